@@ -1,0 +1,68 @@
+"""The event bus port: what every service needs from a log of events.
+
+Delivery is at-least-once and in order per key. Handlers must be idempotent
+(services.common.consumers dedupes by event id). A message whose handler keeps
+failing goes to the topic's dead-letter topic (`<topic>.dlq`) with its error, and
+consumption moves on: a poison message never blocks its partition.
+"""
+from __future__ import annotations
+
+import abc
+from dataclasses import dataclass, field
+from typing import Callable, Mapping, Sequence
+
+HANDLER_ATTEMPTS = 3
+
+
+class BusError(RuntimeError):
+    """The bus could not take or deliver a message (engine down, timeout)."""
+
+
+@dataclass(frozen=True)
+class Message:
+    topic: str
+    key: str  # "landlord_id:entity_id": one entity's events stay in order
+    value: bytes  # a serialized tracker.common.v1.EventEnvelope
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+
+def dlq_topic(topic: str) -> str:
+    return f"{topic}.dlq"
+
+
+class Subscription(abc.ABC):
+    @abc.abstractmethod
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop consuming; returns once the consumer thread has finished."""
+
+    @abc.abstractmethod
+    def wait_idle(self, timeout: float = 10.0) -> bool:
+        """True once every message published so far has been handled (tests, tools)."""
+
+
+class EventBus(abc.ABC):
+    @abc.abstractmethod
+    def ensure_topics(self, topics: Sequence[str]) -> None:
+        """Create the topics (and their `.dlq` topics) if they do not exist."""
+
+    @abc.abstractmethod
+    def publish(self, messages: Sequence[Message]) -> None:
+        """Return only once every message is durably stored; raise BusError otherwise."""
+
+    @abc.abstractmethod
+    def subscribe(
+        self,
+        *,
+        topics: Sequence[str],
+        group: str,
+        handler: Callable[[Message], None],
+    ) -> Subscription:
+        """Deliver each message of `topics` to `handler`, once per consumer group,
+        starting from the group's committed position (the beginning for a new group).
+        A message is committed after its handler returns. A handler that raises is
+        retried HANDLER_ATTEMPTS times, then the message is published to
+        dlq_topic(topic) with headers `error` and `original_topic`, and committed."""
+
+    @abc.abstractmethod
+    def close(self) -> None:
+        """Stop every subscription and release connections."""

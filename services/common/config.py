@@ -1,0 +1,90 @@
+"""Settings from environment variables. Every default is the embedded one.
+
+The README's "Configuration" table lists every variable read here; keep them in step.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+SERVICES = ("gateway", "profiles", "reporting")
+DEFAULT_GRPC_PORTS = {"profiles": 50051, "reporting": 50052}
+DEFAULT_METRICS_PORTS = {"profiles": 9101, "reporting": 9102}
+EMBEDDED_DATABASE_URL = "sqlite:///{var}/{service}.sqlite"
+
+
+class ConfigError(ValueError):
+    """A setting has a value the platform cannot use."""
+
+
+def _choice(env: Mapping[str, str], name: str, default: str, allowed: tuple[str, ...]) -> str:
+    value = env.get(name, default).strip().lower()
+    if value not in allowed:
+        raise ConfigError(f"{name}={value!r}: expected one of {', '.join(allowed)}")
+    return value
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name, str(default))
+    try:
+        return int(raw)
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r}: expected a whole number") from None
+
+
+@dataclass(frozen=True)
+class Settings:
+    var_dir: Path = Path("var")
+    database_url_template: str = EMBEDDED_DATABASE_URL
+    migration_database_url_template: str = ""  # empty: the same as database_url_template
+    bus: str = "inprocess"
+    kafka_bootstrap: str = "127.0.0.1:9092"
+    search: str = "embedded"
+    elasticsearch_url: str = "http://127.0.0.1:9200"
+    search_index_prefix: str = ""
+    gateway_host: str = "127.0.0.1"
+    gateway_port: int = 8080
+    grpc_host: str = "127.0.0.1"
+    grpc_ports: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_GRPC_PORTS))
+    metrics_ports: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_METRICS_PORTS))
+    operator_password: str = ""
+    token_secret: str = ""
+    token_ttl_seconds: int = 3600
+    log_level: str = "INFO"
+    demo: bool = True
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
+        env = os.environ if env is None else env
+        return cls(
+            var_dir=Path(env.get("TRACKER_VAR_DIR", "var")),
+            database_url_template=env.get("TRACKER_DATABASE_URL_TEMPLATE", EMBEDDED_DATABASE_URL),
+            migration_database_url_template=env.get("TRACKER_MIGRATION_DATABASE_URL_TEMPLATE", ""),
+            bus=_choice(env, "TRACKER_BUS", "inprocess", ("inprocess", "kafka")),
+            kafka_bootstrap=env.get("TRACKER_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
+            search=_choice(env, "TRACKER_SEARCH", "embedded", ("embedded", "elasticsearch")),
+            elasticsearch_url=env.get("TRACKER_ELASTICSEARCH_URL", "http://127.0.0.1:9200"),
+            search_index_prefix=env.get("TRACKER_SEARCH_INDEX_PREFIX", ""),
+            gateway_host=env.get("TRACKER_GATEWAY_HOST", "127.0.0.1"),
+            gateway_port=_int(env, "TRACKER_GATEWAY_PORT", 8080),
+            grpc_host=env.get("TRACKER_GRPC_HOST", "127.0.0.1"),
+            grpc_ports={s: _int(env, f"TRACKER_{s.upper()}_GRPC_PORT", p) for s, p in DEFAULT_GRPC_PORTS.items()},
+            metrics_ports={s: _int(env, f"TRACKER_{s.upper()}_METRICS_PORT", p) for s, p in DEFAULT_METRICS_PORTS.items()},
+            operator_password=env.get("TRACKER_OPERATOR_PASSWORD", ""),
+            token_secret=env.get("TRACKER_TOKEN_SECRET", ""),
+            token_ttl_seconds=_int(env, "TRACKER_TOKEN_TTL_SECONDS", 3600),
+            log_level=env.get("TRACKER_LOG_LEVEL", "INFO").upper(),
+            demo=env.get("TRACKER_DEMO", "1") not in ("0", "false", "no"),
+        )
+
+    def database_url(self, service: str) -> str:
+        return self.database_url_template.format(var=self.var_dir.resolve(), service=service)
+
+    def migration_database_url(self, service: str) -> str:
+        template = self.migration_database_url_template or self.database_url_template
+        return template.format(var=self.var_dir.resolve(), service=service)
+
+    def grpc_address(self, service: str) -> str:
+        return f"{self.grpc_host}:{self.grpc_ports[service]}"

@@ -1,0 +1,100 @@
+"""SQLAlchemy engines and landlord-scoped transactions.
+
+In PostgreSQL, row-level security is a second wall behind the repository filter:
+every transaction sets `tracker.landlord_id` (or `tracker.platform` for the few
+platform-wide jobs: sign-in, landlord creation, the outbox relay, consumers'
+bookkeeping) with set_config(..., true), which lasts only for that transaction.
+A query that forgets the landlord returns nothing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Column, DateTime, Engine, LargeBinary, MetaData, String, Table, Integer, create_engine, event, text
+from sqlalchemy.orm import Session, sessionmaker
+
+LANDLORD_SETTING = "tracker.landlord_id"
+PLATFORM_SETTING = "tracker.platform"
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        return _sqlite_engine(url)
+    return create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+
+
+def _sqlite_engine(url: str) -> Engine:
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves, below
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        # Take the write lock first, so concurrent writers queue instead of failing.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+@dataclass
+class Database:
+    """One service's database: its engine and session factory."""
+    engine: Engine
+
+    def __post_init__(self) -> None:
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @classmethod
+    def from_url(cls, url: str) -> "Database":
+        return cls(make_engine(url))
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.engine.dialect.name == "postgresql"
+
+    def open(self, *, landlord_id: str | None = None, platform: bool = False) -> Session:
+        """A session inside a transaction scoped to one landlord (or the platform)."""
+        if not landlord_id and not platform:
+            raise ValueError("a transaction needs a landlord, or platform=True")
+        session = self.sessions()
+        session.begin()
+        if self.is_postgres:
+            session.execute(
+                text("SELECT set_config(:l, :lv, true), set_config(:p, :pv, true)"),
+                {"l": LANDLORD_SETTING, "lv": landlord_id or "", "p": PLATFORM_SETTING, "pv": "on" if platform else "off"},
+            )
+        return session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def outbox_table(metadata: MetaData) -> Table:
+    return Table(
+        "outbox", metadata,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("event_id", String(36), nullable=False, unique=True),
+        Column("landlord_id", String(36), nullable=False),
+        Column("topic", String(200), nullable=False),
+        Column("key", String(200), nullable=False),
+        Column("envelope", LargeBinary, nullable=False),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("published_at", DateTime(timezone=True), nullable=True, index=True),
+    )
+
+
+def processed_events_table(metadata: MetaData) -> Table:
+    return Table(
+        "processed_events", metadata,
+        Column("consumer", String(100), primary_key=True),
+        Column("event_id", String(36), primary_key=True),
+        Column("landlord_id", String(36), nullable=False),
+        Column("processed_at", DateTime(timezone=True), nullable=False),
+    )

@@ -1,0 +1,101 @@
+"""Every service in one process: `make run` (embedded defaults) and the test
+suites (with whichever engines the settings name)."""
+from __future__ import annotations
+
+import logging
+import sys
+
+from . import logs
+from .cli import stop_on_signals
+from .config import Settings
+from .runtime import make_bus, make_search_index
+
+log = logging.getLogger(__name__)
+
+
+class Platform:
+    """Profiles, reporting and the gateway, sharing one bus and one search index."""
+
+    def __init__(self, settings: Settings, *, ephemeral_ports: bool = False):
+        from services.gateway import bootstrap as gateway
+        from services.profiles import bootstrap as profiles
+        from services.reporting import bootstrap as reporting
+        self.settings = settings
+        self._ephemeral = ephemeral_ports
+        self.bus = make_bus(settings, client_id="platform")
+        self.index = make_search_index(settings)
+        self.profiles = profiles.build(settings, bus=self.bus, index=self.index)
+        self.reporting = reporting.build(settings, bus=self.bus)
+        self._gateway_module = gateway
+        self.gateway = None
+
+    @property
+    def services(self):
+        return [self.profiles, self.reporting]
+
+    def migrate(self) -> None:
+        for svc in self.services:
+            svc.runtime.migrate()
+        from services.common import migrations
+        migrations.upgrade("gateway", self.settings.migration_database_url("gateway"))
+
+    def start(self) -> "Platform":
+        self.migrate()
+        host = self.settings.grpc_host
+        addresses = {}
+        for svc in self.services:
+            name = svc.runtime.name
+            svc.start(f"{host}:0" if self._ephemeral else self.settings.grpc_address(name))
+            addresses[name] = svc.runtime.grpc.address
+        self.gateway = self._gateway_module.build(self.settings, addresses=addresses)
+        self.gateway.start(port=0 if self._ephemeral else None)
+        return self
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.settings.gateway_host}:{self.gateway.port}"
+
+    def wait_idle(self, timeout: float = 30.0) -> bool:
+        """True once every event committed so far has been handled by every consumer."""
+        return all(svc.runtime.wait_idle(timeout) for svc in self.services)
+
+    def stop(self) -> None:
+        if self.gateway:
+            self.gateway.stop()
+        for svc in self.services:
+            svc.stop()
+        self.bus.close()
+        self.index.close()
+
+
+def main() -> None:
+    settings = Settings.from_env()
+    logs.configure(settings.log_level)
+    stopping = stop_on_signals()
+    platform = Platform(settings).start()
+    print(_banner(platform), file=sys.stderr, flush=True)
+    stopping.wait()
+    print("Stopping Tenant Tracker...", file=sys.stderr, flush=True)
+    platform.stop()
+
+
+def _banner(platform: Platform) -> str:
+    s = platform.settings
+    return f"""
+Tenant Tracker is running (embedded defaults: every service in this process).
+  gateway     {platform.url}   (OpenAPI: {platform.url}/api/v1/openapi.json, ready: {platform.url}/readyz)
+  profiles    gRPC {platform.profiles.runtime.grpc.address}
+  reporting   gRPC {platform.reporting.runtime.grpc.address}
+  storage     SQLite under {s.var_dir.resolve()}/   bus: {s.bus}   search: {s.search}
+Sign in as the platform operator:
+  username  operator
+  password  {platform.gateway.operator_password}
+  curl -s -X POST {platform.url}/api/v1/auth/token -H 'Content-Type: application/json' \\
+       -d '{{"username": "operator", "password": "{platform.gateway.operator_password}"}}'
+Then create a landlord (POST /api/v1/landlords) and sign in as its administrator: see README.md.
+Press Ctrl-C to stop.
+"""
+
+
+if __name__ == "__main__":
+    main()

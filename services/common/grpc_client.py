@@ -1,0 +1,72 @@
+"""gRPC channels to other services: the caller's context goes in metadata, and a
+failed call comes back as the same domain error the service raised."""
+from __future__ import annotations
+
+import collections
+import json
+
+import grpc
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from . import context
+from .errors import AlreadyExists, DomainError, FieldProblem, InvalidInput, NotFound, PermissionDenied, Unauthenticated, Unavailable
+
+ERROR_FOR = {
+    grpc.StatusCode.INVALID_ARGUMENT: InvalidInput,
+    grpc.StatusCode.NOT_FOUND: NotFound,
+    grpc.StatusCode.ALREADY_EXISTS: AlreadyExists,
+    grpc.StatusCode.PERMISSION_DENIED: PermissionDenied,
+    grpc.StatusCode.UNAUTHENTICATED: Unauthenticated,
+    grpc.StatusCode.UNAVAILABLE: Unavailable,
+    grpc.StatusCode.DEADLINE_EXCEEDED: Unavailable,
+}
+
+
+class _Details(
+    collections.namedtuple("_Details", ("method", "timeout", "metadata", "credentials", "wait_for_ready", "compression")),
+    grpc.ClientCallDetails,
+):
+    pass
+
+
+class _MetadataInterceptor(grpc.UnaryUnaryClientInterceptor):
+    def intercept_unary_unary(self, continuation, details, request):
+        metadata = list(details.metadata or []) + context.current().metadata()
+        return continuation(_Details(details.method, details.timeout, metadata, details.credentials,
+                                     getattr(details, "wait_for_ready", None), getattr(details, "compression", None)),
+                            request)
+
+
+def channel(address: str) -> grpc.Channel:
+    return grpc.intercept_channel(grpc.insecure_channel(address), _MetadataInterceptor())
+
+
+def domain_error(error: grpc.RpcError) -> DomainError:
+    """Turn a failed call back into the domain error behind it."""
+    cls = ERROR_FOR.get(error.code())
+    try:
+        body = json.loads(error.details() or "{}")
+    except ValueError:
+        body = {}
+    message = body.get("message") or f"{error.code().name.lower()}"
+    fields = [FieldProblem(f["field"], f["reason"]) for f in body.get("fields", [])]
+    if cls is None:
+        return DomainError(message, fields)
+    return cls(message, fields)
+
+
+def call(method, request, timeout: float = 10.0):
+    """Call a stub method, raising the domain error on failure."""
+    try:
+        return method(request, timeout=timeout)
+    except grpc.RpcError as error:
+        raise domain_error(error) from None
+
+
+def is_serving(address: str, timeout: float = 2.0) -> bool:
+    with grpc.insecure_channel(address) as ch:
+        try:
+            answer = health_pb2_grpc.HealthStub(ch).Check(health_pb2.HealthCheckRequest(service=""), timeout=timeout)
+        except grpc.RpcError:
+            return False
+    return answer.status == health_pb2.HealthCheckResponse.SERVING

@@ -1,0 +1,115 @@
+"""The gRPC server every service runs: landlord/user context from metadata, one
+mapping from domain errors to status codes, metrics, health checking,
+reflection and a graceful stop."""
+from __future__ import annotations
+
+import json
+import logging
+import time
+from concurrent import futures
+from typing import Callable, Sequence
+
+import grpc
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection
+
+from . import context
+from .errors import AlreadyExists, DomainError, InvalidInput, NotFound, PermissionDenied, Unauthenticated, Unavailable
+from .metrics import RPC_DURATION, RPC_REQUESTS
+
+log = logging.getLogger(__name__)
+
+STATUS_FOR = {
+    InvalidInput: grpc.StatusCode.INVALID_ARGUMENT,
+    NotFound: grpc.StatusCode.NOT_FOUND,
+    AlreadyExists: grpc.StatusCode.ALREADY_EXISTS,
+    PermissionDenied: grpc.StatusCode.PERMISSION_DENIED,
+    Unauthenticated: grpc.StatusCode.UNAUTHENTICATED,
+    Unavailable: grpc.StatusCode.UNAVAILABLE,
+}
+
+
+def status_for(error: DomainError) -> grpc.StatusCode:
+    for cls, code in STATUS_FOR.items():
+        if isinstance(error, cls):
+            return code
+    return grpc.StatusCode.FAILED_PRECONDITION
+
+
+def error_details(error: DomainError) -> str:
+    """The status details: JSON the gateway turns back into field-level messages."""
+    return json.dumps({"message": error.message, "fields": [{"field": f.field, "reason": f.reason} for f in error.fields]})
+
+
+class _ContextInterceptor(grpc.ServerInterceptor):
+    def __init__(self, service: str):
+        self.service = service
+
+    def intercept_service(self, continuation, details):
+        handler = continuation(details)
+        if handler is None or handler.unary_unary is None:
+            return handler
+        method = details.method.rsplit("/", 1)[-1]
+        inner = handler.unary_unary
+
+        def wrapped(request, ctx: grpc.ServicerContext):
+            call = context.CallContext.from_metadata(ctx.invocation_metadata())
+            started = time.perf_counter()
+            code = grpc.StatusCode.OK
+            with context.bound(call):
+                try:
+                    return inner(request, ctx)
+                except DomainError as error:
+                    code = status_for(error)
+                    ctx.abort(code, error_details(error))
+                except Exception:
+                    if ctx.code() is not None and ctx.code() != grpc.StatusCode.OK:
+                        code = ctx.code()
+                        raise
+                    code = grpc.StatusCode.INTERNAL
+                    log.exception("unhandled error in %s", details.method)
+                    ctx.abort(code, json.dumps({"message": "internal error", "fields": []}))
+                finally:
+                    RPC_REQUESTS.labels(self.service, method, code.name).inc()
+                    RPC_DURATION.labels(self.service, method).observe(time.perf_counter() - started)
+
+        return grpc.unary_unary_rpc_method_handler(
+            wrapped, request_deserializer=handler.request_deserializer, response_serializer=handler.response_serializer)
+
+
+class GrpcServer:
+    """A started gRPC server; `port` is the bound port (useful when asked for port 0)."""
+
+    def __init__(self, service: str, address: str,
+                 registrations: Sequence[tuple[Callable, object, str]], max_workers: int = 16):
+        self.service = service
+        self._server = grpc.server(futures.ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix=f"grpc-{service}"),
+                                   interceptors=[_ContextInterceptor(service)])
+        self.health = health.HealthServicer()
+        health_pb2_grpc.add_HealthServicer_to_server(self.health, self._server)
+        names = [health.SERVICE_NAME, reflection.SERVICE_NAME]
+        for add_to_server, servicer, full_name in registrations:
+            add_to_server(servicer, self._server)
+            names.append(full_name)
+        reflection.enable_server_reflection(names, self._server)
+        self.port = self._server.add_insecure_port(address)
+        if not self.port:
+            raise RuntimeError(f"{service}: cannot bind gRPC on {address}")
+        host = address.rsplit(":", 1)[0]
+        self.address = f"{host}:{self.port}"
+        self._names = names[2:]
+
+    def start(self) -> "GrpcServer":
+        self._server.start()
+        for name in ["", *self._names]:
+            self.health.set(name, health_pb2.HealthCheckResponse.SERVING)
+        log.info("gRPC server started", extra={"service": self.service, "address": self.address})
+        return self
+
+    def stop(self, grace: float = 5.0) -> None:
+        """Refuse new calls, let calls in flight finish (up to `grace` seconds)."""
+        self.health.enter_graceful_shutdown()
+        self._server.stop(grace).wait(grace + 1)
+
+    def wait(self) -> None:
+        self._server.wait_for_termination()

@@ -1,0 +1,118 @@
+"""The search index port.
+
+One index per kind of document (e.g. "people"), shared by all landlords. Every
+call names the landlord; adapters route by it and add the landlord filter in the
+one place every query goes through, so no caller can forget or skip it.
+
+Queries are built from a small clause language that both adapters translate;
+it needs nothing beyond Elasticsearch core (no analyzers, no plugins).
+"""
+from __future__ import annotations
+
+import abc
+import enum
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Sequence, Union
+
+
+class SearchError(RuntimeError):
+    """The index could not answer (engine down, bad mapping)."""
+
+
+class FieldType(str, enum.Enum):
+    KEYWORD = "keyword"  # exact values; Prefix matches case-insensitively
+    INTEGER = "integer"
+    DATE = "date"  # ISO 8601 date or datetime strings
+    BOOLEAN = "boolean"
+
+
+@dataclass(frozen=True)
+class Term:
+    """The field has any of these values (for a list field: any element does)."""
+    field: str
+    values: Sequence[Any]
+
+
+@dataclass(frozen=True)
+class Prefix:
+    """A keyword field starts with `value`, case-insensitively."""
+    field: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Range:
+    """gte <= field <= lte; either bound may be None."""
+    field: str
+    gte: Any = None
+    lte: Any = None
+
+
+@dataclass(frozen=True)
+class Exists:
+    """The field has a non-null, non-empty value."""
+    field: str
+
+
+@dataclass(frozen=True)
+class Not:
+    clause: "Clause"
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    """At least one of the clauses matches."""
+    clauses: Sequence["Clause"]
+
+
+Clause = Union[Term, Prefix, Range, Exists, Not, AnyOf]
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    filters: Sequence[Clause] = ()  # all must match
+    sort: Sequence[tuple[str, str]] = ()  # (field, "asc"|"desc"); ties by document id
+    offset: int = 0
+    limit: int = 25
+    count_only: bool = False  # total only, no items
+    facets: Sequence[str] = ()  # keyword fields: count of documents per value
+
+
+@dataclass
+class SearchResult:
+    total: int  # exact, at any size
+    items: list[dict] = field(default_factory=list)  # documents, with "id"
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+class SearchIndex(abc.ABC):
+    @abc.abstractmethod
+    def ensure_index(self, name: str, fields: Mapping[str, FieldType]) -> None:
+        """Create the index (versioned, behind an alias called `name`) if missing."""
+
+    @abc.abstractmethod
+    def index(self, name: str, landlord_id: str, doc_id: str, document: Mapping[str, Any]) -> None:
+        """Insert or replace one document of that landlord."""
+
+    @abc.abstractmethod
+    def index_many(self, name: str, landlord_id: str, documents: Mapping[str, Mapping[str, Any]]) -> None:
+        """Insert or replace many documents of one landlord ({doc_id: document})."""
+
+    @abc.abstractmethod
+    def delete(self, name: str, landlord_id: str, doc_id: str) -> None:
+        """Remove a document; no error if it is not there."""
+
+    @abc.abstractmethod
+    def search(self, name: str, landlord_id: str, request: SearchRequest) -> SearchResult:
+        """Documents of this landlord only that match every filter."""
+
+    @abc.abstractmethod
+    def refresh(self, name: str) -> None:
+        """Make everything indexed so far visible to search."""
+
+    @abc.abstractmethod
+    def drop(self, name: str) -> None:
+        """Delete the index and its alias (tests, reindex)."""
+
+    def close(self) -> None:
+        """Release connections."""

@@ -1,0 +1,73 @@
+"""The unit of work: one transaction, and the events it causes, committed together.
+
+Use cases take a unit of work first and are the only code that commits.
+Entities record the events they cause; `track(entity)` makes the unit of work
+collect them into the outbox in the same transaction as the change.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable, Iterable, Protocol
+
+from sqlalchemy import Table, insert
+from sqlalchemy.orm import Session
+
+from .db import Database
+from .envelope import OutgoingEvent
+
+
+class RecordsEvents(Protocol):
+    events: list
+
+
+EventMapper = Callable[[object], Iterable[OutgoingEvent]]
+
+
+class UnitOfWork:
+    def __init__(self, database: Database, outbox: Table | None = None, event_mapper: EventMapper | None = None, *,
+                 landlord_id: str | None = None, platform: bool = False,
+                 on_commit: Callable[[], None] | None = None):
+        self.database = database
+        self.landlord_id = landlord_id
+        self._outbox = outbox
+        self._event_mapper = event_mapper
+        self._platform = platform
+        self._on_commit = on_commit
+        self._tracked: list[RecordsEvents] = []
+        self.session: Session | None = None
+
+    def __enter__(self) -> "UnitOfWork":
+        self.session = self.database.open(landlord_id=self.landlord_id, platform=self._platform)
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            if self.session.in_transaction():
+                self.session.rollback()
+        finally:
+            self.session.close()
+
+    def track(self, entity: RecordsEvents) -> None:
+        self._tracked.append(entity)
+
+    def commit(self) -> None:
+        rows = []
+        now = dt.datetime.now(dt.timezone.utc)
+        for entity in self._tracked:
+            for domain_event in entity.events:
+                for out in self._event_mapper(domain_event):
+                    rows.append({"event_id": out.event_id, "landlord_id": out.landlord_id, "topic": out.topic,
+                                 "key": out.key, "envelope": out.envelope, "created_at": now})
+            entity.events.clear()
+        if rows:
+            if self._outbox is None:
+                raise RuntimeError("this unit of work has no outbox to put events in")
+            self.session.execute(insert(self._outbox), rows)
+        self.session.commit()
+        self._tracked.clear()
+        if rows and self._on_commit:
+            self._on_commit()
+
+    def rollback(self) -> None:
+        self.session.rollback()
+        self._tracked.clear()

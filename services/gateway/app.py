@@ -1,0 +1,102 @@
+"""The Flask app: installs the declared routes, authenticates, enforces access,
+validates bodies, and answers every error as JSON with a stable shape."""
+from __future__ import annotations
+
+import logging
+import time
+
+from flask import Flask, Response, g, jsonify, request
+from werkzeug.exceptions import HTTPException
+
+from services.common import context
+from services.common.errors import (AlreadyExists, DomainError, InvalidInput, NotFound, PermissionDenied,
+                                    Unauthenticated, Unavailable)
+from services.common.metrics import HTTP_DURATION, HTTP_REQUESTS
+
+from .api import BadRequest, Endpoint, parse_body
+from .routes import api
+
+log = logging.getLogger(__name__)
+HTTP_STATUS = [(BadRequest, 400), (InvalidInput, 422), (Unauthenticated, 401), (PermissionDenied, 403),
+               (NotFound, 404), (AlreadyExists, 409), (Unavailable, 503)]
+
+
+def create_app(gw) -> Flask:
+    app = Flask("tenant_tracker_gateway")
+    app.json.sort_keys = False
+    declared = {e.name for e in api.endpoints}
+    for endpoint in api.endpoints:
+        app.add_url_rule(endpoint.flask_rule, endpoint.name, _view(gw, endpoint), methods=[endpoint.method])
+
+    @app.before_request
+    def _begin():
+        g.started = time.perf_counter()
+        g.request_id = (request.headers.get("X-Request-Id") or "")[:64] or context.new_request_id()
+        if request.endpoint is not None and request.endpoint not in declared:
+            raise PermissionDenied("this route declares no access, so it refuses everyone")
+
+    @app.after_request
+    def _finish(response: Response):
+        response.headers["X-Request-Id"] = g.get("request_id", "")
+        rule = request.url_rule.rule if request.url_rule else "unmatched"
+        HTTP_REQUESTS.labels(request.method, rule, str(response.status_code)).inc()
+        HTTP_DURATION.labels(request.method, rule).observe(time.perf_counter() - g.get("started", time.perf_counter()))
+        return response
+
+    @app.errorhandler(DomainError)
+    def _domain_error(error: DomainError):
+        status = next((s for cls, s in HTTP_STATUS if isinstance(error, cls)), 409)
+        return _error(status, error.code, error.message, error.fields)
+
+    @app.errorhandler(HTTPException)
+    def _http_error(error: HTTPException):
+        code = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}.get(error.code, "bad_request")
+        return _error(error.code, code, error.description or error.name, [])
+
+    @app.errorhandler(Exception)
+    def _unexpected(error: Exception):
+        log.exception("unhandled error", extra={"path": request.path})
+        return _error(500, "internal_error", "something went wrong on our side; the request id helps us find it", [])
+
+    return app
+
+
+def _error(status: int, code: str, message: str, fields) -> tuple[Response, int]:
+    body = {"code": code, "message": message, "fields": [{"field": f.field, "reason": f.reason} for f in fields],
+            "request_id": g.get("request_id", "")}
+    response = jsonify({"error": body})
+    if status == 401:
+        response.headers["WWW-Authenticate"] = "Bearer"
+    return response, status
+
+
+def _view(gw, endpoint: Endpoint):
+    def view(**path_params):
+        caller = _caller(gw)
+        endpoint.access.check(caller)
+        args = [gw, caller]
+        if endpoint.body is not None:
+            args.append(parse_body(endpoint.body, request.get_json(silent=True)))
+        ctx = context.CallContext(landlord_id=(caller.landlord_id or "") if caller else "",
+                                  user_id=caller.user_id if caller else "", request_id=g.request_id)
+        with context.bound(ctx):
+            result = endpoint.view(*args, **path_params)
+        status = endpoint.status
+        if isinstance(result, tuple):
+            result, status = result
+        if isinstance(result, Response):
+            return result
+        if endpoint.response is not None:
+            result = endpoint.response.model_validate(result).model_dump(mode="json")
+        return jsonify(result), status
+    return view
+
+
+def _caller(gw):
+    header = request.headers.get("Authorization", "")
+    if not header:
+        return None
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthenticated("use Authorization: Bearer <access_token>")
+    return gw.authenticate(token.strip())

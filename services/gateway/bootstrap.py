@@ -1,0 +1,113 @@
+"""The composition root of the gateway."""
+from __future__ import annotations
+
+import logging
+import secrets
+import threading
+from pathlib import Path
+
+from sqlalchemy import text
+from waitress.server import create_server
+
+from services.common.config import Settings
+from services.common.db import Database
+from services.common.grpc_client import is_serving
+from services.common.uow import UnitOfWork
+
+from . import auth, openapi, service
+from .app import create_app
+from .clients import ServiceClients
+from .routes import api
+
+NAME = "gateway"
+API_VERSION = "1.0.0"
+NEEDS = ("profiles", "reporting")
+log = logging.getLogger(__name__)
+
+
+def _kept_secret(var_dir: Path, name: str, size: int) -> str:
+    """A secret generated once and kept under var/ (embedded mode, when not configured)."""
+    path = var_dir / name
+    if path.exists():
+        return path.read_text().strip()
+    var_dir.mkdir(parents=True, exist_ok=True)
+    value = secrets.token_urlsafe(size)
+    path.touch(mode=0o600)
+    path.write_text(value)
+    return value
+
+
+class Gateway:
+    def __init__(self, settings: Settings, database: Database, clients: ServiceClients, tokens: auth.TokenIssuer,
+                 operator_password: str):
+        self.settings = settings
+        self.database = database
+        self.clients = clients
+        self.tokens = tokens
+        self.operator_password = operator_password
+        self.openapi = openapi.document(api.endpoints, API_VERSION)
+        self.app = create_app(self)
+        self._server = None
+        self._thread: threading.Thread | None = None
+        self.port: int | None = None
+
+    @property
+    def profiles(self):
+        return self.clients.profiles
+
+    @property
+    def reporting(self):
+        return self.clients.reporting
+
+    def uow(self, landlord_id: str | None = None, *, platform: bool = False) -> UnitOfWork:
+        return UnitOfWork(self.database, landlord_id=landlord_id, platform=platform)
+
+    def authenticate(self, token: str):
+        claims = self.tokens.read(token)
+        with self.uow(claims.get("lid") or None, platform=not claims.get("lid")) as uow:
+            return service.authenticate(uow, claims=claims)
+
+    def readiness(self) -> dict[str, str]:
+        checks = {name: "serving" if is_serving(address) else "not serving"
+                  for name, address in self.clients.addresses.items()}
+        try:
+            with self.uow(platform=True) as uow:
+                uow.session.execute(text("SELECT 1"))
+            checks["database"] = "serving"
+        except Exception:  # noqa: BLE001 - any failure means not ready
+            checks["database"] = "not serving"
+        return checks
+
+    def migrate(self) -> None:
+        from services.common import migrations
+        migrations.upgrade(NAME, self.settings.migration_database_url(NAME))
+
+    def start(self, port: int | None = None) -> "Gateway":
+        with self.uow(platform=True) as uow:
+            service.ensure_operator(uow, password=self.operator_password)
+        self._server = create_server(self.app, host=self.settings.gateway_host,
+                                     port=self.settings.gateway_port if port is None else port, threads=16,
+                                     ident="tenant-tracker")
+        self.port = self._server.effective_port
+        self._thread = threading.Thread(target=self._server.run, name="gateway-http", daemon=True)
+        self._thread.start()
+        log.info("gateway listening", extra={"port": self.port})
+        return self
+
+    def stop(self) -> None:
+        if self._server:
+            self._server.close()
+        if self._thread:
+            self._thread.join(5)
+        self.clients.close()
+        self.database.dispose()
+
+
+def build(settings: Settings, *, addresses: dict[str, str] | None = None) -> Gateway:
+    if settings.database_url(NAME).startswith("sqlite"):
+        settings.var_dir.mkdir(parents=True, exist_ok=True)
+    database = Database.from_url(settings.database_url(NAME))
+    clients = ServiceClients(addresses or {name: settings.grpc_address(name) for name in NEEDS})
+    secret = settings.token_secret or _kept_secret(settings.var_dir, "token_secret", 48)
+    operator_password = settings.operator_password or _kept_secret(settings.var_dir, "operator_password", 12)
+    return Gateway(settings, database, clients, auth.TokenIssuer(secret, settings.token_ttl_seconds), operator_password)

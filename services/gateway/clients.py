@@ -1,0 +1,18 @@
+"""gRPC stubs of the services the gateway calls."""
+from __future__ import annotations
+
+from services.common.grpc_client import channel
+from services.gen.tracker.profiles.v1 import profiles_service_pb2_grpc
+from services.gen.tracker.reporting.v1 import reporting_service_pb2_grpc
+
+
+class ServiceClients:
+    def __init__(self, addresses: dict[str, str]):
+        self.addresses = dict(addresses)
+        self._channels = {name: channel(address) for name, address in addresses.items()}
+        self.profiles = profiles_service_pb2_grpc.ProfilesStub(self._channels["profiles"])
+        self.reporting = reporting_service_pb2_grpc.ReportingStub(self._channels["reporting"])
+
+    def close(self) -> None:
+        for ch in self._channels.values():
+            ch.close()

@@ -1,0 +1,73 @@
+"""The OpenAPI 3 document, written from the route declarations."""
+from __future__ import annotations
+
+from .api import PUBLIC
+from .schemas import ErrorAnswer
+
+ERRORS = {
+    "400": "The body is not a JSON object",
+    "401": "Not signed in, or the token is no longer valid",
+    "403": "Signed in, but not allowed to do this",
+    "404": "No such thing for this landlord",
+    "409": "Conflicts with what exists (e.g. a reference already used)",
+    "422": "Some fields are not acceptable: see error.fields",
+    "503": "A service it needs is not available; try again",
+}
+
+
+def document(endpoints, version: str) -> dict:
+    components: dict[str, dict] = {}
+    paths: dict[str, dict] = {}
+    _schema(ErrorAnswer, components)
+    for e in endpoints:
+        operation = {
+            "operationId": e.name, "summary": e.summary, "tags": [e.tag],
+            "description": e.access.describe(),
+            "responses": {str(e.status): _response(e.response, components)},
+        }
+        if e.access is not PUBLIC:
+            operation["security"] = [{"bearer": []}]
+        if e.body is not None:
+            operation["requestBody"] = {"required": True, "content": {"application/json": {"schema": _schema(e.body, components)}}}
+        params = [seg[1:-1] for seg in e.path.split("/") if seg.startswith("{")]
+        if params:
+            operation["parameters"] = [{"name": p, "in": "path", "required": True, "schema": {"type": "string"}} for p in params]
+        for status, text in ERRORS.items():
+            if _applies(status, e):
+                operation["responses"][status] = {"description": text, "content": {
+                    "application/json": {"schema": {"$ref": "#/components/schemas/ErrorAnswer"}}}}
+        paths.setdefault(e.path, {})[e.method.lower()] = operation
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Tenant Tracker API", "version": version,
+                 "description": "Every request but sign-in and operations needs a bearer token from POST /api/v1/auth/token. "
+                                "Everything is scoped to the caller's landlord: another landlord's data answers 404."},
+        "paths": paths,
+        "components": {"schemas": components,
+                       "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}},
+    }
+
+
+def _applies(status: str, e) -> bool:
+    if status in ("400", "422"):
+        return e.body is not None
+    if status in ("401", "403"):
+        return e.access is not PUBLIC or e.path == "/api/v1/auth/token" and status == "401"
+    if status == "404":
+        return "{" in e.path
+    if status == "409":
+        return e.method == "POST" and e.status == 201
+    return e.path.startswith("/api/") and e.access is not PUBLIC
+
+
+def _response(model, components) -> dict:
+    if model is None:
+        return {"description": "OK"}
+    return {"description": "OK", "content": {"application/json": {"schema": _schema(model, components)}}}
+
+
+def _schema(model, components) -> dict:
+    schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+    components.update(schema.pop("$defs", {}))
+    components[model.__name__] = schema
+    return {"$ref": f"#/components/schemas/{model.__name__}"}

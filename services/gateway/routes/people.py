@@ -1,0 +1,45 @@
+from google.protobuf import json_format
+
+from services.common.grpc_client import call
+from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb
+
+from ..api import landlord_user
+from ..domain import Privilege
+from ..schemas import NewPerson, PeopleSearch, PeopleSearchAnswer, PersonOut
+from . import api
+
+
+def _person(message) -> dict:
+    return {"id": message.person_id, "personal_ref": message.personal_ref, "first_name": message.first_name,
+            "surname": message.surname, "status": message.status, "created_at": message.created_at,
+            "updated_at": message.updated_at}
+
+
+@api.route("POST", "/api/v1/people", access=landlord_user(Privilege.EDIT_PROFILES), tag="people", status=201,
+           summary="Add a person by hand", body=NewPerson, response=PersonOut)
+def create(gw, caller, body: NewPerson):
+    created = call(gw.profiles.CreatePerson, pb.CreatePersonRequest(
+        personal_ref=body.personal_ref, first_name=body.first_name, surname=body.surname))
+    return _person(created)
+
+
+@api.route("GET", "/api/v1/people/{person_id}", access=landlord_user(), tag="people",
+           summary="A person's record", response=PersonOut)
+def get(gw, caller, person_id: str):
+    return _person(call(gw.profiles.GetPerson, pb.GetPersonRequest(person_id=person_id)))
+
+
+@api.route("POST", "/api/v1/people/search", access=landlord_user(), tag="people",
+           summary="Find people by criteria: a page, the exact total and facet counts",
+           body=PeopleSearch, response=PeopleSearchAnswer)
+def search(gw, caller, body: PeopleSearch):
+    request = pb.SearchPeopleRequest(
+        page_size=body.page_size, page=body.page, columns=body.columns, facets=body.facets,
+        count_only=body.count_only, sort=[pb.SortField(field=s.field, descending=s.direction == "desc") for s in body.sort])
+    request.criteria.update(body.criteria)
+    answer = call(gw.profiles.SearchPeople, request)
+    return {
+        "total": answer.total, "page": body.page, "page_size": body.page_size,
+        "items": [json_format.MessageToDict(item) for item in answer.items],
+        "facets": {name: dict(f.counts) for name, f in answer.facets.items()},
+    }

@@ -1,0 +1,39 @@
+"""The composition root of the profiles service."""
+from __future__ import annotations
+
+from services.common.bus import EventBus
+from services.common.config import Settings
+from services.common.runtime import ServiceRuntime, make_bus, make_search_index
+from services.common.search import SearchIndex
+from services.gen.tracker.profiles.v1 import profiles_service_pb2_grpc as pb_grpc
+
+from . import events, handlers, search, store
+from .server import ProfilesServicer
+
+NAME = "profiles"
+
+
+class Profiles:
+    def __init__(self, settings: Settings, runtime: ServiceRuntime, index: SearchIndex):
+        self.settings = settings
+        self.runtime = runtime
+        self.index = index
+
+    def start(self, address: str | None = None) -> "Profiles":
+        self.index.ensure_index(search.INDEX, search.FIELDS)
+        servicer = ProfilesServicer(self.runtime, self.index)
+        self.runtime.start([(pb_grpc.add_ProfilesServicer_to_server, servicer, "tracker.profiles.v1.Profiles")],
+                           address or self.settings.grpc_address(NAME))
+        return self
+
+    def stop(self) -> None:
+        self.runtime.stop()
+
+
+def build(settings: Settings, *, bus: EventBus | None = None, index: SearchIndex | None = None) -> Profiles:
+    bus = bus or make_bus(settings, client_id=NAME)
+    index = index or make_search_index(settings)
+    runtime = ServiceRuntime(NAME, settings, outbox=store.outbox, processed=store.processed_events,
+                             event_mapper=events.to_outgoing, bus=bus, publishes=[events.TOPIC])
+    runtime.consume([events.TOPIC], "profiles.search-indexer", handlers.search_indexer(index))
+    return Profiles(settings, runtime, index)

@@ -1,0 +1,14 @@
+"""Event handlers of the profiles service: the search indexer keeps each
+person's search document up to date from the database (the source of truth),
+so replays and out-of-order deliveries converge on the current state."""
+from __future__ import annotations
+
+from services.common.search import SearchIndex
+
+from . import service
+
+
+def search_indexer(index: SearchIndex):
+    def handle(uow, envelope) -> None:
+        service.index_person(uow, index, person_id=envelope.entity_id)
+    return handle

@@ -1,0 +1,25 @@
+"""Operator commands of the profiles service."""
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import distinct, select
+
+from . import search, service
+from .store import people
+
+log = logging.getLogger(__name__)
+
+
+def reindex(profiles) -> None:
+    """Rebuild the people search index from the database: `python -m services.profiles reindex`."""
+    runtime = profiles.runtime
+    profiles.index.ensure_index(search.INDEX, search.FIELDS)
+    with runtime.uow(platform=True) as uow:
+        landlords = list(uow.session.execute(select(distinct(people.c.landlord_id))).scalars())
+    total = 0
+    for landlord_id in landlords:
+        with runtime.uow(landlord_id) as uow:
+            total += service.reindex_landlord(uow, profiles.index)
+    profiles.index.refresh(search.INDEX)
+    log.info("reindexed", extra={"landlords": len(landlords), "people": total})
