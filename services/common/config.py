@@ -49,6 +49,7 @@ class Settings:
     grpc_host: str = "127.0.0.1"
     grpc_ports: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_GRPC_PORTS))
     metrics_ports: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_METRICS_PORTS))
+    service_addresses: Mapping[str, str] = field(default_factory=dict)  # where other processes reach each service
     operator_password: str = ""
     token_secret: str = ""
     token_ttl_seconds: int = 3600
@@ -72,6 +73,8 @@ class Settings:
             grpc_host=env.get("TRACKER_GRPC_HOST", "127.0.0.1"),
             grpc_ports={s: _int(env, f"TRACKER_{s.upper()}_GRPC_PORT", p) for s, p in DEFAULT_GRPC_PORTS.items()},
             metrics_ports={s: _int(env, f"TRACKER_{s.upper()}_METRICS_PORT", p) for s, p in DEFAULT_METRICS_PORTS.items()},
+            service_addresses={s: env[f"TRACKER_{s.upper()}_ADDRESS"] for s in DEFAULT_GRPC_PORTS
+                               if env.get(f"TRACKER_{s.upper()}_ADDRESS")},
             operator_password=env.get("TRACKER_OPERATOR_PASSWORD", ""),
             token_secret=env.get("TRACKER_TOKEN_SECRET", ""),
             token_ttl_seconds=_int(env, "TRACKER_TOKEN_TTL_SECONDS", 3600),
@@ -87,4 +90,9 @@ class Settings:
         return template.format(var=self.var_dir.resolve(), service=service)
 
     def grpc_address(self, service: str) -> str:
+        """Where this process binds the service's gRPC server."""
         return f"{self.grpc_host}:{self.grpc_ports[service]}"
+
+    def service_address(self, service: str) -> str:
+        """Where other processes reach the service (its Kubernetes Service, or loopback)."""
+        return self.service_addresses.get(service) or f"127.0.0.1:{self.grpc_ports[service]}"

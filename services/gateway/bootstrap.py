@@ -107,7 +107,7 @@ def build(settings: Settings, *, addresses: dict[str, str] | None = None) -> Gat
     if settings.database_url(NAME).startswith("sqlite"):
         settings.var_dir.mkdir(parents=True, exist_ok=True)
     database = Database.from_url(settings.database_url(NAME))
-    clients = ServiceClients(addresses or {name: settings.grpc_address(name) for name in NEEDS})
+    clients = ServiceClients(addresses or {name: settings.service_address(name) for name in NEEDS})
     secret = settings.token_secret or _kept_secret(settings.var_dir, "token_secret", 48)
     operator_password = settings.operator_password or _kept_secret(settings.var_dir, "operator_password", 12)
     return Gateway(settings, database, clients, auth.TokenIssuer(secret, settings.token_ttl_seconds), operator_password)

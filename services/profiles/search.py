@@ -22,10 +22,14 @@ FIELDS = {
     "status": FieldType.KEYWORD,
     "created_at": FieldType.DATE,
     "id": FieldType.KEYWORD,
+    "sort_first_name": FieldType.KEYWORD,
+    "sort_surname": FieldType.KEYWORD,
 }
 STANDARD_COLUMNS = ("id", "status", "personal_ref", "first_name", "surname")
 EXTRA_COLUMNS = ("created_at",)
 SORTABLE = ("surname", "first_name", "personal_ref", "created_at", "status")
+# Names sort case-insensitively: on a lower-cased copy, since the index has no normalisers (core only).
+SORT_KEY = {"surname": "sort_surname", "first_name": "sort_first_name"}
 FACETS = ("status",)
 DEFAULT_SORT = (("surname", "asc"), ("first_name", "asc"))
 MAX_PAGE_SIZE = 500
@@ -45,6 +49,7 @@ def document(person: Person) -> dict[str, Any]:
     return {
         "id": person.person_id, "personal_ref": person.personal_ref, "first_name": person.first_name,
         "surname": person.surname, "status": person.status, "created_at": person.created_at.isoformat(),
+        "sort_first_name": person.first_name.lower(), "sort_surname": person.surname.lower(),
     }
 
 
@@ -67,7 +72,7 @@ def build_request(criteria: Mapping[str, Any], page: Page) -> SearchRequest:
             problems.append(FieldProblem(f"facets[{i}]", f"no facet counts for this field; one of {', '.join(FACETS)}"))
     collect(problems)
     return SearchRequest(
-        filters=clauses, sort=tuple(page.sort) or DEFAULT_SORT, offset=(page.number - 1) * page.size,
+        filters=clauses, sort=tuple((SORT_KEY.get(f, f), d) for f, d in (page.sort or DEFAULT_SORT)), offset=(page.number - 1) * page.size,
         limit=page.size, count_only=page.count_only, facets=tuple(page.facets))
 
 
