@@ -64,12 +64,14 @@ class Database:
         if not landlord_id and not platform:
             raise ValueError("a transaction needs a landlord, or platform=True")
         session = self.sessions()
-        session.begin()
         if self.is_postgres:
-            session.execute(
-                text("SELECT set_config(:l, :lv, true), set_config(:p, :pv, true)"),
-                {"l": LANDLORD_SETTING, "lv": landlord_id or "", "p": PLATFORM_SETTING, "pv": "on" if platform else "off"},
-            )
+            scope = {"l": LANDLORD_SETTING, "lv": landlord_id or "", "p": PLATFORM_SETTING, "pv": "on" if platform else "off"}
+
+            @event.listens_for(session, "after_begin")
+            def _scope(_session, _transaction, connection):
+                # Every transaction of this session, including those after a commit, carries the scope.
+                connection.execute(text("SELECT set_config(:l, :lv, true), set_config(:p, :pv, true)"), scope)
+        session.begin()
         return session
 
     def dispose(self) -> None:

@@ -33,6 +33,7 @@ SORT_KEY = {"surname": "sort_surname", "first_name": "sort_first_name"}
 FACETS = ("status",)
 DEFAULT_SORT = (("surname", "asc"), ("first_name", "asc"))
 MAX_PAGE_SIZE = 500
+MAX_DEPTH = 10_000  # pages end within the first 10,000 matches; counts are exact at any size
 TEXT_FIELDS = ("first_name", "surname", "personal_ref")
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ def build_request(criteria: Mapping[str, Any], page: Page) -> SearchRequest:
         problems.append(FieldProblem("page_size", f"must be between 1 and {MAX_PAGE_SIZE}"))
     if page.number < 1:
         problems.append(FieldProblem("page", "must be 1 or more"))
+    elif page.number * page.size > MAX_DEPTH and not page.count_only:
+        problems.append(FieldProblem("page", f"pages go as deep as the first {MAX_DEPTH:,} people; narrow the criteria"))
     for i, (name, direction) in enumerate(page.sort):
         if name not in SORTABLE:
             problems.append(FieldProblem(f"sort[{i}].field", f"must be one of {', '.join(SORTABLE)}"))

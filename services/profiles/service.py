@@ -3,15 +3,18 @@ the only code that commits."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Any, Mapping
 
-from services.common.errors import NotFound
-from services.common.search import SearchIndex, SearchResult
+from services.common.errors import NotFound, Unavailable
+from services.common.search import SearchError, SearchIndex, SearchResult
 from services.common.uow import UnitOfWork
 
 from . import search
 from .domain import Person
 from .store import PersonRepository
+
+log = logging.getLogger(__name__)
 
 
 def add_person(uow: UnitOfWork, *, personal_ref: str, first_name: str, surname: str, user_id: str) -> Person:
@@ -33,7 +36,11 @@ def get_person(uow: UnitOfWork, *, person_id: str) -> Person:
 def search_people(index: SearchIndex, *, landlord_id: str, criteria: Mapping[str, Any],
                   page: search.Page) -> SearchResult:
     request = search.build_request(criteria, page)
-    result = index.search(search.INDEX, landlord_id, request)
+    try:
+        result = index.search(search.INDEX, landlord_id, request)
+    except SearchError:
+        log.exception("people search failed")
+        raise Unavailable("people search is not available just now; try again shortly") from None
     result.items = [search.item(doc, page.columns) for doc in result.items]
     return result
 

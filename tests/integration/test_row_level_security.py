@@ -1,0 +1,54 @@
+"""Row-level security in PostgreSQL: the second wall behind the repository filter."""
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from sqlalchemy import text
+
+from services.common import migrations
+from services.common.db import Database
+from services.common.local_cluster import ENV
+from services.profiles.store import PersonRepository
+from tests.conftest import engines
+from tests.contract.test_person_repository import person, save
+
+pytestmark = pytest.mark.engines
+
+
+@pytest.fixture(scope="module")
+def pg():
+    engines()
+    migrations.upgrade("profiles", ENV["TRACKER_MIGRATION_DATABASE_URL_TEMPLATE"].format(service="profiles"))
+    db = Database.from_url(ENV["TRACKER_DATABASE_URL_TEMPLATE"].format(service="profiles"))
+    yield db
+    db.dispose()
+
+
+def test_row_level_security_hides_rows_when_a_query_forgets_the_landlord(pg):
+    a, b = str(uuid.uuid4()), str(uuid.uuid4())
+    save(pg, person(a, "RLS-A"))
+    save(pg, person(b, "RLS-B"))
+    session = pg.open(landlord_id=a)
+    refs = set(session.execute(text("SELECT personal_ref FROM people")).scalars())  # no landlord filter at all
+    assert "RLS-A" in refs and "RLS-B" not in refs
+    other_rows = session.execute(text("SELECT count(*) FROM people WHERE landlord_id = :b"), {"b": b}).scalar_one()
+    assert other_rows == 0
+    session.close()
+    with pg.engine.connect() as bare:  # a transaction that names no landlord sees nothing
+        assert bare.execute(text("SELECT count(*) FROM people")).scalar_one() == 0
+
+
+def test_the_services_role_cannot_write_for_another_landlord_or_lift_the_wall(pg):
+    a, b = str(uuid.uuid4()), str(uuid.uuid4())
+    session = pg.open(landlord_id=a)
+    with pytest.raises(Exception, match="row-level security"):
+        PersonRepository(session, b).add(person(b, "SMUGGLED"))
+    session.close()
+    with pg.engine.connect() as conn:
+        role = conn.execute(text("SELECT rolbypassrls, rolsuper FROM pg_roles WHERE rolname = current_user")).one()
+        assert tuple(role) == (False, False)
+        owns = conn.execute(text("SELECT count(*) FROM pg_tables WHERE tableowner = current_user")).scalar_one()
+        assert owns == 0
+        with pytest.raises(Exception, match="must be owner"):
+            conn.execute(text("ALTER TABLE people DISABLE ROW LEVEL SECURITY"))
