@@ -37,5 +37,6 @@ def configure(level: str = "INFO") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for noisy in ("kafka", "elastic_transport", "urllib3", "waitress"):
+    for noisy in ("elastic_transport", "urllib3", "waitress", "alembic"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    logging.getLogger("kafka").setLevel(logging.ERROR)  # its warnings are about its own event loop timing

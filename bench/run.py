@@ -1,0 +1,81 @@
+"""`make bench`: the benchmarks, in embedded and local-cluster modes side by side,
+in one run. Figures only, printed and written to bench/results/; never assertions.
+
+The embedded mode runs every service in this process (as `make run` does); the
+cluster mode starts `deploy/local/run_cluster.py` (as `make run-cluster` does) on
+its own ports, against the engines `make infra-up` started."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench import slice_latency  # noqa: E402
+from services.common.config import Settings  # noqa: E402
+
+SAMPLES = int(os.environ.get("TRACKER_BENCH_SAMPLES", "200"))
+OPERATOR_PASSWORD = "bench-operator-password"
+CLUSTER_PORTS = {"TRACKER_GATEWAY_PORT": "18180", "TRACKER_PROFILES_GRPC_PORT": "15151",
+                 "TRACKER_REPORTING_GRPC_PORT": "15152", "TRACKER_PROFILES_METRICS_PORT": "19151",
+                 "TRACKER_REPORTING_METRICS_PORT": "19152"}
+
+
+def embedded(samples: int) -> dict:
+    from services.common import logs
+    from services.common.devrunner import Platform
+    logs.configure("WARNING")
+    with tempfile.TemporaryDirectory() as var:
+        settings = Settings.from_env({"TRACKER_VAR_DIR": var, "TRACKER_OPERATOR_PASSWORD": OPERATOR_PASSWORD,
+                                      "TRACKER_LOG_LEVEL": "WARNING"})
+        platform = Platform(settings, ephemeral_ports=True).start()
+        try:
+            return slice_latency.run(platform.url, OPERATOR_PASSWORD, samples)
+        finally:
+            platform.stop()
+
+
+def cluster(samples: int) -> dict:
+    with tempfile.TemporaryDirectory() as var:
+        env = {**os.environ, **CLUSTER_PORTS, "TRACKER_VAR_DIR": var, "TRACKER_OPERATOR_PASSWORD": OPERATOR_PASSWORD,
+               "TRACKER_LOG_LEVEL": "WARNING"}
+        process = subprocess.Popen([sys.executable, str(ROOT / "deploy/local/run_cluster.py")], env=env, cwd=ROOT)
+        base = f"http://127.0.0.1:{CLUSTER_PORTS['TRACKER_GATEWAY_PORT']}"
+        try:
+            sys.path.insert(0, str(ROOT / "deploy/local"))
+            from run_cluster import wait_ready
+            if not wait_ready(base + "/readyz", timeout=120):
+                raise RuntimeError("the local cluster did not become ready")
+            return slice_latency.run(base, OPERATOR_PASSWORD, samples)
+        finally:
+            process.send_signal(signal.SIGINT)
+            process.wait(60)
+
+
+def main() -> None:
+    results = {"when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "machine": f"{os.cpu_count()} cores",
+               "slice_create_to_searchable": {"embedded": embedded(SAMPLES), "cluster": cluster(SAMPLES)}}
+    e, c = (results["slice_create_to_searchable"][m] for m in ("embedded", "cluster"))
+    print(f"\nSlice: POST /api/v1/people -> found by POST /api/v1/people/search ({SAMPLES} people per mode)")
+    print(f"{'mode':<10}{'create p50':>12}{'create p95':>12}{'searchable p50':>16}{'searchable p95':>16}{'max':>10}")
+    for mode, r in (("embedded", e), ("cluster", c)):
+        print(f"{mode:<10}{r['create_p50_ms']:>10.1f}ms{r['create_p95_ms']:>10.1f}ms"
+              f"{r['searchable_p50_ms']:>14.1f}ms{r['searchable_p95_ms']:>14.1f}ms{r['searchable_max_ms']:>8.1f}ms")
+    print(f"cluster/embedded searchable p50 ratio: {c['searchable_p50_ms'] / e['searchable_p50_ms']:.2f}, "
+          f"p95 ratio: {c['searchable_p95_ms'] / e['searchable_p95_ms']:.2f}")
+    out = ROOT / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    path = out / f"bench-{results['when'].replace(':', '')}.json"
+    path.write_text(json.dumps(results, indent=2))
+    print(f"written to {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
