@@ -1,9 +1,9 @@
 """`make bench`: the benchmarks, in embedded and local-cluster modes side by side,
 in one run. Figures only, printed and written to bench/results/; never assertions.
 
-The embedded mode runs every service in this process (as `make run` does); the
-cluster mode starts `deploy/local/run_cluster.py` (as `make run-cluster` does) on
-its own ports, against the engines `make infra-up` started."""
+Each mode runs as its own process tree on the same ports, one after the other: the
+embedded mode as `make run` starts it, the cluster mode as `make run-cluster` does
+(against the engines `make infra-up` started); the client is this process."""
 from __future__ import annotations
 
 import json
@@ -19,44 +19,41 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import slice_latency  # noqa: E402
-from services.common.config import Settings  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "deploy/local"))
+from run_cluster import wait_ready  # noqa: E402
 
 SAMPLES = int(os.environ.get("TRACKER_BENCH_SAMPLES", "200"))
 OPERATOR_PASSWORD = "bench-operator-password"
-CLUSTER_PORTS = {"TRACKER_GATEWAY_PORT": "18180", "TRACKER_PROFILES_GRPC_PORT": "15151",
+PORTS = {"TRACKER_GATEWAY_PORT": "18180", "TRACKER_PROFILES_GRPC_PORT": "15151",
                  "TRACKER_REPORTING_GRPC_PORT": "15152", "TRACKER_PROFILES_METRICS_PORT": "19151",
                  "TRACKER_REPORTING_METRICS_PORT": "19152"}
 
 
-def embedded(samples: int) -> dict:
-    from services.common import logs
-    from services.common.devrunner import Platform
-    logs.configure("WARNING")
+def _measure(command: list[str], ports: dict[str, str], samples: int) -> dict:
+    """Start the platform as its own process (so the client does not share its interpreter), then measure."""
     with tempfile.TemporaryDirectory() as var:
-        settings = Settings.from_env({"TRACKER_VAR_DIR": var, "TRACKER_OPERATOR_PASSWORD": OPERATOR_PASSWORD,
-                                      "TRACKER_LOG_LEVEL": "WARNING"})
-        platform = Platform(settings, ephemeral_ports=True).start()
-        try:
-            return slice_latency.run(platform.url, OPERATOR_PASSWORD, samples)
-        finally:
-            platform.stop()
-
-
-def cluster(samples: int) -> dict:
-    with tempfile.TemporaryDirectory() as var:
-        env = {**os.environ, **CLUSTER_PORTS, "TRACKER_VAR_DIR": var, "TRACKER_OPERATOR_PASSWORD": OPERATOR_PASSWORD,
+        env = {**os.environ, **ports, "TRACKER_VAR_DIR": var, "TRACKER_OPERATOR_PASSWORD": OPERATOR_PASSWORD,
                "TRACKER_LOG_LEVEL": "WARNING"}
-        process = subprocess.Popen([sys.executable, str(ROOT / "deploy/local/run_cluster.py")], env=env, cwd=ROOT)
-        base = f"http://127.0.0.1:{CLUSTER_PORTS['TRACKER_GATEWAY_PORT']}"
+        process = subprocess.Popen(command, env=env, cwd=ROOT)
+        base = f"http://127.0.0.1:{ports['TRACKER_GATEWAY_PORT']}"
         try:
-            sys.path.insert(0, str(ROOT / "deploy/local"))
-            from run_cluster import wait_ready
             if not wait_ready(base + "/readyz", timeout=120):
-                raise RuntimeError("the local cluster did not become ready")
+                raise RuntimeError(f"{' '.join(command)} did not become ready")
             return slice_latency.run(base, OPERATOR_PASSWORD, samples)
         finally:
             process.send_signal(signal.SIGINT)
             process.wait(60)
+
+
+def embedded(samples: int) -> dict:
+    """As `make run` does: every service in one process on embedded defaults."""
+    return _measure([sys.executable, "-m", "services.common.devrunner"], PORTS, samples)
+
+
+def cluster(samples: int) -> dict:
+    """As `make run-cluster` does: a process per service against the real engines."""
+    return _measure([sys.executable, str(ROOT / "deploy/local/run_cluster.py")], PORTS, samples)
 
 
 def main() -> None:
