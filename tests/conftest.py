@@ -3,13 +3,16 @@ engine is down they fail and say which (they never skip)."""
 from __future__ import annotations
 
 import os
+import subprocess
 import uuid
+from pathlib import Path
 
 import pytest
 
 from services.common import local_cluster
 from services.common.config import Settings
 
+ROOT = Path(__file__).resolve().parents[1]
 _engine_state: dict = {}
 
 
@@ -34,7 +37,10 @@ def pytest_report_header(config):
         _engine_state["versions"] = versions
     except RuntimeError as error:
         return [f"engines: NOT RUNNING: {error}"]
-    return ["real engines on loopback: " + ", ".join(f"{k} {v}" for k, v in versions.items())]
+    lines = ["real engines on loopback: " + ", ".join(f"{k} {v}" for k, v in versions.items())]
+    reported = subprocess.run(["bash", str(ROOT / "deploy/local/infra.sh"), "versions"], capture_output=True, text=True)
+    lines += [f"  {line}" for line in reported.stdout.splitlines()]
+    return lines
 
 
 def embedded_settings(tmp_path) -> Settings:
