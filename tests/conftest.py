@@ -37,10 +37,9 @@ def pytest_report_header(config):
         _engine_state["versions"] = versions
     except RuntimeError as error:
         return [f"engines: NOT RUNNING: {error}"]
-    lines = ["real engines on loopback: " + ", ".join(f"{k} {v}" for k, v in versions.items())]
     reported = subprocess.run(["bash", str(ROOT / "deploy/local/infra.sh"), "versions"], capture_output=True, text=True)
-    lines += [f"  {line}" for line in reported.stdout.splitlines()]
-    return lines
+    lines = reported.stdout.splitlines() or [f"{k} {v}" for k, v in versions.items()]
+    return ["real engines on loopback, each answering (versions as the engines report them):"] + [f"  {l}" for l in lines]
 
 
 def embedded_settings(tmp_path) -> Settings:

@@ -25,9 +25,13 @@ PG_ADMIN_URL = f"postgresql+psycopg://postgres:postgres@127.0.0.1:{PG_PORT}/post
 
 def engine_versions() -> dict[str, str]:
     """What each engine says its version is; raises RuntimeError naming the engine that does not answer."""
+    import warnings
+
     import requests
-    from kafka import KafkaAdminClient
     from sqlalchemy import create_engine, text
+    with warnings.catch_warnings():  # kafka-python's protocol loader uses deprecated importlib calls
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from kafka import KafkaAdminClient
 
     versions = {}
     try:
