@@ -1,0 +1,48 @@
+"""What both bus adapters do with a handler: retry it, and head the dead letter."""
+from __future__ import annotations
+
+import logging
+import time
+from typing import Callable
+
+from .port import HANDLER_ATTEMPTS, Message
+
+log = logging.getLogger(__name__)
+
+ERROR_HEADER_MAX_CHARS = 500
+RETRY_BACKOFF_S = 0.05
+
+
+def dead_letter_headers(message: Message, error: BaseException) -> dict[str, str]:
+    """The headers of a message sent to its dead-letter topic."""
+    headers = dict(message.headers)
+    headers["error"] = f"{type(error).__name__}: {error}"[:ERROR_HEADER_MAX_CHARS]
+    headers["original_topic"] = message.topic
+    return headers
+
+
+def run_handler(
+    handler: Callable[[Message], None],
+    message: Message,
+    where: str,
+    logger: logging.Logger = log,
+) -> BaseException | None:
+    """Call handler up to HANDLER_ATTEMPTS times; the last error if it never succeeded.
+
+    The error text is never logged (it may quote personal data); `where` names
+    the topic/partition/offset for the log.
+    """
+    error: BaseException | None = None
+    for attempt in range(1, HANDLER_ATTEMPTS + 1):
+        try:
+            handler(message)
+            return None
+        except Exception as exc:  # noqa: BLE001 - any handler failure is retried
+            error = exc
+            logger.warning(
+                "handler failed (%s) on %s key=%s attempt %d/%d",
+                type(exc).__name__, where, message.key, attempt, HANDLER_ATTEMPTS,
+            )
+            if attempt < HANDLER_ATTEMPTS:
+                time.sleep(RETRY_BACKOFF_S * attempt)
+    return error
