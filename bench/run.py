@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "deploy/local"))
 from run_cluster import wait_ready  # noqa: E402
 
 SAMPLES = int(os.environ.get("TRACKER_BENCH_SAMPLES", "200"))
-OPERATOR_PASSWORD = "bench-operator-password"
+OPERATOR_PASSWORD = "bench-lantern-harbour-7"
 PORTS = {"TRACKER_GATEWAY_PORT": "18180", "TRACKER_PROFILES_GRPC_PORT": "15151",
                  "TRACKER_REPORTING_GRPC_PORT": "15152", "TRACKER_PROFILES_METRICS_PORT": "19151",
                  "TRACKER_REPORTING_METRICS_PORT": "19152"}

@@ -43,13 +43,13 @@ def pytest_report_header(config):
 
 
 def embedded_settings(tmp_path) -> Settings:
-    return Settings.from_env({"TRACKER_VAR_DIR": str(tmp_path), "TRACKER_OPERATOR_PASSWORD": "operator-test-password",
+    return Settings.from_env({"TRACKER_VAR_DIR": str(tmp_path), "TRACKER_OPERATOR_PASSWORD": "sturdy-lantern-harbour-42",
                               "TRACKER_TOKEN_SECRET": "t" * 48, "TRACKER_LOG_LEVEL": "WARNING"})
 
 
 def cluster_settings(tmp_path) -> Settings:
     engines()
-    env = {**local_cluster.ENV, "TRACKER_VAR_DIR": str(tmp_path), "TRACKER_OPERATOR_PASSWORD": "operator-test-password",
+    env = {**local_cluster.ENV, "TRACKER_VAR_DIR": str(tmp_path), "TRACKER_OPERATOR_PASSWORD": "sturdy-lantern-harbour-42",
            "TRACKER_TOKEN_SECRET": "t" * 48, "TRACKER_LOG_LEVEL": "WARNING",
            "TRACKER_SEARCH_INDEX_PREFIX": os.environ.get("TRACKER_TEST_INDEX_PREFIX", "")}
     return Settings.from_env(env)

@@ -46,6 +46,15 @@ class Unauthenticated(DomainError):
     code = "unauthenticated"
 
 
+class TooManyAttempts(DomainError):
+    """Slow down: try again after `retry_after` seconds."""
+    code = "too_many_attempts"
+
+    def __init__(self, message: str, retry_after: int):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 class Unavailable(DomainError):
     code = "unavailable"
 

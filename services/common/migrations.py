@@ -48,6 +48,17 @@ def landlord_wall(op, table: str, column: str = "landlord_id") -> None:
     op.execute(f"CREATE POLICY landlord_wall ON {table} USING {condition} WITH CHECK {condition}")
 
 
+def platform_wall(op, table: str) -> None:
+    """Row-level security for a platform-wide table (no landlord): only transactions
+    that explicitly work at platform level see its rows (PostgreSQL only)."""
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    condition = "(current_setting('tracker.platform', true) = 'on')"
+    op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+    op.execute(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY")
+    op.execute(f"CREATE POLICY platform_wall ON {table} USING {condition} WITH CHECK {condition}")
+
+
 def create_event_tables(op) -> None:
     """The outbox and processed_events tables every service has (version 1 of their shape)."""
     op.create_table(

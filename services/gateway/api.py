@@ -13,7 +13,8 @@ from pydantic import BaseModel, ValidationError
 
 from services.common.errors import FieldProblem, InvalidInput, PermissionDenied, Unauthenticated
 
-from .domain import Privilege, User
+from .domain import User
+from .privileges import Privilege, Role
 
 
 class BadRequest(InvalidInput):
@@ -23,7 +24,10 @@ class BadRequest(InvalidInput):
 
 @dataclass(frozen=True)
 class Access:
-    kind: str  # "public" | "operator" | "landlord"
+    """Who may call a route: everyone, platform operators, any signed-in user, a
+    landlord's users (optionally only its staff: not outside providers' advisers)
+    holding a privilege."""
+    kind: str  # "public" | "operator" | "signed_in" | "landlord" | "staff"
     privilege: Privilege | None = None
 
     def check(self, user: User | None) -> None:
@@ -31,30 +35,50 @@ class Access:
             return
         if user is None:
             raise Unauthenticated("sign in first: send Authorization: Bearer <access_token>")
+        if self.kind == "signed_in":
+            return
         if self.kind == "operator":
             if not user.is_operator:
                 raise PermissionDenied("only platform operators may do this")
             return
         if user.landlord_id is None:
             raise PermissionDenied("this needs a landlord's user; platform operators manage landlords only")
+        if self.kind == "staff" and user.role is Role.PROVIDER_ADVISER:
+            raise PermissionDenied("provider advisers see only the people referred to their organisation")
         if self.privilege is not None and self.privilege not in user.privileges:
             raise PermissionDenied(f"this needs the privilege '{self.privilege.value}'")
 
+    def allows(self, user: User | None) -> bool:
+        try:
+            self.check(user)
+        except (Unauthenticated, PermissionDenied):
+            return False
+        return True
+
     def describe(self) -> str:
-        if self.kind == "public":
-            return "Open to everyone."
-        if self.kind == "operator":
-            return "Platform operators only."
-        return f"Users of a landlord with the privilege `{self.privilege.value}`." if self.privilege \
-            else "Any signed-in user of a landlord."
+        who = {"public": "Open to everyone.", "operator": "Platform operators only.",
+               "signed_in": "Anyone signed in.", "landlord": "Users of a landlord",
+               "staff": "A landlord's staff (not provider advisers)"}[self.kind]
+        if self.kind in ("landlord", "staff"):
+            who += f" with the privilege `{self.privilege.value}`." if self.privilege else "."
+        return who
+
+    def extension(self) -> dict:
+        """The declaration as it appears in the OpenAPI document (x-access)."""
+        return {"kind": self.kind, "privilege": self.privilege.value if self.privilege else None}
 
 
 PUBLIC = Access("public")
 OPERATOR = Access("operator")
+SIGNED_IN = Access("signed_in")
 
 
 def landlord_user(privilege: Privilege | None = None) -> Access:
     return Access("landlord", privilege)
+
+
+def landlord_staff(privilege: Privilege | None = None) -> Access:
+    return Access("staff", privilege)
 
 
 @dataclass
@@ -68,6 +92,8 @@ class Endpoint:
     body: type[BaseModel] | None
     response: type[BaseModel] | None
     status: int
+    query: type[BaseModel] | None = None
+    before_password_change: bool = False  # callable while a one-time password is still unchanged
 
     @property
     def flask_rule(self) -> str:
@@ -83,12 +109,14 @@ class Api:
         self.endpoints: list[Endpoint] = []
 
     def route(self, method: str, path: str, *, access: Access, summary: str, tag: str,
-              body: type[BaseModel] | None = None, response: type[BaseModel] | None = None, status: int = 200):
+              body: type[BaseModel] | None = None, response: type[BaseModel] | None = None, status: int = 200,
+              query: type[BaseModel] | None = None, before_password_change: bool = False):
         if not isinstance(access, Access):
             raise TypeError(f"{method} {path}: every route declares who may call it")
 
         def register(view):
-            self.endpoints.append(Endpoint(method.upper(), path, view, access, summary, tag, body, response, status))
+            self.endpoints.append(Endpoint(method.upper(), path, view, access, summary, tag, body, response, status,
+                                           query, before_password_change))
             return view
         return register
 
@@ -96,6 +124,27 @@ class Api:
 def parse_body(model: type[BaseModel], raw: Any) -> BaseModel:
     if not isinstance(raw, dict):
         raise BadRequest("the request body must be a JSON object", [FieldProblem("body", "must be a JSON object")])
+    return _validate(model, raw)
+
+
+def parse_query(model: type[BaseModel], args) -> BaseModel:
+    """Query parameters; a list field takes comma-separated values or repeats."""
+    raw = {}
+    for name, info in model.model_fields.items():
+        if name not in args:
+            continue
+        if getattr(info.annotation, "__origin__", None) in (list, tuple):
+            raw[name] = [v for item in args.getlist(name) for v in item.split(",") if v]
+        else:
+            raw[name] = args.get(name)
+    unknown = sorted(set(args) - set(model.model_fields))
+    if unknown:
+        raise InvalidInput(f"unknown query parameters: {', '.join(unknown)}",
+                           [FieldProblem(name, "is not a known query parameter") for name in unknown])
+    return _validate(model, raw)
+
+
+def _validate(model: type[BaseModel], raw: dict) -> BaseModel:
     try:
         return model.model_validate(raw)
     except ValidationError as error:

@@ -10,15 +10,19 @@ from werkzeug.exceptions import HTTPException
 
 from services.common import context
 from services.common.errors import (AlreadyExists, DomainError, InvalidInput, NotFound, PermissionDenied,
-                                    Unauthenticated, Unavailable)
+                                    TooManyAttempts, Unauthenticated, Unavailable)
 from services.common.metrics import HTTP_DURATION, HTTP_REQUESTS
 
-from .api import BadRequest, Endpoint, parse_body
+from .api import BadRequest, Endpoint, parse_body, parse_query
 from .routes import api
 
 log = logging.getLogger(__name__)
 HTTP_STATUS = [(BadRequest, 400), (InvalidInput, 422), (Unauthenticated, 401), (PermissionDenied, 403),
-               (NotFound, 404), (AlreadyExists, 409), (Unavailable, 503)]
+               (NotFound, 404), (AlreadyExists, 409), (TooManyAttempts, 429), (Unavailable, 503)]
+
+
+class PasswordChangeRequired(PermissionDenied):
+    code = "password_change_required"
 
 
 def create_app(gw) -> Flask:
@@ -46,7 +50,10 @@ def create_app(gw) -> Flask:
     @app.errorhandler(DomainError)
     def _domain_error(error: DomainError):
         status = next((s for cls, s in HTTP_STATUS if isinstance(error, cls)), 409)
-        return _error(status, error.code, error.message, error.fields)
+        response, status = _error(status, error.code, error.message, error.fields)
+        if isinstance(error, TooManyAttempts):
+            response.headers["Retry-After"] = str(error.retry_after)
+        return response, status
 
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException):
@@ -74,18 +81,24 @@ def _view(gw, endpoint: Endpoint):
     def view(**path_params):
         caller = _caller(gw)
         endpoint.access.check(caller)
-        args = [gw, caller]
+        if caller is not None and caller.must_change_password and not endpoint.before_password_change:
+            raise PasswordChangeRequired("change your one-time password first: POST /api/v1/auth/password")
+        kwargs = dict(path_params)
+        if endpoint.query is not None:
+            kwargs["query"] = parse_query(endpoint.query, request.args)
         if endpoint.body is not None:
-            args.append(parse_body(endpoint.body, request.get_json(silent=True)))
+            kwargs["body"] = parse_body(endpoint.body, request.get_json(silent=True))
         ctx = context.CallContext(landlord_id=(caller.landlord_id or "") if caller else "",
                                   user_id=caller.user_id if caller else "", request_id=g.request_id)
         with context.bound(ctx):
-            result = endpoint.view(*args, **path_params)
+            result = endpoint.view(gw, caller, **kwargs)
         status = endpoint.status
         if isinstance(result, tuple):
             result, status = result
         if isinstance(result, Response):
             return result
+        if status == 204:
+            return Response(status=204)
         if endpoint.response is not None:
             result = endpoint.response.model_validate(result).model_dump(mode="json")
         return jsonify(result), status

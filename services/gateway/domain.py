@@ -1,51 +1,22 @@
-"""Landlords, users, roles and privileges: the rules, with no I/O."""
+"""Landlords and their users: the rules, with no I/O."""
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
+import secrets
 import uuid
 from dataclasses import dataclass, field
 
 from services.common.errors import FieldProblem, collect
 
-PASSWORD_MIN = 8
-PASSWORD_MAX = 256  # NIST SP 800-63B: allow at least 64
+from .privileges import Privilege, Role, effective
+
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._@-]{2,63}$")
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+PHONE_PATTERN = re.compile(r"^\+?[0-9 ()-]{7,20}$")
+INITIALS_PATTERN = re.compile(r"^[A-Za-z]{1,5}$")
 OPERATOR_USERNAME = "operator"
-
-
-class Privilege(str, enum.Enum):
-    MANAGE_USERS = "manage_users"
-    MANAGE_SETUP = "manage_setup"
-    EDIT_PROFILES = "edit_profiles"
-    VIEW_EQUALITY_DATA = "view_equality_data"
-    EDIT_EQUALITY_DATA = "edit_equality_data"
-    RUN_IMPORTS = "run_imports"
-    SEND_MESSAGES = "send_messages"
-    EXPORT_DATA = "export_data"
-    VIEW_REPORTS = "view_reports"
-    CHANGE_OWN_PASSWORD = "change_own_password"
-
-
-class Role(str, enum.Enum):
-    PLATFORM_OPERATOR = "platform_operator"
-    SITE_ADMINISTRATOR = "site_administrator"
-    MANAGER = "manager"
-    HOUSING_OFFICER = "housing_officer"
-    READ_ONLY = "read_only"
-    PROVIDER_ADVISER = "provider_adviser"
-
-
-ROLE_PRIVILEGES: dict[Role, frozenset[Privilege]] = {
-    Role.PLATFORM_OPERATOR: frozenset({Privilege.CHANGE_OWN_PASSWORD}),
-    Role.SITE_ADMINISTRATOR: frozenset(Privilege),
-    Role.MANAGER: frozenset(Privilege) - {Privilege.MANAGE_USERS, Privilege.MANAGE_SETUP},
-    Role.HOUSING_OFFICER: frozenset({Privilege.EDIT_PROFILES, Privilege.SEND_MESSAGES, Privilege.VIEW_REPORTS,
-                                     Privilege.CHANGE_OWN_PASSWORD}),
-    Role.READ_ONLY: frozenset({Privilege.VIEW_REPORTS, Privilege.CHANGE_OWN_PASSWORD}),
-    Role.PROVIDER_ADVISER: frozenset({Privilege.CHANGE_OWN_PASSWORD}),
-}
+ACTIVE, DISABLED, DELETED = "active", "disabled", "deleted"
 
 
 @dataclass
@@ -72,40 +43,60 @@ class User:
     name: str
     role: Role
     password_hash: str
-    status: str = "active"
+    status: str = ACTIVE
     created_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
     token_version: int = 1  # bumped to revoke every token issued before
+    initials: str = ""
+    email: str = ""
+    phone: str = ""
+    areas: tuple[str, ...] = ()
+    all_areas: bool = False
+    extra_privileges: frozenset[Privilege] = frozenset()
+    must_change_password: bool = False
+    last_sign_in_at: dt.datetime | None = None
 
     @property
     def privileges(self) -> frozenset[Privilege]:
-        return ROLE_PRIVILEGES[self.role]
+        return effective(self.role, self.extra_privileges)
 
     @property
     def is_operator(self) -> bool:
         return self.role is Role.PLATFORM_OPERATOR
 
 
-def check_new_user(username: str, name: str, password: str, prefix: str = "") -> tuple[str, str]:
-    """Normalise and validate a new user's username and name, and their password."""
+def one_time_password() -> str:
+    """Given to a new user or on a reset; must be changed at first sign-in."""
+    return "-".join(secrets.token_hex(3) for _ in range(4))
+
+
+def initials_of(name: str) -> str:
+    return "".join(part[0] for part in name.split() if part[:1].isalpha())[:5].upper()
+
+
+def clean_username(username: str, field_name: str = "username") -> tuple[str, list[FieldProblem]]:
     username = (username or "").strip().lower()
-    name = " ".join((name or "").split())
-    problems = []
     if not USERNAME_PATTERN.match(username):
-        problems.append(FieldProblem(f"{prefix}username", "must be 3-64 characters: letters, digits, . _ @ -"))
-    if not name:
-        problems.append(FieldProblem(f"{prefix}name", "is required"))
-    problems += password_problems(password, username, f"{prefix}password")
-    collect(problems)
-    return username, name
+        return username, [FieldProblem(field_name, "must be 3-64 characters: letters, digits, . _ @ -")]
+    return username, []
 
 
-def password_problems(password: str, username: str, field_name: str = "password") -> list[FieldProblem]:
-    """NIST SP 800-63B: length rules only, no composition rules."""
-    password = password or ""
-    if len(password) < PASSWORD_MIN:
-        return [FieldProblem(field_name, f"must be at least {PASSWORD_MIN} characters (15 or more is advised)")]
-    if len(password) > PASSWORD_MAX:
-        return [FieldProblem(field_name, f"must be at most {PASSWORD_MAX} characters")]
-    if username and password.lower() == username.lower():
-        return [FieldProblem(field_name, "must not be the username")]
-    return []
+def profile_problems(values: dict, prefix: str = "") -> list[FieldProblem]:
+    """Check the personal details of a user that are present in `values` (normalised in place)."""
+    problems = []
+    if "name" in values:
+        values["name"] = " ".join((values["name"] or "").split())
+        if not values["name"]:
+            problems.append(FieldProblem(f"{prefix}name", "is required"))
+    if values.get("initials"):
+        if not INITIALS_PATTERN.match(values["initials"]):
+            problems.append(FieldProblem(f"{prefix}initials", "must be 1-5 letters"))
+        values["initials"] = values["initials"].upper()
+    if values.get("email") and not EMAIL_PATTERN.match(values["email"]):
+        problems.append(FieldProblem(f"{prefix}email", "is not an email address"))
+    if values.get("phone") and not PHONE_PATTERN.match(values["phone"]):
+        problems.append(FieldProblem(f"{prefix}phone", "must be 7-20 digits, spaces, brackets or dashes, optionally after +"))
+    if "areas" in values:
+        values["areas"] = tuple(dict.fromkeys(" ".join(a.split()) for a in values["areas"]))
+        if any(not a or len(a) > 100 for a in values["areas"]):
+            problems.append(FieldProblem(f"{prefix}areas", "each area must be 1-100 characters"))
+    return problems

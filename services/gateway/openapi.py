@@ -11,6 +11,7 @@ ERRORS = {
     "404": "No such thing for this landlord",
     "409": "Conflicts with what exists (e.g. a reference already used)",
     "422": "Some fields are not acceptable: see error.fields",
+    "429": "Too many failed attempts: wait for Retry-After seconds",
     "503": "A service it needs is not available; try again",
 }
 
@@ -22,16 +23,23 @@ def document(endpoints, version: str) -> dict:
     for e in endpoints:
         operation = {
             "operationId": e.name, "summary": e.summary, "tags": [e.tag],
-            "description": e.access.describe(),
+            "description": e.access.describe(), "x-access": e.access.extension(),
             "responses": {str(e.status): _response(e.response, components)},
         }
         if e.access is not PUBLIC:
             operation["security"] = [{"bearer": []}]
         if e.body is not None:
             operation["requestBody"] = {"required": True, "content": {"application/json": {"schema": _schema(e.body, components)}}}
-        params = [seg[1:-1] for seg in e.path.split("/") if seg.startswith("{")]
+        params = [{"name": p[1:-1], "in": "path", "required": True, "schema": {"type": "string"}}
+                  for p in e.path.split("/") if p.startswith("{")]
+        if e.query is not None:
+            schema = e.query.model_json_schema()
+            params += [{"name": name, "in": "query", "required": name in schema.get("required", []),
+                        "schema": prop, "description": prop.get("description", ""),
+                        **({"style": "form", "explode": False} if prop.get("type") == "array" else {})}
+                       for name, prop in schema["properties"].items()]
         if params:
-            operation["parameters"] = [{"name": p, "in": "path", "required": True, "schema": {"type": "string"}} for p in params]
+            operation["parameters"] = params
         for status, text in ERRORS.items():
             if _applies(status, e):
                 operation["responses"][status] = {"description": text, "content": {
@@ -50,7 +58,9 @@ def document(endpoints, version: str) -> dict:
 
 def _applies(status: str, e) -> bool:
     if status in ("400", "422"):
-        return e.body is not None
+        return e.body is not None or (status == "422" and e.query is not None)
+    if status == "429":
+        return e.path == "/api/v1/auth/token"
     if status in ("401", "403"):
         return e.access is not PUBLIC or e.path == "/api/v1/auth/token" and status == "401"
     if status == "404":

@@ -8,12 +8,19 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from services.common.criteria import CRITERIA_SCHEMA
 
+from .privileges import LANDLORD_ROLES, Privilege
+
+LandlordRole = Literal[tuple(r.value for r in LANDLORD_ROLES)]
+PrivilegeName = Literal[tuple(p.value for p in Privilege)]
+
 
 class Body(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
 class TokenRequest(Body):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [{"username": "nf.admin", "password": "correct horse battery"}]})
+
     username: str = Field(min_length=1, max_length=64)
     password: str = Field(min_length=1, max_length=1024)
 
@@ -22,6 +29,15 @@ class TokenAnswer(BaseModel):
     access_token: str
     token_type: Literal["bearer"] = "bearer"
     expires_in: int = Field(description="seconds until the token expires")
+    password_change_required: bool = Field(
+        False, description="a one-time password: nothing but POST /api/v1/auth/password and GET /api/v1/me works until it is changed")
+
+
+class PasswordChange(Body):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [{"current_password": "1a2b3c-4d5e6f-7a8b9c-0d1e2f", "new_password": "a quiet blue harbour"}]})
+
+    current_password: str = Field(min_length=1, max_length=1024)
+    new_password: str = Field(min_length=1, max_length=1024, description="at least 8 characters (15 or more advised); any characters")
 
 
 class NewAdmin(Body):
@@ -31,6 +47,8 @@ class NewAdmin(Body):
 
 
 class NewLandlord(Body):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [{"name": "Northfield Homes", "admin": {"username": "nf.admin", "password": "correct horse battery", "name": "Alex Sample"}}]})
+
     name: str = Field(min_length=1, max_length=200)
     admin: NewAdmin
 
@@ -55,6 +73,8 @@ class LandlordList(BaseModel):
 
 
 class NewPerson(Body):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [{"personal_ref": "NF0001", "first_name": "Jo", "surname": "Example"}]})
+
     personal_ref: str = Field(min_length=1, max_length=30, description="unique within the landlord")
     first_name: str = Field(min_length=1, max_length=100)
     surname: str = Field(min_length=1, max_length=100)
@@ -76,6 +96,8 @@ class SortField(Body):
 
 
 class PeopleSearch(Body):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [{"criteria": {"text": "exa"}, "page_size": 25, "page": 1, "sort": [{"field": "surname"}], "facets": ["status"]}]})
+
     criteria: dict[str, Any] = Field(default_factory=dict, json_schema_extra=CRITERIA_SCHEMA)
     page_size: int = Field(25, ge=1, le=500)
     page: int = Field(1, ge=1)
@@ -117,3 +139,85 @@ class ErrorBody(BaseModel):
 
 class ErrorAnswer(BaseModel):
     error: ErrorBody
+
+
+class NewUser(Body):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [{"username": "pat.sample", "name": "Pat Sample", "role": "housing_officer", "areas": ["North"], "email": "pat.sample@example.org"}]})
+
+    username: str = Field(min_length=1, max_length=64, description="unique on the platform; letters, digits, . _ @ -")
+    name: str = Field(min_length=1, max_length=200)
+    initials: str = Field("", max_length=5, description="shown on actions assigned to them; from the name when left out")
+    email: str = Field("", max_length=254)
+    phone: str = Field("", max_length=20)
+    role: LandlordRole
+    areas: list[str] = Field(default_factory=list, max_length=200, description="the areas they work in")
+    all_areas: bool = Field(False, description="works in, and may manage users of, every area")
+    extra_privileges: list[PrivilegeName] = Field(default_factory=list, description="granted on top of the role's")
+
+
+class UserChanges(Body):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [{"phone": "07700 900123", "areas": ["North", "East"]}]})
+
+    name: str | None = Field(None, min_length=1, max_length=200)
+    initials: str | None = Field(None, max_length=5)
+    email: str | None = Field(None, max_length=254)
+    phone: str | None = Field(None, max_length=20)
+    role: LandlordRole | None = None
+    areas: list[str] | None = Field(None, max_length=200)
+    all_areas: bool | None = None
+    extra_privileges: list[PrivilegeName] | None = None
+
+
+class UserDetails(BaseModel):
+    id: str
+    username: str
+    name: str
+    initials: str
+    email: str
+    phone: str
+    role: str
+    areas: list[str]
+    all_areas: bool
+    extra_privileges: list[str]
+    privileges: list[str] = Field(description="everything they may do: the role's privileges and the extra ones")
+    status: Literal["active", "disabled"]
+    must_change_password: bool
+    last_sign_in_at: str | None
+    created_at: str
+    read_only_fields: list[str] = Field(description="fields the caller may not change (grey them out)")
+
+
+class NewUserAnswer(UserDetails):
+    one_time_password: str = Field(description="shown once; the user must change it at first sign-in")
+
+
+class UserList(BaseModel):
+    total: int
+    items: list[UserDetails]
+
+
+class UserQuery(Body):
+    name: str = Field("", max_length=200, description="part of the name or username, any case")
+    status: list[Literal["active", "disabled"]] = Field(default_factory=lambda: ["active", "disabled"])
+    page: int = Field(1, ge=1)
+    page_size: int = Field(25, ge=1, le=200)
+
+
+class PageQuery(Body):
+    page: int = Field(1, ge=1)
+    page_size: int = Field(50, ge=1, le=500)
+
+
+class AuditEntry(BaseModel):
+    at: str
+    actor_id: str
+    actor_name: str
+    action: str
+    target_id: str
+    target_name: str
+    details: dict[str, Any]
+
+
+class AuditList(BaseModel):
+    total: int
+    items: list[AuditEntry]

@@ -1,15 +1,18 @@
-"""Storage of landlords and users."""
+"""Storage of landlords, users, the audit log and sign-in throttling."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
-from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, func, insert, select, update
+from sqlalchemy import (Boolean, Column, DateTime, Integer, MetaData, String, Table, Text, func, insert, or_, select,
+                        update)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from services.common.errors import AlreadyExists
 
-from .domain import Landlord, Role, User
+from .domain import Landlord, User
+from .privileges import Privilege, Role
 
 metadata = MetaData()
 landlords = Table(
@@ -30,11 +33,37 @@ users = Table(
     Column("token_version", Integer, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("last_sign_in_at", DateTime(timezone=True), nullable=True),
+    Column("initials", String(5), nullable=False, server_default=""),
+    Column("email", String(254), nullable=False, server_default=""),
+    Column("phone", String(20), nullable=False, server_default=""),
+    Column("areas", Text, nullable=False, server_default="[]"),
+    Column("all_areas", Boolean, nullable=False, server_default="false"),
+    Column("extra_privileges", Text, nullable=False, server_default="[]"),
+    Column("must_change_password", Boolean, nullable=False, server_default="false"),
+)
+audit_log = Table(
+    "audit_log", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("landlord_id", String(36), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor_id", String(36), nullable=False),
+    Column("actor_name", String(200), nullable=False),
+    Column("action", String(60), nullable=False),
+    Column("target_id", String(36), nullable=False),
+    Column("target_name", String(200), nullable=False),
+    Column("details", Text, nullable=False),
+)
+sign_in_throttle = Table(
+    "sign_in_throttle", metadata,
+    Column("username_key", String(64), primary_key=True),  # sha256 of the username typed, known or not
+    Column("failures", Integer, nullable=False),
+    Column("last_failed_at", DateTime(timezone=True), nullable=False),
+    Column("locked_until", DateTime(timezone=True), nullable=True),
 )
 
 
-def _utc(value: dt.datetime) -> dt.datetime:
-    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+def utc(value: dt.datetime | None) -> dt.datetime | None:
+    return value if value is None or value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
 
 
 class LandlordRepository:
@@ -45,9 +74,13 @@ class LandlordRepository:
         self.session.execute(insert(landlords).values(
             landlord_id=landlord.landlord_id, name=landlord.name, created_at=landlord.created_at))
 
+    def get(self, landlord_id: str) -> Landlord | None:
+        row = self.session.execute(select(landlords).where(landlords.c.landlord_id == landlord_id)).mappings().first()
+        return Landlord(row["landlord_id"], row["name"], utc(row["created_at"])) if row else None
+
     def list(self) -> list[Landlord]:
         rows = self.session.execute(select(landlords).order_by(func.lower(landlords.c.name))).mappings()
-        return [Landlord(r["landlord_id"], r["name"], _utc(r["created_at"])) for r in rows]
+        return [Landlord(r["landlord_id"], r["name"], utc(r["created_at"])) for r in rows]
 
 
 class UserRepository:
@@ -59,12 +92,14 @@ class UserRepository:
             raise AlreadyExists.field(username_field, "is already taken")
         try:
             with self.session.begin_nested():
-                self.session.execute(insert(users).values(
-                    user_id=user.user_id, landlord_id=user.landlord_id, username=user.username, name=user.name,
-                    role=user.role.value, password_hash=user.password_hash, status=user.status,
-                    token_version=user.token_version, created_at=user.created_at))
+                self.session.execute(insert(users).values(**_row(user)))
         except IntegrityError:
             raise AlreadyExists.field(username_field, "is already taken") from None
+
+    def save(self, user: User) -> None:
+        values = _row(user)
+        del values["user_id"]
+        self.session.execute(update(users).where(users.c.user_id == user.user_id).values(**values))
 
     def by_username(self, username: str) -> User | None:
         row = self.session.execute(select(users).where(users.c.username == username)).mappings().first()
@@ -74,18 +109,77 @@ class UserRepository:
         row = self.session.execute(select(users).where(users.c.user_id == user_id)).mappings().first()
         return _user(row) if row else None
 
-    def set_password(self, user_id: str, password_hash: str) -> None:
-        self.session.execute(update(users).where(users.c.user_id == user_id).values(
-            password_hash=password_hash, token_version=users.c.token_version + 1))
+    def search(self, landlord_id: str, *, name: str = "", statuses: tuple[str, ...], offset: int, limit: int
+               ) -> tuple[int, list[User]]:
+        """Users of the landlord whose name or username contains `name` (case-insensitive), by name."""
+        where = [users.c.landlord_id == landlord_id, users.c.status.in_(statuses)]
+        if name:
+            pattern = "%" + name.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where.append(or_(func.lower(users.c.name).like(pattern, escape="\\"),
+                             users.c.username.like(pattern, escape="\\")))
+        total = self.session.execute(select(func.count()).select_from(users).where(*where)).scalar_one()
+        rows = self.session.execute(select(users).where(*where).order_by(func.lower(users.c.name), users.c.username)
+                                    .offset(offset).limit(limit)).mappings()
+        return total, [_user(r) for r in rows]
 
-    def signed_in(self, user_id: str, when: dt.datetime, password_hash: str | None = None) -> None:
-        values = {"last_sign_in_at": when}
-        if password_hash:
-            values["password_hash"] = password_hash
-        self.session.execute(update(users).where(users.c.user_id == user_id).values(**values))
+
+class AuditLog:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def record(self, *, landlord_id: str, actor: User, action: str, target_id: str, target_name: str,
+               details: dict | None = None) -> None:
+        self.session.execute(insert(audit_log).values(
+            landlord_id=landlord_id, at=dt.datetime.now(dt.timezone.utc), actor_id=actor.user_id,
+            actor_name=actor.name, action=action, target_id=target_id, target_name=target_name,
+            details=json.dumps(details or {}, sort_keys=True)))
+
+    def page(self, landlord_id: str, *, offset: int, limit: int) -> tuple[int, list[dict]]:
+        where = audit_log.c.landlord_id == landlord_id
+        total = self.session.execute(select(func.count()).select_from(audit_log).where(where)).scalar_one()
+        rows = self.session.execute(select(audit_log).where(where).order_by(audit_log.c.id.desc())
+                                    .offset(offset).limit(limit)).mappings()
+        return total, [{**r, "at": utc(r["at"]), "details": json.loads(r["details"])} for r in rows]
+
+
+class SignInThrottle:
+    """Failures per username typed (known or not, so the answer never tells which)."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    def get(self, key: str):
+        return self.session.execute(select(sign_in_throttle).where(sign_in_throttle.c.username_key == key)).mappings().first()
+
+    def failed(self, key: str, failures: int, now: dt.datetime, locked_until: dt.datetime | None) -> None:
+        values = {"failures": failures, "last_failed_at": now, "locked_until": locked_until}
+        try:
+            with self.session.begin_nested():
+                self.session.execute(insert(sign_in_throttle).values(username_key=key, **values))
+        except IntegrityError:  # already there (perhaps from a sign-in at the same moment)
+            self.session.execute(update(sign_in_throttle).where(sign_in_throttle.c.username_key == key).values(**values))
+
+    def clear(self, key: str) -> None:
+        self.session.execute(sign_in_throttle.delete().where(sign_in_throttle.c.username_key == key))
+
+
+def _row(user: User) -> dict:
+    return {
+        "user_id": user.user_id, "landlord_id": user.landlord_id, "username": user.username, "name": user.name,
+        "role": user.role.value, "password_hash": user.password_hash, "status": user.status,
+        "token_version": user.token_version, "created_at": user.created_at, "last_sign_in_at": user.last_sign_in_at,
+        "initials": user.initials, "email": user.email, "phone": user.phone, "areas": json.dumps(list(user.areas)),
+        "all_areas": user.all_areas, "extra_privileges": json.dumps(sorted(p.value for p in user.extra_privileges)),
+        "must_change_password": user.must_change_password,
+    }
 
 
 def _user(row) -> User:
-    return User(user_id=row["user_id"], landlord_id=row["landlord_id"], username=row["username"], name=row["name"],
-                role=Role(row["role"]), password_hash=row["password_hash"], status=row["status"],
-                created_at=_utc(row["created_at"]), token_version=row["token_version"])
+    return User(
+        user_id=row["user_id"], landlord_id=row["landlord_id"], username=row["username"], name=row["name"],
+        role=Role(row["role"]), password_hash=row["password_hash"], status=row["status"],
+        created_at=utc(row["created_at"]), token_version=row["token_version"], initials=row["initials"],
+        email=row["email"], phone=row["phone"], areas=tuple(json.loads(row["areas"])), all_areas=bool(row["all_areas"]),
+        extra_privileges=frozenset(Privilege(p) for p in json.loads(row["extra_privileges"])),
+        must_change_password=bool(row["must_change_password"]), last_sign_in_at=utc(row["last_sign_in_at"]))
+

@@ -51,7 +51,7 @@ def anonymous(platform) -> ApiClient:
 
 @pytest.fixture
 def operator(anonymous) -> ApiClient:
-    return anonymous.sign_in("operator", "operator-test-password")
+    return anonymous.sign_in("operator", "sturdy-lantern-harbour-42")
 
 
 def new_landlord(operator: ApiClient) -> tuple[dict, ApiClient]:

@@ -3,8 +3,8 @@ from google.protobuf import json_format
 from services.common.grpc_client import call
 from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb
 
-from ..api import landlord_user
-from ..domain import Privilege
+from ..api import landlord_staff
+from ..privileges import Privilege
 from ..schemas import NewPerson, PeopleSearch, PeopleSearchAnswer, PersonOut
 from . import api
 
@@ -15,7 +15,7 @@ def _person(message) -> dict:
             "updated_at": message.updated_at}
 
 
-@api.route("POST", "/api/v1/people", access=landlord_user(Privilege.EDIT_PROFILES), tag="people", status=201,
+@api.route("POST", "/api/v1/people", access=landlord_staff(Privilege.EDIT_PROFILES), tag="people", status=201,
            summary="Add a person by hand", body=NewPerson, response=PersonOut)
 def create(gw, caller, body: NewPerson):
     created = call(gw.profiles.CreatePerson, pb.CreatePersonRequest(
@@ -23,13 +23,13 @@ def create(gw, caller, body: NewPerson):
     return _person(created)
 
 
-@api.route("GET", "/api/v1/people/{person_id}", access=landlord_user(), tag="people",
+@api.route("GET", "/api/v1/people/{person_id}", access=landlord_staff(), tag="people",
            summary="A person's record", response=PersonOut)
 def get(gw, caller, person_id: str):
     return _person(call(gw.profiles.GetPerson, pb.GetPersonRequest(person_id=person_id)))
 
 
-@api.route("POST", "/api/v1/people/search", access=landlord_user(), tag="people",
+@api.route("POST", "/api/v1/people/search", access=landlord_staff(), tag="people",
            summary="Find people by criteria: a page, the exact total and facet counts",
            body=PeopleSearch, response=PeopleSearchAnswer)
 def search(gw, caller, body: PeopleSearch):

@@ -2,7 +2,7 @@ from services.common.grpc_client import call
 from services.gen.tracker.reporting.v1 import reporting_service_pb2 as pb
 
 from ..api import landlord_user
-from ..domain import Privilege
+from ..privileges import Privilege
 from ..schemas import PeopleCount
 from . import api
 

@@ -1,30 +1,20 @@
-import pytest
-
-from services.common.errors import InvalidInput
-from services.gateway.domain import ROLE_PRIVILEGES, Privilege, Role, check_new_user, password_problems
+from services.gateway.domain import initials_of, one_time_password, profile_problems
 
 
-@pytest.mark.parametrize("password,ok", [
-    ("short", False), ("eight ch", True), ("x" * 64, True), ("x" * 257, False),
-    ("alllowercasewithoutdigits", True), ("ünïcødé pässwörd ✓", True),
-])
-def test_passwords_follow_length_rules_only(password, ok):
-    assert (password_problems(password, "someone") == []) is ok
+def test_initials_come_from_the_name():
+    assert initials_of("Sam de Sample") == "SDS"
+    assert initials_of("Jo") == "J"
 
 
-def test_password_must_not_be_the_username():
-    assert password_problems("Jo.Admin1", "jo.admin1")[0].reason == "must not be the username"
+def test_one_time_passwords_are_long_and_different():
+    first, second = one_time_password(), one_time_password()
+    assert first != second and len(first) >= 20
 
 
-def test_new_user_is_normalised_and_every_problem_named():
-    assert check_new_user("  Jo.Admin ", " Jo   Admin ", "long enough pw") == ("jo.admin", "Jo Admin")
-    with pytest.raises(InvalidInput) as raised:
-        check_new_user("a", "", "x", prefix="admin.")
-    assert {p.field for p in raised.value.fields} == {"admin.username", "admin.name", "admin.password"}
-
-
-def test_no_role_but_site_administrator_holds_every_privilege():
-    assert ROLE_PRIVILEGES[Role.SITE_ADMINISTRATOR] == frozenset(Privilege)
-    for role, privileges in ROLE_PRIVILEGES.items():
-        assert privileges <= ROLE_PRIVILEGES[Role.SITE_ADMINISTRATOR] or role is Role.PLATFORM_OPERATOR
-    assert Privilege.MANAGE_USERS not in ROLE_PRIVILEGES[Role.MANAGER]
+def test_profile_details_are_normalised_and_every_problem_named():
+    values = {"name": "  Jo   Sample ", "initials": "js", "areas": [" North  ", "North", "East"]}
+    assert profile_problems(values) == []
+    assert values == {"name": "Jo Sample", "initials": "JS", "areas": ("North", "East")}
+    bad = {"name": " ", "initials": "J5", "email": "not-an-email", "phone": "call me", "areas": [""]}
+    assert {p.field for p in profile_problems(bad, prefix="admin.")} == {
+        "admin.name", "admin.initials", "admin.email", "admin.phone", "admin.areas"}
