@@ -53,6 +53,15 @@ class NewLandlord(Body):
     admin: NewAdmin
 
 
+class AnotherAdmin(Body):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [
+        {"username": "nf.admin2", "name": "Robin Sample", "email": "robin.sample@example.org"}]})
+
+    username: str = Field(min_length=1, max_length=64)
+    name: str = Field(min_length=1, max_length=200)
+    email: str = Field("", max_length=254)
+
+
 class UserOut(BaseModel):
     id: str
     username: str

@@ -6,11 +6,13 @@ import hashlib
 import uuid
 from dataclasses import replace
 
-from services.common.errors import FieldProblem, InvalidInput, PermissionDenied, TooManyAttempts, Unauthenticated, collect
+from services.common.errors import (FieldProblem, InvalidInput, NotFound, PermissionDenied, TooManyAttempts,
+                                    Unauthenticated, collect)
 from services.common.uow import UnitOfWork
 
 from . import auth, passwords
-from .domain import ACTIVE, OPERATOR_USERNAME, Landlord, User, clean_username, profile_problems
+from .domain import (ACTIVE, OPERATOR_USERNAME, Landlord, User, clean_username, initials_of, one_time_password,
+                     profile_problems)
 from .privileges import Role
 from .store import AuditLog, LandlordRepository, SignInThrottle, UserRepository, utc as _utc
 
@@ -130,6 +132,29 @@ def create_landlord(uow: UnitOfWork, *, caller: User, name: str, admin_username:
                  target_name=admin.name, details={"role": admin.role.value})
     uow.commit()
     return landlord, admin
+
+
+def add_administrator(uow: UnitOfWork, *, caller: User, landlord_id: str, username: str, name: str,
+                      email: str = "") -> tuple[User, str]:
+    """Another site administrator for a landlord (e.g. when theirs has left), with a one-time password."""
+    if not caller.is_operator:
+        raise PermissionDenied("only platform operators add administrators to a landlord")
+    landlord = LandlordRepository(uow.session).get(landlord_id)
+    if landlord is None:
+        raise NotFound("landlord not found")
+    username, problems = clean_username(username)
+    details = {"name": name, "email": email}
+    problems += profile_problems(details)
+    collect(problems)
+    password = one_time_password()
+    admin = User(str(uuid.uuid4()), landlord_id, username, details["name"], Role.SITE_ADMINISTRATOR,
+                 auth.hash_password(password), all_areas=True, email=details["email"] or "",
+                 initials=initials_of(details["name"]), must_change_password=True)
+    UserRepository(uow.session).add(admin)
+    AuditLog(uow.session).record(landlord_id=landlord_id, actor=caller, action="user.created", target_id=admin.user_id,
+                                 target_name=admin.name, details={"role": admin.role.value})
+    uow.commit()
+    return admin, password
 
 
 def list_landlords(uow: UnitOfWork, *, caller: User) -> list[Landlord]:

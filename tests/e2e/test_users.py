@@ -147,3 +147,18 @@ def test_bad_user_input_is_named_field_by_field(landlord):
     assert dup.status_code == 409
     assert admin.get("/api/v1/users", params={"colour": "red"}).status_code == 422
     assert admin.get("/api/v1/users", params={"page_size": "lots"}).status_code == 422
+
+
+def test_the_operator_adds_an_administrator_who_must_change_the_password(operator, landlord):
+    landlord_body, admin = landlord
+    added = operator.post(f"/api/v1/landlords/{landlord_body['id']}/administrators",
+                          json={"username": f"second.{uuid.uuid4().hex[:6]}", "name": "Robin Sample"})
+    assert added.status_code == 201, added.text
+    second = _first_sign_in(admin.base, added.json())
+    assert second.get("/api/v1/me").json()["role"] == "site_administrator"
+    assert operator.post("/api/v1/landlords/00000000-0000-0000-0000-000000000000/administrators",
+                         json={"username": "ghost.admin", "name": "Ghost"}).status_code == 404
+    assert admin.post(f"/api/v1/landlords/{landlord_body['id']}/administrators",
+                      json={"username": "self.made", "name": "Self"}).status_code == 403
+    assert any(e["action"] == "user.created" and e["actor_name"] == "Platform operator"
+               for e in admin.get("/api/v1/audit-log").json()["items"])

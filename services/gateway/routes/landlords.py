@@ -1,6 +1,7 @@
 from .. import service
 from ..api import OPERATOR
-from ..schemas import LandlordList, LandlordOut, NewLandlord
+from ..schemas import AnotherAdmin, LandlordList, LandlordOut, NewLandlord, NewUserAnswer
+from .users import details
 from . import api
 
 
@@ -27,3 +28,13 @@ def list_all(gw, caller):
     with gw.uow(platform=True) as uow:
         landlords = service.list_landlords(uow, caller=caller)
     return {"total": len(landlords), "items": [_landlord(l) for l in landlords]}
+
+
+@api.route("POST", "/api/v1/landlords/{landlord_id}/administrators", access=OPERATOR, tag="landlords", status=201,
+           body=AnotherAdmin, response=NewUserAnswer,
+           summary="Add a site administrator to a landlord, with a one-time password")
+def add_administrator(gw, caller, landlord_id: str, body: AnotherAdmin):
+    with gw.uow(platform=True) as uow:
+        admin, password = service.add_administrator(uow, caller=caller, landlord_id=landlord_id,
+                                                    username=body.username, name=body.name, email=body.email)
+    return {**details(admin, caller), "one_time_password": password}
