@@ -52,3 +52,22 @@ def test_the_services_role_cannot_write_for_another_landlord_or_lift_the_wall(pg
         assert owns == 0
         with pytest.raises(Exception, match="must be owner"):
             conn.execute(text("ALTER TABLE people DISABLE ROW LEVEL SECURITY"))
+
+
+@pytest.mark.parametrize("service", ["gateway", "profiles", "reporting"])
+def test_every_table_of_every_service_forces_row_level_security(service):
+    engines()
+    migrations.upgrade(service, ENV["TRACKER_MIGRATION_DATABASE_URL_TEMPLATE"].format(service=service))
+    db = Database.from_url(ENV["TRACKER_DATABASE_URL_TEMPLATE"].format(service=service))
+    with db.engine.connect() as conn:
+        tables = conn.execute(text(
+            "SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity, pg_get_userbyid(c.relowner) = current_user "
+            "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = 'public' AND c.relkind = 'r'")).all()
+        hidden = conn.execute(text("SELECT count(*) FROM alembic_version")).scalar_one()
+    db.dispose()
+    assert tables, "no tables found"
+    assert not [t.relname for t in tables if t[3]], "the services' role must own no table"
+    unforced = [t.relname for t in tables if t.relname != "alembic_version" and not (t[1] and t[2])]
+    assert not unforced, f"tables without forced row-level security: {unforced}"
+    assert hidden == 0, "the migration bookkeeping is hidden from the services' role"
