@@ -7,12 +7,17 @@ import logging
 from typing import Callable
 
 from sqlalchemy import Table, insert, select
+from sqlalchemy.exc import OperationalError
 
 from . import context
-from .bus import Message
+from .bus import Message, RetryLater
 from .envelope import unwrap
 from .metrics import EVENTS_CONSUMED
+from .search import SearchUnavailable
 from .uow import UnitOfWork
+
+# An engine that is away is not a poison message: the bus offers the event again later.
+TRANSIENT = (OperationalError, SearchUnavailable)
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +29,13 @@ def idempotent(consumer: str, processed: Table, make_uow: Callable[[str], UnitOf
     """Wrap `handler` so a redelivered event (same event_id) changes nothing."""
 
     def handle(message: Message) -> None:
+        try:
+            _handle(message)
+        except TRANSIENT as error:
+            EVENTS_CONSUMED.labels(consumer, "retry_later").inc()
+            raise RetryLater(f"{type(error).__name__}: an engine is away") from error
+
+    def _handle(message: Message) -> None:
         env = unwrap(message.value)
         with context.bound(context.CallContext(landlord_id=env.landlord_id, request_id=env.request_id)):
             with make_uow(env.landlord_id) as uow:

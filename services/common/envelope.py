@@ -5,7 +5,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from google.protobuf.message import Message as ProtoMessage
+from google.protobuf.message import DecodeError, Message as ProtoMessage
 
 from services.gen.tracker.common.v1 import envelope_pb2
 
@@ -39,7 +39,10 @@ def wrap(topic: str, landlord_id: str, entity_id: str, payload: ProtoMessage,
 
 def unwrap(data: bytes) -> envelope_pb2.EventEnvelope:
     env = envelope_pb2.EventEnvelope()
-    env.ParseFromString(data)
+    try:
+        env.ParseFromString(data)
+    except DecodeError:
+        raise ValueError("not an event envelope") from None
     if not env.event_id or not env.landlord_id:
         raise ValueError("event envelope without event_id or landlord_id")
     return env

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 import pytest
 
-from services.common.bus import EventBus, Message, dlq_topic
+from services.common.bus import EventBus, Message, RetryLater, dlq_topic
 from services.common.bus.port import HANDLER_ATTEMPTS
 
 IDLE_TIMEOUT_S = 30.0
@@ -208,6 +208,26 @@ def test_handler_that_fails_once_still_gets_the_message(buses):
     consume(bus, topic, buses.group(), handler)
 
     assert delivered.values() == [b"x", b"flaky", b"y"]
+    assert consume(bus, dlq_topic(topic), buses.group("dlq")).messages == []
+
+
+def test_retry_later_waits_out_an_outage_and_never_dead_letters(buses):
+    bus, topic = buses.new_bus(), buses.topic()
+    bus.ensure_topics([topic])
+    bus.publish([msg(topic, "l:1", v) for v in ["x", "needs-engine", "y"]])
+    outage_left = [HANDLER_ATTEMPTS + 2]  # longer than the ordinary retries
+    delivered = Collector()
+
+    def handler(message: Message) -> None:
+        if message.value == b"needs-engine" and outage_left[0] > 0:
+            outage_left[0] -= 1
+            raise RetryLater("search engine away")
+        delivered(message)
+
+    consume(bus, topic, buses.group(), handler)
+
+    assert outage_left == [0]
+    assert delivered.values() == [b"x", b"needs-engine", b"y"]
     assert consume(bus, dlq_topic(topic), buses.group("dlq")).messages == []
 
 

@@ -5,12 +5,13 @@ import logging
 import time
 from typing import Callable
 
-from .port import HANDLER_ATTEMPTS, Message
+from .port import HANDLER_ATTEMPTS, Message, RetryLater
 
 log = logging.getLogger(__name__)
 
 ERROR_HEADER_MAX_CHARS = 500
 RETRY_BACKOFF_S = 0.05
+RETRY_LATER_PAUSE_S = 1.0  # between offers of a message whose handler asked to retry later
 
 
 def dead_letter_headers(message: Message, error: BaseException) -> dict[str, str]:
@@ -28,6 +29,7 @@ def run_handler(
     logger: logging.Logger = log,
 ) -> BaseException | None:
     """Call handler up to HANDLER_ATTEMPTS times; the last error if it never succeeded.
+    A RetryLater comes back at once: the caller pauses and offers the message again.
 
     The error text is never logged (it may quote personal data); `where` names
     the topic/partition/offset for the log.
@@ -37,6 +39,9 @@ def run_handler(
         try:
             handler(message)
             return None
+        except RetryLater as exc:
+            logger.warning("handler asks to retry later on %s key=%s", where, message.key)
+            return exc
         except Exception as exc:  # noqa: BLE001 - any handler failure is retried
             error = exc
             logger.warning(
@@ -46,3 +51,4 @@ def run_handler(
             if attempt < HANDLER_ATTEMPTS:
                 time.sleep(RETRY_BACKOFF_S * attempt)
     return error
+

@@ -14,8 +14,8 @@ import threading
 import time
 from typing import Callable, Sequence
 
-from .handling import dead_letter_headers, run_handler
-from .port import HANDLER_ATTEMPTS, BusError, EventBus, Message, Subscription, dlq_topic
+from .handling import RETRY_LATER_PAUSE_S, dead_letter_headers, run_handler
+from .port import HANDLER_ATTEMPTS, BusError, EventBus, Message, RetryLater, Subscription, dlq_topic
 
 log = logging.getLogger(__name__)
 
@@ -220,6 +220,10 @@ class _InProcessSubscription(Subscription):
                     if self._stopping.is_set():
                         return
                     error = run_handler(self._handler, message, f"{message.topic}@{offset}")
+                    while isinstance(error, RetryLater) and not self._stopping.wait(RETRY_LATER_PAUSE_S):
+                        error = run_handler(self._handler, message, f"{message.topic}@{offset}")
+                    if isinstance(error, RetryLater):
+                        return  # stopping: the message stays uncommitted
                     if error is not None:
                         log.error(
                             "dead-lettering %s@%d key=%s after %d attempts",

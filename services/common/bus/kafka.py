@@ -16,8 +16,8 @@ import kafka.errors as kafka_errors
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, OffsetAndMetadata, TopicPartition
 from kafka.consumer.subscription_state import ConsumerRebalanceListener
 
-from .handling import dead_letter_headers, run_handler
-from .port import HANDLER_ATTEMPTS, BusError, EventBus, Message, Subscription, dlq_topic
+from .handling import RETRY_LATER_PAUSE_S, dead_letter_headers, run_handler
+from .port import HANDLER_ATTEMPTS, BusError, EventBus, Message, RetryLater, Subscription, dlq_topic
 
 log = logging.getLogger(__name__)
 
@@ -267,6 +267,9 @@ class _KafkaSubscription(Subscription):
         )
         where = f"{record.topic}[{record.partition}]@{record.offset}"
         error = run_handler(self._handler, message, where, log)
+        if isinstance(error, RetryLater):
+            self._stopping.wait(RETRY_LATER_PAUSE_S)
+            return False  # not committed: offered again after the pause
         if error is not None:
             log.error("dead-lettering %s key=%s after %d attempts", where, message.key, HANDLER_ATTEMPTS)
             try:

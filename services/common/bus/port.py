@@ -18,6 +18,13 @@ class BusError(RuntimeError):
     """The bus could not take or deliver a message (engine down, timeout)."""
 
 
+class RetryLater(Exception):
+    """Raised by a handler that could not run because something it needs is away
+    (a database or search engine outage). The message is not poison: the bus waits
+    and delivers the same message again, for as long as it takes, and never
+    dead-letters it."""
+
+
 @dataclass(frozen=True)
 class Message:
     topic: str
@@ -61,7 +68,8 @@ class EventBus(abc.ABC):
         starting from the group's committed position (the beginning for a new group).
         A message is committed after its handler returns. A handler that raises is
         retried HANDLER_ATTEMPTS times, then the message is published to
-        dlq_topic(topic) with headers `error` and `original_topic`, and committed."""
+        dlq_topic(topic) with headers `error` and `original_topic`, and committed;
+        one that raises RetryLater gets the same message again after a pause."""
 
     @abc.abstractmethod
     def close(self) -> None:

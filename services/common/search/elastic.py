@@ -16,7 +16,7 @@ from elasticsearch import ApiError, BadRequestError, Elasticsearch, TransportErr
 
 from .port import (
     AnyOf, Clause, Exists, FieldType, Not, Prefix, Range, SearchError, SearchIndex,
-    SearchRequest, SearchResult, Term,
+    SearchRequest, SearchResult, SearchUnavailable, Term,
 )
 
 MAX_PAGE_END = 10_000  # from + size allowed by index.max_result_window
@@ -272,7 +272,8 @@ def _errors(operation: str, *, with_reason: bool = False) -> Iterator[None]:
         if with_reason:  # index management only: reasons name indices and fields
             with contextlib.suppress(Exception):
                 message += f" ({exc.body['error']['reason']})"
-        raise SearchError(message) from None
+        transient = exc.status_code == 429 or exc.status_code >= 500
+        raise (SearchUnavailable if transient else SearchError)(message) from None
     except TransportError as exc:
-        raise SearchError(f"search index {operation} failed: cannot reach Elasticsearch "
+        raise SearchUnavailable(f"search index {operation} failed: cannot reach Elasticsearch "
                           f"({type(exc).__name__})") from None

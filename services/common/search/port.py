@@ -19,6 +19,10 @@ class SearchError(RuntimeError):
     """The index could not answer (engine down, bad mapping)."""
 
 
+class SearchUnavailable(SearchError):
+    """The engine is away or overloaded; the same call may work later."""
+
+
 class FieldType(str, enum.Enum):
     KEYWORD = "keyword"  # exact values; Prefix matches case-insensitively
     INTEGER = "integer"
