@@ -44,6 +44,8 @@ class Settings:
     search: str = "embedded"
     elasticsearch_url: str = "http://127.0.0.1:9200"
     search_index_prefix: str = ""
+    search_shards: int = 1
+    search_replicas: int = 0
     gateway_host: str = "127.0.0.1"
     gateway_port: int = 8080
     grpc_host: str = "127.0.0.1"
@@ -68,6 +70,8 @@ class Settings:
             search=_choice(env, "TRACKER_SEARCH", "embedded", ("embedded", "elasticsearch")),
             elasticsearch_url=env.get("TRACKER_ELASTICSEARCH_URL", "http://127.0.0.1:9200"),
             search_index_prefix=env.get("TRACKER_SEARCH_INDEX_PREFIX", ""),
+            search_shards=_int(env, "TRACKER_SEARCH_SHARDS", 1),
+            search_replicas=_int(env, "TRACKER_SEARCH_REPLICAS", 0),
             gateway_host=env.get("TRACKER_GATEWAY_HOST", "127.0.0.1"),
             gateway_port=_int(env, "TRACKER_GATEWAY_PORT", 8080),
             grpc_host=env.get("TRACKER_GRPC_HOST", "127.0.0.1"),

@@ -44,6 +44,15 @@ def current() -> CallContext:
     return _current.get()
 
 
+def enter(ctx: CallContext) -> contextvars.Token:
+    """Bind `ctx` until leave(token): for frameworks with separate begin and end hooks."""
+    return _current.set(ctx)
+
+
+def leave(token: contextvars.Token) -> None:
+    _current.reset(token)
+
+
 @contextlib.contextmanager
 def bound(ctx: CallContext) -> Iterator[CallContext]:
     token = _current.set(ctx)

@@ -36,6 +36,7 @@ def create_app(gw) -> Flask:
     def _begin():
         g.started = time.perf_counter()
         g.request_id = (request.headers.get("X-Request-Id") or "")[:64] or context.new_request_id()
+        g.context_token = context.enter(context.CallContext(request_id=g.request_id))  # for every log line
         if request.endpoint is not None and request.endpoint not in declared:
             raise PermissionDenied("this route declares no access, so it refuses everyone")
 
@@ -46,6 +47,12 @@ def create_app(gw) -> Flask:
         HTTP_REQUESTS.labels(request.method, rule, str(response.status_code)).inc()
         HTTP_DURATION.labels(request.method, rule).observe(time.perf_counter() - g.get("started", time.perf_counter()))
         return response
+
+    @app.teardown_request
+    def _end(_error):
+        token = g.pop("context_token", None)
+        if token is not None:
+            context.leave(token)
 
     @app.errorhandler(DomainError)
     def _domain_error(error: DomainError):

@@ -12,10 +12,11 @@ def test_defaults_are_embedded():
 
 
 def test_engines_and_addresses_come_from_the_environment():
-    settings = Settings.from_env({"TRACKER_BUS": "Kafka", "TRACKER_SEARCH": "elasticsearch",
+    settings = Settings.from_env({"TRACKER_BUS": "Kafka", "TRACKER_SEARCH": "elasticsearch", "TRACKER_SEARCH_REPLICAS": "2",
                                   "TRACKER_PROFILES_ADDRESS": "profiles:50051",
                                   "TRACKER_DATABASE_URL_TEMPLATE": "postgresql+psycopg://a@h/tracker_{service}"})
     assert settings.bus == "kafka" and settings.search == "elasticsearch"
+    assert (settings.search_shards, settings.search_replicas) == (1, 2)
     assert settings.service_address("profiles") == "profiles:50051"
     assert settings.database_url("reporting") == "postgresql+psycopg://a@h/tracker_reporting"
 

@@ -125,6 +125,8 @@ TRACKER_SEARCH: "elasticsearch"
 TRACKER_ELASTICSEARCH_URL: {{ required "elasticsearch.url is required" .Values.elasticsearch.url | quote }}
 {{- end }}
 TRACKER_SEARCH_INDEX_PREFIX: {{ .Values.config.searchIndexPrefix | quote }}
+TRACKER_SEARCH_SHARDS: {{ .Values.elasticsearch.shards | quote }}
+TRACKER_SEARCH_REPLICAS: {{ .Values.elasticsearch.replicas | quote }}
 TRACKER_GATEWAY_HOST: "0.0.0.0"
 TRACKER_GATEWAY_PORT: {{ .Values.gateway.port | quote }}
 TRACKER_GRPC_HOST: "0.0.0.0"
