@@ -37,8 +37,15 @@ class _MetadataInterceptor(grpc.UnaryUnaryClientInterceptor):
                             request)
 
 
+CHANNEL_OPTIONS = [
+    # Spread calls over every address the name resolves to (e.g. a headless Kubernetes Service).
+    ("grpc.lb_policy_name", "round_robin"),
+    ("grpc.keepalive_time_ms", 30_000),
+]
+
+
 def channel(address: str) -> grpc.Channel:
-    return grpc.intercept_channel(grpc.insecure_channel(address), _MetadataInterceptor())
+    return grpc.intercept_channel(grpc.insecure_channel(address, options=CHANNEL_OPTIONS), _MetadataInterceptor())
 
 
 def domain_error(error: grpc.RpcError) -> DomainError:
