@@ -17,7 +17,7 @@ ENV PATH=/opt/venv/bin:$PATH
 WORKDIR /src
 COPY requirements.lock ./
 # The lock pins the whole tree including the test tools; the image leaves those out.
-RUN grep -viE '^(pytest|pytest-timeout|iniconfig|pluggy|pygments)==' requirements.lock > requirements.runtime \
+RUN grep -viE '^(pytest|pytest-timeout|iniconfig|pluggy|pygments|openapi-spec-validator|openapi-schema-validator|jsonschema-path|pathable|lazy-object-proxy|rfc3339-validator)==' requirements.lock > requirements.runtime \
  && pip install --no-deps -r requirements.runtime
 COPY pyproject.toml ./
 COPY services ./services

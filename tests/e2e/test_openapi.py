@@ -6,6 +6,11 @@ import re
 from services.gateway.routes import api
 
 
+def test_the_document_is_valid_openapi(anonymous):
+    from openapi_spec_validator import validate
+    validate(anonymous.get("/api/v1/openapi.json").json())
+
+
 def test_every_served_route_is_in_the_document_and_nothing_else(platform, anonymous):
     document = anonymous.get("/api/v1/openapi.json").json()
     assert document["openapi"].startswith("3.")
