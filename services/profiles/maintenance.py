@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import distinct, select
+from sqlalchemy import select
 
 from . import search, service
 from .store import people
@@ -16,7 +16,7 @@ def reindex(profiles) -> None:
     runtime = profiles.runtime
     profiles.index.ensure_index(search.INDEX, search.FIELDS)
     with runtime.uow(platform=True) as uow:
-        landlords = list(uow.session.execute(select(distinct(people.c.landlord_id))).scalars())
+        landlords = list(uow.session.execute(select(people.c.landlord_id).distinct()).scalars())
     total = 0
     for landlord_id in landlords:
         with runtime.uow(landlord_id) as uow:
