@@ -55,10 +55,6 @@ class Platform:
     def url(self) -> str:
         return f"http://{self.settings.gateway_host}:{self.gateway.port}"
 
-    def wait_idle(self, timeout: float = 30.0) -> bool:
-        """True once every event committed so far has been handled by every consumer."""
-        return all(svc.runtime.wait_idle(timeout) for svc in self.services)
-
     def stop(self) -> None:
         if self.gateway:
             self.gateway.stop()

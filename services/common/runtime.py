@@ -42,7 +42,7 @@ def make_search_index(settings: Settings) -> SearchIndex:
 
 class ServiceRuntime:
     def __init__(self, name: str, settings: Settings, *, outbox: Table, processed: Table,
-                 event_mapper: EventMapper, bus: EventBus, publishes: Sequence[str] = ()):
+                 bus: EventBus, event_mapper: EventMapper | None = None, publishes: Sequence[str] = ()):
         self.name = name
         self.settings = settings
         self.bus = bus
@@ -80,12 +80,6 @@ class ServiceRuntime:
         for consumed, consumer, handler in self._consumers:
             self._subscriptions.append(self.bus.subscribe(topics=consumed, group=consumer, handler=handler))
         self.grpc = GrpcServer(self.name, address, registrations).start()
-
-    def wait_idle(self, timeout: float = 30.0) -> bool:
-        """True once the outbox is empty and every consumer has caught up (tests, tools)."""
-        while self.relay.publish_pending():
-            pass
-        return all(s.wait_idle(timeout) for s in self._subscriptions)
 
     def stop(self) -> None:
         if self.grpc:

@@ -29,7 +29,6 @@ class Reporting:
 
 def build(settings: Settings, *, bus: EventBus | None = None) -> Reporting:
     bus = bus or make_bus(settings, client_id=NAME)
-    runtime = ServiceRuntime(NAME, settings, outbox=store.outbox, processed=store.processed_events,
-                             event_mapper=events.to_outgoing, bus=bus)
+    runtime = ServiceRuntime(NAME, settings, outbox=store.outbox, processed=store.processed_events, bus=bus)
     runtime.consume([events.PEOPLE_TOPIC], "reporting.people", handlers.people_events)
     return Reporting(settings, runtime)

@@ -3,6 +3,7 @@ handled once by idempotent consumers. The same scenarios on embedded defaults
 (SQLite + in-process bus) and on the real engines (PostgreSQL + Kafka)."""
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import uuid
 
@@ -14,7 +15,10 @@ from services.common.envelope import payload_as, unwrap
 from services.common.errors import InvalidInput
 from services.gen.tracker.profiles.v1 import events_pb2
 from services.profiles import bootstrap as profiles_bootstrap, events, service
+from services.profiles.domain import Person
+from services.profiles.store import PersonRepository
 from services.reporting import bootstrap as reporting_bootstrap
+from services.reporting import handlers, store
 from services.reporting import service as reporting_service
 from tests.conftest import MODES, settings_for
 
@@ -68,9 +72,6 @@ def test_a_refused_or_rolled_back_change_publishes_nothing(profiles):
         with pytest.raises(InvalidInput):
             service.add_person(uow, personal_ref="", first_name="Jo", surname="Example", user_id="U1")
     with profiles.runtime.uow(landlord) as uow:  # leaves without commit: rolled back
-        from services.profiles.domain import Person
-        from services.profiles.store import PersonRepository
-        import datetime as dt
         p = Person.add(landlord_id=landlord, personal_ref="RB-1", first_name="A", surname="B", created_by="U1",
                        now=dt.datetime.now(dt.timezone.utc))
         PersonRepository(uow.session, landlord).add(p)
@@ -94,7 +95,6 @@ def test_the_same_event_delivered_twice_moves_the_report_once(profiles, tmp_path
         ).mappings().one()
     message = Message(topic=outbox_row["topic"], key=outbox_row["key"], value=outbox_row["envelope"])
     consumer = f"test-reporting-{uuid.uuid4().hex[:8]}"
-    from services.reporting import handlers, store
     handle = idempotent(consumer, store.processed_events, lambda lid: reporting.runtime.uow(lid), handlers.people_events)
     handle(message)
     handle(message)  # redelivered, e.g. after a relay crash between publish and mark
