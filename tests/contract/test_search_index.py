@@ -15,9 +15,13 @@ import uuid
 import pytest
 
 from services.common.search import (
-    AnyOf, Exists, FieldType, Not, Prefix, Range, SearchError, SearchRequest, Term,
+    AnyOf, Exists, FieldType, Not, Prefix, Range, RangeBucket, RangeFacet, SearchError,
+    SearchRequest, Term,
 )
-from services.common.search.elastic import ElasticsearchIndex
+from services.common.search.port import (
+    indexable,
+)
+from services.common.search.elastic import ElasticsearchIndex, build_search
 from services.common.search.embedded import EmbeddedSearchIndex
 
 ES_URL = os.environ.get("TRACKER_ELASTICSEARCH_URL", "http://127.0.0.1:9200")
@@ -38,6 +42,19 @@ PEOPLE = {
     "p4": {"name": "Casey Example", "tags": ["garden"], "age": 65, "estate": "East"},
     "p5": {"name": "ALEX Upper", "email": "upper@example.org", "age": 40,
            "moved_in": "2021-06-01T09:30:00", "vulnerable": True},
+}
+
+
+# Fields added by a second ensure_index, and documents with lists and numbers.
+MORE_FIELDS = {"score": FieldType.NUMBER, "options": FieldType.KEYWORD,
+               "born": FieldType.DATE, "sizes": FieldType.INTEGER}
+OTHERS = {
+    "q1": {"name": "Quinn", "score": 1.5, "options": ["opt-a", "Opt-B"], "born": "1950-03-01",
+           "sizes": [3, 10]},
+    "q2": {"name": "Robin", "score": -2.25, "options": ["opt-b"], "born": "1990-07-15", "sizes": [5]},
+    "q3": {"name": "Sasha", "score": 10, "options": [], "born": "2010-01-01", "sizes": []},
+    "q4": {"name": "Taylor", "score": None, "options": [""], "born": None},
+    "q5": {"name": "Uma", "options": ["x-opt", "opt-c"], "born": "1990-07-15T10:00:00", "sizes": [7]},
 }
 
 
@@ -74,6 +91,13 @@ def people(index):
     return index
 
 
+@pytest.fixture
+def others(index):
+    index.ensure_index(INDEX, {**FIELDS, **MORE_FIELDS})
+    _load(index, B, OTHERS)
+    return index
+
+
 def _load(index, landlord, docs):
     index.index_many(INDEX, landlord, docs)
     index.refresh(INDEX)
@@ -101,9 +125,14 @@ def test_landlords_never_see_each_others_documents(index):
     index.delete(INDEX, A, "p1")  # already gone: no error
 
 
-def test_items_are_the_documents_with_their_id(people):
+def test_items_are_the_documents_with_their_id_and_blank_text_is_no_value(people):
     result = people.search(INDEX, A, SearchRequest(sort=[("id", "asc")]))
-    assert result.items == [{**doc, "id": doc_id} for doc_id, doc in PEOPLE.items()]
+    assert result.items == [{**indexable(doc), "id": doc_id} for doc_id, doc in PEOPLE.items()]
+    assert result.items[1]["email"] is None, '"" is stored as no value'
+
+
+def test_blank_list_elements_are_dropped():
+    assert indexable({"tags": ["", "a", ""], "name": "", "age": 0}) == {"tags": ["a"], "name": None, "age": 0}
 
 
 # -- clauses -----------------------------------------------------------------------
@@ -305,3 +334,175 @@ def test_elasticsearch_errors_become_search_errors():
     with pytest.raises(SearchError, match="cannot reach Elasticsearch"):
         unreachable.search(INDEX, A, SearchRequest())
     unreachable.close()
+
+
+# -- numbers, list fields, missing counts, range facets, source ---------------------------
+
+def test_number_fields_filter_and_sort(others):
+    assert _ids(others, Term("score", [1.5]), landlord=B) == ["q1"]
+    assert _ids(others, Term("score", [10]), landlord=B) == ["q3"]
+    assert _ids(others, Range("score", gte=0), landlord=B) == ["q1", "q3"]
+    assert _ids(others, Range("score", lte=1.5), landlord=B) == ["q1", "q2"]
+    assert _ids(others, Range("score", gte=-2.25, lte=-2.25), landlord=B) == ["q2"]
+    assert _ids(others, Range("score", gte=1.25, lte=9.5), landlord=B) == ["q1"]
+    assert _ids(others, Exists("score"), landlord=B) == ["q1", "q2", "q3"]
+    assert _ids(others, landlord=B, sort=[("score", "asc")]) == ["q2", "q1", "q3", "q4", "q5"]
+    assert _ids(others, landlord=B, sort=[("score", "desc")]) == ["q3", "q1", "q2", "q4", "q5"]
+    with pytest.raises(SearchError):
+        others.search(INDEX, B, SearchRequest(facets=["score"]))
+    with pytest.raises(SearchError):
+        others.index(INDEX, B, "q6", {"score": "not a number"})
+
+
+def test_prefix_matches_any_element_of_a_keyword_list(others):
+    assert _ids(others, Prefix("options", "OPT-B"), landlord=B) == ["q1", "q2"]
+    assert _ids(others, Prefix("options", "opt"), landlord=B) == ["q1", "q2", "q5"]  # q5: 2nd element
+    assert _ids(others, Prefix("options", "X-"), landlord=B) == ["q5"]
+    assert _ids(others, Not(Prefix("options", "opt")), landlord=B) == ["q3", "q4"]
+
+
+def test_term_range_and_exists_on_list_fields(others):
+    assert _ids(others, Term("options", ["opt-c"]), landlord=B) == ["q5"]
+    assert _ids(others, Term("options", ["opt-b"]), landlord=B) == ["q2"]  # exact, case-sensitive
+    assert _ids(others, Term("options", ["Opt-B", "opt-c"]), landlord=B) == ["q1", "q5"]
+    assert _ids(others, Range("options", gte="opt-b", lte="opt-z"), landlord=B) == ["q2", "q5"]
+    assert _ids(others, Term("sizes", [10]), landlord=B) == ["q1"]
+    assert _ids(others, Range("sizes", gte=4, lte=6), landlord=B) == ["q2"]  # one element in range
+    assert _ids(others, Range("sizes", gte=8), landlord=B) == ["q1"]
+    assert _ids(others, Exists("options"), landlord=B) == ["q1", "q2", "q5"]  # not [] nor [""]
+    assert _ids(others, Not(Exists("options")), landlord=B) == ["q3", "q4"]
+    assert _ids(others, Exists("sizes"), landlord=B) == ["q1", "q2", "q5"]
+    assert _ids(others, Not(Exists("sizes")), landlord=B) == ["q3", "q4"]
+
+
+def test_facets_count_the_matching_documents_without_a_value(people):
+    result = people.search(INDEX, A, SearchRequest(
+        facets=["email", "tags", "vulnerable", "age", "estate", "no_such_field"]))
+    assert result.missing == {"email": 3, "tags": 2, "vulnerable": 1, "age": 0, "estate": 1,
+                              "no_such_field": 5}  # email: "", None and absent
+    assert result.facets["no_such_field"] == {}
+    narrowed = people.search(INDEX, A, SearchRequest(
+        filters=[Range("age", gte=30)], count_only=True, facets=["email", "tags"]))
+    assert (narrowed.total, narrowed.missing) == (4, {"email": 2, "tags": 1})
+    assert people.search(INDEX, A, SearchRequest()).missing == {}
+
+
+def test_missing_counts_on_list_fields(others):
+    result = others.search(INDEX, B, SearchRequest(facets=["options", "sizes", "estate"]))
+    assert result.facets == {
+        "options": {"opt-a": 1, "Opt-B": 1, "opt-b": 1, "opt-c": 1, "x-opt": 1},
+        "sizes": {"3": 1, "5": 1, "7": 1, "10": 1},
+        "estate": {},
+    }
+    assert result.missing == {"options": 2, "sizes": 2, "estate": 5}
+
+
+def test_range_facets_on_dates(others):
+    bands = RangeFacet("age_band", "born", [
+        RangeBucket("old", lt="1960-01-01"),
+        RangeBucket("middle", gte="1960-01-01", lt="2000-01-01"),
+        RangeBucket("young", gte="2000-01-01"),
+        RangeBucket("unborn", gte="2030-01-01"),
+        RangeBucket("that morning", gte="1990-07-15", lt="1990-07-15T10:00:00"),  # lt excludes
+        RangeBucket("from ten", gte="1990-07-15T10:00:00", lt="1990-07-16"),
+    ])
+    result = others.search(INDEX, B, SearchRequest(range_facets=[bands], facets=["options"], limit=1))
+    assert result.facets["age_band"] == {"old": 1, "middle": 2, "young": 1, "unborn": 0,
+                                         "that morning": 1, "from ten": 1}
+    assert result.missing == {"age_band": 1, "options": 2}
+    assert list(result.facets["age_band"]) == [b.key for b in bands.buckets]
+    filtered = others.search(INDEX, B, SearchRequest(
+        filters=[Exists("options")], range_facets=[bands], count_only=True))
+    assert filtered.facets["age_band"]["middle"] == 2
+    assert filtered.missing == {"age_band": 0}
+
+
+def test_range_facets_on_numbers(others):
+    sizes = RangeFacet("size_band", "sizes", [
+        RangeBucket("small", lt=5), RangeBucket("medium", gte=5, lt=10), RangeBucket("large", gte=10)])
+    scores = RangeFacet("score_band", "score", [
+        RangeBucket("negative", lt=0), RangeBucket("positive", gte=0), RangeBucket("near one", gte=1, lt=1.6)])
+    result = others.search(INDEX, B, SearchRequest(range_facets=[sizes, scores]))
+    assert result.facets == {"size_band": {"small": 1, "medium": 2, "large": 1},  # q1 in two
+                             "score_band": {"negative": 1, "positive": 2, "near one": 1}}
+    assert result.missing == {"size_band": 2, "score_band": 2}
+    _load(others, A, PEOPLE)
+    in_a = others.search(INDEX, A, SearchRequest(range_facets=[scores]))  # A's people: no scores
+    assert (in_a.facets, in_a.missing) == ({"score_band": {"negative": 0, "positive": 0, "near one": 0}},
+                                           {"score_band": 5})
+
+
+@pytest.mark.parametrize("facet, terms", [
+    (RangeFacet("by_name", "name", [RangeBucket("a", lt="b")]), ()),  # not a range field
+    (RangeFacet("by_flag", "vulnerable", [RangeBucket("a", lt=1)]), ()),
+    (RangeFacet("unknown", "no_such_field", [RangeBucket("a", lt=1)]), ()),
+    (RangeFacet("twice", "age", [RangeBucket("a", lt=1), RangeBucket("a", gte=1)]), ()),
+    (RangeFacet("age", "age", [RangeBucket("a", lt=1)]), ("age",)),  # name taken by a facet
+])
+def test_range_facets_refuse_what_they_cannot_count(people, facet, terms):
+    with pytest.raises(SearchError):
+        people.search(INDEX, A, SearchRequest(range_facets=[facet], facets=terms))
+
+
+def test_source_limits_the_fields_of_items(others):
+    def items(source):
+        request = SearchRequest(sort=[("id", "asc")], limit=2, offset=3, source=source)
+        return others.search(INDEX, B, request).items
+    assert items(["name", "score"]) == [{"name": "Taylor", "score": None, "id": "q4"},
+                                       {"name": "Uma", "id": "q5"}]
+    assert items([]) == [{"id": "q4"}, {"id": "q5"}]
+    assert items(["landlord_id", "no_such_field"]) == [{"id": "q4"}, {"id": "q5"}]
+    assert items(None) == [{**indexable(OTHERS[i]), "id": i} for i in ("q4", "q5")]
+
+
+def test_ensure_index_adds_many_fields_and_refuses_type_changes(others):
+    custom = {f"cf_{n:032x}": FieldType.KEYWORD for n in range(1_500)}
+    others.ensure_index(INDEX, {**FIELDS, **MORE_FIELDS, **custom})
+    others.index(INDEX, A, "p9", {"name": "Vic Sample", **{f: "yes" for f in list(custom)[:1_200]}})
+    others.refresh(INDEX)
+    assert _ids(others, Term(list(custom)[1_199], ["yes"])) == ["p9"]
+    for changed in ({"score": FieldType.INTEGER}, {"age": FieldType.NUMBER}, {"options": FieldType.DATE}):
+        with pytest.raises(SearchError):
+            others.ensure_index(INDEX, changed)
+    assert _ids(others, Range("score", gte=1.25), landlord=B) == ["q1", "q3"]  # still a number
+
+
+def test_a_new_index_may_have_many_fields(index):
+    many = {f"cf_{n:032x}": FieldType.INTEGER for n in range(2_000)}
+    index.ensure_index("other", {**FIELDS, **many})
+    index.index("other", A, "x1", {f: n for n, f in enumerate(many)})
+    index.refresh("other")
+    assert index.search("other", A, SearchRequest(filters=[Range(list(many)[-1], gte=1_999)])).total == 1
+
+
+def test_embedded_index_keeps_added_fields_in_its_file(tmp_path):
+    path = str(tmp_path / "search.sqlite")
+    first = EmbeddedSearchIndex(path)
+    first.ensure_index(INDEX, FIELDS)
+    first.ensure_index(INDEX, {**FIELDS, **MORE_FIELDS})
+    first.close()
+    second = EmbeddedSearchIndex(path)
+    second.index_many(INDEX, B, OTHERS)
+    assert _ids(second, Range("score", gte=0), landlord=B) == ["q1", "q3"]
+    with pytest.raises(SearchError):
+        second.ensure_index(INDEX, {"score": FieldType.KEYWORD})
+    second.close()
+
+
+def test_elasticsearch_search_is_built_by_one_pure_function():
+    types = {**FIELDS, **MORE_FIELDS, "id": FieldType.KEYWORD, "landlord_id": FieldType.KEYWORD}
+    request = SearchRequest(filters=[Term("estate", ["North"]), Not(Exists("email"))],
+                            facets=["estate"], source=["name"],
+                            range_facets=[RangeFacet("band", "born", [RangeBucket("old", lt="1960-01-01")])])
+    built = build_search(A, request, types)
+    assert built["params"]["routing"] == A
+    body = built["body"]
+    assert set(body["query"]) == {"bool"} and set(body["query"]["bool"]) == {"filter"}  # no scoring
+    assert body["query"]["bool"]["filter"][0] == {"term": {"landlord_id": A}}
+    assert body["track_total_hits"] is True
+    assert body["sort"] == [{"id": {"order": "asc"}}]
+    assert body["_source"] == {"includes": ["name", "id"], "excludes": ["landlord_id"]}
+    assert set(body["aggs"]) == {"facet_0", "facet_0_missing", "range_0", "range_0_missing"}
+    assert build_search(B, SearchRequest(count_only=True), types)["body"]["size"] == 0
+    with pytest.raises(SearchError):
+        build_search(A, SearchRequest(offset=-1), types)

@@ -4,7 +4,8 @@ Each index `name` is an alias `<prefix><name>` over the versioned index
 `<prefix><name>_v1`. Every document carries `landlord_id` and `id` keyword
 fields and is routed by landlord; its Elasticsearch _id combines both, so two
 landlords may use the same document id. Every search is built by
-`_build_search`, which always adds the landlord filter and routing.
+`build_search` (elastic_query.py), which always adds the landlord filter and
+routing; it is a pure function, so benchmarks can send the very same request.
 """
 from __future__ import annotations
 
@@ -14,16 +15,11 @@ from typing import Any, Iterator, Mapping
 
 from elasticsearch import ApiError, BadRequestError, Elasticsearch, TransportError, helpers
 
-from .port import (
-    AnyOf, Clause, Exists, FieldType, Not, Prefix, Range, SearchError, SearchIndex,
-    SearchRequest, SearchResult, SearchUnavailable, Term,
-)
+from .checks import RESERVED, TOTAL_FIELDS_LIMIT
+from .elastic_query import build_search, fields_used, read_search
+from .port import FieldType, SearchError, SearchIndex, SearchRequest, SearchResult, SearchUnavailable, indexable
 
-MAX_PAGE_END = 10_000  # from + size allowed by index.max_result_window
-MAX_FACET_VALUES = 10_000
-_RESERVED = {"id": FieldType.KEYWORD, "landlord_id": FieldType.KEYWORD}
-_FACETABLE = (FieldType.KEYWORD, FieldType.INTEGER, FieldType.BOOLEAN)
-_MATCH_NONE: dict = {"match_none": {}}
+__all__ = ["ElasticsearchIndex", "build_search"]
 
 
 class ElasticsearchIndex(SearchIndex):
@@ -45,14 +41,15 @@ class ElasticsearchIndex(SearchIndex):
     # -- index management -----------------------------------------------------
 
     def ensure_index(self, name: str, fields: Mapping[str, FieldType]) -> None:
-        types = {**{f: FieldType(t) for f, t in fields.items()}, **_RESERVED}
+        types = {**{f: FieldType(t) for f, t in fields.items()}, **RESERVED}
         properties = {f: {"type": t.value} for f, t in types.items()}
         alias, versioned = self._alias(name), self._versioned(name)
         with _errors("ensure_index", with_reason=True):
             try:
                 self._client.indices.create(
                     index=versioned,
-                    settings={"number_of_shards": self._shards, "number_of_replicas": self._replicas},
+                    settings={"number_of_shards": self._shards, "number_of_replicas": self._replicas,
+                              "index.mapping.total_fields.limit": TOTAL_FIELDS_LIMIT},
                     mappings={"dynamic": "strict", "_routing": {"required": True},
                               "properties": properties},
                     aliases={alias: {"is_write_index": True}},
@@ -61,6 +58,9 @@ class ElasticsearchIndex(SearchIndex):
                 if exc.error != "resource_already_exists_exception":
                     raise
                 # Created meanwhile (or earlier): add any new fields; a changed type fails.
+                if len(properties) > 900:  # an index made before the limit was raised
+                    self._client.indices.put_settings(
+                        index=versioned, settings={"index.mapping.total_fields.limit": TOTAL_FIELDS_LIMIT})
                 self._client.indices.put_mapping(index=versioned, properties=properties)
                 if not self._client.indices.exists_alias(name=alias, index=versioned):
                     self._client.indices.put_alias(index=versioned, name=alias, is_write_index=True)
@@ -124,20 +124,12 @@ class ElasticsearchIndex(SearchIndex):
     # -- search -----------------------------------------------------------------
 
     def search(self, name: str, landlord_id: str, request: SearchRequest) -> SearchResult:
-        types = self._field_types(name, _fields_used(request))
-        params = _build_search(landlord_id, request, types)
+        types = self._field_types(name, fields_used(request))
+        built = build_search(landlord_id, request, types)
         with _errors("search"):
-            response = self._client.search(index=self._alias(name), **params).body
-        items = []
-        for hit in response["hits"]["hits"]:
-            source = dict(hit["_source"])
-            source.pop("landlord_id", None)
-            items.append(source)
-        facets = {}
-        for position, field in enumerate(request.facets):
-            buckets = response.get("aggregations", {}).get(f"facet_{position}", {}).get("buckets", [])
-            facets[field] = {_facet_key(b, types.get(field)): b["doc_count"] for b in buckets}
-        return SearchResult(total=response["hits"]["total"]["value"], items=items, facets=facets)
+            response = self._client.search(
+                index=self._alias(name), body=built["body"], **built["params"]).body
+        return read_search(request, types, response)
 
     def _field_types(self, name: str, used: set[str]) -> dict[str, FieldType]:
         """Field types from the mapping, cached; re-read if a field is not known yet."""
@@ -157,94 +149,6 @@ class ElasticsearchIndex(SearchIndex):
         return types
 
 
-# -- the one place searches are built --------------------------------------------
-
-def _build_search(landlord_id: str, request: SearchRequest,
-                  types: Mapping[str, FieldType]) -> dict[str, Any]:
-    """Search parameters: always this landlord's routing and filter, exact totals."""
-    if request.offset < 0 or request.limit < 0:
-        raise SearchError("offset and limit must not be negative")
-    filters = [{"term": {"landlord_id": landlord_id}}]
-    filters += [_clause(c, types) for c in request.filters]
-    params: dict[str, Any] = {
-        "routing": landlord_id,
-        "query": {"bool": {"filter": filters}},
-        "track_total_hits": True,
-        "source_excludes": ["landlord_id"],
-    }
-    if request.count_only:
-        params["size"] = 0
-    else:
-        if request.offset + request.limit > MAX_PAGE_END:
-            raise SearchError("page too deep")
-        params.update(from_=request.offset, size=request.limit, sort=_sort(request.sort, types))
-    aggs = {}
-    for position, field in enumerate(request.facets):
-        field_type = types.get(field)
-        if field_type is not None and field_type not in _FACETABLE:
-            raise SearchError(f"cannot facet on {field_type.value} field {field!r}")
-        terms: dict[str, Any] = {"field": field, "size": MAX_FACET_VALUES}
-        if field_type is FieldType.KEYWORD:
-            terms["exclude"] = [""]
-        aggs[f"facet_{position}"] = {"terms": terms}
-    if aggs:
-        params["aggs"] = aggs
-    return params
-
-
-def _clause(clause: Clause, types: Mapping[str, FieldType]) -> dict:
-    if isinstance(clause, Not):
-        return {"bool": {"must_not": [_clause(clause.clause, types)]}}
-    if isinstance(clause, AnyOf):
-        if not clause.clauses:
-            return _MATCH_NONE
-        return {"bool": {"should": [_clause(c, types) for c in clause.clauses],
-                         "minimum_should_match": 1}}
-    field_type = types.get(clause.field)
-    if isinstance(clause, Term):
-        values = [v for v in clause.values if v is not None]
-        return {"terms": {clause.field: values}} if values else _MATCH_NONE
-    if isinstance(clause, Prefix):
-        if field_type not in (None, FieldType.KEYWORD):
-            raise SearchError(f"prefix needs a keyword field, not {clause.field!r}")
-        return {"prefix": {clause.field: {"value": str(clause.value), "case_insensitive": True}}}
-    if isinstance(clause, Range):
-        bounds = {k: v for k, v in (("gte", clause.gte), ("lte", clause.lte)) if v is not None}
-        return {"range": {clause.field: bounds}}
-    if isinstance(clause, Exists):
-        if field_type is FieldType.KEYWORD:  # "" is indexed as a value; it does not count
-            return {"range": {clause.field: {"gt": ""}}}
-        return {"exists": {"field": clause.field}}
-    raise SearchError(f"unknown clause {type(clause).__name__}")
-
-
-def _sort(sort: Any, types: Mapping[str, FieldType]) -> list[dict]:
-    spec = []
-    for field, direction in sort:
-        if direction not in ("asc", "desc"):
-            raise SearchError("sort direction must be 'asc' or 'desc'")
-        if field not in types:
-            raise SearchError(f"cannot sort on unknown field {field!r}")
-        spec.append({field: {"order": direction, "missing": "_last",
-                             "mode": "max" if direction == "desc" else "min"}})
-    spec.append({"id": {"order": "asc"}})
-    return spec
-
-
-def _fields_used(request: SearchRequest) -> set[str]:
-    used = set(request.facets) | {f for f, _ in request.sort}
-    pending = list(request.filters)
-    while pending:
-        clause = pending.pop()
-        if isinstance(clause, Not):
-            pending.append(clause.clause)
-        elif isinstance(clause, AnyOf):
-            pending.extend(clause.clauses)
-        else:
-            used.add(clause.field)
-    return used
-
-
 # -- helpers ------------------------------------------------------------------------
 
 def _doc_key(landlord_id: str, doc_id: str) -> str:
@@ -253,13 +157,7 @@ def _doc_key(landlord_id: str, doc_id: str) -> str:
 
 
 def _source(landlord_id: str, doc_id: str, document: Mapping[str, Any]) -> dict:
-    return {**document, "id": doc_id, "landlord_id": landlord_id}
-
-
-def _facet_key(bucket: Mapping[str, Any], field_type: FieldType | None) -> str:
-    if field_type is FieldType.BOOLEAN:
-        return bucket.get("key_as_string") or ("true" if bucket["key"] else "false")
-    return str(bucket["key"])
+    return {**indexable(document), "id": doc_id, "landlord_id": landlord_id}
 
 
 @contextlib.contextmanager

@@ -26,6 +26,7 @@ class SearchUnavailable(SearchError):
 class FieldType(str, enum.Enum):
     KEYWORD = "keyword"  # exact values; Prefix matches case-insensitively
     INTEGER = "integer"
+    NUMBER = "double"  # floating point
     DATE = "date"  # ISO 8601 date or datetime strings
     BOOLEAN = "boolean"
 
@@ -73,20 +74,43 @@ Clause = Union[Term, Prefix, Range, Exists, Not, AnyOf]
 
 
 @dataclass(frozen=True)
+class RangeBucket:
+    """One bucket of a range facet: gte <= value < lt; either bound may be None.
+    Bounds are numbers for INTEGER/NUMBER fields, ISO 8601 strings for DATE fields."""
+    key: str
+    gte: Any = None
+    lt: Any = None
+
+
+@dataclass(frozen=True)
+class RangeFacet:
+    """Count matching documents per bucket of `field` (INTEGER, NUMBER or DATE).
+    A document with several values counts once in every bucket one of them falls in."""
+    name: str  # the key in SearchResult.facets and .missing; not a terms facet's field
+    field: str
+    buckets: Sequence[RangeBucket]  # keys unique
+
+
+@dataclass(frozen=True)
 class SearchRequest:
     filters: Sequence[Clause] = ()  # all must match
     sort: Sequence[tuple[str, str]] = ()  # (field, "asc"|"desc"); ties by document id
     offset: int = 0
     limit: int = 25
     count_only: bool = False  # total only, no items
-    facets: Sequence[str] = ()  # keyword fields: count of documents per value
+    facets: Sequence[str] = ()  # keyword/integer/boolean fields: count of documents per value
+    range_facets: Sequence[RangeFacet] = ()
+    source: Sequence[str] | None = None  # items hold only these fields (and "id"); None: all
 
 
 @dataclass
 class SearchResult:
     total: int  # exact, at any size
     items: list[dict] = field(default_factory=list)  # documents, with "id"
+    # facet (field or range facet name) -> {value or bucket key: matching documents}
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    # facet -> matching documents with no value there (null, absent, [], or "" for keywords)
+    missing: dict[str, int] = field(default_factory=dict)
 
 
 class SearchIndex(abc.ABC):
@@ -120,3 +144,16 @@ class SearchIndex(abc.ABC):
 
     def close(self) -> None:
         """Release connections."""
+
+
+def indexable(document: Mapping[str, Any]) -> dict[str, Any]:
+    """The document as indexed: "" is no value, so it is left out (as null) and list
+    elements that are "" are dropped. Both adapters store documents this way,
+    so Exists and missing counts stay cheap in Elasticsearch."""
+    out: dict[str, Any] = {}
+    for name, value in document.items():
+        if isinstance(value, list):
+            out[name] = [v for v in value if v != ""]
+        else:
+            out[name] = None if value == "" else value
+    return out
