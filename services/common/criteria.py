@@ -3,20 +3,60 @@ groups, messaging and reports. This JSON schema is the contract every service
 and the OpenAPI document share; profiles translates it into index queries."""
 from __future__ import annotations
 
+from .person_fields import DERIVED, FIELDS, NOT_KNOWN, Kind
+
 STATUSES = ("current", "archived")
+_LABELS = {"type": "array", "items": {"type": "string"}, "minItems": 1}
+_PREFIX = {"type": "string", "minLength": 1}
+
+
+def _range(item: dict, example: str) -> dict:
+    return {"type": "object", "additionalProperties": False, "minProperties": 1,
+            "properties": {"min": item, "max": item}, "description": f"A range, either end optional, e.g. {example}."}
+
+
+def _field(field) -> dict | None:
+    if field.kind in (Kind.OPTION, Kind.OPTIONS):
+        return {**_LABELS, "description": f"{field.label}: any of these options of the list '{field.option_list}' "
+                                          f"(labels); \"{NOT_KNOWN}\" matches a blank."}
+    if field.kind == Kind.DATE:
+        return _range({"type": "string", "format": "date"}, '{"min": "1950-01-01"}')
+    if field.kind == Kind.TEXT and field.name != "personal_ref" and not field.name.startswith("alt_"):
+        return {**_PREFIX, "description": f"{field.label} starts with (case-insensitive)."}
+    return None
+
+
+_properties: dict = {
+    "text": {"type": "string", "maxLength": 200,
+             "description": "Every word must start a word of the names, personal reference, address or postcode "
+                            "(case-insensitive)."},
+    "personal_ref": {**_LABELS, "description": "Any of these references."},
+    "status": {"type": "array", "items": {"enum": list(STATUSES)}, "default": ["current"],
+               "description": "Any of these statuses; current people only when left out."},
+}
+for _f in FIELDS:
+    if _f.name not in _properties and _field(_f):
+        _properties[_f.name] = _field(_f)
+_properties.update({
+    "age": _range({"type": "integer", "minimum": 0, "maximum": 150}, '{"min": 65}') | {"description": DERIVED["age"]},
+    "age_band": {**_LABELS, "description": DERIVED["age_band"] + f"; any of these bands, \"{NOT_KNOWN}\" for no date of birth."},
+    "equality_group": {**_LABELS, "items": {"enum": ["White British", "BME", NOT_KNOWN]},
+                       "description": DERIVED["equality_group"] + "; any of these."},
+    **{flag: {"type": "boolean", "description": DERIVED[flag]} for flag in
+       ("has_email", "has_mobile", "has_phone", "has_alternative_contact")},
+    "custom": {"type": "object", "description": (
+        "Custom fields by key: choice and multi-choice take a list of labels (any of; \"Not known\" for blank), "
+        "yes/no takes true or false, text matches the start, number and date take {\"min\", \"max\"}."),
+        "additionalProperties": True},
+})
 
 CRITERIA_SCHEMA = {
     "title": "Criteria",
     "type": "object",
     "additionalProperties": False,
-    "description": "Every criterion given must match (AND). Leave criteria empty for everybody current.",
-    "properties": {
-        "text": {"type": "string", "maxLength": 200,
-                 "description": "Every word must start the first name, surname or personal reference (case-insensitive)."},
-        "personal_ref": {"type": "array", "items": {"type": "string"}, "description": "Any of these references."},
-        "first_name": {"type": "string", "description": "First name starts with (case-insensitive)."},
-        "surname": {"type": "string", "description": "Surname starts with (case-insensitive)."},
-        "status": {"type": "array", "items": {"enum": list(STATUSES)}, "default": ["current"],
-                   "description": "Any of these statuses; current people only when left out."},
-    },
+    "description": "Every criterion given must match (AND); within a list, any value matches (OR). "
+                   "Leave criteria empty for everybody current.",
+    "properties": _properties,
+    "examples": [{"text": "acacia", "tenancy_type": ["General needs", "Sheltered"], "age": {"min": 65},
+                  "has_email": True}],
 }

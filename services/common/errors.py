@@ -38,6 +38,11 @@ class AlreadyExists(DomainError):
     code = "conflict"
 
 
+class InUse(DomainError):
+    """Records still use it (an option, a custom field): archive it instead, or change the records first."""
+    code = "in_use"
+
+
 class PermissionDenied(DomainError):
     code = "forbidden"
 

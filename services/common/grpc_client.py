@@ -9,12 +9,13 @@ import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from . import context
-from .errors import AlreadyExists, DomainError, FieldProblem, InvalidInput, NotFound, PermissionDenied, Unauthenticated, Unavailable
+from .errors import AlreadyExists, DomainError, FieldProblem, InUse, InvalidInput, NotFound, PermissionDenied, Unauthenticated, Unavailable
 
 ERROR_FOR = {
     grpc.StatusCode.INVALID_ARGUMENT: InvalidInput,
     grpc.StatusCode.NOT_FOUND: NotFound,
     grpc.StatusCode.ALREADY_EXISTS: AlreadyExists,
+    grpc.StatusCode.FAILED_PRECONDITION: InUse,
     grpc.StatusCode.PERMISSION_DENIED: PermissionDenied,
     grpc.StatusCode.UNAUTHENTICATED: Unauthenticated,
     grpc.StatusCode.UNAVAILABLE: Unavailable,
@@ -37,10 +38,13 @@ class _MetadataInterceptor(grpc.UnaryUnaryClientInterceptor):
                             request)
 
 
+MAX_MESSAGE_BYTES = 16 * 1024 * 1024  # room for a 10 MiB document on a person's record, and its details
 CHANNEL_OPTIONS = [
     # Spread calls over every address the name resolves to (e.g. a headless Kubernetes Service).
     ("grpc.lb_policy_name", "round_robin"),
     ("grpc.keepalive_time_ms", 30_000),
+    ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
+    ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
 ]
 
 

@@ -14,7 +14,8 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
 from . import context
-from .errors import AlreadyExists, DomainError, InvalidInput, NotFound, PermissionDenied, Unauthenticated, Unavailable
+from .errors import AlreadyExists, DomainError, InUse, InvalidInput, NotFound, PermissionDenied, Unauthenticated, Unavailable
+from .grpc_client import MAX_MESSAGE_BYTES
 from .metrics import RPC_DURATION, RPC_REQUESTS
 
 log = logging.getLogger(__name__)
@@ -23,6 +24,7 @@ STATUS_FOR = {
     InvalidInput: grpc.StatusCode.INVALID_ARGUMENT,
     NotFound: grpc.StatusCode.NOT_FOUND,
     AlreadyExists: grpc.StatusCode.ALREADY_EXISTS,
+    InUse: grpc.StatusCode.FAILED_PRECONDITION,
     PermissionDenied: grpc.StatusCode.PERMISSION_DENIED,
     Unauthenticated: grpc.StatusCode.UNAUTHENTICATED,
     Unavailable: grpc.StatusCode.UNAVAILABLE,
@@ -84,7 +86,9 @@ class GrpcServer:
                  registrations: Sequence[tuple[Callable, object, str]], max_workers: int = 16):
         self.service = service
         self._server = grpc.server(futures.ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix=f"grpc-{service}"),
-                                   interceptors=[_ContextInterceptor(service)])
+                                   interceptors=[_ContextInterceptor(service)],
+                                   options=[("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
+                                            ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES)])
         self.health = health.HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self._server)
         names = [health.SERVICE_NAME, reflection.SERVICE_NAME]

@@ -14,7 +14,11 @@ from pydantic import BaseModel, ValidationError
 from services.common.errors import FieldProblem, InvalidInput, PermissionDenied, Unauthenticated
 
 from .domain import User
+from .forms import MULTIPART, read_form
 from .privileges import Privilege, Role
+
+JSON = "application/json"
+BINARY = "application/octet-stream"
 
 
 class BadRequest(InvalidInput):
@@ -94,6 +98,9 @@ class Endpoint:
     status: int
     query: type[BaseModel] | None = None
     before_password_change: bool = False  # callable while a one-time password is still unchanged
+    body_media: str = JSON  # or MULTIPART: the body model's UploadedFile fields are file parts
+    max_upload_bytes: int | None = None  # the largest file a MULTIPART route accepts (larger: 413)
+    produces: str = JSON  # BINARY: the view answers a flask Response carrying the bytes
 
     @property
     def flask_rule(self) -> str:
@@ -110,13 +117,16 @@ class Api:
 
     def route(self, method: str, path: str, *, access: Access, summary: str, tag: str,
               body: type[BaseModel] | None = None, response: type[BaseModel] | None = None, status: int = 200,
-              query: type[BaseModel] | None = None, before_password_change: bool = False):
+              query: type[BaseModel] | None = None, before_password_change: bool = False,
+              body_media: str = JSON, max_upload_bytes: int | None = None, produces: str = JSON):
         if not isinstance(access, Access):
             raise TypeError(f"{method} {path}: every route declares who may call it")
+        if body_media == MULTIPART and not max_upload_bytes:
+            raise TypeError(f"{method} {path}: a route taking uploads declares the largest file it accepts")
 
         def register(view):
             self.endpoints.append(Endpoint(method.upper(), path, view, access, summary, tag, body, response, status,
-                                           query, before_password_change))
+                                           query, before_password_change, body_media, max_upload_bytes, produces))
             return view
         return register
 
@@ -125,6 +135,13 @@ def parse_body(model: type[BaseModel], raw: Any) -> BaseModel:
     if not isinstance(raw, dict):
         raise BadRequest("the request body must be a JSON object", [FieldProblem("body", "must be a JSON object")])
     return _validate(model, raw)
+
+
+def parse_form(endpoint: Endpoint, request) -> BaseModel:
+    """A multipart/form-data body: its fields and files, validated by the endpoint's body model."""
+    if request.mimetype != MULTIPART:
+        raise BadRequest(f"the request body must be {MULTIPART}", [FieldProblem("body", f"must be {MULTIPART}")])
+    return _validate(endpoint.body, read_form(endpoint.body, request, endpoint.max_upload_bytes))
 
 
 def parse_query(model: type[BaseModel], args) -> BaseModel:

@@ -9,16 +9,17 @@ from flask import Flask, Response, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from services.common import context
-from services.common.errors import (AlreadyExists, DomainError, InvalidInput, NotFound, PermissionDenied,
+from services.common.errors import (AlreadyExists, DomainError, InUse, InvalidInput, NotFound, PermissionDenied,
                                     TooManyAttempts, Unauthenticated, Unavailable)
 from services.common.metrics import HTTP_DURATION, HTTP_REQUESTS
 
-from .api import BadRequest, Endpoint, parse_body, parse_query
+from .api import BadRequest, Endpoint, parse_body, parse_form, parse_query
+from .forms import MULTIPART, PayloadTooLarge
 from .routes import api
 
 log = logging.getLogger(__name__)
-HTTP_STATUS = [(BadRequest, 400), (InvalidInput, 422), (Unauthenticated, 401), (PermissionDenied, 403),
-               (NotFound, 404), (AlreadyExists, 409), (TooManyAttempts, 429), (Unavailable, 503)]
+HTTP_STATUS = [(PayloadTooLarge, 413), (BadRequest, 400), (InvalidInput, 422), (Unauthenticated, 401),
+               (PermissionDenied, 403), (NotFound, 404), (AlreadyExists, 409), (InUse, 409), (TooManyAttempts, 429), (Unavailable, 503)]
 
 
 class PasswordChangeRequired(PermissionDenied):
@@ -93,7 +94,9 @@ def _view(gw, endpoint: Endpoint):
         kwargs = dict(path_params)
         if endpoint.query is not None:
             kwargs["query"] = parse_query(endpoint.query, request.args)
-        if endpoint.body is not None:
+        if endpoint.body is not None and endpoint.body_media == MULTIPART:
+            kwargs["body"] = parse_form(endpoint, request)
+        elif endpoint.body is not None:
             kwargs["body"] = parse_body(endpoint.body, request.get_json(silent=True))
         ctx = context.CallContext(landlord_id=(caller.landlord_id or "") if caller else "",
                                   user_id=caller.user_id if caller else "", request_id=g.request_id)

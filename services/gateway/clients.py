@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from services.common.grpc_client import channel
-from services.gen.tracker.profiles.v1 import profiles_service_pb2_grpc
+from services.gen.tracker.profiles.v1 import documents_service_pb2_grpc, profiles_service_pb2_grpc
+from services.gen.tracker.profiles.v1 import setup_service_pb2_grpc
 from services.gen.tracker.reporting.v1 import reporting_service_pb2_grpc
 
 
@@ -11,6 +12,8 @@ class ServiceClients:
         self.addresses = dict(addresses)
         self._channels = {name: channel(address) for name, address in addresses.items()}
         self.profiles = profiles_service_pb2_grpc.ProfilesStub(self._channels["profiles"])
+        self.documents = documents_service_pb2_grpc.PersonDocumentsStub(self._channels["profiles"])
+        self.setup = setup_service_pb2_grpc.ProfileSetupStub(self._channels["profiles"])
         self.reporting = reporting_service_pb2_grpc.ReportingStub(self._channels["reporting"])
 
     def close(self) -> None:

@@ -7,11 +7,12 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping
 
 from services.common.errors import FieldProblem, PermissionDenied
+from services.common.person_fields import FIELDS
 
 from .domain import User
 from .privileges import Privilege
 
-EQUALITY_FIELDS = frozenset({"ethnicity", "equality_group", "disability", "religion", "sexual_orientation"})
+EQUALITY_FIELDS = frozenset({f.name for f in FIELDS if f.equality} | {"equality_group"})
 
 
 def may_view(caller: User) -> bool:

@@ -1,15 +1,16 @@
 """The OpenAPI 3 document, written from the route declarations."""
 from __future__ import annotations
 
-from .api import PUBLIC
+from .api import JSON, PUBLIC
 from .schemas import ErrorAnswer
 
 ERRORS = {
-    "400": "The body is not a JSON object",
+    "400": "The body cannot be read (not a JSON object; not multipart/form-data where a file is uploaded)",
     "401": "Not signed in, or the token is no longer valid",
     "403": "Signed in, but not allowed to do this",
     "404": "No such thing for this landlord",
     "409": "Conflicts with what exists (e.g. a reference already used)",
+    "413": "The upload is larger than the route accepts: see error.fields",
     "422": "Some fields are not acceptable: see error.fields",
     "429": "Too many failed attempts: wait for Retry-After seconds",
     "503": "A service it needs is not available; try again",
@@ -24,12 +25,12 @@ def document(endpoints, version: str) -> dict:
         operation = {
             "operationId": e.name, "summary": e.summary, "tags": [e.tag],
             "description": e.access.describe(), "x-access": e.access.extension(),
-            "responses": {str(e.status): _response(e.response, components)},
+            "responses": {str(e.status): _response(e, components)},
         }
         if e.access is not PUBLIC:
             operation["security"] = [{"bearer": []}]
         if e.body is not None:
-            operation["requestBody"] = {"required": True, "content": {"application/json": {"schema": _schema(e.body, components)}}}
+            operation["requestBody"] = {"required": True, "content": {e.body_media: {"schema": _schema(e.body, components)}}}
         params = [{"name": p[1:-1], "in": "path", "required": True, "schema": {"type": "string"}}
                   for p in e.path.split("/") if p.startswith("{")]
         if e.query is not None:
@@ -59,6 +60,8 @@ def document(endpoints, version: str) -> dict:
 def _applies(status: str, e) -> bool:
     if status in ("400", "422"):
         return e.body is not None or (status == "422" and e.query is not None)
+    if status == "413":
+        return e.max_upload_bytes is not None
     if status == "429":
         return e.path == "/api/v1/auth/token"
     if status in ("401", "403"):
@@ -70,10 +73,15 @@ def _applies(status: str, e) -> bool:
     return e.path.startswith("/api/") and e.access is not PUBLIC
 
 
-def _response(model, components) -> dict:
-    if model is None:
+def _response(e, components) -> dict:
+    if e.produces != JSON:
+        return {"description": "The file's bytes, as the type found in them",
+                "headers": {"Content-Disposition": {"schema": {"type": "string"},
+                                                    "description": "attachment; filename*=UTF-8''<the file's name>"}},
+                "content": {e.produces: {"schema": {"type": "string", "format": "binary"}}}}
+    if e.response is None:
         return {"description": "OK"}
-    return {"description": "OK", "content": {"application/json": {"schema": _schema(model, components)}}}
+    return {"description": "OK", "content": {JSON: {"schema": _schema(e.response, components)}}}
 
 
 def _schema(model, components) -> dict:

@@ -6,7 +6,6 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from services.common.criteria import CRITERIA_SCHEMA
 
 from .privileges import LANDLORD_ROLES, Privilege
 
@@ -79,49 +78,6 @@ class LandlordOut(BaseModel):
 class LandlordList(BaseModel):
     total: int
     items: list[LandlordOut]
-
-
-class NewPerson(Body):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [{"personal_ref": "NF0001", "first_name": "Jo", "surname": "Example"}]})
-
-    personal_ref: str = Field(min_length=1, max_length=30, description="unique within the landlord")
-    first_name: str = Field(min_length=1, max_length=100)
-    surname: str = Field(min_length=1, max_length=100)
-
-
-class PersonOut(BaseModel):
-    id: str
-    personal_ref: str
-    first_name: str
-    surname: str
-    status: str
-    created_at: str
-    updated_at: str
-
-
-class SortField(Body):
-    field: str
-    direction: Literal["asc", "desc"] = "asc"
-
-
-class PeopleSearch(Body):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [{"criteria": {"text": "exa"}, "page_size": 25, "page": 1, "sort": [{"field": "surname"}], "facets": ["status"]}]})
-
-    criteria: dict[str, Any] = Field(default_factory=dict, json_schema_extra=CRITERIA_SCHEMA)
-    page_size: int = Field(25, ge=1, le=500)
-    page: int = Field(1, ge=1)
-    sort: list[SortField] = Field(default_factory=list)
-    columns: list[str] = Field(default_factory=list, description="extra columns: created_at")
-    facets: list[str] = Field(default_factory=list, description="option fields to count per value: status")
-    count_only: bool = Field(False, description="answer the total only (for counts as the user types)")
-
-
-class PeopleSearchAnswer(BaseModel):
-    total: int = Field(description="exact number of people matching, at any size")
-    page: int
-    page_size: int
-    items: list[dict[str, Any]]
-    facets: dict[str, dict[str, int]]
 
 
 class PeopleCount(BaseModel):

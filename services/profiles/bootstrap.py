@@ -5,10 +5,14 @@ from services.common.bus import EventBus
 from services.common.config import Settings
 from services.common.runtime import ServiceRuntime, make_bus, make_search_index
 from services.common.search import SearchIndex
+from services.gen.tracker.profiles.v1 import documents_service_pb2_grpc as documents_grpc
 from services.gen.tracker.profiles.v1 import profiles_service_pb2_grpc as pb_grpc
+from services.gen.tracker.profiles.v1 import setup_service_pb2_grpc as setup_grpc
 
 from . import events, handlers, search, store
+from .documents_server import PersonDocumentsServicer
 from .server import ProfilesServicer
+from .setup_server import ProfileSetupServicer
 
 NAME = "profiles"
 
@@ -20,9 +24,13 @@ class Profiles:
         self.index = index
 
     def start(self, address: str | None = None) -> "Profiles":
-        self.index.ensure_index(search.INDEX, search.FIELDS)
+        self.index.ensure_index(search.INDEX, search.index_fields())
         servicer = ProfilesServicer(self.runtime, self.index)
-        self.runtime.start([(pb_grpc.add_ProfilesServicer_to_server, servicer, "tracker.profiles.v1.Profiles")],
+        self.runtime.start([(pb_grpc.add_ProfilesServicer_to_server, servicer, "tracker.profiles.v1.Profiles"),
+                            (documents_grpc.add_PersonDocumentsServicer_to_server,
+                             PersonDocumentsServicer(self.runtime), "tracker.profiles.v1.PersonDocuments"),
+                            (setup_grpc.add_ProfileSetupServicer_to_server, ProfileSetupServicer(self.runtime),
+                             "tracker.profiles.v1.ProfileSetup")],
                            address or self.settings.grpc_address(NAME))
         return self
 

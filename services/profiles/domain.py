@@ -1,57 +1,158 @@
-"""People: the rules, with no storage, transport or engine in sight."""
+"""People: the rules, with no storage, transport or engine in sight.
+
+A person's fields (services/common/person_fields.py) live in `values` as stored:
+text, dates, option ids (tuples of ids for multi-option fields). Custom field
+values live in `custom` by field id. Every change of a core field becomes a
+`FieldChange` for the history; imported fields change only through the import.
+"""
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 from dataclasses import dataclass, field
+from typing import Any, Mapping
 
-from services.common.errors import FieldProblem, collect
+from services.common.errors import collect
+from services.common.person_fields import ALTERNATIVE_CONTACT, FIELDS, Kind
+
+from .setup_domain import Catalogue
+from .values import REQUIRED, Reader, display, history_text
 
 CURRENT = "current"
 ARCHIVED = "archived"
 STATUSES = (CURRENT, ARCHIVED)
-PERSONAL_REF_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_.\-]{0,29}$")
-NAME_MAX = 100
+USER, IMPORT = "user", "import"
+FROM_HOUSING_SYSTEM = "comes from the housing system: change it there and the next import brings it here"
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str  # a catalogue field name, or custom.<key>
+    old: str | None  # as shown to users (labels, ISO dates)
+    new: str | None
 
 
 @dataclass(frozen=True)
 class PersonCreated:
     person: "Person"
+    source: str
+
+
+@dataclass(frozen=True)
+class PersonChanged:
+    person: "Person"
+    changes: tuple[FieldChange, ...]
+    source: str
+
+
+def blank_values() -> dict[str, Any]:
+    return {f.name: (() if f.kind == Kind.OPTIONS else None) for f in FIELDS}
 
 
 @dataclass
 class Person:
     person_id: str
     landlord_id: str
-    personal_ref: str
-    first_name: str
-    surname: str
-    status: str
+    values: dict[str, Any]
+    custom: dict[str, Any]
     created_at: dt.datetime
     updated_at: dt.datetime
     created_by: str
+    updated_by: str | None = None
+    imported_fields: frozenset[str] = frozenset()
     events: list = field(default_factory=list, repr=False, compare=False)
 
+    personal_ref = property(lambda self: self.values["personal_ref"])
+    first_name = property(lambda self: self.values["first_name"])
+    surname = property(lambda self: self.values["surname"])
+    status = property(lambda self: self.values["status"])
+
     @classmethod
-    def add(cls, *, landlord_id: str, personal_ref: str, first_name: str, surname: str,
-            created_by: str, now: dt.datetime) -> "Person":
-        """A new current person added by hand; raises InvalidInput naming every bad field."""
-        personal_ref = (personal_ref or "").strip()
-        first_name = " ".join((first_name or "").split())
-        surname = " ".join((surname or "").split())
-        problems = []
-        if not personal_ref:
-            problems.append(FieldProblem("personal_ref", "is required"))
-        elif not PERSONAL_REF_PATTERN.match(personal_ref):
-            problems.append(FieldProblem(
-                "personal_ref", "must be 1-30 letters, digits or / _ . - and start with a letter or digit"))
-        for name, value in (("first_name", first_name), ("surname", surname)):
-            if not value:
-                problems.append(FieldProblem(name, "is required"))
-            elif len(value) > NAME_MAX:
-                problems.append(FieldProblem(name, f"must be at most {NAME_MAX} characters"))
-        collect(problems)
-        person = cls(str(uuid.uuid4()), landlord_id, personal_ref, first_name, surname, CURRENT, now, now, created_by)
-        person.events.append(PersonCreated(person))
+    def add(cls, *, landlord_id: str, raw: Mapping[str, Any], catalogue: Catalogue, created_by: str,
+            now: dt.datetime, source: str = USER) -> "Person":
+        """A new person; raises InvalidInput naming every bad field."""
+        person = cls(str(uuid.uuid4()), landlord_id, blank_values(), {}, now, now, created_by,
+                     imported_fields=frozenset(raw) - {"custom"} if source == IMPORT else frozenset())
+        person.values["status"] = CURRENT
+        person._apply(raw, catalogue, now=now, by=created_by, source=source, new=True)
+        person.events.append(PersonCreated(person, source))
         return person
+
+    def change(self, raw: Mapping[str, Any], catalogue: Catalogue, *, by: str, now: dt.datetime,
+               source: str = USER) -> tuple[FieldChange, ...]:
+        """Apply changed fields; raises InvalidInput naming every bad field, changing nothing."""
+        changes = self._apply(raw, catalogue, now=now, by=by, source=source, new=False)
+        if source == IMPORT:
+            self.imported_fields = self.imported_fields | (frozenset(raw) - {"custom"})
+        if changes:
+            self.events.append(PersonChanged(self, changes, source))
+        return changes
+
+    def _apply(self, raw: Mapping[str, Any], catalogue: Catalogue, *, now: dt.datetime, by: str, source: str,
+               new: bool) -> tuple[FieldChange, ...]:
+        reader = Reader(catalogue, self.values, self.custom, today=now.date())
+        values = dict(self.values)
+        for name, given in raw.items():
+            if name == "custom":
+                continue
+            if name not in values:
+                reader.problem(name, "is not a field of a person")
+            else:
+                values[name] = reader.field(name, given)
+        for name in REQUIRED:
+            if not values[name]:
+                reader.problem(name, "is required")
+        custom = dict(self.custom)
+        given_custom = raw.get("custom") or {}
+        if not isinstance(given_custom, Mapping):
+            reader.problem("custom", "must be an object of custom field keys and values")
+            given_custom = {}
+        for key, given in given_custom.items():
+            definition = catalogue.custom_fields.get(key)
+            if definition is None or definition.applies_to != "person":
+                reader.problem(f"custom.{key}", "is not a custom field of people")
+                continue
+            value = reader.custom(definition, given)
+            if value is None:
+                custom.pop(definition.field_id, None)
+            else:
+                custom[definition.field_id] = value
+        if source == USER:  # a form sent back whole, greyed-out fields unchanged, is fine
+            for name in sorted(set(raw) & self.imported_fields):
+                if values.get(name) != self.values.get(name):
+                    reader.problem(name, FROM_HOUSING_SYSTEM)
+        collect(reader.problems)
+        changes = [FieldChange(f.name, history_text(display(f.name, self.values[f.name], catalogue)),
+                               history_text(display(f.name, values[f.name], catalogue)))
+                   for f in FIELDS if values[f.name] != self.values[f.name]]
+        for definition in catalogue.custom_fields.values():
+            old, value = self.custom.get(definition.field_id), custom.get(definition.field_id)
+            if old != value:
+                changes.append(FieldChange(f"custom.{definition.key}", history_text(reader.label_custom(definition, old)),
+                                           history_text(reader.label_custom(definition, value))))
+        self.values, self.custom = values, custom
+        if changes and not new:
+            self.updated_at, self.updated_by = now, by
+        return tuple(c for c in changes if c.old != c.new)
+
+    # -- what the record shows ------------------------------------------------------
+
+    @property
+    def has_alternative_contact(self) -> bool:
+        return any(self.values[name] for name in ALTERNATIVE_CONTACT)
+
+    def alerts(self) -> list[str]:
+        alerts = []
+        if self.has_alternative_contact:
+            alerts.append("Contact this person through their alternative contact")
+        if self.status == ARCHIVED:
+            alerts.append("Archived: no longer current")
+        return alerts
+
+    def shown(self, catalogue: Catalogue) -> dict[str, Any]:
+        """Every field as the API shows it: labels, ISO dates, custom fields by key."""
+        shown = {f.name: display(f.name, self.values[f.name], catalogue) for f in FIELDS}
+        reader = Reader(catalogue)
+        shown["custom"] = {d.key: reader.label_custom(d, self.custom[d.field_id])
+                           for d in catalogue.custom_fields.values() if d.field_id in self.custom}
+        return shown

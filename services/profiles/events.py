@@ -3,26 +3,45 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from google.protobuf import struct_pb2
+
 from services.common.envelope import OutgoingEvent, wrap
 from services.gen.tracker.profiles.v1 import events_pb2, person_pb2
 
-from .domain import Person, PersonCreated
+from .domain import Person, PersonChanged, PersonCreated
+from .setup_domain import Catalogue
 
 TOPIC = "tracker.people.v1"
 
 
-def person_message(person: Person) -> person_pb2.Person:
-    return person_pb2.Person(
+def person_message(person: Person, catalogue: Catalogue | None = None) -> person_pb2.Person:
+    """The person as other services and the gateway see it (labels when a catalogue is given)."""
+    message = person_pb2.Person(
         person_id=person.person_id, landlord_id=person.landlord_id, personal_ref=person.personal_ref,
         status=person.status, first_name=person.first_name, surname=person.surname,
         created_at=person.created_at.isoformat(), updated_at=person.updated_at.isoformat(),
-        created_by=person.created_by,
+        created_by=person.created_by, updated_by=person.updated_by or "",
+        imported_fields=sorted(person.imported_fields), alerts=person.alerts(),
     )
+    if catalogue is not None:
+        message.fields.CopyFrom(_struct(person.shown(catalogue)))
+    return message
+
+
+def _struct(values: dict) -> struct_pb2.Struct:
+    message = struct_pb2.Struct()
+    message.update(values)
+    return message
 
 
 def to_outgoing(event: object) -> Iterable[OutgoingEvent]:
+    p = event.person
     if isinstance(event, PersonCreated):
-        p = event.person
-        yield wrap(TOPIC, p.landlord_id, p.person_id, events_pb2.PersonCreated(person=person_message(p)), p.created_at)
+        message = events_pb2.PersonCreated(person=person_message(p), source=event.source)
+        yield wrap(TOPIC, p.landlord_id, p.person_id, message, p.created_at)
+    elif isinstance(event, PersonChanged):
+        message = events_pb2.PersonChanged(person=person_message(p), source=event.source,
+                                           changed_fields=[c.field for c in event.changes])
+        yield wrap(TOPIC, p.landlord_id, p.person_id, message, p.updated_at)
     else:
         raise TypeError(f"no event mapping for {type(event).__name__}")

@@ -19,37 +19,79 @@ def _landlord() -> str:
     return landlord_id
 
 
+def _dict(message, field: str) -> dict:
+    return json_format.MessageToDict(getattr(message, field)) if message.HasField(field) else {}
+
+
 class ProfilesServicer(pb_grpc.ProfilesServicer):
     def __init__(self, runtime, index: SearchIndex):
         self._runtime = runtime
         self._index = index
 
     def CreatePerson(self, request, ctx):
+        raw = {"personal_ref": request.personal_ref, "first_name": request.first_name, "surname": request.surname,
+               **_dict(request, "fields")}
         with self._runtime.uow(_landlord()) as uow:
-            person = service.add_person(uow, personal_ref=request.personal_ref, first_name=request.first_name,
-                                        surname=request.surname, user_id=context.current().user_id)
-        return person_message(person)
+            person, catalogue = service.add_person(uow, raw=raw, user_id=context.current().user_id)
+        return person_message(person, catalogue)
 
     def GetPerson(self, request, ctx):
         with self._runtime.uow(_landlord()) as uow:
-            return person_message(service.get_person(uow, person_id=request.person_id))
+            return person_message(*service.get_person(uow, person_id=request.person_id))
+
+    def UpdatePerson(self, request, ctx):
+        with self._runtime.uow(_landlord()) as uow:
+            person, catalogue = service.change_person(uow, person_id=request.person_id, raw=_dict(request, "fields"),
+                                                      user_id=context.current().user_id)
+        return person_message(person, catalogue)
+
+    def UpsertPeople(self, request, ctx):
+        records = [json_format.MessageToDict(r) for r in request.records]
+        with self._runtime.uow(_landlord()) as uow:
+            results = service.upsert_people(uow, records=records, user_id=context.current().user_id)
+        return pb.UpsertPeopleResponse(results=[
+            pb.UpsertResult(outcome=r["outcome"], person_id=r["person_id"],
+                            problems=[pb.FieldProblem(field=p.field, reason=p.reason) for p in r["problems"]])
+            for r in results])
+
+    def GetPersonHistory(self, request, ctx):
+        with self._runtime.uow(_landlord()) as uow:
+            total, changes = service.person_history(uow, person_id=request.person_id, page=request.page or 1,
+                                                    page_size=request.page_size or 50)
+        return pb.PersonHistory(total=total, changes=[
+            pb.FieldChange(changed_at=c["changed_at"].isoformat(), changed_by=c["changed_by"], source=c["source"],
+                           field=c["field"], old_value=c["old_value"], new_value=c["new_value"]) for c in changes])
 
     def SearchPeople(self, request, ctx):
         page = search.Page(
             size=request.page_size or 25, number=request.page or 1,
             sort=[(s.field, "desc" if s.descending else "asc") for s in request.sort],
             columns=list(request.columns), facets=list(request.facets), count_only=request.count_only)
-        criteria = json_format.MessageToDict(request.criteria) if request.HasField("criteria") else {}
-        result = service.search_people(self._index, landlord_id=_landlord(), criteria=criteria, page=page)
+        with self._runtime.uow(_landlord()) as uow:
+            result, catalogue = service.search_people(uow, self._index, criteria=_dict(request, "criteria"), page=page)
         answer = pb.SearchPeopleResponse(total=result.total)
         for item in result.items:
             answer.items.append(_struct(item))
-        for name, counts in result.facets.items():
-            answer.facets[name].counts.update(counts)
+        for name in page.facets:
+            field = search.facet_field(name, catalogue)
+            values = search.facet_answer(name, result.facets.get(field, {}), result.missing.get(field, 0), catalogue)
+            facet = answer.facet_values[name]
+            for v in values:
+                entry = facet.values.add(label=v["label"], count=v["count"])
+                entry.value.CopyFrom(_value(v["value"]))
         return answer
 
 
 def _struct(values: dict) -> struct_pb2.Struct:
     message = struct_pb2.Struct()
     message.update(values)
+    return message
+
+
+def _value(value) -> struct_pb2.Value:
+    message = struct_pb2.Value()
+    if value is None:
+        message.null_value = struct_pb2.NULL_VALUE
+    else:
+        message.string_value = str(value)
     return message

@@ -1,62 +1,166 @@
-"""Use cases of the profiles service. They take the unit of work first and are
-the only code that commits."""
+"""Use cases of the profiles service: the person record. They take the unit of
+work first and are the only code that commits."""
 from __future__ import annotations
 
 import datetime as dt
 import logging
 from typing import Any, Mapping
 
-from services.common.errors import NotFound, Unavailable
+from services.common.errors import DomainError, FieldProblem, InvalidInput, NotFound, Unavailable
 from services.common.search import SearchError, SearchIndex, SearchResult
 from services.common.uow import UnitOfWork
 
 from . import search
-from .domain import Person
-from .store import PersonRepository
+from .domain import IMPORT, USER, FieldChange, Person
+from .setup_domain import REF_GENERATED, Catalogue
+from .setup_store import load_catalogue, next_personal_ref
+from .store import HistoryRepository, PersonRepository
 
 log = logging.getLogger(__name__)
+CREATED = FieldChange("record", None, "created")
 
 
-def add_person(uow: UnitOfWork, *, personal_ref: str, first_name: str, surname: str, user_id: str) -> Person:
-    person = Person.add(landlord_id=uow.landlord_id, personal_ref=personal_ref, first_name=first_name,
-                        surname=surname, created_by=user_id, now=dt.datetime.now(dt.timezone.utc))
-    PersonRepository(uow.session, uow.landlord_id).add(person)
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _repository(uow: UnitOfWork, catalogue: Catalogue) -> PersonRepository:
+    return PersonRepository(uow.session, uow.landlord_id, catalogue.custom_fields.values())
+
+
+def add_person(uow: UnitOfWork, *, raw: Mapping[str, Any], user_id: str) -> tuple[Person, Catalogue]:
+    """A person added by hand: not of a type the import feeds; reference typed or generated."""
+    catalogue = load_catalogue(uow.session, uow.landlord_id)
+    raw = dict(raw)
+    tenancy = catalogue.by_label("tenancy_type", raw["tenancy_type"]) if isinstance(raw.get("tenancy_type"), str) else None
+    if tenancy is not None and tenancy.attributes.get("fed_by_import"):
+        raise InvalidInput.field("tenancy_type", f"people of the tenancy type '{tenancy.label}' come from the housing "
+                                                 "system: add them there and the next import brings them here")
+    if catalogue.settings.personal_ref_mode == REF_GENERATED:
+        if raw.get("personal_ref"):
+            raise InvalidInput.field("personal_ref", "is generated for you from the tenancy type: leave it out")
+        if tenancy is None:
+            raise InvalidInput.field("tenancy_type", "is required: the personal reference is generated from it")
+        raw["personal_ref"] = next_personal_ref(uow.session, uow.landlord_id, tenancy.option_id)
+    now = _now()
+    person = Person.add(landlord_id=uow.landlord_id, raw=raw, catalogue=catalogue, created_by=user_id, now=now)
+    _repository(uow, catalogue).add(person)
+    HistoryRepository(uow.session, uow.landlord_id).record(person.person_id, [CREATED], by=user_id, at=now, source=USER)
     uow.track(person)
     uow.commit()
-    return person
+    return person, catalogue
 
 
-def get_person(uow: UnitOfWork, *, person_id: str) -> Person:
-    person = PersonRepository(uow.session, uow.landlord_id).get(person_id)
+def change_person(uow: UnitOfWork, *, person_id: str, raw: Mapping[str, Any], user_id: str) -> tuple[Person, Catalogue]:
+    catalogue = load_catalogue(uow.session, uow.landlord_id)
+    repository = _repository(uow, catalogue)
+    person = repository.get(person_id, for_update=True)
     if person is None:
         raise NotFound("person not found")
-    return person
+    now = _now()
+    changes = person.change(raw, catalogue, by=user_id, now=now)
+    if changes:
+        repository.save(person)
+        HistoryRepository(uow.session, uow.landlord_id).record(person_id, changes, by=user_id, at=now, source=USER)
+        uow.track(person)
+    uow.commit()
+    return person, catalogue
 
 
-def search_people(index: SearchIndex, *, landlord_id: str, criteria: Mapping[str, Any],
-                  page: search.Page) -> SearchResult:
-    request = search.build_request(criteria, page)
+def upsert_people(uow: UnitOfWork, *, records: list[Mapping[str, Any]], user_id: str) -> list[dict[str, Any]]:
+    """The housing-system import: add or update people by personal reference. Each
+    record stands alone: a bad one is reported and the others still land."""
+    catalogue = load_catalogue(uow.session, uow.landlord_id)
+    repository = _repository(uow, catalogue)
+    history = HistoryRepository(uow.session, uow.landlord_id)
+    existing = repository.get_by_refs(str(r.get("personal_ref") or "").strip() for r in records)
+    results = []
+    for raw in records:
+        now = _now()
+        try:
+            with uow.session.begin_nested():
+                person = existing.get(str(raw.get("personal_ref") or "").strip())
+                if person is None:
+                    person = Person.add(landlord_id=uow.landlord_id, raw=raw, catalogue=catalogue, created_by=user_id,
+                                        now=now, source=IMPORT)
+                    repository.add(person)
+                    history.record(person.person_id, [CREATED], by=user_id, at=now, source=IMPORT)
+                    outcome = "created"
+                else:
+                    changes = person.change(raw, catalogue, by=user_id, now=now, source=IMPORT)
+                    outcome = "updated" if changes else "unchanged"
+                    if changes:
+                        repository.save(person)
+                        history.record(person.person_id, changes, by=user_id, at=now, source=IMPORT)
+                uow.track(person)
+            results.append({"outcome": outcome, "person_id": person.person_id, "problems": []})
+        except DomainError as error:
+            results.append({"outcome": "rejected", "person_id": "",
+                            "problems": error.fields or [FieldProblem("record", error.message)]})
+    uow.commit()
+    return results
+
+
+def get_person(uow: UnitOfWork, *, person_id: str) -> tuple[Person, Catalogue]:
+    catalogue = load_catalogue(uow.session, uow.landlord_id)
+    person = _repository(uow, catalogue).get(person_id)
+    if person is None:
+        raise NotFound("person not found")
+    uow.commit()  # a landlord's first read may have created its default option lists
+    return person, catalogue
+
+
+def person_history(uow: UnitOfWork, *, person_id: str, page: int, page_size: int) -> tuple[int, list[dict]]:
+    get_person(uow, person_id=person_id)
+    return HistoryRepository(uow.session, uow.landlord_id).of(person_id, limit=page_size, offset=(page - 1) * page_size)
+
+
+def search_people(uow: UnitOfWork, index: SearchIndex, *, criteria: Mapping[str, Any],
+                  page: search.Page) -> tuple[SearchResult, Catalogue]:
+    catalogue = load_catalogue(uow.session, uow.landlord_id)
+    today = dt.date.today()
+    request = search.build_request(criteria, page, catalogue, today)
     try:
-        result = index.search(search.INDEX, landlord_id, request)
+        result = index.search(search.INDEX, uow.landlord_id, request)
     except SearchError:
         log.exception("people search failed")
         raise Unavailable("people search is not available just now; try again shortly") from None
-    result.items = [search.item(doc, page.columns) for doc in result.items]
-    return result
+    result.items = [search.item(doc, page.columns, catalogue, today) for doc in result.items]
+    uow.commit()  # a landlord's first search may have created its default option lists
+    return result, catalogue
 
 
 def index_person(uow: UnitOfWork, index: SearchIndex, *, person_id: str) -> None:
     """Bring the person's search document up to date from the source of truth."""
-    person = PersonRepository(uow.session, uow.landlord_id).get(person_id)
-    if person is None:
+    if not PersonRepository(uow.session, uow.landlord_id).exists(person_id):
         index.delete(search.INDEX, uow.landlord_id, person_id)
-    else:
-        index.index(search.INDEX, uow.landlord_id, person_id, search.document(person))
+        return
+    catalogue = load_catalogue(uow.session, uow.landlord_id)
+    person = _repository(uow, catalogue).get(person_id)
+    _ensure_custom_fields(index, catalogue)
+    index.index(search.INDEX, uow.landlord_id, person_id, search.document(person, catalogue))
 
 
-def reindex_landlord(uow: UnitOfWork, index: SearchIndex) -> int:
-    """Rebuild every search document of the landlord from the database."""
-    documents = {p.person_id: search.document(p) for p in PersonRepository(uow.session, uow.landlord_id).all()}
-    if documents:
-        index.index_many(search.INDEX, uow.landlord_id, documents)
-    return len(documents)
+_MAPPED: dict[int, set[str]] = {}  # per index object: custom fields already in its mapping
+
+
+def _ensure_custom_fields(index: SearchIndex, catalogue: Catalogue) -> None:
+    """Add the landlord's custom fields to the index mapping the first time they are seen."""
+    mapped = _MAPPED.setdefault(id(index), set())
+    wanted = {d.index_field for d in catalogue.custom_fields.values()}
+    if not wanted <= mapped:
+        index.ensure_index(search.INDEX, search.index_fields(catalogue.custom_fields.values()))
+        mapped |= wanted
+
+
+def reindex_landlord(uow: UnitOfWork, index: SearchIndex, progress=None) -> int:
+    """Rebuild every search document of the landlord from the database, a batch at a time."""
+    catalogue = load_catalogue(uow.session, uow.landlord_id)
+    _ensure_custom_fields(index, catalogue)
+    done = 0
+    for batch in _repository(uow, catalogue).batches():
+        index.index_many(search.INDEX, uow.landlord_id, {p.person_id: search.document(p, catalogue) for p in batch})
+        done += len(batch)
+        if progress:
+            progress(done)
+    return done

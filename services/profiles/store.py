@@ -3,16 +3,32 @@ here; PostgreSQL row-level security is the second wall behind it."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import uuid
+from typing import Any, Iterable, Iterator
 
-from sqlalchemy import Column, DateTime, Index, MetaData, String, Table, UniqueConstraint, insert, select
+from sqlalchemy import (
+    Column, Date, DateTime, ForeignKey, Index, MetaData, PrimaryKeyConstraint, String, Table, Text, UniqueConstraint,
+    delete, func, insert, select, update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from services.common.db import outbox_table, processed_events_table
 from services.common.errors import AlreadyExists
 
-from .domain import Person
+from services.common.person_fields import FIELDS, Kind
 
+from .domain import FieldChange, Person, blank_values
+from .setup_domain import CustomField
+
+OPTION_COLUMNS = ("title", "tenancy_type", "household_status", "area", "gender", "ethnicity", "disability",
+                  "religion", "sexual_orientation", "first_language", "employment_status", "income_band")
+TEXT_COLUMNS = {"property_ref": 30, "address_line_1": 100, "address_line_2": 100, "address_line_3": 100,
+                "address_line_4": 100, "postcode": 10, "phone": 20, "mobile": 20, "email": 254,
+                "alt_contact_name": 200, "alt_contact_address": 400, "alt_contact_phone": 20,
+                "alt_contact_email": 254}
+BATCH = 1000
 metadata = MetaData()
 people = Table(
     "people", metadata,
@@ -25,44 +41,180 @@ people = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("created_by", String(36), nullable=False),
+    Column("updated_by", String(36), nullable=True),
+    Column("date_of_birth", Date, nullable=True),
+    *(Column(name, String(36), nullable=True) for name in OPTION_COLUMNS),  # option ids
+    *(Column(name, String(size), nullable=True) for name, size in TEXT_COLUMNS.items()),
+    Column("imported_fields", Text, nullable=False, server_default="[]"),  # JSON list of field names
     UniqueConstraint("landlord_id", "personal_ref", name="uq_people_landlord_ref"),
     Index("ix_people_landlord_surname", "landlord_id", "surname"),
+    Index("ix_people_landlord_property", "landlord_id", "property_ref"),
+)
+person_options = Table(  # multi-option fields: one row per chosen option
+    "person_options", metadata,
+    Column("landlord_id", String(36), nullable=False),
+    Column("person_id", String(36), ForeignKey("people.person_id", ondelete="CASCADE"), nullable=False),
+    Column("field", String(40), nullable=False),
+    Column("option_id", String(36), nullable=False),
+    PrimaryKeyConstraint("person_id", "field", "option_id"),
+)
+person_custom_values = Table(  # one row per value; a multi-choice field has one row per option id
+    "person_custom_values", metadata,
+    Column("landlord_id", String(36), nullable=False),
+    Column("person_id", String(36), ForeignKey("people.person_id", ondelete="CASCADE"), nullable=False),
+    Column("field_id", String(36), nullable=False),
+    Column("value", String(1000), nullable=False),
+    PrimaryKeyConstraint("person_id", "field_id", "value"),
+)
+person_changes = Table(
+    "person_changes", metadata,
+    Column("change_id", String(36), primary_key=True),
+    Column("landlord_id", String(36), nullable=False),
+    Column("person_id", String(36), nullable=False),
+    Column("changed_at", DateTime(timezone=True), nullable=False),
+    Column("changed_by", String(36), nullable=False),
+    Column("source", String(20), nullable=False),  # "user" | "import"
+    Column("field", String(80), nullable=False),
+    Column("old_value", Text, nullable=True),
+    Column("new_value", Text, nullable=True),
 )
 outbox = outbox_table(metadata)
 processed_events = processed_events_table(metadata)
 
 
 class PersonRepository:
-    def __init__(self, session: Session, landlord_id: str):
+    """People of one landlord, with their multi-option and custom values."""
+
+    def __init__(self, session: Session, landlord_id: str, custom_fields: Iterable[CustomField] = ()):
         self.session = session
         self.landlord_id = landlord_id
+        self._custom = {d.field_id: d for d in custom_fields}
 
     def add(self, person: Person) -> None:
         if person.landlord_id != self.landlord_id:
             raise ValueError("person belongs to another landlord")
-        if self.get_by_ref(person.personal_ref) is not None:
+        if self.ref_taken(person.personal_ref):
             raise _duplicate_ref()
         try:
             with self.session.begin_nested():
                 self.session.execute(insert(people).values(**_row(person)))
+                self._write_lists(person)
         except IntegrityError:
             raise _duplicate_ref() from None
 
-    def get(self, person_id: str) -> Person | None:
-        row = self.session.execute(
-            select(people).where(people.c.landlord_id == self.landlord_id, people.c.person_id == person_id)
-        ).mappings().first()
-        return _person(row) if row else None
+    def save(self, person: Person) -> None:
+        """Write a changed person back (row, multi-option and custom values)."""
+        row = _row(person)
+        if person.personal_ref != self._stored_ref(person.person_id) and self.ref_taken(person.personal_ref):
+            raise _duplicate_ref()
+        try:
+            with self.session.begin_nested():
+                self.session.execute(update(people).where(
+                    people.c.landlord_id == self.landlord_id, people.c.person_id == person.person_id).values(**row))
+                for table in (person_options, person_custom_values):
+                    self.session.execute(delete(table).where(
+                        table.c.landlord_id == self.landlord_id, table.c.person_id == person.person_id))
+                self._write_lists(person)
+        except IntegrityError:
+            raise _duplicate_ref() from None
+
+    def ref_taken(self, personal_ref: str) -> bool:
+        return self.session.execute(select(people.c.person_id).where(
+            people.c.landlord_id == self.landlord_id, people.c.personal_ref == personal_ref)).first() is not None
+
+    def exists(self, person_id: str) -> bool:
+        return self.session.execute(select(people.c.person_id).where(
+            people.c.landlord_id == self.landlord_id, people.c.person_id == person_id)).first() is not None
+
+    def get(self, person_id: str, *, for_update: bool = False) -> Person | None:
+        query = select(people).where(people.c.landlord_id == self.landlord_id, people.c.person_id == person_id)
+        if for_update:
+            query = query.with_for_update()
+        return next(iter(self._load(query)), None)
 
     def get_by_ref(self, personal_ref: str) -> Person | None:
-        row = self.session.execute(
-            select(people).where(people.c.landlord_id == self.landlord_id, people.c.personal_ref == personal_ref)
-        ).mappings().first()
-        return _person(row) if row else None
+        return next(iter(self._load(select(people).where(
+            people.c.landlord_id == self.landlord_id, people.c.personal_ref == personal_ref))), None)
+
+    def get_by_refs(self, personal_refs: Iterable[str]) -> dict[str, Person]:
+        refs = list(personal_refs)
+        found = {}
+        for start in range(0, len(refs), BATCH):
+            for person in self._load(select(people).where(
+                    people.c.landlord_id == self.landlord_id, people.c.personal_ref.in_(refs[start:start + BATCH]))):
+                found[person.personal_ref] = person
+        return found
+
+    def batches(self, size: int = BATCH) -> Iterator[list[Person]]:
+        """Every person of the landlord, a batch at a time, in id order."""
+        after = ""
+        while True:
+            batch = self._load(select(people).where(people.c.landlord_id == self.landlord_id, people.c.person_id > after)
+                               .order_by(people.c.person_id).limit(size))
+            if not batch:
+                return
+            yield batch
+            after = batch[-1].person_id
 
     def all(self) -> list[Person]:
-        rows = self.session.execute(select(people).where(people.c.landlord_id == self.landlord_id)).mappings()
-        return [_person(row) for row in rows]
+        return [p for batch in self.batches() for p in batch]
+
+    def _stored_ref(self, person_id: str) -> str | None:
+        return self.session.execute(select(people.c.personal_ref).where(
+            people.c.landlord_id == self.landlord_id, people.c.person_id == person_id)).scalar()
+
+    def _write_lists(self, person: Person) -> None:
+        option_rows = [{"landlord_id": self.landlord_id, "person_id": person.person_id, "field": name, "option_id": oid}
+                       for name in MULTI_OPTION_FIELDS for oid in person.values[name]]
+        custom_rows = [{"landlord_id": self.landlord_id, "person_id": person.person_id, "field_id": fid, "value": v}
+                       for fid, value in person.custom.items() for v in _custom_cells(value)]
+        if option_rows:
+            self.session.execute(insert(person_options), option_rows)
+        if custom_rows:
+            self.session.execute(insert(person_custom_values), custom_rows)
+
+    def _load(self, query) -> list[Person]:
+        rows = self.session.execute(query).mappings().all()
+        if not rows:
+            return []
+        found = {row["person_id"]: _person(row) for row in rows}
+        ids = list(found)
+        for row in self.session.execute(select(person_options).where(
+                person_options.c.landlord_id == self.landlord_id, person_options.c.person_id.in_(ids))
+                .order_by(person_options.c.person_id, person_options.c.field)).mappings():
+            values = found[row["person_id"]].values
+            values[row["field"]] = (*values[row["field"]], row["option_id"])
+        for row in self.session.execute(select(person_custom_values).where(
+                person_custom_values.c.landlord_id == self.landlord_id, person_custom_values.c.person_id.in_(ids))).mappings():
+            definition = self._custom.get(row["field_id"])
+            if definition is not None:
+                custom = found[row["person_id"]].custom
+                custom[definition.field_id] = _custom_value(definition, row["value"], custom.get(definition.field_id))
+        return list(found.values())
+
+
+class HistoryRepository:
+    def __init__(self, session: Session, landlord_id: str):
+        self.session = session
+        self.landlord_id = landlord_id
+
+    def record(self, person_id: str, changes: Iterable[FieldChange], *, by: str, at: dt.datetime, source: str) -> None:
+        rows = [{"change_id": str(uuid.uuid4()), "landlord_id": self.landlord_id, "person_id": person_id,
+                 "changed_at": at, "changed_by": by, "source": source, "field": c.field, "old_value": c.old,
+                 "new_value": c.new} for c in changes]
+        if rows:
+            self.session.execute(insert(person_changes), rows)
+
+    def of(self, person_id: str, *, limit: int, offset: int) -> tuple[int, list[dict]]:
+        where = (person_changes.c.landlord_id == self.landlord_id, person_changes.c.person_id == person_id)
+        total = self.session.execute(select(func.count()).select_from(person_changes).where(*where)).scalar()
+        rows = self.session.execute(select(person_changes).where(*where).order_by(
+            person_changes.c.changed_at.desc(), person_changes.c.field).limit(limit).offset(offset)).mappings()
+        return total, [{**row, "changed_at": _utc(row["changed_at"])} for row in rows]
+
+
+MULTI_OPTION_FIELDS = tuple(f.name for f in FIELDS if f.kind == Kind.OPTIONS)
+COLUMN_FIELDS = tuple(f.name for f in FIELDS if f.kind != Kind.OPTIONS)
 
 
 def _duplicate_ref() -> AlreadyExists:
@@ -70,12 +222,42 @@ def _duplicate_ref() -> AlreadyExists:
 
 
 def _row(person: Person) -> dict:
-    return {c.name: getattr(person, c.name) for c in people.columns}
+    row = {name: person.values[name] for name in COLUMN_FIELDS}
+    row.update(person_id=person.person_id, landlord_id=person.landlord_id, created_at=person.created_at,
+               updated_at=person.updated_at, created_by=person.created_by, updated_by=person.updated_by,
+               imported_fields=json.dumps(sorted(person.imported_fields)))
+    return row
 
 
 def _person(row) -> Person:
-    values = {c.name: row[c.name] for c in people.columns}
-    for name in ("created_at", "updated_at"):  # SQLite gives back naive datetimes
-        if values[name].tzinfo is None:
-            values[name] = values[name].replace(tzinfo=dt.timezone.utc)
-    return Person(**values)
+    values = blank_values()
+    values.update({name: row[name] for name in COLUMN_FIELDS})
+    return Person(row["person_id"], row["landlord_id"], values, {}, _utc(row["created_at"]), _utc(row["updated_at"]),
+                  row["created_by"], row["updated_by"], frozenset(json.loads(row["imported_fields"] or "[]")))
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    return value.replace(tzinfo=dt.timezone.utc) if value.tzinfo is None else value  # SQLite gives naive ones
+
+
+def _custom_cells(value: Any) -> list[str]:
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, bool):
+        return ["true" if value else "false"]
+    if isinstance(value, dt.date):
+        return [value.isoformat()]
+    return [value if isinstance(value, str) else json.dumps(value)]
+
+
+def _custom_value(definition: CustomField, cell: str, previous: Any) -> Any:
+    kind = definition.type
+    if kind == "multi_choice":
+        return (*(previous or ()), cell)
+    if kind == "number":
+        return json.loads(cell)
+    if kind == "yes_no":
+        return cell == "true"
+    if kind == "date":
+        return dt.date.fromisoformat(cell)
+    return cell

@@ -13,3 +13,9 @@ class CountChange:
 
 def person_created(status: str) -> list[CountChange]:
     return [CountChange(status or "current", +1)]
+
+
+def status_changed(new_status: str) -> list[CountChange]:
+    """A person moved between current and archived (the only two statuses)."""
+    old_status = "current" if new_status == "archived" else "archived"
+    return [CountChange(old_status, -1), CountChange(new_status, +1)]

@@ -11,3 +11,7 @@ def people_events(uow, envelope) -> None:
     if envelope.type == events_pb2.PersonCreated.DESCRIPTOR.full_name:
         created = payload_as(envelope, events_pb2.PersonCreated)
         service.record_person_created(uow, status=created.person.status)
+    elif envelope.type == events_pb2.PersonChanged.DESCRIPTOR.full_name:
+        changed = payload_as(envelope, events_pb2.PersonChanged)
+        if "status" in changed.changed_fields:
+            service.record_status_changed(uow, status=changed.person.status)

@@ -14,6 +14,12 @@ def record_person_created(uow: UnitOfWork, *, status: str) -> None:
         repo.apply(change)
 
 
+def record_status_changed(uow: UnitOfWork, *, status: str) -> None:
+    repo = CountsRepository(uow.session, uow.landlord_id)
+    for change in domain.status_changed(status):
+        repo.apply(change)
+
+
 def people_count(uow: UnitOfWork) -> tuple[int, dict[str, int]]:
     by_status = CountsRepository(uow.session, uow.landlord_id).by_status()
     return by_status.get("current", 0), by_status

@@ -29,6 +29,15 @@ class ApiClient:
     def post(self, path, **kw):
         return self.request("POST", path, **kw)
 
+    def patch(self, path, **kw):
+        return self.request("PATCH", path, **kw)
+
+    def put(self, path, **kw):
+        return self.request("PUT", path, **kw)
+
+    def delete(self, path, **kw):
+        return self.request("DELETE", path, **kw)
+
     def sign_in(self, username: str, password: str) -> "ApiClient":
         answer = self.post("/api/v1/auth/token", json={"username": username, "password": password})
         assert answer.status_code == 200, answer.text

@@ -46,14 +46,24 @@ def expected_allowed(access: dict, who: str, privileges: set[str]) -> bool:
     return privilege is None or privilege in privileges
 
 
-def _example_body(document: dict, operation: dict):
+EXAMPLE_FILE = ("example.txt", b"An example document.\n", "text/plain")
+
+
+def _example_body(document: dict, operation: dict) -> dict:
+    """The route's example body as arguments of requests: JSON, or multipart/form-data with a small text file."""
     body = operation.get("requestBody")
     if not body:
-        return None
-    ref = body["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
-    examples = document["components"]["schemas"][ref].get("examples")
+        return {"json": None}
+    (media, content), = body["content"].items()
+    ref = content["schema"]["$ref"].rsplit("/", 1)[-1]
+    schema = document["components"]["schemas"][ref]
+    examples = schema.get("examples")
     assert examples, f"{ref}: give the request body an example in the OpenAPI document"
-    return examples[0]
+    if media != "multipart/form-data":
+        return {"json": examples[0]}
+    files = {name for name, prop in schema["properties"].items() if prop.get("format") == "binary"}
+    return {"data": {k: v for k, v in examples[0].items() if k not in files},
+            "files": {name: EXAMPLE_FILE for name in files}}
 
 
 def _path(path: str, cast: dict) -> str:
@@ -62,10 +72,24 @@ def _path(path: str, cast: dict) -> str:
     path = path.replace("{landlord_id}", cast["landlord_id"])
     if "{person_id}" in path:
         person = admin.post("/api/v1/people", json={"personal_ref": f"M{uuid.uuid4().hex[:8]}", "first_name": "Mat", "surname": "Rix"})
-        path = path.replace("{person_id}", person.json()["id"])
+        person_id = person.json()["id"]
+        path = path.replace("{person_id}", person_id)
+        if "{document_id}" in path:
+            document = admin.post(f"/api/v1/people/{person_id}/documents", files={"file": EXAMPLE_FILE},
+                                  data={"title": "Example"})
+            path = path.replace("{document_id}", document.json()["id"])
     if "{user_id}" in path:
         user = admin.post("/api/v1/users", json={"username": f"t.{uuid.uuid4().hex[:8]}", "name": "Tar Get", "role": "read_only", "areas": ["North"]})
         path = path.replace("{user_id}", user.json()["id"])
+    if "{list_name}" in path or "{field_key}" in path:
+        # A fresh choice field: its option list custom.<key> is landlord A's alone (a standard list such as
+        # "interests" would exist for landlord B too, so could not answer B with 404).
+        key = f"m_{uuid.uuid4().hex[:8]}"
+        admin.post("/api/v1/custom-fields", json={"label": f"Matrix {key}", "type": "choice", "key": key})
+        path = path.replace("{field_key}", key).replace("{list_name}", f"custom.{key}")
+        if "{option_id}" in path:
+            option = admin.post(f"/api/v1/option-lists/custom.{key}/options", json={"label": "Matrix option"})
+            path = path.replace("{option_id}", option.json()["id"])
     assert "{" not in path, f"{path}: the access test does not know how to fill this path parameter yet"
     return path
 
@@ -92,7 +116,7 @@ def test_every_route_answers_every_role_as_declared(cast):
         body = _example_body(document, operation)
         for who, (client, privileges) in callers.items():
             allowed = expected_allowed(operation["x-access"], who, privileges)
-            answer = client.request(method, _path(path, cast), json=body)
+            answer = client.request(method, _path(path, cast), **body)
             if answer.status_code >= 500:
                 mismatches.append(f"{who} {method} {path}: {answer.status_code}")
             elif allowed and answer.status_code in (401, 403) and operation["x-access"]["kind"] != "public":
@@ -109,7 +133,7 @@ def test_another_landlords_things_are_not_found(cast):
     for method, path, operation in operations(document):
         if "{" not in path or operation["x-access"]["kind"] == "operator":
             continue  # operator routes refuse landlords' users before looking anything up
-        answer = outsider.request(method, _path(path, cast), json=_example_body(document, operation))
+        answer = outsider.request(method, _path(path, cast), **_example_body(document, operation))
         if answer.status_code != 404:
             wrong.append(f"{method} {path}: {answer.status_code}")
     assert not wrong, "another landlord's user must get 404: " + ", ".join(wrong)

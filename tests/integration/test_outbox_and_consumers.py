@@ -16,6 +16,7 @@ from services.common.errors import InvalidInput
 from services.gen.tracker.profiles.v1 import events_pb2
 from services.profiles import bootstrap as profiles_bootstrap, events, service
 from services.profiles.domain import Person
+from services.profiles.setup_store import load_catalogue
 from services.profiles.store import PersonRepository
 from services.reporting import bootstrap as reporting_bootstrap
 from services.reporting import handlers, store
@@ -54,7 +55,7 @@ def _collect(bus, landlord_id: str, expected: int, timeout: float = 30.0) -> lis
 def test_a_committed_change_publishes_its_event_once_with_the_envelope(profiles):
     landlord = str(uuid.uuid4())
     with profiles.runtime.uow(landlord) as uow:
-        person = service.add_person(uow, personal_ref="EV-1", first_name="Jo", surname="Example", user_id="U1")
+        person, _ = service.add_person(uow, raw={"personal_ref": "EV-1", "first_name": "Jo", "surname": "Example"}, user_id="U1")
     while profiles.runtime.relay.publish_pending():
         pass
     got = _collect(profiles.runtime.bus, landlord, expected=1)
@@ -70,14 +71,15 @@ def test_a_refused_or_rolled_back_change_publishes_nothing(profiles):
     landlord = str(uuid.uuid4())
     with profiles.runtime.uow(landlord) as uow:
         with pytest.raises(InvalidInput):
-            service.add_person(uow, personal_ref="", first_name="Jo", surname="Example", user_id="U1")
+            service.add_person(uow, raw={"personal_ref": "", "first_name": "Jo", "surname": "Example"}, user_id="U1")
     with profiles.runtime.uow(landlord) as uow:  # leaves without commit: rolled back
-        p = Person.add(landlord_id=landlord, personal_ref="RB-1", first_name="A", surname="B", created_by="U1",
+        p = Person.add(landlord_id=landlord, raw={"personal_ref": "RB-1", "first_name": "A", "surname": "B"},
+                       catalogue=load_catalogue(uow.session, landlord), created_by="U1",
                        now=dt.datetime.now(dt.timezone.utc))
         PersonRepository(uow.session, landlord).add(p)
         uow.track(p)
     with profiles.runtime.uow(landlord) as uow:  # a marker that does commit
-        service.add_person(uow, personal_ref="MARK-1", first_name="Jo", surname="Marker", user_id="U1")
+        service.add_person(uow, raw={"personal_ref": "MARK-1", "first_name": "Jo", "surname": "Marker"}, user_id="U1")
     while profiles.runtime.relay.publish_pending():
         pass
     got = _collect(profiles.runtime.bus, landlord, expected=1)
@@ -89,7 +91,7 @@ def test_the_same_event_delivered_twice_moves_the_report_once(profiles, tmp_path
     reporting.runtime.migrate()
     landlord = str(uuid.uuid4())
     with profiles.runtime.uow(landlord) as uow:
-        service.add_person(uow, personal_ref="TWICE-1", first_name="Jo", surname="Example", user_id="U1")
+        service.add_person(uow, raw={"personal_ref": "TWICE-1", "first_name": "Jo", "surname": "Example"}, user_id="U1")
         outbox_row = uow.session.execute(
             profiles_bootstrap.store.outbox.select().where(profiles_bootstrap.store.outbox.c.landlord_id == landlord)
         ).mappings().one()

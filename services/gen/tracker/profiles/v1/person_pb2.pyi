@@ -1,11 +1,14 @@
+from google.protobuf import struct_pb2 as _struct_pb2
+from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
-from typing import ClassVar as _ClassVar, Optional as _Optional
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class Person(_message.Message):
-    __slots__ = ("person_id", "landlord_id", "personal_ref", "status", "first_name", "surname", "created_at", "updated_at", "created_by")
+    __slots__ = ("person_id", "landlord_id", "personal_ref", "status", "first_name", "surname", "created_at", "updated_at", "created_by", "fields", "imported_fields", "alerts", "updated_by")
     PERSON_ID_FIELD_NUMBER: _ClassVar[int]
     LANDLORD_ID_FIELD_NUMBER: _ClassVar[int]
     PERSONAL_REF_FIELD_NUMBER: _ClassVar[int]
@@ -15,6 +18,10 @@ class Person(_message.Message):
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
     CREATED_BY_FIELD_NUMBER: _ClassVar[int]
+    FIELDS_FIELD_NUMBER: _ClassVar[int]
+    IMPORTED_FIELDS_FIELD_NUMBER: _ClassVar[int]
+    ALERTS_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_BY_FIELD_NUMBER: _ClassVar[int]
     person_id: str
     landlord_id: str
     personal_ref: str
@@ -24,4 +31,8 @@ class Person(_message.Message):
     created_at: str
     updated_at: str
     created_by: str
-    def __init__(self, person_id: _Optional[str] = ..., landlord_id: _Optional[str] = ..., personal_ref: _Optional[str] = ..., status: _Optional[str] = ..., first_name: _Optional[str] = ..., surname: _Optional[str] = ..., created_at: _Optional[str] = ..., updated_at: _Optional[str] = ..., created_by: _Optional[str] = ...) -> None: ...
+    fields: _struct_pb2.Struct
+    imported_fields: _containers.RepeatedScalarFieldContainer[str]
+    alerts: _containers.RepeatedScalarFieldContainer[str]
+    updated_by: str
+    def __init__(self, person_id: _Optional[str] = ..., landlord_id: _Optional[str] = ..., personal_ref: _Optional[str] = ..., status: _Optional[str] = ..., first_name: _Optional[str] = ..., surname: _Optional[str] = ..., created_at: _Optional[str] = ..., updated_at: _Optional[str] = ..., created_by: _Optional[str] = ..., fields: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., imported_fields: _Optional[_Iterable[str]] = ..., alerts: _Optional[_Iterable[str]] = ..., updated_by: _Optional[str] = ...) -> None: ...

@@ -9,20 +9,94 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class CreatePersonRequest(_message.Message):
-    __slots__ = ("personal_ref", "first_name", "surname")
+    __slots__ = ("personal_ref", "first_name", "surname", "fields")
     PERSONAL_REF_FIELD_NUMBER: _ClassVar[int]
     FIRST_NAME_FIELD_NUMBER: _ClassVar[int]
     SURNAME_FIELD_NUMBER: _ClassVar[int]
+    FIELDS_FIELD_NUMBER: _ClassVar[int]
     personal_ref: str
     first_name: str
     surname: str
-    def __init__(self, personal_ref: _Optional[str] = ..., first_name: _Optional[str] = ..., surname: _Optional[str] = ...) -> None: ...
+    fields: _struct_pb2.Struct
+    def __init__(self, personal_ref: _Optional[str] = ..., first_name: _Optional[str] = ..., surname: _Optional[str] = ..., fields: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ...) -> None: ...
 
 class GetPersonRequest(_message.Message):
     __slots__ = ("person_id",)
     PERSON_ID_FIELD_NUMBER: _ClassVar[int]
     person_id: str
     def __init__(self, person_id: _Optional[str] = ...) -> None: ...
+
+class UpdatePersonRequest(_message.Message):
+    __slots__ = ("person_id", "fields")
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    FIELDS_FIELD_NUMBER: _ClassVar[int]
+    person_id: str
+    fields: _struct_pb2.Struct
+    def __init__(self, person_id: _Optional[str] = ..., fields: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ...) -> None: ...
+
+class UpsertPeopleRequest(_message.Message):
+    __slots__ = ("records",)
+    RECORDS_FIELD_NUMBER: _ClassVar[int]
+    records: _containers.RepeatedCompositeFieldContainer[_struct_pb2.Struct]
+    def __init__(self, records: _Optional[_Iterable[_Union[_struct_pb2.Struct, _Mapping]]] = ...) -> None: ...
+
+class FieldProblem(_message.Message):
+    __slots__ = ("field", "reason")
+    FIELD_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    field: str
+    reason: str
+    def __init__(self, field: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class UpsertResult(_message.Message):
+    __slots__ = ("outcome", "person_id", "problems")
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    PROBLEMS_FIELD_NUMBER: _ClassVar[int]
+    outcome: str
+    person_id: str
+    problems: _containers.RepeatedCompositeFieldContainer[FieldProblem]
+    def __init__(self, outcome: _Optional[str] = ..., person_id: _Optional[str] = ..., problems: _Optional[_Iterable[_Union[FieldProblem, _Mapping]]] = ...) -> None: ...
+
+class UpsertPeopleResponse(_message.Message):
+    __slots__ = ("results",)
+    RESULTS_FIELD_NUMBER: _ClassVar[int]
+    results: _containers.RepeatedCompositeFieldContainer[UpsertResult]
+    def __init__(self, results: _Optional[_Iterable[_Union[UpsertResult, _Mapping]]] = ...) -> None: ...
+
+class GetPersonHistoryRequest(_message.Message):
+    __slots__ = ("person_id", "page", "page_size")
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    person_id: str
+    page: int
+    page_size: int
+    def __init__(self, person_id: _Optional[str] = ..., page: _Optional[int] = ..., page_size: _Optional[int] = ...) -> None: ...
+
+class FieldChange(_message.Message):
+    __slots__ = ("changed_at", "changed_by", "source", "field", "old_value", "new_value")
+    CHANGED_AT_FIELD_NUMBER: _ClassVar[int]
+    CHANGED_BY_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_FIELD_NUMBER: _ClassVar[int]
+    FIELD_FIELD_NUMBER: _ClassVar[int]
+    OLD_VALUE_FIELD_NUMBER: _ClassVar[int]
+    NEW_VALUE_FIELD_NUMBER: _ClassVar[int]
+    changed_at: str
+    changed_by: str
+    source: str
+    field: str
+    old_value: str
+    new_value: str
+    def __init__(self, changed_at: _Optional[str] = ..., changed_by: _Optional[str] = ..., source: _Optional[str] = ..., field: _Optional[str] = ..., old_value: _Optional[str] = ..., new_value: _Optional[str] = ...) -> None: ...
+
+class PersonHistory(_message.Message):
+    __slots__ = ("total", "changes")
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
+    total: int
+    changes: _containers.RepeatedCompositeFieldContainer[FieldChange]
+    def __init__(self, total: _Optional[int] = ..., changes: _Optional[_Iterable[_Union[FieldChange, _Mapping]]] = ...) -> None: ...
 
 class SortField(_message.Message):
     __slots__ = ("field", "descending")
@@ -63,8 +137,24 @@ class FacetCounts(_message.Message):
     counts: _containers.ScalarMap[str, int]
     def __init__(self, counts: _Optional[_Mapping[str, int]] = ...) -> None: ...
 
+class FacetValue(_message.Message):
+    __slots__ = ("value", "label", "count")
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    COUNT_FIELD_NUMBER: _ClassVar[int]
+    value: _struct_pb2.Value
+    label: str
+    count: int
+    def __init__(self, value: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., label: _Optional[str] = ..., count: _Optional[int] = ...) -> None: ...
+
+class Facet(_message.Message):
+    __slots__ = ("values",)
+    VALUES_FIELD_NUMBER: _ClassVar[int]
+    values: _containers.RepeatedCompositeFieldContainer[FacetValue]
+    def __init__(self, values: _Optional[_Iterable[_Union[FacetValue, _Mapping]]] = ...) -> None: ...
+
 class SearchPeopleResponse(_message.Message):
-    __slots__ = ("total", "items", "facets")
+    __slots__ = ("total", "items", "facets", "facet_values")
     class FacetsEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -72,10 +162,19 @@ class SearchPeopleResponse(_message.Message):
         key: str
         value: FacetCounts
         def __init__(self, key: _Optional[str] = ..., value: _Optional[_Union[FacetCounts, _Mapping]] = ...) -> None: ...
+    class FacetValuesEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: Facet
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[_Union[Facet, _Mapping]] = ...) -> None: ...
     TOTAL_FIELD_NUMBER: _ClassVar[int]
     ITEMS_FIELD_NUMBER: _ClassVar[int]
     FACETS_FIELD_NUMBER: _ClassVar[int]
+    FACET_VALUES_FIELD_NUMBER: _ClassVar[int]
     total: int
     items: _containers.RepeatedCompositeFieldContainer[_struct_pb2.Struct]
     facets: _containers.MessageMap[str, FacetCounts]
-    def __init__(self, total: _Optional[int] = ..., items: _Optional[_Iterable[_Union[_struct_pb2.Struct, _Mapping]]] = ..., facets: _Optional[_Mapping[str, FacetCounts]] = ...) -> None: ...
+    facet_values: _containers.MessageMap[str, Facet]
+    def __init__(self, total: _Optional[int] = ..., items: _Optional[_Iterable[_Union[_struct_pb2.Struct, _Mapping]]] = ..., facets: _Optional[_Mapping[str, FacetCounts]] = ..., facet_values: _Optional[_Mapping[str, Facet]] = ...) -> None: ...

@@ -47,6 +47,21 @@ class ProfilesStub:
                 request_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.GetPersonRequest.SerializeToString,
                 response_deserializer=tracker_dot_profiles_dot_v1_dot_person__pb2.Person.FromString,
                 _registered_method=True)
+        self.UpdatePerson = channel.unary_unary(
+                '/tracker.profiles.v1.Profiles/UpdatePerson',
+                request_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.UpdatePersonRequest.SerializeToString,
+                response_deserializer=tracker_dot_profiles_dot_v1_dot_person__pb2.Person.FromString,
+                _registered_method=True)
+        self.UpsertPeople = channel.unary_unary(
+                '/tracker.profiles.v1.Profiles/UpsertPeople',
+                request_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.UpsertPeopleRequest.SerializeToString,
+                response_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.UpsertPeopleResponse.FromString,
+                _registered_method=True)
+        self.GetPersonHistory = channel.unary_unary(
+                '/tracker.profiles.v1.Profiles/GetPersonHistory',
+                request_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.GetPersonHistoryRequest.SerializeToString,
+                response_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.PersonHistory.FromString,
+                _registered_method=True)
         self.SearchPeople = channel.unary_unary(
                 '/tracker.profiles.v1.Profiles/SearchPeople',
                 request_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.SearchPeopleRequest.SerializeToString,
@@ -71,6 +86,25 @@ class ProfilesServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def UpdatePerson(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpsertPeople(self, request, context):
+        """The housing-system import: add or update people by personal reference, each record on its own.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPersonHistory(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def SearchPeople(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -89,6 +123,21 @@ def add_ProfilesServicer_to_server(servicer, server):
                     servicer.GetPerson,
                     request_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.GetPersonRequest.FromString,
                     response_serializer=tracker_dot_profiles_dot_v1_dot_person__pb2.Person.SerializeToString,
+            ),
+            'UpdatePerson': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdatePerson,
+                    request_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.UpdatePersonRequest.FromString,
+                    response_serializer=tracker_dot_profiles_dot_v1_dot_person__pb2.Person.SerializeToString,
+            ),
+            'UpsertPeople': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpsertPeople,
+                    request_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.UpsertPeopleRequest.FromString,
+                    response_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.UpsertPeopleResponse.SerializeToString,
+            ),
+            'GetPersonHistory': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPersonHistory,
+                    request_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.GetPersonHistoryRequest.FromString,
+                    response_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.PersonHistory.SerializeToString,
             ),
             'SearchPeople': grpc.unary_unary_rpc_method_handler(
                     servicer.SearchPeople,
@@ -152,6 +201,87 @@ class Profiles:
             '/tracker.profiles.v1.Profiles/GetPerson',
             tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.GetPersonRequest.SerializeToString,
             tracker_dot_profiles_dot_v1_dot_person__pb2.Person.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdatePerson(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.profiles.v1.Profiles/UpdatePerson',
+            tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.UpdatePersonRequest.SerializeToString,
+            tracker_dot_profiles_dot_v1_dot_person__pb2.Person.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpsertPeople(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.profiles.v1.Profiles/UpsertPeople',
+            tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.UpsertPeopleRequest.SerializeToString,
+            tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.UpsertPeopleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPersonHistory(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.profiles.v1.Profiles/GetPersonHistory',
+            tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.GetPersonHistoryRequest.SerializeToString,
+            tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.PersonHistory.FromString,
             options,
             channel_credentials,
             insecure,

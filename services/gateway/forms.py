@@ -1,0 +1,70 @@
+"""multipart/form-data bodies: routes that take an uploaded file declare their
+body as a pydantic model whose file fields are `UploadedFile`, and the largest
+file they accept. The OpenAPI document shows those fields as binary strings."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+from pydantic_core import PydanticCustomError, core_schema
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from services.common.errors import FieldProblem, InvalidInput
+
+MULTIPART = "multipart/form-data"
+FORM_OVERHEAD_BYTES = 64 * 1024  # the other fields and the part headers, beyond the file itself
+
+
+class PayloadTooLarge(InvalidInput):
+    """The body, or a file in it, is larger than the route accepts (HTTP 413)."""
+    code = "too_large"
+
+
+@dataclass(frozen=True)
+class UploadedFile:
+    """One file part of a multipart/form-data body: the name the client gave it and its bytes."""
+    file_name: str
+    content: bytes
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, _source, _handler):
+        return core_schema.no_info_plain_validator_function(cls._validate)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, _schema, _handler):
+        return {"type": "string", "format": "binary"}
+
+    @classmethod
+    def _validate(cls, value):
+        if not isinstance(value, cls):
+            raise PydanticCustomError("file_expected", "must be a file (a multipart/form-data part with a filename)")
+        return value
+
+
+def file_fields(model: type[BaseModel]) -> list[str]:
+    return [name for name, info in model.model_fields.items() if info.annotation is UploadedFile]
+
+
+def read_form(model: type[BaseModel], request, max_file_bytes: int) -> dict:
+    """The raw values of a multipart/form-data body, ready for the model to validate.
+    Refuses (413, naming the file field) a body or file larger than `max_file_bytes` allows."""
+    request.max_content_length = max_file_bytes + FORM_OVERHEAD_BYTES
+    try:
+        raw: dict = request.form.to_dict()
+        files = request.files
+    except RequestEntityTooLarge:
+        raise _too_large(model, max_file_bytes) from None
+    for name, storage in files.items():
+        content = storage.read(max_file_bytes + 1)
+        if len(content) > max_file_bytes:
+            raise _too_large(model, max_file_bytes)
+        raw[name] = UploadedFile(storage.filename or "", content)
+    return raw
+
+
+def _too_large(model: type[BaseModel], max_file_bytes: int) -> PayloadTooLarge:
+    mib, rest = divmod(max_file_bytes, 1024 * 1024)
+    limit = f"{mib} MiB" if not rest else f"{max_file_bytes} bytes"
+    names = file_fields(model) or ["body"]
+    return PayloadTooLarge(f"the upload is larger than {limit}",
+                           [FieldProblem(name, f"must be at most {limit}") for name in names])

@@ -1,0 +1,86 @@
+"""The people search document: a person as the index holds it (option ids, dates,
+flags, lower-cased words for text match, custom fields as cf_<id> fields)."""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, Mapping
+
+from services.common.person_fields import ADDRESS_LINES, FIELDS, Kind
+from services.common.search import FieldType
+
+from .domain import Person
+from .setup_domain import Catalogue, CustomField
+from .values import tidy_phone
+
+INDEX = "people"
+UK_MOBILE = re.compile(r"^07\d{3} \d{6}$")  # the tidy form values.tidy_phone writes
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+FLAGS = ("has_email", "has_mobile", "has_phone", "has_alternative_contact")
+CUSTOM_TYPES = {"text": FieldType.KEYWORD, "number": FieldType.NUMBER, "date": FieldType.DATE,
+                "yes_no": FieldType.BOOLEAN, "choice": FieldType.KEYWORD, "multi_choice": FieldType.KEYWORD}
+
+
+def _field_type(kind: str) -> FieldType:
+    return FieldType.DATE if kind == Kind.DATE else FieldType.KEYWORD
+
+
+FIELD_TYPES: dict[str, FieldType] = {
+    **{f.name: _field_type(f.kind) for f in FIELDS},
+    "id": FieldType.KEYWORD, "created_at": FieldType.DATE, "updated_at": FieldType.DATE,
+    "sort_first_name": FieldType.KEYWORD, "sort_surname": FieldType.KEYWORD, "words": FieldType.KEYWORD,
+    **{flag: FieldType.BOOLEAN for flag in FLAGS},
+}
+
+
+def index_fields(custom_fields: Iterable[CustomField] = ()) -> dict[str, FieldType]:
+    """The index mapping: the standard fields plus these custom fields."""
+    return {**FIELD_TYPES, **{d.index_field: CUSTOM_TYPES[d.type] for d in custom_fields}}
+
+
+def words(*texts: str | None) -> list[str]:
+    """Lower-cased words of names, reference, address and postcode, for prefix match."""
+    found: list[str] = []
+    for text in texts:
+        for word in re.split(r"[\s,]+", (text or "").lower()):
+            word = word.strip(".;:()\"'")
+            if word and word not in found:
+                found.append(word)
+    return found
+
+
+def document(person: Person, catalogue: Catalogue) -> dict[str, Any]:
+    v = person.values
+    doc: dict[str, Any] = {}
+    for f in FIELDS:
+        value = v[f.name]
+        if f.kind == Kind.OPTIONS:
+            doc[f.name] = list(value)
+        elif f.kind == Kind.DATE:
+            doc[f.name] = value.isoformat() if value else None
+        else:
+            doc[f.name] = value
+    postcode = v["postcode"] or ""
+    doc.update(
+        id=person.person_id, created_at=person.created_at.isoformat(), updated_at=person.updated_at.isoformat(),
+        sort_first_name=(v["first_name"] or "").lower(), sort_surname=(v["surname"] or "").lower(),
+        words=words(v["first_name"], v["surname"], v["personal_ref"], *(v[a] for a in ADDRESS_LINES), postcode,
+                    postcode.replace(" ", "")),
+        has_email=bool(v["email"] and EMAIL.match(v["email"])),
+        has_mobile=bool(v["mobile"] and UK_MOBILE.match(tidy_phone(v["mobile"]))),
+        has_phone=bool(v["phone"] or v["mobile"]),
+        has_alternative_contact=person.has_alternative_contact,
+    )
+    for definition in catalogue.custom_fields.values():
+        value = person.custom.get(definition.field_id)
+        if isinstance(value, tuple):
+            value = list(value)
+        elif hasattr(value, "isoformat"):
+            value = value.isoformat()
+        doc[definition.index_field] = value
+    return doc
+
+
+def address(doc: Mapping[str, Any]) -> str:
+    """One line for the results table."""
+    parts = [doc.get(a) for a in ADDRESS_LINES] + [doc.get("postcode")]
+    return ", ".join(p for p in parts if p)

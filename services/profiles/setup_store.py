@@ -1,0 +1,289 @@
+"""Storage of a landlord's profile set-up: option lists, custom field definitions
+and profile settings (SQLAlchemy Core, every query filtered by the landlord).
+
+`load_catalogue` is what the person record and people search read; it seeds a
+landlord's default lists the first time anything reads or writes its set-up,
+in the caller's transaction. `next_personal_ref` hands out generated personal
+references without duplicates or gaps."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+
+from sqlalchemy import (BigInteger, Boolean, Column, DateTime, Index, Integer, PrimaryKeyConstraint, String, Table,
+                        Text, UniqueConstraint, delete, false, insert, select, update)
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from services.common.errors import AlreadyExists, InvalidInput
+from services.common.person_fields import OPTION_LISTS
+
+from .setup_defaults import defaults_for
+from .setup_domain import (REF_MAX, TENANCY_DEFAULTS, TENANCY_TYPE, AgeBand, Catalogue, CustomField, Option,
+                           ProfileSettings, format_ref, label_key)
+from .store import metadata, people
+
+option_lists = Table(
+    "option_lists", metadata,
+    Column("landlord_id", String(36), nullable=False),
+    Column("list_name", String(60), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("landlord_id", "list_name"),
+)
+options = Table(
+    "options", metadata,
+    Column("option_id", String(36), primary_key=True),
+    Column("landlord_id", String(36), nullable=False),
+    Column("list_name", String(60), nullable=False),
+    Column("label", String(200), nullable=False),
+    Column("label_key", String(200), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("archived", Boolean, nullable=False, server_default=false()),
+    Column("code", String(40), nullable=False, server_default=""),
+    Column("option_group", String(40), nullable=False, server_default=""),
+    Column("fed_by_import", Boolean, nullable=True),
+    Column("ref_prefix", String(20), nullable=True),
+    Column("ref_digits", Integer, nullable=True),
+    Column("next_number", BigInteger, nullable=True),
+    UniqueConstraint("landlord_id", "list_name", "label_key", name="uq_options_label"),
+    Index("ix_options_list", "landlord_id", "list_name", "position"),
+)
+custom_fields = Table(
+    "custom_fields", metadata,
+    Column("field_id", String(36), primary_key=True),
+    Column("landlord_id", String(36), nullable=False),
+    Column("key", String(40), nullable=False),
+    Column("label", String(200), nullable=False),
+    Column("label_key", String(200), nullable=False),
+    Column("type", String(20), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("archived", Boolean, nullable=False, server_default=false()),
+    Column("applies_to", String(20), nullable=False, server_default="person"),
+    UniqueConstraint("landlord_id", "key", name="uq_custom_fields_key"),
+    UniqueConstraint("landlord_id", "applies_to", "label_key", name="uq_custom_fields_label"),
+)
+profile_settings = Table(
+    "profile_settings", metadata,
+    Column("landlord_id", String(36), primary_key=True),
+    Column("age_bands", Text, nullable=False),
+    Column("personal_ref_mode", String(20), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+TENANCY_COLUMNS = tuple(TENANCY_DEFAULTS)  # fed_by_import, ref_prefix, ref_digits, next_number
+SEARCH_WINDOW = 200  # references checked per query when skipping those already used
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class SetupStore:
+    """One landlord's set-up rows, inside the caller's transaction."""
+
+    def __init__(self, session: Session, landlord_id: str):
+        self.session = session
+        self.landlord_id = landlord_id
+
+    def _mine(self, table):
+        return table.c.landlord_id == self.landlord_id
+
+    # -- defaults ---------------------------------------------------------------------------------------------------
+
+    def ensure_defaults(self) -> None:
+        """Create the standard lists (with their default options) and the settings the landlord lacks.
+        Two transactions racing here both succeed: the loser's insert hits the primary key and is undone."""
+        present = set(self.session.execute(select(option_lists.c.list_name).where(self._mine(option_lists))).scalars())
+        for list_name in OPTION_LISTS:
+            if list_name not in present:
+                self._insert_if_absent(lambda name=list_name: self._seed_list(name))
+        if self.session.execute(select(profile_settings.c.landlord_id)
+                                .where(self._mine(profile_settings))).first() is None:
+            self._insert_if_absent(lambda: self.save_settings(ProfileSettings(), insert_row=True))
+
+    def _insert_if_absent(self, write) -> None:
+        try:
+            with self.session.begin_nested():
+                write()
+        except IntegrityError:
+            pass  # another transaction created it first; it is there now
+
+    def _seed_list(self, list_name: str) -> None:
+        self.add_list(list_name)
+        rows = [Option(new_id(), list_name, d.label, i, code=d.code, group=d.group, attributes=d.attributes)
+                for i, d in enumerate(defaults_for(list_name), start=1)]
+        if rows:
+            self.session.execute(insert(options), [self._option_row(o) for o in rows])
+
+    # -- option lists -----------------------------------------------------------------------------------------------
+
+    def list_names(self) -> list[str]:
+        return list(self.session.execute(select(option_lists.c.list_name).where(self._mine(option_lists))
+                                          .order_by(option_lists.c.list_name)).scalars())
+
+    def add_list(self, list_name: str) -> None:
+        self.session.execute(insert(option_lists).values(landlord_id=self.landlord_id, list_name=list_name,
+                                                         created_at=dt.datetime.now(dt.timezone.utc)))
+
+    def delete_list(self, list_name: str) -> None:
+        for table in (options, option_lists):
+            self.session.execute(delete(table).where(self._mine(table), table.c.list_name == list_name))
+
+    def options(self, list_name: str | None = None) -> list[Option]:
+        query = select(options).where(self._mine(options)).order_by(options.c.list_name, options.c.position)
+        if list_name is not None:
+            query = query.where(options.c.list_name == list_name)
+        return [_option(row) for row in self.session.execute(query).mappings()]
+
+    def option(self, option_id: str) -> Option | None:
+        row = self.session.execute(select(options).where(self._mine(options), options.c.option_id == option_id)
+                                   ).mappings().first()
+        return _option(row) if row else None
+
+    def label_taken(self, list_name: str, label: str, *, other_than: str = "") -> bool:
+        return self.session.execute(select(options.c.option_id).where(
+            self._mine(options), options.c.list_name == list_name, options.c.label_key == label_key(label),
+            options.c.option_id != other_than)).first() is not None
+
+    def add_option(self, option: Option) -> None:
+        self._write(insert(options).values(**self._option_row(option)), "label", "is already an option of this list")
+
+    def update_option(self, option: Option) -> None:
+        row = self._option_row(option)
+        self._write(update(options).where(self._mine(options), options.c.option_id == option.option_id).values(**row),
+                    "label", "is already an option of this list")
+
+    def set_option_positions(self, option_ids: list[str]) -> None:
+        self._set_positions(options, "option_id", option_ids)
+
+    def set_field_positions(self, field_ids: list[str]) -> None:
+        self._set_positions(custom_fields, "field_id", field_ids)
+
+    def _set_positions(self, table, id_column: str, ids: list[str]) -> None:
+        for position, item_id in enumerate(ids, start=1):
+            self.session.execute(update(table).where(self._mine(table), table.c[id_column] == item_id)
+                                 .values(position=position))
+
+    def delete_option(self, option_id: str) -> None:
+        self.session.execute(delete(options).where(self._mine(options), options.c.option_id == option_id))
+
+    def _option_row(self, option: Option) -> dict:
+        row = {"option_id": option.option_id, "landlord_id": self.landlord_id, "list_name": option.list_name,
+               "label": option.label, "label_key": label_key(option.label), "position": option.position,
+               "archived": option.archived, "code": option.code, "option_group": option.group}
+        row.update({name: option.attributes.get(name) for name in TENANCY_COLUMNS})
+        return row
+
+    def _write(self, statement, field_name: str, reason: str) -> None:
+        try:
+            with self.session.begin_nested():
+                self.session.execute(statement)
+        except IntegrityError:
+            raise AlreadyExists.field(field_name, reason) from None
+
+    # -- custom fields ----------------------------------------------------------------------------------------------
+
+    def custom_fields(self) -> list[CustomField]:
+        rows = self.session.execute(select(custom_fields).where(self._mine(custom_fields))
+                                    .order_by(custom_fields.c.position)).mappings()
+        return [_custom_field(row) for row in rows]
+
+    def custom_field(self, key: str) -> CustomField | None:
+        row = self.session.execute(select(custom_fields).where(self._mine(custom_fields), custom_fields.c.key == key)
+                                   ).mappings().first()
+        return _custom_field(row) if row else None
+
+    def add_custom_field(self, definition: CustomField) -> None:
+        self._write(insert(custom_fields).values(**self._field_row(definition)), "label",
+                    "is already the label or key of another custom field")
+
+    def update_custom_field(self, definition: CustomField) -> None:
+        self._write(update(custom_fields).where(self._mine(custom_fields), custom_fields.c.field_id == definition.field_id)
+                    .values(**self._field_row(definition)), "label", "is already the label of another custom field")
+
+    def delete_custom_field(self, field_id: str) -> None:
+        self.session.execute(delete(custom_fields).where(self._mine(custom_fields), custom_fields.c.field_id == field_id))
+
+    def _field_row(self, d: CustomField) -> dict:
+        return {"field_id": d.field_id, "landlord_id": self.landlord_id, "key": d.key, "label": d.label,
+                "label_key": label_key(d.label), "type": d.type, "position": d.position, "archived": d.archived,
+                "applies_to": d.applies_to}
+
+    # -- settings ---------------------------------------------------------------------------------------------------
+
+    def settings(self) -> ProfileSettings:
+        row = self.session.execute(select(profile_settings).where(self._mine(profile_settings))).mappings().first()
+        if row is None:
+            return ProfileSettings()
+        bands = tuple(AgeBand(b["label"], b["min_age"], b["max_age"]) for b in json.loads(row["age_bands"]))
+        return ProfileSettings(age_bands=bands, personal_ref_mode=row["personal_ref_mode"])
+
+    def save_settings(self, settings: ProfileSettings, *, insert_row: bool = False) -> None:
+        values = {"age_bands": json.dumps([{"label": b.label, "min_age": b.min_age, "max_age": b.max_age}
+                                           for b in settings.age_bands]),
+                  "personal_ref_mode": settings.personal_ref_mode, "updated_at": dt.datetime.now(dt.timezone.utc)}
+        if insert_row:
+            self.session.execute(insert(profile_settings).values(landlord_id=self.landlord_id, **values))
+        else:
+            self.session.execute(update(profile_settings).where(self._mine(profile_settings)).values(**values))
+
+    # -- generated personal references ------------------------------------------------------------------------------
+
+    def take_ref(self, option_id: str) -> str | None:
+        """The tenancy type's next unused reference, its counter moved past it (None: no such tenancy type).
+        The row lock (PostgreSQL FOR UPDATE; SQLite's write lock) makes concurrent takers queue."""
+        where = (self._mine(options), options.c.option_id == option_id, options.c.list_name == TENANCY_TYPE)
+        row = self.session.execute(select(options.c.ref_prefix, options.c.ref_digits, options.c.next_number)
+                                   .where(*where).with_for_update()).first()
+        if row is None:
+            return None
+        prefix, digits, number = row.ref_prefix or "", row.ref_digits or 6, row.next_number or 1
+        while True:
+            window = {format_ref(prefix, digits, n): n for n in range(number, number + SEARCH_WINDOW)}
+            used = set(self.session.execute(select(people.c.personal_ref).where(
+                people.c.landlord_id == self.landlord_id, people.c.personal_ref.in_(list(window)))).scalars())
+            free = next((ref for ref in window if ref not in used), None)
+            if free is not None:
+                if len(free) > REF_MAX:
+                    raise InvalidInput.field("tenancy_type", "has no personal references left in its format:"
+                                                             " give it more digits or another prefix")
+                self.session.execute(update(options).where(*where).values(next_number=window[free] + 1))
+                return free
+            number += SEARCH_WINDOW
+
+
+def load_catalogue(session: Session, landlord_id: str) -> Catalogue:
+    """The landlord's option lists (archived options too), custom fields and settings, its defaults
+    created first if it has none yet (in the caller's transaction: the caller commits)."""
+    store = SetupStore(session, landlord_id)
+    store.ensure_defaults()
+    lists: dict[str, list[Option]] = {name: [] for name in store.list_names()}
+    for option in store.options():
+        lists.setdefault(option.list_name, []).append(option)
+    return Catalogue(options=lists, custom_fields={d.key: d for d in store.custom_fields()}, settings=store.settings())
+
+
+def next_personal_ref(session: Session, landlord_id: str, tenancy_type_option_id: str) -> str:
+    """The next generated personal reference of the tenancy type: its prefix and zero-padded next number,
+    skipping references already used. The counter moves in the caller's transaction, so a failed insert
+    takes the increment back with it (no gaps) and concurrent adds queue on the row (no duplicates)."""
+    store = SetupStore(session, landlord_id)
+    store.ensure_defaults()
+    ref = store.take_ref(tenancy_type_option_id)
+    if ref is None:
+        raise InvalidInput.field("tenancy_type", "is not a tenancy type of this landlord")
+    return ref
+
+
+def _option(row) -> Option:
+    attributes = {}
+    if row["list_name"] == TENANCY_TYPE:
+        attributes = {name: row[name] if row[name] is not None else TENANCY_DEFAULTS[name] for name in TENANCY_COLUMNS}
+        attributes["fed_by_import"] = bool(attributes["fed_by_import"])
+    return Option(row["option_id"], row["list_name"], row["label"], row["position"], bool(row["archived"]),
+                  row["code"] or "", row["option_group"] or "", attributes)
+
+
+def _custom_field(row) -> CustomField:
+    return CustomField(row["field_id"], row["key"], row["label"], row["type"], row["position"], bool(row["archived"]),
+                       row["applies_to"])
