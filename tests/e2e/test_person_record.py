@@ -151,3 +151,61 @@ def test_quick_view_shows_name_address_contacts_type_and_alerts(landlord):
     assert quick["name"] == "Ms Jo Example" and quick["address"] == "12 Acacia Avenue, Northfield, NF1 2AB"
     assert quick["tenancy_type"] == "Non-resident" and quick["mobile"] == "07700 900123"
     assert quick["alerts"] == ["Contact this person through their alternative contact"]
+
+
+def test_custom_fields_are_validated_by_type_found_by_criteria_and_counted(landlord):
+    _, admin = landlord
+    for field in ({"label": "Pets", "type": "number"}, {"label": "Broadband", "type": "yes_no"},
+                  {"label": "Moved in", "type": "date"}, {"label": "Contact time", "type": "choice",
+                                                          "options": ["Morning", "Evening"]}):
+        assert admin.post("/api/v1/custom-fields", json=field).status_code == 201
+    person = admin.post("/api/v1/people", json={**FULL, "custom": {
+        "pets": 2, "broadband": True, "moved_in": "2019-05-01", "contact_time": "Evening"}})
+    assert person.status_code == 201, person.text
+    assert person.json()["custom"] == {"pets": 2, "broadband": True, "moved_in": "2019-05-01", "contact_time": "Evening"}
+    bad = admin.patch(f"/api/v1/people/{person.json()['id']}", json={"custom": {
+        "pets": "two", "broadband": "yes", "moved_in": "01/05/2019", "contact_time": "Noon", "shoe_size": 9}})
+    assert bad.status_code == 422
+    assert {f["field"] for f in bad.json()["error"]["fields"]} == {
+        "custom.pets", "custom.broadband", "custom.moved_in", "custom.contact_time", "custom.shoe_size"}
+    criteria = {"custom": {"pets": {"min": 1, "max": 3}, "broadband": True, "moved_in": {"min": "2019-01-01"},
+                           "contact_time": ["Evening"]}}
+    assert eventually(lambda: _search(admin, criteria=criteria, count_only=True)["total"] == 1)
+    assert _search(admin, criteria={"custom": {"contact_time": ["Morning"]}}, count_only=True)["total"] == 0
+    page = _search(admin, criteria=criteria, columns=["custom.contact_time", "custom.pets"],
+                   facets=["custom.contact_time", "custom.broadband"])
+    assert page["items"][0]["custom.contact_time"] == "Evening" and page["items"][0]["custom.pets"] == 2
+    assert {f["label"]: f["count"] for f in page["facets"]["custom.contact_time"]} == {
+        "Morning": 0, "Evening": 1, "Not known": 0}
+    assert {f["label"]: f["count"] for f in page["facets"]["custom.broadband"]}["Yes"] == 1
+
+
+def test_generated_references_follow_the_tenancy_type_format(landlord):
+    _, admin = landlord
+    assert admin.put("/api/v1/settings/profiles", json={"personal_ref_mode": "generated"}).status_code == 200
+    typed = admin.post("/api/v1/people", json={"personal_ref": "MINE-1", "first_name": "Ty", "surname": "Ped",
+                                               "tenancy_type": "Non-resident"})
+    assert typed.status_code == 422 and typed.json()["error"]["fields"][0]["field"] == "personal_ref"
+    refs = [admin.post("/api/v1/people", json={"first_name": "Gen", "surname": f"Erated{i}",
+                                               "tenancy_type": "Non-resident"}).json()["personal_ref"] for i in range(3)]
+    assert refs == ["NR000001", "NR000002", "NR000003"]
+
+
+def test_equality_data_is_hidden_from_staff_without_the_privilege(anonymous, landlord):
+    _, admin = landlord
+    person = admin.post("/api/v1/people", json=FULL).json()
+    changed = admin.patch(f"/api/v1/people/{person['id']}", json={"ethnicity": "Asian, Asian British or Asian Welsh: Indian"})
+    assert changed.status_code == 200, changed.text
+    created = admin.post("/api/v1/users", json={"username": f"ho.{person['id'][:8]}", "name": "Hou Sing",
+                                                "role": "housing_officer", "all_areas": True}).json()
+    pending = anonymous.sign_in(created["username"], created["one_time_password"])
+    officer = type(anonymous)(anonymous.base, pending.post("/api/v1/auth/password", json={
+        "current_password": created["one_time_password"], "new_password": "a steady green lantern"}).json()["access_token"])
+    seen = officer.get(f"/api/v1/people/{person['id']}").json()
+    assert "ethnicity" not in seen and "disability" not in seen and seen["gender"] == "Female"
+    assert "ethnicity" in seen["read_only_fields"]
+    assert officer.post("/api/v1/people/search", json={"criteria": {"ethnicity": ["Not known"]}}).status_code == 403
+    assert officer.post("/api/v1/people/search", json={"facets": ["equality_group"]}).status_code == 403
+    assert officer.patch(f"/api/v1/people/{person['id']}", json={"religion": "Christian"}).status_code == 403
+    entry = next(e for e in officer.get(f"/api/v1/people/{person['id']}/history").json()["items"] if e["field"] == "ethnicity")
+    assert entry["new_value"] == "(hidden)"
