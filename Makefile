@@ -47,7 +47,8 @@ infra-versions:
 protos: $(STAMP)
 	@PYTHON=$(PY) tools/gen_protos.sh
 
-## Benchmarks (figures, never assertions): embedded and local-cluster modes side by side.
+## Benchmarks (figures, never assertions): embedded and local-cluster modes side by side, then people search
+## on 2,000,000 generated people (var/bench/). BENCH_ONLY=search or BENCH_ONLY=slice runs one stage.
 bench: $(STAMP) infra-up
 	@$(PY) bench/run.py
 

@@ -3,7 +3,11 @@ in one run. Figures only, printed and written to bench/results/; never assertion
 
 Each mode runs as its own process tree on the same ports, one after the other: the
 embedded mode as `make run` starts it, the cluster mode as `make run-cluster` does
-(against the engines `make infra-up` started); the client is this process."""
+(against the engines `make infra-up` started); the client is this process.
+
+Then the people-search benchmark (bench/search_bench.py: 2,000,000 generated people, gateway
+against raw Elasticsearch; figures in var/bench/). BENCH_ONLY=search runs only that stage,
+BENCH_ONLY=slice only the slice latency above."""
 from __future__ import annotations
 
 import json
@@ -57,6 +61,17 @@ def cluster(samples: int) -> dict:
 
 
 def main() -> None:
+    only = os.environ.get("BENCH_ONLY", "")
+    if only not in ("", "slice", "search"):
+        raise SystemExit(f"BENCH_ONLY={only!r}: expected slice or search")
+    if only != "search":
+        slice_stage()
+    if only != "slice":
+        from bench import search_bench
+        search_bench.main([])
+
+
+def slice_stage() -> None:
     results = {"when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "machine": f"{os.cpu_count()} cores",
                "slice_create_to_searchable": {"embedded": embedded(SAMPLES), "cluster": cluster(SAMPLES)}}
     e, c = (results["slice_create_to_searchable"][m] for m in ("embedded", "cluster"))
