@@ -6,9 +6,12 @@ from __future__ import annotations
 from services.common.search import SearchIndex
 
 from . import service
+from .setup_store import CatalogueCache
 
 
 def search_indexer(index: SearchIndex):
+    catalogues = CatalogueCache()
+
     def handle(uow, envelope) -> None:
-        service.index_person(uow, index, person_id=envelope.entity_id)
+        service.index_person(uow, index, person_id=envelope.entity_id, catalogues=catalogues)
     return handle

@@ -10,6 +10,7 @@ from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb, profile
 
 from . import search, service
 from .events import person_message
+from .setup_store import CatalogueCache
 
 
 def _landlord() -> str:
@@ -27,6 +28,7 @@ class ProfilesServicer(pb_grpc.ProfilesServicer):
     def __init__(self, runtime, index: SearchIndex):
         self._runtime = runtime
         self._index = index
+        self._catalogues = CatalogueCache()
 
     def CreatePerson(self, request, ctx):
         raw = {"personal_ref": request.personal_ref, "first_name": request.first_name, "surname": request.surname,
@@ -68,7 +70,8 @@ class ProfilesServicer(pb_grpc.ProfilesServicer):
             sort=[(s.field, "desc" if s.descending else "asc") for s in request.sort],
             columns=list(request.columns), facets=list(request.facets), count_only=request.count_only)
         with self._runtime.uow(_landlord()) as uow:
-            result, catalogue = service.search_people(uow, self._index, criteria=_dict(request, "criteria"), page=page)
+            result, catalogue = service.search_people(uow, self._index, criteria=_dict(request, "criteria"), page=page,
+                                                      catalogues=self._catalogues)
         answer = pb.SearchPeopleResponse(total=result.total)
         for item in result.items:
             answer.items.append(_struct(item))

@@ -13,7 +13,7 @@ from services.common.uow import UnitOfWork
 from . import search
 from .domain import IMPORT, USER, FieldChange, Person
 from .setup_domain import REF_GENERATED, Catalogue
-from .setup_store import load_catalogue, next_personal_ref
+from .setup_store import CatalogueCache, load_catalogue, next_personal_ref
 from .store import HistoryRepository, PersonRepository
 
 log = logging.getLogger(__name__)
@@ -115,9 +115,9 @@ def person_history(uow: UnitOfWork, *, person_id: str, page: int, page_size: int
     return HistoryRepository(uow.session, uow.landlord_id).of(person_id, limit=page_size, offset=(page - 1) * page_size)
 
 
-def search_people(uow: UnitOfWork, index: SearchIndex, *, criteria: Mapping[str, Any],
-                  page: search.Page) -> tuple[SearchResult, Catalogue]:
-    catalogue = load_catalogue(uow.session, uow.landlord_id)
+def search_people(uow: UnitOfWork, index: SearchIndex, *, criteria: Mapping[str, Any], page: search.Page,
+                  catalogues: CatalogueCache | None = None) -> tuple[SearchResult, Catalogue]:
+    catalogue = (catalogues.load if catalogues else load_catalogue)(uow.session, uow.landlord_id)
     today = dt.date.today()
     request = search.build_request(criteria, page, catalogue, today)
     try:
@@ -130,12 +130,13 @@ def search_people(uow: UnitOfWork, index: SearchIndex, *, criteria: Mapping[str,
     return result, catalogue
 
 
-def index_person(uow: UnitOfWork, index: SearchIndex, *, person_id: str) -> None:
+def index_person(uow: UnitOfWork, index: SearchIndex, *, person_id: str,
+                 catalogues: CatalogueCache | None = None) -> None:
     """Bring the person's search document up to date from the source of truth."""
     if not PersonRepository(uow.session, uow.landlord_id).exists(person_id):
         index.delete(search.INDEX, uow.landlord_id, person_id)
         return
-    catalogue = load_catalogue(uow.session, uow.landlord_id)
+    catalogue = (catalogues.load if catalogues else load_catalogue)(uow.session, uow.landlord_id)
     person = _repository(uow, catalogue).get(person_id)
     _ensure_custom_fields(index, catalogue)
     index.index(search.INDEX, uow.landlord_id, person_id, search.document(person, catalogue))

@@ -40,6 +40,12 @@ class ListSummary(NamedTuple):
     archived: int
 
 
+def _changed(uow: UnitOfWork) -> None:
+    """Commit a change of the set-up; its new version tells cached catalogues to reload."""
+    SetupStore(uow.session, uow.landlord_id).bump_version()
+    uow.commit()
+
+
 def _store(uow: UnitOfWork) -> SetupStore:
     store = SetupStore(uow.session, uow.landlord_id)
     store.ensure_defaults()
@@ -104,7 +110,7 @@ def add_option(uow: UnitOfWork, *, list_name: str, label: str, group: str = "",
     if store.label_taken(list_name, label):
         raise _duplicate_label()
     store.add_option(option)
-    uow.commit()
+    _changed(uow)
     return option
 
 
@@ -132,7 +138,7 @@ def update_option(uow: UnitOfWork, *, list_name: str, option_id: str, label: str
     if position is not None:
         store.set_option_positions(moved([o.option_id for o in store.options(list_name)], option_id, position))
     used = next(u for u in _used_options(uow, store, list_name) if u.item.option_id == option_id)
-    uow.commit()
+    _changed(uow)
     return used
 
 
@@ -141,7 +147,7 @@ def reorder_options(uow: UnitOfWork, *, list_name: str, option_ids: Sequence[str
     _list_field(store, list_name)
     store.set_option_positions(reordered([o.option_id for o in store.options(list_name)], list(option_ids)))
     view = _view(uow, store, list_name)
-    uow.commit()
+    _changed(uow)
     return view
 
 
@@ -155,7 +161,7 @@ def delete_option(uow: UnitOfWork, *, list_name: str, option_id: str) -> None:
         raise InUse(in_use_message(count, "option"))
     store.delete_option(option_id)
     store.set_option_positions([o.option_id for o in store.options(list_name)])
-    uow.commit()
+    _changed(uow)
 
 
 # -- custom fields -----------------------------------------------------------------------------------------------------
@@ -195,7 +201,7 @@ def add_custom_field(uow: UnitOfWork, *, label: str, type: str, key: str = "",
         store.add_list(definition.list_name)
         for i, option_label in enumerate(labels, start=1):
             store.add_option(Option(new_id(), definition.list_name, option_label, i))
-    uow.commit()
+    _changed(uow)
     return definition
 
 
@@ -225,7 +231,7 @@ def update_custom_field(uow: UnitOfWork, *, key: str, label: str | None = None, 
         ids = moved([d.field_id for d in store.custom_fields()], definition.field_id, position)
         store.set_field_positions(ids)
         changed = replace(changed, position=ids.index(definition.field_id) + 1)
-    uow.commit()
+    _changed(uow)
     return Used(changed, in_use)
 
 
@@ -238,7 +244,7 @@ def delete_custom_field(uow: UnitOfWork, *, key: str) -> None:
     store.delete_custom_field(definition.field_id)
     store.delete_list(definition.list_name)
     store.set_field_positions([d.field_id for d in store.custom_fields()])
-    uow.commit()
+    _changed(uow)
 
 
 def _field_of(store: SetupStore, key: str) -> CustomField:
@@ -265,7 +271,7 @@ def update_profile_settings(uow: UnitOfWork, *, age_bands: Sequence[AgeBand] | N
     if personal_ref_mode is not None:
         settings = replace(settings, personal_ref_mode=check_ref_mode(personal_ref_mode))
     store.save_settings(settings)
-    uow.commit()
+    _changed(uow)
     return settings
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 import uuid
 
 from sqlalchemy import (BigInteger, Boolean, Column, DateTime, Index, Integer, PrimaryKeyConstraint, String, Table,
@@ -69,6 +70,7 @@ profile_settings = Table(
     Column("age_bands", Text, nullable=False),
     Column("personal_ref_mode", String(20), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("setup_version", BigInteger, nullable=False, server_default="0"),  # moves with every set-up change
 )
 TENANCY_COLUMNS = tuple(TENANCY_DEFAULTS)  # fed_by_import, ref_prefix, ref_digits, next_number
 SEARCH_WINDOW = 200  # references checked per query when skipping those already used
@@ -227,6 +229,15 @@ class SetupStore:
         else:
             self.session.execute(update(profile_settings).where(self._mine(profile_settings)).values(**values))
 
+    def bump_version(self) -> None:
+        self.session.execute(update(profile_settings).where(self._mine(profile_settings))
+                             .values(setup_version=profile_settings.c.setup_version + 1))
+
+    def version(self) -> int | None:
+        """The set-up's version; None while the landlord has no set-up yet."""
+        return self.session.execute(select(profile_settings.c.setup_version)
+                                    .where(self._mine(profile_settings))).scalar()
+
     # -- generated personal references ------------------------------------------------------------------------------
 
     def take_ref(self, option_id: str) -> str | None:
@@ -261,6 +272,27 @@ def load_catalogue(session: Session, landlord_id: str) -> Catalogue:
     for option in store.options():
         lists.setdefault(option.list_name, []).append(option)
     return Catalogue(options=lists, custom_fields={d.key: d for d in store.custom_fields()}, settings=store.settings())
+
+
+class CatalogueCache:
+    """Catalogues kept between calls, each checked against the set-up's version (one
+    small query) before use: a change made by any process is seen on the next call."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, tuple[int, Catalogue]] = {}
+        self._lock = threading.Lock()
+
+    def load(self, session: Session, landlord_id: str) -> Catalogue:
+        version = SetupStore(session, landlord_id).version()
+        with self._lock:
+            kept = self._kept.get(landlord_id)
+        if version is not None and kept and kept[0] == version:
+            return kept[1]
+        catalogue = load_catalogue(session, landlord_id)
+        version = SetupStore(session, landlord_id).version()
+        with self._lock:
+            self._kept[landlord_id] = (version, catalogue)
+        return catalogue
 
 
 def next_personal_ref(session: Session, landlord_id: str, tenancy_type_option_id: str) -> str:

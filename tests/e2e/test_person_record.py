@@ -209,3 +209,13 @@ def test_equality_data_is_hidden_from_staff_without_the_privilege(anonymous, lan
     assert officer.patch(f"/api/v1/people/{person['id']}", json={"religion": "Christian"}).status_code == 403
     entry = next(e for e in officer.get(f"/api/v1/people/{person['id']}/history").json()["items"] if e["field"] == "ethnicity")
     assert entry["new_value"] == "(hidden)"
+
+
+def test_search_sees_set_up_changes_at_once(landlord):
+    _, admin = landlord
+    assert _search(admin, criteria={"interests": ["Digital inclusion"]}, facets=["interests"])["total"] == 0
+    added = admin.post("/api/v1/option-lists/interests/options", json={"label": "Allotments"})
+    assert added.status_code == 201, added.text
+    admin.patch(f"/api/v1/option-lists/interests/options/{added.json()['id']}", json={"label": "Allotments and gardens"})
+    answer = _search(admin, criteria={"interests": ["Allotments and gardens"]}, facets=["interests"], count_only=True)
+    assert "Allotments and gardens" in [f["label"] for f in answer["facets"]["interests"]]
