@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import secrets
 import threading
+import time
 from pathlib import Path
 
 from sqlalchemy import text
@@ -37,6 +38,48 @@ def _kept_secret(var_dir: Path, name: str, size: int) -> str:
     return value
 
 
+class RecentCallers:
+    """Users behind tokens checked in the last `seconds`, so a burst of requests (a
+    front end counting as the user types) costs one database look-up. Any change
+    committed through this gateway forgets them all; a change made through another
+    gateway process shows here within `seconds`."""
+
+    def __init__(self, seconds: float = 1.0, most: int = 10_000):
+        self._seconds = seconds
+        self._most = most
+        self._kept: dict[str, tuple[float, object]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, token: str):
+        with self._lock:
+            kept = self._kept.get(token)
+        if kept and time.monotonic() - kept[0] < self._seconds:
+            return kept[1]
+        return None
+
+    def keep(self, token: str, user) -> None:
+        with self._lock:
+            if len(self._kept) >= self._most:
+                self._kept.clear()
+            self._kept[token] = (time.monotonic(), user)
+
+    def forget_all(self) -> None:
+        with self._lock:
+            self._kept.clear()
+
+
+class _ForgettingUnitOfWork(UnitOfWork):
+    """The gateway's unit of work: a commit may change users, so recent callers are forgotten."""
+
+    def __init__(self, callers: RecentCallers, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._callers = callers
+
+    def commit(self) -> None:
+        super().commit()
+        self._callers.forget_all()
+
+
 class Gateway:
     def __init__(self, settings: Settings, database: Database, clients: ServiceClients, tokens: auth.TokenIssuer,
                  operator_password: str):
@@ -45,6 +88,7 @@ class Gateway:
         self.clients = clients
         self.tokens = tokens
         self.operator_password = operator_password
+        self.callers = RecentCallers()
         self.openapi = openapi.document(api.endpoints, API_VERSION)
         self.app = create_app(self)
         self._server = None
@@ -60,12 +104,16 @@ class Gateway:
         return self.clients.reporting
 
     def uow(self, landlord_id: str | None = None, *, platform: bool = False) -> UnitOfWork:
-        return UnitOfWork(self.database, landlord_id=landlord_id, platform=platform)
+        return _ForgettingUnitOfWork(self.callers, self.database, landlord_id=landlord_id, platform=platform)
 
     def authenticate(self, token: str):
-        claims = self.tokens.read(token)
-        with self.uow(claims.get("lid") or None, platform=not claims.get("lid")) as uow:
-            return service.authenticate(uow, claims=claims)
+        claims = self.tokens.read(token)  # signature and expiry: every time
+        user = self.callers.get(token)
+        if user is None:
+            with UnitOfWork(self.database, landlord_id=claims.get("lid") or None, platform=not claims.get("lid")) as uow:
+                user = service.authenticate(uow, claims=claims)
+            self.callers.keep(token, user)
+        return user
 
     def readiness(self) -> dict[str, str]:
         checks = {name: "serving" if is_serving(address) else "not serving"

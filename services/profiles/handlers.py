@@ -10,7 +10,7 @@ from .setup_store import CatalogueCache
 
 
 def search_indexer(index: SearchIndex):
-    catalogues = CatalogueCache()
+    catalogues = CatalogueCache(recheck_seconds=0)  # always checks the version: documents must be exact
 
     def handle(uow, envelope) -> None:
         service.index_person(uow, index, person_id=envelope.entity_id, catalogues=catalogues)

@@ -1,6 +1,8 @@
 """The Profiles gRPC servicer: proto -> use case -> proto, nothing else."""
 from __future__ import annotations
 
+import json
+
 from google.protobuf import json_format, struct_pb2
 
 from services.common import context
@@ -72,9 +74,7 @@ class ProfilesServicer(pb_grpc.ProfilesServicer):
         with self._runtime.uow(_landlord()) as uow:
             result, catalogue = service.search_people(uow, self._index, criteria=_dict(request, "criteria"), page=page,
                                                       catalogues=self._catalogues)
-        answer = pb.SearchPeopleResponse(total=result.total)
-        for item in result.items:
-            answer.items.append(_struct(item))
+        answer = pb.SearchPeopleResponse(total=result.total, items_json=json.dumps(result.items).encode())
         for name in page.facets:
             field = search.facet_field(name, catalogue)
             values = search.facet_answer(name, result.facets.get(field, {}), result.missing.get(field, 0), catalogue)
@@ -83,12 +83,6 @@ class ProfilesServicer(pb_grpc.ProfilesServicer):
                 entry = facet.values.add(label=v["label"], count=v["count"])
                 entry.value.CopyFrom(_value(v["value"]))
         return answer
-
-
-def _struct(values: dict) -> struct_pb2.Struct:
-    message = struct_pb2.Struct()
-    message.update(values)
-    return message
 
 
 def _value(value) -> struct_pb2.Value:

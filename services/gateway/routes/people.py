@@ -1,3 +1,5 @@
+import json
+
 from google.protobuf import json_format
 
 from services.common.grpc_client import call
@@ -105,6 +107,6 @@ def search(gw, caller, body: PeopleSearch):
               for name, facet in answer.facet_values.items()}
     return {
         "total": answer.total, "page": body.page, "page_size": body.page_size,
-        "items": [equality.redact(json_format.MessageToDict(item), caller) for item in answer.items],
+        "items": [equality.redact(item, caller) for item in json.loads(answer.items_json or b"[]")],
         "facets": facets,
     }

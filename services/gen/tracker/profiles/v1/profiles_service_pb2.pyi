@@ -154,7 +154,7 @@ class Facet(_message.Message):
     def __init__(self, values: _Optional[_Iterable[_Union[FacetValue, _Mapping]]] = ...) -> None: ...
 
 class SearchPeopleResponse(_message.Message):
-    __slots__ = ("total", "items", "facets", "facet_values")
+    __slots__ = ("total", "items", "facets", "facet_values", "items_json")
     class FacetsEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -173,8 +173,10 @@ class SearchPeopleResponse(_message.Message):
     ITEMS_FIELD_NUMBER: _ClassVar[int]
     FACETS_FIELD_NUMBER: _ClassVar[int]
     FACET_VALUES_FIELD_NUMBER: _ClassVar[int]
+    ITEMS_JSON_FIELD_NUMBER: _ClassVar[int]
     total: int
     items: _containers.RepeatedCompositeFieldContainer[_struct_pb2.Struct]
     facets: _containers.MessageMap[str, FacetCounts]
     facet_values: _containers.MessageMap[str, Facet]
-    def __init__(self, total: _Optional[int] = ..., items: _Optional[_Iterable[_Union[_struct_pb2.Struct, _Mapping]]] = ..., facets: _Optional[_Mapping[str, FacetCounts]] = ..., facet_values: _Optional[_Mapping[str, Facet]] = ...) -> None: ...
+    items_json: bytes
+    def __init__(self, total: _Optional[int] = ..., items: _Optional[_Iterable[_Union[_struct_pb2.Struct, _Mapping]]] = ..., facets: _Optional[_Mapping[str, FacetCounts]] = ..., facet_values: _Optional[_Mapping[str, Facet]] = ..., items_json: _Optional[bytes] = ...) -> None: ...
