@@ -207,7 +207,8 @@ def load(base: str, prefix: str, config: dict, workers: int, seed: int) -> dict:
     from bench import search_data as sd
     from services.common.search.elastic import ElasticsearchIndex
     from services.profiles.search_document import INDEX, index_fields
-    index = ElasticsearchIndex(ES_URL, index_prefix=prefix)
+    index = ElasticsearchIndex(ES_URL, index_prefix=prefix, shards=config["shards"],
+                               routing_partition=config["routing_partition"])
     index.drop(INDEX)
     index.ensure_index(INDEX, index_fields())
     index.close()
@@ -373,7 +374,8 @@ def measure(base: str, prefix: str, landlord: dict, samples: int, warmup: int, s
 def report(results: dict) -> str:
     lines = [f"\nPeople search ({results['documents']:,} people in {results['index']}; "
              f"{results['samples']} requests per scenario after {results['warmup']} warm-up; gateway and raw "
-             "Elasticsearch interleaved, same criteria; ms, client wall time)",
+             "Elasticsearch interleaved, same criteria; ms, client wall time; "
+             f"{results.get('shards', 1)} shard(s), each landlord on {results.get('routing_partition', 1)})",
              f"{'people':>9} {'filters':>7} {'query':<18}{'gw p50':>8}{'gw p95':>8}{'raw p50':>9}{'raw p95':>9}"
              f"{'x p50':>7}{'x p95':>7}{'gw srv':>8}{'profiles':>9}{'matched':>9}"]
     names = {"count": "count only", "page": "page 25 + count", "facets": "5 facets + count"}
@@ -430,7 +432,10 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--prefix", default=os.environ.get("TRACKER_BENCH_INDEX_PREFIX", "bench_"))
     args = parser.parse_args(argv)
     config = {"small_landlords": args.small_landlords, "small_size": args.small_size, "big_size": args.big_size,
-              "part_size": args.part_size, "seed": args.seed, "prefix": args.prefix}
+              "part_size": args.part_size, "seed": args.seed, "prefix": args.prefix,
+              # the index layout, as the platform would create it from these settings
+              "shards": int(os.environ.get("TRACKER_SEARCH_SHARDS", "1")),
+              "routing_partition": int(os.environ.get("TRACKER_SEARCH_ROUTING_PARTITION", "1"))}
     OUT.mkdir(parents=True, exist_ok=True)
     load_start = os.getloadavg()
     process, base = start_platform(args.prefix)
@@ -464,6 +469,7 @@ def main(argv: list[str] | None = None) -> dict:
     results = {"when": when, "machine": f"{os.cpu_count()} cores", "index": f"{args.prefix}people",
                "documents": documents, "other_documents": others, "landlords": len(state["landlords"]), "samples": args.samples,
                "warmup": args.warmup, "reused": reused, "loaded_at": state["loaded_at"],
+               "shards": config["shards"], "routing_partition": config["routing_partition"],
                "indexing": state["indexing"], "elasticsearch_jvm": heap,
                "load_average": {"start": [round(x, 1) for x in load_start],
                                 "end": [round(x, 1) for x in os.getloadavg()]},

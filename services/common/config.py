@@ -46,6 +46,7 @@ class Settings:
     search_index_prefix: str = ""
     search_shards: int = 1
     search_replicas: int = 0
+    search_routing_partition: int = 1
     gateway_host: str = "127.0.0.1"
     gateway_port: int = 8080
     grpc_host: str = "127.0.0.1"
@@ -72,6 +73,7 @@ class Settings:
             search_index_prefix=env.get("TRACKER_SEARCH_INDEX_PREFIX", ""),
             search_shards=_int(env, "TRACKER_SEARCH_SHARDS", 1),
             search_replicas=_int(env, "TRACKER_SEARCH_REPLICAS", 0),
+            search_routing_partition=_int(env, "TRACKER_SEARCH_ROUTING_PARTITION", 1),
             gateway_host=env.get("TRACKER_GATEWAY_HOST", "127.0.0.1"),
             gateway_port=_int(env, "TRACKER_GATEWAY_PORT", 8080),
             grpc_host=env.get("TRACKER_GRPC_HOST", "127.0.0.1"),

@@ -34,7 +34,8 @@ def make_search_index(settings: Settings) -> SearchIndex:
     if settings.search == "elasticsearch":
         from .search.elastic import ElasticsearchIndex
         return ElasticsearchIndex(settings.elasticsearch_url, index_prefix=settings.search_index_prefix,
-                                  shards=settings.search_shards, replicas=settings.search_replicas)
+                                  shards=settings.search_shards, replicas=settings.search_replicas,
+                                  routing_partition=settings.search_routing_partition)
     from .search.embedded import EmbeddedSearchIndex
     settings.var_dir.mkdir(parents=True, exist_ok=True)
     return EmbeddedSearchIndex(str(settings.var_dir / "search.sqlite"))

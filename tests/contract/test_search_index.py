@@ -69,13 +69,15 @@ def _require_elasticsearch(url: str) -> None:
                     f"(deploy/local/infra.sh up) or set TRACKER_ELASTICSEARCH_URL", pytrace=False)
 
 
-@pytest.fixture(params=["embedded", pytest.param("elasticsearch", marks=pytest.mark.engines)])
+@pytest.fixture(params=["embedded", pytest.param("elasticsearch", marks=pytest.mark.engines),
+                        pytest.param("elasticsearch-partitioned", marks=pytest.mark.engines)])
 def index(request):
     if request.param == "embedded":
         adapter = EmbeddedSearchIndex()
-    else:
+    else:  # partitioned: each landlord spread over 2 of 3 shards (TRACKER_SEARCH_ROUTING_PARTITION)
         _require_elasticsearch(ES_URL)
-        adapter = ElasticsearchIndex(ES_URL, index_prefix=f"test-{uuid.uuid4().hex[:8]}-")
+        layout = {"shards": 3, "routing_partition": 2} if request.param.endswith("partitioned") else {}
+        adapter = ElasticsearchIndex(ES_URL, index_prefix=f"test-{uuid.uuid4().hex[:8]}-", **layout)
     adapter.ensure_index(INDEX, FIELDS)
     try:
         yield adapter

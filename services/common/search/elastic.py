@@ -24,8 +24,11 @@ __all__ = ["ElasticsearchIndex", "build_search"]
 
 class ElasticsearchIndex(SearchIndex):
     def __init__(self, url: str, *, index_prefix: str = "", request_timeout: float = 30,
-                 shards: int = 1, replicas: int = 0) -> None:
+                 shards: int = 1, replicas: int = 0, routing_partition: int = 1) -> None:
+        if routing_partition > 1 and routing_partition >= shards:
+            raise ValueError("a landlord's routing partition must be smaller than the number of shards")
         self._client = Elasticsearch(url, request_timeout=request_timeout)
+        self._routing_partition = routing_partition
         self._prefix = index_prefix
         self._shards = shards
         self._replicas = replicas
@@ -49,7 +52,10 @@ class ElasticsearchIndex(SearchIndex):
                 self._client.indices.create(
                     index=versioned,
                     settings={"number_of_shards": self._shards, "number_of_replicas": self._replicas,
-                              "index.mapping.total_fields.limit": TOTAL_FIELDS_LIMIT},
+                              "index.mapping.total_fields.limit": TOTAL_FIELDS_LIMIT,
+                              # > 1: each landlord's documents spread over that many shards, searched in parallel
+                              **({"index.routing_partition_size": self._routing_partition}
+                                 if self._routing_partition > 1 else {})},
                     mappings={"dynamic": "strict", "_routing": {"required": True},
                               "properties": properties},
                     aliases={alias: {"is_write_index": True}},
