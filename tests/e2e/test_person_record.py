@@ -219,3 +219,20 @@ def test_search_sees_set_up_changes_at_once(landlord):
     admin.patch(f"/api/v1/option-lists/interests/options/{added.json()['id']}", json={"label": "Allotments and gardens"})
     answer = _search(admin, criteria={"interests": ["Allotments and gardens"]}, facets=["interests"], count_only=True)
     assert "Allotments and gardens" in [f["label"] for f in answer["facets"]["interests"]]
+
+
+def test_archived_options_take_no_new_people_but_records_keep_them(landlord):
+    _, admin = landlord
+    person = admin.post("/api/v1/people", json=FULL).json()
+    methods = admin.get("/api/v1/option-lists/methods").json()
+    surveys = next(o for o in methods["items"] if o["label"] == "Surveys")
+    assert admin.patch(f"/api/v1/option-lists/methods/options/{surveys['id']}", json={"archived": True}).status_code == 200
+    refused = admin.post("/api/v1/people", json={"personal_ref": "ARC-2", "first_name": "Al", "surname": "Later",
+                                                 "methods": ["Surveys"]})
+    assert refused.status_code == 422 and refused.json()["error"]["fields"][0]["field"] == "methods"
+    assert "archived" in refused.json()["error"]["fields"][0]["reason"]
+    kept = admin.patch(f"/api/v1/people/{person['id']}", json={"methods": ["Surveys", "Resident panel"], "mobile": None})
+    assert kept.status_code == 200, "a record keeps an archived option it already has"
+    assert kept.json()["methods"] == ["Surveys", "Resident panel"]
+    in_use = admin.request("DELETE", f"/api/v1/option-lists/methods/options/{surveys['id']}")
+    assert in_use.status_code == 409 and "1 " in in_use.json()["error"]["message"]
