@@ -6,7 +6,7 @@ from __future__ import annotations
 from services.common.search import SearchIndex
 
 from . import service
-from .setup_store import CatalogueCache
+from .catalogue_cache import CatalogueCache
 
 
 def search_indexer(index: SearchIndex):

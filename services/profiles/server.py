@@ -12,7 +12,7 @@ from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb, profile
 
 from . import search, service
 from .events import person_message
-from .setup_store import CatalogueCache
+from .catalogue_cache import CatalogueCache
 
 
 def _landlord() -> str:

@@ -13,7 +13,8 @@ from services.common.uow import UnitOfWork
 from . import search
 from .domain import IMPORT, USER, FieldChange, Person
 from .setup_domain import REF_GENERATED, Catalogue
-from .setup_store import CatalogueCache, load_catalogue, next_personal_ref
+from .catalogue_cache import CatalogueCache
+from .setup_store import load_catalogue, next_personal_ref
 from .store import HistoryRepository, PersonRepository
 
 log = logging.getLogger(__name__)

@@ -14,7 +14,8 @@ from .setup_domain import (CHOICE_TYPES, CUSTOM_LIST_PREFIX, AgeBand, CustomFiel
                            check_age_bands, check_custom_type, check_group, check_ref_mode, check_removable,
                            clean_label, derive_key, in_use_message, key_problem, label_key, moved, reordered,
                            tenancy_attributes)
-from .setup_store import CatalogueCache, SetupStore, new_id
+from .catalogue_cache import CatalogueCache
+from .setup_store import SetupStore, new_id
 from .setup_usage import custom_field_usage, option_usage
 
 LIST_LABELS = {f.option_list: f.label for f in FIELDS if f.option_list}

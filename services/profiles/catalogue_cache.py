@@ -1,0 +1,51 @@
+"""Catalogues kept between searches and index updates (see CatalogueCache)."""
+from __future__ import annotations
+
+import threading
+import time
+import weakref
+
+from sqlalchemy.orm import Session
+
+from .setup_domain import Catalogue
+from .setup_store import SetupStore, load_catalogue
+
+
+class CatalogueCache:
+    """Catalogues kept between searches. A kept one is used for up to `recheck_seconds`
+    without asking the database; after that its set-up version (one small query) says
+    whether to reload. Set-up changes made in this process drop it at once
+    (`forget_everywhere`); those made by another process show within `recheck_seconds`."""
+
+    _all: "weakref.WeakSet[CatalogueCache]" = weakref.WeakSet()
+
+    def __init__(self, recheck_seconds: float = 1.0) -> None:
+        self._kept: dict[str, tuple[int, float, Catalogue]] = {}
+        self._lock = threading.Lock()
+        self._recheck = recheck_seconds
+        CatalogueCache._all.add(self)
+
+    def load(self, session: Session, landlord_id: str) -> Catalogue:
+        now = time.monotonic()
+        with self._lock:
+            kept = self._kept.get(landlord_id)
+        if kept and now - kept[1] < self._recheck:
+            return kept[2]
+        version = SetupStore(session, landlord_id).version()
+        if version is not None and kept and kept[0] == version:
+            catalogue = kept[2]
+        else:
+            catalogue = load_catalogue(session, landlord_id)
+            version = SetupStore(session, landlord_id).version()
+        with self._lock:
+            self._kept[landlord_id] = (version, now, catalogue)
+        return catalogue
+
+    def forget(self, landlord_id: str) -> None:
+        with self._lock:
+            self._kept.pop(landlord_id, None)
+
+    @classmethod
+    def forget_everywhere(cls, landlord_id: str) -> None:
+        for cache in list(cls._all):
+            cache.forget(landlord_id)
