@@ -19,234 +19,26 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import http.client
 import json
-import multiprocessing
 import os
 import re
-import signal
-import subprocess
 import sys
 import time
 import urllib.parse
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import search_criteria as sc  # noqa: E402
-from bench.run import OPERATOR_PASSWORD, PORTS  # noqa: E402
+from bench.run import PORTS  # noqa: E402
+from bench.search_load import catalogue_of, es_count, load, reusable  # noqa: E402
+from bench.search_platform import Http, _token, start_platform, stop_platform  # noqa: E402
 from services.common import local_cluster  # noqa: E402
 
 ES_URL = local_cluster.ENV["TRACKER_ELASTICSEARCH_URL"]
 OUT = ROOT / "var" / "bench"
 STATE = OUT / "search_state.json"
-BATCH = 5000
-PARITY_SAMPLE = 300
-
-
-# -- HTTP: one keep-alive connection per target, timed the same way for both ----------------------
-
-class Http:
-    def __init__(self, base: str, headers: dict[str, str] | None = None):
-        parts = urllib.parse.urlsplit(base)
-        self.connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
-        self.headers = {"Content-Type": "application/json", **(headers or {})}
-
-    def call(self, method: str, path: str, body: bytes | None = None) -> tuple[int, Any]:
-        self.connection.request(method, path, body=body, headers=self.headers)
-        answer = self.connection.getresponse()
-        data = answer.read()
-        return answer.status, (json.loads(data) if data else None)
-
-    def timed(self, path: str, body: bytes) -> tuple[float, Any]:
-        """(milliseconds, decoded answer) of one POST: send, read all, decode JSON."""
-        started = time.perf_counter()
-        status, answer = self.call("POST", path, body)
-        ms = (time.perf_counter() - started) * 1000
-        if status != 200:
-            raise RuntimeError(f"POST {path} answered {status}: {str(answer)[:300]}")
-        return ms, answer
-
-    def json(self, method: str, path: str, payload: Any = None, ok: tuple[int, ...] = (200, 201)) -> Any:
-        status, answer = self.call(method, path, None if payload is None else json.dumps(payload).encode())
-        if status not in ok:
-            raise RuntimeError(f"{method} {path} answered {status}: {str(answer)[:300]}")
-        return answer
-
-    def close(self) -> None:
-        self.connection.close()
-
-
-def _token(base: str, username: str, password: str) -> str:
-    return Http(base).json("POST", "/api/v1/auth/token", {"username": username, "password": password})["access_token"]
-
-
-# -- the platform -----------------------------------------------------------------------------------
-
-def _platform_env(prefix: str) -> dict[str, str]:
-    var = OUT / "cluster"
-    var.mkdir(parents=True, exist_ok=True)
-    return {**os.environ, **PORTS, "TRACKER_VAR_DIR": str(var), "TRACKER_OPERATOR_PASSWORD": OPERATOR_PASSWORD,
-            "TRACKER_LOG_LEVEL": "WARNING", "TRACKER_SEARCH_INDEX_PREFIX": prefix}
-
-
-def start_platform(prefix: str) -> tuple[subprocess.Popen, str]:
-    """As `make run-cluster` does (each service its own process, real engines), on bench ports."""
-    sys.path.insert(0, str(ROOT / "deploy/local"))
-    from run_cluster import wait_ready
-    process = subprocess.Popen([sys.executable, str(ROOT / "deploy/local/run_cluster.py")],
-                               env=_platform_env(prefix), cwd=ROOT)
-    base = f"http://127.0.0.1:{PORTS['TRACKER_GATEWAY_PORT']}"
-    if not wait_ready(base + "/readyz", timeout=180):
-        stop_platform(process)
-        raise RuntimeError("the cluster platform did not become ready")
-    return process, base
-
-
-def stop_platform(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(60)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
-def create_landlord(base: str, code: str, run_id: str) -> dict[str, str]:
-    operator = Http(base, {"Authorization": f"Bearer {_token(base, 'operator', OPERATOR_PASSWORD)}"})
-    username, password = f"bench.{code.lower()}.{run_id}", f"bench-search-{code.lower()}-{run_id}"
-    landlord = operator.json("POST", "/api/v1/landlords", {
-        "name": f"Bench Homes {code} {run_id}", "admin": {"username": username, "password": password,
-                                                           "name": f"Bench Admin {code}"}})
-    operator.close()
-    return {"code": code, "id": landlord["id"], "username": username, "password": password}
-
-
-def catalogue_of(landlord_id: str):
-    """The landlord's catalogue as the profiles service reads it (seeded on first use)."""
-    from services.common.db import Database
-    from services.profiles.setup_store import load_catalogue
-    url = local_cluster.ENV["TRACKER_DATABASE_URL_TEMPLATE"].format(service="profiles")
-    database = Database.from_url(url)
-    try:
-        session = database.open(landlord_id=landlord_id)
-        try:
-            catalogue = load_catalogue(session, landlord_id)
-            session.commit()
-        finally:
-            session.close()
-    finally:
-        database.dispose()
-    return catalogue
-
-
-# -- loading ----------------------------------------------------------------------------------------
-
-def _load_part(task: tuple) -> tuple[int, float]:
-    """One part of a landlord's people: generate, make documents, bulk-index. Runs in a worker process."""
-    from bench import search_data as sd
-    from services.common.search.elastic import ElasticsearchIndex
-    from services.profiles.search_document import INDEX
-    prefix, landlord_id, code, seed, count, catalogue, now = task
-    index = ElasticsearchIndex(ES_URL, index_prefix=prefix, request_timeout=120)
-    maker = sd.DocumentMaker(catalogue, now)
-    ids = sd.person_ids(seed, code)
-    started, batch, done = time.perf_counter(), {}, 0
-    for values in sd.people(count, seed=seed, landlord_code=code):
-        person_id = next(ids)
-        batch[person_id] = maker.make(values, person_id)
-        if len(batch) >= BATCH:
-            index.index_many(INDEX, landlord_id, batch)
-            done += len(batch)
-            batch = {}
-    if batch:
-        index.index_many(INDEX, landlord_id, batch)
-        done += len(batch)
-    index.close()
-    return done, time.perf_counter() - started
-
-
-def plan(small: int, small_size: int, big_size: int, part_size: int) -> list[dict]:
-    """The landlords: `small` of small_size people, then one of big_size; each in parts of at most
-    part_size (parts generate independently, so two workers can share a landlord)."""
-    landlords = [{"code": f"S{i:02d}", "size": small_size} for i in range(1, small + 1)]
-    landlords.append({"code": "BIG", "size": big_size})
-    for landlord in landlords:
-        sizes, left = [], landlord["size"]
-        while left > 0:
-            sizes.append(min(part_size, left))
-            left -= sizes[-1]
-        landlord["parts"] = [{"code": f"{landlord['code']}{n}" if len(sizes) > 1 else landlord["code"], "count": c}
-                             for n, c in enumerate(sizes)]
-    return landlords
-
-
-def es_count(es: Http, prefix: str, landlord_id: str | None = None) -> int:
-    query = {"term": {"landlord_id": landlord_id}} if landlord_id else {"match_all": {}}
-    routing = f"?routing={urllib.parse.quote(landlord_id)}" if landlord_id else ""
-    status, answer = es.call("POST", f"/{prefix}people/_count{routing}", json.dumps({"query": query}).encode())
-    return answer.get("count", -1) if status == 200 else -1
-
-
-def reusable(state: dict | None, config: dict, base: str, es: Http, prefix: str) -> bool:
-    if not state or state.get("config") != config:
-        return False
-    for landlord in state["landlords"]:
-        try:
-            _token(base, landlord["username"], landlord["password"])
-        except Exception:  # noqa: BLE001 - the gateway's database was reset: reload
-            return False
-        if es_count(es, prefix, landlord["id"]) != landlord["size"]:
-            return False
-    return True
-
-
-def load(base: str, prefix: str, config: dict, workers: int, seed: int) -> dict:
-    from bench import search_data as sd
-    from services.common.search.elastic import ElasticsearchIndex
-    from services.profiles.search_document import INDEX, index_fields
-    index = ElasticsearchIndex(ES_URL, index_prefix=prefix, shards=config["shards"],
-                               routing_partition=config["routing_partition"])
-    index.drop(INDEX)
-    index.ensure_index(INDEX, index_fields())
-    index.close()
-    run_id = time.strftime("%Y%m%d%H%M%S")
-    landlords = plan(config["small_landlords"], config["small_size"], config["big_size"], config["part_size"])
-    now = dt.datetime.now(dt.timezone.utc)
-    tasks = []
-    for landlord in landlords:
-        landlord.update(create_landlord(base, landlord["code"], run_id))
-        catalogue = catalogue_of(landlord["id"])
-        first = landlord["parts"][0]
-        sample = [v for v, _ in zip(sd.people(PARITY_SAMPLE, seed=seed, landlord_code=first["code"]),
-                                    range(PARITY_SAMPLE))]
-        sd.check_parity(sample, sd.DocumentMaker(catalogue, now), landlord["id"])
-        tasks += [(prefix, landlord["id"], part["code"], seed, part["count"], catalogue, now)
-                  for part in landlord["parts"]]
-    print(f"search bench: loading {sum(t[4] for t in tasks):,} people into {prefix}{INDEX} with {workers} "
-          f"worker(s) (documents checked identical to document(Person.add(...)) on {PARITY_SAMPLE} per landlord; "
-          "not written to PostgreSQL)", flush=True)
-    started = time.perf_counter()
-    total = 0
-    with multiprocessing.get_context("spawn").Pool(workers) as pool:
-        for done, _seconds in pool.imap_unordered(_load_part, tasks):
-            total += done
-            rate = total / (time.perf_counter() - started)
-            print(f"  {total:>9,} indexed, {rate:,.0f} docs/s", flush=True)
-    seconds = time.perf_counter() - started
-    refresh_started = time.perf_counter()
-    es = Http(ES_URL)
-    es.json("POST", f"/{prefix}{INDEX}/_refresh")
-    refresh_seconds = time.perf_counter() - refresh_started
-    for landlord in landlords:
-        landlord.pop("parts")
-    return {"config": config, "landlords": landlords, "loaded_at": now.isoformat(),
-            "indexing": {"documents": total, "seconds": round(seconds, 1), "docs_per_s": round(total / seconds),
-                         "workers": workers, "batch": BATCH, "refresh_seconds": round(refresh_seconds, 1),
-                         "note": "generation + document making + bulk (index_many), wall time, default "
-                                 "index settings (refresh 1 s, 1 shard, 0 replicas)"}}
 
 
 def catalogue_timing(landlord_id: str, n: int = 100) -> dict[str, float]:
@@ -396,7 +188,7 @@ def report(results: dict) -> str:
                  "index and the catalogue). Request cache off on the bench index; load average "
                  f"{results['load_average']['start']} at start, {results['load_average']['end']} at end.")
     if "catalogue_load" in results:
-        lines.append(f"load_catalogue per search (profiles reads it from PostgreSQL each time): p50 "
+        lines.append(f"load_catalogue uncached (profiles keeps catalogues; it reads one when set-up changed): p50 "
                      f"{results['catalogue_load']['p50_ms']} ms, p95 {results['catalogue_load']['p95_ms']} ms")
     if results.get("other_documents"):
         lines.append(f"The bench index also holds {results['other_documents']} people of other landlords: the bench "
@@ -459,7 +251,7 @@ def main(argv: list[str] | None = None) -> dict:
         when = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         scenarios = []
         catalogue_ms = catalogue_timing(by_code["BIG"]["id"])
-        print(f"search bench: load_catalogue (as profiles does per search) p50 {catalogue_ms['p50_ms']} ms, "
+        print(f"search bench: load_catalogue uncached p50 {catalogue_ms['p50_ms']} ms, "
               f"p95 {catalogue_ms['p95_ms']} ms", flush=True)
         for code in ("BIG", "S01"):
             scenarios += measure(base, args.prefix, by_code[code], args.samples, args.warmup, seed=when)

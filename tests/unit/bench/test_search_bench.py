@@ -86,7 +86,7 @@ def test_percentiles_nearest_rank():
 
 
 def test_load_plan_splits_the_big_landlord_into_parts():
-    from bench.search_bench import plan
+    from bench.search_load import plan
     landlords = plan(10, 100_000, 1_000_000, 100_000)
     assert [l["size"] for l in landlords] == [100_000] * 10 + [1_000_000]
     assert sum(p["count"] for l in landlords for p in l["parts"]) == 2_000_000
