@@ -36,6 +36,7 @@ class FieldChange:
 class PersonCreated:
     person: "Person"
     source: str
+    shown: dict = field(default_factory=dict, compare=False)  # every field as users see it, at that moment
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class PersonChanged:
     person: "Person"
     changes: tuple[FieldChange, ...]
     source: str
+    shown: dict = field(default_factory=dict, compare=False)
 
 
 def blank_values() -> dict[str, Any]:
@@ -75,7 +77,7 @@ class Person:
                      imported_fields=frozenset(raw) - {"custom"} if source == IMPORT else frozenset())
         person.values["status"] = CURRENT
         person._apply(raw, catalogue, now=now, by=created_by, source=source, new=True)
-        person.events.append(PersonCreated(person, source))
+        person.events.append(PersonCreated(person, source, person.shown(catalogue)))
         return person
 
     def change(self, raw: Mapping[str, Any], catalogue: Catalogue, *, by: str, now: dt.datetime,
@@ -85,7 +87,7 @@ class Person:
         if source == IMPORT:
             self.imported_fields = self.imported_fields | (frozenset(raw) - {"custom"})
         if changes:
-            self.events.append(PersonChanged(self, changes, source))
+            self.events.append(PersonChanged(self, changes, source, self.shown(catalogue)))
         return changes
 
     def _apply(self, raw: Mapping[str, Any], catalogue: Catalogue, *, now: dt.datetime, by: str, source: str,

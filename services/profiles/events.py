@@ -36,11 +36,13 @@ def _struct(values: dict) -> struct_pb2.Struct:
 
 def to_outgoing(event: object) -> Iterable[OutgoingEvent]:
     p = event.person
+    person = person_message(p)
+    person.fields.CopyFrom(_struct(event.shown))  # as the record showed when the event happened
     if isinstance(event, PersonCreated):
-        message = events_pb2.PersonCreated(person=person_message(p), source=event.source)
+        message = events_pb2.PersonCreated(person=person, source=event.source)
         yield wrap(TOPIC, p.landlord_id, p.person_id, message, p.created_at)
     elif isinstance(event, PersonChanged):
-        message = events_pb2.PersonChanged(person=person_message(p), source=event.source,
+        message = events_pb2.PersonChanged(person=person, source=event.source,
                                            changed_fields=[c.field for c in event.changes])
         yield wrap(TOPIC, p.landlord_id, p.person_id, message, p.updated_at)
     else:

@@ -64,7 +64,10 @@ def test_a_committed_change_publishes_its_event_once_with_the_envelope(profiles)
     assert key == f"{landlord}:{person.person_id}"
     assert env.type == "tracker.profiles.v1.PersonCreated" and env.schema_version == 1
     assert env.entity_id == person.person_id and env.event_id
-    assert payload_as(env, events_pb2.PersonCreated).person.personal_ref == "EV-1"
+    created = payload_as(env, events_pb2.PersonCreated)
+    assert created.person.personal_ref == "EV-1" and created.source == "user"
+    assert created.person.fields["surname"] == "Example" and created.person.fields["interests"] == [], \
+        "consumers get the whole record as users see it"
 
 
 def test_a_refused_or_rolled_back_change_publishes_nothing(profiles):
