@@ -107,7 +107,7 @@ class ErrorAnswer(BaseModel):
 
 
 class NewUser(Body):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [{"username": "pat.sample", "name": "Pat Sample", "role": "housing_officer", "areas": ["North"], "email": "pat.sample@example.org"}]})
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [{"username": "pat.sample", "name": "Pat Sample", "role": "housing_officer", "areas": ["Area A"], "email": "pat.sample@example.org"}]})
 
     username: str = Field(min_length=1, max_length=64, description="unique on the platform; letters, digits, . _ @ -")
     name: str = Field(min_length=1, max_length=200)
@@ -121,7 +121,7 @@ class NewUser(Body):
 
 
 class UserChanges(Body):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [{"phone": "07700 900123", "areas": ["North", "East"]}]})
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [{"phone": "07700 900123", "areas": ["Area A", "Area C"]}]})
 
     name: str | None = Field(None, min_length=1, max_length=200)
     initials: str | None = Field(None, max_length=5)

@@ -21,7 +21,7 @@ def cast(platform):
     users = {"site_administrator": admin}
     for role in ROLES[1:]:
         created = admin.post("/api/v1/users", json={"username": f"{role[:8]}.{uuid.uuid4().hex[:6]}", "name": "Role Player",
-                                                    "role": role, "areas": ["North"]}).json()
+                                                    "role": role, "areas": ["Area A"]}).json()
         pending = anonymous.sign_in(created["username"], created["one_time_password"])
         changed = pending.post("/api/v1/auth/password", json={"current_password": created["one_time_password"],
                                                              "new_password": "a steady green lantern"})
@@ -79,7 +79,7 @@ def _path(path: str, cast: dict) -> str:
                                   data={"title": "Example"})
             path = path.replace("{document_id}", document.json()["id"])
     if "{user_id}" in path:
-        user = admin.post("/api/v1/users", json={"username": f"t.{uuid.uuid4().hex[:8]}", "name": "Tar Get", "role": "read_only", "areas": ["North"]})
+        user = admin.post("/api/v1/users", json={"username": f"t.{uuid.uuid4().hex[:8]}", "name": "Tar Get", "role": "read_only", "areas": ["Area A"]})
         path = path.replace("{user_id}", user.json()["id"])
     if "{list_name}" in path or "{field_key}" in path:
         # A fresh choice field: its option list custom.<key> is landlord A's alone (a standard list such as

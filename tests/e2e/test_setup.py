@@ -175,7 +175,7 @@ def test_profile_settings_are_validated(landlord):
 def test_staff_read_the_set_up_and_only_managers_of_it_change_it(platform, landlord):
     _, admin = landlord
     created = admin.post("/api/v1/users", json={"username": f"ho.{uuid.uuid4().hex[:6]}", "name": "Housing Officer",
-                                                "role": "housing_officer", "areas": ["North"]}).json()
+                                                "role": "housing_officer", "areas": ["Area A"]}).json()
     pending = ApiClient(platform.url).sign_in(created["username"], created["one_time_password"])
     officer = ApiClient(platform.url, pending.post("/api/v1/auth/password", json={
         "current_password": created["one_time_password"], "new_password": "a steady green lantern"}).json()["access_token"])

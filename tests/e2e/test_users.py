@@ -8,7 +8,7 @@ from tests.e2e.conftest import ApiClient, new_landlord
 
 
 def _user(admin: ApiClient, role="housing_officer", **extra) -> dict:
-    body = {"username": f"u.{uuid.uuid4().hex[:8]}", "name": "Pat Sample", "role": role, "areas": ["North"], **extra}
+    body = {"username": f"u.{uuid.uuid4().hex[:8]}", "name": "Pat Sample", "role": role, "areas": ["Area A"], **extra}
     answer = admin.post("/api/v1/users", json=body)
     assert answer.status_code == 201, answer.text
     return answer.json()
@@ -60,10 +60,10 @@ def test_weak_and_breached_passwords_are_refused_with_the_reason(platform, landl
 def test_role_escalation_is_refused(landlord):
     _, admin = landlord
     manager = _first_sign_in(admin.base, _user(admin, role="manager", extra_privileges=["manage_users"]))
-    escalate = manager.post("/api/v1/users", json={"username": f"x.{uuid.uuid4().hex[:6]}", "name": "X Y", "role": "site_administrator", "areas": ["North"]})
+    escalate = manager.post("/api/v1/users", json={"username": f"x.{uuid.uuid4().hex[:6]}", "name": "X Y", "role": "site_administrator", "areas": ["Area A"]})
     assert escalate.status_code == 422 and escalate.json()["error"]["fields"][0]["field"] == "role"
     extra = manager.post("/api/v1/users", json={"username": f"x.{uuid.uuid4().hex[:6]}", "name": "X Y", "role": "housing_officer",
-                                                "areas": ["North"], "extra_privileges": ["manage_setup"]})
+                                                "areas": ["Area A"], "extra_privileges": ["manage_setup"]})
     assert extra.status_code == 422 and extra.json()["error"]["fields"][0]["field"] == "extra_privileges"
     operator_role = manager.post("/api/v1/users", json={"username": "x.op1", "name": "X", "role": "platform_operator"})
     assert operator_role.status_code == 422
@@ -77,12 +77,12 @@ def test_role_escalation_is_refused(landlord):
 
 def test_users_of_another_area_or_landlord_are_out_of_reach(operator, landlord):
     _, admin = landlord
-    manager = _first_sign_in(admin.base, _user(admin, role="manager", extra_privileges=["manage_users"], areas=["North"]))
-    south = _user(admin, areas=["South"])
+    manager = _first_sign_in(admin.base, _user(admin, role="manager", extra_privileges=["manage_users"], areas=["Area A"]))
+    south = _user(admin, areas=["Area B"])
     assert manager.request("PATCH", f"/api/v1/users/{south['id']}", json={"name": "Renamed"}).status_code == 403
-    outside = manager.post("/api/v1/users", json={"username": f"s.{uuid.uuid4().hex[:6]}", "name": "S T", "role": "read_only", "areas": ["South"]})
+    outside = manager.post("/api/v1/users", json={"username": f"s.{uuid.uuid4().hex[:6]}", "name": "S T", "role": "read_only", "areas": ["Area B"]})
     assert outside.status_code == 422 and outside.json()["error"]["fields"][0]["field"] == "areas"
-    north = manager.post("/api/v1/users", json={"username": f"n.{uuid.uuid4().hex[:6]}", "name": "N T", "role": "read_only", "areas": ["North"]})
+    north = manager.post("/api/v1/users", json={"username": f"n.{uuid.uuid4().hex[:6]}", "name": "N T", "role": "read_only", "areas": ["Area A"]})
     assert north.status_code == 201
     _, other_admin = new_landlord(operator)
     assert other_admin.get(f"/api/v1/users/{south['id']}").status_code == 404
@@ -137,13 +137,13 @@ def test_a_thousand_wrong_passwords_are_refused_then_throttled_never_a_500(platf
 
 def test_bad_user_input_is_named_field_by_field(landlord):
     _, admin = landlord
-    bad = admin.post("/api/v1/users", json={"username": "A B", "name": "", "role": "king", "email": "nope", "areas": "North"})
+    bad = admin.post("/api/v1/users", json={"username": "A B", "name": "", "role": "king", "email": "nope", "areas": "Area A"})
     assert bad.status_code == 422
     assert {f["field"] for f in bad.json()["error"]["fields"]} >= {"name", "role", "areas"}
-    bad_details = admin.post("/api/v1/users", json={"username": "a b", "name": "Ok Name", "role": "read_only", "email": "nope", "areas": ["North"]})
+    bad_details = admin.post("/api/v1/users", json={"username": "a b", "name": "Ok Name", "role": "read_only", "email": "nope", "areas": ["Area A"]})
     assert {f["field"] for f in bad_details.json()["error"]["fields"]} == {"username", "email"}
     taken = admin.get("/api/v1/me").json()["username"]
-    dup = admin.post("/api/v1/users", json={"username": taken.upper(), "name": "Ok Name", "role": "read_only", "areas": ["North"]})
+    dup = admin.post("/api/v1/users", json={"username": taken.upper(), "name": "Ok Name", "role": "read_only", "areas": ["Area A"]})
     assert dup.status_code == 409
     assert admin.get("/api/v1/users", params={"colour": "red"}).status_code == 422
     assert admin.get("/api/v1/users", params={"page_size": "lots"}).status_code == 422
@@ -162,3 +162,20 @@ def test_the_operator_adds_an_administrator_who_must_change_the_password(operato
                       json={"username": "self.made", "name": "Self"}).status_code == 403
     assert any(e["action"] == "user.created" and e["actor_name"] == "Platform operator"
                for e in admin.get("/api/v1/audit-log").json()["items"])
+
+
+def test_areas_come_from_the_landlords_area_list(landlord):
+    _, admin = landlord
+    unknown = admin.post("/api/v1/users", json={"username": f"a.{uuid.uuid4().hex[:6]}", "name": "Ar Ea",
+                                                "role": "read_only", "areas": ["Narnia"]})
+    assert unknown.status_code == 422 and unknown.json()["error"]["fields"][0]["field"] == "areas"
+    created = admin.post("/api/v1/users", json={"username": f"a.{uuid.uuid4().hex[:6]}", "name": "Ar Ea",
+                                                "role": "read_only", "areas": ["area a", "AREA B"]})
+    assert created.status_code == 201 and created.json()["areas"] == ["Area A", "Area B"], "spelt as the list spells them"
+    area_b = next(o for o in admin.get("/api/v1/option-lists/area").json()["items"] if o["label"] == "Area B")
+    admin.patch(f"/api/v1/option-lists/area/options/{area_b['id']}", json={"archived": True})
+    kept = admin.patch(f"/api/v1/users/{created.json()['id']}", json={"areas": ["Area B", "Area C"]})
+    assert kept.status_code == 200, "a user keeps an archived area they already work in"
+    refused = admin.post("/api/v1/users", json={"username": f"a.{uuid.uuid4().hex[:6]}", "name": "Ar Ea",
+                                                "role": "read_only", "areas": ["Area B"]})
+    assert refused.status_code == 422 and "archived" in refused.json()["error"]["fields"][0]["reason"]

@@ -1,3 +1,9 @@
+from typing import Iterable
+
+from services.common.errors import FieldProblem, InvalidInput
+from services.common.grpc_client import call
+from services.gen.tracker.profiles.v1 import setup_service_pb2 as setup_pb
+
 from .. import user_admin
 from ..api import SIGNED_IN, landlord_user
 from ..domain import ACTIVE, DELETED, DISABLED
@@ -38,8 +44,10 @@ def find(gw, caller, query: UserQuery):
 @api.route("POST", "/api/v1/users", access=MANAGE, tag="users", status=201, body=NewUser, response=NewUserAnswer,
            summary="Create a user with a one-time password, to be changed at first sign-in")
 def create(gw, caller, body: NewUser):
+    values = _values(body.model_dump())
+    values["areas"] = _known_areas(gw, values.get("areas") or [])
     with gw.uow(caller.landlord_id) as uow:
-        user, password = user_admin.create_user(uow, caller=caller, values=_values(body.model_dump()))
+        user, password = user_admin.create_user(uow, caller=caller, values=values)
     return {**details(user, caller), "one_time_password": password}
 
 
@@ -53,9 +61,12 @@ def get(gw, caller, user_id: str):
 @api.route("PATCH", "/api/v1/users/{user_id}", access=MANAGE, tag="users", body=UserChanges, response=UserDetails,
            summary="Change a user's details, role, privileges or areas (only the fields sent)")
 def change(gw, caller, user_id: str, body: UserChanges):
+    changes = _values(body.model_dump(exclude_unset=True))
     with gw.uow(caller.landlord_id) as uow:
-        user = user_admin.update_user(uow, caller=caller, user_id=user_id,
-                                      changes=_values(body.model_dump(exclude_unset=True)))
+        if "areas" in changes:
+            kept = user_admin.get_user(uow, caller=caller, user_id=user_id).areas
+            changes["areas"] = _known_areas(gw, changes["areas"], kept=kept)
+        user = user_admin.update_user(uow, caller=caller, user_id=user_id, changes=changes)
     return details(user, caller)
 
 
@@ -87,6 +98,26 @@ def reset_password(gw, caller, user_id: str):
     with gw.uow(caller.landlord_id) as uow:
         user, password = user_admin.reset_password(uow, caller=caller, user_id=user_id)
     return {**details(user, caller), "one_time_password": password}
+
+
+def _known_areas(gw, given: list[str], kept: Iterable[str] = ()) -> list[str]:
+    """Areas are the landlord's "area" option list: labels matched in any case and stored as
+    the list spells them; an archived area stays only on users who already work in it."""
+    options = call(gw.clients.setup.GetOptionList, setup_pb.GetOptionListRequest(list_name="area")).items
+    by_key = {o.label.casefold(): o for o in options}
+    kept_keys = {k.casefold() for k in kept}
+    areas, problems = [], []
+    for area in given:
+        option = by_key.get(area.strip().casefold())
+        if option is None:
+            problems.append(f"'{area}' is not one of this landlord's areas (option list 'area')")
+        elif option.archived and option.label.casefold() not in kept_keys:
+            problems.append(f"the area '{option.label}' is archived")
+        else:
+            areas.append(option.label)
+    if problems:
+        raise InvalidInput("areas: " + "; ".join(problems), [FieldProblem("areas", "; ".join(problems))])
+    return list(dict.fromkeys(areas))
 
 
 def _values(raw: dict) -> dict:
