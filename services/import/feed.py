@@ -1,0 +1,195 @@
+"""Feed format v1: the record layout housing systems publish (Kafka records and
+file rows alike), read into the person fields profiles' UpsertPeople takes.
+
+Pure rules, no I/O but the rejected-rows report written to a stream the caller
+gives. Profiles still checks every value against its own rules (emails, phones,
+postcodes, option labels...); this module does what only the feed knows: the
+column layout, trimming, dates as files write them, formulas, and personal
+references repeated inside one run. Reasons never quote a value (they may be
+logged or shown in run status); the values travel beside them in `RowProblem`.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, BinaryIO, Iterable, Iterator, Mapping, Sequence
+
+from services.common.person_fields import BY_NAME, Kind
+
+if TYPE_CHECKING:  # only its shape: the import service asks profiles for it over gRPC
+    from services.profiles.setup_domain import Catalogue
+
+FEED_COLUMNS = ("personal_ref", "title", "first_name", "surname", "date_of_birth", "gender", "ethnicity",
+                "disability", "tenancy_type", "household_status", "area", "property_ref", "address1", "address2",
+                "address3", "address4", "postcode", "phone", "mobile", "email")
+REQUIRED = ("personal_ref", "first_name", "surname")
+PERSON_FIELD = {c: c for c in FEED_COLUMNS} | {f"address{n}": f"address_line_{n}" for n in range(1, 5)}
+FEED_COLUMN = {p: c for c, p in PERSON_FIELD.items()}
+DATE_COLUMNS = tuple(c for c in FEED_COLUMNS if BY_NAME[PERSON_FIELD[c]].kind == Kind.DATE)
+OPTION_COLUMNS = tuple(c for c in FEED_COLUMNS if BY_NAME[PERSON_FIELD[c]].kind == Kind.OPTION)
+
+FORMULA_START = ("=", "+", "-", "@")
+NEUTRALISE_START = FORMULA_START + ("\t", "\r")
+# A plain number or phone number may start with + or - ("+44 7700 900123", "-3.5"); a lone "-" too (a common
+# "none" placeholder, kept as written). Anything else starting with = + - @ could run as a spreadsheet formula.
+HARMLESS = re.compile(r"^(?:[+-]?\(?\d[\d ().\-/]*|-+)$")
+DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
+FORMULA_REASON = "starts with = + - or @ and could run as a spreadsheet formula: remove that character"
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """Why one row (or one column of it) was rejected, with the row's original values."""
+    row: int  # 1 = the header; Kafka records: their position in the run
+    column: str  # as the file names it; "" for the row as a whole
+    reason: str  # never quotes a value
+    values: Mapping[str, str]  # column -> original text, for the rejected-rows report
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One row read: the person fields to upsert, or the problems that reject it."""
+    row: int
+    person: dict[str, str] | None  # person field -> text (labels for options, ISO dates); None when rejected
+    problems: tuple[RowProblem, ...] = ()
+    values: Mapping[str, str] = field(default_factory=dict)  # the original values
+
+    @property
+    def accepted(self) -> bool:
+        return self.person is not None
+
+
+def iso_date(text: str) -> str:
+    """yyyy-mm-dd (an ISO date-time gives its date), dd/mm/yyyy or d/m/yyyy -> yyyy-mm-dd; ValueError(reason)."""
+    match = DMY.match(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+    elif (match := ISO.match(text)):
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        raise ValueError("is not a date: write it as yyyy-mm-dd or dd/mm/yyyy")
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        raise ValueError("is not a real date (no such day)") from None
+
+
+def is_formula_like(text: str) -> bool:
+    return text.startswith(FORMULA_START) and not HARMLESS.match(text)
+
+
+def clean(text: str) -> str:
+    """Trimmed, with the apostrophe our own reports put before = + - @ taken off again."""
+    text = text.strip()
+    if text.startswith("'") and text[1:2] in FORMULA_START:
+        text = text[1:]
+    return text
+
+
+def person_from(row: int, values: Mapping[str, str], *, original: Mapping[str, str] | None = None,
+                columns: Mapping[str, str] | None = None,
+                found: Iterable[tuple[str, str]] = ()) -> Checked:
+    """One feed v1 row (feed column -> raw text) as person fields. `columns` names each feed column as the
+    file does (for problems); `found` holds (column, reason) problems the file reader already saw."""
+    original = values if original is None else original
+    columns = columns or {}
+    problems = [RowProblem(row, column, reason, original) for column, reason in found]
+    seen = {p.column for p in problems}
+    person: dict[str, str] = {}
+    for name in FEED_COLUMNS:
+        column = columns.get(name, name)
+        text = clean(values.get(name) or "")
+        if column in seen:
+            continue
+        if not text:
+            if name in REQUIRED:
+                problems.append(RowProblem(row, column, "is required", original))
+            continue
+        if is_formula_like(text):
+            problems.append(RowProblem(row, column, FORMULA_REASON, original))
+            continue
+        if name in DATE_COLUMNS:
+            try:
+                text = iso_date(text)
+            except ValueError as error:
+                problems.append(RowProblem(row, column, str(error), original))
+                continue
+        person[PERSON_FIELD[name]] = text
+    return Checked(row, None if problems else person, tuple(problems), original)
+
+
+def validate(rows: Iterable, columns: Mapping[str, str] | None = None) -> Iterator[Checked]:
+    """Rows of a file reader (number, values, original, problems) checked one by one, and the second and
+    later rows with a personal reference already seen in this run rejected (the first row claims the
+    reference even when it is rejected itself). References compare exactly, after trimming."""
+    first_row: dict[str, int] = {}
+    for row in rows:
+        checked = person_from(row.number, row.values, original=row.original, columns=columns, found=row.problems)
+        ref = clean(row.values.get("personal_ref") or "")
+        if ref and not is_formula_like(ref):
+            earlier = first_row.setdefault(ref, row.number)
+            if earlier != row.number:
+                column = (columns or {}).get("personal_ref", "personal_ref")
+                problem = RowProblem(row.number, column, f"the same personal_ref is also on row {earlier}",
+                                     checked.values)
+                checked = Checked(row.number, None, checked.problems + (problem,), checked.values)
+        yield checked
+
+
+def _unknown(person: Mapping[str, str], catalogue: Catalogue) -> Iterator[tuple[str, str, str]]:
+    """(feed column, list name, label) of each option value naming no option of the catalogue."""
+    for name in OPTION_COLUMNS:
+        spec = BY_NAME[PERSON_FIELD[name]]
+        label = person.get(spec.name)
+        if label and catalogue.by_label(spec.option_list, label) is None:
+            yield name, spec.option_list, label
+
+
+def unknown_options(people: Iterable[Mapping[str, str]], catalogue: Catalogue) -> dict[str, list[str]]:
+    """Per option list, the values of these people (person fields -> labels) that name no option of the
+    landlord's `Catalogue` (compared as profiles does: case-insensitively), each once, as first written."""
+    unknown: dict[str, dict[str, str]] = {}
+    for person in people:
+        for _, list_name, label in _unknown(person, catalogue):
+            unknown.setdefault(list_name, {}).setdefault(label.strip().casefold(), label)
+    return {list_name: list(labels.values()) for list_name, labels in unknown.items()}
+
+
+def option_problems(checked: Checked, catalogue: Catalogue, *, adding: Iterable[str] = (),
+                    columns: Mapping[str, str] | None = None) -> list[RowProblem]:
+    """Row errors for option values the catalogue lacks, except in the lists whose unknown options the
+    landlord chose to add (`adding`: list names)."""
+    adding = frozenset(adding)
+    return [RowProblem(checked.row, (columns or {}).get(name, name), f"is not an option of the list '{list_name}'",
+                       checked.values)
+            for name, list_name, _ in _unknown(checked.person or {}, catalogue) if list_name not in adding]
+
+
+def neutralise(text: str) -> str:
+    """A cell a spreadsheet will show as text: "'" before a leading = + - @ (or tab, carriage return)."""
+    return f"'{text}" if text.startswith(NEUTRALISE_START) else text
+
+
+def write_rejected_rows(out: BinaryIO, columns: Sequence[str], problems: Iterable[RowProblem]) -> int:
+    """The rejected-rows report as CSV (UTF-8 with a BOM, so Excel reads it right): row, column, reason,
+    then the original columns. A row with several problems is one line (columns and reasons joined by "; ",
+    problems of one row must come together). Returns the number of rows written."""
+    text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")
+    writer = csv.writer(text)
+    writer.writerow([neutralise(c) for c in ("row", "column", "reason", *columns)])
+    known, written = set(columns), 0
+    for row, group in itertools.groupby(problems, key=lambda p: p.row):
+        group = list(group)
+        values = group[0].values
+        cells = [values.get(c, "") for c in columns] + [v for c, v in values.items() if c not in known]
+        writer.writerow([str(row), neutralise("; ".join(dict.fromkeys(p.column for p in group if p.column))),
+                         neutralise("; ".join(p.reason for p in group)), *(neutralise(c) for c in cells)])
+        written += 1
+    text.flush()
+    text.detach()
+    return written

@@ -1,0 +1,440 @@
+"""Reading uploaded feed files: CSV and XLSX as streams of rows, and every way a file can be bad."""
+import datetime as dt
+import importlib
+import inspect
+import io
+import struct
+import tracemalloc
+import zipfile
+
+import openpyxl
+import pytest
+
+files = importlib.import_module("services.import.files")
+FileProblem = files.FileProblem
+
+HEADER = "personal_ref,first_name,surname,date_of_birth,mobile,email\r\n"
+
+
+def read(data: bytes | str, **kw):
+    return files.read_csv(io.BytesIO(data.encode() if isinstance(data, str) else data), **kw)
+
+
+def rows(data: bytes | str, **kw) -> list:
+    return list(read(data, **kw).rows)
+
+
+def problem(call) -> str:
+    with pytest.raises(FileProblem) as raised:
+        call()
+    return raised.value.message
+
+
+def workbook(rows_, edit=None) -> io.BytesIO:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in rows_:
+        sheet.append(row)
+    if edit:
+        edit(sheet)
+    out = io.BytesIO()
+    book.save(out)
+    out.seek(0)
+    return out
+
+
+def rezipped(source: io.BytesIO, replace: dict[str, bytes]) -> io.BytesIO:
+    """The same zip with some entries' content replaced."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
+        for entry in old.infolist():
+            new.writestr(entry.filename, replace.get(entry.filename, old.read(entry.filename)))
+    out.seek(0)
+    return out
+
+
+# -- CSV: encodings ------------------------------------------------------------------------------------------------
+
+def test_csv_with_a_bom_and_crlf_gives_rows_numbered_as_a_spreadsheet_shows_them():
+    data = b"\xef\xbb\xbf" + (HEADER + "R000001,Ann,Smith,1980-05-17,07700 900001,ann@example.org\r\n"
+                               "R000002,Bob,Jones,,07700 900002,\r\n").encode()
+    table = read(data)
+    assert table.header.columns[0] == "personal_ref"  # the BOM is not part of the first name
+    got = list(table.rows)
+    assert [r.number for r in got] == [2, 3]
+    assert got[0].values == {"personal_ref": "R000001", "first_name": "Ann", "surname": "Smith",
+                             "date_of_birth": "1980-05-17", "mobile": "07700 900001", "email": "ann@example.org"}
+    assert got[1].values["date_of_birth"] == "" and got[1].problems == ()
+
+
+@pytest.mark.parametrize("eol", ["\n", "\r\n", "\r"])
+def test_csv_line_endings_of_every_kind(eol):
+    data = eol.join(["personal_ref,first_name,surname", "R1,Ann,Smith", "R2,Bob,Jones"]) + eol
+    assert [(r.number, r.values["first_name"]) for r in rows(data)] == [(2, "Ann"), (3, "Bob")]
+
+
+def test_quoted_values_keep_their_newlines_commas_and_quotes_and_rows_count_records_not_lines():
+    data = ('personal_ref,first_name,surname,address1\r\n'
+            'R1,Ann,Smith,"Flat 1,\r\nRiver House"\r\n'
+            'R2,"Bob ""Bobby""",Jones,"1 High Street\nLeeds\nWest Yorkshire"\r\n'
+            'R3,Cat,Brown,\r\n')
+    got = rows(data)
+    assert [r.number for r in got] == [2, 3, 4]
+    assert got[0].values["address1"] == "Flat 1,\r\nRiver House"
+    assert got[1].values["first_name"] == 'Bob "Bobby"'
+    assert got[1].values["address1"] == "1 High Street\nLeeds\nWest Yorkshire"
+
+
+def test_windows_1252_bytes_are_refused_with_the_byte_and_its_offset():
+    data = "personal_ref,first_name,surname\r\nR1,Zoë,Smith\r\n".encode("cp1252")
+    message = problem(lambda: rows(data))
+    offset = data.index(b"\xeb")
+    assert message.startswith(f"the file is not UTF-8 text (byte 0xEB at offset {offset}): save it as CSV UTF-8")
+
+
+def test_windows_1252_is_read_only_when_chosen():
+    data = "personal_ref,first_name,surname\r\nR1,Zoë,O’Brien\r\n".encode("cp1252")
+    assert rows(data, encoding="cp1252")[0].values == {"personal_ref": "R1", "first_name": "Zoë",
+                                                       "surname": "O’Brien"}
+    bad = b"personal_ref,first_name,surname\r\nR1,Ann,Sm\x81th\r\n"  # 0x81 means nothing in Windows-1252
+    assert "not Windows-1252 text (byte 0x81 at offset" in problem(lambda: rows(bad, encoding="cp1252"))
+    with pytest.raises(ValueError):
+        read(b"personal_ref\r\n", encoding="latin-1")
+
+
+def test_a_utf8_bom_wins_over_a_chosen_windows_1252():
+    data = b"\xef\xbb\xbf" + "personal_ref,first_name,surname\r\nR1,Zoë,Smith\r\n".encode()
+    assert rows(data, encoding="cp1252")[0].values["first_name"] == "Zoë"
+
+
+def test_offsets_and_characters_across_chunk_boundaries():
+    pad = "R{0},Ann,Smith\r\n"
+    body = "".join(pad.format(f"{i:06d}") for i in range(files.CHUNK // len(pad.format("000000")) + 10))
+    head = "personal_ref,first_name,surname\r\n"
+    # "é" (2 bytes) cut in half by the first chunk's end
+    cut = files.CHUNK - 1 - len(head.encode())
+    data = (head + body[:cut] + "é" + body[cut:]).encode()
+    assert data[files.CHUNK - 1:files.CHUNK + 1] == "é".encode()
+    assert len(rows(data)) > 1000
+    broken = data[:files.CHUNK + 100] + b"\xff" + data[files.CHUNK + 100:]
+    assert f"byte 0xFF at offset {files.CHUNK + 100})" in problem(lambda: rows(broken))
+
+
+def test_utf16_and_workbooks_uploaded_as_csv_are_named():
+    assert "UTF-16" in problem(lambda: read("personal_ref\r\n".encode("utf-16")))
+    assert "workbook, not CSV" in problem(lambda: read(workbook([["personal_ref"]]).getvalue()))
+
+
+# -- CSV: shape ----------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("data", [b"", b"\xef\xbb\xbf"])
+def test_an_empty_file(data):
+    assert problem(lambda: read(data)) == "the file is empty"
+
+
+def test_a_blank_first_row_is_no_header():
+    assert "the first row is empty" in problem(lambda: read("\r\npersonal_ref,first_name,surname\r\n"))
+
+
+def test_a_header_only_file_has_no_rows_and_that_is_fine():
+    table = read("personal_ref,first_name,surname\r\n")
+    assert list(table.rows) == [] and table.header.warnings == []
+
+
+def test_missing_required_columns_are_named():
+    message = problem(lambda: read("first_name,email\r\nAnn,ann@example.org\r\n"))
+    assert message == "required columns are missing: personal_ref, surname"
+
+
+def test_header_names_ignore_case_spaces_underscores_and_hyphens():
+    table = read("PERSONAL REF, First_Name ,Sur-name,Date of Birth,Address Line 1,ADDRESS2\r\n"
+                 "R1,Ann,Smith,,1 Road,\r\n")
+    assert table.header.fields == ("personal_ref", "first_name", "surname", "date_of_birth", "address1", "address2")
+    assert table.header.columns[1] == "First_Name"
+    assert table.header.column_of["surname"] == "Sur-name"
+
+
+def test_unknown_columns_are_a_warning_and_kept_only_in_the_original_values():
+    table = read("personal_ref,first_name,surname,Notes,Rent balance\r\nR1,Ann,Smith,likes gardening,12.50\r\n")
+    assert table.header.unknown == ("Notes", "Rent balance")
+    assert table.header.warnings == ["columns ignored (not in feed format v1): Notes, Rent balance"]
+    row = next(table.rows)
+    assert "Notes" not in row.values and row.original["Notes"] == "likes gardening"
+
+
+def test_a_column_mapping_renames_their_columns_and_can_silence_others():
+    mapping = {"Tenant ID": "personal_ref", "forename": "first_name", "LAST_NAME": "surname", "Notes": None,
+               "DOB": "date_of_birth"}
+    table = read("tenant id,Forename,Last Name,Notes,Dob\r\nR1,Ann,Smith,x,17/05/1980\r\n", mapping=mapping)
+    assert table.header.unknown == ()
+    assert next(table.rows).values == {"personal_ref": "R1", "first_name": "Ann", "surname": "Smith",
+                                       "date_of_birth": "17/05/1980"}
+    assert table.header.column_of["personal_ref"] == "tenant id"
+
+
+def test_a_mapping_to_a_field_feed_v1_lacks_is_a_programming_error():
+    with pytest.raises(ValueError, match="religion"):
+        read("a,b\r\n", mapping={"a": "religion"})
+
+
+def test_a_field_given_twice_is_refused_naming_the_columns():
+    message = problem(lambda: read("personal_ref,First name,first_name,surname\r\n"))
+    assert message == "columns appear more than once: first_name from columns First name, first_name; keep one of each"
+    mapped = problem(lambda: read("personal_ref,ref,first_name,surname\r\n", mapping={"ref": "personal_ref"}))
+    assert "personal_ref from columns personal_ref, ref" in mapped
+
+
+def test_repeated_and_blank_ignored_columns_get_names_of_their_own():
+    table = read("personal_ref,Notes,first_name,,surname,notes\r\nR1,a,Ann,b,Smith,c\r\n")
+    assert table.header.columns == ("personal_ref", "Notes", "first_name", "column 4", "surname", "notes (2)")
+    assert next(table.rows).original == {"personal_ref": "R1", "Notes": "a", "first_name": "Ann", "column 4": "b",
+                                         "surname": "Smith", "notes (2)": "c"}
+
+
+@pytest.mark.parametrize("sep", [";", "\t"])
+def test_semicolons_and_tabs_are_found_in_the_header(sep):
+    data = sep.join(["personal_ref", "first_name", "surname"]) + "\r\n" + sep.join(["R1", "Ann, Mrs", "Smith"]) + "\r\n"
+    assert rows(data)[0].values == {"personal_ref": "R1", "first_name": "Ann, Mrs", "surname": "Smith"}
+
+
+def test_a_delimiter_can_be_given():
+    assert rows("personal_ref|first_name|surname\r\nR1|Ann|Smith\r\n", delimiter="|")[0].values["surname"] == "Smith"
+
+
+def test_short_rows_are_padded_long_rows_are_a_row_problem_and_blank_rows_skipped():
+    got = rows("personal_ref,first_name,surname,email\r\nR1,Ann\r\n,,,\r\n\r\nR2,Bob,Jones,b@example.org,oops\r\n")
+    assert [r.number for r in got] == [2, 5]
+    assert got[0].values["email"] == "" and got[0].problems == ()
+    assert got[1].problems == (("", "has a value in column 5 but the header names 4 columns: is there a comma in"
+                                    " a value without quotes around it?"),)
+    assert got[1].original["column 5"] == "oops"
+
+
+def test_a_broken_quote_is_a_file_problem_naming_the_row():
+    message = problem(lambda: rows('personal_ref,first_name,surname\r\nR1,Ann,Smith\r\nR2,"Bob"by,Jones\r\n'))
+    assert message.startswith("row 3 cannot be read as CSV")
+    assert "row 2 cannot" in problem(lambda: rows('personal_ref,first_name,surname\r\nR1,"Ann,Smith\r\nR2,B,J\r\n'))
+
+
+def test_a_file_without_line_breaks_is_refused_before_it_fills_memory():
+    data = b"personal_ref,first_name,surname" + b",x" * files.MAX_LINE
+    assert "longer than" in problem(lambda: read(data))
+
+
+def test_the_row_limit_counts_data_rows():
+    data = HEADER + "".join(f"R{i},Ann,Smith,,,\r\n" for i in range(4))
+    assert len(rows(data, max_rows=4)) == 4
+    table = read(data, max_rows=3)
+    got = []
+    with pytest.raises(FileProblem, match="more than 3 rows: split it into smaller files"):
+        for row in table.rows:
+            got.append(row)
+    assert len(got) == 3
+    assert files.MAX_ROWS == 1_000_000
+
+
+class Generated(io.RawIOBase):
+    """A CSV made as it is read, so the test never holds the whole file either."""
+
+    def __init__(self, count: int):
+        self.lines = (line.encode() for line in self._lines(count))
+        self.pending = b""
+        self.given = 0
+
+    @staticmethod
+    def _lines(count):
+        yield HEADER
+        for i in range(1, count + 1):
+            yield f"R{i:06d},Person{i},Surname{i},1980-01-{i % 28 + 1:02d},07700 900{i % 1000:03d},p{i}@example.org\r\n"
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        while len(self.pending) < len(buffer):
+            line = next(self.lines, None)
+            if line is None:
+                break
+            self.pending += line
+        n = min(len(buffer), len(self.pending))
+        buffer[:n], self.pending = self.pending[:n], self.pending[n:]
+        self.given += n
+        return n
+
+
+def test_a_20000_row_csv_streams_in_bounded_memory():
+    source = Generated(20_000)
+    table = files.read_csv(io.BufferedReader(source, buffer_size=files.CHUNK))
+    assert inspect.isgenerator(table.rows)
+    first = next(table.rows)
+    assert first.number == 2 and first.values["personal_ref"] == "R000001"
+    assert source.given <= 2 * files.CHUNK  # the first row came before the rest of the file was read
+    tracemalloc.start()
+    count, last = 1, first
+    for last in table.rows:
+        count += 1
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert count == 20_000 and last.number == 20_001 and last.values["email"] == "p20000@example.org"
+    assert source.given > 1_500_000  # the file is about 1.7 MB ...
+    assert peak < 1_000_000  # ... and never all in memory
+
+
+# -- XLSX ----------------------------------------------------------------------------------------------------------
+
+def test_openpyxl_parses_workbooks_with_defusedxml():
+    assert openpyxl.DEFUSEDXML is True
+
+
+def test_xlsx_cells_become_text_as_the_feed_expects():
+    data = workbook([
+        ["Personal ref", "First name", "Surname", "Date of birth", "Phone", "Mobile", "Title", "Area"],
+        ["R1", "Ann", "Smith", dt.date(1980, 5, 17), 1134960000, "07700 900001", None, 3.0],
+        [12345, "Bob", "Jones", dt.datetime(1975, 1, 2, 0, 0), 2.5, True, "Mr", None],
+        ["R3", "Cat", "Brown", dt.datetime(1990, 3, 4, 10, 30), 1e20, False, "", 0.1 + 0.2],
+    ])
+    table = files.read_xlsx(data)
+    got = list(table.rows)
+    assert [r.number for r in got] == [2, 3, 4]
+    assert got[0].values == {"personal_ref": "R1", "first_name": "Ann", "surname": "Smith",
+                             "date_of_birth": "1980-05-17", "phone": "1134960000", "mobile": "07700 900001",
+                             "title": "", "area": "3"}
+    assert got[1].values["personal_ref"] == "12345" and got[1].values["date_of_birth"] == "1975-01-02"
+    assert got[1].values["phone"] == "2.5" and got[1].values["mobile"] == "TRUE"
+    assert got[2].values["date_of_birth"] == "1990-03-04T10:30:00"
+    assert got[2].values["phone"] == "1e+20" and got[2].values["area"] == "0.3" and got[2].values["mobile"] == "FALSE"
+
+
+def test_formula_cells_are_never_evaluated_and_are_a_row_problem():
+    data = workbook([["personal_ref", "first_name", "surname", "email"],
+                     ["R1", "Ann", "=UPPER(\"smith\")", "ann@example.org"],
+                     ["R2", "Bob", "Jones", '=HYPERLINK("http://example.org","x")']])
+    got = list(files.read_xlsx(data).rows)
+    assert got[0].problems == (("surname", "contains a formula; paste values only"),)
+    assert got[0].values["surname"] == '=UPPER("smith")'  # its text, for the rejected-rows report
+    assert got[1].problems == (("email", "contains a formula; paste values only"),)
+
+
+def test_error_cells_are_a_row_problem():
+    data = workbook([["personal_ref", "first_name", "surname"], ["R1", "Ann", "#N/A"]])
+    row = next(files.read_xlsx(data).rows)
+    assert row.problems == (("surname", "contains an error value: correct or clear the cell"),)
+
+
+def test_xlsx_gaps_between_rows_keep_the_row_numbers():
+    def edit(sheet):
+        sheet["A5"], sheet["B5"], sheet["C5"] = "R5", "Eve", "Evans"
+    data = workbook([["personal_ref", "first_name", "surname"], ["R2", "Ann", "Smith"]], edit)
+    assert [r.number for r in files.read_xlsx(data).rows] == [2, 5]
+
+
+def test_rows_beyond_a_wrong_stored_size_are_still_read():
+    data = workbook([["personal_ref", "first_name", "surname"]] + [[f"R{i}", "Ann", "Smith"] for i in range(5)])
+    sheet = zipfile.ZipFile(data).read("xl/worksheets/sheet1.xml")
+    assert b'<dimension ref="A1:C6" />' in sheet
+    data = rezipped(data, {"xl/worksheets/sheet1.xml": sheet.replace(b"A1:C6", b"A1:C2")})
+    assert len(list(files.read_xlsx(data).rows)) == 5
+
+
+def test_xlsx_header_rules_are_the_csv_ones():
+    assert "required columns are missing: surname" == problem(
+        lambda: files.read_xlsx(workbook([["personal_ref", "first_name", "Notes"], ["R1", "Ann", "x"]])))
+    table = files.read_xlsx(workbook([["PERSONAL_REF", "first name", "surname", "Notes"]]))
+    assert list(table.rows) == [] and table.header.unknown == ("Notes",)
+
+
+def test_an_empty_worksheet_and_an_empty_file():
+    assert "the first worksheet has no rows" in problem(lambda: files.read_xlsx(workbook([])))
+    assert problem(lambda: files.read_xlsx(io.BytesIO(b""))) == "the file is empty"
+
+
+def test_the_row_limit_applies_to_workbooks_too():
+    data = workbook([["personal_ref", "first_name", "surname"]] + [[f"R{i}", "Ann", "Smith"] for i in range(3)])
+    with pytest.raises(FileProblem, match="more than 2 rows"):
+        list(files.read_xlsx(data, max_rows=2).rows)
+
+
+def test_password_protected_and_old_xls_workbooks_are_named():
+    ole2 = io.BytesIO(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1024)
+    expected = "password-protected or old .xls workbooks cannot be read: save as .xlsx without a password"
+    assert problem(lambda: files.read_xlsx(ole2)) == expected
+    assert problem(lambda: files.read_file(io.BytesIO(ole2.getvalue()))) == expected
+
+
+def test_a_zip_with_an_encrypted_entry_is_refused():
+    data = bytearray(workbook([["personal_ref", "first_name", "surname"]]).getvalue())
+    central = data.index(b"PK\x01\x02")
+    data[central + 8] |= 0x1  # general purpose flag: encrypted
+    assert "password-protected" in problem(lambda: files.read_xlsx(io.BytesIO(bytes(data))))
+
+
+def test_corrupt_workbooks_are_a_file_problem_not_a_crash():
+    good = workbook([["personal_ref", "first_name", "surname"], ["R1", "Ann", "Smith"]]).getvalue()
+    damaged = "the workbook cannot be read (it may be damaged): open it in Excel and save it again as .xlsx"
+    assert problem(lambda: files.read_xlsx(io.BytesIO(good[: len(good) // 2]))) == damaged
+    assert problem(lambda: files.read_xlsx(io.BytesIO(b"PK\x03\x04" + b"\x00" * 200))) == damaged
+    broken_sheet = rezipped(io.BytesIO(good), {"xl/worksheets/sheet1.xml": b"<worksheet><sheetData><row"})
+    with pytest.raises(FileProblem, match="cannot be read"):
+        list(files.read_xlsx(broken_sheet).rows)
+    no_workbook = io.BytesIO()
+    with zipfile.ZipFile(no_workbook, "w") as archive:
+        archive.writestr("hello.txt", "not a workbook")
+    assert problem(lambda: files.read_xlsx(no_workbook)) == "the file is not an .xlsx workbook"
+    assert problem(lambda: files.read_xlsx(io.BytesIO(b"personal_ref,first_name\r\n"))) == \
+        "the file is not an .xlsx workbook"
+
+
+def test_a_zip_of_too_many_entries_is_refused_before_opening():
+    many = io.BytesIO()
+    with zipfile.ZipFile(many, "w") as archive:
+        for i in range(10_001):
+            archive.writestr(f"x/{i}.xml", "")
+    assert "more than 10,000 parts" in problem(lambda: files.read_xlsx(many))
+
+
+def test_a_huge_declared_size_is_refused_before_opening():
+    data = bytearray(workbook([["personal_ref", "first_name", "surname"]]).getvalue())
+    central = data.index(b"PK\x01\x02")
+    data[central + 24:central + 28] = struct.pack("<I", 4_000_000_000)  # uncompressed size of the first entry
+    assert "unpacks to more than 200 MiB" in problem(lambda: files.read_xlsx(io.BytesIO(bytes(data))))
+    small = files.XlsxLimits(max_uncompressed=1000)
+    assert "more than 0 MiB" in problem(lambda: files.read_xlsx(workbook([["personal_ref"]]), limits=small))
+
+
+def test_an_entry_compressed_like_a_bomb_is_refused():
+    bomb = rezipped(workbook([["personal_ref", "first_name", "surname"]]),
+                    {"xl/worksheets/sheet1.xml": b"<worksheet>" + b" " * (4 * 1024 * 1024) + b"</worksheet>"})
+    assert "compressed beyond" in problem(lambda: files.read_xlsx(bomb))
+
+
+def test_an_ordinary_large_workbook_passes_the_zip_checks():
+    data = workbook([["personal_ref", "first_name", "surname", "tenancy_type", "area"]]
+                    + [[f"R{i:06d}", "Ann", "Smith", "General needs", None] for i in range(5_000)])
+    files.check_workbook(data)
+    assert sum(1 for _ in files.read_xlsx(data).rows) == 5_000
+
+
+def test_xml_entity_bombs_are_refused_by_defusedxml():
+    laughs = (b'<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">'
+              + b"".join(b'<!ENTITY %c "&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;">' % ((98 + i,) + (97 + i,) * 10)
+                         for i in range(8))
+              + b']><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+                b'<row r="1"><c r="A1" t="inlineStr"><is><t>&i;</t></is></c></row></sheetData></worksheet>')
+    data = workbook([["personal_ref", "first_name", "surname"], ["R1", "Ann", "Smith"]])
+    bomb = rezipped(data, {"xl/worksheets/sheet1.xml": laughs})
+    with pytest.raises(FileProblem, match="cannot be read"):
+        list(files.read_xlsx(bomb).rows)
+
+
+# -- either --------------------------------------------------------------------------------------------------------
+
+def test_read_file_goes_by_the_first_bytes_not_the_name():
+    xlsx = files.read_file(workbook([["personal_ref", "first_name", "surname"], ["R1", "Ann", "Smith"]]))
+    csv_ = files.read_file(io.BytesIO(b"personal_ref,first_name,surname\r\nR1,Ann,Smith\r\n"))
+    assert next(xlsx.rows).values == next(csv_.rows).values == {"personal_ref": "R1", "first_name": "Ann",
+                                                                 "surname": "Smith"}
+
+
+def test_cell_text():
+    assert [files.cell_text(v) for v in (None, 7, 7.0, -2.0, 7.25, dt.time(9, 5), "x")] == \
+        ["", "7", "7", "-2", "7.25", "09:05:00", "x"]
