@@ -33,17 +33,15 @@ sys.path.insert(0, str(ROOT))
 from bench import search_criteria as sc  # noqa: E402
 from bench.run import PORTS  # noqa: E402
 from bench.search_load import catalogue_of, es_count, load, reusable  # noqa: E402
-from bench.search_platform import Http, _token, start_platform, stop_platform  # noqa: E402
+from bench.search_platform import ES_URL, OUT, Http, _token, start_platform, stop_platform  # noqa: E402
 from services.common import local_cluster  # noqa: E402
 
-ES_URL = local_cluster.ENV["TRACKER_ELASTICSEARCH_URL"]
-OUT = ROOT / "var" / "bench"
 STATE = OUT / "search_state.json"
 
 
 def catalogue_timing(landlord_id: str, n: int = 100) -> dict[str, float]:
-    """What reading the catalogue costs the profiles service on every search: a landlord-scoped
-    transaction and load_catalogue (defaults check, lists, options, custom fields, settings)."""
+    """What reading a catalogue uncached costs (profiles does it when a landlord's set-up changed):
+    a landlord-scoped transaction and load_catalogue (defaults check, lists, options, custom fields, settings)."""
     from services.common.db import Database
     from services.profiles.setup_store import load_catalogue
     database = Database.from_url(local_cluster.ENV["TRACKER_DATABASE_URL_TEMPLATE"].format(service="profiles"))

@@ -31,12 +31,14 @@ class CatalogueCache:
             kept = self._kept.get(landlord_id)
         if kept and now - kept[1] < self._recheck:
             return kept[2]
-        version = SetupStore(session, landlord_id).version()
+        store = SetupStore(session, landlord_id)
+        version = store.version()
         if version is not None and kept and kept[0] == version:
             catalogue = kept[2]
         else:
             catalogue = load_catalogue(session, landlord_id)
-            version = SetupStore(session, landlord_id).version()
+            if version is None:  # its set-up was created just now
+                version = store.version()
         with self._lock:
             self._kept[landlord_id] = (version, now, catalogue)
         return catalogue

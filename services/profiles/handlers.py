@@ -11,7 +11,8 @@ from .catalogue_cache import CatalogueCache
 
 def search_indexer(index: SearchIndex):
     catalogues = CatalogueCache(recheck_seconds=0)  # always checks the version: documents must be exact
+    mapped: set[str] = set()  # custom fields this indexer has added to the mapping
 
     def handle(uow, envelope) -> None:
-        service.index_person(uow, index, person_id=envelope.entity_id, catalogues=catalogues)
+        service.index_person(uow, index, person_id=envelope.entity_id, catalogues=catalogues, mapped=mapped)
     return handle

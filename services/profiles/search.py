@@ -11,13 +11,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
-from services.common.criteria import CRITERIA_SCHEMA
 from services.common.errors import FieldProblem, collect
-from services.common.person_fields import ADDRESS_LINES, BY_NAME, DERIVED, FIELDS, NOT_KNOWN, Kind
+from services.common.person_fields import ADDRESS_LINES, BY_NAME, FIELDS, NOT_KNOWN, Kind
 from services.common.search import RangeBucket, RangeFacet, SearchRequest
 
 from .criteria import Translator, years_before
-from .search_document import FLAGS, INDEX, address, document, index_fields  # noqa: F401
+from .search_document import FLAGS, INDEX, address, document, index_fields
 from .setup_domain import Catalogue, age_band, age_on
 from .values import labels
 
@@ -74,12 +73,9 @@ def build_request(criteria: Mapping[str, Any], page: Page, catalogue: Catalogue,
         definition = catalogue.custom_fields.get(facet.removeprefix("custom."))
         if facet == AGE_BAND_FACET:
             range_facets.append(_age_band_facet(catalogue, today))
-        elif facet == "equality_group":
-            term_facets.append("ethnicity")
-        elif facet in FACETS:
-            term_facets.append(facet)
-        elif facet.startswith("custom.") and definition and definition.type in ("choice", "multi_choice", "yes_no"):
-            term_facets.append(definition.index_field)
+        elif facet in FACETS or (facet.startswith("custom.") and definition
+                                 and definition.type in ("choice", "multi_choice", "yes_no")):
+            term_facets.append(facet_field(facet, catalogue))
         else:
             problems.append(FieldProblem(f"facets[{i}]", "no facet counts for this field: an option field, "
                                          "age_band, equality_group, a has_ flag or a custom choice field"))
@@ -180,5 +176,4 @@ def facet_field(name: str, catalogue: Catalogue) -> str:
     return name
 
 
-__all__ = ["INDEX", "Page", "build_request", "item", "facet_answer", "facet_field", "document", "index_fields",
-           "CRITERIA_SCHEMA", "DERIVED"]
+__all__ = ["INDEX", "Page", "build_request", "item", "facet_answer", "facet_field", "document", "index_fields"]

@@ -132,27 +132,25 @@ def search_people(uow: UnitOfWork, index: SearchIndex, *, criteria: Mapping[str,
 
 
 def index_person(uow: UnitOfWork, index: SearchIndex, *, person_id: str,
-                 catalogues: CatalogueCache | None = None) -> None:
+                 catalogues: CatalogueCache | None = None, mapped: set[str] | None = None) -> None:
     """Bring the person's search document up to date from the source of truth."""
     if not PersonRepository(uow.session, uow.landlord_id).exists(person_id):
         index.delete(search.INDEX, uow.landlord_id, person_id)
         return
     catalogue = (catalogues.load if catalogues else load_catalogue)(uow.session, uow.landlord_id)
     person = _repository(uow, catalogue).get(person_id)
-    _ensure_custom_fields(index, catalogue)
+    _ensure_custom_fields(index, catalogue, mapped)
     index.index(search.INDEX, uow.landlord_id, person_id, search.document(person, catalogue))
 
 
-_MAPPED: dict[int, set[str]] = {}  # per index object: custom fields already in its mapping
-
-
-def _ensure_custom_fields(index: SearchIndex, catalogue: Catalogue) -> None:
-    """Add the landlord's custom fields to the index mapping the first time they are seen."""
-    mapped = _MAPPED.setdefault(id(index), set())
+def _ensure_custom_fields(index: SearchIndex, catalogue: Catalogue, mapped: set[str] | None = None) -> None:
+    """Add the landlord's custom fields to the index mapping; `mapped` (kept by a long-lived
+    caller such as the indexer) remembers those already added so the mapping is not re-sent."""
     wanted = {d.index_field for d in catalogue.custom_fields.values()}
-    if not wanted <= mapped:
+    if mapped is None or not wanted <= mapped:
         index.ensure_index(search.INDEX, search.index_fields(catalogue.custom_fields.values()))
-        mapped |= wanted
+        if mapped is not None:
+            mapped |= wanted
 
 
 def reindex_landlord(uow: UnitOfWork, index: SearchIndex, progress=None) -> int:
