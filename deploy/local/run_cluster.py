@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from services.common import local_cluster  # noqa: E402
 
-SERVICES = ("profiles", "reporting", "gateway")  # started in this order
+SERVICES = ("profiles", "reporting", "import", "gateway")  # started in this order
 
 
 def _kept(var: Path, name: str, size: int) -> str:

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
-SERVICES = ("gateway", "profiles", "reporting")
-DEFAULT_GRPC_PORTS = {"profiles": 50051, "reporting": 50052}
-DEFAULT_METRICS_PORTS = {"profiles": 9101, "reporting": 9102}
+SERVICES = ("gateway", "profiles", "reporting", "import")
+DEFAULT_GRPC_PORTS = {"profiles": 50051, "reporting": 50052, "import": 50053}
+DEFAULT_METRICS_PORTS = {"profiles": 9101, "reporting": 9102, "import": 9103}
 EMBEDDED_DATABASE_URL = "sqlite:///{var}/{service}.sqlite"
 
 

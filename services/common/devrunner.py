@@ -14,9 +14,11 @@ log = logging.getLogger(__name__)
 
 
 class Platform:
-    """Profiles, reporting and the gateway, sharing one bus and one search index."""
+    """Profiles, reporting, import and the gateway, sharing one bus and one search index."""
 
     def __init__(self, settings: Settings, *, ephemeral_ports: bool = False):
+        import importlib
+
         from services.gateway import bootstrap as gateway
         from services.profiles import bootstrap as profiles
         from services.reporting import bootstrap as reporting
@@ -26,12 +28,13 @@ class Platform:
         self.index = make_search_index(settings)
         self.profiles = profiles.build(settings, bus=self.bus, index=self.index)
         self.reporting = reporting.build(settings, bus=self.bus)
+        self.imports = importlib.import_module("services.import.bootstrap").build(settings, bus=self.bus)
         self._gateway_module = gateway
         self.gateway = None
 
     @property
     def services(self):
-        return [self.profiles, self.reporting]
+        return [self.profiles, self.reporting, self.imports]  # in starting order: import calls profiles
 
     def migrate(self) -> None:
         for svc in self.services:
@@ -45,6 +48,8 @@ class Platform:
         addresses = {}
         for svc in self.services:
             name = svc.runtime.name
+            if svc is self.imports:
+                svc.profiles_address = addresses["profiles"]
             svc.start(f"{host}:0" if self._ephemeral else self.settings.grpc_address(name))
             addresses[name] = svc.runtime.grpc.address
         self.gateway = self._gateway_module.build(self.settings, addresses=addresses)
@@ -82,6 +87,7 @@ Tenant Tracker is running (embedded defaults: every service in this process).
   gateway     {platform.url}   (OpenAPI: {platform.url}/api/v1/openapi.json, ready: {platform.url}/readyz)
   profiles    gRPC {platform.profiles.runtime.grpc.address}
   reporting   gRPC {platform.reporting.runtime.grpc.address}
+  import      gRPC {platform.imports.runtime.grpc.address}
   storage     SQLite under {s.var_dir.resolve()}/   bus: {s.bus}   search: {s.search}
 Sign in as the platform operator:
   username  operator

@@ -3,6 +3,7 @@ mapping from domain errors to status codes, metrics, health checking,
 reflection and a graceful stop."""
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import time
@@ -49,34 +50,53 @@ class _ContextInterceptor(grpc.ServerInterceptor):
 
     def intercept_service(self, continuation, details):
         handler = continuation(details)
-        if handler is None or handler.unary_unary is None:
+        if handler is None or handler.stream_stream is not None:
             return handler
         method = details.method.rsplit("/", 1)[-1]
-        inner = handler.unary_unary
+        make = {"unary_unary": grpc.unary_unary_rpc_method_handler, "stream_unary": grpc.stream_unary_rpc_method_handler,
+                "unary_stream": grpc.unary_stream_rpc_method_handler}
+        for kind, make_handler in make.items():
+            inner = getattr(handler, kind)
+            if inner is not None:
+                wrap = self._streaming if kind == "unary_stream" else self._unary
+                return make_handler(wrap(details.method, method, inner), request_deserializer=handler.request_deserializer,
+                                    response_serializer=handler.response_serializer)
+        return handler
 
+    def _unary(self, full_method: str, method: str, inner):
         def wrapped(request, ctx: grpc.ServicerContext):
-            call = context.CallContext.from_metadata(ctx.invocation_metadata())
-            started = time.perf_counter()
-            code = grpc.StatusCode.OK
-            with context.bound(call):
-                try:
-                    return inner(request, ctx)
-                except DomainError as error:
-                    code = status_for(error)
-                    ctx.abort(code, error_details(error))
-                except Exception:
-                    if ctx.code() is not None and ctx.code() != grpc.StatusCode.OK:
-                        code = ctx.code()
-                        raise
-                    code = grpc.StatusCode.INTERNAL
-                    log.exception("unhandled error in %s", details.method)
-                    ctx.abort(code, json.dumps({"message": "internal error", "fields": []}))
-                finally:
-                    RPC_REQUESTS.labels(self.service, method, code.name).inc()
-                    RPC_DURATION.labels(self.service, method).observe(time.perf_counter() - started)
+            with self._guarded(full_method, method, ctx):
+                return inner(request, ctx)
+        return wrapped
 
-        return grpc.unary_unary_rpc_method_handler(
-            wrapped, request_deserializer=handler.request_deserializer, response_serializer=handler.response_serializer)
+    def _streaming(self, full_method: str, method: str, inner):
+        def wrapped(request, ctx: grpc.ServicerContext):
+            with self._guarded(full_method, method, ctx):
+                yield from inner(request, ctx)
+        return wrapped
+
+    @contextlib.contextmanager
+    def _guarded(self, full_method: str, method: str, ctx: grpc.ServicerContext):
+        """The caller's context bound, domain errors as status codes, metrics, nothing internal leaked."""
+        call = context.CallContext.from_metadata(ctx.invocation_metadata())
+        started = time.perf_counter()
+        code = grpc.StatusCode.OK
+        with context.bound(call):
+            try:
+                yield
+            except DomainError as error:
+                code = status_for(error)
+                ctx.abort(code, error_details(error))
+            except Exception:
+                if ctx.code() is not None and ctx.code() != grpc.StatusCode.OK:
+                    code = ctx.code()
+                    raise
+                code = grpc.StatusCode.INTERNAL
+                log.exception("unhandled error in %s", full_method)
+                ctx.abort(code, json.dumps({"message": "internal error", "fields": []}))
+            finally:
+                RPC_REQUESTS.labels(self.service, method, code.name).inc()
+                RPC_DURATION.labels(self.service, method).observe(time.perf_counter() - started)
 
 
 class GrpcServer:

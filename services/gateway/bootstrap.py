@@ -22,7 +22,7 @@ from .routes import api
 
 NAME = "gateway"
 API_VERSION = "1.0.0"
-NEEDS = ("profiles", "reporting")
+NEEDS = ("profiles", "reporting", "import")
 log = logging.getLogger(__name__)
 
 

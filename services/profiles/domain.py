@@ -90,6 +90,14 @@ class Person:
             self.events.append(PersonChanged(self, changes, source, self.shown(catalogue)))
         return changes
 
+    def set_status(self, status: str, catalogue: Catalogue, *, by: str, now: dt.datetime,
+                   source: str = USER) -> tuple[FieldChange, ...]:
+        """Archive or make current again; the status never becomes an imported field."""
+        imported = self.imported_fields
+        changes = self.change({"status": status}, catalogue, by=by, now=now, source=source)
+        self.imported_fields = imported
+        return changes
+
     def _apply(self, raw: Mapping[str, Any], catalogue: Catalogue, *, now: dt.datetime, by: str, source: str,
                new: bool) -> tuple[FieldChange, ...]:
         reader = Reader(catalogue, self.values, self.custom, today=now.date())

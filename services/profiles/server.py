@@ -10,7 +10,7 @@ from services.common.errors import Unauthenticated
 from services.common.search import SearchIndex
 from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb, profiles_service_pb2_grpc as pb_grpc
 
-from . import search, service
+from . import importing, search, service
 from .events import person_message
 from .catalogue_cache import CatalogueCache
 
@@ -52,11 +52,24 @@ class ProfilesServicer(pb_grpc.ProfilesServicer):
     def UpsertPeople(self, request, ctx):
         records = [json_format.MessageToDict(r) for r in request.records]
         with self._runtime.uow(_landlord()) as uow:
-            results = service.upsert_people(uow, records=records, user_id=context.current().user_id)
+            results = importing.upsert_people(uow, records=records, user_id=context.current().user_id,
+                                              add_unknown_options=list(request.add_unknown_options),
+                                              dry_run=request.dry_run)
         return pb.UpsertPeopleResponse(results=[
-            pb.UpsertResult(outcome=r["outcome"], person_id=r["person_id"],
+            pb.UpsertResult(outcome=r["outcome"], person_id=r["person_id"], changed_fields=r["changed_fields"],
                             problems=[pb.FieldProblem(field=p.field, reason=p.reason) for p in r["problems"]])
             for r in results])
+
+    def ListImportedRefs(self, request, ctx):
+        with self._runtime.uow(_landlord()) as uow:
+            for refs in importing.imported_refs(uow):
+                yield pb.ImportedRefs(personal_refs=refs)
+
+    def ArchiveImportedPeople(self, request, ctx):
+        with self._runtime.uow(_landlord()) as uow:
+            archived = importing.archive_imported(uow, personal_refs=list(request.personal_refs),
+                                                  user_id=context.current().user_id, dry_run=request.dry_run)
+        return pb.ArchiveImportedPeopleResponse(archived=archived)
 
     def GetPersonHistory(self, request, ctx):
         with self._runtime.uow(_landlord()) as uow:

@@ -6,12 +6,12 @@ import datetime as dt
 import logging
 from typing import Any, Mapping
 
-from services.common.errors import DomainError, FieldProblem, InvalidInput, NotFound, Unavailable
+from services.common.errors import InvalidInput, NotFound, Unavailable
 from services.common.search import SearchError, SearchIndex, SearchResult
 from services.common.uow import UnitOfWork
 
 from . import search
-from .domain import IMPORT, USER, FieldChange, Person
+from .domain import USER, FieldChange, Person
 from .setup_domain import REF_GENERATED, Catalogue
 from .catalogue_cache import CatalogueCache
 from .setup_store import load_catalogue, next_personal_ref
@@ -66,40 +66,6 @@ def change_person(uow: UnitOfWork, *, person_id: str, raw: Mapping[str, Any], us
         uow.track(person)
     uow.commit()
     return person, catalogue
-
-
-def upsert_people(uow: UnitOfWork, *, records: list[Mapping[str, Any]], user_id: str) -> list[dict[str, Any]]:
-    """The housing-system import: add or update people by personal reference. Each
-    record stands alone: a bad one is reported and the others still land."""
-    catalogue = load_catalogue(uow.session, uow.landlord_id)
-    repository = _repository(uow, catalogue)
-    history = HistoryRepository(uow.session, uow.landlord_id)
-    existing = repository.get_by_refs(str(r.get("personal_ref") or "").strip() for r in records)
-    results = []
-    for raw in records:
-        now = _now()
-        try:
-            with uow.session.begin_nested():
-                person = existing.get(str(raw.get("personal_ref") or "").strip())
-                if person is None:
-                    person = Person.add(landlord_id=uow.landlord_id, raw=raw, catalogue=catalogue, created_by=user_id,
-                                        now=now, source=IMPORT)
-                    repository.add(person)
-                    history.record(person.person_id, [CREATED], by=user_id, at=now, source=IMPORT)
-                    outcome = "created"
-                else:
-                    changes = person.change(raw, catalogue, by=user_id, now=now, source=IMPORT)
-                    outcome = "updated" if changes else "unchanged"
-                    if changes:
-                        repository.save(person)
-                        history.record(person.person_id, changes, by=user_id, at=now, source=IMPORT)
-                uow.track(person)
-            results.append({"outcome": outcome, "person_id": person.person_id, "problems": []})
-        except DomainError as error:
-            results.append({"outcome": "rejected", "person_id": "",
-                            "problems": error.fields or [FieldProblem("record", error.message)]})
-    uow.commit()
-    return results
 
 
 def get_person(uow: UnitOfWork, *, person_id: str) -> tuple[Person, Catalogue]:

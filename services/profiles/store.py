@@ -9,7 +9,7 @@ from typing import Any, Iterable, Iterator
 
 from sqlalchemy import (
     Column, Date, DateTime, ForeignKey, Index, MetaData, PrimaryKeyConstraint, String, Table, Text, UniqueConstraint,
-    delete, func, insert, select, update,
+    bindparam, delete, func, insert, select, update,
 )
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -118,6 +118,40 @@ class PersonRepository:
         except IntegrityError:
             raise _duplicate_ref() from None
 
+    def add_many(self, new: list[Person]) -> None:
+        """New people in multi-row statements (the caller has checked their references are free)."""
+        if new:
+            self.session.execute(insert(people), [_row(p) for p in new])
+            self._write_lists(*new)
+
+    def save_many(self, changed: list[Person]) -> None:
+        """Changed people written back in bulk (their references unchanged)."""
+        if not changed:
+            return
+        rows = [{**_row(p), "b_id": p.person_id} for p in changed]
+        for row in rows:
+            del row["person_id"], row["landlord_id"]
+        self.session.execute(update(people).where(people.c.landlord_id == self.landlord_id,
+                                                  people.c.person_id == bindparam("b_id")), rows)
+        ids = [p.person_id for p in changed]
+        for table in (person_options, person_custom_values):
+            self.session.execute(delete(table).where(table.c.landlord_id == self.landlord_id,
+                                                     table.c.person_id.in_(ids)))
+        self._write_lists(*changed)
+
+    def imported_refs(self, chunk: int) -> Iterator[list[str]]:
+        """References of current people with imported fields, in reference order, `chunk` at a time."""
+        after = ""
+        while True:
+            refs = list(self.session.execute(select(people.c.personal_ref).where(
+                people.c.landlord_id == self.landlord_id, people.c.status == "current",
+                people.c.imported_fields != "[]", people.c.personal_ref > after)
+                .order_by(people.c.personal_ref).limit(chunk)).scalars())
+            if not refs:
+                return
+            yield refs
+            after = refs[-1]
+
     def ref_taken(self, personal_ref: str) -> bool:
         return self.session.execute(select(people.c.person_id).where(
             people.c.landlord_id == self.landlord_id, people.c.personal_ref == personal_ref)).first() is not None
@@ -145,6 +179,16 @@ class PersonRepository:
                 found[person.personal_ref] = person
         return found
 
+    def get_many(self, person_ids: Iterable[str]) -> dict[str, Person]:
+        """The people of these ids that exist, by id (a BATCH of ids per query)."""
+        ids = list(dict.fromkeys(person_ids))
+        found = {}
+        for start in range(0, len(ids), BATCH):
+            for person in self._load(select(people).where(
+                    people.c.landlord_id == self.landlord_id, people.c.person_id.in_(ids[start:start + BATCH]))):
+                found[person.person_id] = person
+        return found
+
     def batches(self, size: int = BATCH) -> Iterator[list[Person]]:
         """Every person of the landlord, a batch at a time, in id order."""
         after = ""
@@ -163,11 +207,11 @@ class PersonRepository:
         return self.session.execute(select(people.c.personal_ref).where(
             people.c.landlord_id == self.landlord_id, people.c.person_id == person_id)).scalar()
 
-    def _write_lists(self, person: Person) -> None:
+    def _write_lists(self, *persons: Person) -> None:
         option_rows = [{"landlord_id": self.landlord_id, "person_id": person.person_id, "field": name, "option_id": oid}
-                       for name in MULTI_OPTION_FIELDS for oid in person.values[name]]
+                       for person in persons for name in MULTI_OPTION_FIELDS for oid in person.values[name]]
         custom_rows = [{"landlord_id": self.landlord_id, "person_id": person.person_id, "field_id": fid, "value": v}
-                       for fid, value in person.custom.items() for v in _custom_cells(value)]
+                       for person in persons for fid, value in person.custom.items() for v in _custom_cells(value)]
         if option_rows:
             self.session.execute(insert(person_options), option_rows)
         if custom_rows:
@@ -199,9 +243,14 @@ class HistoryRepository:
         self.landlord_id = landlord_id
 
     def record(self, person_id: str, changes: Iterable[FieldChange], *, by: str, at: dt.datetime, source: str) -> None:
+        self.record_many([(person_id, changes)], by=by, at=at, source=source)
+
+    def record_many(self, entries: Iterable[tuple[str, Iterable[FieldChange]]], *, by: str, at: dt.datetime,
+                    source: str) -> None:
+        """The changes of many people (person id, changes) in one multi-row statement."""
         rows = [{"change_id": str(uuid.uuid4()), "landlord_id": self.landlord_id, "person_id": person_id,
                  "changed_at": at, "changed_by": by, "source": source, "field": c.field, "old_value": c.old,
-                 "new_value": c.new} for c in changes]
+                 "new_value": c.new} for person_id, changes in entries for c in changes]
         if rows:
             self.session.execute(insert(person_changes), rows)
 

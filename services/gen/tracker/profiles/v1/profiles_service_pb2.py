@@ -26,7 +26,7 @@ from google.protobuf import struct_pb2 as google_dot_protobuf_dot_struct__pb2
 from services.gen.tracker.profiles.v1 import person_pb2 as tracker_dot_profiles_dot_v1_dot_person__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n*tracker/profiles/v1/profiles_service.proto\x12\x13tracker.profiles.v1\x1a\x1cgoogle/protobuf/struct.proto\x1a tracker/profiles/v1/person.proto\"y\n\x13\x43reatePersonRequest\x12\x14\n\x0cpersonal_ref\x18\x01 \x01(\t\x12\x12\n\nfirst_name\x18\x02 \x01(\t\x12\x0f\n\x07surname\x18\x03 \x01(\t\x12\'\n\x06\x66ields\x18\x04 \x01(\x0b\x32\x17.google.protobuf.Struct\"%\n\x10GetPersonRequest\x12\x11\n\tperson_id\x18\x01 \x01(\t\"Q\n\x13UpdatePersonRequest\x12\x11\n\tperson_id\x18\x01 \x01(\t\x12\'\n\x06\x66ields\x18\x02 \x01(\x0b\x32\x17.google.protobuf.Struct\"?\n\x13UpsertPeopleRequest\x12(\n\x07records\x18\x01 \x03(\x0b\x32\x17.google.protobuf.Struct\"-\n\x0c\x46ieldProblem\x12\r\n\x05\x66ield\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\"g\n\x0cUpsertResult\x12\x0f\n\x07outcome\x18\x01 \x01(\t\x12\x11\n\tperson_id\x18\x02 \x01(\t\x12\x33\n\x08problems\x18\x03 \x03(\x0b\x32!.tracker.profiles.v1.FieldProblem\"J\n\x14UpsertPeopleResponse\x12\x32\n\x07results\x18\x01 \x03(\x0b\x32!.tracker.profiles.v1.UpsertResult\"M\n\x17GetPersonHistoryRequest\x12\x11\n\tperson_id\x18\x01 \x01(\t\x12\x0c\n\x04page\x18\x02 \x01(\r\x12\x11\n\tpage_size\x18\x03 \x01(\r\"\xa0\x01\n\x0b\x46ieldChange\x12\x12\n\nchanged_at\x18\x01 \x01(\t\x12\x12\n\nchanged_by\x18\x02 \x01(\t\x12\x0e\n\x06source\x18\x03 \x01(\t\x12\r\n\x05\x66ield\x18\x04 \x01(\t\x12\x16\n\told_value\x18\x05 \x01(\tH\x00\x88\x01\x01\x12\x16\n\tnew_value\x18\x06 \x01(\tH\x01\x88\x01\x01\x42\x0c\n\n_old_valueB\x0c\n\n_new_value\"Q\n\rPersonHistory\x12\r\n\x05total\x18\x01 \x01(\x03\x12\x31\n\x07\x63hanges\x18\x02 \x03(\x0b\x32 .tracker.profiles.v1.FieldChange\".\n\tSortField\x12\r\n\x05\x66ield\x18\x01 \x01(\t\x12\x12\n\ndescending\x18\x02 \x01(\x08\"\xc4\x01\n\x13SearchPeopleRequest\x12)\n\x08\x63riteria\x18\x01 \x01(\x0b\x32\x17.google.protobuf.Struct\x12\x11\n\tpage_size\x18\x02 \x01(\r\x12\x0c\n\x04page\x18\x03 \x01(\r\x12,\n\x04sort\x18\x04 \x03(\x0b\x32\x1e.tracker.profiles.v1.SortField\x12\x0f\n\x07\x63olumns\x18\x05 \x03(\t\x12\x0e\n\x06\x66\x61\x63\x65ts\x18\x06 \x03(\t\x12\x12\n\ncount_only\x18\x07 \x01(\x08\"z\n\x0b\x46\x61\x63\x65tCounts\x12<\n\x06\x63ounts\x18\x01 \x03(\x0b\x32,.tracker.profiles.v1.FacetCounts.CountsEntry\x1a-\n\x0b\x43ountsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\"Q\n\nFacetValue\x12%\n\x05value\x18\x01 \x01(\x0b\x32\x16.google.protobuf.Value\x12\r\n\x05label\x18\x02 \x01(\t\x12\r\n\x05\x63ount\x18\x03 \x01(\x03\"8\n\x05\x46\x61\x63\x65t\x12/\n\x06values\x18\x01 \x03(\x0b\x32\x1f.tracker.profiles.v1.FacetValue\"\x9b\x03\n\x14SearchPeopleResponse\x12\r\n\x05total\x18\x01 \x01(\x03\x12&\n\x05items\x18\x02 \x03(\x0b\x32\x17.google.protobuf.Struct\x12\x45\n\x06\x66\x61\x63\x65ts\x18\x03 \x03(\x0b\x32\x35.tracker.profiles.v1.SearchPeopleResponse.FacetsEntry\x12P\n\x0c\x66\x61\x63\x65t_values\x18\x04 \x03(\x0b\x32:.tracker.profiles.v1.SearchPeopleResponse.FacetValuesEntry\x12\x12\n\nitems_json\x18\x05 \x01(\x0c\x1aO\n\x0b\x46\x61\x63\x65tsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12/\n\x05value\x18\x02 \x01(\x0b\x32 .tracker.profiles.v1.FacetCounts:\x02\x38\x01\x1aN\n\x10\x46\x61\x63\x65tValuesEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12)\n\x05value\x18\x02 \x01(\x0b\x32\x1a.tracker.profiles.v1.Facet:\x02\x38\x01\x32\xb9\x04\n\x08Profiles\x12U\n\x0c\x43reatePerson\x12(.tracker.profiles.v1.CreatePersonRequest\x1a\x1b.tracker.profiles.v1.Person\x12O\n\tGetPerson\x12%.tracker.profiles.v1.GetPersonRequest\x1a\x1b.tracker.profiles.v1.Person\x12U\n\x0cUpdatePerson\x12(.tracker.profiles.v1.UpdatePersonRequest\x1a\x1b.tracker.profiles.v1.Person\x12\x63\n\x0cUpsertPeople\x12(.tracker.profiles.v1.UpsertPeopleRequest\x1a).tracker.profiles.v1.UpsertPeopleResponse\x12\x64\n\x10GetPersonHistory\x12,.tracker.profiles.v1.GetPersonHistoryRequest\x1a\".tracker.profiles.v1.PersonHistory\x12\x63\n\x0cSearchPeople\x12(.tracker.profiles.v1.SearchPeopleRequest\x1a).tracker.profiles.v1.SearchPeopleResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n*tracker/profiles/v1/profiles_service.proto\x12\x13tracker.profiles.v1\x1a\x1cgoogle/protobuf/struct.proto\x1a tracker/profiles/v1/person.proto\"y\n\x13\x43reatePersonRequest\x12\x14\n\x0cpersonal_ref\x18\x01 \x01(\t\x12\x12\n\nfirst_name\x18\x02 \x01(\t\x12\x0f\n\x07surname\x18\x03 \x01(\t\x12\'\n\x06\x66ields\x18\x04 \x01(\x0b\x32\x17.google.protobuf.Struct\"%\n\x10GetPersonRequest\x12\x11\n\tperson_id\x18\x01 \x01(\t\"Q\n\x13UpdatePersonRequest\x12\x11\n\tperson_id\x18\x01 \x01(\t\x12\'\n\x06\x66ields\x18\x02 \x01(\x0b\x32\x17.google.protobuf.Struct\"m\n\x13UpsertPeopleRequest\x12(\n\x07records\x18\x01 \x03(\x0b\x32\x17.google.protobuf.Struct\x12\x1b\n\x13\x61\x64\x64_unknown_options\x18\x02 \x03(\t\x12\x0f\n\x07\x64ry_run\x18\x03 \x01(\x08\"-\n\x0c\x46ieldProblem\x12\r\n\x05\x66ield\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\"\x7f\n\x0cUpsertResult\x12\x0f\n\x07outcome\x18\x01 \x01(\t\x12\x11\n\tperson_id\x18\x02 \x01(\t\x12\x33\n\x08problems\x18\x03 \x03(\x0b\x32!.tracker.profiles.v1.FieldProblem\x12\x16\n\x0e\x63hanged_fields\x18\x04 \x03(\t\"J\n\x14UpsertPeopleResponse\x12\x32\n\x07results\x18\x01 \x03(\x0b\x32!.tracker.profiles.v1.UpsertResult\"\x19\n\x17ListImportedRefsRequest\"%\n\x0cImportedRefs\x12\x15\n\rpersonal_refs\x18\x01 \x03(\t\"F\n\x1c\x41rchiveImportedPeopleRequest\x12\x15\n\rpersonal_refs\x18\x01 \x03(\t\x12\x0f\n\x07\x64ry_run\x18\x02 \x01(\x08\"1\n\x1d\x41rchiveImportedPeopleResponse\x12\x10\n\x08\x61rchived\x18\x01 \x01(\x04\"M\n\x17GetPersonHistoryRequest\x12\x11\n\tperson_id\x18\x01 \x01(\t\x12\x0c\n\x04page\x18\x02 \x01(\r\x12\x11\n\tpage_size\x18\x03 \x01(\r\"\xa0\x01\n\x0b\x46ieldChange\x12\x12\n\nchanged_at\x18\x01 \x01(\t\x12\x12\n\nchanged_by\x18\x02 \x01(\t\x12\x0e\n\x06source\x18\x03 \x01(\t\x12\r\n\x05\x66ield\x18\x04 \x01(\t\x12\x16\n\told_value\x18\x05 \x01(\tH\x00\x88\x01\x01\x12\x16\n\tnew_value\x18\x06 \x01(\tH\x01\x88\x01\x01\x42\x0c\n\n_old_valueB\x0c\n\n_new_value\"Q\n\rPersonHistory\x12\r\n\x05total\x18\x01 \x01(\x03\x12\x31\n\x07\x63hanges\x18\x02 \x03(\x0b\x32 .tracker.profiles.v1.FieldChange\".\n\tSortField\x12\r\n\x05\x66ield\x18\x01 \x01(\t\x12\x12\n\ndescending\x18\x02 \x01(\x08\"\xc4\x01\n\x13SearchPeopleRequest\x12)\n\x08\x63riteria\x18\x01 \x01(\x0b\x32\x17.google.protobuf.Struct\x12\x11\n\tpage_size\x18\x02 \x01(\r\x12\x0c\n\x04page\x18\x03 \x01(\r\x12,\n\x04sort\x18\x04 \x03(\x0b\x32\x1e.tracker.profiles.v1.SortField\x12\x0f\n\x07\x63olumns\x18\x05 \x03(\t\x12\x0e\n\x06\x66\x61\x63\x65ts\x18\x06 \x03(\t\x12\x12\n\ncount_only\x18\x07 \x01(\x08\"z\n\x0b\x46\x61\x63\x65tCounts\x12<\n\x06\x63ounts\x18\x01 \x03(\x0b\x32,.tracker.profiles.v1.FacetCounts.CountsEntry\x1a-\n\x0b\x43ountsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\"Q\n\nFacetValue\x12%\n\x05value\x18\x01 \x01(\x0b\x32\x16.google.protobuf.Value\x12\r\n\x05label\x18\x02 \x01(\t\x12\r\n\x05\x63ount\x18\x03 \x01(\x03\"8\n\x05\x46\x61\x63\x65t\x12/\n\x06values\x18\x01 \x03(\x0b\x32\x1f.tracker.profiles.v1.FacetValue\"\x9b\x03\n\x14SearchPeopleResponse\x12\r\n\x05total\x18\x01 \x01(\x03\x12&\n\x05items\x18\x02 \x03(\x0b\x32\x17.google.protobuf.Struct\x12\x45\n\x06\x66\x61\x63\x65ts\x18\x03 \x03(\x0b\x32\x35.tracker.profiles.v1.SearchPeopleResponse.FacetsEntry\x12P\n\x0c\x66\x61\x63\x65t_values\x18\x04 \x03(\x0b\x32:.tracker.profiles.v1.SearchPeopleResponse.FacetValuesEntry\x12\x12\n\nitems_json\x18\x05 \x01(\x0c\x1aO\n\x0b\x46\x61\x63\x65tsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12/\n\x05value\x18\x02 \x01(\x0b\x32 .tracker.profiles.v1.FacetCounts:\x02\x38\x01\x1aN\n\x10\x46\x61\x63\x65tValuesEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12)\n\x05value\x18\x02 \x01(\x0b\x32\x1a.tracker.profiles.v1.Facet:\x02\x38\x01\x32\xa0\x06\n\x08Profiles\x12U\n\x0c\x43reatePerson\x12(.tracker.profiles.v1.CreatePersonRequest\x1a\x1b.tracker.profiles.v1.Person\x12O\n\tGetPerson\x12%.tracker.profiles.v1.GetPersonRequest\x1a\x1b.tracker.profiles.v1.Person\x12U\n\x0cUpdatePerson\x12(.tracker.profiles.v1.UpdatePersonRequest\x1a\x1b.tracker.profiles.v1.Person\x12\x63\n\x0cUpsertPeople\x12(.tracker.profiles.v1.UpsertPeopleRequest\x1a).tracker.profiles.v1.UpsertPeopleResponse\x12\x65\n\x10ListImportedRefs\x12,.tracker.profiles.v1.ListImportedRefsRequest\x1a!.tracker.profiles.v1.ImportedRefs0\x01\x12~\n\x15\x41rchiveImportedPeople\x12\x31.tracker.profiles.v1.ArchiveImportedPeopleRequest\x1a\x32.tracker.profiles.v1.ArchiveImportedPeopleResponse\x12\x64\n\x10GetPersonHistory\x12,.tracker.profiles.v1.GetPersonHistoryRequest\x1a\".tracker.profiles.v1.PersonHistory\x12\x63\n\x0cSearchPeople\x12(.tracker.profiles.v1.SearchPeopleRequest\x1a).tracker.profiles.v1.SearchPeopleResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -46,37 +46,45 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_UPDATEPERSONREQUEST']._serialized_start=293
   _globals['_UPDATEPERSONREQUEST']._serialized_end=374
   _globals['_UPSERTPEOPLEREQUEST']._serialized_start=376
-  _globals['_UPSERTPEOPLEREQUEST']._serialized_end=439
-  _globals['_FIELDPROBLEM']._serialized_start=441
-  _globals['_FIELDPROBLEM']._serialized_end=486
-  _globals['_UPSERTRESULT']._serialized_start=488
-  _globals['_UPSERTRESULT']._serialized_end=591
-  _globals['_UPSERTPEOPLERESPONSE']._serialized_start=593
-  _globals['_UPSERTPEOPLERESPONSE']._serialized_end=667
-  _globals['_GETPERSONHISTORYREQUEST']._serialized_start=669
-  _globals['_GETPERSONHISTORYREQUEST']._serialized_end=746
-  _globals['_FIELDCHANGE']._serialized_start=749
-  _globals['_FIELDCHANGE']._serialized_end=909
-  _globals['_PERSONHISTORY']._serialized_start=911
-  _globals['_PERSONHISTORY']._serialized_end=992
-  _globals['_SORTFIELD']._serialized_start=994
-  _globals['_SORTFIELD']._serialized_end=1040
-  _globals['_SEARCHPEOPLEREQUEST']._serialized_start=1043
-  _globals['_SEARCHPEOPLEREQUEST']._serialized_end=1239
-  _globals['_FACETCOUNTS']._serialized_start=1241
-  _globals['_FACETCOUNTS']._serialized_end=1363
-  _globals['_FACETCOUNTS_COUNTSENTRY']._serialized_start=1318
-  _globals['_FACETCOUNTS_COUNTSENTRY']._serialized_end=1363
-  _globals['_FACETVALUE']._serialized_start=1365
-  _globals['_FACETVALUE']._serialized_end=1446
-  _globals['_FACET']._serialized_start=1448
-  _globals['_FACET']._serialized_end=1504
-  _globals['_SEARCHPEOPLERESPONSE']._serialized_start=1507
-  _globals['_SEARCHPEOPLERESPONSE']._serialized_end=1918
-  _globals['_SEARCHPEOPLERESPONSE_FACETSENTRY']._serialized_start=1759
-  _globals['_SEARCHPEOPLERESPONSE_FACETSENTRY']._serialized_end=1838
-  _globals['_SEARCHPEOPLERESPONSE_FACETVALUESENTRY']._serialized_start=1840
-  _globals['_SEARCHPEOPLERESPONSE_FACETVALUESENTRY']._serialized_end=1918
-  _globals['_PROFILES']._serialized_start=1921
-  _globals['_PROFILES']._serialized_end=2490
+  _globals['_UPSERTPEOPLEREQUEST']._serialized_end=485
+  _globals['_FIELDPROBLEM']._serialized_start=487
+  _globals['_FIELDPROBLEM']._serialized_end=532
+  _globals['_UPSERTRESULT']._serialized_start=534
+  _globals['_UPSERTRESULT']._serialized_end=661
+  _globals['_UPSERTPEOPLERESPONSE']._serialized_start=663
+  _globals['_UPSERTPEOPLERESPONSE']._serialized_end=737
+  _globals['_LISTIMPORTEDREFSREQUEST']._serialized_start=739
+  _globals['_LISTIMPORTEDREFSREQUEST']._serialized_end=764
+  _globals['_IMPORTEDREFS']._serialized_start=766
+  _globals['_IMPORTEDREFS']._serialized_end=803
+  _globals['_ARCHIVEIMPORTEDPEOPLEREQUEST']._serialized_start=805
+  _globals['_ARCHIVEIMPORTEDPEOPLEREQUEST']._serialized_end=875
+  _globals['_ARCHIVEIMPORTEDPEOPLERESPONSE']._serialized_start=877
+  _globals['_ARCHIVEIMPORTEDPEOPLERESPONSE']._serialized_end=926
+  _globals['_GETPERSONHISTORYREQUEST']._serialized_start=928
+  _globals['_GETPERSONHISTORYREQUEST']._serialized_end=1005
+  _globals['_FIELDCHANGE']._serialized_start=1008
+  _globals['_FIELDCHANGE']._serialized_end=1168
+  _globals['_PERSONHISTORY']._serialized_start=1170
+  _globals['_PERSONHISTORY']._serialized_end=1251
+  _globals['_SORTFIELD']._serialized_start=1253
+  _globals['_SORTFIELD']._serialized_end=1299
+  _globals['_SEARCHPEOPLEREQUEST']._serialized_start=1302
+  _globals['_SEARCHPEOPLEREQUEST']._serialized_end=1498
+  _globals['_FACETCOUNTS']._serialized_start=1500
+  _globals['_FACETCOUNTS']._serialized_end=1622
+  _globals['_FACETCOUNTS_COUNTSENTRY']._serialized_start=1577
+  _globals['_FACETCOUNTS_COUNTSENTRY']._serialized_end=1622
+  _globals['_FACETVALUE']._serialized_start=1624
+  _globals['_FACETVALUE']._serialized_end=1705
+  _globals['_FACET']._serialized_start=1707
+  _globals['_FACET']._serialized_end=1763
+  _globals['_SEARCHPEOPLERESPONSE']._serialized_start=1766
+  _globals['_SEARCHPEOPLERESPONSE']._serialized_end=2177
+  _globals['_SEARCHPEOPLERESPONSE_FACETSENTRY']._serialized_start=2018
+  _globals['_SEARCHPEOPLERESPONSE_FACETSENTRY']._serialized_end=2097
+  _globals['_SEARCHPEOPLERESPONSE_FACETVALUESENTRY']._serialized_start=2099
+  _globals['_SEARCHPEOPLERESPONSE_FACETVALUESENTRY']._serialized_end=2177
+  _globals['_PROFILES']._serialized_start=2180
+  _globals['_PROFILES']._serialized_end=2980
 # @@protoc_insertion_point(module_scope)

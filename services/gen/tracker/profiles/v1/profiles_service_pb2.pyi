@@ -35,10 +35,14 @@ class UpdatePersonRequest(_message.Message):
     def __init__(self, person_id: _Optional[str] = ..., fields: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ...) -> None: ...
 
 class UpsertPeopleRequest(_message.Message):
-    __slots__ = ("records",)
+    __slots__ = ("records", "add_unknown_options", "dry_run")
     RECORDS_FIELD_NUMBER: _ClassVar[int]
+    ADD_UNKNOWN_OPTIONS_FIELD_NUMBER: _ClassVar[int]
+    DRY_RUN_FIELD_NUMBER: _ClassVar[int]
     records: _containers.RepeatedCompositeFieldContainer[_struct_pb2.Struct]
-    def __init__(self, records: _Optional[_Iterable[_Union[_struct_pb2.Struct, _Mapping]]] = ...) -> None: ...
+    add_unknown_options: _containers.RepeatedScalarFieldContainer[str]
+    dry_run: bool
+    def __init__(self, records: _Optional[_Iterable[_Union[_struct_pb2.Struct, _Mapping]]] = ..., add_unknown_options: _Optional[_Iterable[str]] = ..., dry_run: _Optional[bool] = ...) -> None: ...
 
 class FieldProblem(_message.Message):
     __slots__ = ("field", "reason")
@@ -49,20 +53,46 @@ class FieldProblem(_message.Message):
     def __init__(self, field: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class UpsertResult(_message.Message):
-    __slots__ = ("outcome", "person_id", "problems")
+    __slots__ = ("outcome", "person_id", "problems", "changed_fields")
     OUTCOME_FIELD_NUMBER: _ClassVar[int]
     PERSON_ID_FIELD_NUMBER: _ClassVar[int]
     PROBLEMS_FIELD_NUMBER: _ClassVar[int]
+    CHANGED_FIELDS_FIELD_NUMBER: _ClassVar[int]
     outcome: str
     person_id: str
     problems: _containers.RepeatedCompositeFieldContainer[FieldProblem]
-    def __init__(self, outcome: _Optional[str] = ..., person_id: _Optional[str] = ..., problems: _Optional[_Iterable[_Union[FieldProblem, _Mapping]]] = ...) -> None: ...
+    changed_fields: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, outcome: _Optional[str] = ..., person_id: _Optional[str] = ..., problems: _Optional[_Iterable[_Union[FieldProblem, _Mapping]]] = ..., changed_fields: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class UpsertPeopleResponse(_message.Message):
     __slots__ = ("results",)
     RESULTS_FIELD_NUMBER: _ClassVar[int]
     results: _containers.RepeatedCompositeFieldContainer[UpsertResult]
     def __init__(self, results: _Optional[_Iterable[_Union[UpsertResult, _Mapping]]] = ...) -> None: ...
+
+class ListImportedRefsRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class ImportedRefs(_message.Message):
+    __slots__ = ("personal_refs",)
+    PERSONAL_REFS_FIELD_NUMBER: _ClassVar[int]
+    personal_refs: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, personal_refs: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class ArchiveImportedPeopleRequest(_message.Message):
+    __slots__ = ("personal_refs", "dry_run")
+    PERSONAL_REFS_FIELD_NUMBER: _ClassVar[int]
+    DRY_RUN_FIELD_NUMBER: _ClassVar[int]
+    personal_refs: _containers.RepeatedScalarFieldContainer[str]
+    dry_run: bool
+    def __init__(self, personal_refs: _Optional[_Iterable[str]] = ..., dry_run: _Optional[bool] = ...) -> None: ...
+
+class ArchiveImportedPeopleResponse(_message.Message):
+    __slots__ = ("archived",)
+    ARCHIVED_FIELD_NUMBER: _ClassVar[int]
+    archived: int
+    def __init__(self, archived: _Optional[int] = ...) -> None: ...
 
 class GetPersonHistoryRequest(_message.Message):
     __slots__ = ("person_id", "page", "page_size")

@@ -57,6 +57,16 @@ class ProfilesStub:
                 request_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.UpsertPeopleRequest.SerializeToString,
                 response_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.UpsertPeopleResponse.FromString,
                 _registered_method=True)
+        self.ListImportedRefs = channel.unary_stream(
+                '/tracker.profiles.v1.Profiles/ListImportedRefs',
+                request_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.ListImportedRefsRequest.SerializeToString,
+                response_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.ImportedRefs.FromString,
+                _registered_method=True)
+        self.ArchiveImportedPeople = channel.unary_unary(
+                '/tracker.profiles.v1.Profiles/ArchiveImportedPeople',
+                request_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.ArchiveImportedPeopleRequest.SerializeToString,
+                response_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.ArchiveImportedPeopleResponse.FromString,
+                _registered_method=True)
         self.GetPersonHistory = channel.unary_unary(
                 '/tracker.profiles.v1.Profiles/GetPersonHistory',
                 request_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.GetPersonHistoryRequest.SerializeToString,
@@ -99,6 +109,21 @@ class ProfilesServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListImportedRefs(self, request, context):
+        """The personal references of the landlord's current imported people (a full snapshot's
+        import archives those it did not see), in chunks.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ArchiveImportedPeople(self, request, context):
+        """Archive these imported people (people added by hand and archived ones are left alone).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetPersonHistory(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -133,6 +158,16 @@ def add_ProfilesServicer_to_server(servicer, server):
                     servicer.UpsertPeople,
                     request_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.UpsertPeopleRequest.FromString,
                     response_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.UpsertPeopleResponse.SerializeToString,
+            ),
+            'ListImportedRefs': grpc.unary_stream_rpc_method_handler(
+                    servicer.ListImportedRefs,
+                    request_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.ListImportedRefsRequest.FromString,
+                    response_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.ImportedRefs.SerializeToString,
+            ),
+            'ArchiveImportedPeople': grpc.unary_unary_rpc_method_handler(
+                    servicer.ArchiveImportedPeople,
+                    request_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.ArchiveImportedPeopleRequest.FromString,
+                    response_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.ArchiveImportedPeopleResponse.SerializeToString,
             ),
             'GetPersonHistory': grpc.unary_unary_rpc_method_handler(
                     servicer.GetPersonHistory,
@@ -255,6 +290,60 @@ class Profiles:
             '/tracker.profiles.v1.Profiles/UpsertPeople',
             tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.UpsertPeopleRequest.SerializeToString,
             tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.UpsertPeopleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListImportedRefs(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/tracker.profiles.v1.Profiles/ListImportedRefs',
+            tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.ListImportedRefsRequest.SerializeToString,
+            tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.ImportedRefs.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ArchiveImportedPeople(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.profiles.v1.Profiles/ArchiveImportedPeople',
+            tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.ArchiveImportedPeopleRequest.SerializeToString,
+            tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.ArchiveImportedPeopleResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -1,0 +1,56 @@
+"""The composition root of the import service."""
+from __future__ import annotations
+
+from services.common.bus import EventBus
+from services.common.config import Settings
+from services.common.runtime import ServiceRuntime, make_bus
+from services.gen.tracker.imports.v1 import imports_service_pb2_grpc as pb_grpc
+
+from . import handlers, store
+from .people import ProfilesPeople
+from .runner import Runner
+from .server import ImportsServicer
+from .worker import RunWorker
+
+NAME = "import"
+
+
+class Import:
+    def __init__(self, settings: Settings, runtime: ServiceRuntime):
+        self.settings = settings
+        self.runtime = runtime
+        self.uploads_dir = settings.var_dir.resolve() / "imports"
+        self.profiles_address = settings.service_address("profiles")
+        self.people: ProfilesPeople | None = None
+        self.worker: RunWorker | None = None
+        self._feed = None
+
+    def start(self, address: str | None = None) -> "Import":
+        self.uploads_dir.mkdir(parents=True, exist_ok=True)
+        self.people = ProfilesPeople(self.profiles_address)
+        uow = self.runtime.uow
+        self.worker = RunWorker(lambda: uow(platform=True), uow,
+                                lambda name: Runner(uow, self.people, self.uploads_dir, worker=name))
+        servicer = ImportsServicer(self.runtime, self.uploads_dir, self.worker.nudge)
+        self.runtime.start([(pb_grpc.add_ImportsServicer_to_server, servicer, "tracker.imports.v1.Imports")],
+                           address or self.settings.grpc_address(NAME))
+        self.runtime.bus.ensure_topics([handlers.FEED_TOPIC])
+        self._feed = self.runtime.bus.subscribe(topics=[handlers.FEED_TOPIC], group="import.housing-feed",
+                                                handler=handlers.feed_records(uow, self.worker.nudge))
+        self.worker.start()
+        return self
+
+    def stop(self) -> None:
+        if self.worker:
+            self.worker.stop()
+        if self._feed:
+            self._feed.stop()
+        self.runtime.stop()
+        if self.people:
+            self.people.close()
+
+
+def build(settings: Settings, *, bus: EventBus | None = None) -> Import:
+    bus = bus or make_bus(settings, client_id=NAME)
+    runtime = ServiceRuntime(NAME, settings, outbox=store.outbox, processed=store.processed_events, bus=bus)
+    return Import(settings, runtime)

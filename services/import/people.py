@@ -1,0 +1,63 @@
+"""Profiles, as the import sees it: people upserted by personal reference, the references of
+imported people, and archiving. Over gRPC (profiles owns people); the caller's landlord and
+user travel in the call context."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Sequence
+
+import grpc
+
+from services.common import context
+from services.common.grpc_client import call, channel, domain_error
+from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb, profiles_service_pb2_grpc as pb_grpc
+
+UPSERT_TIMEOUT = 120.0  # seconds: a batch of a thousand people, on a busy machine
+ARCHIVE_CHUNK = 2000
+
+
+@dataclass(frozen=True)
+class Outcome:
+    outcome: str  # created | updated | unchanged | rejected
+    person_id: str = ""
+    problems: tuple[tuple[str, str], ...] = ()  # (person field, reason)
+    changed_fields: tuple[str, ...] = field(default_factory=tuple)
+
+
+class ProfilesPeople:
+    def __init__(self, address: str):
+        self._channel = channel(address)
+        self._stub = pb_grpc.ProfilesStub(self._channel)
+
+    def upsert(self, records: Sequence[Mapping[str, str]], *, add_unknown_options: Iterable[str] = (),
+               dry_run: bool = False) -> list[Outcome]:
+        request = pb.UpsertPeopleRequest(add_unknown_options=list(add_unknown_options), dry_run=dry_run)
+        for record in records:
+            struct = request.records.add()
+            struct.update(record)
+        answer = call(self._stub.UpsertPeople, request, timeout=UPSERT_TIMEOUT)
+        return [Outcome(r.outcome, r.person_id, tuple((p.field, p.reason) for p in r.problems), tuple(r.changed_fields))
+                for r in answer.results]
+
+    def imported_refs(self) -> set[str]:
+        refs: set[str] = set()
+        try:
+            for chunk in self._stub.ListImportedRefs(pb.ListImportedRefsRequest(), timeout=UPSERT_TIMEOUT,
+                                                     metadata=context.current().metadata()):
+                refs.update(chunk.personal_refs)
+        except grpc.RpcError as error:
+            raise domain_error(error) from None
+        return refs
+
+    def archive(self, personal_refs: Sequence[str], *, dry_run: bool = False) -> int:
+        archived = 0
+        for start in range(0, len(personal_refs), ARCHIVE_CHUNK):
+            answer = call(self._stub.ArchiveImportedPeople, pb.ArchiveImportedPeopleRequest(
+                personal_refs=list(personal_refs[start:start + ARCHIVE_CHUNK]), dry_run=dry_run),
+                timeout=UPSERT_TIMEOUT)
+            archived += answer.archived
+        return archived
+
+    def close(self) -> None:
+        self._channel.close()
+

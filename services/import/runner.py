@@ -1,0 +1,206 @@
+"""One import run, start to end, in three passes over its rows (a stored file or staged feed records):
+
+1. checking: every row read and checked against feed v1; the rejected ones kept with their reasons.
+   A file that cannot be read to the end fails here, before anything is applied.
+2. applying: the accepted rows sent to profiles a batch at a time; progress and counts saved after
+   each batch, so a run that stops (a crash, an engine away) carries on from the last batch saved.
+3. archiving (full snapshots): imported people the run did not list are archived.
+
+A preview run does all three with profiles' dry run: it counts and samples, changing nothing.
+"""
+from __future__ import annotations
+
+import collections
+import contextlib
+import logging
+from pathlib import Path
+from typing import Callable, Iterator
+
+from . import feed, files
+from .domain import CHECKING, FEED, FULL, WAITING, ARCHIVING, ImportRun
+from .people import Outcome, ProfilesPeople
+from .store import RunRepository
+from .tables import Header, Row, Table
+
+log = logging.getLogger(__name__)
+BATCH = 1000
+PROGRESS_EVERY = 20_000  # rows checked between progress saves in pass 1
+FEED_HEADER = Header(feed.FEED_COLUMNS, feed.FEED_COLUMNS, ())
+
+
+class RunTakenOver(Exception):
+    """Another worker holds the run now (this one went quiet for too long)."""
+
+
+class Runner:
+    def __init__(self, uow: Callable, people: ProfilesPeople, files_dir: Path, *, worker: str = "",
+                 batch: int = BATCH):
+        self._uow = uow  # landlord_id -> UnitOfWork
+        self._people = people
+        self._files_dir = files_dir
+        self._worker = worker
+        self._batch = batch
+
+    def file_path(self, run_id: str) -> Path:
+        return self._files_dir / f"{run_id}.upload"
+
+    # -- the run --------------------------------------------------------------------------------------------------
+
+    def run(self, landlord_id: str, run_id: str) -> ImportRun:
+        with self._uow(landlord_id) as uow:
+            repo = RunRepository(uow.session, landlord_id)
+            run = repo.get(run_id)
+            add_unknown = repo.add_unknown_options()
+            run.begin()
+            self._save(repo, run)
+            uow.commit()
+        try:
+            seen = self._check(run)
+            self._apply(run, add_unknown)
+            archived = self._archive(run, seen)
+        except files.FileProblem as problem:
+            run.fail(problem.message)
+            self._save_now(run)
+            return run
+        run.complete(archived)
+        with self._uow(landlord_id) as uow:
+            repo = RunRepository(uow.session, landlord_id)
+            self._save(repo, run)
+            if run.source == FEED:
+                repo.drop_staged(run.run_id)
+            uow.commit()
+        with contextlib.suppress(FileNotFoundError):
+            self.file_path(run.run_id).unlink()
+        return run
+
+    def _save(self, repo: RunRepository, run: ImportRun) -> None:
+        if not repo.save(run, worker=self._worker):
+            raise RunTakenOver(run.run_id)
+
+    def _save_now(self, run: ImportRun, problems=()) -> None:
+        with self._uow(run.landlord_id) as uow:
+            repo = RunRepository(uow.session, run.landlord_id)
+            repo.add_rejections(run.run_id, problems)
+            self._save(repo, run)
+            uow.commit()
+
+    # -- rows -----------------------------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _table(self, run: ImportRun) -> Iterator[Table]:
+        if run.source == FEED:
+            yield Table(FEED_HEADER, (Row(n, record, record) for n, record in self._staged(run)))
+            return
+        with open(self.file_path(run.run_id), "rb") as stream:
+            yield files.read_file(stream, mapping=run.mapping)
+
+    def _staged(self, run: ImportRun) -> Iterator[tuple[int, dict[str, str]]]:
+        """The run's feed records in sequence order, a short transaction per chunk."""
+        after = 0
+        while True:
+            with self._uow(run.landlord_id) as uow:
+                chunk = RunRepository(uow.session, run.landlord_id).staged(run.run_id, after=after)
+            if not chunk:
+                return
+            yield from chunk
+            after = chunk[-1][0]
+
+    # -- pass 1 ---------------------------------------------------------------------------------------------------
+
+    def _check(self, run: ImportRun) -> set[str]:
+        """Every row checked; the personal references the run lists (rejected rows too: a person
+        whose row is wrong this time is still a resident). Rejections are kept on the first pass only."""
+        fresh = run.phase in ("", WAITING, CHECKING)
+        if fresh:
+            run.phase = CHECKING
+            with self._uow(run.landlord_id) as uow:
+                repo = RunRepository(uow.session, run.landlord_id)
+                repo.clear_rejections(run.run_id)
+                self._save(repo, run)
+                uow.commit()
+        seen: set[str] = set()
+        read = rejected = 0
+        pending: list[feed.RowProblem] = []
+        with self._table(run) as table:
+            ref_column = table.header.column_of.get("personal_ref", "personal_ref")
+            for checked in feed.validate(table.rows, table.header.column_of):
+                read += 1
+                ref = feed.clean(checked.values.get(ref_column) or "")
+                if ref:
+                    seen.add(ref)
+                if checked.accepted or not fresh:
+                    continue
+                rejected += 1
+                pending.extend(checked.problems)
+                run.sample("rejected", _rejected_sample(checked.row, ref, checked.problems))
+                if read % PROGRESS_EVERY == 0 or len(pending) >= self._batch:
+                    run.counts.rows_read, run.counts.rejected = read, rejected
+                    self._save_now(run, pending)
+                    pending = []
+            if fresh:
+                run.checked(rows_read=read, rejected=rejected, warnings=table.header.warnings)
+                self._save_now(run, pending)
+        return seen
+
+    # -- pass 2 ---------------------------------------------------------------------------------------------------
+
+    def _apply(self, run: ImportRun, add_unknown: list[str]) -> None:
+        skip, index, batch = run.rows_done, 0, []
+        with self._table(run) as table:
+            columns = table.header.column_of
+            for checked in feed.validate(table.rows, columns):
+                if not checked.accepted:
+                    continue
+                index += 1
+                if index <= skip:
+                    continue
+                batch.append(checked)
+                if len(batch) == self._batch:
+                    self._send(run, batch, columns, add_unknown)
+                    batch = []
+            if batch:
+                self._send(run, batch, columns, add_unknown)
+
+    def _send(self, run: ImportRun, batch: list[feed.Checked], columns: dict[str, str], add_unknown: list[str]) -> None:
+        outcomes = self._people.upsert([c.person for c in batch], add_unknown_options=add_unknown, dry_run=run.preview)
+        tally: collections.Counter = collections.Counter()
+        problems: list[feed.RowProblem] = []
+        for checked, outcome in zip(batch, outcomes):
+            tally[outcome.outcome] += 1
+            ref, name = checked.person["personal_ref"], f"{checked.person['first_name']} {checked.person['surname']}"
+            if outcome.outcome == "rejected":
+                found = [feed.RowProblem(checked.row, _column(field, columns), reason, checked.values)
+                         for field, reason in outcome.problems]
+                problems.extend(found)
+                run.sample("rejected", _rejected_sample(checked.row, ref, found))
+            elif outcome.outcome in ("created", "updated"):
+                run.sample(outcome.outcome, {"row": checked.row, "personal_ref": ref, "name": name,
+                                             "fields": list(outcome.changed_fields), "reason": ""})
+        run.applied(dict(tally), len(batch))
+        self._save_now(run, problems)
+
+    # -- pass 3 ---------------------------------------------------------------------------------------------------
+
+    def _archive(self, run: ImportRun, seen: set[str]) -> int:
+        if run.mode != FULL:
+            return 0
+        run.phase = ARCHIVING
+        self._save_now(run)
+        missing = sorted(self._people.imported_refs() - seen)
+        for ref in missing:
+            run.sample("archived", {"row": 0, "personal_ref": ref, "name": "", "fields": [], "reason": ""})
+        return self._people.archive(missing, dry_run=run.preview)
+
+
+def _column(person_field: str, columns: dict[str, str]) -> str:
+    """The file's column for a person field profiles named ("" for the record as a whole)."""
+    feed_column = feed.FEED_COLUMN.get(person_field)
+    return columns.get(feed_column, feed_column) if feed_column else ""
+
+
+def _rejected_sample(row: int, ref: str, problems) -> dict:
+    return {"row": row, "personal_ref": ref, "name": "", "fields": [p.column for p in problems],
+            "reason": "; ".join(p.reason for p in problems)}
+
+
+__all__ = ["Runner", "RunTakenOver", "Outcome"]

@@ -1,0 +1,113 @@
+"""The Imports gRPC servicer: proto -> use case -> proto, nothing else."""
+from __future__ import annotations
+
+import contextlib
+import uuid
+from pathlib import Path
+
+from services.common import context
+from services.common.errors import InvalidInput, Unauthenticated
+from services.gen.tracker.imports.v1 import imports_service_pb2 as pb, imports_service_pb2_grpc as pb_grpc
+
+from . import service
+from .domain import SAMPLE_KINDS, ImportRun
+
+MAX_UPLOAD_BYTES = 300 * 1024 * 1024
+
+
+def _landlord() -> str:
+    landlord_id = context.current().landlord_id
+    if not landlord_id:
+        raise Unauthenticated("no landlord in the call metadata")
+    return landlord_id
+
+
+def _time(value) -> str:
+    return value.isoformat() if value else ""
+
+
+def run_message(run: ImportRun) -> pb.ImportRun:
+    return pb.ImportRun(
+        run_id=run.run_id, source=run.source, mode=run.mode, preview=run.preview, status=run.status, phase=run.phase,
+        file_name=run.file_name, started_by=run.started_by, created_at=_time(run.created_at),
+        started_at=_time(run.started_at), finished_at=_time(run.finished_at),
+        counts=pb.RunCounts(**run.counts.as_dict()), rows_total=run.rows_total, rows_done=run.rows_done,
+        problem=run.problem, warnings=run.warnings, feed_run_id=run.feed_run_id,
+        samples=[pb.Sample(kind=kind, rows=[pb.SampleRow(**row) for row in run.samples[kind]])
+                 for kind in SAMPLE_KINDS if kind in run.samples])
+
+
+class ImportsServicer(pb_grpc.ImportsServicer):
+    def __init__(self, runtime, uploads_dir: Path, on_queued):
+        self._runtime = runtime
+        self._uploads = uploads_dir
+        self._on_queued = on_queued
+
+    def UploadFile(self, request_iterator, ctx):
+        landlord_id = _landlord()
+        first = next(request_iterator, None)
+        if first is None or first.WhichOneof("part") != "start":
+            raise InvalidInput.field("file", "the upload must begin with its details (file name, mode)")
+        start = first.start
+        self._uploads.mkdir(parents=True, exist_ok=True)
+        partial = self._uploads / f"{uuid.uuid4()}.partial"
+        try:
+            size = 0
+            with open(partial, "wb") as out:
+                for chunk in request_iterator:
+                    size += len(chunk.data)
+                    if size > MAX_UPLOAD_BYTES:
+                        raise InvalidInput.field("file", f"is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MiB")
+                    out.write(chunk.data)
+            with self._runtime.uow(landlord_id) as uow:
+                run = service.start_file_run(uow, path=partial, file_name=start.file_name, mode=start.mode,
+                                             preview=start.preview, mapping_name=start.mapping,
+                                             user_id=context.current().user_id)
+                partial.rename(self._uploads / f"{run.run_id}.upload")
+                service.queue(uow, run)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                partial.unlink()
+        self._on_queued()
+        return run_message(run)
+
+    def GetRun(self, request, ctx):
+        with self._runtime.uow(_landlord()) as uow:
+            return run_message(service.get_run(uow, run_id=request.run_id))
+
+    def ListRuns(self, request, ctx):
+        with self._runtime.uow(_landlord()) as uow:
+            total, runs = service.list_runs(uow, page=request.page or 1, page_size=request.page_size or 50)
+        return pb.ListRunsResponse(total=total, runs=[run_message(r) for r in runs])
+
+    def GetRejectedRows(self, request, ctx):
+        with self._runtime.uow(_landlord()) as uow:
+            for chunk in service.rejected_rows(uow, run_id=request.run_id, format=request.format or "csv"):
+                yield pb.FileChunk(data=chunk)
+
+    def GetSettings(self, request, ctx):
+        with self._runtime.uow(_landlord()) as uow:
+            return pb.ImportSettings(add_unknown_options=service.settings(uow))
+
+    def UpdateSettings(self, request, ctx):
+        with self._runtime.uow(_landlord()) as uow:
+            lists = service.update_settings(uow, add_unknown_options=list(request.add_unknown_options))
+        return pb.ImportSettings(add_unknown_options=lists)
+
+    def ListMappings(self, request, ctx):
+        with self._runtime.uow(_landlord()) as uow:
+            found = service.mappings(uow)
+        return pb.ListMappingsResponse(mappings=[_mapping(*m) for m in found])
+
+    def SaveMapping(self, request, ctx):
+        with self._runtime.uow(_landlord()) as uow:
+            return _mapping(*service.save_mapping(uow, name=request.name, columns=dict(request.columns)))
+
+    def DeleteMapping(self, request, ctx):
+        with self._runtime.uow(_landlord()) as uow:
+            service.delete_mapping(uow, name=request.name)
+        return pb.DeleteMappingResponse()
+
+
+def _mapping(name: str, columns: dict, updated_at) -> pb.ColumnMapping:
+    return pb.ColumnMapping(name=name, columns={k: v or "" for k, v in columns.items()}, updated_at=_time(updated_at))

@@ -1,0 +1,157 @@
+"""Use cases of the import service. They take the unit of work first and are the only code
+that commits; the run itself is carried out by the worker (worker.py, runner.py)."""
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import re
+import tempfile
+from pathlib import Path
+from typing import BinaryIO, Iterator, Mapping
+
+import openpyxl
+
+from services.common.errors import InvalidInput, NotFound
+from services.common.uow import UnitOfWork
+
+from . import feed, files
+from .domain import FILE, MODES, QUEUED, ImportRun, now
+from .store import RunRepository
+
+OPTION_LISTS = tuple(sorted({feed.BY_NAME[feed.PERSON_FIELD[c]].option_list for c in feed.OPTION_COLUMNS}))
+MAPPING_NAME = re.compile(r"^[\w .-]{1,100}$")
+MAX_PAGE_SIZE = 200
+
+
+def _repo(uow: UnitOfWork) -> RunRepository:
+    return RunRepository(uow.session, uow.landlord_id)
+
+
+def start_file_run(uow: UnitOfWork, *, path: Path, file_name: str, mode: str, preview: bool, mapping_name: str,
+                   user_id: str) -> ImportRun:
+    """A run of the uploaded file stored at `path`, to be queued once the file is in its place. The header
+    is read now, so a file that cannot be read at all is refused at once (nothing is kept)."""
+    repo = _repo(uow)
+    if mode not in MODES:
+        raise InvalidInput.field("mode", "must be full (a full snapshot: archives imported people it does not list) "
+                                         "or delta (only adds and updates)")
+    mapping = None
+    if mapping_name:
+        mapping = repo.mapping(mapping_name)
+        if mapping is None:
+            raise InvalidInput.field("mapping", "is not a saved column mapping of this landlord")
+    try:
+        with open(path, "rb") as stream:
+            files.read_file(stream, mapping=mapping)
+    except files.FileProblem as problem:
+        raise InvalidInput.field("file", problem.message) from None
+    run = ImportRun.new(landlord_id=uow.landlord_id, source=FILE, mode=mode, preview=preview, started_by=user_id,
+                        file_name=(file_name or "upload")[-255:], mapping=mapping, status=QUEUED)
+    return run
+
+
+def queue(uow: UnitOfWork, run: ImportRun) -> ImportRun:
+    _repo(uow).add(run)
+    uow.commit()
+    return run
+
+
+def get_run(uow: UnitOfWork, *, run_id: str) -> ImportRun:
+    run = _repo(uow).get(run_id)
+    if run is None:
+        raise NotFound("import run not found")
+    return run
+
+
+def list_runs(uow: UnitOfWork, *, page: int, page_size: int) -> tuple[int, list[ImportRun]]:
+    if page < 1:
+        raise InvalidInput.field("page", "must be 1 or more")
+    if not 1 <= page_size <= MAX_PAGE_SIZE:
+        raise InvalidInput.field("page_size", f"must be between 1 and {MAX_PAGE_SIZE}")
+    return _repo(uow).page(limit=page_size, offset=(page - 1) * page_size)
+
+
+def rejected_rows(uow: UnitOfWork, *, run_id: str, format: str) -> Iterator[bytes]:
+    """The rejected-rows report (row, column, reason, then the original columns), in chunks."""
+    if format not in ("csv", "xlsx"):
+        raise InvalidInput.field("format", "must be csv or xlsx")
+    run = get_run(uow, run_id=run_id)
+    problems = _repo(uow).rejections(run.run_id)
+    first = next(problems, None)
+    columns = list(first.values) if first else []
+    rows = _chain(first, problems)
+    with _spooled() as out:
+        if format == "csv":
+            feed.write_rejected_rows(out, columns, rows)
+        else:
+            _write_xlsx(out, columns, rows)
+        out.seek(0)
+        while chunk := out.read(1024 * 1024):
+            yield chunk
+
+
+def _chain(first, rest):
+    if first is not None:
+        yield first
+        yield from rest
+
+
+@contextlib.contextmanager
+def _spooled():
+    with tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024) as out:
+        yield out
+
+
+def _write_xlsx(out: BinaryIO, columns: list[str], problems) -> None:
+    """The same report as a workbook (write-only: rows go straight to the file), formulas neutralised."""
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("Rejected rows")
+    text = io.BytesIO()
+    feed.write_rejected_rows(text, columns, problems)  # one grouping and neutralising rule for both formats
+    text.seek(0)
+    for cells in csv.reader(io.TextIOWrapper(text, encoding="utf-8-sig", newline="")):
+        sheet.append(cells)
+    book.save(out)
+
+
+def settings(uow: UnitOfWork) -> list[str]:
+    return _repo(uow).add_unknown_options()
+
+
+def update_settings(uow: UnitOfWork, *, add_unknown_options: list[str]) -> list[str]:
+    wrong = sorted(set(add_unknown_options) - set(OPTION_LISTS))
+    if wrong:
+        raise InvalidInput.field("add_unknown_options", f"only the feed's option lists can take new options: "
+                                                        f"{', '.join(OPTION_LISTS)}; not {', '.join(wrong)}")
+    lists = sorted(set(add_unknown_options))
+    _repo(uow).save_add_unknown_options(lists)
+    uow.commit()
+    return lists
+
+
+def mappings(uow: UnitOfWork) -> list[tuple[str, dict, object]]:
+    return _repo(uow).mappings()
+
+
+def save_mapping(uow: UnitOfWork, *, name: str, columns: Mapping[str, str | None]) -> tuple[str, dict, object]:
+    name = (name or "").strip()
+    if not MAPPING_NAME.match(name):
+        raise InvalidInput.field("name", "must be 1 to 100 letters, digits, spaces, dots, hyphens or underscores")
+    cleaned = {str(k).strip(): (v or None) for k, v in columns.items()}
+    if not cleaned or any(not k for k in cleaned):
+        raise InvalidInput.field("columns", "must name at least one column, and no column without a name")
+    try:
+        files.check_mapping(cleaned)
+    except ValueError as error:
+        raise InvalidInput.field("columns", str(error)) from None
+    at = now()
+    _repo(uow).save_mapping(name, cleaned, at)
+    uow.commit()
+    return name, cleaned, at
+
+
+def delete_mapping(uow: UnitOfWork, *, name: str) -> None:
+    if not _repo(uow).delete_mapping(name):
+        raise NotFound("column mapping not found")
+    uow.commit()

@@ -1,0 +1,110 @@
+"""The run worker: a thread that takes queued runs (and runs whose worker went quiet) one at a
+time, at most one in progress per landlord, and carries each to its end."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import socket
+import threading
+import uuid
+from typing import Callable
+
+from sqlalchemy.exc import OperationalError
+
+from services.common import context
+from services.common.errors import Unavailable
+
+from .domain import now
+from .runner import Runner, RunTakenOver
+from .store import RunRepository, WorkQueue
+
+log = logging.getLogger(__name__)
+STALE_AFTER = dt.timedelta(seconds=60)  # a running run with no heartbeat for this long is taken over
+IDLE_WAIT_S = 1.0
+RETRY_WAIT_S = 2.0
+FEED_USER = "housing-feed"  # who a feed run's changes are made by, in people's history
+UNEXPECTED = "the run stopped on an unexpected error; what was applied stays applied; upload the file again"
+
+
+class RunWorker:
+    def __init__(self, platform_uow: Callable, uow: Callable, runner_for: Callable[[str], Runner]):
+        self._platform_uow = platform_uow
+        self._uow = uow
+        self.name = f"{socket.gethostname()}:{uuid.uuid4().hex[:8]}"
+        self._runner = runner_for(self.name)
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.busy = False
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._loop, name="import-worker", daemon=True)
+        self._thread.start()
+
+    def nudge(self) -> None:
+        self._wake.set()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stopping.set()
+        self._wake.set()
+        if self._thread:
+            self._thread.join(timeout)
+
+    def _loop(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                worked = self.work_once()
+            except Exception:  # noqa: BLE001 - the worker must outlive any one failure
+                log.exception("import worker: could not take a run")
+                worked = False
+            if not worked:
+                self._wake.wait(IDLE_WAIT_S)
+                self._wake.clear()
+
+    def work_once(self) -> bool:
+        """Take one run and work on it; False when there was none to take."""
+        with self._platform_uow() as uow:
+            claimed = WorkQueue(uow.session).claim(self.name, now() - STALE_AFTER, now())
+            uow.commit()
+        if claimed is None:
+            return False
+        landlord_id, run_id = claimed
+        self.busy = True
+        try:
+            self._work(landlord_id, run_id)
+        finally:
+            self.busy = False
+        return True
+
+    def _work(self, landlord_id: str, run_id: str) -> None:
+        with self._uow(landlord_id) as uow:
+            started_by = RunRepository(uow.session, landlord_id).get(run_id).started_by
+        call = context.CallContext(landlord_id=landlord_id, user_id=started_by or FEED_USER,
+                                   request_id=context.new_request_id())
+        with context.bound(call):
+            try:
+                run = self._runner.run(landlord_id, run_id)
+                log.info("import run finished", extra={"run_id": run_id, "status": run.status})
+            except RunTakenOver:
+                log.warning("import run taken over by another worker", extra={"run_id": run_id})
+            except (Unavailable, OperationalError) as error:
+                log.warning("import run paused: %s", type(error).__name__, extra={"run_id": run_id})
+                self._release(landlord_id, run_id)
+                self._stopping.wait(RETRY_WAIT_S)
+            except Exception:  # noqa: BLE001
+                log.exception("import run failed unexpectedly", extra={"run_id": run_id})
+                self._fail(landlord_id, run_id)
+
+    def _release(self, landlord_id: str, run_id: str) -> None:
+        """Let the run be taken again at once (by this worker or another) when the engine is back."""
+        with self._uow(landlord_id) as uow:
+            RunRepository(uow.session, landlord_id).release(run_id, self.name)
+            uow.commit()
+
+    def _fail(self, landlord_id: str, run_id: str) -> None:
+        with self._uow(landlord_id) as uow:
+            repo = RunRepository(uow.session, landlord_id)
+            run = repo.get(run_id)
+            run.fail(UNEXPECTED)
+            repo.save(run)
+            uow.commit()
