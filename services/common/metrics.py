@@ -9,6 +9,9 @@ HTTP_REQUESTS = Counter("tracker_http_requests_total", "Gateway requests", ["met
 HTTP_DURATION = Histogram("tracker_http_request_duration_seconds", "Gateway latency", ["method", "route"])
 OUTBOX_BACKLOG = Gauge("tracker_outbox_backlog", "Events committed but not yet published", ["service"])
 OUTBOX_PUBLISHED = Counter("tracker_outbox_published_total", "Events published by the relay", ["service"])
+IMPORT_ROWS = Counter("tracker_import_rows_total", "Import rows by outcome (rejected: by the feed checks or by "
+                      "profiles; preview runs not counted)", ["source", "outcome"])
+IMPORT_RUNS = Counter("tracker_import_runs_total", "Import runs finished", ["source", "status"])
 EVENTS_CONSUMED = Counter("tracker_events_consumed_total", "Events handled by consumers", ["consumer", "outcome"])
 
 

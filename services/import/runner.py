@@ -16,6 +16,8 @@ import logging
 from pathlib import Path
 from typing import Callable, Iterator
 
+from services.common.metrics import IMPORT_ROWS, IMPORT_RUNS
+
 from . import feed, files
 from .domain import CHECKING, FEED, FULL, WAITING, ARCHIVING, ImportRun
 from .people import Outcome, ProfilesPeople
@@ -61,8 +63,12 @@ class Runner:
         except files.FileProblem as problem:
             run.fail(problem.message)
             self._save_now(run)
+            IMPORT_RUNS.labels(run.source, run.status).inc()
             return run
         run.complete(archived)
+        IMPORT_RUNS.labels(run.source, run.status).inc()
+        if not run.preview:
+            IMPORT_ROWS.labels(run.source, "archived").inc(archived)
         with self._uow(landlord_id) as uow:
             repo = RunRepository(uow.session, landlord_id)
             self._save(repo, run)
@@ -139,6 +145,8 @@ class Runner:
                     pending = []
             if fresh:
                 run.checked(rows_read=read, rejected=rejected, warnings=table.header.warnings)
+                if not run.preview:
+                    IMPORT_ROWS.labels(run.source, "rejected").inc(rejected)
                 self._save_now(run, pending)
         return seen
 
@@ -177,6 +185,9 @@ class Runner:
                 run.sample(outcome.outcome, {"row": checked.row, "personal_ref": ref, "name": name,
                                              "fields": list(outcome.changed_fields), "reason": ""})
         run.applied(dict(tally), len(batch))
+        if not run.preview:
+            for outcome, count in tally.items():
+                IMPORT_ROWS.labels(run.source, outcome).inc(count)
         self._save_now(run, problems)
 
     # -- pass 3 ---------------------------------------------------------------------------------------------------

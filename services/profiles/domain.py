@@ -132,6 +132,9 @@ class Person:
                 if values.get(name) != self.values.get(name):
                     reader.problem(name, FROM_HOUSING_SYSTEM)
         collect(reader.problems)
+        if new:  # a new record's history is one "created" entry
+            self.values, self.custom = values, custom
+            return ()
         changes = [FieldChange(f.name, history_text(display(f.name, self.values[f.name], catalogue)),
                                history_text(display(f.name, values[f.name], catalogue)))
                    for f in FIELDS if values[f.name] != self.values[f.name]]
