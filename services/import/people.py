@@ -3,6 +3,7 @@ imported people, and archiving. Over gRPC (profiles owns people); the caller's l
 user travel in the call context."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
@@ -31,10 +32,8 @@ class ProfilesPeople:
 
     def upsert(self, records: Sequence[Mapping[str, str]], *, add_unknown_options: Iterable[str] = (),
                dry_run: bool = False) -> list[Outcome]:
-        request = pb.UpsertPeopleRequest(add_unknown_options=list(add_unknown_options), dry_run=dry_run)
-        for record in records:
-            struct = request.records.add()
-            struct.update(record)
+        request = pb.UpsertPeopleRequest(add_unknown_options=list(add_unknown_options), dry_run=dry_run,
+                                         records_json=json.dumps(list(records)).encode())
         answer = call(self._stub.UpsertPeople, request, timeout=UPSERT_TIMEOUT)
         return [Outcome(r.outcome, r.person_id, tuple((p.field, p.reason) for p in r.problems), tuple(r.changed_fields))
                 for r in answer.results]

@@ -1,8 +1,9 @@
 """One import run, start to end, in three passes over its rows (a stored file or staged feed records):
 
-1. checking: every row read and checked against feed v1; the rejected ones kept with their reasons.
-   A file that cannot be read to the end fails here, before anything is applied.
-2. applying: the accepted rows sent to profiles a batch at a time; progress and counts saved after
+1. checking: every row read and checked against feed v1; the rejected ones kept with their reasons,
+   the accepted ones spooled to a file beside the upload. A file that cannot be read to the end
+   fails here, before anything is applied.
+2. applying: the spooled rows sent to profiles a batch at a time; progress and counts saved after
    each batch, so a run that stops (a crash, an engine away) carries on from the last batch saved.
 3. archiving (full snapshots): imported people the run did not list are archived.
 
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import itertools
+import json
 import logging
 from pathlib import Path
 from typing import Callable, Iterator
@@ -57,12 +60,13 @@ class Runner:
             self._save(repo, run)
             uow.commit()
         try:
-            seen = self._check(run)
-            self._apply(run, add_unknown)
+            seen, header = self._check(run)
+            self._apply(run, header, add_unknown)
             archived = self._archive(run, seen)
         except files.FileProblem as problem:
             run.fail(problem.message)
             self._save_now(run)
+            self._forget_files(run.run_id)
             IMPORT_RUNS.labels(run.source, run.status).inc()
             return run
         run.complete(archived)
@@ -75,9 +79,16 @@ class Runner:
             if run.source == FEED:
                 repo.drop_staged(run.run_id)
             uow.commit()
-        with contextlib.suppress(FileNotFoundError):
-            self.file_path(run.run_id).unlink()
+        self._forget_files(run.run_id)
         return run
+
+    def spool_path(self, run_id: str) -> Path:
+        return self._files_dir / f"{run_id}.accepted.jsonl"
+
+    def _forget_files(self, run_id: str) -> None:
+        for path in (self.file_path(run_id), self.spool_path(run_id)):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
 
     def _save(self, repo: RunRepository, run: ImportRun) -> None:
         if not repo.save(run, worker=self._worker):
@@ -113,9 +124,10 @@ class Runner:
 
     # -- pass 1 ---------------------------------------------------------------------------------------------------
 
-    def _check(self, run: ImportRun) -> set[str]:
-        """Every row checked; the personal references the run lists (rejected rows too: a person
-        whose row is wrong this time is still a resident). Rejections are kept on the first pass only."""
+    def _check(self, run: ImportRun) -> tuple[set[str], Header]:
+        """Every row checked, the accepted ones written to the run's spool for pass 2. Returns the personal
+        references the run lists (rejected rows too: a person whose row is wrong this time is still a
+        resident) and the file's header. Rejections are kept on the first pass only."""
         fresh = run.phase in ("", WAITING, CHECKING)
         if fresh:
             run.phase = CHECKING
@@ -127,19 +139,22 @@ class Runner:
         seen: set[str] = set()
         read = rejected = 0
         pending: list[feed.RowProblem] = []
-        with self._table(run) as table:
+        with self._table(run) as table, open(self.spool_path(run.run_id), "w", encoding="utf-8") as spool:
+            names = table.header.columns
             ref_column = table.header.column_of.get("personal_ref", "personal_ref")
             for checked in feed.validate(table.rows, table.header.column_of):
                 read += 1
                 ref = feed.clean(checked.values.get(ref_column) or "")
                 if ref:
                     seen.add(ref)
-                if checked.accepted or not fresh:
-                    continue
-                rejected += 1
-                pending.extend(checked.problems)
-                run.sample("rejected", _rejected_sample(checked.row, ref, checked.problems))
-                if read % PROGRESS_EVERY == 0 or len(pending) >= self._batch:
+                if checked.accepted:
+                    spool.write(json.dumps([checked.row, checked.person, [checked.values.get(c, "") for c in names],
+                                            {k: v for k, v in checked.values.items() if k not in names}]) + "\n")
+                elif fresh:
+                    rejected += 1
+                    pending.extend(checked.problems)
+                    run.sample("rejected", _rejected_sample(checked.row, ref, checked.problems))
+                if fresh and (read % PROGRESS_EVERY == 0 or len(pending) >= self._batch):
                     run.counts.rows_read, run.counts.rejected = read, rejected
                     self._save_now(run, pending)
                     pending = []
@@ -148,26 +163,22 @@ class Runner:
                 if not run.preview:
                     IMPORT_ROWS.labels(run.source, "rejected").inc(rejected)
                 self._save_now(run, pending)
-        return seen
+            return seen, table.header
 
     # -- pass 2 ---------------------------------------------------------------------------------------------------
 
-    def _apply(self, run: ImportRun, add_unknown: list[str]) -> None:
-        skip, index, batch = run.rows_done, 0, []
-        with self._table(run) as table:
-            columns = table.header.column_of
-            for checked in feed.validate(table.rows, columns):
-                if not checked.accepted:
-                    continue
-                index += 1
-                if index <= skip:
-                    continue
-                batch.append(checked)
+    def _apply(self, run: ImportRun, header: Header, add_unknown: list[str]) -> None:
+        """The spooled accepted rows, after those already applied, to profiles a batch at a time."""
+        names, columns, batch = header.columns, header.column_of, []
+        with open(self.spool_path(run.run_id), encoding="utf-8") as spool:
+            for line in itertools.islice(spool, run.rows_done, None):
+                row, person, cells, beyond = json.loads(line)
+                batch.append(feed.Checked(row, person, (), {**dict(zip(names, cells)), **beyond}))
                 if len(batch) == self._batch:
                     self._send(run, batch, columns, add_unknown)
                     batch = []
-            if batch:
-                self._send(run, batch, columns, add_unknown)
+        if batch:
+            self._send(run, batch, columns, add_unknown)
 
     def _send(self, run: ImportRun, batch: list[feed.Checked], columns: dict[str, str], add_unknown: list[str]) -> None:
         outcomes = self._people.upsert([c.person for c in batch], add_unknown_options=add_unknown, dry_run=run.preview)

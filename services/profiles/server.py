@@ -6,7 +6,7 @@ import json
 from google.protobuf import json_format, struct_pb2
 
 from services.common import context
-from services.common.errors import Unauthenticated
+from services.common.errors import InvalidInput, Unauthenticated
 from services.common.search import SearchIndex
 from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb, profiles_service_pb2_grpc as pb_grpc
 
@@ -50,7 +50,8 @@ class ProfilesServicer(pb_grpc.ProfilesServicer):
         return person_message(person, catalogue)
 
     def UpsertPeople(self, request, ctx):
-        records = [json_format.MessageToDict(r) for r in request.records]
+        records = (_json_records(request.records_json) if request.records_json
+                   else [json_format.MessageToDict(r) for r in request.records])
         with self._runtime.uow(_landlord()) as uow:
             results = importing.upsert_people(uow, records=records, user_id=context.current().user_id,
                                               add_unknown_options=list(request.add_unknown_options),
@@ -96,6 +97,16 @@ class ProfilesServicer(pb_grpc.ProfilesServicer):
                 entry = facet.values.add(label=v["label"], count=v["count"])
                 entry.value.CopyFrom(_value(v["value"]))
         return answer
+
+
+def _json_records(data: bytes) -> list[dict]:
+    try:
+        records = json.loads(data)
+    except ValueError:
+        raise InvalidInput.field("records_json", "is not JSON") from None
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise InvalidInput.field("records_json", "must be a JSON array of objects")
+    return records
 
 
 def _value(value) -> struct_pb2.Value:

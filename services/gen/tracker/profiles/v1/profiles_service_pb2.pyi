@@ -35,14 +35,16 @@ class UpdatePersonRequest(_message.Message):
     def __init__(self, person_id: _Optional[str] = ..., fields: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ...) -> None: ...
 
 class UpsertPeopleRequest(_message.Message):
-    __slots__ = ("records", "add_unknown_options", "dry_run")
+    __slots__ = ("records", "add_unknown_options", "dry_run", "records_json")
     RECORDS_FIELD_NUMBER: _ClassVar[int]
     ADD_UNKNOWN_OPTIONS_FIELD_NUMBER: _ClassVar[int]
     DRY_RUN_FIELD_NUMBER: _ClassVar[int]
+    RECORDS_JSON_FIELD_NUMBER: _ClassVar[int]
     records: _containers.RepeatedCompositeFieldContainer[_struct_pb2.Struct]
     add_unknown_options: _containers.RepeatedScalarFieldContainer[str]
     dry_run: bool
-    def __init__(self, records: _Optional[_Iterable[_Union[_struct_pb2.Struct, _Mapping]]] = ..., add_unknown_options: _Optional[_Iterable[str]] = ..., dry_run: _Optional[bool] = ...) -> None: ...
+    records_json: bytes
+    def __init__(self, records: _Optional[_Iterable[_Union[_struct_pb2.Struct, _Mapping]]] = ..., add_unknown_options: _Optional[_Iterable[str]] = ..., dry_run: _Optional[bool] = ..., records_json: _Optional[bytes] = ...) -> None: ...
 
 class FieldProblem(_message.Message):
     __slots__ = ("field", "reason")
