@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import json
+from typing import Iterator
 
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
@@ -30,12 +31,25 @@ class _Details(
     pass
 
 
-class _MetadataInterceptor(grpc.UnaryUnaryClientInterceptor):
-    def intercept_unary_unary(self, continuation, details, request):
+class _MetadataInterceptor(grpc.UnaryUnaryClientInterceptor, grpc.StreamUnaryClientInterceptor,
+                          grpc.UnaryStreamClientInterceptor):
+    """The caller's context (x-landlord-id, x-user-id, x-request-id) on every call: unary, uploads
+    streamed to a service (stream-unary) and downloads streamed from it (unary-stream)."""
+
+    @staticmethod
+    def _with_context(details) -> _Details:
         metadata = list(details.metadata or []) + context.current().metadata()
-        return continuation(_Details(details.method, details.timeout, metadata, details.credentials,
-                                     getattr(details, "wait_for_ready", None), getattr(details, "compression", None)),
-                            request)
+        return _Details(details.method, details.timeout, metadata, details.credentials,
+                        getattr(details, "wait_for_ready", None), getattr(details, "compression", None))
+
+    def intercept_unary_unary(self, continuation, details, request):
+        return continuation(self._with_context(details), request)
+
+    def intercept_stream_unary(self, continuation, details, request_iterator):
+        return continuation(self._with_context(details), request_iterator)
+
+    def intercept_unary_stream(self, continuation, details, request):
+        return continuation(self._with_context(details), request)
 
 
 MAX_MESSAGE_BYTES = 16 * 1024 * 1024  # room for a 10 MiB document on a person's record, and its details
@@ -72,6 +86,44 @@ def call(method, request, timeout: float = 10.0):
         return method(request, timeout=timeout)
     except grpc.RpcError as error:
         raise domain_error(error) from None
+
+
+def call_stream(method, request, timeout: float = 10.0) -> "Streamed":
+    """Call a stub method that answers a stream. The first message is awaited here, so a call the
+    service refuses raises its domain error at once (before an HTTP answer starts)."""
+    responses = method(request, timeout=timeout)
+    try:
+        first = next(responses, _END)
+    except grpc.RpcError as error:
+        responses.cancel()
+        raise domain_error(error) from None
+    return Streamed(responses, first)
+
+
+_END = object()
+
+
+class Streamed:
+    """The messages of a streamed answer: iterating gives them all (raising the domain error if the
+    stream fails part way); `close()` cancels the call, whether or not iteration ever started (the
+    client went away)."""
+
+    def __init__(self, responses, first):
+        self._responses = responses
+        self._first = first
+
+    def __iter__(self) -> Iterator:
+        try:
+            if self._first is _END:
+                return
+            first, self._first = self._first, _END
+            yield first
+            yield from self._responses
+        except grpc.RpcError as error:
+            raise domain_error(error) from None
+
+    def close(self) -> None:
+        self._responses.cancel()
 
 
 def is_serving(address: str, timeout: float = 2.0) -> bool:

@@ -98,9 +98,9 @@ class Endpoint:
     status: int
     query: type[BaseModel] | None = None
     before_password_change: bool = False  # callable while a one-time password is still unchanged
-    body_media: str = JSON  # or MULTIPART: the body model's UploadedFile fields are file parts
+    body_media: str = JSON  # or MULTIPART: the body model's UploadedFile and UploadedStream fields are file parts
     max_upload_bytes: int | None = None  # the largest file a MULTIPART route accepts (larger: 413)
-    produces: str = JSON  # BINARY: the view answers a flask Response carrying the bytes
+    produces: str | tuple[str, ...] = JSON  # otherwise a file: the view answers a flask Response carrying its bytes
 
     @property
     def flask_rule(self) -> str:
@@ -118,7 +118,7 @@ class Api:
     def route(self, method: str, path: str, *, access: Access, summary: str, tag: str,
               body: type[BaseModel] | None = None, response: type[BaseModel] | None = None, status: int = 200,
               query: type[BaseModel] | None = None, before_password_change: bool = False,
-              body_media: str = JSON, max_upload_bytes: int | None = None, produces: str = JSON):
+              body_media: str = JSON, max_upload_bytes: int | None = None, produces: str | tuple[str, ...] = JSON):
         if not isinstance(access, Access):
             raise TypeError(f"{method} {path}: every route declares who may call it")
         if body_media == MULTIPART and not max_upload_bytes:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from services.common.grpc_client import channel
+from services.gen.tracker.imports.v1 import imports_service_pb2_grpc
 from services.gen.tracker.profiles.v1 import documents_service_pb2_grpc, profiles_service_pb2_grpc
 from services.gen.tracker.profiles.v1 import setup_service_pb2_grpc
 from services.gen.tracker.reporting.v1 import reporting_service_pb2_grpc
@@ -15,6 +16,7 @@ class ServiceClients:
         self.documents = documents_service_pb2_grpc.PersonDocumentsStub(self._channels["profiles"])
         self.setup = setup_service_pb2_grpc.ProfileSetupStub(self._channels["profiles"])
         self.reporting = reporting_service_pb2_grpc.ReportingStub(self._channels["reporting"])
+        self.imports = imports_service_pb2_grpc.ImportsStub(self._channels["import"])
 
     def close(self) -> None:
         for ch in self._channels.values():

@@ -1,9 +1,12 @@
 """multipart/form-data bodies: routes that take an uploaded file declare their
-body as a pydantic model whose file fields are `UploadedFile`, and the largest
-file they accept. The OpenAPI document shows those fields as binary strings."""
+body as a pydantic model whose file fields are `UploadedFile` (the bytes, for
+small files) or `UploadedStream` (left where werkzeug spooled it, read in chunks:
+large files never sit whole in memory), and the largest file they accept. The
+OpenAPI document shows those fields as binary strings."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import BinaryIO, Iterator
 
 from pydantic import BaseModel
 from pydantic_core import PydanticCustomError, core_schema
@@ -20,11 +23,8 @@ class PayloadTooLarge(InvalidInput):
     code = "too_large"
 
 
-@dataclass(frozen=True)
-class UploadedFile:
-    """One file part of a multipart/form-data body: the name the client gave it and its bytes."""
-    file_name: str
-    content: bytes
+class _FilePart:
+    """A file field of a body model: only a file part validates; the OpenAPI document shows a binary string."""
 
     @classmethod
     def __get_pydantic_core_schema__(cls, _source, _handler):
@@ -41,8 +41,29 @@ class UploadedFile:
         return value
 
 
+@dataclass(frozen=True)
+class UploadedFile(_FilePart):
+    """One file part of a multipart/form-data body: the name the client gave it and its bytes."""
+    file_name: str
+    content: bytes
+
+
+@dataclass(frozen=True)
+class UploadedStream(_FilePart):
+    """One file part left where werkzeug spooled it (a temporary file beyond 500 KB), valid while the
+    request lasts: its name, its size, and its bytes read in chunks, never whole."""
+    file_name: str
+    stream: BinaryIO
+    size_bytes: int
+
+    def chunks(self, size: int) -> Iterator[bytes]:
+        self.stream.seek(0)
+        while chunk := self.stream.read(size):
+            yield chunk
+
+
 def file_fields(model: type[BaseModel]) -> list[str]:
-    return [name for name, info in model.model_fields.items() if info.annotation is UploadedFile]
+    return [name for name, info in model.model_fields.items() if info.annotation in (UploadedFile, UploadedStream)]
 
 
 def read_form(model: type[BaseModel], request, max_file_bytes: int) -> dict:
@@ -54,12 +75,26 @@ def read_form(model: type[BaseModel], request, max_file_bytes: int) -> dict:
         files = request.files
     except RequestEntityTooLarge:
         raise _too_large(model, max_file_bytes) from None
+    streamed = {name for name, info in model.model_fields.items() if info.annotation is UploadedStream}
     for name, storage in files.items():
+        if name in streamed:
+            raw[name] = _stream(model, storage, max_file_bytes)
+            continue
         content = storage.read(max_file_bytes + 1)
         if len(content) > max_file_bytes:
             raise _too_large(model, max_file_bytes)
         raw[name] = UploadedFile(storage.filename or "", content)
     return raw
+
+
+def _stream(model: type[BaseModel], storage, max_file_bytes: int) -> UploadedStream:
+    stream = storage.stream
+    stream.seek(0, 2)  # the part is already spooled: its size, without reading it
+    size = stream.tell()
+    stream.seek(0)
+    if size > max_file_bytes:
+        raise _too_large(model, max_file_bytes)
+    return UploadedStream(storage.filename or "", stream, size)
 
 
 def _too_large(model: type[BaseModel], max_file_bytes: int) -> PayloadTooLarge:

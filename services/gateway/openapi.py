@@ -1,7 +1,7 @@
 """The OpenAPI 3 document, written from the route declarations."""
 from __future__ import annotations
 
-from .api import JSON, PUBLIC
+from .api import BINARY, JSON, PUBLIC
 from .schemas import ErrorAnswer
 
 ERRORS = {
@@ -75,10 +75,12 @@ def _applies(status: str, e) -> bool:
 
 def _response(e, components) -> dict:
     if e.produces != JSON:
-        return {"description": "The file's bytes, as the type found in them",
+        media = (e.produces,) if isinstance(e.produces, str) else e.produces
+        return {"description": "The file's bytes, as the type found in them" if e.produces == BINARY
+                else "The file's bytes, in the format asked for",
                 "headers": {"Content-Disposition": {"schema": {"type": "string"},
                                                     "description": "attachment; filename*=UTF-8''<the file's name>"}},
-                "content": {e.produces: {"schema": {"type": "string", "format": "binary"}}}}
+                "content": {m: {"schema": {"type": "string", "format": "binary"}} for m in media}}
     if e.response is None:
         return {"description": "OK"}
     return {"description": "OK", "content": {JSON: {"schema": _schema(e.response, components)}}}

@@ -3,4 +3,4 @@ from ..api import Api
 
 api = Api()
 
-from . import audit, auth, documents, health, landlords, people, reports, setup, users  # noqa: E402,F401  (registration)
+from . import audit, auth, documents, health, imports, landlords, people, reports, setup, users  # noqa: E402,F401  (registration)
