@@ -101,3 +101,26 @@ def test_the_housing_feed_on_the_bus_is_applied_once_complete_and_redelivery_cha
     found = importer.searchable({r["personal_ref"]: CURRENT for r in rows},
                                 check=lambda found: found["R00001"]["surname"] == "Moved")
     assert found["R00001"]["surname"] == "Moved"
+
+
+def test_imported_changes_are_in_the_history_as_the_imports_and_fed_tenancy_types_cannot_be_added_by_hand(importer):
+    from services.common.errors import InvalidInput
+    from services.common.grpc_client import call
+    from services.gen.tracker.profiles.v1 import profiles_service_pb2 as ppb
+
+    importer.finished(importer.upload(csv_of([resident(1)])).run_id)
+    importer.finished(importer.upload(csv_of([resident(1, surname="Moved")]), mode="delta").run_id)
+    person_id = importer.searchable({"R00001": CURRENT}, check=lambda f: f["R00001"]["surname"] == "Moved")[
+        "R00001"]["id"]
+    with importer._ctx():
+        history = call(importer.profiles.GetPersonHistory, ppb.GetPersonHistoryRequest(person_id=person_id))
+        changes = [(c.field, c.old_value, c.new_value, c.source) for c in history.changes]
+        assert ("surname", "Sample1", "Moved", "import") in changes
+        assert ("record", "", "created", "import") in changes
+        by_hand = ppb.CreatePersonRequest(personal_ref="HAND1", first_name="Sam", surname="Hand")
+        by_hand.fields.update({"tenancy_type": resident(1)["tenancy_type"]})
+        try:
+            call(importer.profiles.CreatePerson, by_hand)
+            raise AssertionError("a person of an import-fed tenancy type was added by hand")
+        except InvalidInput as error:
+            assert error.fields[0].field == "tenancy_type" and "housing system" in error.fields[0].reason
