@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+import time
 
 from sqlalchemy import Table, delete, func, select, update
 
@@ -19,6 +20,7 @@ from .metrics import OUTBOX_BACKLOG, OUTBOX_PUBLISHED
 log = logging.getLogger(__name__)
 BATCH = 500
 KEEP_PUBLISHED = dt.timedelta(hours=1)
+BACKLOG_EVERY_S = 5.0  # counting the backlog reads every unpublished row: not on every batch of a big burst
 
 
 class OutboxRelay:
@@ -31,6 +33,7 @@ class OutboxRelay:
         self._wake = threading.Event()
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
+        self._backlog_counted = 0.0
 
     def nudge(self) -> None:
         """Called after a commit that wrote events: publish now rather than at the next poll."""
@@ -71,10 +74,15 @@ class OutboxRelay:
                 now = dt.datetime.now(dt.timezone.utc)
                 session.execute(update(t).where(t.c.id.in_([r.id for r in rows])).values(published_at=now))
                 session.execute(delete(t).where(t.c.published_at < now - KEEP_PUBLISHED))
-            backlog = session.execute(select(func.count()).select_from(t).where(t.c.published_at.is_(None))).scalar_one()
+            backlog = None
+            if len(rows) < BATCH or time.monotonic() - self._backlog_counted >= BACKLOG_EVERY_S:
+                backlog = session.execute(select(func.count()).select_from(t).where(t.c.published_at.is_(None))
+                                          ).scalar_one()
+                self._backlog_counted = time.monotonic()
             session.commit()
         finally:
             session.close()
         OUTBOX_PUBLISHED.labels(self.service).inc(len(rows))
-        OUTBOX_BACKLOG.labels(self.service).set(backlog)
+        if backlog is not None:
+            OUTBOX_BACKLOG.labels(self.service).set(backlog)
         return len(rows)
