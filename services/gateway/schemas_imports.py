@@ -32,6 +32,9 @@ class ImportUpload(Body):
                                              "change nothing")
     mapping: str = Field("", max_length=100, description="the name of a saved column mapping to read the file's "
                                                          "columns with; empty: the feed format v1 column names")
+    encoding: Literal["utf-8", "cp1252"] = Field("utf-8", description="how a CSV file's text is written: utf-8 "
+                                                 "(a BOM is fine) or cp1252 (Windows-1252, from older programs); "
+                                                 "nothing is guessed. XLSX files ignore it")
 
 
 class RunCounts(BaseModel):
@@ -80,6 +83,7 @@ class ImportRunOut(BaseModel):
         description="preview runs: up to 10 rows of each kind of change (created, updated, archived, rejected); "
                     "empty for other runs")
     feed_run_id: Optional[str] = Field(description="the housing system's id for a feed run; null for a file")
+    encoding: Optional[str] = Field(description="a file run's CSV encoding (utf-8 or cp1252); null for a feed run")
 
 
 class ImportRunList(BaseModel):

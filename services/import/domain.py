@@ -46,6 +46,7 @@ class ImportRun:
     file_name: str = ""
     mapping: dict[str, str | None] | None = None
     feed_run_id: str = ""
+    encoding: str = "utf-8"  # of a CSV file
     status: str = QUEUED
     phase: str = ""
     started_at: dt.datetime | None = None
@@ -61,9 +62,10 @@ class ImportRun:
 
     @classmethod
     def new(cls, *, landlord_id: str, source: str, mode: str, preview: bool = False, started_by: str = "",
-            file_name: str = "", mapping: dict | None = None, feed_run_id: str = "", status: str = QUEUED) -> "ImportRun":
+            file_name: str = "", mapping: dict | None = None, feed_run_id: str = "", status: str = QUEUED,
+            encoding: str = "utf-8") -> "ImportRun":
         return cls(str(uuid.uuid4()), landlord_id, source, mode, preview, now(), started_by=started_by,
-                   file_name=file_name, mapping=mapping, feed_run_id=feed_run_id, status=status,
+                   file_name=file_name, mapping=mapping, feed_run_id=feed_run_id, encoding=encoding, status=status,
                    phase=WAITING if status == WAITING else "")
 
     @property

@@ -59,7 +59,7 @@ def read_csv(stream: BinaryIO, *, mapping: Mapping[str, str | None] | None = Non
     offset = 0
     if head.startswith(codecs.BOM_UTF8):
         head, offset, encoding = head[3:], 3, "utf-8"  # a BOM says UTF-8 whatever was chosen
-    elif head.startswith(UTF16):
+    elif head.startswith(UTF16) or _utf16_without_bom(head):
         raise FileProblem("the file is UTF-16 text: save it as CSV UTF-8")
     elif head.startswith(OLE2) or head.startswith(ZIP):
         raise FileProblem("the file is a workbook, not CSV text: upload it as .xlsx or save it as CSV UTF-8")
@@ -73,6 +73,17 @@ def read_csv(stream: BinaryIO, *, mapping: Mapping[str, str | None] | None = Non
     return Table(header, rows_of(header, _csv_records(records), max_rows))
 
 
+def _utf16_without_bom(head: bytes) -> bool:
+    """UTF-16 text without a BOM: a header line (ASCII) in UTF-16 has a NUL in every other byte (the odd ones in
+    little-endian, the even ones in big-endian); UTF-8 and Windows-1252 text has none."""
+    sample = head[:256]
+    sample = sample[:len(sample) - len(sample) % 2]
+    if len(sample) < 8:
+        return False
+    half = len(sample) // 4
+    return (sample[0::2].count(0) > half) != (sample[1::2].count(0) > half)
+
+
 def _decoded(stream: BinaryIO, chunk: bytes, offset: int, encoding: str) -> Iterator[str]:
     decoder = codecs.getincrementaldecoder(encoding)("strict")
     while True:
@@ -82,7 +93,7 @@ def _decoded(stream: BinaryIO, chunk: bytes, offset: int, encoding: str) -> Iter
         except UnicodeDecodeError as error:
             byte = error.object[error.start]
             where = offset - pending + error.start
-            hint = " (or choose Windows-1252 if an older program made it)" if encoding == "utf-8" else ""
+            hint = " (or upload it with encoding cp1252 if an older program made it)" if encoding == "utf-8" else ""
             raise FileProblem(f"the file is not {ENCODINGS[encoding]} text (byte 0x{byte:02X} at offset {where}):"
                               f" save it as CSV UTF-8{hint}") from None
         if text:

@@ -109,7 +109,7 @@ class Runner:
             yield Table(FEED_HEADER, (Row(n, record, record) for n, record in self._staged(run)))
             return
         with open(self.file_path(run.run_id), "rb") as stream:
-            yield files.read_file(stream, mapping=run.mapping)
+            yield files.read_file(stream, mapping=run.mapping, encoding=run.encoding)
 
     def _staged(self, run: ImportRun) -> Iterator[tuple[int, dict[str, str]]]:
         """The run's feed records in sequence order, a short transaction per chunk."""
@@ -158,6 +158,9 @@ class Runner:
                     run.counts.rows_read, run.counts.rejected = read, rejected
                     self._save_now(run, pending)
                     pending = []
+            if run.mode == FULL and not seen:
+                raise files.FileProblem("the file lists nobody: as a full snapshot it would archive every imported "
+                                        "resident; check the file, or upload it as a delta")
             if fresh:
                 run.checked(rows_read=read, rejected=rejected, warnings=table.header.warnings)
                 if not run.preview:

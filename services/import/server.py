@@ -33,6 +33,7 @@ def run_message(run: ImportRun) -> pb.ImportRun:
         started_at=_time(run.started_at), finished_at=_time(run.finished_at),
         counts=pb.RunCounts(**run.counts.as_dict()), rows_total=run.rows_total, rows_done=run.rows_done,
         problem=run.problem, warnings=run.warnings, feed_run_id=run.feed_run_id,
+        encoding=run.encoding if run.source == "file" else "",
         samples=[pb.Sample(kind=kind, rows=[pb.SampleRow(**row) for row in run.samples[kind]])
                  for kind in SAMPLE_KINDS if kind in run.samples])
 
@@ -62,6 +63,7 @@ class ImportsServicer(pb_grpc.ImportsServicer):
             with self._runtime.uow(landlord_id) as uow:
                 run = service.start_file_run(uow, path=partial, file_name=start.file_name, mode=start.mode,
                                              preview=start.preview, mapping_name=start.mapping,
+                                             encoding=start.encoding,
                                              user_id=context.current().user_id)
                 partial.rename(self._uploads / f"{run.run_id}.upload")
                 service.queue(uow, run)

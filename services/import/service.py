@@ -29,13 +29,16 @@ def _repo(uow: UnitOfWork) -> RunRepository:
 
 
 def start_file_run(uow: UnitOfWork, *, path: Path, file_name: str, mode: str, preview: bool, mapping_name: str,
-                   user_id: str) -> ImportRun:
+                   user_id: str, encoding: str = "") -> ImportRun:
     """A run of the uploaded file stored at `path`, to be queued once the file is in its place. The header
     is read now, so a file that cannot be read at all is refused at once (nothing is kept)."""
     repo = _repo(uow)
     if mode not in MODES:
         raise InvalidInput.field("mode", "must be full (a full snapshot: archives imported people it does not list) "
                                          "or delta (only adds and updates)")
+    encoding = encoding or "utf-8"
+    if encoding not in files.ENCODINGS:
+        raise InvalidInput.field("encoding", "must be utf-8 or cp1252 (Windows-1252)")
     mapping = None
     if mapping_name:
         mapping = repo.mapping(mapping_name)
@@ -43,11 +46,11 @@ def start_file_run(uow: UnitOfWork, *, path: Path, file_name: str, mode: str, pr
             raise InvalidInput.field("mapping", "is not a saved column mapping of this landlord")
     try:
         with open(path, "rb") as stream:
-            files.read_file(stream, mapping=mapping)
+            files.read_file(stream, mapping=mapping, encoding=encoding)
     except files.FileProblem as problem:
         raise InvalidInput.field("file", problem.message) from None
     run = ImportRun.new(landlord_id=uow.landlord_id, source=FILE, mode=mode, preview=preview, started_by=user_id,
-                        file_name=(file_name or "upload")[-255:], mapping=mapping, status=QUEUED)
+                        file_name=(file_name or "upload")[-255:], mapping=mapping, status=QUEUED, encoding=encoding)
     return run
 
 

@@ -9,96 +9,27 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import time
 
 import openpyxl
 
-from tests.e2e.conftest import eventually
+from tests.e2e.imports_api import (FEED_COLUMNS, IMPORTS, XLSX, assert_counts, error_fields, feed_csv, feed_person,
+                                   run_to_completion, search_refs, upload_file)
 
-FEED_COLUMNS = ["personal_ref", "title", "first_name", "surname", "date_of_birth", "gender", "ethnicity", "disability",
-                "tenancy_type", "household_status", "area", "property_ref", "address1", "address2", "address3",
-                "address4", "postcode", "phone", "mobile", "email"]
-IMPORTS = "/api/v1/imports"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _person(ref: str, first: str, surname: str, n: int = 1, **values) -> dict:
-    return {"personal_ref": ref, "title": "Ms", "first_name": first, "surname": surname, "date_of_birth": "1980-05-17",
-            "gender": "Female", "ethnicity": "White: Irish", "disability": "No", "tenancy_type": "General needs",
-            "household_status": "Head", "area": "Area A", "property_ref": f"PR{n:04d}", "address1": f"{n} Test Street",
-            "address2": "", "address3": "", "address4": "Testville", "postcode": "ZZ1 1AA", "phone": "",
-            "mobile": f"07700 900{n:03d}", "email": f"{first.lower()}.{n}@example.org", **values}
-
-
-ANN, BEN, CAT = (_person("T000001", "Ann", "Example", 1), _person("T000002", "Ben", "Sample", 2),
-                 _person("T000003", "Cat", "Specimen", 3))
-
-
-def _csv(rows: list[dict], columns: list[str] = FEED_COLUMNS) -> bytes:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue().encode()
-
-
-def _upload(client, content: bytes, mode: str = "full", name: str = "people.csv", **fields):
-    return client.post(IMPORTS, files={"file": (name, content)}, data={"mode": mode, **fields})
-
-
-def _finished(client, run_id: str, timeout: float = 60.0) -> dict:
-    deadline = time.monotonic() + timeout
-    while True:
-        answer = client.get(f"{IMPORTS}/{run_id}")
-        assert answer.status_code == 200, answer.text
-        run = answer.json()
-        if run["status"] in ("completed", "failed"):
-            return run
-        assert time.monotonic() < deadline, f"the run is still {run['status']} ({run['phase']}) after {timeout} s"
-        time.sleep(0.1)
-
-
-def _run(client, content: bytes, mode: str = "full", **fields) -> dict:
-    answer = _upload(client, content, mode, **fields)
-    assert answer.status_code == 202, answer.text
-    assert answer.json()["status"] in ("queued", "running", "completed")
-    run = _finished(client, answer.json()["id"])
-    assert run["status"] == "completed", run
-    return run
-
-
-def _assert_counts(run: dict, **expected: int) -> None:
-    assert {k: run["counts"][k] for k in expected} == expected, run["counts"]
-
-
-def _found(client, refs: list[str], status=("current", "archived")) -> dict[str, dict]:
-    """Search by personal reference, waiting for the index: ref -> search item."""
-    def search():
-        answer = client.post("/api/v1/people/search", json={"criteria": {"personal_ref": refs, "status": list(status)},
-                                                            "page_size": 100})
-        assert answer.status_code == 200, answer.text
-        items = {i["personal_ref"]: i for i in answer.json()["items"]}
-        return items if len(items) == len(refs) else None
-    items = eventually(search)
-    assert items, f"not all of {refs} became searchable"
-    return items
-
-
-def _fields(answer) -> dict[str, str]:
-    return {f["field"]: f["reason"] for f in answer.json()["error"]["fields"]}
+ANN, BEN, CAT = (feed_person("T000001", "Ann", "Example", 1), feed_person("T000002", "Ben", "Sample", 2),
+                 feed_person("T000003", "Cat", "Specimen", 3))
 
 
 def test_a_csv_creates_people_and_keeps_rejected_rows_with_reasons(landlord):
     _, admin = landlord
-    bad_date = _person("T000004", "Dan", "Datebad", 4, date_of_birth="31/02/1980")
-    bad_gender = _person("T000005", "Eve", "Genderbad", 5, gender="Not a gender")
-    run = _run(admin, _csv([ANN, BEN, CAT, bad_date, bad_gender]))
+    bad_date = feed_person("T000004", "Dan", "Datebad", 4, date_of_birth="31/02/1980")
+    bad_gender = feed_person("T000005", "Eve", "Genderbad", 5, gender="Not a gender")
+    run = run_to_completion(admin, feed_csv([ANN, BEN, CAT, bad_date, bad_gender]))
     assert (run["source"], run["mode"], run["preview"], run["file_name"]) == ("file", "full", False, "people.csv")
     assert run["started_by"] == admin.get("/api/v1/me").json()["id"] and run["finished_at"]
-    _assert_counts(run, rows_read=5, accepted=3, rejected=2, created=3, updated=0, archived=0)
+    assert_counts(run, rows_read=5, accepted=3, rejected=2, created=3, updated=0, archived=0)
     assert run["progress"]["percent"] == 100 and run["samples"] == {} and run["problem"] is None
 
-    found = _found(admin, ["T000001", "T000002", "T000003"])
+    found = search_refs(admin, ["T000001", "T000002", "T000003"])
     ann = admin.get(f"/api/v1/people/{found['T000001']['id']}").json()
     assert (ann["first_name"], ann["surname"], ann["area"], ann["email"]) == ("Ann", "Example", "Area A",
                                                                               "ann.1@example.org")
@@ -139,36 +70,36 @@ def _check_rejected(header: list[str], rows: list[list[str]]) -> None:
 
 def test_full_snapshots_and_deltas(landlord):
     _, admin = landlord
-    first = _run(admin, _csv([ANN, BEN, CAT]))
+    first = run_to_completion(admin, feed_csv([ANN, BEN, CAT]))
     assert first["counts"]["created"] == 3
-    ids = {ref: item["id"] for ref, item in _found(admin, ["T000001", "T000002", "T000003"]).items()}
+    ids = {ref: item["id"] for ref, item in search_refs(admin, ["T000001", "T000002", "T000003"]).items()}
     by_hand = admin.post("/api/v1/people", json={"personal_ref": "HAND0001", "first_name": "Hal", "surname": "Handmade"})
     assert by_hand.status_code == 201, by_hand.text
 
-    again = _run(admin, _csv([ANN, BEN, CAT]))
-    _assert_counts(again, unchanged=3, created=0, updated=0, archived=0)
+    again = run_to_completion(admin, feed_csv([ANN, BEN, CAT]))
+    assert_counts(again, unchanged=3, created=0, updated=0, archived=0)
 
-    without_cat = _run(admin, _csv([ANN, BEN]))
-    _assert_counts(without_cat, unchanged=2, archived=1)
+    without_cat = run_to_completion(admin, feed_csv([ANN, BEN]))
+    assert_counts(without_cat, unchanged=2, archived=1)
     assert admin.get(f"/api/v1/people/{ids['T000003']}").json()["status"] == "archived"
     assert admin.get(f"/api/v1/people/{ids['T000001']}").json()["status"] == "current"
     assert admin.get(f"/api/v1/people/{by_hand.json()['id']}").json()["status"] == "current", \
         "a full snapshot archives only imported people"
 
-    delta = _run(admin, _csv([{**ANN, "email": "ann.new@example.org"}]), mode="delta")
-    _assert_counts(delta, updated=1, archived=0)
+    delta = run_to_completion(admin, feed_csv([{**ANN, "email": "ann.new@example.org"}]), mode="delta")
+    assert_counts(delta, updated=1, archived=0)
     assert admin.get(f"/api/v1/people/{ids['T000001']}").json()["email"] == "ann.new@example.org"
     assert admin.get(f"/api/v1/people/{ids['T000002']}").json()["status"] == "current", "a delta archives nobody"
 
 
 def test_a_preview_shows_counts_and_samples_and_changes_nothing(landlord):
     _, admin = landlord
-    _run(admin, _csv([ANN, BEN]))
-    ids = {ref: item["id"] for ref, item in _found(admin, ["T000001", "T000002"]).items()}
-    bad = _person("T000009", "Ivy", "Invalid", 9, gender="Not a gender")
-    preview = _run(admin, _csv([{**ANN, "surname": "Renamed"}, CAT, bad]), preview="true")
+    run_to_completion(admin, feed_csv([ANN, BEN]))
+    ids = {ref: item["id"] for ref, item in search_refs(admin, ["T000001", "T000002"]).items()}
+    bad = feed_person("T000009", "Ivy", "Invalid", 9, gender="Not a gender")
+    preview = run_to_completion(admin, feed_csv([{**ANN, "surname": "Renamed"}, CAT, bad]), preview="true")
     assert preview["preview"] is True
-    _assert_counts(preview, created=1, updated=1, archived=1, rejected=1)
+    assert_counts(preview, created=1, updated=1, archived=1, rejected=1)
     samples = preview["samples"]
     assert [r["personal_ref"] for r in samples["created"]] == ["T000003"]
     assert [r["personal_ref"] for r in samples["updated"]] == ["T000001"]
@@ -194,27 +125,27 @@ def test_an_xlsx_file(landlord):
     sheet["E2"] = dt.datetime(1975, 12, 1)  # a date cell, as spreadsheets keep them
     content = io.BytesIO()
     book.save(content)
-    run = _run(admin, content.getvalue(), name="people.xlsx")
-    _assert_counts(run, rows_read=2, created=2, rejected=0)
-    ann = _found(admin, ["T000001"])["T000001"]
+    run = run_to_completion(admin, content.getvalue(), name="people.xlsx")
+    assert_counts(run, rows_read=2, created=2, rejected=0)
+    ann = search_refs(admin, ["T000001"])["T000001"]
     assert admin.get(f"/api/v1/people/{ann['id']}").json()["date_of_birth"] == "1975-12-01"
 
 
 def test_unreadable_files_and_bad_forms_get_422_naming_the_field(landlord):
     _, admin = landlord
-    empty = _upload(admin, b"")
+    empty = upload_file(admin, b"")
     assert empty.status_code == 422, empty.text
-    assert _fields(empty).get("file"), "an empty file is named, with a reason"
-    no_surname = _upload(admin, _csv([ANN], [c for c in FEED_COLUMNS if c != "surname"]))
+    assert error_fields(empty).get("file"), "an empty file is named, with a reason"
+    no_surname = upload_file(admin, feed_csv([ANN], [c for c in FEED_COLUMNS if c != "surname"]))
     assert no_surname.status_code == 422, no_surname.text
-    assert "surname" in _fields(no_surname).get("file", ""), no_surname.text
+    assert "surname" in error_fields(no_surname).get("file", ""), no_surname.text
 
-    no_mode = admin.post(IMPORTS, files={"file": ("people.csv", _csv([ANN]))})
-    assert no_mode.status_code == 422 and _fields(no_mode) == {"mode": "is required"}, no_mode.text
-    bad_mode = _upload(admin, _csv([ANN]), mode="sometimes")
-    assert bad_mode.status_code == 422 and set(_fields(bad_mode)) == {"mode"}, bad_mode.text
+    no_mode = admin.post(IMPORTS, files={"file": ("people.csv", feed_csv([ANN]))})
+    assert no_mode.status_code == 422 and error_fields(no_mode) == {"mode": "is required"}, no_mode.text
+    bad_mode = upload_file(admin, feed_csv([ANN]), mode="sometimes")
+    assert bad_mode.status_code == 422 and set(error_fields(bad_mode)) == {"mode"}, bad_mode.text
     no_file = admin.post(IMPORTS, files={"mode": (None, "full")})
-    assert no_file.status_code == 422 and _fields(no_file) == {"file": "is required"}, no_file.text
+    assert no_file.status_code == 422 and error_fields(no_file) == {"file": "is required"}, no_file.text
 
 
 def test_a_saved_column_mapping_reads_other_column_names(landlord):
@@ -228,10 +159,10 @@ def test_a_saved_column_mapping_reads_other_column_names(landlord):
     assert listed["total"] == 1 and listed["items"][0]["columns"]["Notes"] is None
 
     theirs = "Tenant Ref,Forename,Family Name,Notes,Spare\r\nT000007,Gil,Mapped,called twice,x\r\n".encode()
-    assert _upload(admin, theirs).status_code == 422, "without the mapping the required columns are missing"
-    run = _run(admin, theirs, mapping="Housing export")
-    _assert_counts(run, created=1, rejected=0)
-    person = _found(admin, ["T000007"])["T000007"]
+    assert upload_file(admin, theirs).status_code == 422, "without the mapping the required columns are missing"
+    run = run_to_completion(admin, theirs, mapping="Housing export")
+    assert_counts(run, created=1, rejected=0)
+    person = search_refs(admin, ["T000007"])["T000007"]
     assert (person["first_name"], person["surname"]) == ("Gil", "Mapped")
 
     assert admin.delete(f"{IMPORTS}/mappings/Housing export").status_code == 204
@@ -248,18 +179,18 @@ def test_settings_choose_the_lists_whose_unknown_values_become_options(landlord)
 
     new_option = {**ANN, "ethnicity": "Test ethnicity"}
     still_wrong = {**BEN, "gender": "Not a gender"}
-    run = _run(admin, _csv([new_option, still_wrong]))
-    _assert_counts(run, created=1, rejected=1)
+    run = run_to_completion(admin, feed_csv([new_option, still_wrong]))
+    assert_counts(run, created=1, rejected=1)
     labels = [o["label"] for o in admin.get("/api/v1/option-lists/ethnicity").json()["items"]]
     assert "Test ethnicity" in labels
 
 
 def test_imported_fields_are_read_only_afterwards(landlord):
     _, admin = landlord
-    _run(admin, _csv([ANN]))
-    ann = _found(admin, ["T000001"])["T000001"]
+    run_to_completion(admin, feed_csv([ANN]))
+    ann = search_refs(admin, ["T000001"])["T000001"]
     refused = admin.patch(f"/api/v1/people/{ann['id']}", json={"surname": "Changed"})
-    assert refused.status_code == 422 and "surname" in _fields(refused), refused.text
+    assert refused.status_code == 422 and "surname" in error_fields(refused), refused.text
     allowed = admin.patch(f"/api/v1/people/{ann['id']}", json={"interests": ["Digital inclusion"]})
     assert allowed.status_code == 200, allowed.text
     assert allowed.json()["surname"] == "Example"

@@ -57,7 +57,7 @@ def _run(message) -> dict:
                    "archived": counts.archived},
         "progress": {"rows_total": total, "rows_done": done, "percent": percent},
         "problem": message.problem or None, "warnings": list(message.warnings), "samples": samples,
-        "feed_run_id": message.feed_run_id or None,
+        "feed_run_id": message.feed_run_id or None, "encoding": message.encoding or None,
     }
 
 
@@ -68,7 +68,7 @@ def _mapping(message) -> dict:
 
 def _chunks(body: ImportUpload) -> Iterator[pb.UploadChunk]:
     yield pb.UploadChunk(start=pb.UploadStart(file_name=body.file.file_name, mode=body.mode, preview=body.preview,
-                                              mapping=body.mapping))
+                                              mapping=body.mapping, encoding=body.encoding))
     for data in body.file.chunks(CHUNK_BYTES):
         yield pb.UploadChunk(data=data)
 

@@ -26,7 +26,8 @@ def test_an_upload_is_left_spooled_and_sent_as_a_start_then_1_mib_chunks():
     body = ImportUpload.model_validate(read_form(ImportUpload, _request(content, mode="full", mapping="Ours"), 3 * MIB))
     assert isinstance(body.file, UploadedStream) and body.file.size_bytes == len(content)
     chunks = list(_chunks(body))
-    assert chunks[0].start == pb.UploadStart(file_name="people.csv", mode="full", preview=False, mapping="Ours")
+    assert chunks[0].start == pb.UploadStart(file_name="people.csv", mode="full", preview=False, mapping="Ours",
+                                             encoding="utf-8")
     assert [len(c.data) for c in chunks[1:]] == [MIB, MIB, len(content) - 2 * MIB]
     assert b"".join(c.data for c in chunks[1:]) == content
 

@@ -125,6 +125,18 @@ def test_utf16_and_workbooks_uploaded_as_csv_are_named():
     assert "workbook, not CSV" in problem(lambda: read(workbook([["personal_ref"]]).getvalue()))
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_named_too(codec):
+    for name in ("Ann", "Zoë"):  # ASCII, and a character UTF-8 cannot read ("ë" is 0xEB 0x00 in UTF-16LE)
+        text = f"personal_ref,first_name,surname\r\nR1,{name},Smith\r\n"
+        assert problem(lambda: read(text.encode(codec))) == "the file is UTF-16 text: save it as CSV UTF-8"
+
+
+def test_nul_bytes_in_utf8_text_are_not_taken_for_utf16():
+    assert rows(b"personal_ref,first_name,surname\r\nR1,A\x00n,Smith\r\n")[0].values["first_name"] == "A\x00n"
+    assert "UTF-16" not in problem(lambda: read(b"\x00" * 64))
+
+
 # -- CSV: shape ----------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("data", [b"", b"\xef\xbb\xbf"])

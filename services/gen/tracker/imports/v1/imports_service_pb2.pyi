@@ -7,16 +7,18 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class UploadStart(_message.Message):
-    __slots__ = ("file_name", "mode", "preview", "mapping")
+    __slots__ = ("file_name", "mode", "preview", "mapping", "encoding")
     FILE_NAME_FIELD_NUMBER: _ClassVar[int]
     MODE_FIELD_NUMBER: _ClassVar[int]
     PREVIEW_FIELD_NUMBER: _ClassVar[int]
     MAPPING_FIELD_NUMBER: _ClassVar[int]
+    ENCODING_FIELD_NUMBER: _ClassVar[int]
     file_name: str
     mode: str
     preview: bool
     mapping: str
-    def __init__(self, file_name: _Optional[str] = ..., mode: _Optional[str] = ..., preview: _Optional[bool] = ..., mapping: _Optional[str] = ...) -> None: ...
+    encoding: str
+    def __init__(self, file_name: _Optional[str] = ..., mode: _Optional[str] = ..., preview: _Optional[bool] = ..., mapping: _Optional[str] = ..., encoding: _Optional[str] = ...) -> None: ...
 
 class UploadChunk(_message.Message):
     __slots__ = ("start", "data")
@@ -67,7 +69,7 @@ class Sample(_message.Message):
     def __init__(self, kind: _Optional[str] = ..., rows: _Optional[_Iterable[_Union[SampleRow, _Mapping]]] = ...) -> None: ...
 
 class ImportRun(_message.Message):
-    __slots__ = ("run_id", "source", "mode", "preview", "status", "phase", "file_name", "started_by", "created_at", "started_at", "finished_at", "counts", "rows_total", "rows_done", "problem", "warnings", "samples", "feed_run_id")
+    __slots__ = ("run_id", "source", "mode", "preview", "status", "phase", "file_name", "started_by", "created_at", "started_at", "finished_at", "counts", "rows_total", "rows_done", "problem", "warnings", "samples", "feed_run_id", "encoding")
     RUN_ID_FIELD_NUMBER: _ClassVar[int]
     SOURCE_FIELD_NUMBER: _ClassVar[int]
     MODE_FIELD_NUMBER: _ClassVar[int]
@@ -86,6 +88,7 @@ class ImportRun(_message.Message):
     WARNINGS_FIELD_NUMBER: _ClassVar[int]
     SAMPLES_FIELD_NUMBER: _ClassVar[int]
     FEED_RUN_ID_FIELD_NUMBER: _ClassVar[int]
+    ENCODING_FIELD_NUMBER: _ClassVar[int]
     run_id: str
     source: str
     mode: str
@@ -104,7 +107,8 @@ class ImportRun(_message.Message):
     warnings: _containers.RepeatedScalarFieldContainer[str]
     samples: _containers.RepeatedCompositeFieldContainer[Sample]
     feed_run_id: str
-    def __init__(self, run_id: _Optional[str] = ..., source: _Optional[str] = ..., mode: _Optional[str] = ..., preview: _Optional[bool] = ..., status: _Optional[str] = ..., phase: _Optional[str] = ..., file_name: _Optional[str] = ..., started_by: _Optional[str] = ..., created_at: _Optional[str] = ..., started_at: _Optional[str] = ..., finished_at: _Optional[str] = ..., counts: _Optional[_Union[RunCounts, _Mapping]] = ..., rows_total: _Optional[int] = ..., rows_done: _Optional[int] = ..., problem: _Optional[str] = ..., warnings: _Optional[_Iterable[str]] = ..., samples: _Optional[_Iterable[_Union[Sample, _Mapping]]] = ..., feed_run_id: _Optional[str] = ...) -> None: ...
+    encoding: str
+    def __init__(self, run_id: _Optional[str] = ..., source: _Optional[str] = ..., mode: _Optional[str] = ..., preview: _Optional[bool] = ..., status: _Optional[str] = ..., phase: _Optional[str] = ..., file_name: _Optional[str] = ..., started_by: _Optional[str] = ..., created_at: _Optional[str] = ..., started_at: _Optional[str] = ..., finished_at: _Optional[str] = ..., counts: _Optional[_Union[RunCounts, _Mapping]] = ..., rows_total: _Optional[int] = ..., rows_done: _Optional[int] = ..., problem: _Optional[str] = ..., warnings: _Optional[_Iterable[str]] = ..., samples: _Optional[_Iterable[_Union[Sample, _Mapping]]] = ..., feed_run_id: _Optional[str] = ..., encoding: _Optional[str] = ...) -> None: ...
 
 class GetRunRequest(_message.Message):
     __slots__ = ("run_id",)
