@@ -48,7 +48,8 @@ protos: $(STAMP)
 	@PYTHON=$(PY) tools/gen_protos.sh
 
 ## Benchmarks (figures, never assertions): embedded and local-cluster modes side by side, then people search
-## on 2,000,000 generated people (var/bench/). BENCH_ONLY=search or BENCH_ONLY=slice runs one stage.
+## on 2,000,000 generated people, then imports of 1,000,000-row feeds (var/bench/).
+## BENCH_ONLY=slice, BENCH_ONLY=search or BENCH_ONLY=import runs one stage.
 bench: $(STAMP) infra-up
 	@$(PY) bench/run.py
 

@@ -6,8 +6,9 @@ embedded mode as `make run` starts it, the cluster mode as `make run-cluster` do
 (against the engines `make infra-up` started); the client is this process.
 
 Then the people-search benchmark (bench/search_bench.py: 2,000,000 generated people, gateway
-against raw Elasticsearch; figures in var/bench/). BENCH_ONLY=search runs only that stage,
-BENCH_ONLY=slice only the slice latency above."""
+against raw Elasticsearch; figures in var/bench/) and the import benchmark (bench/import_bench.py:
+1,000,000-row CSV and 100,000-row XLSX feeds end to end against raw COPY; var/bench/).
+BENCH_ONLY=slice, BENCH_ONLY=search or BENCH_ONLY=import runs one stage."""
 from __future__ import annotations
 
 import json
@@ -30,15 +31,17 @@ from run_cluster import wait_ready  # noqa: E402
 SAMPLES = int(os.environ.get("TRACKER_BENCH_SAMPLES", "200"))
 OPERATOR_PASSWORD = "bench-lantern-harbour-7"
 PORTS = {"TRACKER_GATEWAY_PORT": "18180", "TRACKER_PROFILES_GRPC_PORT": "15151",
-                 "TRACKER_REPORTING_GRPC_PORT": "15152", "TRACKER_PROFILES_METRICS_PORT": "19151",
-                 "TRACKER_REPORTING_METRICS_PORT": "19152"}
+         "TRACKER_REPORTING_GRPC_PORT": "15152", "TRACKER_IMPORT_GRPC_PORT": "15153",
+         "TRACKER_PROFILES_METRICS_PORT": "19151", "TRACKER_REPORTING_METRICS_PORT": "19152",
+         "TRACKER_IMPORT_METRICS_PORT": "19153"}
+STAGES = ("slice", "search", "import")
 
 
 def _measure(command: list[str], ports: dict[str, str], samples: int) -> dict:
     """Start the platform as its own process (so the client does not share its interpreter), then measure."""
     with tempfile.TemporaryDirectory() as var:
         env = {**os.environ, **ports, "TRACKER_VAR_DIR": var, "TRACKER_OPERATOR_PASSWORD": OPERATOR_PASSWORD,
-               "TRACKER_LOG_LEVEL": "WARNING"}
+               "TRACKER_LOG_LEVEL": "WARNING", "TRACKER_DEMO": "0"}
         process = subprocess.Popen(command, env=env, cwd=ROOT)
         base = f"http://127.0.0.1:{ports['TRACKER_GATEWAY_PORT']}"
         try:
@@ -62,13 +65,16 @@ def cluster(samples: int) -> dict:
 
 def main() -> None:
     only = os.environ.get("BENCH_ONLY", "")
-    if only not in ("", "slice", "search"):
-        raise SystemExit(f"BENCH_ONLY={only!r}: expected slice or search")
-    if only != "search":
+    if only not in ("", *STAGES):
+        raise SystemExit(f"BENCH_ONLY={only!r}: expected one of {', '.join(STAGES)}")
+    if only in ("", "slice"):
         slice_stage()
-    if only != "slice":
+    if only in ("", "search"):
         from bench import search_bench
         search_bench.main([])
+    if only in ("", "import"):
+        from bench import import_bench
+        import_bench.main([])
 
 
 def slice_stage() -> None:

@@ -1,4 +1,4 @@
-"""People-search benchmark data: bench/people_generator.py's residents, given the rest of
+"""People-search benchmark data: services/common/sample_residents.py's residents, given the rest of
 a person's characteristics (religion, language, communication needs, work, income,
 benefits, preferences, involvement, alternative contact) and turned into the very
 search documents the profiles indexer writes.
@@ -15,15 +15,12 @@ import random
 import uuid
 from typing import Any, Iterator, Mapping
 
-from bench.people_generator import DEFAULT_TODAY, _table, generate
 from services.common.person_fields import ADDRESS_LINES, FIELDS, Kind
+from services.common.sample_residents import DEFAULT_LABELS, DEFAULT_TODAY, _table, generate
 from services.profiles.domain import Person
 from services.profiles.search_document import EMAIL, UK_MOBILE, document, words
 from services.profiles.setup_domain import Catalogue
 
-# The generator's five areas onto the four areas every landlord starts with.
-AREA = {"North": "Area A", "South": "Area B", "East": "Area C", "West": "Area D", "Central": "Area D"}
-HOUSEHOLD_STATUS = {"Head of household": "Head", "Joint tenant": "Joint", "Other": "Other"}
 FEED_TO_FIELD = {"address1": "address_line_1", "address2": "address_line_2", "address3": "address_line_3",
                  "address4": "address_line_4"}
 
@@ -76,10 +73,9 @@ def person_values(row: Mapping[str, str], rng: random.Random, today: dt.date = D
     for column, value in row.items():
         if not value:
             continue
-        if column == "area":
-            value = AREA[value]
-        elif column == "household_status":
-            value = HOUSEHOLD_STATUS[value]
+        labels = DEFAULT_LABELS.get(column)
+        if labels:
+            value = labels.get(value, value)
         out[FEED_TO_FIELD.get(column, column)] = value
     age = _age(row["date_of_birth"], today)
     adult = age is None or age >= 16

@@ -64,7 +64,7 @@ def _platform_env(prefix: str) -> dict[str, str]:
     var = OUT / "cluster"
     var.mkdir(parents=True, exist_ok=True)
     return {**os.environ, **PORTS, "TRACKER_VAR_DIR": str(var), "TRACKER_OPERATOR_PASSWORD": OPERATOR_PASSWORD,
-            "TRACKER_LOG_LEVEL": "WARNING", "TRACKER_SEARCH_INDEX_PREFIX": prefix}
+            "TRACKER_LOG_LEVEL": "WARNING", "TRACKER_SEARCH_INDEX_PREFIX": prefix, "TRACKER_DEMO": "0"}
 
 
 def start_platform(prefix: str) -> tuple[subprocess.Popen, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from . import logs
+from . import demo, logs
 from .cli import stop_on_signals
 from .config import Settings
 from .runtime import make_bus, make_search_index
@@ -74,13 +74,21 @@ def main() -> None:
     logs.configure(settings.log_level)
     stopping = stop_on_signals()
     platform = Platform(settings).start()
-    print(_banner(platform), file=sys.stderr, flush=True)
+    # Only here, not in Platform.start: the tests build platforms and want no demo landlord.
+    sign_in = demo.ensure(settings, _loopback(platform), platform.gateway.operator_password, cancelled=stopping)
+    print(_banner(platform, sign_in), file=sys.stderr, flush=True)
     stopping.wait()
     print("Stopping Tenant Tracker...", file=sys.stderr, flush=True)
     platform.stop()
 
 
-def _banner(platform: Platform) -> str:
+def _loopback(platform: Platform) -> str:
+    """The gateway as this process reaches it (a wildcard bind answers on loopback)."""
+    host = platform.settings.gateway_host
+    return platform.url if host not in ("0.0.0.0", "::", "") else f"http://127.0.0.1:{platform.gateway.port}"
+
+
+def _banner(platform: Platform, demo_sign_in: dict | None = None) -> str:
     s = platform.settings
     return f"""
 Tenant Tracker is running (embedded defaults: every service in this process).
@@ -95,7 +103,7 @@ Sign in as the platform operator:
   curl -s -X POST {platform.url}/api/v1/auth/token -H 'Content-Type: application/json' \\
        -d '{{"username": "operator", "password": "{platform.gateway.operator_password}"}}'
 Then create a landlord (POST /api/v1/landlords) and sign in as its administrator: see README.md.
-Press Ctrl-C to stop.
+{demo.banner(demo_sign_in, platform.url)}Press Ctrl-C to stop.
 """
 
 

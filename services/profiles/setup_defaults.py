@@ -21,7 +21,7 @@ def _plain(*labels: str) -> tuple[DefaultOption, ...]:
 
 
 WHITE_BRITISH = "White: English, Welsh, Scottish, Northern Irish or British"
-# ONS Census 2021 (England and Wales), labelled as bench/people_generator.py labels them.
+# ONS Census 2021 (England and Wales), labelled as services/common/sample_residents.py labels them.
 ONS_ETHNICITIES = (
     "Asian, Asian British or Asian Welsh: Bangladeshi",
     "Asian, Asian British or Asian Welsh: Chinese",

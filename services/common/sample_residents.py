@@ -1,12 +1,14 @@
 """Wholly synthetic residents for demos, search benchmarks and housing-system feeds.
 
-Standalone and stdlib-only (nothing from services/). `generate()` streams people
-household by household: a property, its head of household first, then perhaps a
-joint tenant and others. Every name, street, town and county is invented; postcodes
-use the non-existent "ZZ" area; emails are @example.org; phone numbers are Ofcom's
-drama ranges (07700 900xxx, 01632 960xxx). Same seed and landlord code => same rows.
+Stdlib-only (nothing else from services/, so `make run`'s demo, the benchmarks and
+the tests share it). `generate()` streams people household by household: a property,
+its head of household first, then perhaps a joint tenant and others. `feed_rows()` gives
+the same rows labelled as a new landlord's default option lists are, ready to import.
+Every name, street, town and county is invented; postcodes use the non-existent "ZZ"
+area; emails are @example.org; phone numbers are Ofcom's drama ranges (07700 900xxx,
+01632 960xxx). Same seed and landlord code => same rows.
 
-    python bench/people_generator.py --count 100000 --seed 1 --landlord LL --out people.csv
+    python -m services.common.sample_residents --count 100000 --seed 1 --landlord LL --feed --out people.csv
 """
 from __future__ import annotations
 
@@ -19,6 +21,9 @@ from collections import Counter
 from datetime import date
 from operator import itemgetter
 from typing import Iterable, Iterator
+
+from .sample_words import (COUNTIES, ESTATES, FEMALE, LANDLINES, MALE, MOBILES, NEUTRAL, STREET_HEADS, STREET_TAILS,
+                           STREET_TYPES, SURNAME_HEADS, SURNAME_TAILS, TOWNS, UNITS)
 
 FEED_COLUMNS = (
     "personal_ref", "title", "first_name", "surname", "date_of_birth", "gender", "ethnicity", "disability",
@@ -62,6 +67,16 @@ AGE_BANDS = ("under 16", "16-44", "45-64", "65+", "not known")
 NOT_KNOWN = "not known"
 _TABLE = 1 << 14
 
+# The generator's labels onto the option lists every new landlord starts with
+# (services/profiles/setup_defaults.py); every other value already is a default label.
+DEFAULT_LABELS = {
+    "area": {"North": "Area A", "South": "Area B", "East": "Area C", "West": "Area D", "Central": "Area D"},
+    "household_status": {"Head of household": "Head", "Joint tenant": "Joint", "Other": "Other"},
+}
+# A housing system feeds only the tenancy types it holds ("Non-resident" is for people added by hand):
+# there, a leaseholder who lets the flat out is still a leaseholder.
+FEED_LABELS = {**DEFAULT_LABELS, "tenancy_type": {"Non-resident": "Leasehold"}}
+
 
 def _table(pairs) -> tuple:
     """A weighted-choice lookup table of exactly 2**14 entries, indexed by `getrandbits(14)` (fast)."""
@@ -90,46 +105,18 @@ _TITLE = {"Male": _table([("Mr", 88), ("Dr", 1), ("", 11)]),
 _TITLE_OTHER = _table([("Mx", 10), ("Dr", 2), ("", 88)])
 _PARTNER_GENDER = {"Male": "Female", "Female": "Male"}
 
-_FEMALE = ("Amelia", "Olivia", "Isla", "Ava", "Emily", "Sophie", "Grace", "Mia", "Ruby", "Lily", "Chloe",
-           "Jessica", "Sarah", "Emma", "Laura", "Rebecca", "Hannah", "Rachel", "Claire", "Lisa", "Karen",
-           "Susan", "Margaret", "Patricia", "Jean", "Joan", "Dorothy", "Fatima", "Aisha", "Priya", "Zainab",
-           "Amina", "Niamh", "Megan", "Zoe", "Nadia", "Mei", "Agnieszka", "Bernadette", "Maureen")
-_MALE = ("Oliver", "George", "Harry", "Noah", "Jack", "Leo", "Arthur", "Oscar", "Charlie", "Jacob", "James",
-         "Thomas", "Daniel", "Matthew", "Michael", "David", "Paul", "Mark", "Andrew", "Robert", "Peter",
-         "John", "Kevin", "Gary", "Brian", "Kenneth", "Ronald", "Mohammed", "Ali", "Omar", "Arjun", "Ravi",
-         "Kwame", "Tomasz", "Declan", "Sean", "Ryan", "Liam", "Callum", "Dennis")
-_NEUTRAL = ("Alex", "Sam", "Jordan", "Charlie", "Robin", "Jamie", "Morgan", "Riley", "Ash", "Kai")
-_SURNAME_HEADS = ("Toll", "Brack", "Quill", "Farn", "Vell", "Thrim", "Orm", "Grist", "Lusk", "Pell", "Skarn",
-                  "Wend", "Yarl", "Callo", "Drumm", "Eppel", "Hask", "Jorr", "Marro", "Nettle", "Ossel",
-                  "Prim", "Rook", "Sallow", "Tarn", "Umber", "Vask", "Whin", "Brisk", "Cradd", "Dovel", "Flint")
-_SURNAME_TAILS = ("ander", "well", "mere", "wick", "holt", "stow", "by", "ridge", "ington", "sett", "ock",
-                  "away", "combe", "ery", "enshaw", "hallow", "opp", "ward", "ith", "esby")
-_STREET_HEADS = ("Larch", "Wren", "Cobble", "Amber", "Heron", "Marl", "Fallow", "Quarry", "Bramble", "Tansy",
-                 "Sorrel", "Kestrel", "Juniper", "Pebble", "Linnet", "Osier", "Teasel", "Moss", "Rowan", "Sable")
-_STREET_TAILS = ("mere", "field", "gate", "wood", "brook", "side", "hill", "croft", "lea", "ford")
-_STREET_TYPES = ("Road", "Street", "Close", "Avenue", "Lane", "Court", "Way", "Crescent", "Gardens", "Drive")
-_ESTATES = ("Tollbridge Estate", "Wrenfold Park", "Marlow Vale", "Quillgate", "Ambermoor", "Heronsleigh")
-_TOWNS = {"North": ("Northfield", "Brackenholt", "Farrowby"), "South": ("Southcombe", "Tansyford", "Pellmouth"),
-          "East": ("Easthaven", "Osierwick", "Skarnby"), "West": ("Westmoor", "Vellbridge", "Thrimley"),
-          "Central": ("Midvale", "Cobblestow", "Larkhollow")}
-_COUNTIES = ("Ambershire", "Tollshire", "Wendmoorshire")
-_UNIT_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"   # letters used in the last two places of UK postcodes
-_UNITS = tuple(a + b for a in _UNIT_LETTERS for b in _UNIT_LETTERS)
-_MOBILES = tuple(f"07700 900{i:03d}" for i in range(1000))    # Ofcom drama numbers only
-_LANDLINES = tuple(f"01632 960{i:03d}" for i in range(1000))
-
 
 def _streets(rng: random.Random, n: int = 4000) -> dict[str, list[tuple]]:
     """Invented streets: (name, estate, town, county, area, postcode sector 'ZZ17 3')."""
     r, out = rng.random, []
     for i in range(n):
         area = AREAS[i % len(AREAS)]
-        towns = _TOWNS[area]
+        towns = TOWNS[area]
         t = int(r() * len(towns))
-        name = (f"{_STREET_HEADS[int(r() * 20)]}{_STREET_TAILS[int(r() * 10)]} "
-                f"{_STREET_TYPES[int(r() * 10)]}")
-        estate = _ESTATES[int(r() * 6)] if r() < 0.3 else ""
-        county = _COUNTIES[AREAS.index(area) % 3] if r() < 0.4 else ""
+        name = (f"{STREET_HEADS[int(r() * 20)]}{STREET_TAILS[int(r() * 10)]} "
+                f"{STREET_TYPES[int(r() * 10)]}")
+        estate = ESTATES[int(r() * 6)] if r() < 0.3 else ""
+        county = COUNTIES[AREAS.index(area) % 3] if r() < 0.4 else ""
         district = 1 + AREAS.index(area) * 15 + t * 5 + int(r() * 5)     # ZZ1 .. ZZ75
         out.append((name, estate, towns[t], county, area, f"ZZ{district} {int(r() * 10)}"))
     return {a: [s for s in out if s[4] == a] for a in AREAS}
@@ -159,7 +146,7 @@ def _generate(count: int, seed: int, landlord_code: str, today: date) -> Iterato
     ages = _age_ranges(today)
     first_day = ages[-1][0]
     iso_dates = [date.fromordinal(d).isoformat() for d in range(first_day, today.toordinal() + 1)]
-    surnames = [h + t for h in _SURNAME_HEADS for t in _SURNAME_TAILS]
+    surnames = [h + t for h in SURNAME_HEADS for t in SURNAME_TAILS]
     n_surnames = len(surnames)
     made = 0
     prop = 0
@@ -169,11 +156,11 @@ def _generate(count: int, seed: int, landlord_code: str, today: date) -> Iterato
         nonlocal made
         made += 1
         if gender == "Female" or (gender == "" and r() < 0.5):
-            first = _FEMALE[g(20) % len(_FEMALE)]
+            first = FEMALE[g(20) % len(FEMALE)]
         elif gender == "Male" or gender == "":
-            first = _MALE[g(20) % len(_MALE)]
+            first = MALE[g(20) % len(MALE)]
         else:
-            first = _NEUTRAL[g(20) % len(_NEUTRAL)]
+            first = NEUTRAL[g(20) % len(NEUTRAL)]
         if age < 16:
             title = "Miss" if gender == "Female" and age >= 10 and r() < 0.3 else ""
         else:
@@ -184,7 +171,7 @@ def _generate(count: int, seed: int, landlord_code: str, today: date) -> Iterato
         mobile = email = ""
         if age >= 16:
             if r() < 0.78:
-                mobile = _MOBILES[g(20) % 1000]
+                mobile = MOBILES[g(20) % 1000]
             if r() < 0.6:
                 email = f"{first}.{surname}{g(14)}@example.org".lower().replace("-", "")
         disability = (_DISABILITY_OLD if age >= 65 else _DISABILITY)[g(14)]
@@ -205,8 +192,8 @@ def _generate(count: int, seed: int, landlord_code: str, today: date) -> Iterato
         street, estate, town, county, _, sector = pool[g(20) % len(pool)]
         flat = f"Flat {1 + g(20) % 24}, " if r() < 0.35 else ""
         home = (area, f"P{prop:06d}", f"{flat}{1 + g(20) % 180} {street}", estate, town, county,
-                sector + _UNITS[g(20) % 400])
-        landline = _LANDLINES[g(20) % 1000] if r() < 0.45 else ""
+                sector + UNITS[g(20) % 400])
+        landline = LANDLINES[g(20) % 1000] if r() < 0.45 else ""
         tenure = _TENURE[g(14)]
         size = _SIZE[g(14)]
         low, high = (_SHELTERED_AGE if tenure == "Sheltered" else _HEAD_AGE)[g(14)]
@@ -244,6 +231,16 @@ def _generate(count: int, seed: int, landlord_code: str, today: date) -> Iterato
                          ethnicity if r() < 0.9 else _ETHNICITY[g(14)], home, landline,
                          dated=r() >= 0.03)
             members += 1
+
+
+def feed_rows(count: int, *, seed: int = 1, landlord_code: str = "LL",
+              today: date = DEFAULT_TODAY) -> Iterator[dict[str, str]]:
+    """`generate()`'s rows labelled as a new landlord's default option lists are (FEED_LABELS): a feed v1
+    file of them imports into a fresh landlord with no rejected row."""
+    for row in generate(count, seed=seed, landlord_code=landlord_code, today=today):
+        for column, labels in FEED_LABELS.items():
+            row[column] = labels.get(row[column], row[column])
+        yield row
 
 
 def age_band(date_of_birth: str, today: date = DEFAULT_TODAY) -> str:
@@ -286,10 +283,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--landlord", default="LL", help="landlord code, prefixes personal_ref")
     parser.add_argument("--today", type=date.fromisoformat, default=DEFAULT_TODAY)
+    parser.add_argument("--feed", action="store_true", help="label options as a new landlord's defaults")
     parser.add_argument("--out", required=True, help="CSV file to write")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    written = write_csv(args.out, generate(args.count, seed=args.seed, landlord_code=args.landlord, today=args.today))
+    rows = (feed_rows if args.feed else generate)(args.count, seed=args.seed, landlord_code=args.landlord,
+                                                   today=args.today)
+    written = write_csv(args.out, rows)
     seconds = time.perf_counter() - started
     print(f"{written} rows to {args.out} in {seconds:.2f} s ({written / max(seconds, 1e-9):,.0f} rows/s)")
     return 0

@@ -1,4 +1,4 @@
-"""bench/people_generator.py: synthetic residents for demos, benchmarks and import feeds."""
+"""services/common/sample_residents.py: synthetic residents for demos, benchmarks and import feeds."""
 from __future__ import annotations
 
 import ast
@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from bench import people_generator as pg
-from bench.people_generator import FEED_COLUMNS, ONS_ETHNICITIES, composition, generate, write_csv
+from services.common import sample_residents as pg
+from services.common.sample_residents import FEED_COLUMNS, ONS_ETHNICITIES, composition, generate, write_csv
 
 ROOT = Path(__file__).resolve().parents[3]
 TODAY = pg.DEFAULT_TODAY
@@ -225,15 +225,17 @@ def test_a_million_is_streamed_not_materialised():
     assert late - early < 256 * 1024                  # holding 4,000 more rows would take megabytes
 
 
-def test_standalone_stdlib_only_and_runs_as_a_script(tmp_path):
-    tree = ast.parse((ROOT / "bench/people_generator.py").read_text())
-    imported = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
-                for alias in node.names}
-    imported |= {node.module.split(".")[0] for node in ast.walk(tree)
-                 if isinstance(node, ast.ImportFrom) and node.module}
+def test_stdlib_only_and_runs_as_a_module(tmp_path):
+    imported = set()
+    for name in ("sample_residents.py", "sample_words.py"):
+        tree = ast.parse((ROOT / "services/common" / name).read_text())
+        imported |= {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
+                     for alias in node.names}
+        imported |= {node.module.split(".")[0] for node in ast.walk(tree)
+                     if isinstance(node, ast.ImportFrom) and node.module and not node.level}
     assert imported <= set(sys.stdlib_module_names) | {"__future__"}, imported
     out = tmp_path / "feed.csv"
-    result = subprocess.run([sys.executable, "bench/people_generator.py", "--count", "250", "--seed", "4",
+    result = subprocess.run([sys.executable, "-m", "services.common.sample_residents", "--count", "250", "--seed", "4",
                              "--landlord", "AB", "--out", str(out)],
                             cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
@@ -241,3 +243,9 @@ def test_standalone_stdlib_only_and_runs_as_a_script(tmp_path):
     with open(out, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     assert rows == list(generate(250, seed=4, landlord_code="AB"))
+    result = subprocess.run([sys.executable, "-m", "services.common.sample_residents", "--count", "250", "--seed", "4",
+                             "--landlord", "AB", "--feed", "--out", str(out)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    with open(out, encoding="utf-8", newline="") as f:
+        assert list(csv.DictReader(f)) == list(pg.feed_rows(250, seed=4, landlord_code="AB"))
