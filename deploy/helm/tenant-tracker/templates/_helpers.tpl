@@ -1,10 +1,35 @@
-{{/* The services this chart deploys, in order. */}}
+{{/* The services this chart deploys, in order: their migration Jobs run in this order too
+(as deploy/local/run_cluster.py migrates and starts them). */}}
 {{- define "tracker.services" -}}
-gateway profiles reporting
+profiles reporting import gateway
 {{- end -}}
 
 {{- define "tracker.grpcServices" -}}
-profiles reporting
+profiles reporting import
+{{- end -}}
+
+{{/* Who calls each gRPC service (the network policies let only these pods reach its gRPC port):
+the gateway calls every service; import calls profiles (UpsertPeople). */}}
+{{- define "tracker.grpcCallers" -}}
+profiles: [gateway, import]
+reporting: [gateway]
+import: [gateway]
+{{- end -}}
+
+{{/* TRACKER_VAR_DIR of every process: inside the /tmp emptyDir, except in the import pods,
+where the import service's PersistentVolumeClaim is mounted on it. */}}
+{{- define "tracker.varDir" -}}
+/tmp/tracker
+{{- end -}}
+
+{{/* Name of the import service's PersistentVolumeClaim (its own, or import.persistence.existingClaim). */}}
+{{- define "tracker.importClaimName" -}}
+{{- default (printf "%s-data" (include "tracker.serviceName" (dict "root" . "service" "import"))) (index .Values "import").persistence.existingClaim -}}
+{{- end -}}
+
+{{/* True (non-empty) when the import pods may share their volume: ReadWriteMany storage. */}}
+{{- define "tracker.importStorageShared" -}}
+{{- if has "ReadWriteMany" (index .Values "import").persistence.accessModes }}true{{ end -}}
 {{- end -}}
 
 {{- define "tracker.name" -}}
@@ -117,7 +142,7 @@ app.kubernetes.io/component: {{ .service }}
 
 {{/* The non-secret environment of every process (ConfigMap data). */}}
 {{- define "tracker.configData" -}}
-TRACKER_VAR_DIR: "/tmp/tracker"
+TRACKER_VAR_DIR: {{ include "tracker.varDir" . | quote }}
 TRACKER_BUS: "kafka"
 TRACKER_KAFKA_BOOTSTRAP: {{ required "kafka.bootstrap is required" .Values.kafka.bootstrap | quote }}
 TRACKER_SEARCH: "elasticsearch"
@@ -172,10 +197,13 @@ securityContext:
   {{- toYaml .root.Values.podSecurityContext | nindent 2 }}
 {{- end -}}
 
+{{/* The /tmp emptyDir: tmpSizeLimit, or <service>.tmpSizeLimit when called with (dict "root" $ "service" $name). */}}
 {{- define "tracker.tmpVolume" -}}
+{{- $size := .root.Values.tmpSizeLimit -}}
+{{- if .service }}{{ $size = (index .root.Values .service).tmpSizeLimit | default $size }}{{ end -}}
 - name: tmp
   emptyDir:
-    sizeLimit: {{ .Values.tmpSizeLimit }}
+    sizeLimit: {{ $size }}
 {{- end -}}
 
 {{- define "tracker.tmpVolumeMount" -}}
