@@ -11,7 +11,7 @@ from sqlalchemy import Table
 from . import migrations
 from .bus import EventBus, Subscription
 from .config import Settings
-from .consumers import EventHandler, idempotent
+from .consumers import BatchEventHandler, EventHandler, IdempotentConsumer, idempotent
 from .db import Database
 from .grpc_server import GrpcServer
 from .outbox import OutboxRelay
@@ -55,7 +55,7 @@ class ServiceRuntime:
         self._processed = processed
         self._event_mapper = event_mapper
         self.relay = OutboxRelay(name, self.database, outbox, bus)
-        self._consumers: list[tuple[Sequence[str], str, Callable]] = []
+        self._consumers: list[tuple[Sequence[str], str, IdempotentConsumer]] = []
         self._subscriptions: list[Subscription] = []
         self.grpc: GrpcServer | None = None
 
@@ -63,9 +63,14 @@ class ServiceRuntime:
         return UnitOfWork(self.database, self._outbox, self._event_mapper, landlord_id=landlord_id,
                           platform=platform, on_commit=self.relay.nudge)
 
-    def consume(self, topics: Sequence[str], consumer: str, handler: EventHandler) -> None:
-        """Handle events of `topics` once each, as consumer group `consumer`."""
-        wrapped = idempotent(consumer, self._processed, lambda landlord_id: self.uow(landlord_id), handler)
+    def consume(self, topics: Sequence[str], consumer: str, handler: EventHandler,
+                batch_handler: BatchEventHandler | None = None) -> None:
+        """Handle events of `topics` once each, as consumer group `consumer`, in batches of
+        what the bus has ready: one transaction per landlord per batch, in which
+        `batch_handler(uow, envelopes)` (or else `handler(uow, envelope)` for each) runs.
+        `handler` alone is used when a batch fails and the bus goes one event at a time."""
+        wrapped = idempotent(consumer, self._processed, lambda landlord_id: self.uow(landlord_id), handler,
+                             batch_handler)
         self._consumers.append((tuple(topics), consumer, wrapped))
 
     def migrate(self) -> None:
@@ -79,7 +84,8 @@ class ServiceRuntime:
             self.bus.ensure_topics(sorted(topics))
         self.relay.start()
         for consumed, consumer, handler in self._consumers:
-            self._subscriptions.append(self.bus.subscribe(topics=consumed, group=consumer, handler=handler))
+            self._subscriptions.append(self.bus.subscribe(topics=consumed, group=consumer, handler=handler,
+                                                          batch_handler=handler.batch))
         self.grpc = GrpcServer(self.name, address, registrations).start()
 
     def stop(self) -> None:

@@ -43,5 +43,6 @@ def build(settings: Settings, *, bus: EventBus | None = None, index: SearchIndex
     index = index or make_search_index(settings)
     runtime = ServiceRuntime(NAME, settings, outbox=store.outbox, processed=store.processed_events,
                              event_mapper=events.to_outgoing, bus=bus, publishes=[events.TOPIC])
-    runtime.consume([events.TOPIC], "profiles.search-indexer", handlers.search_indexer(index))
+    indexer = handlers.search_indexer(index)
+    runtime.consume([events.TOPIC], "profiles.search-indexer", indexer.event, indexer.batch)
     return Profiles(settings, runtime, index)

@@ -45,7 +45,12 @@ def _collect(bus, landlord_id: str, expected: int, timeout: float = 30.0) -> lis
             if len(got) >= expected:
                 done.set()
 
-    subscription = bus.subscribe(topics=[events.TOPIC], group=f"test-{uuid.uuid4().hex[:8]}", handler=handler)
+    def batch_handler(messages):  # in batches: the shared topic may hold many earlier events
+        for message in messages:
+            handler(message)
+
+    subscription = bus.subscribe(topics=[events.TOPIC], group=f"test-{uuid.uuid4().hex[:8]}", handler=handler,
+                                 batch_handler=batch_handler)
     done.wait(timeout)
     subscription.wait_idle(timeout)
     subscription.stop()

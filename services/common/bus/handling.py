@@ -1,11 +1,12 @@
-"""What both bus adapters do with a handler: retry it, and head the dead letter."""
+"""What both bus adapters do with a handler: retry it, and head the dead letter;
+and with a batch handler: call it once, the caller falling back to the handler."""
 from __future__ import annotations
 
 import logging
 import time
-from typing import Callable
+from typing import Callable, Sequence
 
-from .port import HANDLER_ATTEMPTS, Message, RetryLater
+from .port import HANDLER_ATTEMPTS, BatchHandler, Message, RetryLater
 
 log = logging.getLogger(__name__)
 
@@ -52,3 +53,30 @@ def run_handler(
                 time.sleep(RETRY_BACKOFF_S * attempt)
     return error
 
+
+def check_max_batch(max_batch: int) -> int:
+    if max_batch < 1:
+        raise ValueError("max_batch must be at least 1")
+    return max_batch
+
+
+def run_batch_handler(
+    batch_handler: BatchHandler,
+    messages: Sequence[Message],
+    where: str,
+    logger: logging.Logger = log,
+) -> BaseException | None:
+    """Call batch_handler once; its error if it raised. The caller pauses and offers the
+    batch again on RetryLater, and on any other error hands the messages one at a
+    time to the handler (run_handler), so a poison message is found and dead-lettered
+    alone. The error text is never logged (it may quote personal data)."""
+    try:
+        batch_handler(messages)
+        return None
+    except RetryLater as exc:
+        logger.warning("batch handler asks to retry later on %s (%d messages)", where, len(messages))
+        return exc
+    except Exception as exc:  # noqa: BLE001 - the messages go one at a time instead
+        logger.warning("batch handler failed (%s) on %s (%d messages); handling them one at a time",
+                       type(exc).__name__, where, len(messages))
+        return exc

@@ -12,15 +12,16 @@ import logging
 import sqlite3
 import threading
 import time
-from typing import Callable, Sequence
+from typing import Mapping, Sequence
 
-from .handling import RETRY_LATER_PAUSE_S, dead_letter_headers, run_handler
-from .port import HANDLER_ATTEMPTS, BusError, EventBus, Message, RetryLater, Subscription, dlq_topic
+from .handling import RETRY_LATER_PAUSE_S, check_max_batch, dead_letter_headers, run_batch_handler, run_handler
+from .port import HANDLER_ATTEMPTS, MAX_BATCH, BatchHandler, BusError, EventBus, Handler, Message, RetryLater
+from .port import Subscription, dlq_topic
 
 log = logging.getLogger(__name__)
 
 POLL_INTERVAL_S = 0.5  # fallback wake-up if a notification is ever missed
-BATCH_SIZE = 100
+BATCH_SIZE = 100  # messages read at a time for a consumer without a batch handler
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS bus_messages (
@@ -102,18 +103,21 @@ class InProcessBus(EventBus):
         *,
         topics: Sequence[str],
         group: str,
-        handler: Callable[[Message], None],
+        handler: Handler,
+        batch_handler: BatchHandler | None = None,
+        max_batch: int = MAX_BATCH,
     ) -> Subscription:
         topics = list(dict.fromkeys(topics))
         if not topics:
             raise ValueError("subscribe needs at least one topic")
+        check_max_batch(max_batch)
         with self._cond:
             self._db()
             taken = [t for t in topics if (group, t) in self._claimed]
             if taken:
                 raise ValueError(f"group {group!r} already consumes {taken} in this process")
             self._claimed.update((group, t) for t in topics)
-            subscription = _InProcessSubscription(self, topics, group, handler)
+            subscription = _InProcessSubscription(self, topics, group, handler, batch_handler, max_batch)
             self._subscriptions.append(subscription)
         subscription.start()
         return subscription
@@ -140,13 +144,13 @@ class InProcessBus(EventBus):
         positions.update(dict(rows.fetchall()))
         return positions
 
-    def _fetch(self, positions: dict[str, int]) -> list[tuple[int, Message]]:
+    def _fetch(self, positions: dict[str, int], limit: int) -> list[tuple[int, Message]]:
         where = " OR ".join('(topic = ? AND "offset" > ?)' for _ in positions)
         params = [p for item in positions.items() for p in item]
         rows = self._db().execute(
             f'SELECT "offset", topic, key, value, headers FROM bus_messages WHERE {where} '
-            f'ORDER BY "offset" LIMIT {BATCH_SIZE}',
-            params,
+            f'ORDER BY "offset" LIMIT ?',
+            [*params, limit],
         )
         return [
             (offset, Message(topic=topic, key=key, value=bytes(value), headers=json.loads(headers)))
@@ -161,20 +165,19 @@ class InProcessBus(EventBus):
         )
         return dict(rows.fetchall())
 
-    def _acknowledge(self, group: str, offset: int, message: Message, error: BaseException | None) -> None:
-        """Commit the group's position past `offset`, dead-lettering the message first if
-        its handler failed, in one transaction."""
+    def _acknowledge(self, group: str, last: Mapping[str, int],
+                     dead: tuple[Message, BaseException] | None = None) -> None:
+        """Commit the group's positions ({topic: last offset handled there}), in one
+        transaction with the dead letter of a message whose handler failed, if any."""
         conn = self._db()
         conn.execute("BEGIN IMMEDIATE")
         try:
-            if error is not None:
-                self._insert(conn, Message(
-                    topic=dlq_topic(message.topic),
-                    key=message.key,
-                    value=message.value,
-                    headers=dead_letter_headers(message, error),
-                ))
-            self._commit_position(conn, group, message.topic, offset)
+            if dead is not None:
+                message, error = dead
+                self._insert(conn, Message(topic=dlq_topic(message.topic), key=message.key, value=message.value,
+                                           headers=dead_letter_headers(message, error)))
+            for topic, offset in last.items():
+                self._commit_position(conn, group, topic, offset)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -190,12 +193,15 @@ class InProcessBus(EventBus):
 
 class _InProcessSubscription(Subscription):
     def __init__(
-        self, bus: InProcessBus, topics: list[str], group: str, handler: Callable[[Message], None]
+        self, bus: InProcessBus, topics: list[str], group: str, handler: Handler,
+        batch_handler: BatchHandler | None, max_batch: int,
     ) -> None:
         self._bus = bus
         self.topics = topics
         self.group = group
         self._handler = handler
+        self._batch_handler = batch_handler
+        self._limit = max_batch if batch_handler is not None else BATCH_SIZE
         self._stopping = threading.Event()
         self._positions: dict[str, int] = {}
         self._thread = threading.Thread(
@@ -212,26 +218,18 @@ class _InProcessSubscription(Subscription):
                 self._positions = self._bus._positions(self.group, self.topics)
             while not self._stopping.is_set():
                 with cond:
-                    batch = self._bus._fetch(self._positions)
+                    batch = self._bus._fetch(self._positions, self._limit)
                     if not batch:
                         cond.wait(POLL_INTERVAL_S)
                         continue
-                for offset, message in batch:
-                    if self._stopping.is_set():
-                        return
-                    error = run_handler(self._handler, message, f"{message.topic}@{offset}")
-                    while isinstance(error, RetryLater) and not self._stopping.wait(RETRY_LATER_PAUSE_S):
-                        error = run_handler(self._handler, message, f"{message.topic}@{offset}")
-                    if isinstance(error, RetryLater):
-                        return  # stopping: the message stays uncommitted
-                    if error is not None:
-                        log.error(
-                            "dead-lettering %s@%d key=%s after %d attempts",
-                            message.topic, offset, message.key, HANDLER_ATTEMPTS,
-                        )
-                    with cond:
-                        self._bus._acknowledge(self.group, offset, message, error)
-                        self._positions[message.topic] = offset
+                if self._batch_handler is not None:
+                    handled = self._offer_batch(batch)
+                    if handled is None:
+                        return  # stopping: the batch stays uncommitted
+                    if handled:
+                        continue
+                if not self._one_at_a_time(batch):
+                    return
         except BusError:
             if not self._stopping.is_set():
                 log.exception("in-process consumer %s stopped: bus closed", self.group)
@@ -239,6 +237,46 @@ class _InProcessSubscription(Subscription):
             log.exception("in-process consumer %s crashed", self.group)
         finally:
             self._bus._release(self)
+
+    def _offer_batch(self, batch: list[tuple[int, Message]]) -> bool | None:
+        """Give the batch handler the whole batch and commit it: True once done, False if
+        the messages must go one at a time instead, None if stopping meanwhile."""
+        if self._stopping.is_set():
+            return None
+        messages = [message for _, message in batch]
+        where = f"offsets {batch[0][0]}..{batch[-1][0]}"
+        error = run_batch_handler(self._batch_handler, messages, where)
+        while isinstance(error, RetryLater) and not self._stopping.wait(RETRY_LATER_PAUSE_S):
+            error = run_batch_handler(self._batch_handler, messages, where)
+        if isinstance(error, RetryLater):
+            return None
+        if error is not None:
+            return False
+        last = {message.topic: offset for offset, message in batch}
+        with self._bus._cond:
+            self._bus._acknowledge(self.group, last)
+            self._positions.update(last)
+        return True
+
+    def _one_at_a_time(self, batch: list[tuple[int, Message]]) -> bool:
+        """Hand each message to the handler and commit past it; False if stopping meanwhile."""
+        for offset, message in batch:
+            if self._stopping.is_set():
+                return False
+            error = run_handler(self._handler, message, f"{message.topic}@{offset}")
+            while isinstance(error, RetryLater) and not self._stopping.wait(RETRY_LATER_PAUSE_S):
+                error = run_handler(self._handler, message, f"{message.topic}@{offset}")
+            if isinstance(error, RetryLater):
+                return False  # stopping: the message stays uncommitted
+            if error is not None:
+                log.error(
+                    "dead-lettering %s@%d key=%s after %d attempts",
+                    message.topic, offset, message.key, HANDLER_ATTEMPTS,
+                )
+            with self._bus._cond:
+                self._bus._acknowledge(self.group, {message.topic: offset}, None if error is None else (message, error))
+                self._positions[message.topic] = offset
+        return True
 
     def stop(self, timeout: float = 10.0) -> None:
         self._stopping.set()

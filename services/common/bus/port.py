@@ -4,6 +4,10 @@ Delivery is at-least-once and in order per key. Handlers must be idempotent
 (services.common.consumers dedupes by event id). A message whose handler keeps
 failing goes to the topic's dead-letter topic (`<topic>.dlq`) with its error, and
 consumption moves on: a poison message never blocks its partition.
+
+A subscriber may also take messages in batches (`batch_handler`): one call for
+up to `max_batch` messages that are already there, committed together, so a
+consumer can do one transaction and one engine call for many events.
 """
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Mapping, Sequence
 
 HANDLER_ATTEMPTS = 3
+MAX_BATCH = 500
 
 
 class BusError(RuntimeError):
@@ -35,6 +40,10 @@ class Message:
 
 def dlq_topic(topic: str) -> str:
     return f"{topic}.dlq"
+
+
+Handler = Callable[[Message], None]
+BatchHandler = Callable[[Sequence[Message]], None]
 
 
 class Subscription(abc.ABC):
@@ -62,14 +71,31 @@ class EventBus(abc.ABC):
         *,
         topics: Sequence[str],
         group: str,
-        handler: Callable[[Message], None],
+        handler: Handler,
+        batch_handler: BatchHandler | None = None,
+        max_batch: int = MAX_BATCH,
     ) -> Subscription:
         """Deliver each message of `topics` to `handler`, once per consumer group,
         starting from the group's committed position (the beginning for a new group).
         A message is committed after its handler returns. A handler that raises is
         retried HANDLER_ATTEMPTS times, then the message is published to
         dlq_topic(topic) with headers `error` and `original_topic`, and committed;
-        one that raises RetryLater gets the same message again after a pause."""
+        one that raises RetryLater gets the same message again after a pause.
+
+        With a `batch_handler`, messages go to it instead, as lists of 1 to
+        `max_batch` messages that were already available (the bus never waits to
+        fill a batch: a lone message is a batch of one), each list in order per key
+        (a batch may mix topics, keys and, in Kafka, partitions). The positions of
+        every message of the batch are committed once it returns.
+        - It raises RetryLater: nothing is committed; after the same pause the same
+          messages are offered again as a batch (Kafka re-reads them from the same
+          positions, so the batch may then also hold messages that arrived since).
+        - It raises anything else: the bus falls back to delivering that batch's
+          messages one at a time to `handler`, with the rules above (attempts,
+          RetryLater, dead letter), so a poison message goes to the dead-letter
+          topic alone and the others are handled. The batch handler itself is not
+          retried, and `handler` may be given messages the batch handler had
+          already handled before it raised (consumers are idempotent by event id)."""
 
     @abc.abstractmethod
     def close(self) -> None:
