@@ -30,5 +30,5 @@ class Reporting:
 def build(settings: Settings, *, bus: EventBus | None = None) -> Reporting:
     bus = bus or make_bus(settings, client_id=NAME)
     runtime = ServiceRuntime(NAME, settings, outbox=store.outbox, processed=store.processed_events, bus=bus)
-    runtime.consume([events.PEOPLE_TOPIC], "reporting.people", handlers.people_events)
+    runtime.consume([events.PEOPLE_TOPIC], "reporting.people", handlers.people_events, handlers.people_event_batch)
     return Reporting(settings, runtime)

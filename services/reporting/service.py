@@ -1,23 +1,20 @@
 """Use cases of the reporting service."""
 from __future__ import annotations
 
+from typing import Iterable
+
 from services.common.uow import UnitOfWork
 
 from . import domain
 from .store import CountsRepository
 
 
-def record_person_created(uow: UnitOfWork, *, status: str) -> None:
-    """Called inside the consumer's transaction (which commits it with the event's receipt)."""
+def record_changes(uow: UnitOfWork, *, changes: Iterable[domain.CountChange]) -> None:
+    """Called inside the consumer's transaction (which commits it with the events' receipt)."""
     repo = CountsRepository(uow.session, uow.landlord_id)
-    for change in domain.person_created(status):
-        repo.apply(change)
-
-
-def record_status_changed(uow: UnitOfWork, *, status: str) -> None:
-    repo = CountsRepository(uow.session, uow.landlord_id)
-    for change in domain.status_changed(status):
-        repo.apply(change)
+    for change in changes:
+        if change.delta:
+            repo.apply(change)
 
 
 def people_count(uow: UnitOfWork) -> tuple[int, dict[str, int]]:
