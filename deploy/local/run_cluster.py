@@ -70,6 +70,7 @@ Tenant Tracker is running as one process per service against the real engines.
   gateway    {url}   (pid {processes['gateway'].pid})
   profiles   gRPC 127.0.0.1:{env.get('TRACKER_PROFILES_GRPC_PORT', '50051')}, metrics :{env.get('TRACKER_PROFILES_METRICS_PORT', '9101')}  (pid {processes['profiles'].pid})
   reporting  gRPC 127.0.0.1:{env.get('TRACKER_REPORTING_GRPC_PORT', '50052')}, metrics :{env.get('TRACKER_REPORTING_METRICS_PORT', '9102')}  (pid {processes['reporting'].pid})
+  import     gRPC 127.0.0.1:{env.get('TRACKER_IMPORT_GRPC_PORT', '50053')}, metrics :{env.get('TRACKER_IMPORT_METRICS_PORT', '9103')}  (pid {processes['import'].pid})
   engines    PostgreSQL 127.0.0.1:{local_cluster.PG_PORT}, Kafka {local_cluster.ENV['TRACKER_KAFKA_BOOTSTRAP']}, Elasticsearch {local_cluster.ENV['TRACKER_ELASTICSEARCH_URL']}
 Sign in as username 'operator', password '{env['TRACKER_OPERATOR_PASSWORD']}'. Ctrl-C stops everything.
 """, file=sys.stderr, flush=True)
