@@ -171,22 +171,20 @@ class PersonRepository:
             people.c.landlord_id == self.landlord_id, people.c.personal_ref == personal_ref))), None)
 
     def get_by_refs(self, personal_refs: Iterable[str]) -> dict[str, Person]:
-        refs = list(personal_refs)
-        found = {}
-        for start in range(0, len(refs), BATCH):
-            for person in self._load(select(people).where(
-                    people.c.landlord_id == self.landlord_id, people.c.personal_ref.in_(refs[start:start + BATCH]))):
-                found[person.personal_ref] = person
-        return found
+        """The people of these personal references that exist, by reference."""
+        return self._by(people.c.personal_ref, personal_refs)
 
     def get_many(self, person_ids: Iterable[str]) -> dict[str, Person]:
-        """The people of these ids that exist, by id (a BATCH of ids per query)."""
-        ids = list(dict.fromkeys(person_ids))
+        """The people of these ids that exist, by id."""
+        return self._by(people.c.person_id, person_ids)
+
+    def _by(self, column, keys: Iterable[str]) -> dict[str, Person]:
+        keys = list(dict.fromkeys(keys))
         found = {}
-        for start in range(0, len(ids), BATCH):
-            for person in self._load(select(people).where(
-                    people.c.landlord_id == self.landlord_id, people.c.person_id.in_(ids[start:start + BATCH]))):
-                found[person.person_id] = person
+        for start in range(0, len(keys), BATCH):  # a BATCH of keys per query
+            for person in self._load(select(people).where(people.c.landlord_id == self.landlord_id,
+                                                          column.in_(keys[start:start + BATCH]))):
+                found[getattr(person, column.name)] = person
         return found
 
     def batches(self, size: int = BATCH) -> Iterator[list[Person]]:
