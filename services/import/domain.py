@@ -115,9 +115,3 @@ class ImportRun:
 
     def fail(self, problem: str) -> None:
         self.status, self.phase, self.finished_at, self.problem = FAILED, DONE, now(), problem
-
-    @property
-    def percent(self) -> int:
-        if self.status == COMPLETED:
-            return 100
-        return int(self.rows_done * 100 / self.rows_total) if self.rows_total else 0

@@ -34,11 +34,10 @@ def feed_records(uow: Callable, on_queued: Callable[[], None]) -> Callable[[Mess
             raise ValueError("a feed message needs landlord_id, run_id and one of run_started, person, run_ended")
         with context.bound(context.CallContext(landlord_id=record.landlord_id, request_id=context.new_request_id())):
             with uow(record.landlord_id) as unit:
-                if stage(RunRepository(unit.session, record.landlord_id), record):
-                    unit.commit()
-                    on_queued()
-                else:
-                    unit.commit()
+                queued = stage(RunRepository(unit.session, record.landlord_id), record)
+                unit.commit()
+            if queued:
+                on_queued()
     return handle
 
 

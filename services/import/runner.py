@@ -23,7 +23,7 @@ from services.common.metrics import IMPORT_ROWS, IMPORT_RUNS
 
 from . import feed, files
 from .domain import CHECKING, FEED, FULL, WAITING, ARCHIVING, ImportRun
-from .people import Outcome, ProfilesPeople
+from .people import ProfilesPeople
 from .store import RunRepository
 from .tables import Header, Row, Table
 
@@ -141,6 +141,7 @@ class Runner:
         pending: list[feed.RowProblem] = []
         with self._table(run) as table, open(self.spool_path(run.run_id), "w", encoding="utf-8") as spool:
             names = table.header.columns
+            known = set(names)
             ref_column = table.header.column_of.get("personal_ref", "personal_ref")
             for checked in feed.validate(table.rows, table.header.column_of):
                 read += 1
@@ -149,7 +150,7 @@ class Runner:
                     seen.add(ref)
                 if checked.accepted:
                     spool.write(json.dumps([checked.row, checked.person, [checked.values.get(c, "") for c in names],
-                                            {k: v for k, v in checked.values.items() if k not in names}]) + "\n")
+                                            {k: v for k, v in checked.values.items() if k not in known}]) + "\n")
                 elif fresh:
                     rejected += 1
                     pending.extend(checked.problems)
@@ -227,5 +228,3 @@ def _rejected_sample(row: int, ref: str, problems) -> dict:
     return {"row": row, "personal_ref": ref, "name": "", "fields": [p.column for p in problems],
             "reason": "; ".join(p.reason for p in problems)}
 
-
-__all__ = ["Runner", "RunTakenOver", "Outcome"]

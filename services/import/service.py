@@ -2,7 +2,6 @@
 that commits; the run itself is carried out by the worker (worker.py, runner.py)."""
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import re
@@ -84,7 +83,7 @@ def rejected_rows(uow: UnitOfWork, *, run_id: str, format: str) -> Iterator[byte
     first = next(problems, None)
     columns = list(first.values) if first else []
     rows = _chain(first, problems)
-    with _spooled() as out:
+    with tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024) as out:
         if format == "csv":
             feed.write_rejected_rows(out, columns, rows)
         else:
@@ -98,12 +97,6 @@ def _chain(first, rest):
     if first is not None:
         yield first
         yield from rest
-
-
-@contextlib.contextmanager
-def _spooled():
-    with tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024) as out:
-        yield out
 
 
 def _write_xlsx(out: BinaryIO, columns: list[str], problems) -> None:

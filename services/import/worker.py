@@ -35,7 +35,6 @@ class RunWorker:
         self._wake = threading.Event()
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
-        self.busy = False
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._loop, name="import-worker", daemon=True)
@@ -68,12 +67,7 @@ class RunWorker:
             uow.commit()
         if claimed is None:
             return False
-        landlord_id, run_id = claimed
-        self.busy = True
-        try:
-            self._work(landlord_id, run_id)
-        finally:
-            self.busy = False
+        self._work(*claimed)
         return True
 
     def _work(self, landlord_id: str, run_id: str) -> None:
