@@ -212,3 +212,38 @@ class SearchPeopleResponse(_message.Message):
     facet_values: _containers.MessageMap[str, Facet]
     items_json: bytes
     def __init__(self, total: _Optional[int] = ..., items: _Optional[_Iterable[_Union[_struct_pb2.Struct, _Mapping]]] = ..., facets: _Optional[_Mapping[str, FacetCounts]] = ..., facet_values: _Optional[_Mapping[str, Facet]] = ..., items_json: _Optional[bytes] = ...) -> None: ...
+
+class ResolvePeopleRequest(_message.Message):
+    __slots__ = ("criteria", "chunk_size")
+    CRITERIA_FIELD_NUMBER: _ClassVar[int]
+    CHUNK_SIZE_FIELD_NUMBER: _ClassVar[int]
+    criteria: _struct_pb2.Struct
+    chunk_size: int
+    def __init__(self, criteria: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., chunk_size: _Optional[int] = ...) -> None: ...
+
+class PeopleIds(_message.Message):
+    __slots__ = ("person_ids", "total")
+    PERSON_IDS_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    person_ids: _containers.RepeatedScalarFieldContainer[str]
+    total: int
+    def __init__(self, person_ids: _Optional[_Iterable[str]] = ..., total: _Optional[int] = ...) -> None: ...
+
+class GetPeopleStatusRequest(_message.Message):
+    __slots__ = ("person_ids",)
+    PERSON_IDS_FIELD_NUMBER: _ClassVar[int]
+    person_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, person_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class PeopleStatus(_message.Message):
+    __slots__ = ("status",)
+    class StatusEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    status: _containers.ScalarMap[str, str]
+    def __init__(self, status: _Optional[_Mapping[str, str]] = ...) -> None: ...

@@ -77,6 +77,16 @@ class ProfilesStub:
                 request_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.SearchPeopleRequest.SerializeToString,
                 response_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.SearchPeopleResponse.FromString,
                 _registered_method=True)
+        self.ResolvePeople = channel.unary_stream(
+                '/tracker.profiles.v1.Profiles/ResolvePeople',
+                request_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.ResolvePeopleRequest.SerializeToString,
+                response_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.PeopleIds.FromString,
+                _registered_method=True)
+        self.GetPeopleStatus = channel.unary_unary(
+                '/tracker.profiles.v1.Profiles/GetPeopleStatus',
+                request_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.GetPeopleStatusRequest.SerializeToString,
+                response_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.PeopleStatus.FromString,
+                _registered_method=True)
 
 
 class ProfilesServicer:
@@ -136,6 +146,20 @@ class ProfilesServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ResolvePeople(self, request, context):
+        """Everyone who matches criteria (no page limit): person ids in chunks, the first with the total.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPeopleStatus(self, request, context):
+        """Which of these people exist, and their status (from the database, not the index).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ProfilesServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -178,6 +202,16 @@ def add_ProfilesServicer_to_server(servicer, server):
                     servicer.SearchPeople,
                     request_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.SearchPeopleRequest.FromString,
                     response_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.SearchPeopleResponse.SerializeToString,
+            ),
+            'ResolvePeople': grpc.unary_stream_rpc_method_handler(
+                    servicer.ResolvePeople,
+                    request_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.ResolvePeopleRequest.FromString,
+                    response_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.PeopleIds.SerializeToString,
+            ),
+            'GetPeopleStatus': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPeopleStatus,
+                    request_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.GetPeopleStatusRequest.FromString,
+                    response_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.PeopleStatus.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -398,6 +432,60 @@ class Profiles:
             '/tracker.profiles.v1.Profiles/SearchPeople',
             tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.SearchPeopleRequest.SerializeToString,
             tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.SearchPeopleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ResolvePeople(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/tracker.profiles.v1.Profiles/ResolvePeople',
+            tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.ResolvePeopleRequest.SerializeToString,
+            tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.PeopleIds.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPeopleStatus(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.profiles.v1.Profiles/GetPeopleStatus',
+            tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.GetPeopleStatusRequest.SerializeToString,
+            tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.PeopleStatus.FromString,
             options,
             channel_credentials,
             insecure,

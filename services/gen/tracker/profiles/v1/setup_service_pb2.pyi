@@ -141,16 +141,18 @@ class CustomFieldList(_message.Message):
     def __init__(self, items: _Optional[_Iterable[_Union[CustomField, _Mapping]]] = ...) -> None: ...
 
 class AddCustomFieldRequest(_message.Message):
-    __slots__ = ("label", "type", "key", "options")
+    __slots__ = ("label", "type", "key", "options", "applies_to")
     LABEL_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
     KEY_FIELD_NUMBER: _ClassVar[int]
     OPTIONS_FIELD_NUMBER: _ClassVar[int]
+    APPLIES_TO_FIELD_NUMBER: _ClassVar[int]
     label: str
     type: str
     key: str
     options: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, label: _Optional[str] = ..., type: _Optional[str] = ..., key: _Optional[str] = ..., options: _Optional[_Iterable[str]] = ...) -> None: ...
+    applies_to: str
+    def __init__(self, label: _Optional[str] = ..., type: _Optional[str] = ..., key: _Optional[str] = ..., options: _Optional[_Iterable[str]] = ..., applies_to: _Optional[str] = ...) -> None: ...
 
 class UpdateCustomFieldRequest(_message.Message):
     __slots__ = ("key", "label", "type", "archived", "position")
@@ -203,3 +205,49 @@ class UpdateProfileSettingsRequest(_message.Message):
     age_bands: AgeBands
     personal_ref_mode: str
     def __init__(self, age_bands: _Optional[_Union[AgeBands, _Mapping]] = ..., personal_ref_mode: _Optional[str] = ...) -> None: ...
+
+class GetCustomFieldCatalogueRequest(_message.Message):
+    __slots__ = ("applies_to",)
+    APPLIES_TO_FIELD_NUMBER: _ClassVar[int]
+    applies_to: str
+    def __init__(self, applies_to: _Optional[str] = ...) -> None: ...
+
+class CatalogueOption(_message.Message):
+    __slots__ = ("option_id", "label", "archived")
+    OPTION_ID_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    ARCHIVED_FIELD_NUMBER: _ClassVar[int]
+    option_id: str
+    label: str
+    archived: bool
+    def __init__(self, option_id: _Optional[str] = ..., label: _Optional[str] = ..., archived: _Optional[bool] = ...) -> None: ...
+
+class CatalogueField(_message.Message):
+    __slots__ = ("field", "options")
+    FIELD_FIELD_NUMBER: _ClassVar[int]
+    OPTIONS_FIELD_NUMBER: _ClassVar[int]
+    field: CustomField
+    options: _containers.RepeatedCompositeFieldContainer[CatalogueOption]
+    def __init__(self, field: _Optional[_Union[CustomField, _Mapping]] = ..., options: _Optional[_Iterable[_Union[CatalogueOption, _Mapping]]] = ...) -> None: ...
+
+class CustomFieldCatalogue(_message.Message):
+    __slots__ = ("fields",)
+    FIELDS_FIELD_NUMBER: _ClassVar[int]
+    fields: _containers.RepeatedCompositeFieldContainer[CatalogueField]
+    def __init__(self, fields: _Optional[_Iterable[_Union[CatalogueField, _Mapping]]] = ...) -> None: ...
+
+class CheckCustomValuesRequest(_message.Message):
+    __slots__ = ("applies_to", "given", "current")
+    APPLIES_TO_FIELD_NUMBER: _ClassVar[int]
+    GIVEN_FIELD_NUMBER: _ClassVar[int]
+    CURRENT_FIELD_NUMBER: _ClassVar[int]
+    applies_to: str
+    given: _struct_pb2.Struct
+    current: _struct_pb2.Struct
+    def __init__(self, applies_to: _Optional[str] = ..., given: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., current: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ...) -> None: ...
+
+class CheckCustomValuesResponse(_message.Message):
+    __slots__ = ("stored",)
+    STORED_FIELD_NUMBER: _ClassVar[int]
+    stored: _struct_pb2.Struct
+    def __init__(self, stored: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ...) -> None: ...

@@ -98,6 +98,16 @@ class ProfileSetupStub:
                 request_serializer=tracker_dot_profiles_dot_v1_dot_setup__service__pb2.UpdateProfileSettingsRequest.SerializeToString,
                 response_deserializer=tracker_dot_profiles_dot_v1_dot_setup__service__pb2.ProfileSettings.FromString,
                 _registered_method=True)
+        self.GetCustomFieldCatalogue = channel.unary_unary(
+                '/tracker.profiles.v1.ProfileSetup/GetCustomFieldCatalogue',
+                request_serializer=tracker_dot_profiles_dot_v1_dot_setup__service__pb2.GetCustomFieldCatalogueRequest.SerializeToString,
+                response_deserializer=tracker_dot_profiles_dot_v1_dot_setup__service__pb2.CustomFieldCatalogue.FromString,
+                _registered_method=True)
+        self.CheckCustomValues = channel.unary_unary(
+                '/tracker.profiles.v1.ProfileSetup/CheckCustomValues',
+                request_serializer=tracker_dot_profiles_dot_v1_dot_setup__service__pb2.CheckCustomValuesRequest.SerializeToString,
+                response_deserializer=tracker_dot_profiles_dot_v1_dot_setup__service__pb2.CheckCustomValuesResponse.FromString,
+                _registered_method=True)
 
 
 class ProfileSetupServicer:
@@ -180,6 +190,23 @@ class ProfileSetupServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetCustomFieldCatalogue(self, request, context):
+        """Custom fields of properties or households with their options (for households to show
+        values and translate criteria).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CheckCustomValues(self, request, context):
+        """Check values of custom fields of properties or households as a form gives them (by key,
+        labels; null clears) on top of the current stored values; INVALID_ARGUMENT names each bad
+        key. Answers the new stored values (by field id, option ids).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ProfileSetupServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -242,6 +269,16 @@ def add_ProfileSetupServicer_to_server(servicer, server):
                     servicer.UpdateProfileSettings,
                     request_deserializer=tracker_dot_profiles_dot_v1_dot_setup__service__pb2.UpdateProfileSettingsRequest.FromString,
                     response_serializer=tracker_dot_profiles_dot_v1_dot_setup__service__pb2.ProfileSettings.SerializeToString,
+            ),
+            'GetCustomFieldCatalogue': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCustomFieldCatalogue,
+                    request_deserializer=tracker_dot_profiles_dot_v1_dot_setup__service__pb2.GetCustomFieldCatalogueRequest.FromString,
+                    response_serializer=tracker_dot_profiles_dot_v1_dot_setup__service__pb2.CustomFieldCatalogue.SerializeToString,
+            ),
+            'CheckCustomValues': grpc.unary_unary_rpc_method_handler(
+                    servicer.CheckCustomValues,
+                    request_deserializer=tracker_dot_profiles_dot_v1_dot_setup__service__pb2.CheckCustomValuesRequest.FromString,
+                    response_serializer=tracker_dot_profiles_dot_v1_dot_setup__service__pb2.CheckCustomValuesResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -571,6 +608,60 @@ class ProfileSetup:
             '/tracker.profiles.v1.ProfileSetup/UpdateProfileSettings',
             tracker_dot_profiles_dot_v1_dot_setup__service__pb2.UpdateProfileSettingsRequest.SerializeToString,
             tracker_dot_profiles_dot_v1_dot_setup__service__pb2.ProfileSettings.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCustomFieldCatalogue(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.profiles.v1.ProfileSetup/GetCustomFieldCatalogue',
+            tracker_dot_profiles_dot_v1_dot_setup__service__pb2.GetCustomFieldCatalogueRequest.SerializeToString,
+            tracker_dot_profiles_dot_v1_dot_setup__service__pb2.CustomFieldCatalogue.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CheckCustomValues(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.profiles.v1.ProfileSetup/CheckCustomValues',
+            tracker_dot_profiles_dot_v1_dot_setup__service__pb2.CheckCustomValuesRequest.SerializeToString,
+            tracker_dot_profiles_dot_v1_dot_setup__service__pb2.CheckCustomValuesResponse.FromString,
             options,
             channel_credentials,
             insecure,
