@@ -8,6 +8,11 @@ from .person_fields import DERIVED, FIELDS, NOT_KNOWN, Kind
 STATUSES = ("current", "archived")
 _LABELS = {"type": "array", "items": {"type": "string"}, "minItems": 1}
 _PREFIX = {"type": "string", "minLength": 1}
+MAX_IDS = 65_536  # ids in one criterion (Elasticsearch's index.max_terms_count)
+MAX_ANY_OF = 100  # criteria objects in one any_of
+MAX_CHILD_AGE = 25
+_IDS = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
+_DATE = {"type": "string", "format": "date"}
 
 
 def _range(item: dict, example: str) -> dict:
@@ -45,9 +50,46 @@ _properties.update({
     **{flag: {"type": "boolean", "description": DERIVED[flag]} for flag in
        ("has_email", "has_mobile", "has_phone", "has_alternative_contact")},
     "custom": {"type": "object", "description": (
-        "Custom fields by key: choice and multi-choice take a list of labels (any of; \"Not known\" for blank), "
-        "yes/no takes true or false, text matches the start, number and date take {\"min\", \"max\"}."),
+        "Custom fields of people by key: choice and multi-choice take a list of labels (any of; \"Not known\" for "
+        "blank), yes/no takes true or false, text matches the start, number and date take {\"min\", \"max\"}."),
         "additionalProperties": True},
+    "person_id": {**_IDS, "maxItems": MAX_IDS, "description": "Any of these people (person ids)."},
+    "household_id": {**_IDS, "maxItems": MAX_IDS, "description": "People living in any of these households."},
+    "household": {
+        "type": "object", "additionalProperties": False, "minProperties": 1,
+        "description": "Facts of the household the person lives in (people in no household never match).",
+        "properties": {
+            "occupants": _range({"type": "integer", "minimum": 0}, '{"min": 3}')
+            | {"description": "Number of current occupants, e.g. {\"min\": 3}."},
+            "child_under": {"type": "integer", "minimum": 1, "maximum": MAX_CHILD_AGE,
+                            "description": "Someone current in the household is younger than this many years."},
+            "custom": {"type": "object", "additionalProperties": True,
+                       "description": "Property and household custom fields by key, with the same values as "
+                                      "`custom` takes for people."},
+        },
+    },
+    "admin_group": {**_IDS, "maxItems": MAX_IDS, "description": "Members of any of these admin groups (ids)."},
+    "not_admin_group": {**_IDS, "maxItems": MAX_IDS,
+                        "description": "Not a member of any of these admin groups (ids)."},
+    "activity": {**_IDS, "maxItems": MAX_IDS,
+                 "description": "In the activity group of any of these activities (ids): linked by hand or by a "
+                                "participation record."},
+    "not_activity": {**_IDS, "maxItems": MAX_IDS,
+                     "description": "In the activity group of none of these activities (ids)."},
+    "participated": {
+        "type": "object", "additionalProperties": False, "minProperties": 1,
+        "description": "Has a participation record dated in this range (both ends included), of any of these "
+                       "activities when `activity` is given.",
+        "properties": {"activity": {**_IDS, "maxItems": 1_000, "description": "Activity ids (any of)."},
+                       "since": _DATE, "until": _DATE},
+    },
+    "search_template": {**_IDS, "maxItems": MAX_ANY_OF, "description": (
+        "People matching any of these search templates (ids), re-evaluated now. The gateway has the groups "
+        "service expand it into `any_of` before searching.")},
+    "any_of": {"type": "array", "minItems": 1, "maxItems": MAX_ANY_OF,
+               "items": {"type": "object", "description": "Criteria of this same shape."},
+               "description": "People matching any one of these criteria objects. Inside them `status` has no "
+                              "default: the outer criteria's (current people only unless given) applies."},
 })
 
 CRITERIA_SCHEMA = {
@@ -58,5 +100,7 @@ CRITERIA_SCHEMA = {
                    "Leave criteria empty for everybody current.",
     "properties": _properties,
     "examples": [{"text": "acacia", "tenancy_type": ["General needs", "Sheltered"], "age": {"min": 65},
-                  "has_email": True}],
+                  "has_email": True},
+                 {"household": {"child_under": 16}, "not_admin_group": ["3f1c2a8e-0000-4000-8000-000000000010"],
+                  "any_of": [{"area": ["Area A"]}, {"participated": {"since": "2025-01-01"}}]}],
 }

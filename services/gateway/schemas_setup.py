@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .schemas import Body
 
 CustomType = Literal["text", "number", "date", "yes_no", "choice", "multi_choice"]
+AppliesTo = Literal["person", "property", "household"]
 Group = Literal["White British", "BME", ""]
 
 
@@ -89,7 +90,7 @@ class CustomFieldOut(BaseModel):
     type: str
     position: int
     archived: bool
-    applies_to: str
+    applies_to: AppliesTo = Field(description="what it profiles: people, properties or households")
     option_list: str | None = Field(description="choice types: the option list holding its options")
     in_use: int = Field(description="people with a value; the type can change and the field be deleted only at 0")
 
@@ -101,12 +102,15 @@ class CustomFieldList(BaseModel):
 class NewCustomField(Body):
     model_config = _examples({"label": "Allotment holder", "type": "yes_no"},
                              {"label": "Preferred contact time", "type": "choice", "key": "contact_time",
-                              "options": ["Morning", "Afternoon", "Evening"]})
+                              "options": ["Morning", "Afternoon", "Evening"]},
+                             {"label": "Bedrooms", "type": "number", "key": "bedrooms", "applies_to": "property"})
 
     label: str = Field(min_length=1, max_length=200)
     type: CustomType
     key: str = Field("", max_length=40, description="lowercase letters, digits, underscores; from the label if empty")
     options: list[str] = Field(default_factory=list, max_length=500, description="choice types: the first options")
+    applies_to: AppliesTo = Field("person", description="what it profiles: people (the default), properties or "
+                                                        "households; labels are unique among the fields of each")
 
 
 class CustomFieldChanges(Body):

@@ -45,4 +45,8 @@ def build(settings: Settings, *, bus: EventBus | None = None, index: SearchIndex
                              event_mapper=events.to_outgoing, bus=bus, publishes=[events.TOPIC])
     indexer = handlers.search_indexer(index)
     runtime.consume([events.TOPIC], "profiles.search-indexer", indexer.event, indexer.batch)
+    households = handlers.households_consumer(index)
+    runtime.consume([handlers.HOUSEHOLDS_TOPIC], "profiles.households", households.event, households.batch)
+    groups = handlers.groups_consumer(index)
+    runtime.consume([handlers.GROUPS_TOPIC], "profiles.groups", groups.event, groups.batch)
     return Profiles(settings, runtime, index)

@@ -9,6 +9,7 @@ from services.common.errors import FieldProblem
 from services.common.person_fields import BY_NAME, EQUALITY_GROUPS, NOT_KNOWN
 from services.common.search import AnyOf, Exists, Not, Prefix, Range, Term
 
+from .criteria_groups import ID_CRITERIA, GroupCriteria, years_before
 from .search_document import FLAGS, words
 from .setup_domain import Catalogue, CustomField
 
@@ -16,25 +17,24 @@ PREFIX_TEXT = ("first_name", "surname", "property_ref", "address_line_1", "addre
                "address_line_4", "postcode", "phone", "mobile", "email")
 
 
-def years_before(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February in a year without one
-        return day.replace(year=day.year - years, day=28)
+__all__ = ["Translator", "years_before"]
 
 
-class Translator:
+class Translator(GroupCriteria):
     def __init__(self, catalogue: Catalogue, today: dt.date):
         self.catalogue = catalogue
         self.today = today
         self.problems: list[FieldProblem] = []
+        self.where = "criteria"  # where problems are: criteria, or criteria.any_of[1] while reading that one
 
     def problem(self, where: str, reason: str) -> None:
-        self.problems.append(FieldProblem(f"criteria.{where}", reason))
+        self.problems.append(FieldProblem(f"{self.where}.{where}", reason))
 
-    def clauses(self, criteria: Mapping[str, Any]) -> list:
+    def clauses(self, criteria: Mapping[str, Any], *, default_status: bool = True) -> list:
+        """Index clauses that must all match; current people only unless `status` is given (not inside any_of:
+        `default_status` False)."""
         if not isinstance(criteria, Mapping):
-            self.problems.append(FieldProblem("criteria", "must be an object"))
+            self.problems.append(FieldProblem(self.where, "must be an object"))
             return []
         out = []
         for key, value in criteria.items():
@@ -45,7 +45,7 @@ class Translator:
                 out.extend(clause)
             elif clause is not None:
                 out.append(clause)
-        if "status" not in criteria or criteria["status"] is None:
+        if default_status and criteria.get("status") is None:
             out.append(Term("status", ["current"]))
         return out
 
@@ -53,6 +53,16 @@ class Translator:
         if key not in CRITERIA_SCHEMA["properties"]:
             self.problem(key, "unknown criterion")
             return None
+        if key in ID_CRITERIA:
+            return self._ids(key, value)
+        if key == "any_of":
+            return self._any_of(value)
+        if key == "household":
+            return self._household(value)
+        if key == "participated":
+            return self._participated(value)
+        if key == "search_template":
+            return self.problem(key, "must be expanded by the groups service")
         if key == "text":
             if not isinstance(value, str) or len(value) > 200:
                 return self.problem(key, "must be text of at most 200 characters")
@@ -158,22 +168,25 @@ class Translator:
                 ids += [o.option_id for o in self.catalogue.options.get("ethnicity", ()) if o.group == groups[key]]
         return _any_or_blank("ethnicity", ids, not_known)
 
-    def _custom(self, value: Any):
+    def _custom(self, value: Any, where: str = "custom", applies_to: tuple[str, ...] = ("person",)):
         if not isinstance(value, Mapping):
-            return self.problem("custom", "must be an object of custom field keys")
+            return self.problem(where, "must be an object of custom field keys")
         clauses = []
         for key, wanted in value.items():
             definition = self.catalogue.custom_fields.get(key)
-            if definition is None or definition.applies_to != "person":
-                self.problem(f"custom.{key}", "is not a custom field of people")
+            if definition is None or definition.applies_to not in applies_to:
+                self.problem(f"{where}.{key}", "is not a custom field of people" if applies_to == ("person",)
+                             else "is not a custom field of properties or households")
                 continue
-            clause = self._custom_one(definition, wanted)
+            if wanted is None:
+                continue
+            clause = self._custom_one(definition, wanted, f"{where}.{key}")
             if clause is not None:
                 clauses.append(clause)
         return clauses
 
-    def _custom_one(self, d: CustomField, wanted: Any):
-        where, field = f"custom.{d.key}", d.index_field
+    def _custom_one(self, d: CustomField, wanted: Any, where: str):
+        field = d.index_field
         if d.type in ("choice", "multi_choice"):
             return self._options(where, field, d.list_name, wanted)
         if d.type == "yes_no":

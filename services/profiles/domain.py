@@ -112,21 +112,11 @@ class Person:
         for name in REQUIRED:
             if not values[name]:
                 reader.problem(name, "is required")
-        custom = dict(self.custom)
         given_custom = raw.get("custom") or {}
         if not isinstance(given_custom, Mapping):
             reader.problem("custom", "must be an object of custom field keys and values")
             given_custom = {}
-        for key, given in given_custom.items():
-            definition = catalogue.custom_fields.get(key)
-            if definition is None or definition.applies_to != "person":
-                reader.problem(f"custom.{key}", "is not a custom field of people")
-                continue
-            value = reader.custom(definition, given)
-            if value is None:
-                custom.pop(definition.field_id, None)
-            else:
-                custom[definition.field_id] = value
+        custom = reader.custom_values(given_custom, "person", "is not a custom field of people")
         if source == USER:  # a form sent back whole, greyed-out fields unchanged, is fine
             for name in sorted(set(raw) & self.imported_fields):
                 if values.get(name) != self.values.get(name):

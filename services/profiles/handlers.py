@@ -1,23 +1,39 @@
-"""Event handlers of the profiles service: the search indexer keeps each
-person's search document up to date from the database (the source of truth),
-so replays and out-of-order deliveries converge on the current state."""
+"""Event handlers of the profiles service. The search indexer keeps each person's
+search document up to date from the database (the source of truth), so replays and
+out-of-order deliveries converge on the current state. The households and groups
+consumers keep what those services say about people (newest version wins) and
+reindex the people concerned."""
 from __future__ import annotations
 
-from services.common.search import SearchIndex
+from typing import Callable
 
-from . import service
+from google.protobuf import json_format
+
+from services.common.envelope import payload_as
+from services.common.search import SearchIndex
+from services.gen.tracker.groups.v1 import events_pb2 as groups_events
+from services.gen.tracker.households.v1 import events_pb2 as households_events
+
+from . import facts_service, service
 from .catalogue_cache import CatalogueCache
+from .facts_domain import GroupFacts, HouseholdFacts, cells, iso_date
 from .indexing import index_people
 
+HOUSEHOLDS_TOPIC = "tracker.households.v1"
+GROUPS_TOPIC = "tracker.groups.v1"
+VALUE_MAX = 1000  # characters of one stored custom value
 
-class SearchIndexer:
-    """`batch(uow, envelopes)` for the events of a batch (one landlord's), `event(uow,
-    envelope)` for one event (the bus's fallback when a batch fails)."""
 
+class _Indexing:
     def __init__(self, index: SearchIndex) -> None:
         self._index = index
         self._catalogues = CatalogueCache(recheck_seconds=0)  # always checks the version: documents must be exact
-        self._mapped: set[str] = set()  # custom fields this indexer has added to the mapping
+        self._mapped: set[str] = set()  # custom fields this consumer has added to the mapping
+
+
+class SearchIndexer(_Indexing):
+    """`batch(uow, envelopes)` for the events of a batch (one landlord's), `event(uow,
+    envelope)` for one event (the bus's fallback when a batch fails)."""
 
     def event(self, uow, envelope) -> None:
         service.index_person(uow, self._index, person_id=envelope.entity_id, catalogues=self._catalogues,
@@ -28,5 +44,52 @@ class SearchIndexer:
                      mapped=self._mapped)
 
 
+class FactsConsumer(_Indexing):
+    """Events of households or groups, read into facts and recorded a batch at a time."""
+
+    def __init__(self, index: SearchIndex, read: Callable, record: Callable, keyword: str) -> None:
+        super().__init__(index)
+        self._read, self._record, self._keyword = read, record, keyword
+
+    def event(self, uow, envelope) -> None:
+        self.batch(uow, [envelope])
+
+    def batch(self, uow, envelopes) -> None:
+        facts = [f for f in (self._read(env) for env in envelopes) if f is not None]
+        if facts:
+            self._record(uow, self._index, catalogues=self._catalogues, mapped=self._mapped,
+                         **{self._keyword: facts})
+
+
+def household_facts(envelope) -> HouseholdFacts | None:
+    if envelope.type != households_events.HouseholdChanged.DESCRIPTOR.full_name:
+        return None  # not a kind of event profiles needs
+    changed = payload_as(envelope, households_events.HouseholdChanged)
+    custom = {}
+    for profile in (changed.property_profile, changed.household_profile):
+        for field_id, value in json_format.MessageToDict(profile).items():
+            stored = tuple(c[:VALUE_MAX] for c in cells(value))
+            if stored:
+                custom[field_id] = stored
+    return HouseholdFacts(changed.household_id, changed.version, tuple(dict.fromkeys(changed.occupant_ids)),
+                          changed.occupant_count, iso_date(changed.youngest_date_of_birth), custom)
+
+
+def group_facts(envelope) -> GroupFacts | None:
+    if envelope.type != groups_events.PersonGroupsChanged.DESCRIPTOR.full_name:
+        return None
+    changed = payload_as(envelope, groups_events.PersonGroupsChanged)
+    return GroupFacts(changed.person_id, changed.version, tuple(changed.admin_group_ids), tuple(changed.activity_ids),
+                      tuple((p.activity_id, p.date) for p in changed.participations if iso_date(p.date)))
+
+
 def search_indexer(index: SearchIndex) -> SearchIndexer:
     return SearchIndexer(index)
+
+
+def households_consumer(index: SearchIndex) -> FactsConsumer:
+    return FactsConsumer(index, household_facts, facts_service.record_households, "households")
+
+
+def groups_consumer(index: SearchIndex) -> FactsConsumer:
+    return FactsConsumer(index, group_facts, facts_service.record_groups, "groups")

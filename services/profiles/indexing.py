@@ -11,6 +11,8 @@ from services.common.uow import UnitOfWork
 
 from . import search
 from .catalogue_cache import CatalogueCache
+from .facts_domain import NO_FACTS
+from .facts_store import FactsRepository
 from .service import _ensure_custom_fields
 from .setup_store import load_catalogue
 from .store import PersonRepository
@@ -26,9 +28,11 @@ def index_people(uow: UnitOfWork, index: SearchIndex, *, person_ids: Iterable[st
     catalogue = (catalogues.load if catalogues else load_catalogue)(uow.session, uow.landlord_id)
     found = PersonRepository(uow.session, uow.landlord_id, catalogue.custom_fields.values()).get_many(ids)
     if found:
+        facts = FactsRepository(uow.session, uow.landlord_id).get_many(found)
         _ensure_custom_fields(index, catalogue, mapped)
-        index.index_many(search.INDEX, uow.landlord_id,
-                         {person_id: search.document(person, catalogue) for person_id, person in found.items()})
+        index.index_many(search.INDEX, uow.landlord_id, {
+            person_id: search.document(person, catalogue, facts.get(person_id, NO_FACTS))
+            for person_id, person in found.items()})
     for person_id in ids:
         if person_id not in found:  # deleted since the event: rare, one call each
             index.delete(search.INDEX, uow.landlord_id, person_id)

@@ -43,6 +43,14 @@ class Page:
     count_only: bool = False
 
 
+def criteria_filters(criteria: Mapping[str, Any], catalogue: Catalogue, today: dt.date | None = None) -> list:
+    """The index clauses of the criteria; raises InvalidInput naming every bad criterion."""
+    translator = Translator(catalogue, today or dt.date.today())
+    clauses = translator.clauses(criteria or {})
+    collect(translator.problems)
+    return clauses
+
+
 def build_request(criteria: Mapping[str, Any], page: Page, catalogue: Catalogue,
                   today: dt.date | None = None) -> SearchRequest:
     """Validate criteria and page; raise InvalidInput naming every bad field."""
@@ -176,4 +184,4 @@ def facet_field(name: str, catalogue: Catalogue) -> str:
     return name
 
 
-__all__ = ["INDEX", "Page", "build_request", "item", "facet_answer", "facet_field", "document", "index_fields"]
+__all__ = ["INDEX", "Page", "build_request", "criteria_filters", "item", "facet_answer", "facet_field", "document", "index_fields"]

@@ -1,5 +1,7 @@
 """The people search document: a person as the index holds it (option ids, dates,
-flags, lower-cased words for text match, custom fields as cf_<id> fields)."""
+flags, lower-cased words for text match, custom fields as cf_<id> fields), with
+what households and groups say about them (FACT_FIELDS; property and household
+custom fields as cf_<id> fields too)."""
 from __future__ import annotations
 
 import re
@@ -9,6 +11,7 @@ from services.common.person_fields import ADDRESS_LINES, FIELDS, Kind
 from services.common.search import FieldType
 
 from .domain import Person
+from .facts_domain import NO_FACTS, PersonFacts, custom_value, participation_values
 from .setup_domain import Catalogue, CustomField
 from .values import tidy_phone
 
@@ -24,11 +27,19 @@ def _field_type(kind: str) -> FieldType:
     return FieldType.DATE if kind == Kind.DATE else FieldType.KEYWORD
 
 
+FACT_FIELDS: dict[str, FieldType] = {
+    "household_id": FieldType.KEYWORD, "household_occupants": FieldType.INTEGER,
+    "household_youngest_dob": FieldType.DATE,
+    "admin_groups": FieldType.KEYWORD, "activities": FieldType.KEYWORD,  # ids
+    "participations": FieldType.KEYWORD,  # "<activity id>:<YYYY-MM-DD>": a keyword range is "activity since a date"
+    "participation_dates": FieldType.DATE,
+}
 FIELD_TYPES: dict[str, FieldType] = {
     **{f.name: _field_type(f.kind) for f in FIELDS},
     "id": FieldType.KEYWORD, "created_at": FieldType.DATE, "updated_at": FieldType.DATE,
     "sort_first_name": FieldType.KEYWORD, "sort_surname": FieldType.KEYWORD, "words": FieldType.KEYWORD,
     **{flag: FieldType.BOOLEAN for flag in FLAGS},
+    **FACT_FIELDS,
 }
 
 
@@ -48,7 +59,7 @@ def words(*texts: str | None) -> list[str]:
     return found
 
 
-def document(person: Person, catalogue: Catalogue) -> dict[str, Any]:
+def document(person: Person, catalogue: Catalogue, facts: PersonFacts = NO_FACTS) -> dict[str, Any]:
     v = person.values
     doc: dict[str, Any] = {}
     for f in FIELDS:
@@ -70,13 +81,26 @@ def document(person: Person, catalogue: Catalogue) -> dict[str, Any]:
         has_phone=bool(v["phone"] or v["mobile"]),
         has_alternative_contact=person.has_alternative_contact,
     )
+    household, groups = facts.household, facts.groups
     for definition in catalogue.custom_fields.values():
+        if definition.applies_to != "person":  # a property or household field: the household's value
+            doc[definition.index_field] = custom_value(definition, household.custom.get(definition.field_id, ())) \
+                if household else None
+            continue
         value = person.custom.get(definition.field_id)
         if isinstance(value, tuple):
             value = list(value)
         elif hasattr(value, "isoformat"):
             value = value.isoformat()
         doc[definition.index_field] = value
+    if household:  # people in no household, or with no groups, have none of these fields
+        dob = household.youngest_date_of_birth
+        doc.update(household_id=household.household_id, household_occupants=household.occupant_count,
+                   household_youngest_dob=dob.isoformat() if dob else None)
+    if groups:
+        participations, dates = participation_values(groups)
+        doc.update(admin_groups=sorted(set(groups.admin_group_ids)), activities=sorted(set(groups.activity_ids)),
+                   participations=participations, participation_dates=dates)
     return doc
 
 

@@ -99,6 +99,23 @@ class ProfilesServicer(pb_grpc.ProfilesServicer):
         return answer
 
 
+    def ResolvePeople(self, request, ctx):
+        with self._runtime.uow(_landlord()) as uow:
+            scan = service.resolve_people(uow, self._index, criteria=_dict(request, "criteria"),
+                                          chunk_size=request.chunk_size, catalogues=self._catalogues)
+        sent = False
+        for ids in scan.chunks:
+            yield pb.PeopleIds(person_ids=ids, total=0 if sent else scan.total)  # the total on the first chunk
+            sent = True
+        if not sent:
+            yield pb.PeopleIds(total=scan.total)
+
+    def GetPeopleStatus(self, request, ctx):
+        with self._runtime.uow(_landlord()) as uow:
+            found = service.people_status(uow, person_ids=list(request.person_ids))
+        return pb.PeopleStatus(status=found)
+
+
 def _json_records(data: bytes) -> list[dict]:
     try:
         records = json.loads(data)

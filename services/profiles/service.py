@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Any, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from services.common.errors import InvalidInput, NotFound, Unavailable
-from services.common.search import SearchError, SearchIndex, SearchResult
+from services.common.search import MAX_SCAN_BATCH, IdScan, SearchError, SearchIndex, SearchResult
 from services.common.uow import UnitOfWork
 
 from . import search
 from .domain import USER, FieldChange, Person
 from .setup_domain import REF_GENERATED, Catalogue
 from .catalogue_cache import CatalogueCache
+from .facts_domain import NO_FACTS
+from .facts_store import FactsRepository
 from .setup_store import load_catalogue, next_personal_ref
 from .store import HistoryRepository, PersonRepository
 
 log = logging.getLogger(__name__)
 CREATED = FieldChange("record", None, "created")
+RESOLVE_CHUNK = 5_000  # person ids per chunk unless asked otherwise
+SEARCH_AWAY = "people search is not available just now; try again shortly"
 
 
 def _now() -> dt.datetime:
@@ -91,10 +95,39 @@ def search_people(uow: UnitOfWork, index: SearchIndex, *, criteria: Mapping[str,
         result = index.search(search.INDEX, uow.landlord_id, request)
     except SearchError:
         log.exception("people search failed")
-        raise Unavailable("people search is not available just now; try again shortly") from None
+        raise Unavailable(SEARCH_AWAY) from None
     result.items = [search.item(doc, page.columns, catalogue, today) for doc in result.items]
     uow.commit()  # a landlord's first search may have created its default option lists
     return result, catalogue
+
+
+def resolve_people(uow: UnitOfWork, index: SearchIndex, *, criteria: Mapping[str, Any], chunk_size: int = 0,
+                   catalogues: CatalogueCache | None = None) -> IdScan:
+    """Every person matching the criteria (no page limit): the total, then their ids `chunk_size` at a time."""
+    if not 0 <= chunk_size <= MAX_SCAN_BATCH:
+        raise InvalidInput.field("chunk_size", f"must be at most {MAX_SCAN_BATCH:,} (0: {RESOLVE_CHUNK:,})")
+    catalogue = (catalogues.load if catalogues else load_catalogue)(uow.session, uow.landlord_id)
+    filters = search.criteria_filters(criteria, catalogue)
+    uow.commit()  # a landlord's first call may have created its default option lists
+    try:
+        scan = index.scan_ids(search.INDEX, uow.landlord_id, filters, chunk_size or RESOLVE_CHUNK)
+    except SearchError:
+        log.exception("resolving people failed")
+        raise Unavailable(SEARCH_AWAY) from None
+    return IdScan(scan.total, _search_away_as_unavailable(scan.chunks))
+
+
+def _search_away_as_unavailable(chunks: Iterator[list[str]]) -> Iterator[list[str]]:
+    try:
+        yield from chunks
+    except SearchError:
+        log.exception("resolving people failed part way")
+        raise Unavailable(SEARCH_AWAY) from None
+
+
+def people_status(uow: UnitOfWork, *, person_ids: Iterable[str]) -> dict[str, str]:
+    """Current or archived, by person id, for those of these people who exist (from the database)."""
+    return PersonRepository(uow.session, uow.landlord_id).statuses(person_ids)
 
 
 def index_person(uow: UnitOfWork, index: SearchIndex, *, person_id: str,
@@ -105,8 +138,9 @@ def index_person(uow: UnitOfWork, index: SearchIndex, *, person_id: str,
         return
     catalogue = (catalogues.load if catalogues else load_catalogue)(uow.session, uow.landlord_id)
     person = _repository(uow, catalogue).get(person_id)
+    facts = FactsRepository(uow.session, uow.landlord_id).get_many([person_id]).get(person_id, NO_FACTS)
     _ensure_custom_fields(index, catalogue, mapped)
-    index.index(search.INDEX, uow.landlord_id, person_id, search.document(person, catalogue))
+    index.index(search.INDEX, uow.landlord_id, person_id, search.document(person, catalogue, facts))
 
 
 def _ensure_custom_fields(index: SearchIndex, catalogue: Catalogue, mapped: set[str] | None = None) -> None:
@@ -124,8 +158,11 @@ def reindex_landlord(uow: UnitOfWork, index: SearchIndex, progress=None) -> int:
     catalogue = load_catalogue(uow.session, uow.landlord_id)
     _ensure_custom_fields(index, catalogue)
     done = 0
+    facts_of = FactsRepository(uow.session, uow.landlord_id)
     for batch in _repository(uow, catalogue).batches():
-        index.index_many(search.INDEX, uow.landlord_id, {p.person_id: search.document(p, catalogue) for p in batch})
+        facts = facts_of.get_many(p.person_id for p in batch)
+        index.index_many(search.INDEX, uow.landlord_id, {
+            p.person_id: search.document(p, catalogue, facts.get(p.person_id, NO_FACTS)) for p in batch})
         done += len(batch)
         if progress:
             progress(done)

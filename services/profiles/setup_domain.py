@@ -115,6 +115,8 @@ REF_PREFIX = re.compile(r"^([A-Za-z0-9][A-Za-z0-9/_.\-]*)?$")  # a personal refe
 GROUPS = ("White British", "BME", "")  # "": not known
 TENANCY_DEFAULTS = {"fed_by_import": False, "ref_prefix": "", "ref_digits": 6, "next_number": 1}
 CHOICE_TYPES = ("choice", "multi_choice")
+PERSON, PROPERTY, HOUSEHOLD = "person", "property", "household"
+APPLIES_TO = (PERSON, PROPERTY, HOUSEHOLD)  # what a custom field profiles
 
 
 def clean_label(label: Any, field_name: str = "label") -> str:
@@ -160,6 +162,12 @@ def check_custom_type(kind: Any) -> str:
     if kind not in CUSTOM_TYPES:
         raise InvalidInput.field("type", f"must be one of {', '.join(CUSTOM_TYPES)}")
     return kind
+
+
+def check_applies_to(applies_to: Any, allowed: tuple[str, ...] = APPLIES_TO) -> str:
+    if applies_to not in allowed:
+        raise InvalidInput.field("applies_to", f"must be one of {', '.join(allowed)}")
+    return applies_to
 
 
 def check_group(list_name: str, group: Any) -> str:

@@ -5,7 +5,7 @@ from google.protobuf import empty_pb2, json_format
 
 from services.gen.tracker.profiles.v1 import setup_service_pb2 as pb, setup_service_pb2_grpc as pb_grpc
 
-from . import setup_service as setup
+from . import setup_custom_values, setup_service as setup
 from .server import _landlord
 from .setup_domain import CHOICE_TYPES, AgeBand, CustomField, Option, ProfileSettings
 
@@ -63,7 +63,7 @@ class ProfileSetupServicer(pb_grpc.ProfileSetupServicer):
     def AddCustomField(self, request, ctx):
         with self._uow() as uow:
             definition = setup.add_custom_field(uow, label=request.label, type=request.type, key=request.key,
-                                                options=list(request.options))
+                                                options=list(request.options), applies_to=request.applies_to)
         return field_message(definition, 0)
 
     def UpdateCustomField(self, request, ctx):
@@ -77,6 +77,23 @@ class ProfileSetupServicer(pb_grpc.ProfileSetupServicer):
         with self._uow() as uow:
             setup.delete_custom_field(uow, key=request.key)
         return empty_pb2.Empty()
+
+    def GetCustomFieldCatalogue(self, request, ctx):
+        with self._uow() as uow:
+            fields = setup_custom_values.custom_field_catalogue(uow, applies_to=request.applies_to)
+        return pb.CustomFieldCatalogue(fields=[
+            pb.CatalogueField(field=field_message(f.field, f.in_use), options=[
+                pb.CatalogueOption(option_id=o.option_id, label=o.label, archived=o.archived) for o in f.options])
+            for f in fields])
+
+    def CheckCustomValues(self, request, ctx):
+        with self._uow() as uow:
+            stored = setup_custom_values.check_custom_values(
+                uow, applies_to=request.applies_to, given=json_format.MessageToDict(request.given),
+                current=json_format.MessageToDict(request.current))
+        answer = pb.CheckCustomValuesResponse()
+        answer.stored.update(stored)
+        return answer
 
     # -- settings ---------------------------------------------------------------------------------------------------
 

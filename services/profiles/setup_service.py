@@ -10,16 +10,15 @@ from services.common.errors import AlreadyExists, InUse, InvalidInput, NotFound
 from services.common.person_fields import FIELDS
 from services.common.uow import UnitOfWork
 
-from .setup_domain import (CHOICE_TYPES, CUSTOM_LIST_PREFIX, AgeBand, CustomField, Option, ProfileSettings,
-                           check_age_bands, check_custom_type, check_group, check_ref_mode, check_removable,
-                           clean_label, derive_key, in_use_message, key_problem, label_key, moved, reordered,
-                           tenancy_attributes)
+from .setup_domain import (CHOICE_TYPES, CUSTOM_LIST_PREFIX, PERSON, AgeBand, CustomField, Option, ProfileSettings,
+                           check_age_bands, check_applies_to, check_custom_type, check_group, check_ref_mode,
+                           check_removable, clean_label, derive_key, in_use_message, key_problem, label_key, moved,
+                           reordered, tenancy_attributes)
 from .catalogue_cache import CatalogueCache
 from .setup_store import SetupStore, new_id
 from .setup_usage import custom_field_usage, option_usage
 
 LIST_LABELS = {f.option_list: f.label for f in FIELDS if f.option_list}
-PERSON = "person"
 
 
 class Used(NamedTuple):
@@ -176,11 +175,13 @@ def custom_fields(uow: UnitOfWork) -> list[Used]:
     return used
 
 
-def add_custom_field(uow: UnitOfWork, *, label: str, type: str, key: str = "",
-                     options: Sequence[str] = ()) -> CustomField:
-    """A new custom field of people; a choice field's `options` start its option list `custom.<key>`."""
+def add_custom_field(uow: UnitOfWork, *, label: str, type: str, key: str = "", options: Sequence[str] = (),
+                     applies_to: str = PERSON) -> CustomField:
+    """A new custom field of people, properties or households (labels unique among each); a choice
+    field's `options` start its option list `custom.<key>`."""
     store = _store(uow)
     label, kind = clean_label(label), check_custom_type(type)
+    applies_to = check_applies_to(applies_to or PERSON)
     existing = store.custom_fields()
     if key:
         problem = key_problem(key)
@@ -190,14 +191,15 @@ def add_custom_field(uow: UnitOfWork, *, label: str, type: str, key: str = "",
             raise AlreadyExists.field("key", "is already the key of another custom field")
     else:
         key = derive_key(label, {d.key for d in existing})
-    if any(label_key(d.label) == label_key(label) for d in existing if d.applies_to == PERSON):
-        raise AlreadyExists.field("label", "is already the label of another custom field")
+    if any(label_key(d.label) == label_key(label) for d in existing if d.applies_to == applies_to):
+        raise AlreadyExists.field("label", f"is already the label of another {applies_to} custom field")
     labels = [clean_label(o, "options") for o in options]
     if labels and kind not in CHOICE_TYPES:
         raise InvalidInput.field("options", "only choice and multi-choice fields have options")
     if len({label_key(o) for o in labels}) != len(labels):
         raise InvalidInput.field("options", "labels must be different")
-    definition = CustomField(new_id(), key, label, kind, max((d.position for d in existing), default=0) + 1)
+    definition = CustomField(new_id(), key, label, kind, max((d.position for d in existing), default=0) + 1,
+                             applies_to=applies_to)
     store.add_custom_field(definition)
     if kind in CHOICE_TYPES:
         store.add_list(definition.list_name)

@@ -1,5 +1,7 @@
 """How many people use each option and each custom field: an option or a field
-can be deleted only while nobody uses it (archived people count too)."""
+can be deleted only while nobody uses it (archived people count too). For a
+property or household custom field: how many households have a value (as the
+households service last said)."""
 from __future__ import annotations
 
 from collections import Counter
@@ -9,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from services.common.person_fields import FIELDS, Kind
 
+from .facts_store import household_custom_values
 from .setup_domain import CustomField
 from .store import people, person_custom_values, person_options
 
@@ -18,9 +21,9 @@ def option_usage(session: Session, landlord_id: str, list_name: str,
     """People using each option of the list, by option id (`custom_field`: the field a custom list belongs to)."""
     counts: Counter[str] = Counter()
     if custom_field is not None:
-        values = person_custom_values
+        values, owner = _values_of(custom_field)
         counts.update(dict(session.execute(
-            select(values.c.value, func.count(func.distinct(values.c.person_id)))
+            select(values.c.value, func.count(func.distinct(owner)))
             .where(values.c.landlord_id == landlord_id, values.c.field_id == custom_field.field_id)
             .group_by(values.c.value)).all()))
         return counts
@@ -41,8 +44,18 @@ def option_usage(session: Session, landlord_id: str, list_name: str,
 
 
 def custom_field_usage(session: Session, landlord_id: str) -> Counter[str]:
-    """People with a value of each custom field, by field id."""
-    values = person_custom_values
-    return Counter(dict(session.execute(
-        select(values.c.field_id, func.count(func.distinct(values.c.person_id)))
-        .where(values.c.landlord_id == landlord_id).group_by(values.c.field_id)).all()))
+    """People (households, for property and household fields) with a value of each custom field, by field id."""
+    counts: Counter[str] = Counter()
+    for values, owner in ((person_custom_values, person_custom_values.c.person_id),
+                          (household_custom_values, household_custom_values.c.household_id)):
+        counts.update(dict(session.execute(
+            select(values.c.field_id, func.count(func.distinct(owner)))
+            .where(values.c.landlord_id == landlord_id).group_by(values.c.field_id)).all()))
+    return counts
+
+
+def _values_of(custom_field: CustomField):
+    """The table of the field's values and the column of whom they belong to."""
+    if custom_field.applies_to == "person":
+        return person_custom_values, person_custom_values.c.person_id
+    return household_custom_values, household_custom_values.c.household_id

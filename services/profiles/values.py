@@ -58,6 +58,22 @@ class Reader:
             return kept
         return value
 
+    def custom_values(self, given: Mapping[str, Any], applies_to: str, not_one: str) -> dict[str, Any]:
+        """The current custom values (by field id) with `given` (by key, as the API takes them; null clears)
+        read on top; a key of no custom field of `applies_to` is a problem, `not_one`."""
+        values = dict(self.current_custom)
+        for key, raw in given.items():
+            definition = self.catalogue.custom_fields.get(key)
+            if definition is None or definition.applies_to != applies_to:
+                self.problem(f"custom.{key}", not_one)
+                continue
+            value = self.custom(definition, raw)
+            if value is None:
+                values.pop(definition.field_id, None)
+            else:
+                values[definition.field_id] = value
+        return values
+
     def _custom(self, definition: CustomField, raw: Any, kept: Any) -> Any:
         where = f"custom.{definition.key}"
         if raw is None or raw == "" or raw == []:

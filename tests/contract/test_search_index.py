@@ -15,13 +15,14 @@ import uuid
 import pytest
 
 from services.common.search import (
-    AnyOf, Exists, FieldType, Not, Prefix, Range, RangeBucket, RangeFacet, SearchError,
+    MAX_SCAN_BATCH, AllOf, AnyOf, Exists, FieldType, Not, Prefix, Range, RangeBucket, RangeFacet, SearchError,
     SearchRequest, Term,
 )
 from services.common.search.port import (
     indexable,
 )
 from services.common.search.elastic import ElasticsearchIndex, build_search
+from services.common.search.elastic_query import build_scan, read_scan
 from services.common.search.embedded import EmbeddedSearchIndex
 
 ES_URL = os.environ.get("TRACKER_ELASTICSEARCH_URL", "http://127.0.0.1:9200")
@@ -194,6 +195,82 @@ def test_not_and_any_of_nest(people):
     assert _ids(people, Not(Not(Term("estate", ["East"])))) == ["p4"]
 
 
+def test_all_of_groups_clauses_inside_any_of_and_not(people):
+    north_over_30 = AllOf([Term("estate", ["North"]), Range("age", gte=30)])
+    assert _ids(people, north_over_30) == ["p1"]
+    assert _ids(people, AnyOf([north_over_30, AllOf([Term("estate", ["South"]), Exists("moved_in")])])) == ["p1", "p2"]
+    assert _ids(people, Not(north_over_30)) == ["p2", "p3", "p4", "p5"]
+    assert _ids(people, AllOf([])) == ["p1", "p2", "p3", "p4", "p5"]  # nothing to match: everybody
+    assert _ids(people, Not(AllOf([]))) == []
+    assert _ids(people, AnyOf([AllOf([Term("estate", ["East"])]), AllOf([Not(Exists("estate"))])])) == ["p4", "p5"]
+
+
+def test_not_term_on_a_list_field_keeps_documents_with_none_of_the_values(people):
+    assert _ids(people, Not(Term("tags", ["pets"]))) == ["p3", "p4", "p5"]  # [], other values, no field
+    assert _ids(people, Not(Term("tags", ["pets", "garden"]))) == ["p3", "p5"]
+    assert _ids(people, Not(Term("tags", ["pets"])), Not(Term("tags", ["garden"]))) == ["p3", "p5"]
+
+
+# "<activity id>:<date>" keywords: a keyword range on the list is "this activity, in these dates"
+VISITS = {
+    "v1": {"name": "Vi", "options": ["act-1:2024-03-01", "act-2:2025-01-10"]},
+    "v2": {"name": "Wyn", "options": ["act-1:2023-12-31"]},
+    "v3": {"name": "Xan", "options": []},
+    "v4": {"name": "Yed"},
+    "v5": {"name": "Zia", "options": ["act-10:2024-06-01", "act-2:2023-01-01"]},  # act-10 starts like act-1
+}
+
+
+def test_keyword_ranges_on_list_fields_pick_one_activity_in_a_date_range(others):
+    _load(others, A, VISITS)
+
+    def visited(activity, since="", until="9999-12-31"):
+        return _ids(others, Range("options", gte=f"{activity}:{since}", lte=f"{activity}:{until}"))
+    assert visited("act-1") == ["v1", "v2"]
+    assert visited("act-1", since="2024-01-01") == ["v1"]
+    assert visited("act-1", until="2023-12-31") == ["v2"]  # both ends included
+    assert visited("act-1", since="2024-03-02") == []
+    assert visited("act-10") == ["v5"]
+    assert visited("act-2", since="2024-01-01", until="2025-12-31") == ["v1"]
+    assert _ids(others, AnyOf([Range("options", gte="act-1:2024-01-01", lte="act-1:9999-12-31"),
+                               Range("options", gte="act-2:", lte="act-2:2023-06-30")])) == ["v1", "v5"]
+    assert _ids(others, Not(Term("options", ["act-1:2023-12-31"]))) == ["v1", "v3", "v4", "v5"]
+
+
+# -- scanning every matching id ------------------------------------------------------------------
+
+def test_scan_ids_gives_every_match_in_id_order_a_batch_at_a_time(people):
+    scan = people.scan_ids(INDEX, A, [Term("estate", ["North", "South"])], batch=2)
+    assert scan.total == 3
+    assert list(scan.chunks) == [["p1", "p2"], ["p3"]]
+    exact = people.scan_ids(INDEX, A, [], batch=5)
+    assert (exact.total, list(exact.chunks)) == (5, [["p1", "p2", "p3", "p4", "p5"]])
+    nested = people.scan_ids(INDEX, A, [AnyOf([AllOf([Term("estate", ["North"]), Range("age", lte=20)]),
+                                               Not(Exists("estate"))])])
+    assert (nested.total, list(nested.chunks)) == (2, [["p3", "p5"]])
+    nobody = people.scan_ids(INDEX, A, [Term("estate", ["West"])])
+    assert (nobody.total, list(nobody.chunks)) == (0, [])
+
+
+def test_scan_ids_sees_only_the_landlords_documents(people):
+    people.index(INDEX, B, "p9", {"name": "Blake Example", "estate": "North"})
+    people.refresh(INDEX)
+    assert [list(people.scan_ids(INDEX, landlord, [Term("estate", ["North"])]).chunks) for landlord in (A, B)] == [
+        [["p1", "p3"]], [["p9"]]]
+    assert people.scan_ids(INDEX, "landlord-c", []).total == 0
+
+
+@pytest.mark.parametrize("batch", [0, -1, MAX_SCAN_BATCH + 1, 2.5])
+def test_scan_ids_batches_are_one_to_ten_thousand(people, batch):
+    with pytest.raises(SearchError):
+        people.scan_ids(INDEX, A, [], batch=batch)
+
+
+def test_scan_ids_of_an_unknown_index_is_an_error(index):
+    with pytest.raises(SearchError):
+        list(index.scan_ids("no-such-index", A, []).chunks)
+
+
 # -- sorting, paging, counting, facets ----------------------------------------------
 
 @pytest.mark.parametrize("sort, expected", [
@@ -262,6 +339,13 @@ def test_exact_totals_above_ten_thousand(index):
     assert [item["id"] for item in last.items] == [f"d{i:05d}" for i in range(9_990, 10_000)]
     with pytest.raises(SearchError, match="page too deep"):
         index.search(INDEX, A, SearchRequest(offset=9_995, limit=10))
+    # a scan has no page depth limit
+    scan = index.scan_ids(INDEX, A, [Range("age", gte=50)], batch=2_000)
+    chunks = list(scan.chunks)
+    assert (scan.total, [len(c) for c in chunks]) == (5_250, [2_000, 2_000, 1_250])
+    assert [i for c in chunks for i in c] == [f"d{i:05d}" for i in range(10_500) if i % 100 >= 50]
+    everyone = index.scan_ids(INDEX, A, [])  # 5,000 at a time
+    assert [i for c in everyone.chunks for i in c] == sorted(docs)
 
 
 # -- writing ---------------------------------------------------------------------------
@@ -508,3 +592,23 @@ def test_elasticsearch_search_is_built_by_one_pure_function():
     assert build_search(B, SearchRequest(count_only=True), types)["body"]["size"] == 0
     with pytest.raises(SearchError):
         build_search(A, SearchRequest(offset=-1), types)
+    grouped = build_search(A, SearchRequest(filters=[AnyOf([AllOf([Term("estate", ["North"])]), AllOf([])])]), types)
+    assert grouped["body"]["query"]["bool"]["filter"][1] == {"bool": {"should": [
+        {"bool": {"filter": [{"terms": {"estate": ["North"]}}]}}, {"match_all": {}}], "minimum_should_match": 1}}
+
+
+def test_elasticsearch_scans_are_built_by_one_pure_function():
+    types = {**FIELDS, "id": FieldType.KEYWORD, "landlord_id": FieldType.KEYWORD}
+    first = build_scan(A, [Term("estate", ["North"])], types, 500)
+    assert first["params"]["routing"] == A
+    body = first["body"]
+    assert body["query"]["bool"]["filter"] == [{"term": {"landlord_id": A}}, {"terms": {"estate": ["North"]}}]
+    assert (body["size"], body["sort"], body["_source"], body["track_total_hits"]) == (
+        500, [{"id": {"order": "asc"}}], False, True)
+    assert "search_after" not in body
+    after = build_scan(A, [], types, 500, after="p7")["body"]
+    assert (after["search_after"], after["track_total_hits"]) == (["p7"], False)
+    assert read_scan({"hits": {"total": {"value": 2}, "hits": [{"sort": ["p1"]}, {"sort": ["p2"]}]}}) == (2, ["p1", "p2"])
+    assert read_scan({"hits": {}}) == (None, [])
+    with pytest.raises(SearchError):
+        build_scan(A, [], types, MAX_SCAN_BATCH + 1)

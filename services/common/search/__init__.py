@@ -1,10 +1,11 @@
 """The search index port and its adapters (embedded, Elasticsearch)."""
 from .port import (
-    AnyOf, Clause, Exists, FieldType, Not, Prefix, Range, RangeBucket, RangeFacet, SearchError, SearchIndex,
-    SearchRequest, SearchResult, SearchUnavailable, Term,
+    MAX_SCAN_BATCH, AllOf, AnyOf, Clause, Exists, FieldType, IdScan, Not, Prefix, Range, RangeBucket, RangeFacet,
+    SearchError, SearchIndex, SearchRequest, SearchResult, SearchUnavailable, Term,
 )
 
 __all__ = [
-    "AnyOf", "Clause", "Exists", "FieldType", "Not", "Prefix", "Range", "RangeBucket", "RangeFacet", "SearchError",
-    "SearchIndex", "SearchRequest", "SearchResult", "SearchUnavailable", "Term",
+    "MAX_SCAN_BATCH", "AllOf", "AnyOf", "Clause", "Exists", "FieldType", "IdScan", "Not", "Prefix", "Range",
+    "RangeBucket", "RangeFacet", "SearchError", "SearchIndex", "SearchRequest", "SearchResult", "SearchUnavailable",
+    "Term",
 ]

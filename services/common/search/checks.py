@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from .port import FieldType, SearchError, SearchRequest
+from .port import MAX_SCAN_BATCH, FieldType, SearchError, SearchRequest
 
 MAX_PAGE_END = 10_000  # from + size allowed by Elasticsearch's index.max_result_window
 MAX_FACET_VALUES = 10_000  # values per terms facet (the Elasticsearch terms aggregation size)
@@ -41,3 +41,8 @@ def check_request(request: SearchRequest, types: Mapping[str, FieldType]) -> Non
             raise SearchError(f"range facet {facet.name!r} needs unique string bucket keys")
     if isinstance(request.source, str):
         raise SearchError("source is a sequence of field names, not one string")
+
+
+def check_scan_batch(batch: int) -> None:
+    if isinstance(batch, bool) or not isinstance(batch, int) or not 1 <= batch <= MAX_SCAN_BATCH:
+        raise SearchError(f"a scan's batch must be 1 to {MAX_SCAN_BATCH} ids")

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterator, Mapping, Sequence
 
 from elasticsearch import ApiError, BadRequestError, Elasticsearch, TransportError, helpers
 
 from .checks import RESERVED, TOTAL_FIELDS_LIMIT
-from .elastic_query import build_search, fields_used, read_search
-from .port import FieldType, SearchError, SearchIndex, SearchRequest, SearchResult, SearchUnavailable, indexable
+from .elastic_query import build_scan, build_search, clause_fields, fields_used, read_scan, read_search
+from .port import (Clause, FieldType, IdScan, SearchError, SearchIndex, SearchRequest, SearchResult,
+                   SearchUnavailable, indexable)
 
 __all__ = ["ElasticsearchIndex", "build_search"]
 
@@ -136,6 +137,27 @@ class ElasticsearchIndex(SearchIndex):
             response = self._client.search(
                 index=self._alias(name), body=built["body"], **built["params"]).body
         return read_search(request, types, response)
+
+    def scan_ids(self, name: str, landlord_id: str, filters: Sequence[Clause], batch: int = 5_000) -> IdScan:
+        """search_after on `id`, a page of `batch` ids at a time; the first page is read
+        at once (it counts the total), the next ones as the chunks are iterated."""
+        filters = list(filters)
+        types = self._field_types(name, clause_fields(filters))
+        total, first = self._scan_page(name, build_scan(landlord_id, filters, types, batch))
+
+        def chunks() -> Iterator[list[str]]:
+            page = first
+            while page:
+                yield page
+                if len(page) < batch:
+                    return
+                page = self._scan_page(name, build_scan(landlord_id, filters, types, batch, after=page[-1]))[1]
+        return IdScan(total or 0, chunks())
+
+    def _scan_page(self, name: str, built: dict) -> tuple[int | None, list[str]]:
+        with _errors("scan"):
+            response = self._client.search(index=self._alias(name), body=built["body"], **built["params"]).body
+        return read_scan(response)
 
     def _field_types(self, name: str, used: set[str]) -> dict[str, FieldType]:
         """Field types from the mapping, cached; re-read if a field is not known yet."""

@@ -11,20 +11,25 @@ Elasticsearch:
 Only filter context (no scoring), exact totals, always a sort (by `id` last),
 and `_source` limited when the request names fields. Facets, their missing
 counts and range facets are aggregations of the same request.
+
+`build_scan` builds each page of an id scan (search_after on `id`, no `_source`:
+the ids are read from the sort values) with the same landlord filter and routing.
 """
 from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .checks import MAX_FACET_VALUES, check_request
+from .checks import MAX_FACET_VALUES, check_request, check_scan_batch
 from .port import (
-    AnyOf, Clause, Exists, FieldType, Not, Prefix, Range, SearchError, SearchRequest,
+    AllOf, AnyOf, Clause, Exists, FieldType, Not, Prefix, Range, SearchError, SearchRequest,
     SearchResult, Term,
 )
 
 _MATCH_NONE: dict = {"match_none": {}}
+_MATCH_ALL: dict = {"match_all": {}}
 # The response parts read back; the rest (_index, _id, _score, sort values) is not sent.
 _FILTER_PATH = "hits.total.value,hits.hits._source,aggregations,error"
+_SCAN_FILTER_PATH = "hits.total.value,hits.hits.sort,error"
 
 
 def build_search(landlord_id: str, request: SearchRequest,
@@ -32,10 +37,8 @@ def build_search(landlord_id: str, request: SearchRequest,
     """{"params": query-string parameters, "body": JSON body} of the search;
     `types` are the index's field types (from its mapping)."""
     check_request(request, types)
-    filters = [{"term": {"landlord_id": landlord_id}}]
-    filters += [_clause(c, types) for c in request.filters]
     body: dict[str, Any] = {
-        "query": {"bool": {"filter": filters}},
+        "query": _landlord_query(landlord_id, request.filters, types),
         "track_total_hits": True,
     }
     if request.count_only:
@@ -49,6 +52,33 @@ def build_search(landlord_id: str, request: SearchRequest,
     if aggs:
         body["aggs"] = aggs
     return {"params": {"routing": landlord_id, "filter_path": _FILTER_PATH}, "body": body}
+
+
+def build_scan(landlord_id: str, filters: Any, types: Mapping[str, FieldType], batch: int,
+               after: str | None = None) -> dict[str, Any]:
+    """One page of an id scan: the first (`after` None) counts the total, the next ones
+    continue after the last id of the page before."""
+    check_scan_batch(batch)
+    body: dict[str, Any] = {
+        "query": _landlord_query(landlord_id, filters, types),
+        "size": batch, "sort": [{"id": {"order": "asc"}}], "_source": False,
+        "track_total_hits": after is None,
+    }
+    if after is not None:
+        body["search_after"] = [after]
+    return {"params": {"routing": landlord_id, "filter_path": _SCAN_FILTER_PATH}, "body": body}
+
+
+def read_scan(response: Mapping[str, Any]) -> tuple[int | None, list[str]]:
+    """(total, or None after the first page; the page's ids) of a response to build_scan's request."""
+    hits = response.get("hits", {})
+    total = hits.get("total", {}).get("value")
+    return total, [hit["sort"][0] for hit in hits.get("hits", [])]
+
+
+def _landlord_query(landlord_id: str, filters: Any, types: Mapping[str, FieldType]) -> dict[str, Any]:
+    """The query of every search and scan: the landlord's documents that match every filter."""
+    return {"bool": {"filter": [{"term": {"landlord_id": landlord_id}}, *(_clause(c, types) for c in filters)]}}
 
 
 def read_search(request: SearchRequest, types: Mapping[str, FieldType],
@@ -77,12 +107,18 @@ def fields_used(request: SearchRequest) -> set[str]:
     """The fields a request names (their types must be known to build it)."""
     used = set(request.facets) | {f for f, _ in request.sort}
     used |= {facet.field for facet in request.range_facets}
-    pending = list(request.filters)
+    return used | clause_fields(request.filters)
+
+
+def clause_fields(filters: Any) -> set[str]:
+    """The fields these clauses name, however deeply nested."""
+    used: set[str] = set()
+    pending = list(filters)
     while pending:
         clause = pending.pop()
         if isinstance(clause, Not):
             pending.append(clause.clause)
-        elif isinstance(clause, AnyOf):
+        elif isinstance(clause, (AnyOf, AllOf)):
             pending.extend(clause.clauses)
         else:
             used.add(clause.field)
@@ -116,6 +152,10 @@ def _clause(clause: Clause, types: Mapping[str, FieldType]) -> dict:
             return _MATCH_NONE
         return {"bool": {"should": [_clause(c, types) for c in clause.clauses],
                          "minimum_should_match": 1}}
+    if isinstance(clause, AllOf):
+        if not clause.clauses:
+            return _MATCH_ALL
+        return {"bool": {"filter": [_clause(c, types) for c in clause.clauses]}}
     field_type = types.get(clause.field)
     if isinstance(clause, Term):
         values = [v for v in clause.values if v is not None]

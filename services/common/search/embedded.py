@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
-from .checks import RESERVED as _RESERVED, TOTAL_FIELDS_LIMIT, check_request
-from .embedded_query import encode, evaluate
-from .port import FieldType, SearchError, SearchIndex, SearchRequest, SearchResult, indexable
+from .checks import RESERVED as _RESERVED, TOTAL_FIELDS_LIMIT, check_request, check_scan_batch
+from .embedded_query import encode, evaluate, matching_ids
+from .port import Clause, FieldType, IdScan, SearchError, SearchIndex, SearchRequest, SearchResult, indexable
 
 _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS search_documents (
@@ -87,9 +87,22 @@ class EmbeddedSearchIndex(SearchIndex):
     # -- search -------------------------------------------------------------
 
     def search(self, name: str, landlord_id: str, request: SearchRequest) -> SearchResult:
+        types, docs = self._documents(name, landlord_id, lambda types: check_request(request, types))
+        return evaluate(docs, request, types)
+
+    def scan_ids(self, name: str, landlord_id: str, filters: Sequence[Clause], batch: int = 5_000) -> IdScan:
+        """Every match at once (a consistent snapshot), handed out a batch at a time."""
+        check_scan_batch(batch)
+        types, docs = self._documents(name, landlord_id)
+        ids = matching_ids(docs, filters, types)
+        return IdScan(len(ids), (ids[start:start + batch] for start in range(0, len(ids), batch)))
+
+    def _documents(self, name: str, landlord_id: str, check=None) -> tuple[dict[str, FieldType], list[dict]]:
+        """The index's field types and the landlord's documents, each with its "id"."""
         with self._lock:
             types = self._require_fields(name)
-            check_request(request, types)
+            if check is not None:
+                check(types)
             rows = self._conn.execute(
                 "SELECT doc_id, body FROM search_documents WHERE index_name = ? AND landlord_id = ?",
                 (name, landlord_id)).fetchall()
@@ -98,7 +111,7 @@ class EmbeddedSearchIndex(SearchIndex):
             doc = json.loads(body)
             doc["id"] = doc_id
             docs.append(doc)
-        return evaluate(docs, request, types)
+        return types, docs
 
     # -- helpers ------------------------------------------------------------
 

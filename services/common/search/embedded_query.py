@@ -12,7 +12,7 @@ from typing import Any, Iterable, Mapping
 
 from .checks import MAX_FACET_VALUES, RESERVED
 from .port import (
-    AnyOf, Clause, Exists, FieldType, Not, Prefix, Range, RangeFacet, SearchError,
+    AllOf, AnyOf, Clause, Exists, FieldType, Not, Prefix, Range, RangeFacet, SearchError,
     SearchRequest, SearchResult, Term,
 )
 
@@ -35,6 +35,12 @@ def evaluate(docs: list[dict], request: SearchRequest,
             page = [{k: v for k, v in doc.items() if k in wanted} for doc in page]
         result.items = page
     return result
+
+
+def matching_ids(docs: list[dict], filters: Iterable[Clause], types: Mapping[str, FieldType]) -> list[str]:
+    """The ids of the documents (each with "id") matching every filter, in id order."""
+    filters = list(filters)
+    return sorted(d["id"] for d in docs if all(_matches(c, d, types) for c in filters))
 
 
 # -- values -------------------------------------------------------------------
@@ -109,6 +115,8 @@ def _matches(clause: Clause, doc: Mapping[str, Any], types: Mapping[str, FieldTy
         return not _matches(clause.clause, doc, types)
     if isinstance(clause, AnyOf):
         return any(_matches(c, doc, types) for c in clause.clauses)
+    if isinstance(clause, AllOf):
+        return all(_matches(c, doc, types) for c in clause.clauses)
     field_type = types.get(clause.field, FieldType.KEYWORD)
     values = _values(doc, clause.field, types)
     try:

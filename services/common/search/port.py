@@ -12,7 +12,7 @@ from __future__ import annotations
 import abc
 import enum
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence, Union
+from typing import Any, Iterator, Mapping, Sequence, Union
 
 
 class SearchError(RuntimeError):
@@ -70,7 +70,14 @@ class AnyOf:
     clauses: Sequence["Clause"]
 
 
-Clause = Union[Term, Prefix, Range, Exists, Not, AnyOf]
+@dataclass(frozen=True)
+class AllOf:
+    """Every one of the clauses matches (none given: every document does); for a
+    group of clauses inside AnyOf or Not."""
+    clauses: Sequence["Clause"]
+
+
+Clause = Union[Term, Prefix, Range, Exists, Not, AnyOf, AllOf]
 
 
 @dataclass(frozen=True)
@@ -113,6 +120,17 @@ class SearchResult:
     missing: dict[str, int] = field(default_factory=dict)
 
 
+@dataclass
+class IdScan:
+    """Every matching document id: `total` counted as the scan starts, then `chunks`
+    (lists of ids in id order, none empty) read on as they are iterated."""
+    total: int
+    chunks: Iterator[list[str]]
+
+
+MAX_SCAN_BATCH = 10_000  # ids per chunk (Elasticsearch's index.max_result_window)
+
+
 class SearchIndex(abc.ABC):
     @abc.abstractmethod
     def ensure_index(self, name: str, fields: Mapping[str, FieldType]) -> None:
@@ -133,6 +151,12 @@ class SearchIndex(abc.ABC):
     @abc.abstractmethod
     def search(self, name: str, landlord_id: str, request: SearchRequest) -> SearchResult:
         """Documents of this landlord only that match every filter."""
+
+    @abc.abstractmethod
+    def scan_ids(self, name: str, landlord_id: str, filters: Sequence[Clause], batch: int = 5_000) -> IdScan:
+        """The ids of this landlord's documents that match every filter, all of them (no page
+        depth limit), in id order, `batch` (1 to MAX_SCAN_BATCH) at a time. A document
+        indexed or removed while the scan runs may or may not be in it."""
 
     @abc.abstractmethod
     def refresh(self, name: str) -> None:

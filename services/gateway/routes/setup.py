@@ -102,18 +102,18 @@ def delete_option(gw, caller, list_name: str, option_id: str):
 # -- custom fields -----------------------------------------------------------------------------------------------------
 
 @api.route("GET", "/api/v1/custom-fields", access=READ, tag=TAG, response=CustomFieldList,
-           summary="The landlord's custom fields of people, in order, archived ones too")
+           summary="The landlord's custom fields of people, properties and households, in order, archived ones too")
 def custom_fields(gw, caller):
     return {"items": [_field(f) for f in call(gw.clients.setup.ListCustomFields, EMPTY).items]}
 
 
 @api.route("POST", "/api/v1/custom-fields", access=MANAGE, tag=TAG, status=201, body=NewCustomField,
            response=CustomFieldOut,
-           summary="Define a custom field (text, number, date, yes/no, choice, multi-choice); choice options live"
-                   " in the option list custom.<key>")
+           summary="Define a custom field (text, number, date, yes/no, choice, multi-choice) of people, properties or"
+                   " households; choice options live in the option list custom.<key>")
 def add_custom_field(gw, caller, body: NewCustomField):
     return _field(call(gw.clients.setup.AddCustomField, pb.AddCustomFieldRequest(
-        label=body.label, type=body.type, key=body.key, options=body.options)))
+        label=body.label, type=body.type, key=body.key, options=body.options, applies_to=body.applies_to)))
 
 
 @api.route("PATCH", FIELD, access=MANAGE, tag=TAG, body=CustomFieldChanges, response=CustomFieldOut,

@@ -15,6 +15,7 @@ from services.common.search import AnyOf, Exists, Not, Prefix, Range, SearchRequ
 from services.common.search.embedded import EmbeddedSearchIndex
 from services.profiles.criteria import Translator, years_before
 from services.profiles.domain import Person
+from services.profiles.facts_domain import NO_FACTS, PersonFacts
 from services.profiles.search_document import INDEX, document, index_fields
 from services.profiles.setup_defaults import DEFAULT_OPTIONS, WHITE_BRITISH
 from services.profiles.setup_domain import AgeBand, Catalogue, CustomField, Option, ProfileSettings
@@ -74,13 +75,13 @@ class People:
         self.refs = iter(f"P{n:05d}" for n in itertools.count(1))
         self.pending: dict[str, dict] = {}
 
-    def add(self, status="current", **raw) -> str:
+    def add(self, status="current", facts: PersonFacts = NO_FACTS, **raw) -> str:
         ref = raw.pop("personal_ref", None) or next(self.refs)
         person = Person.add(landlord_id="L1", raw={"personal_ref": ref, "first_name": "Jo", "surname": "Example", **raw},
                             catalogue=self.cat, created_by="U1", now=CREATED)
         if status != "current":
             person.change({"status": status}, self.cat, by="U1", now=CREATED)
-        self.pending[person.person_id] = document(person, self.cat)
+        self.pending[person.person_id] = document(person, self.cat, facts)
         return ref
 
     def found(self, criteria, today=TODAY) -> set[str]:
@@ -147,9 +148,17 @@ def test_every_bad_criterion_is_named_at_once():
         "criteria.has_email", "criteria.custom.hair_colour", "criteria.date_of_birth.min", "criteria.surname"}
 
 
+EXAMPLES = {  # criteria whose example value is not guessed from the schema
+    "custom": {}, "any_of": [{"area": ["Area A"]}], "household": {"occupants": {"min": 2}},
+    "participated": {"since": "2025-01-01"},
+}
+
+
 def _example(name: str, spec: dict):
-    if name == "custom":
-        return {}
+    if name in EXAMPLES:
+        return EXAMPLES[name]
+    if spec.get("items", {}).get("minLength") == 1:  # ids
+        return ["3f1c2a8e-0000-4000-8000-000000000001"]
     if name == "status":
         return ["current"]
     if name == "equality_group":
@@ -165,10 +174,15 @@ def _example(name: str, spec: dict):
     return "a"
 
 
-@pytest.mark.parametrize("name", sorted(CRITERIA_SCHEMA["properties"]))
+@pytest.mark.parametrize("name", sorted(set(CRITERIA_SCHEMA["properties"]) - {"search_template"}))
 def test_every_criterion_of_the_shared_schema_is_understood(name):
     """The JSON schema other services and the OpenAPI document see is the one profiles reads."""
     assert translate({name: _example(name, CRITERIA_SCHEMA["properties"][name])})[1] == []
+
+
+def test_every_criterion_of_the_shared_schema_is_described():
+    for name, spec in CRITERIA_SCHEMA["properties"].items():
+        assert spec.get("description"), name
 
 
 # -- option fields -----------------------------------------------------------------------------------------------------

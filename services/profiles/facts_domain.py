@@ -1,0 +1,106 @@
+"""What other services tell profiles about a person, kept for people search: the
+household they live in (from households) and their admin groups, activity groups
+and participation (from groups). Each event carries the whole current state and a
+version; a version not newer than the one kept is old news. Pure rules."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping, TypeVar
+
+from .setup_domain import CustomField
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class HouseholdFacts:
+    household_id: str
+    version: int
+    occupant_ids: tuple[str, ...] = ()
+    occupant_count: int = 0
+    youngest_date_of_birth: dt.date | None = None
+    # property and household custom field values as stored, by field id: one cell (text) per value,
+    # a multi-choice field one per option id
+    custom: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class GroupFacts:
+    person_id: str
+    version: int
+    admin_group_ids: tuple[str, ...] = ()
+    activity_ids: tuple[str, ...] = ()
+    participations: tuple[tuple[str, str], ...] = ()  # (activity id, ISO date)
+
+
+@dataclass(frozen=True)
+class PersonFacts:
+    household: HouseholdFacts | None = None
+    groups: GroupFacts | None = None
+
+
+NO_FACTS = PersonFacts()
+
+
+def newest(items: Iterable[T], key: Callable[[T], str], stored: Mapping[str, int]) -> list[T]:
+    """Per key, the item of the highest version, if newer than the stored version (in first-seen order).
+    Equal versions in one batch: the later one wins (a redelivery of the same state changes nothing)."""
+    best: dict[str, T] = {}
+    for item in items:
+        k = key(item)
+        if k not in best or item.version >= best[k].version:
+            best[k] = item
+    return [item for k, item in best.items() if item.version > stored.get(k, -1)]
+
+
+def cells(value: Any) -> tuple[str, ...]:
+    """A stored custom value (as an event's Struct gives it) as text cells: one per value."""
+    if value is None or value == "":
+        return ()
+    if isinstance(value, (list, tuple)):
+        return tuple(c for v in value for c in cells(v))
+    if isinstance(value, bool):
+        return ("true" if value else "false",)
+    if isinstance(value, (int, float)):
+        return (json.dumps(value),)
+    return (str(value),)
+
+
+def custom_value(definition: CustomField, stored: tuple[str, ...]) -> Any:
+    """The value a search document holds for these cells (option ids, a number, ISO date, true/false, text);
+    None when there is none or the cells do not fit the field's type (the field changed since)."""
+    if not stored:
+        return None
+    if definition.type == "multi_choice":
+        return sorted(set(stored))
+    first = stored[0]
+    try:
+        if definition.type == "number":
+            number = json.loads(first)
+            if isinstance(number, bool) or not isinstance(number, (int, float)) or not math.isfinite(number):
+                return None
+            return number
+        if definition.type == "yes_no":
+            return {"true": True, "false": False}.get(first)
+        if definition.type == "date":
+            return dt.date.fromisoformat(first).isoformat()
+    except ValueError:
+        return None
+    return first
+
+
+def participation_values(groups: GroupFacts) -> tuple[list[str], list[str]]:
+    """(participations as "<activity id>:<date>", the dates) for the search document."""
+    records = sorted(set(groups.participations))
+    return [f"{activity}:{day}" for activity, day in records], sorted({day for _, day in records})
+
+
+def iso_date(value: str) -> dt.date | None:
+    """An ISO date from an event ("" or a bad one: none)."""
+    try:
+        return dt.date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None

@@ -1,0 +1,155 @@
+"""Storage of what households and groups tell profiles (SQLAlchemy Core): households
+(version, occupants, youngest date of birth, custom values), which household each
+person lives in, and each person's groups. Every query is filtered by the landlord
+here; PostgreSQL row-level security is the second wall."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Iterable, Iterator
+
+from sqlalchemy import (BigInteger, Column, Date, DateTime, Index, Integer, PrimaryKeyConstraint, String, Table, Text,
+                        delete, insert, select)
+from sqlalchemy.orm import Session
+
+from .facts_domain import GroupFacts, HouseholdFacts, PersonFacts
+from .store import metadata
+
+CHUNK = 1000  # keys per IN (...) query
+household_facts = Table(
+    "household_facts", metadata,
+    Column("landlord_id", String(36), nullable=False),
+    Column("household_id", String(36), nullable=False),
+    Column("version", BigInteger, nullable=False),
+    Column("occupant_count", Integer, nullable=False),
+    Column("youngest_date_of_birth", Date, nullable=True),
+    Column("occupant_ids", Text, nullable=False),  # JSON list of person ids
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("landlord_id", "household_id"),
+)
+household_custom_values = Table(  # one row per value; a multi-choice field has one row per option id
+    "household_custom_values", metadata,
+    Column("landlord_id", String(36), nullable=False),
+    Column("household_id", String(36), nullable=False),
+    Column("field_id", String(36), nullable=False),
+    Column("value", String(1000), nullable=False),
+    PrimaryKeyConstraint("landlord_id", "household_id", "field_id", "value"),
+    Index("ix_household_custom_values_field", "landlord_id", "field_id"),
+)
+person_households = Table(
+    "person_households", metadata,
+    Column("landlord_id", String(36), nullable=False),
+    Column("person_id", String(36), nullable=False),
+    Column("household_id", String(36), nullable=False),
+    PrimaryKeyConstraint("landlord_id", "person_id"),
+    Index("ix_person_households_household", "landlord_id", "household_id"),
+)
+person_groups = Table(
+    "person_groups", metadata,
+    Column("landlord_id", String(36), nullable=False),
+    Column("person_id", String(36), nullable=False),
+    Column("version", BigInteger, nullable=False),
+    Column("admin_group_ids", Text, nullable=False),  # JSON lists
+    Column("activity_ids", Text, nullable=False),
+    Column("participations", Text, nullable=False),  # JSON [[activity id, ISO date], ...]
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("landlord_id", "person_id"),
+)
+
+
+def _chunks(keys: Iterable[str]) -> Iterator[list[str]]:
+    keys = list(dict.fromkeys(keys))
+    for start in range(0, len(keys), CHUNK):
+        yield keys[start:start + CHUNK]
+
+
+class FactsRepository:
+    """One landlord's households and groups facts, inside the caller's transaction."""
+
+    def __init__(self, session: Session, landlord_id: str):
+        self.session = session
+        self.landlord_id = landlord_id
+
+    def _select(self, table, column, keys: Iterable[str]):
+        """Rows of `table` whose `column` is one of `keys`, a chunk of keys per query."""
+        for chunk in _chunks(keys):
+            yield from self.session.execute(select(table).where(
+                table.c.landlord_id == self.landlord_id, column.in_(chunk))).mappings()
+
+    def _delete(self, table, column, keys: Iterable[str]) -> None:
+        for chunk in _chunks(keys):
+            self.session.execute(delete(table).where(table.c.landlord_id == self.landlord_id, column.in_(chunk)))
+
+    # -- households -------------------------------------------------------------------------------------------------
+
+    def household_versions(self, household_ids: Iterable[str]) -> dict[str, int]:
+        return {r["household_id"]: r["version"] for r in
+                self._select(household_facts, household_facts.c.household_id, household_ids)}
+
+    def save_households(self, households: list[HouseholdFacts]) -> set[str]:
+        """Store these households' new state and point their occupants at them; people they no longer
+        list (and who still point at them) live nowhere now. Answers everybody whose household changed."""
+        ids = [h.household_id for h in households]
+        if not ids:
+            return set()
+        affected = {r["person_id"] for r in self._select(person_households, person_households.c.household_id, ids)}
+        for table in (household_facts, household_custom_values):
+            self._delete(table, table.c.household_id, ids)
+        self._delete(person_households, person_households.c.household_id, ids)
+        now = dt.datetime.now(dt.timezone.utc)
+        self.session.execute(insert(household_facts), [
+            {"landlord_id": self.landlord_id, "household_id": h.household_id, "version": h.version,
+             "occupant_count": h.occupant_count, "youngest_date_of_birth": h.youngest_date_of_birth,
+             "occupant_ids": json.dumps(list(h.occupant_ids)), "updated_at": now} for h in households])
+        values = [{"landlord_id": self.landlord_id, "household_id": h.household_id, "field_id": field_id, "value": v}
+                  for h in households for field_id, cells in h.custom.items() for v in dict.fromkeys(cells)]
+        if values:
+            self.session.execute(insert(household_custom_values), values)
+        lives_in = {person_id: h.household_id for h in households for person_id in h.occupant_ids}  # last one wins
+        self._delete(person_households, person_households.c.person_id, lives_in)
+        if lives_in:
+            self.session.execute(insert(person_households), [
+                {"landlord_id": self.landlord_id, "person_id": p, "household_id": h} for p, h in lives_in.items()])
+        return affected | set(lives_in)
+
+    # -- groups -----------------------------------------------------------------------------------------------------
+
+    def group_versions(self, person_ids: Iterable[str]) -> dict[str, int]:
+        return {r["person_id"]: r["version"] for r in
+                self._select(person_groups, person_groups.c.person_id, person_ids)}
+
+    def save_groups(self, groups: list[GroupFacts]) -> None:
+        self._delete(person_groups, person_groups.c.person_id, [g.person_id for g in groups])
+        now = dt.datetime.now(dt.timezone.utc)
+        if groups:
+            self.session.execute(insert(person_groups), [
+                {"landlord_id": self.landlord_id, "person_id": g.person_id, "version": g.version,
+                 "admin_group_ids": json.dumps(list(g.admin_group_ids)), "activity_ids": json.dumps(list(g.activity_ids)),
+                 "participations": json.dumps([list(p) for p in g.participations]), "updated_at": now}
+                for g in groups])
+
+    # -- what a search document needs ---------------------------------------------------------------------------------
+
+    def get_many(self, person_ids: Iterable[str]) -> dict[str, PersonFacts]:
+        """The facts of these people that have any, by person id (a few queries per thousand people)."""
+        person_ids = list(person_ids)
+        lives_in = {r["person_id"]: r["household_id"] for r in
+                    self._select(person_households, person_households.c.person_id, person_ids)}
+        custom: dict[str, dict[str, tuple[str, ...]]] = {}
+        for r in self._select(household_custom_values, household_custom_values.c.household_id, lives_in.values()):
+            fields = custom.setdefault(r["household_id"], {})
+            fields[r["field_id"]] = (*fields.get(r["field_id"], ()), r["value"])
+        households = {r["household_id"]: HouseholdFacts(
+            r["household_id"], r["version"], tuple(json.loads(r["occupant_ids"])), r["occupant_count"],
+            r["youngest_date_of_birth"], custom.get(r["household_id"], {}))
+            for r in self._select(household_facts, household_facts.c.household_id, lives_in.values())}
+        groups = {r["person_id"]: GroupFacts(
+            r["person_id"], r["version"], tuple(json.loads(r["admin_group_ids"])), tuple(json.loads(r["activity_ids"])),
+            tuple((a, d) for a, d in json.loads(r["participations"])))
+            for r in self._select(person_groups, person_groups.c.person_id, person_ids)}
+        found = {}
+        for person_id in person_ids:
+            household = households.get(lives_in.get(person_id, ""))
+            if household is not None or person_id in groups:
+                found[person_id] = PersonFacts(household, groups.get(person_id))
+        return found

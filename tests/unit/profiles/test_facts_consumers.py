@@ -1,0 +1,201 @@
+"""Profiles keeps what households and groups say about people (tracker.households.v1,
+tracker.groups.v1) and reindexes the people concerned: newest version wins, people a
+household no longer lists live nowhere (unless they moved on already), and people
+search finds them by those facts. Embedded storage (SQLite, embedded index)."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import pytest
+
+from services.common.bus import Message
+from services.common.consumers import idempotent
+from services.common.envelope import wrap
+from services.gen.tracker.groups.v1 import events_pb2 as groups_events
+from services.gen.tracker.households.v1 import events_pb2 as households_events
+from services.profiles import handlers, indexing, search, service, setup_service, store
+from services.profiles.facts_store import FactsRepository
+
+TODAY = dt.date.today()
+G1, G2, A1, A2 = (str(uuid.uuid4()) for _ in range(4))
+
+
+@pytest.fixture
+def people(profiles, landlord) -> dict[str, str]:
+    """Ann, Ben (a child) and Cal, indexed: name -> person id."""
+    born = {"Ann": "1980-02-03", "Ben": TODAY.replace(year=TODAY.year - 10).isoformat(), "Cal": "1950-07-08"}
+    ids = {}
+    with profiles.runtime.uow(landlord) as uow:
+        for n, (name, dob) in enumerate(born.items()):
+            ids[name] = service.add_person(uow, raw={"personal_ref": f"R{n}", "first_name": name, "surname": "Example",
+                                                     "date_of_birth": dob}, user_id="U1")[0].person_id
+    with profiles.runtime.uow(landlord) as uow:
+        indexing.index_people(uow, profiles.index, person_ids=ids.values())
+        uow.commit()
+    return ids
+
+
+class Sender:
+    """Events to profiles' consumers, through the idempotent wrapper the runtime uses."""
+
+    def __init__(self, profiles, landlord: str):
+        self.profiles, self.landlord = profiles, landlord
+        self.consumers = {topic: idempotent(group, store.processed_events, profiles.runtime.uow, handler.event,
+                                            handler.batch)
+                          for topic, group, handler in (
+                              (handlers.HOUSEHOLDS_TOPIC, "profiles.households", handlers.households_consumer(profiles.index)),
+                              (handlers.GROUPS_TOPIC, "profiles.groups", handlers.groups_consumer(profiles.index)))}
+
+    def messages(self, topic: str, events: list) -> list[Message]:
+        out = []
+        for event in events:
+            entity = getattr(event, "household_id", "") or event.person_id
+            sent = wrap(topic, self.landlord, entity, event)
+            out.append(Message(topic=topic, key=sent.key, value=sent.envelope))
+        return out
+
+    def households(self, *events) -> list[Message]:
+        messages = self.messages(handlers.HOUSEHOLDS_TOPIC, list(events))
+        self.consumers[handlers.HOUSEHOLDS_TOPIC].batch(messages)
+        return messages
+
+    def groups(self, *events) -> list[Message]:
+        messages = self.messages(handlers.GROUPS_TOPIC, list(events))
+        self.consumers[handlers.GROUPS_TOPIC].batch(messages)
+        return messages
+
+
+@pytest.fixture
+def send(profiles, landlord) -> Sender:
+    return Sender(profiles, landlord)
+
+
+def household(household_id: str, version: int, *occupants: str, youngest: str = "", property_profile=None,
+              household_profile=None) -> households_events.HouseholdChanged:
+    event = households_events.HouseholdChanged(household_id=household_id, version=version, occupant_ids=occupants,
+                                               occupant_count=len(occupants), youngest_date_of_birth=youngest)
+    event.property_profile.update(property_profile or {})
+    event.household_profile.update(household_profile or {})
+    return event
+
+
+def groups(person_id: str, version: int, admin=(), activities=(), participations=()):
+    return groups_events.PersonGroupsChanged(
+        person_id=person_id, version=version, admin_group_ids=admin, activity_ids=activities,
+        participations=[groups_events.Participation(activity_id=a, date=d) for a, d in participations])
+
+
+def found(profiles, landlord: str, criteria: dict) -> set[str]:
+    with profiles.runtime.uow(landlord) as uow:
+        result, _ = service.search_people(uow, profiles.index, criteria=criteria, page=search.Page(size=100))
+    return {item["id"] for item in result.items}
+
+
+def lives_in(profiles, landlord: str, person_ids) -> dict[str, str | None]:
+    with profiles.runtime.uow(landlord) as uow:
+        facts = FactsRepository(uow.session, landlord).get_many(person_ids)
+    return {p: facts[p].household.household_id if p in facts and facts[p].household else None for p in person_ids}
+
+
+# -- households --------------------------------------------------------------------------------------------------------
+
+def test_household_facts_make_people_findable(profiles, landlord, people, send):
+    ann, ben, cal = people["Ann"], people["Ben"], people["Cal"]
+    child_dob = TODAY.replace(year=TODAY.year - 10).isoformat()
+    send.households(household("h1", 1, ann, ben, youngest=child_dob), household("h2", 1, cal, youngest="1950-07-08"))
+    assert found(profiles, landlord, {"household": {"occupants": {"min": 2}}}) == {ann, ben}
+    assert found(profiles, landlord, {"household": {"child_under": 16}}) == {ann, ben}
+    assert found(profiles, landlord, {"household": {"child_under": 10}}) == set()
+    assert found(profiles, landlord, {"household_id": ["h2"]}) == {cal}
+
+
+def test_an_older_version_of_a_household_changes_nothing(profiles, landlord, people, send):
+    ann, ben = people["Ann"], people["Ben"]
+    send.households(household("h1", 3, ann))
+    send.households(household("h1", 2, ann, ben))  # arrives late
+    assert lives_in(profiles, landlord, [ann, ben]) == {ann: "h1", ben: None}
+    assert found(profiles, landlord, {"household": {"occupants": {"min": 1}}}) == {ann}
+    send.households(household("h1", 5, ann, ben), household("h1", 4, ann))  # one batch: the newest wins
+    assert lives_in(profiles, landlord, [ann, ben]) == {ann: "h1", ben: "h1"}
+    send.households(household("h1", 5, ann))  # the same version again: old news
+    assert found(profiles, landlord, {"household": {"occupants": {"min": 2}}}) == {ann, ben}
+
+
+def test_people_a_household_no_longer_lists_live_nowhere_unless_they_moved_on(profiles, landlord, people, send):
+    ann, ben, cal = people["Ann"], people["Ben"], people["Cal"]
+    send.households(household("h1", 1, ann, ben), household("h2", 1, cal))
+    send.households(household("h2", 2, cal, ben))  # Ben moves: h2 says so first ...
+    send.households(household("h1", 2, ann))  # ... then h1 drops him: he stays in h2
+    assert lives_in(profiles, landlord, [ann, ben, cal]) == {ann: "h1", ben: "h2", cal: "h2"}
+    send.households(household("h1", 3))  # Ann archived: h1 is empty (kept, not occupied)
+    assert lives_in(profiles, landlord, [ann, ben, cal]) == {ann: None, ben: "h2", cal: "h2"}
+    assert found(profiles, landlord, {"household_id": ["h1"]}) == set()
+    assert found(profiles, landlord, {"household_id": ["h2"], "household": {"occupants": {"min": 2}}}) == {ben, cal}
+    assert found(profiles, landlord, {"any_of": [{"household_id": ["h1"]}, {"household": {"occupants": {"min": 1}}}]}) \
+        == {ben, cal}
+
+
+def test_household_custom_values_are_searchable(profiles, landlord, people, send):
+    with profiles.runtime.uow(landlord) as uow:
+        bedrooms = setup_service.add_custom_field(uow, label="Bedrooms", type="number", applies_to="property")
+    with profiles.runtime.uow(landlord) as uow:
+        garden = setup_service.add_custom_field(uow, label="Garden", type="multi_choice", applies_to="household",
+                                                options=["Front", "Back"])
+    with profiles.runtime.uow(landlord) as uow:
+        options = {u.item.label: u.item.option_id
+                   for u in setup_service.option_list(uow, list_name=garden.list_name).items}
+    ann, cal = people["Ann"], people["Cal"]
+    send.households(household("h1", 1, ann, property_profile={bedrooms.field_id: 3},
+                              household_profile={garden.field_id: [options["Back"], options["Front"]]}),
+                    household("h2", 1, cal, property_profile={bedrooms.field_id: 1}))
+    assert found(profiles, landlord, {"household": {"custom": {"bedrooms": {"min": 2}}}}) == {ann}
+    assert found(profiles, landlord, {"household": {"custom": {"garden": ["Front"]}}}) == {ann}
+    assert found(profiles, landlord, {"household": {"custom": {"garden": ["Not known"]}}}) == {cal, people["Ben"]}
+    with profiles.runtime.uow(landlord) as uow:
+        in_use = {u.item.key: u.in_use for u in setup_service.custom_fields(uow)}
+    assert in_use == {"bedrooms": 2, "garden": 1}  # households with a value
+
+
+# -- groups ------------------------------------------------------------------------------------------------------------
+
+def test_groups_facts_make_people_findable_and_old_versions_change_nothing(profiles, landlord, people, send):
+    ann, ben, cal = people["Ann"], people["Ben"], people["Cal"]
+    send.groups(groups(ann, 1, admin=[G1], activities=[A1], participations=[(A1, "2025-03-01")]),
+                groups(ben, 1, admin=[G2], activities=[A2], participations=[(A2, "2024-06-01")]))
+    assert found(profiles, landlord, {"admin_group": [G1]}) == {ann}
+    assert found(profiles, landlord, {"not_admin_group": [G1]}) == {ben, cal}
+    assert found(profiles, landlord, {"activity": [A2]}) == {ben}
+    assert found(profiles, landlord, {"not_activity": [A1, A2]}) == {cal}
+    assert found(profiles, landlord, {"participated": {"since": "2025-01-01"}}) == {ann}
+    assert found(profiles, landlord, {"participated": {"activity": [A2], "since": "2024-01-01"}}) == {ben}
+    assert found(profiles, landlord, {"participated": {"activity": [A1], "until": "2024-12-31"}}) == set()
+
+    send.groups(groups(ann, 3, activities=[A1]))  # left admin group G1
+    send.groups(groups(ann, 2, admin=[G1, G2]))  # old news
+    assert found(profiles, landlord, {"admin_group": [G1, G2]}) == {ben}
+    assert found(profiles, landlord, {"participated": {"since": "2020-01-01"}}) == {ben}
+
+
+def test_a_redelivered_event_changes_nothing(profiles, landlord, people, send):
+    ann = people["Ann"]
+    first = send.groups(groups(ann, 1, admin=[G1]))
+    send.groups(groups(ann, 2))
+    send.consumers[handlers.GROUPS_TOPIC].batch(first)  # the same event id again
+    assert found(profiles, landlord, {"admin_group": [G1]}) == set()
+
+
+def test_reindexing_a_person_keeps_their_facts(profiles, landlord, people, send):
+    ann = people["Ann"]
+    send.households(household("h1", 1, ann))
+    send.groups(groups(ann, 1, admin=[G1]))
+    with profiles.runtime.uow(landlord) as uow:
+        service.change_person(uow, person_id=ann, raw={"surname": "Changed"}, user_id="U1")
+    indexer = handlers.search_indexer(profiles.index)
+    with profiles.runtime.uow(landlord) as uow:  # the search indexer handles the PersonChanged
+        indexer.event(uow, type("Envelope", (), {"entity_id": ann})())
+    assert found(profiles, landlord, {"admin_group": [G1], "household_id": ["h1"], "surname": "chan"}) == {ann}
+    with profiles.runtime.uow(landlord) as uow:
+        done = service.reindex_landlord(uow, profiles.index)
+    assert done == 3
+    assert found(profiles, landlord, {"admin_group": [G1], "household": {"occupants": {"max": 1}}}) == {ann}
