@@ -22,7 +22,7 @@ from .routes import api
 
 NAME = "gateway"
 API_VERSION = "1.0.0"
-NEEDS = ("profiles", "reporting", "import")
+NEEDS = ("profiles", "reporting", "import", "households", "groups")
 log = logging.getLogger(__name__)
 
 
@@ -155,7 +155,7 @@ def build(settings: Settings, *, addresses: dict[str, str] | None = None) -> Gat
     if settings.database_url(NAME).startswith("sqlite"):
         settings.var_dir.mkdir(parents=True, exist_ok=True)
     database = Database.from_url(settings.database_url(NAME))
-    clients = ServiceClients(addresses or {name: settings.service_address(name) for name in NEEDS})
+    clients = ServiceClients({**{name: settings.service_address(name) for name in NEEDS}, **(addresses or {})})
     secret = settings.token_secret or _kept_secret(settings.var_dir, "token_secret", 48)
     operator_password = settings.operator_password or _kept_secret(settings.var_dir, "operator_password", 12)
     return Gateway(settings, database, clients, auth.TokenIssuer(secret, settings.token_ttl_seconds), operator_password)

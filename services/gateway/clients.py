@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from services.common.grpc_client import channel
+from services.gen.tracker.groups.v1 import groups_service_pb2_grpc
+from services.gen.tracker.households.v1 import households_service_pb2_grpc
 from services.gen.tracker.imports.v1 import imports_service_pb2_grpc
 from services.gen.tracker.profiles.v1 import documents_service_pb2_grpc, profiles_service_pb2_grpc
 from services.gen.tracker.profiles.v1 import setup_service_pb2_grpc
@@ -17,6 +19,8 @@ class ServiceClients:
         self.setup = setup_service_pb2_grpc.ProfileSetupStub(self._channels["profiles"])
         self.reporting = reporting_service_pb2_grpc.ReportingStub(self._channels["reporting"])
         self.imports = imports_service_pb2_grpc.ImportsStub(self._channels["import"])
+        self.households = households_service_pb2_grpc.HouseholdsStub(self._channels["households"])
+        self.groups = groups_service_pb2_grpc.GroupsStub(self._channels["groups"])
 
     def close(self) -> None:
         for ch in self._channels.values():

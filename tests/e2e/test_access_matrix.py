@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from tests.e2e.conftest import ApiClient, new_landlord
+from tests.e2e.conftest import ApiClient, eventually, new_landlord
 
 ROLES = ["site_administrator", "manager", "housing_officer", "read_only", "provider_adviser"]
 
@@ -107,7 +107,46 @@ def _path(path: str, cast: dict) -> str:
         saved = admin.put(f"/api/v1/imports/mappings/{name}", json={"columns": {"Ref": "personal_ref"}})
         assert saved.status_code == 200, saved.text
         path = path.replace("{name}", name)
+    path = _fill_groups(path, cast)
     assert "{" not in path, f"{path}: the access test does not know how to fill this path parameter yet"
+    return path
+
+
+def _created(answer) -> str:
+    assert answer.status_code == 201, answer.text
+    return answer.json()["id"]
+
+
+def _fill_groups(path: str, cast: dict) -> str:
+    """Households, admin groups, search templates, activities and participation records of landlord A: fresh
+    ones (routes may delete them), but one household (derived from a person's address, never deleted)."""
+    admin, unique = cast["admin"], uuid.uuid4().hex[:8]
+    person_id = path.split("/people/")[1].split("/")[0] if "/people/" in path else None
+    if "{household_id}" in path:
+        if "household_id" not in cast:
+            person = admin.post("/api/v1/people", json={"personal_ref": f"H{unique}", "first_name": "Hana",
+                                                        "surname": "Holm", "address_line_1": "1 Matrix Mews",
+                                                        "postcode": "NF9 0MM"}).json()
+            household = eventually(lambda: admin.get(f"/api/v1/people/{person['id']}/household").json().get("id"))
+            assert household, "the household of a person with an address never appeared"
+            cast["household_id"] = household
+        path = path.replace("{household_id}", cast["household_id"])
+    if "{admin_group_id}" in path or "{group_id}" in path:
+        members = {"person_ids": [person_id]} if person_id else {}
+        group = admin.post("/api/v1/admin-groups", json={"reference": f"Matrix {unique}", **members})
+        path = path.replace("{admin_group_id}", _created(group)).replace("{group_id}", group.json()["id"])
+    if "{search_template_id}" in path:
+        template = admin.post("/api/v1/search-templates", json={"name": f"Matrix {unique}", "criteria": {}})
+        path = path.replace("{search_template_id}", _created(template))
+    if "{activity_id}" in path or "{participation_id}" in path:
+        activity_id = _created(admin.post("/api/v1/activities", json={"name": f"Matrix {unique}"}))
+        path = path.replace("{activity_id}", activity_id)
+        if "{participation_id}" in path:
+            person = admin.post("/api/v1/people", json={"personal_ref": f"R{unique}", "first_name": "Rhi",
+                                                        "surname": "Record"}).json()
+            record = admin.post("/api/v1/participation-records", json={
+                "person_id": person["id"], "activity_id": activity_id, "date": "2024-03-14"})
+            path = path.replace("{participation_id}", _created(record))
     return path
 
 

@@ -3,4 +3,5 @@ from ..api import Api
 
 api = Api()
 
-from . import audit, auth, documents, health, imports, landlords, people, reports, setup, users  # noqa: E402,F401  (registration)
+from . import (activities, admin_groups, audit, auth, documents, health, households, imports, landlords,  # noqa: E402,F401
+               people, person_links, reports, search_templates, setup, users)  # (registration)

@@ -1,11 +1,9 @@
-import json
-
 from google.protobuf import json_format
 
 from services.common.grpc_client import call
 from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb
 
-from .. import equality
+from .. import equality, searching
 from ..api import landlord_staff
 from ..privileges import Privilege
 from ..schemas_people import (
@@ -14,7 +12,7 @@ from ..schemas_people import (
 from . import api
 
 
-def _person(message, caller) -> dict:
+def person_record(message, caller) -> dict:
     fields = json_format.MessageToDict(message.fields) if message.HasField("fields") else {}
     imported = list(message.imported_fields)
     record = {**fields, "id": message.person_id, "personal_ref": message.personal_ref,
@@ -40,13 +38,13 @@ def create(gw, caller, body: NewPerson):
                                      first_name=given.pop("first_name", None) or "",
                                      surname=given.pop("surname", None) or "")
     request.fields.update(given)
-    return _person(call(gw.profiles.CreatePerson, request), caller)
+    return person_record(call(gw.profiles.CreatePerson, request), caller)
 
 
 @api.route("GET", "/api/v1/people/{person_id}", access=landlord_staff(), tag="people",
            summary="A person's record", response=PersonOut)
 def get(gw, caller, person_id: str):
-    return _person(call(gw.profiles.GetPerson, pb.GetPersonRequest(person_id=person_id)), caller)
+    return person_record(call(gw.profiles.GetPerson, pb.GetPersonRequest(person_id=person_id)), caller)
 
 
 @api.route("PATCH", "/api/v1/people/{person_id}", access=landlord_staff(Privilege.EDIT_PROFILES), tag="people",
@@ -56,13 +54,13 @@ def change(gw, caller, person_id: str, body: PersonChanges):
     equality.check_edit(body.model_fields_set, caller)
     request = pb.UpdatePersonRequest(person_id=person_id)
     request.fields.update(_given(body))
-    return _person(call(gw.profiles.UpdatePerson, request), caller)
+    return person_record(call(gw.profiles.UpdatePerson, request), caller)
 
 
 @api.route("GET", "/api/v1/people/{person_id}/quick-view", access=landlord_staff(), tag="people",
            summary="Name, address, contact details, tenancy type and alerts", response=QuickView)
 def quick_view(gw, caller, person_id: str):
-    person = _person(call(gw.profiles.GetPerson, pb.GetPersonRequest(person_id=person_id)), caller)
+    person = person_record(call(gw.profiles.GetPerson, pb.GetPersonRequest(person_id=person_id)), caller)
     lines = [person.get(f"address_line_{i}") for i in range(1, 5)] + [person.get("postcode")]
     name = " ".join(p for p in (person.get("title"), person["first_name"], person["surname"]) if p)
     return {"id": person["id"], "personal_ref": person["personal_ref"], "name": name,
@@ -90,23 +88,10 @@ def history(gw, caller, person_id: str, query: HistoryQuery):
 
 
 @api.route("POST", "/api/v1/people/search", access=landlord_staff(), tag="people",
-           summary="Find people by criteria: a page, the exact total and facet counts",
+           summary="Find people by criteria: a page, the exact total and facet counts. Criteria may name search "
+                   "templates, admin groups, activities and participation (expanded by the groups service)",
            body=PeopleSearch, response=PeopleSearchAnswer)
 def search(gw, caller, body: PeopleSearch):
-    equality.check_use(list(body.criteria), caller, where="criteria")
-    equality.check_use(body.columns, caller, where="columns")
-    equality.check_use(body.facets, caller, where="facets")
-    equality.check_use([s.field for s in body.sort], caller, where="sort")
-    request = pb.SearchPeopleRequest(
-        page_size=body.page_size, page=body.page, columns=body.columns, facets=body.facets,
-        count_only=body.count_only, sort=[pb.SortField(field=s.field, descending=s.direction == "desc") for s in body.sort])
-    request.criteria.update(body.criteria)
-    answer = call(gw.profiles.SearchPeople, request)
-    facets = {name: [{"value": json_format.MessageToDict(v.value) if v.HasField("value") else None,
-                      "label": v.label, "count": v.count} for v in facet.values]
-              for name, facet in answer.facet_values.items()}
-    return {
-        "total": answer.total, "page": body.page, "page_size": body.page_size,
-        "items": [equality.redact(item, caller) for item in json.loads(answer.items_json or b"[]")],
-        "facets": facets,
-    }
+    return searching.search_people(gw, caller, criteria=body.criteria, page=body.page, page_size=body.page_size,
+                                   sort=searching.sort_pairs(body.sort), columns=body.columns, facets=body.facets,
+                                   count_only=body.count_only)

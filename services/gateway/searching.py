@@ -1,0 +1,117 @@
+"""People searches behind several routes: criteria that name search templates,
+groups, activities or participation are expanded by the groups service before
+profiles searches; equality criteria are refused to those who may not see them,
+also inside any_of and inside the templates used."""
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable, Iterator
+
+from google.protobuf import json_format
+
+from services.common.errors import NotFound
+from services.common.grpc_client import call
+from services.gen.tracker.groups.v1 import groups_service_pb2 as groups_pb
+from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb
+
+from . import equality
+
+# Criteria only the groups service can turn into what profiles searches by.
+GROUP_KEYS = frozenset({"search_template", "admin_group", "not_admin_group", "activity", "not_activity",
+                        "participated"})
+BOTH_STATUSES = ["current", "archived"]
+
+
+def criteria_keys(criteria: dict, prefix: str = "") -> Iterator[str]:
+    """Every criterion named, nested ones (any_of) as any_of.<i>.<key>."""
+    for key, value in (criteria or {}).items():
+        yield prefix + key
+        if key == "any_of" and isinstance(value, list):
+            for i, nested in enumerate(value):
+                if isinstance(nested, dict):
+                    yield from criteria_keys(nested, f"{prefix}any_of.{i}.")
+
+
+def needs_groups(criteria: dict) -> bool:
+    return any(key.rsplit(".", 1)[-1] in GROUP_KEYS for key in criteria_keys(criteria))
+
+
+def expand(gw, criteria: dict) -> dict:
+    """Criteria as profiles takes them (templates replaced by their criteria, group and activity ids checked)."""
+    if not needs_groups(criteria):
+        return criteria
+    request = groups_pb.ExpandCriteriaRequest()
+    request.criteria.update(criteria)
+    answer = call(gw.clients.groups.ExpandCriteria, request)
+    return json_format.MessageToDict(answer.criteria) if answer.HasField("criteria") else {}
+
+
+def checked(gw, caller, criteria: dict) -> dict:
+    """The criteria expanded, refused if they (or a template they use) need equality data the caller may not see."""
+    equality.check_use(criteria_keys(criteria), caller, where="criteria")
+    expanded = expand(gw, criteria)
+    if expanded is not criteria:
+        equality.check_use(criteria_keys(expanded), caller, where="criteria")
+    return expanded
+
+
+def search_people(gw, caller, *, criteria: dict, page: int = 1, page_size: int = 25, sort: Iterable = (),
+                  columns: Iterable[str] = (), facets: Iterable[str] = (), count_only: bool = False) -> dict:
+    """A page of people in the people-search answer shape. `sort` holds (field, descending) pairs."""
+    sort, columns, facets = list(sort), list(columns), list(facets)
+    equality.check_use(columns, caller, where="columns")
+    equality.check_use(facets, caller, where="facets")
+    equality.check_use([field for field, _ in sort], caller, where="sort")
+    criteria = checked(gw, caller, criteria)
+    request = pb.SearchPeopleRequest(
+        page_size=page_size, page=page, columns=columns, facets=facets, count_only=count_only,
+        sort=[pb.SortField(field=field, descending=descending) for field, descending in sort])
+    request.criteria.update(criteria)
+    answer = call(gw.profiles.SearchPeople, request)
+    found = {name: [{"value": json_format.MessageToDict(v.value) if v.HasField("value") else None,
+                     "label": v.label, "count": v.count} for v in facet.values]
+             for name, facet in answer.facet_values.items()}
+    return {"total": answer.total, "page": page, "page_size": page_size,
+            "items": [equality.redact(item, caller) for item in json.loads(answer.items_json or b"[]")],
+            "facets": found}
+
+
+def people_rows(gw, caller, person_ids: list[str]) -> list[dict[str, Any]]:
+    """Search rows of these people, in this order. Someone the index has not caught up with yet is
+    read from their record instead; someone who no longer exists is left out."""
+    if not person_ids:
+        return []
+    page = search_people(gw, caller, criteria={"person_id": list(person_ids), "status": BOTH_STATUSES},
+                         page_size=len(person_ids))
+    rows = {row["id"]: row for row in page["items"]}
+    ordered = []
+    for person_id in person_ids:
+        row = rows.get(person_id)
+        if row is None:
+            row = _row_from_record(gw, caller, person_id)
+        if row is not None:
+            ordered.append(row)
+    return ordered
+
+
+def _row_from_record(gw, caller, person_id: str) -> dict | None:
+    try:
+        person = call(gw.profiles.GetPerson, pb.GetPersonRequest(person_id=person_id))
+    except NotFound:
+        return None
+    fields = json_format.MessageToDict(person.fields) if person.HasField("fields") else {}
+    lines = [fields.get(f"address_line_{i}") for i in range(1, 5)] + [fields.get("postcode")]
+    return equality.redact({"id": person.person_id, "personal_ref": person.personal_ref,
+                            "first_name": person.first_name, "surname": person.surname, "status": person.status,
+                            "address": ", ".join(p for p in lines if p)}, caller)
+
+
+def sort_pairs(sort) -> list[tuple[str, bool]]:
+    """Sort fields of a body (SortField) or a query (e.g. "-age") as (field, descending) pairs."""
+    pairs = []
+    for item in sort:
+        if isinstance(item, str):
+            pairs.append((item.lstrip("-"), item.startswith("-")))
+        else:
+            pairs.append((item.field, item.direction == "desc"))
+    return pairs
