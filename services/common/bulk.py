@@ -1,0 +1,33 @@
+"""Set-based updates of many rows. On PostgreSQL each chunk is one UPDATE ... FROM (VALUES ...):
+the planner joins the new values to the table once, instead of planning and running a statement
+per row (where stale statistics, right after a bulk load, can make each one scan). On SQLite,
+where a statement is a call inside the process, one executemany does it."""
+from __future__ import annotations
+
+from typing import Any, Mapping, Sequence
+
+from sqlalchemy import Table, bindparam, cast, column, update, values
+from sqlalchemy.orm import Session
+
+CHUNK = 1000  # rows per statement: at most a few tens of thousands of parameters
+
+
+def update_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]], *, key: str,
+                where: Sequence = ()) -> None:
+    """Set, in each row of `table` whose column `key` equals a row's `key`, that row's other
+    columns (every row names the same columns), within the extra conditions `where` (e.g. the
+    landlord's rows only)."""
+    if not rows:
+        return
+    names = [name for name in rows[0] if name != key]
+    if session.get_bind().dialect.name != "postgresql":
+        statement = update(table).where(*where, table.c[key] == bindparam(f"k_{key}")).values(
+            {name: bindparam(f"v_{name}") for name in names})
+        session.execute(statement, [{f"k_{key}": row[key], **{f"v_{n}": row[n] for n in names}} for row in rows])
+        return
+    columns = [key, *names]
+    for start in range(0, len(rows), CHUNK):
+        given = values(*(column(name, table.c[name].type) for name in columns), name="given").data(
+            [tuple(row[name] for name in columns) for row in rows[start:start + CHUNK]])
+        session.execute(update(table).where(*where, table.c[key] == given.c[key]).values(
+            {name: cast(given.c[name], table.c[name].type) for name in names}))

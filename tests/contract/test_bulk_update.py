@@ -1,0 +1,66 @@
+"""Set-based updates (services/common/bulk.py) on SQLite and PostgreSQL: only the rows named
+change, only within the landlord, NULLs and dates arrive as such, and more rows than one chunk."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import pytest
+from sqlalchemy import insert, select
+
+from services.common import bulk, migrations
+from services.common.db import Database
+from services.common.local_cluster import ENV
+from services.households.tables import residents
+from tests.conftest import engines
+
+NOW = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.engines)])
+def database(request, tmp_path_factory):
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('bulk')}/households.sqlite"
+        migrations.upgrade("households", url)
+    else:
+        engines()
+        migrations.upgrade("households", ENV["TRACKER_MIGRATION_DATABASE_URL_TEMPLATE"].format(service="households"))
+        url = ENV["TRACKER_DATABASE_URL_TEMPLATE"].format(service="households")
+    db = Database.from_url(url)
+    yield db
+    db.dispose()
+
+
+def _row(landlord_id: str, n: int) -> dict:
+    return {"landlord_id": landlord_id, "person_id": f"p-{n:05d}", "personal_ref": f"R{n}", "first_name": "Jo",
+            "surname": "Example", "status": "current", "date_of_birth": dt.date(1980, 1, 1), "tenancy_type": "",
+            "property_ref": "", "address_line_1": f"{n} Quill Lane", "address_line_2": "", "address_line_3": "",
+            "address_line_4": "", "postcode": "ZZ1 1ZZ", "household_id": None, "household_key": None,
+            "updated_at": NOW}
+
+
+def test_updates_the_named_rows_of_the_landlord_only(database):
+    mine, theirs = str(uuid.uuid4()), str(uuid.uuid4())
+    count = bulk.CHUNK + 7
+    for landlord_id in (mine, theirs):
+        session = database.open(landlord_id=landlord_id)
+        session.execute(insert(residents), [_row(landlord_id, n) for n in range(count)])
+        session.commit()
+        session.close()
+    session = database.open(landlord_id=mine)
+    changes = [{"person_id": f"p-{n:05d}", "status": "archived", "date_of_birth": None if n % 2 else dt.date(1990, 5, 17),
+                "household_id": f"h-{n}"} for n in range(0, count, 1)]
+    bulk.update_rows(session, residents, changes[1:], key="person_id",
+                     where=[residents.c.landlord_id == mine])
+    session.commit()
+    rows = {r.person_id: r for r in session.execute(select(residents).where(residents.c.landlord_id == mine))}
+    session.close()
+    assert rows["p-00000"].status == "current" and rows["p-00000"].household_id is None
+    assert rows["p-00001"].status == "archived" and rows["p-00001"].date_of_birth is None
+    assert rows["p-00002"].date_of_birth == dt.date(1990, 5, 17) and rows["p-00002"].household_id == "h-2"
+    assert rows[f"p-{count - 1:05d}"].household_id == f"h-{count - 1}"
+    assert rows["p-00002"].surname == "Example"  # columns not named keep their value
+    session = database.open(landlord_id=theirs)
+    statuses = set(session.execute(select(residents.c.status).where(residents.c.landlord_id == theirs)).scalars())
+    session.close()
+    assert statuses == {"current"}
