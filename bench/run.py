@@ -7,8 +7,10 @@ embedded mode as `make run` starts it, the cluster mode as `make run-cluster` do
 
 Then the people-search benchmark (bench/search_bench.py: 2,000,000 generated people, gateway
 against raw Elasticsearch; figures in var/bench/) and the import benchmark (bench/import_bench.py:
-1,000,000-row CSV and 100,000-row XLSX feeds end to end against raw COPY; var/bench/).
-BENCH_ONLY=slice, BENCH_ONLY=search or BENCH_ONLY=import runs one stage."""
+1,000,000-row CSV and 100,000-row XLSX feeds end to end against raw COPY; var/bench/), and the groups
+benchmark (bench/groups_bench.py: resolving a search template and a 100,000-member admin group to people;
+bench/households_bench.py: rebuilding the households of 1,000,000 residents; var/bench/).
+BENCH_ONLY=slice, search, import or groups runs one stage."""
 from __future__ import annotations
 
 import json
@@ -33,8 +35,10 @@ OPERATOR_PASSWORD = "bench-lantern-harbour-7"
 PORTS = {"TRACKER_GATEWAY_PORT": "18180", "TRACKER_PROFILES_GRPC_PORT": "15151",
          "TRACKER_REPORTING_GRPC_PORT": "15152", "TRACKER_IMPORT_GRPC_PORT": "15153",
          "TRACKER_PROFILES_METRICS_PORT": "19151", "TRACKER_REPORTING_METRICS_PORT": "19152",
-         "TRACKER_IMPORT_METRICS_PORT": "19153"}
-STAGES = ("slice", "search", "import")
+         "TRACKER_IMPORT_METRICS_PORT": "19153", "TRACKER_HOUSEHOLDS_GRPC_PORT": "15154",
+         "TRACKER_GROUPS_GRPC_PORT": "15155", "TRACKER_HOUSEHOLDS_METRICS_PORT": "19154",
+         "TRACKER_GROUPS_METRICS_PORT": "19155"}
+STAGES = ("slice", "search", "import", "groups")
 
 
 def _measure(command: list[str], ports: dict[str, str], samples: int) -> dict:
@@ -75,6 +79,10 @@ def main() -> None:
     if only in ("", "import"):
         from bench import import_bench
         import_bench.main([])
+    if only in ("", "groups"):
+        from bench import groups_bench, households_bench
+        groups_bench.main([])
+        households_bench.main([])
 
 
 def slice_stage() -> None:

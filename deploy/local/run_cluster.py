@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from services.common import local_cluster  # noqa: E402
 
-SERVICES = ("profiles", "reporting", "import", "gateway")  # started in this order
+SERVICES = ("profiles", "reporting", "import", "households", "groups", "gateway")  # started in this order
 
 
 def _kept(var: Path, name: str, size: int) -> str:
@@ -71,6 +71,8 @@ Tenant Tracker is running as one process per service against the real engines.
   profiles   gRPC 127.0.0.1:{env.get('TRACKER_PROFILES_GRPC_PORT', '50051')}, metrics :{env.get('TRACKER_PROFILES_METRICS_PORT', '9101')}  (pid {processes['profiles'].pid})
   reporting  gRPC 127.0.0.1:{env.get('TRACKER_REPORTING_GRPC_PORT', '50052')}, metrics :{env.get('TRACKER_REPORTING_METRICS_PORT', '9102')}  (pid {processes['reporting'].pid})
   import     gRPC 127.0.0.1:{env.get('TRACKER_IMPORT_GRPC_PORT', '50053')}, metrics :{env.get('TRACKER_IMPORT_METRICS_PORT', '9103')}  (pid {processes['import'].pid})
+  households gRPC 127.0.0.1:{env.get('TRACKER_HOUSEHOLDS_GRPC_PORT', '50054')}, metrics :{env.get('TRACKER_HOUSEHOLDS_METRICS_PORT', '9104')}  (pid {processes['households'].pid})
+  groups     gRPC 127.0.0.1:{env.get('TRACKER_GROUPS_GRPC_PORT', '50055')}, metrics :{env.get('TRACKER_GROUPS_METRICS_PORT', '9105')}  (pid {processes['groups'].pid})
   engines    PostgreSQL 127.0.0.1:{local_cluster.PG_PORT}, Kafka {local_cluster.ENV['TRACKER_KAFKA_BOOTSTRAP']}, Elasticsearch {local_cluster.ENV['TRACKER_ELASTICSEARCH_URL']}
 Sign in as username 'operator', password '{env['TRACKER_OPERATOR_PASSWORD']}'. Ctrl-C stops everything.
 """, file=sys.stderr, flush=True)

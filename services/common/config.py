@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
-SERVICES = ("gateway", "profiles", "reporting", "import")
-DEFAULT_GRPC_PORTS = {"profiles": 50051, "reporting": 50052, "import": 50053}
-DEFAULT_METRICS_PORTS = {"profiles": 9101, "reporting": 9102, "import": 9103}
+SERVICES = ("gateway", "profiles", "reporting", "import", "households", "groups")
+DEFAULT_GRPC_PORTS = {"profiles": 50051, "reporting": 50052, "import": 50053, "households": 50054, "groups": 50055}
+DEFAULT_METRICS_PORTS = {"profiles": 9101, "reporting": 9102, "import": 9103, "households": 9104, "groups": 9105}
 EMBEDDED_DATABASE_URL = "sqlite:///{var}/{service}.sqlite"
 
 

@@ -14,12 +14,14 @@ log = logging.getLogger(__name__)
 
 
 class Platform:
-    """Profiles, reporting, import and the gateway, sharing one bus and one search index."""
+    """Profiles, reporting, import, households, groups and the gateway, sharing one bus and one search index."""
 
     def __init__(self, settings: Settings, *, ephemeral_ports: bool = False):
         import importlib
 
         from services.gateway import bootstrap as gateway
+        from services.groups import bootstrap as groups
+        from services.households import bootstrap as households
         from services.profiles import bootstrap as profiles
         from services.reporting import bootstrap as reporting
         self.settings = settings
@@ -29,12 +31,15 @@ class Platform:
         self.profiles = profiles.build(settings, bus=self.bus, index=self.index)
         self.reporting = reporting.build(settings, bus=self.bus)
         self.imports = importlib.import_module("services.import.bootstrap").build(settings, bus=self.bus)
+        self.households = households.build(settings, bus=self.bus)
+        self.groups = groups.build(settings, bus=self.bus)
         self._gateway_module = gateway
         self.gateway = None
 
     @property
     def services(self):
-        return [self.profiles, self.reporting, self.imports]  # in starting order: import calls profiles
+        # in starting order: import, households and groups call profiles
+        return [self.profiles, self.reporting, self.imports, self.households, self.groups]
 
     def migrate(self) -> None:
         for svc in self.services:
@@ -48,7 +53,7 @@ class Platform:
         addresses = {}
         for svc in self.services:
             name = svc.runtime.name
-            if svc is self.imports:
+            if svc in (self.imports, self.households, self.groups):
                 svc.profiles_address = addresses["profiles"]
             svc.start(f"{host}:0" if self._ephemeral else self.settings.grpc_address(name))
             addresses[name] = svc.runtime.grpc.address
@@ -96,6 +101,8 @@ Tenant Tracker is running (embedded defaults: every service in this process).
   profiles    gRPC {platform.profiles.runtime.grpc.address}
   reporting   gRPC {platform.reporting.runtime.grpc.address}
   import      gRPC {platform.imports.runtime.grpc.address}
+  households  gRPC {platform.households.runtime.grpc.address}
+  groups      gRPC {platform.groups.runtime.grpc.address}
   storage     SQLite under {s.var_dir.resolve()}/   bus: {s.bus}   search: {s.search}
 Sign in as the platform operator:
   username  operator

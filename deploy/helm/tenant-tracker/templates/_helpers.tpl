@@ -1,19 +1,22 @@
 {{/* The services this chart deploys, in order: their migration Jobs run in this order too
 (as deploy/local/run_cluster.py migrates and starts them). */}}
 {{- define "tracker.services" -}}
-profiles reporting import gateway
+profiles reporting import households groups gateway
 {{- end -}}
 
 {{- define "tracker.grpcServices" -}}
-profiles reporting import
+profiles reporting import households groups
 {{- end -}}
 
 {{/* Who calls each gRPC service (the network policies let only these pods reach its gRPC port):
-the gateway calls every service; import calls profiles (UpsertPeople). */}}
+the gateway calls every service; import calls profiles (UpsertPeople); households calls profiles
+(custom field catalogue and checks); groups calls profiles (resolving criteria, people's status). */}}
 {{- define "tracker.grpcCallers" -}}
-profiles: [gateway, import]
+profiles: [gateway, import, households, groups]
 reporting: [gateway]
 import: [gateway]
+households: [gateway]
+groups: [gateway]
 {{- end -}}
 
 {{/* TRACKER_VAR_DIR of every process: inside the /tmp emptyDir, except in the import pods,
