@@ -123,3 +123,13 @@ def test_another_landlords_groups_are_invisible(operator, landlord):
     assert other.get(f"/api/v1/people/{mine['id']}/groups").status_code == 404
     assert get_ok(other, GROUPS)["total"] == 0
     assert eventually(lambda: get_ok(admin, f"{GROUPS}/{group['id']}")["member_count"] == 1)
+
+
+def test_a_group_from_empty_criteria_takes_everybody_current(landlord):
+    """{} is a search for everybody current: its snapshot is the whole list, not an empty group."""
+    _, admin = landlord
+    wait_searchable(admin, add(admin, "Evie", "Everybody", postcode="NF9 4EE"))
+    everybody = search(admin, {}, count_only=True)["total"]
+    made = admin.post(GROUPS, json={"reference": "Everybody today", "criteria": {}})
+    assert made.status_code == 201, made.text
+    assert made.json()["member_count"] == everybody >= 1

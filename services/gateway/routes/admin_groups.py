@@ -50,6 +50,7 @@ def create(gw, caller, body: NewAdminGroup):
                                          person_ids=body.person_ids or [],
                                          search_template_id=body.search_template_id or "")
     if body.criteria is not None:
+        request.criteria.SetInParent()  # empty criteria ({}: everybody current) are criteria too
         request.criteria.update(searching.checked(gw, caller, body.criteria))
     return admin_group(call(gw.clients.groups.CreateAdminGroup, request))
 
@@ -92,6 +93,7 @@ def members(gw, caller, admin_group_id: str, query: PageQuery):
 def add_members(gw, caller, admin_group_id: str, body: MembersToAdd):
     request = pb.ChangeMembersRequest(group_id=admin_group_id, person_ids=body.person_ids or [])
     if body.criteria is not None:
+        request.criteria.SetInParent()  # empty criteria ({}: everybody current) are criteria too
         request.criteria.update(searching.checked(gw, caller, body.criteria))
     return _changed(call(gw.clients.groups.AddGroupMembers, request))
 

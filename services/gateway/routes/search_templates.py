@@ -68,6 +68,7 @@ def change(gw, caller, search_template_id: str, body: SearchTemplateChanges):
                                                 if k in ("name", "description") and v is not None})
     if body.criteria is not None:
         equality.check_use(searching.criteria_keys(body.criteria), caller, where="criteria")
+        request.criteria.SetInParent()  # {} (everybody current) replaces the criteria too
         request.criteria.update(body.criteria)
     return template(call(gw.clients.groups.UpdateSearchTemplate, request))
 
