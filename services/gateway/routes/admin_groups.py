@@ -23,6 +23,9 @@ READ = landlord_staff()
 EDIT = landlord_staff(Privilege.EDIT_PROFILES)
 TAG = "admin groups"
 
+# A snapshot of 100,000 people is written in one transaction: about a minute or two on a busy machine.
+LARGE_GROUP_SECONDS = 600.0
+
 
 def admin_group(message) -> dict:
     return {"id": message.group_id, "reference": message.reference, "description": message.description,
@@ -52,7 +55,7 @@ def create(gw, caller, body: NewAdminGroup):
     if body.criteria is not None:
         request.criteria.SetInParent()  # empty criteria ({}: everybody current) are criteria too
         request.criteria.update(searching.checked(gw, caller, body.criteria))
-    return admin_group(call(gw.clients.groups.CreateAdminGroup, request))
+    return admin_group(call(gw.clients.groups.CreateAdminGroup, request, timeout=LARGE_GROUP_SECONDS))
 
 
 @api.route("GET", GROUP, access=READ, tag=TAG, response=AdminGroupOut, summary="An admin group")
@@ -95,7 +98,7 @@ def add_members(gw, caller, admin_group_id: str, body: MembersToAdd):
     if body.criteria is not None:
         request.criteria.SetInParent()  # empty criteria ({}: everybody current) are criteria too
         request.criteria.update(searching.checked(gw, caller, body.criteria))
-    return _changed(call(gw.clients.groups.AddGroupMembers, request))
+    return _changed(call(gw.clients.groups.AddGroupMembers, request, timeout=LARGE_GROUP_SECONDS))
 
 
 @api.route("POST", MEMBERS + "/remove", access=EDIT, tag=TAG, body=MembersToRemove, response=MembersChanged,
