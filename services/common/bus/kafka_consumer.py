@@ -26,6 +26,10 @@ POLL_TIMEOUT_MS = 200
 REQUEST_TIMEOUT_MS = 10_000
 ERROR_BACKOFF_S = 1.0
 JOIN_STALL_S = 3.0
+# How long a rebalance waits for every member to join again (kafka-python uses max.poll.interval.ms):
+# the default 5 minutes let one lost member hold a whole group still for 5 minutes when several
+# groups joined a fresh broker together. A batch takes seconds, well inside this.
+REBALANCE_TIMEOUT_MS = 30_000
 
 
 def open_consumer(bootstrap_servers: str, client_id: str, group: str) -> KafkaConsumer:
@@ -36,6 +40,7 @@ def open_consumer(bootstrap_servers: str, client_id: str, group: str) -> KafkaCo
         enable_auto_commit=False,
         auto_offset_reset="earliest",
         request_timeout_ms=REQUEST_TIMEOUT_MS + 5_000,
+        max_poll_interval_ms=REBALANCE_TIMEOUT_MS,
     )
 
 
