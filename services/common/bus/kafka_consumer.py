@@ -30,6 +30,7 @@ JOIN_STALL_S = 3.0
 # the default 5 minutes let one lost member hold a whole group still for 5 minutes when several
 # groups joined a fresh broker together. A batch takes seconds, well inside this.
 REBALANCE_TIMEOUT_MS = 30_000
+METADATA_MAX_AGE_MS = 10_000  # partitions added to a subscribed topic are seen within this (default 5 minutes)
 
 
 def open_consumer(bootstrap_servers: str, client_id: str, group: str) -> KafkaConsumer:
@@ -41,6 +42,7 @@ def open_consumer(bootstrap_servers: str, client_id: str, group: str) -> KafkaCo
         auto_offset_reset="earliest",
         request_timeout_ms=REQUEST_TIMEOUT_MS + 5_000,
         max_poll_interval_ms=REBALANCE_TIMEOUT_MS,
+        metadata_max_age_ms=METADATA_MAX_AGE_MS,
     )
 
 
@@ -121,10 +123,12 @@ class KafkaSubscription(Subscription):
             consumer = None
             try:
                 consumer = self._bus._consumer(self.group)
-                # Know the topics' partitions before joining: a first join without
-                # them assigns nothing and forces an immediate second rebalance.
-                for topic in self.topics:
-                    consumer.partitions_for_topic(topic)
+                # Know the topics' partitions before joining: a join without them (a topic
+                # created a moment ago) is assigned nothing, and kafka-python only notices the
+                # partitions at its next metadata refresh, minutes later. So wait for them.
+                missing = [topic for topic in self.topics if not consumer.partitions_for_topic(topic)]
+                if missing:
+                    raise BusError(f"no partitions known yet for {', '.join(missing)}")
                 consumer.subscribe(topics=self.topics, listener=_Rebalance(self))
                 return consumer
             except Exception as exc:
