@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
+from .clock import Clock, shifted
+
 SERVICES = ("gateway", "profiles", "reporting", "import", "households", "groups")
 DEFAULT_GRPC_PORTS = {"profiles": 50051, "reporting": 50052, "import": 50053, "households": 50054, "groups": 50055}
 DEFAULT_METRICS_PORTS = {"profiles": 9101, "reporting": 9102, "import": 9103, "households": 9104, "groups": 9105}
@@ -58,6 +60,7 @@ class Settings:
     token_ttl_seconds: int = 3600
     log_level: str = "INFO"
     demo: bool = True
+    clock_offset_days: int = 0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -86,7 +89,12 @@ class Settings:
             token_ttl_seconds=_int(env, "TRACKER_TOKEN_TTL_SECONDS", 3600),
             log_level=env.get("TRACKER_LOG_LEVEL", "INFO").upper(),
             demo=env.get("TRACKER_DEMO", "1") not in ("0", "false", "no"),
+            clock_offset_days=_int(env, "TRACKER_CLOCK_OFFSET_DAYS", 0),
         )
+
+    def clock(self) -> Clock:
+        """The clock every service of this platform reads `now` and `today` from."""
+        return shifted(self.clock_offset_days)
 
     def database_url(self, service: str) -> str:
         return self.database_url_template.format(var=self.var_dir.resolve(), service=service)

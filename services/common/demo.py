@@ -19,6 +19,7 @@ import secrets
 import threading
 import time
 import urllib.parse
+from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
@@ -83,12 +84,13 @@ def new_marker(username: str = USERNAME, landlord: str = LANDLORD) -> dict[str, 
 
 # -- the feed -----------------------------------------------------------------------------------------
 
-def feed_csv(people: int = PEOPLE, seed: int = SEED) -> bytes:
-    """The demo's residents as a feed v1 CSV file (UTF-8), labelled as a new landlord's option lists are."""
+def feed_csv(people: int = PEOPLE, seed: int = SEED, *, today: date) -> bytes:
+    """The demo's residents as a feed v1 CSV file (UTF-8), labelled as a new landlord's option lists are,
+    aged as of `today` (the platform's clock), so their ages and age bands read the same on any date."""
     text = io.StringIO()
     writer = csv.writer(text)
     writer.writerow(FEED_COLUMNS)
-    for row in feed_rows(people, seed=seed, landlord_code=LANDLORD_CODE):
+    for row in feed_rows(people, seed=seed, landlord_code=LANDLORD_CODE, today=today):
         writer.writerow([row[c] for c in FEED_COLUMNS])
     return text.getvalue().encode("utf-8")
 
@@ -142,8 +144,8 @@ def _create(gateway: Gateway, marker: dict, operator_password: str) -> None:
     marker["created"] = True
 
 
-def _upload(gateway: Gateway, token: str, people: int) -> dict:
-    files = {"file": ("demo-homes-residents.csv", feed_csv(people), "text/csv")}
+def _upload(gateway: Gateway, token: str, people: int, today: date) -> dict:
+    files = {"file": ("demo-homes-residents.csv", feed_csv(people, today=today), "text/csv")}
     try:
         return gateway.call("POST", "/api/v1/imports", token, ok=(202,), files=files,
                             data={"mode": "full", "preview": "false"})[1]
@@ -189,7 +191,7 @@ def _finish(var_dir: Path, marker: dict, run: dict) -> None:
     write_marker(var_dir, marker)
 
 
-def _load(gateway: Gateway, var_dir: Path, marker: dict, *, people: int, wait_seconds: float,
+def _load(gateway: Gateway, var_dir: Path, marker: dict, *, people: int, today: date, wait_seconds: float,
           cancelled: threading.Event | None) -> None:
     token = gateway.token(marker["username"], marker["password"])
     run = None
@@ -199,7 +201,7 @@ def _load(gateway: Gateway, var_dir: Path, marker: dict, *, people: int, wait_se
         run = run if isinstance(run, dict) and run.get("id") else None
     if run is None or run.get("status") == "failed":
         log.info("demo residents: uploading a feed", extra={"people": people})
-        run = _upload(gateway, token, people)
+        run = _upload(gateway, token, people, today)
         marker["run_id"] = run["id"]
         write_marker(var_dir, marker)
     run_path = f"/api/v1/imports/{urllib.parse.quote(run['id'])}"
@@ -254,7 +256,8 @@ def ensure(settings: Settings, base_url: str, operator_password: str, *, people:
                 log.info("demo landlord: creating it", extra={"landlord": marker["landlord"]})
                 _create(gateway, marker, operator_password)
                 write_marker(settings.var_dir, marker)
-            _load(gateway, settings.var_dir, marker, people=people, wait_seconds=wait_seconds, cancelled=cancelled)
+            _load(gateway, settings.var_dir, marker, people=people, today=settings.clock().today(),
+                  wait_seconds=wait_seconds, cancelled=cancelled)
         finally:
             gateway.close()
     except (DemoError, requests.RequestException, OSError, KeyError, TypeError) as error:

@@ -10,6 +10,7 @@ from sqlalchemy import Table
 
 from . import migrations
 from .bus import EventBus, Subscription
+from .clock import Clock
 from .config import Settings
 from .consumers import BatchEventHandler, EventHandler, IdempotentConsumer, idempotent
 from .db import Database
@@ -43,9 +44,11 @@ def make_search_index(settings: Settings) -> SearchIndex:
 
 class ServiceRuntime:
     def __init__(self, name: str, settings: Settings, *, outbox: Table, processed: Table,
-                 bus: EventBus, event_mapper: EventMapper | None = None, publishes: Sequence[str] = ()):
+                 bus: EventBus, event_mapper: EventMapper | None = None, publishes: Sequence[str] = (),
+                 clock: Clock | None = None):
         self.name = name
         self.settings = settings
+        self.clock = clock or settings.clock()
         self.bus = bus
         self.publishes = tuple(publishes)
         if settings.database_url(name).startswith("sqlite"):
@@ -61,7 +64,7 @@ class ServiceRuntime:
 
     def uow(self, landlord_id: str | None = None, *, platform: bool = False) -> UnitOfWork:
         return UnitOfWork(self.database, self._outbox, self._event_mapper, landlord_id=landlord_id,
-                          platform=platform, on_commit=self.relay.nudge)
+                          platform=platform, on_commit=self.relay.nudge, clock=self.clock)
 
     def consume(self, topics: Sequence[str], consumer: str, handler: EventHandler,
                 batch_handler: BatchEventHandler | None = None) -> None:

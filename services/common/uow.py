@@ -6,12 +6,12 @@ collect them into the outbox in the same transaction as the change.
 """
 from __future__ import annotations
 
-import datetime as dt
 from typing import Callable, Iterable, Protocol
 
 from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
+from .clock import SYSTEM, Clock
 from .db import Database
 from .envelope import OutgoingEvent
 
@@ -26,8 +26,9 @@ EventMapper = Callable[[object], Iterable[OutgoingEvent]]
 class UnitOfWork:
     def __init__(self, database: Database, outbox: Table | None = None, event_mapper: EventMapper | None = None, *,
                  landlord_id: str | None = None, platform: bool = False,
-                 on_commit: Callable[[], None] | None = None):
+                 on_commit: Callable[[], None] | None = None, clock: Clock = SYSTEM):
         self.database = database
+        self.clock = clock  # where use cases read now and today
         self.landlord_id = landlord_id
         self._outbox = outbox
         self._event_mapper = event_mapper
@@ -52,7 +53,7 @@ class UnitOfWork:
 
     def commit(self) -> None:
         rows = []
-        now = dt.datetime.now(dt.timezone.utc)
+        now = self.clock.now()
         for entity in self._tracked:
             for domain_event in entity.events:
                 for out in self._event_mapper(domain_event):

@@ -13,14 +13,10 @@ from .domain import Announcements, Resident
 from .store import HouseholdStore
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
-
-
 def take_in_people(uow: UnitOfWork, people: Iterable[Resident]) -> placing.Placed:
     """People as events give them, in order (the last of a person wins), placed in their
     households. Called inside the consumer's transaction (which commits it)."""
-    at = _now()
+    at = uow.clock.now()
     store = HouseholdStore(uow.session, uow.landlord_id)
     latest = {p.person_id: p for p in people}
     kept = store.residents(list(latest))
@@ -49,7 +45,7 @@ def household(uow: UnitOfWork, setup, *, household_id: str, today: dt.date | Non
     row = store.get(household_id)
     if row is None:
         raise NotFound.field("household_id", "no such household")
-    return _view(store, setup, row, today or dt.date.today(), with_former=True)
+    return _view(store, setup, row, today or uow.clock.today(), with_former=True)
 
 
 def person_household(uow: UnitOfWork, setup, *, person_id: str, today: dt.date | None = None) -> views.HouseholdView:
@@ -63,12 +59,12 @@ def person_household(uow: UnitOfWork, setup, *, person_id: str, today: dt.date |
         raise NotFound.field("person_id", "this person was archived before they lived in any household")
     if row is None:
         raise NotFound.field("person_id", "this person has no household: no property ref, address or postcode")
-    return _view(store, setup, row, today or dt.date.today(), with_former=True)
+    return _view(store, setup, row, today or uow.clock.today(), with_former=True)
 
 
 def search(uow: UnitOfWork, setup, *, criteria_given: dict[str, Any] | None, page: int = 1, page_size: int = 0,
            sort: str = "", today: dt.date | None = None) -> tuple[int, list[views.HouseholdView]]:
-    today = today or dt.date.today()
+    today = today or uow.clock.today()
     wanted = criteria.read(criteria_given, today)
     order = criteria.sort_order(sort)
     limit, offset = criteria.page_window(page, page_size)
@@ -107,7 +103,7 @@ def update_profiles(uow: UnitOfWork, setup, *, household_id: str, property_profi
                 problems.append(FieldProblem(f"{applies_to}_profile", error.message))
     collect(problems)
     if new != current:
-        at = _now()
+        at = uow.clock.now()
         catalogue = setup.catalogue()
         values = [*custom.search_rows(new[custom.PROPERTY], catalogue), *custom.search_rows(new[custom.HOUSEHOLD], catalogue)]
         version = row["version"] + 1
@@ -119,4 +115,4 @@ def update_profiles(uow: UnitOfWork, setup, *, household_id: str, property_profi
         announcements.events.append(placing.changed_event(uow.landlord_id, row, version, [p for p, *_ in occupants],
                                                           row["youngest_date_of_birth"]))
         uow.commit()
-    return _view(store, setup, row, today or dt.date.today(), with_former=True)
+    return _view(store, setup, row, today or uow.clock.today(), with_former=True)

@@ -2,7 +2,6 @@
 first and are the only code that commits."""
 from __future__ import annotations
 
-import datetime as dt
 
 from services.common.errors import NotFound
 from services.common.uow import UnitOfWork
@@ -16,7 +15,7 @@ def upload_document(uow: UnitOfWork, *, person_id: str, title: str, summary: str
                     user_id: str) -> Document:
     _require_person(uow, person_id)
     document = Document.upload(landlord_id=uow.landlord_id, person_id=person_id, title=title, summary=summary,
-                               file_name=file_name, content=content, uploaded_by=user_id, now=_now())
+                               file_name=file_name, content=content, uploaded_by=user_id, now=uow.clock.now())
     DocumentRepository(uow.session, uow.landlord_id).add(document)
     uow.commit()
     return document
@@ -39,7 +38,7 @@ def edit_document(uow: UnitOfWork, *, person_id: str, document_id: str, title: s
     _require_person(uow, person_id)
     documents = DocumentRepository(uow.session, uow.landlord_id)
     document = _existing(documents, person_id, document_id)
-    document.edit(title=title, summary=summary, now=_now())
+    document.edit(title=title, summary=summary, now=uow.clock.now())
     documents.save_details(document)
     uow.commit()
     return document
@@ -63,6 +62,3 @@ def _existing(documents: DocumentRepository, person_id: str, document_id: str, *
         raise NotFound("document not found")
     return document
 
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)

@@ -4,7 +4,6 @@ no longer lists. They take the unit of work first and are the only code that com
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from sqlalchemy.exc import IntegrityError
@@ -23,9 +22,6 @@ CREATED = FieldChange("record", None, "created")
 # Option lists the import may add unknown labels to: those of single- and multi-option person fields.
 IMPORTABLE_LISTS = frozenset(f.option_list for f in FIELDS if f.kind in (Kind.OPTION, Kind.OPTIONS))
 
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
 
 
 def _ref(raw: Mapping[str, Any]) -> str:
@@ -87,7 +83,7 @@ def upsert_people(uow: UnitOfWork, *, records: Sequence[Mapping[str, Any]], user
     results: list[dict[str, Any]] = []
     created: dict[str, Person] = {}
     changed: dict[str, tuple[Person, list[FieldChange]]] = {}
-    now = _now()
+    now = uow.clock.now()
     for raw in records:
         ref = _ref(raw)
         try:
@@ -159,7 +155,7 @@ def archive_imported(uow: UnitOfWork, *, personal_refs: Iterable[str], user_id: 
     catalogue = load_catalogue(uow.session, uow.landlord_id)
     repository = PersonRepository(uow.session, uow.landlord_id, catalogue.custom_fields.values())
     found = repository.get_by_refs(set(personal_refs))
-    now = _now()
+    now = uow.clock.now()
     archived = []
     for person in found.values():
         if person.status == CURRENT and person.imported_fields:

@@ -2,7 +2,6 @@
 work first and are the only code that commits."""
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from typing import Any, Iterable, Iterator, Mapping
 
@@ -25,9 +24,6 @@ RESOLVE_CHUNK = 5_000  # person ids per chunk unless asked otherwise
 SEARCH_AWAY = "people search is not available just now; try again shortly"
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
-
 
 def _repository(uow: UnitOfWork, catalogue: Catalogue) -> PersonRepository:
     return PersonRepository(uow.session, uow.landlord_id, catalogue.custom_fields.values())
@@ -47,7 +43,7 @@ def add_person(uow: UnitOfWork, *, raw: Mapping[str, Any], user_id: str) -> tupl
         if tenancy is None:
             raise InvalidInput.field("tenancy_type", "is required: the personal reference is generated from it")
         raw["personal_ref"] = next_personal_ref(uow.session, uow.landlord_id, tenancy.option_id)
-    now = _now()
+    now = uow.clock.now()
     person = Person.add(landlord_id=uow.landlord_id, raw=raw, catalogue=catalogue, created_by=user_id, now=now)
     _repository(uow, catalogue).add(person)
     HistoryRepository(uow.session, uow.landlord_id).record(person.person_id, [CREATED], by=user_id, at=now, source=USER)
@@ -62,7 +58,7 @@ def change_person(uow: UnitOfWork, *, person_id: str, raw: Mapping[str, Any], us
     person = repository.get(person_id, for_update=True)
     if person is None:
         raise NotFound("person not found")
-    now = _now()
+    now = uow.clock.now()
     changes = person.change(raw, catalogue, by=user_id, now=now)
     if changes:
         repository.save(person)
@@ -89,7 +85,7 @@ def person_history(uow: UnitOfWork, *, person_id: str, page: int, page_size: int
 def search_people(uow: UnitOfWork, index: SearchIndex, *, criteria: Mapping[str, Any], page: search.Page,
                   catalogues: CatalogueCache | None = None) -> tuple[SearchResult, Catalogue]:
     catalogue = (catalogues.load if catalogues else load_catalogue)(uow.session, uow.landlord_id)
-    today = dt.date.today()
+    today = uow.clock.today()
     request = search.build_request(criteria, page, catalogue, today)
     try:
         result = index.search(search.INDEX, uow.landlord_id, request)
@@ -107,7 +103,7 @@ def resolve_people(uow: UnitOfWork, index: SearchIndex, *, criteria: Mapping[str
     if not 0 <= chunk_size <= MAX_SCAN_BATCH:
         raise InvalidInput.field("chunk_size", f"must be at most {MAX_SCAN_BATCH:,} (0: {RESOLVE_CHUNK:,})")
     catalogue = (catalogues.load if catalogues else load_catalogue)(uow.session, uow.landlord_id)
-    filters = search.criteria_filters(criteria, catalogue)
+    filters = search.criteria_filters(criteria, catalogue, uow.clock.today())
     uow.commit()  # a landlord's first call may have created its default option lists
     try:
         scan = index.scan_ids(search.INDEX, uow.landlord_id, filters, chunk_size or RESOLVE_CHUNK)

@@ -25,6 +25,7 @@ feed = importlib.import_module("services.import.feed")
 files = importlib.import_module("services.import.files")
 OPTION_COLUMNS = ("title", "gender", "ethnicity", "disability", "tenancy_type", "household_status", "area")
 UNREACHABLE = "http://127.0.0.1:9"  # discard port: any request would fail
+TODAY = dt.date(2026, 11, 23)
 
 
 @pytest.fixture(scope="module")
@@ -65,8 +66,8 @@ def test_feed_rows_are_the_generators_rows_relabelled():
 
 
 def test_the_demo_feed_passes_the_import_checks_and_profiles_rules(catalogue):
-    content = demo.feed_csv()
-    assert content == demo.feed_csv()  # a fixed seed: the same file on every machine
+    content = demo.feed_csv(today=TODAY)
+    assert content == demo.feed_csv(today=TODAY)  # a fixed seed: the same file on every machine
     table = files.read_csv(io.BytesIO(content))
     assert table.header.unknown == ()
     checked = list(feed.validate(table.rows, table.header.column_of))
@@ -156,3 +157,21 @@ def test_the_banner_says_when_the_residents_are_still_loading():
     marker = {**demo.new_marker(), "created": True, "still_loading": {"percent": 40}}
     assert "still loading (40%" in demo.banner(marker, "http://127.0.0.1:8080")
     assert demo.banner(None, "http://127.0.0.1:8080") == ""
+
+
+@pytest.mark.parametrize("later", [dt.date(2027, 12, 4), dt.date(2028, 2, 29), dt.date(2031, 6, 1)])
+def test_the_demo_residents_are_the_same_ages_whatever_the_date(later):
+    """Generated for the day the platform's clock says: a year (or a leap day) on, every age band holds
+    the same people as on the day the demo was first written."""
+    def bands(today):
+        rows = feed_rows(600, seed=demo.SEED, landlord_code=demo.LANDLORD_CODE, today=today)
+        return composition(rows, today=today)["age_band"]
+    assert bands(later) == bands(TODAY)
+    aged_on = composition(feed_rows(600, seed=demo.SEED, landlord_code=demo.LANDLORD_CODE, today=TODAY), today=later)
+    assert aged_on["age_band"] != bands(TODAY), "a fixed generation date drifts: the check above can fail"
+
+
+def test_the_platform_clock_moves_the_calendar_only_when_asked():
+    assert Settings.from_env({}).clock().today() == dt.datetime.now(dt.timezone.utc).date()
+    ahead = Settings.from_env({"TRACKER_CLOCK_OFFSET_DAYS": "365"}).clock().today()
+    assert ahead == dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=365)
