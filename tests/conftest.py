@@ -42,16 +42,22 @@ def pytest_report_header(config):
     return ["real engines on loopback, each answering (versions as the engines report them):"] + [f"  {l}" for l in lines]
 
 
+def _moved_calendar() -> dict[str, str]:
+    """`TRACKER_CLOCK_OFFSET_DAYS=365 make test` runs every platform the tests start a year ahead."""
+    offset = os.environ.get("TRACKER_CLOCK_OFFSET_DAYS")
+    return {"TRACKER_CLOCK_OFFSET_DAYS": offset} if offset else {}
+
+
 def embedded_settings(tmp_path) -> Settings:
     return Settings.from_env({"TRACKER_VAR_DIR": str(tmp_path), "TRACKER_OPERATOR_PASSWORD": "sturdy-lantern-harbour-42",
-                              "TRACKER_TOKEN_SECRET": "t" * 48, "TRACKER_LOG_LEVEL": "WARNING"})
+                              "TRACKER_TOKEN_SECRET": "t" * 48, "TRACKER_LOG_LEVEL": "WARNING", **_moved_calendar()})
 
 
 def cluster_settings(tmp_path) -> Settings:
     engines()
     env = {**local_cluster.ENV, "TRACKER_VAR_DIR": str(tmp_path), "TRACKER_OPERATOR_PASSWORD": "sturdy-lantern-harbour-42",
            "TRACKER_TOKEN_SECRET": "t" * 48, "TRACKER_LOG_LEVEL": "WARNING",
-           "TRACKER_SEARCH_INDEX_PREFIX": os.environ.get("TRACKER_TEST_INDEX_PREFIX", "")}
+           "TRACKER_SEARCH_INDEX_PREFIX": os.environ.get("TRACKER_TEST_INDEX_PREFIX", ""), **_moved_calendar()}
     return Settings.from_env(env)
 
 

@@ -9,7 +9,6 @@ are drawn relative to today's date and age bands are counted as of today, as sea
 them, so the test does not rot. The same file again changes nobody."""
 from __future__ import annotations
 
-import datetime as dt
 
 from services.common.sample_residents import FEED_COLUMNS, NOT_KNOWN, composition, feed_rows
 from tests.e2e.imports_api import SEARCH, assert_counts, feed_csv, run_to_completion, wait_count
@@ -35,9 +34,9 @@ def _age_band_labels(admin) -> dict[str, str]:
     return {ours: band["label"] for (ours, _, _), band in zip(GENERATOR_BANDS, bands)}
 
 
-def test_a_feed_of_known_composition_reads_back_through_search_exactly(landlord):
+def test_a_feed_of_known_composition_reads_back_through_search_exactly(platform, landlord):
     _, admin = landlord
-    today = dt.date.today()
+    today = platform.settings.clock().today()  # the platform's calendar: ages agree on any date
     rows = list(feed_rows(COUNT, seed=6, landlord_code="CMP", today=today))
     expected = composition(rows, today=today)
     content = feed_csv(rows, list(FEED_COLUMNS))
