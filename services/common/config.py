@@ -61,6 +61,7 @@ class Settings:
     log_level: str = "INFO"
     demo: bool = True
     clock_offset_days: int = 0
+    reconcile_interval_seconds: int = 600  # profiles compares the search index with its database; 0: never
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -90,6 +91,7 @@ class Settings:
             log_level=env.get("TRACKER_LOG_LEVEL", "INFO").upper(),
             demo=env.get("TRACKER_DEMO", "1") not in ("0", "false", "no"),
             clock_offset_days=_int(env, "TRACKER_CLOCK_OFFSET_DAYS", 0),
+            reconcile_interval_seconds=_int(env, "TRACKER_RECONCILE_INTERVAL_SECONDS", 600),
         )
 
     def clock(self) -> Clock:

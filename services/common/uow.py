@@ -35,6 +35,7 @@ class UnitOfWork:
         self._platform = platform
         self._on_commit = on_commit
         self._tracked: list[RecordsEvents] = []
+        self._after_commit: list[Callable[[], None]] = []
         self.session: Session | None = None
 
     def __enter__(self) -> "UnitOfWork":
@@ -50,6 +51,12 @@ class UnitOfWork:
 
     def track(self, entity: RecordsEvents) -> None:
         self._tracked.append(entity)
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Call `callback()` once this transaction has committed (never if it rolls back): for work
+        that must see the committed state, such as writing search documents. The session is open
+        again for it (a new transaction)."""
+        self._after_commit.append(callback)
 
     def commit(self) -> None:
         rows = []
@@ -68,7 +75,11 @@ class UnitOfWork:
         self._tracked.clear()
         if rows and self._on_commit:
             self._on_commit()
+        callbacks, self._after_commit = self._after_commit, []
+        for callback in callbacks:
+            callback()
 
     def rollback(self) -> None:
         self.session.rollback()
         self._tracked.clear()
+        self._after_commit.clear()

@@ -9,7 +9,7 @@ from services.gen.tracker.profiles.v1 import documents_service_pb2_grpc as docum
 from services.gen.tracker.profiles.v1 import profiles_service_pb2_grpc as pb_grpc
 from services.gen.tracker.profiles.v1 import setup_service_pb2_grpc as setup_grpc
 
-from . import events, handlers, search, store
+from . import events, handlers, maintenance, search, store
 from .documents_server import PersonDocumentsServicer
 from .server import ProfilesServicer
 from .setup_server import ProfileSetupServicer
@@ -22,6 +22,7 @@ class Profiles:
         self.settings = settings
         self.runtime = runtime
         self.index = index
+        self.reconcile_job: maintenance.ReconcileJob | None = None
 
     def start(self, address: str | None = None) -> "Profiles":
         self.index.ensure_index(search.INDEX, search.index_fields())
@@ -32,9 +33,13 @@ class Profiles:
                             (setup_grpc.add_ProfileSetupServicer_to_server, ProfileSetupServicer(self.runtime),
                              "tracker.profiles.v1.ProfileSetup")],
                            address or self.settings.grpc_address(NAME))
+        if self.settings.reconcile_interval_seconds > 0:
+            self.reconcile_job = maintenance.ReconcileJob(self, self.settings.reconcile_interval_seconds).start()
         return self
 
     def stop(self) -> None:
+        if self.reconcile_job:
+            self.reconcile_job.stop()
         self.runtime.stop()
 
 

@@ -2,7 +2,7 @@
 search document up to date from the database (the source of truth), so replays and
 out-of-order deliveries converge on the current state. The households and groups
 consumers keep what those services say about people (newest version wins) and
-reindex the people concerned."""
+reindex the people concerned once that commits (indexing.py)."""
 from __future__ import annotations
 
 from typing import Callable
@@ -14,10 +14,10 @@ from services.common.search import SearchIndex
 from services.gen.tracker.groups.v1 import events_pb2 as groups_events
 from services.gen.tracker.households.v1 import events_pb2 as households_events
 
-from . import facts_service, service
+from . import facts_service
 from .catalogue_cache import CatalogueCache
 from .facts_domain import GroupFacts, HouseholdFacts, cells, iso_date
-from .indexing import index_people
+from .indexing import index_now
 
 HOUSEHOLDS_TOPIC = "tracker.households.v1"
 GROUPS_TOPIC = "tracker.groups.v1"
@@ -36,12 +36,13 @@ class SearchIndexer(_Indexing):
     envelope)` for one event (the bus's fallback when a batch fails)."""
 
     def event(self, uow, envelope) -> None:
-        service.index_person(uow, self._index, person_id=envelope.entity_id, catalogues=self._catalogues,
-                             mapped=self._mapped)
+        self.batch(uow, [envelope])
 
     def batch(self, uow, envelopes) -> None:
-        index_people(uow, self._index, person_ids=[env.entity_id for env in envelopes], catalogues=self._catalogues,
-                     mapped=self._mapped)
+        """The changes committed before their events were sent: written at once, inside this
+        transaction, so the events are offered again if the index is away."""
+        index_now(uow, self._index, person_ids=[env.entity_id for env in envelopes], catalogues=self._catalogues,
+                  mapped=self._mapped)
 
 
 class FactsConsumer(_Indexing):

@@ -13,8 +13,6 @@ from . import search
 from .domain import USER, FieldChange, Person
 from .setup_domain import REF_GENERATED, Catalogue
 from .catalogue_cache import CatalogueCache
-from .facts_domain import NO_FACTS
-from .facts_store import FactsRepository
 from .setup_store import load_catalogue, next_personal_ref
 from .store import HistoryRepository, PersonRepository
 
@@ -124,42 +122,3 @@ def _search_away_as_unavailable(chunks: Iterator[list[str]]) -> Iterator[list[st
 def people_status(uow: UnitOfWork, *, person_ids: Iterable[str]) -> dict[str, str]:
     """Current or archived, by person id, for those of these people who exist (from the database)."""
     return PersonRepository(uow.session, uow.landlord_id).statuses(person_ids)
-
-
-def index_person(uow: UnitOfWork, index: SearchIndex, *, person_id: str,
-                 catalogues: CatalogueCache | None = None, mapped: set[str] | None = None) -> None:
-    """Bring the person's search document up to date from the source of truth."""
-    if not PersonRepository(uow.session, uow.landlord_id).exists(person_id):
-        index.delete(search.INDEX, uow.landlord_id, person_id)
-        return
-    catalogue = (catalogues.load if catalogues else load_catalogue)(uow.session, uow.landlord_id)
-    person = _repository(uow, catalogue).get(person_id)
-    facts = FactsRepository(uow.session, uow.landlord_id).get_many([person_id]).get(person_id, NO_FACTS)
-    _ensure_custom_fields(index, catalogue, mapped)
-    index.index(search.INDEX, uow.landlord_id, person_id, search.document(person, catalogue, facts))
-
-
-def _ensure_custom_fields(index: SearchIndex, catalogue: Catalogue, mapped: set[str] | None = None) -> None:
-    """Add the landlord's custom fields to the index mapping; `mapped` (kept by a long-lived
-    caller such as the indexer) remembers those already added so the mapping is not re-sent."""
-    wanted = {d.index_field for d in catalogue.custom_fields.values()}
-    if mapped is None or not wanted <= mapped:
-        index.ensure_index(search.INDEX, search.index_fields(catalogue.custom_fields.values()))
-        if mapped is not None:
-            mapped |= wanted
-
-
-def reindex_landlord(uow: UnitOfWork, index: SearchIndex, progress=None) -> int:
-    """Rebuild every search document of the landlord from the database, a batch at a time."""
-    catalogue = load_catalogue(uow.session, uow.landlord_id)
-    _ensure_custom_fields(index, catalogue)
-    done = 0
-    facts_of = FactsRepository(uow.session, uow.landlord_id)
-    for batch in _repository(uow, catalogue).batches():
-        facts = facts_of.get_many(p.person_id for p in batch)
-        index.index_many(search.INDEX, uow.landlord_id, {
-            p.person_id: search.document(p, catalogue, facts.get(p.person_id, NO_FACTS)) for p in batch})
-        done += len(batch)
-        if progress:
-            progress(done)
-    return done

@@ -8,8 +8,8 @@ import uuid
 from typing import Any, Iterable, Iterator
 
 from sqlalchemy import (
-    Column, Date, DateTime, ForeignKey, Index, MetaData, PrimaryKeyConstraint, String, Table, Text, UniqueConstraint,
-    bindparam, delete, func, insert, select, update,
+    BigInteger, Column, Date, DateTime, ForeignKey, Index, MetaData, PrimaryKeyConstraint, String, Table, Text,
+    UniqueConstraint, bindparam, delete, func, insert, select, update,
 )
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -46,6 +46,9 @@ people = Table(
     *(Column(name, String(36), nullable=True) for name in OPTION_COLUMNS),  # option ids
     *(Column(name, String(size), nullable=True) for name, size in TEXT_COLUMNS.items()),
     Column("imported_fields", Text, nullable=False, server_default="[]"),  # JSON list of field names
+    # the version of the person's search document: counted up by every change to the person or to what
+    # households and groups say about them, in the same transaction (search_versions.py)
+    Column("index_version", BigInteger, nullable=False, server_default="1"),
     UniqueConstraint("landlord_id", "personal_ref", name="uq_people_landlord_ref"),
     Index("ix_people_landlord_surname", "landlord_id", "surname"),
     Index("ix_people_landlord_property", "landlord_id", "property_ref"),
@@ -110,7 +113,8 @@ class PersonRepository:
         try:
             with self.session.begin_nested():
                 self.session.execute(update(people).where(
-                    people.c.landlord_id == self.landlord_id, people.c.person_id == person.person_id).values(**row))
+                    people.c.landlord_id == self.landlord_id, people.c.person_id == person.person_id).values(
+                    **row, index_version=people.c.index_version + 1))
                 for table in (person_options, person_custom_values):
                     self.session.execute(delete(table).where(
                         table.c.landlord_id == self.landlord_id, table.c.person_id == person.person_id))
@@ -125,14 +129,16 @@ class PersonRepository:
             self._write_lists(*new)
 
     def save_many(self, changed: list[Person]) -> None:
-        """Changed people written back in bulk (their references unchanged)."""
+        """Changed people written back in bulk (their references unchanged), in id order (the order
+        every writer locks people in, so none waits for another in a circle)."""
         if not changed:
             return
-        rows = [{**_row(p), "b_id": p.person_id} for p in changed]
+        rows = [{**_row(p), "b_id": p.person_id} for p in sorted(changed, key=lambda p: p.person_id)]
         for row in rows:
             del row["person_id"], row["landlord_id"]
         self.session.execute(update(people).where(people.c.landlord_id == self.landlord_id,
-                                                  people.c.person_id == bindparam("b_id")), rows)
+                                                  people.c.person_id == bindparam("b_id"))
+                             .values(index_version=people.c.index_version + 1), rows)
         ids = [p.person_id for p in changed]
         for table in (person_options, person_custom_values):
             self.session.execute(delete(table).where(table.c.landlord_id == self.landlord_id,
@@ -180,9 +186,13 @@ class PersonRepository:
 
     def statuses(self, person_ids: Iterable[str]) -> dict[str, str]:
         """The status of each of these people that exists, by id (a BATCH of ids per query)."""
+        return self.column_of(people.c.status, person_ids)
+
+    def column_of(self, column, person_ids: Iterable[str]) -> dict[str, Any]:
+        """One column of each of these people that exists, by id (a BATCH of ids per query)."""
         ids, found = list(dict.fromkeys(person_ids)), {}
         for start in range(0, len(ids), BATCH):
-            found.update(self.session.execute(select(people.c.person_id, people.c.status).where(
+            found.update(self.session.execute(select(people.c.person_id, column).where(
                 people.c.landlord_id == self.landlord_id, people.c.person_id.in_(ids[start:start + BATCH]))).all())
         return found
 

@@ -359,6 +359,50 @@ def test_reindexing_replaces_the_document(people):
     assert people.search(INDEX, A, SearchRequest(count_only=True)).total == 5
 
 
+def test_a_versioned_write_never_replaces_a_newer_document(index):
+    """External versioning: a write carries the version of the state it shows; one older than
+    the index holds is refused (counted, not an error), the same version may be written again."""
+    assert index.index_many(INDEX, A, {"p1": {"name": "Five"}, "p2": {"name": "Two"}}, versions={"p1": 5, "p2": 2}) == 0
+    assert index.index_many(INDEX, A, {"p1": {"name": "Four"}, "p2": {"name": "Three"}},
+                            versions={"p1": 4, "p2": 3}) == 1
+    assert index.index(INDEX, A, "p1", {"name": "Three"}, version=3) is False
+    assert index.index(INDEX, A, "p1", {"name": "Five again"}, version=5) is True
+    assert index.index(INDEX, B, "p1", {"name": "Other landlord"}, version=1) is True  # its own versions
+    index.refresh(INDEX)
+    assert {i["id"]: i["name"] for i in index.search(INDEX, A, SearchRequest()).items} == {
+        "p1": "Five again", "p2": "Three"}
+    assert index.versions(INDEX, A, ["p1", "p2", "p9"]) == {"p1": 5, "p2": 3}
+    assert index.versions(INDEX, B, ["p1", "p2"]) == {"p1": 1}
+    assert index.versions(INDEX, A, []) == {}
+
+
+def test_unversioned_writes_count_the_version_up(index):
+    index.index(INDEX, A, "p1", {"name": "One"})
+    index.index_many(INDEX, A, {"p1": {"name": "Two"}, "p2": {"name": "One"}})
+    assert index.versions(INDEX, A, ["p1", "p2"]) == {"p1": 2, "p2": 1}  # read at once, no refresh
+    index.delete(INDEX, A, "p2")
+    assert index.versions(INDEX, A, ["p1", "p2"]) == {"p1": 2}
+    with pytest.raises(SearchError):
+        index.versions(INDEX, A, [f"p{n}" for n in range(MAX_SCAN_BATCH + 1)])
+
+
+def test_concurrent_versioned_writers_leave_the_newest(index):
+    """Many threads write versions 1..40 of the same documents in any order: the newest stays."""
+    versions = list(range(1, 41))
+    def writer(offset: int) -> None:
+        for v in versions[offset:] + versions[:offset]:
+            index.index_many(INDEX, A, {f"p{n}": {"name": f"v{v}"} for n in range(5)},
+                             versions={f"p{n}": v for n in range(5)})
+    threads = [threading.Thread(target=writer, args=(n * 7,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    index.refresh(INDEX)
+    assert {i["name"] for i in index.search(INDEX, A, SearchRequest()).items} == {"v40"}
+    assert set(index.versions(INDEX, A, [f"p{n}" for n in range(5)]).values()) == {40}
+
+
 def test_ensure_index_is_idempotent_and_adds_fields(people):
     people.ensure_index(INDEX, FIELDS)
     people.ensure_index(INDEX, {**FIELDS, "phone": FieldType.KEYWORD})
@@ -413,6 +457,22 @@ def test_embedded_index_persists_in_its_file(tmp_path):
     second = EmbeddedSearchIndex(path)
     assert _ids(second, Term("tags", ["pets"])) == ["p1"]
     second.close()
+
+
+def test_embedded_index_made_before_versions_gets_them(tmp_path):
+    import sqlite3
+    path = str(tmp_path / "search.sqlite")
+    old = sqlite3.connect(path)
+    old.execute("CREATE TABLE search_documents (index_name TEXT NOT NULL, landlord_id TEXT NOT NULL, doc_id TEXT "
+                "NOT NULL, body TEXT NOT NULL, PRIMARY KEY (index_name, landlord_id, doc_id)) WITHOUT ROWID")
+    old.execute("INSERT INTO search_documents VALUES (?, ?, ?, ?)", (INDEX, A, "p1", '{"name": "Old"}'))
+    old.commit()
+    old.close()
+    upgraded = EmbeddedSearchIndex(path)
+    upgraded.ensure_index(INDEX, FIELDS)
+    assert upgraded.versions(INDEX, A, ["p1"]) == {"p1": 1}
+    assert upgraded.index(INDEX, A, "p1", {"name": "New"}, version=2)
+    upgraded.close()
 
 
 def test_elasticsearch_errors_become_search_errors():

@@ -46,3 +46,8 @@ def check_request(request: SearchRequest, types: Mapping[str, FieldType]) -> Non
 def check_scan_batch(batch: int) -> None:
     if isinstance(batch, bool) or not isinstance(batch, int) or not 1 <= batch <= MAX_SCAN_BATCH:
         raise SearchError(f"a scan's batch must be 1 to {MAX_SCAN_BATCH} ids")
+
+
+def check_versions_ids(doc_ids) -> None:
+    if isinstance(doc_ids, str) or len(doc_ids) > MAX_SCAN_BATCH:
+        raise SearchError(f"versions are read for a list of at most {MAX_SCAN_BATCH} ids")

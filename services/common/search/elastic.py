@@ -13,14 +13,16 @@ import contextlib
 import threading
 from typing import Any, Iterator, Mapping, Sequence
 
-from elasticsearch import ApiError, BadRequestError, Elasticsearch, TransportError, helpers
+from elasticsearch import ApiError, BadRequestError, ConflictError, Elasticsearch, TransportError, helpers
 
-from .checks import RESERVED, TOTAL_FIELDS_LIMIT
+from .checks import RESERVED, TOTAL_FIELDS_LIMIT, check_versions_ids
 from .elastic_query import build_scan, build_search, clause_fields, fields_used, read_scan, read_search
 from .port import (Clause, FieldType, IdScan, SearchError, SearchIndex, SearchRequest, SearchResult,
                    SearchUnavailable, indexable)
 
 __all__ = ["ElasticsearchIndex", "build_search"]
+EXTERNAL = "external_gte"  # a versioned write replaces the same version or an older one, never a newer one
+CONFLICT = "version_conflict_engine_exception"  # a versioned write refused: the index holds a newer version
 
 
 class ElasticsearchIndex(SearchIndex):
@@ -96,17 +98,25 @@ class ElasticsearchIndex(SearchIndex):
 
     # -- documents --------------------------------------------------------------
 
-    def index(self, name: str, landlord_id: str, doc_id: str, document: Mapping[str, Any]) -> None:
+    def index(self, name: str, landlord_id: str, doc_id: str, document: Mapping[str, Any],
+              version: int | None = None) -> bool:
         with _errors("index"):
-            self._client.index(
-                index=self._alias(name), id=_doc_key(landlord_id, doc_id), routing=landlord_id,
-                document=_source(landlord_id, doc_id, document), require_alias=True)
+            try:
+                self._client.index(
+                    index=self._alias(name), id=_doc_key(landlord_id, doc_id), routing=landlord_id,
+                    document=_source(landlord_id, doc_id, document), require_alias=True,
+                    **({} if version is None else {"version": version, "version_type": EXTERNAL}))
+            except ConflictError:
+                return False
+        return True
 
-    def index_many(self, name: str, landlord_id: str, documents: Mapping[str, Mapping[str, Any]]) -> None:
+    def index_many(self, name: str, landlord_id: str, documents: Mapping[str, Mapping[str, Any]],
+                   versions: Mapping[str, int] | None = None) -> int:
         alias = self._alias(name)
         actions = (
             {"_op_type": "index", "_index": alias, "_id": _doc_key(landlord_id, doc_id),
-             "_routing": landlord_id, "_source": _source(landlord_id, doc_id, doc)}
+             "_routing": landlord_id, "_source": _source(landlord_id, doc_id, doc),
+             **({} if versions is None else {"version": versions[doc_id], "version_type": EXTERNAL})}
             for doc_id, doc in documents.items()
         )
         failures: dict[str, int] = {}
@@ -118,10 +128,22 @@ class ElasticsearchIndex(SearchIndex):
                     error = next(iter(item.values()), {}).get("error", {})
                     kind = error.get("type", "unknown") if isinstance(error, dict) else "unknown"
                     failures[kind] = failures.get(kind, 0) + 1
+        refused = failures.pop(CONFLICT, 0) if versions is not None else 0
         if failures:
             summary = ", ".join(f"{n} x {kind}" for kind, n in sorted(failures.items()))
             raise SearchError(f"search index index_many failed for {sum(failures.values())} "
                               f"document(s): {summary}")
+        return refused
+
+    def versions(self, name: str, landlord_id: str, doc_ids: Sequence[str]) -> dict[str, int]:
+        check_versions_ids(doc_ids)
+        if not doc_ids:
+            return {}
+        with _errors("versions"):
+            response = self._client.mget(
+                index=self._alias(name), source=False,
+                docs=[{"_id": _doc_key(landlord_id, doc_id), "routing": landlord_id} for doc_id in doc_ids]).body
+        return {doc_id: found["_version"] for doc_id, found in zip(doc_ids, response["docs"]) if found.get("found")}
 
     def delete(self, name: str, landlord_id: str, doc_id: str) -> None:
         with _errors("delete"):

@@ -13,18 +13,24 @@ import sqlite3
 import threading
 from typing import Any, Mapping, Sequence
 
-from .checks import RESERVED as _RESERVED, TOTAL_FIELDS_LIMIT, check_request, check_scan_batch
+from .checks import RESERVED as _RESERVED, TOTAL_FIELDS_LIMIT, check_request, check_scan_batch, check_versions_ids
 from .embedded_query import encode, evaluate, matching_ids
 from .port import Clause, FieldType, IdScan, SearchError, SearchIndex, SearchRequest, SearchResult, indexable
 
 _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS search_documents (
         index_name TEXT NOT NULL, landlord_id TEXT NOT NULL, doc_id TEXT NOT NULL,
-        body TEXT NOT NULL, PRIMARY KEY (index_name, landlord_id, doc_id)) WITHOUT ROWID""",
+        body TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (index_name, landlord_id, doc_id)) WITHOUT ROWID""",
     """CREATE TABLE IF NOT EXISTS search_fields (
         index_name TEXT NOT NULL, field_name TEXT NOT NULL, field_type TEXT NOT NULL,
         PRIMARY KEY (index_name, field_name)) WITHOUT ROWID""",
 )
+
+_UPSERT = ("INSERT INTO search_documents (index_name, landlord_id, doc_id, body, version) VALUES (?, ?, ?, ?, ?) "
+           "ON CONFLICT (index_name, landlord_id, doc_id) DO UPDATE SET body = excluded.body, ")
+_REPLACE = _UPSERT + "version = search_documents.version + 1"  # unversioned: counts the version up
+_VERSIONED = _UPSERT + "version = excluded.version WHERE excluded.version >= search_documents.version"
 
 
 class EmbeddedSearchIndex(SearchIndex):
@@ -37,6 +43,9 @@ class EmbeddedSearchIndex(SearchIndex):
                 self._conn.execute("PRAGMA journal_mode=WAL")
             for statement in _SCHEMA:
                 self._conn.execute(statement)
+            columns = {row[1] for row in self._conn.execute("PRAGMA table_info(search_documents)")}
+            if "version" not in columns:  # a file made before documents had versions
+                self._conn.execute("ALTER TABLE search_documents ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
 
     # -- writes -------------------------------------------------------------
 
@@ -54,17 +63,32 @@ class EmbeddedSearchIndex(SearchIndex):
                 "INSERT OR IGNORE INTO search_fields VALUES (?, ?, ?)",
                 [(name, f, t.value) for f, t in wanted.items()])
 
-    def index(self, name: str, landlord_id: str, doc_id: str, document: Mapping[str, Any]) -> None:
-        self.index_many(name, landlord_id, {doc_id: document})
+    def index(self, name: str, landlord_id: str, doc_id: str, document: Mapping[str, Any],
+              version: int | None = None) -> bool:
+        return not self.index_many(name, landlord_id, {doc_id: document},
+                                   None if version is None else {doc_id: version})
 
-    def index_many(self, name: str, landlord_id: str, documents: Mapping[str, Mapping[str, Any]]) -> None:
+    def index_many(self, name: str, landlord_id: str, documents: Mapping[str, Mapping[str, Any]],
+                   versions: Mapping[str, int] | None = None) -> int:
+        """Like Elasticsearch: a versioned write lands only over the same or an older version."""
         with self._lock:
             types = self._require_fields(name)
-            rows = [(name, landlord_id, str(doc_id), encode(indexable(doc), types))
+            rows = [(name, landlord_id, str(doc_id), encode(indexable(doc), types),
+                     1 if versions is None else int(versions[doc_id]))
                     for doc_id, doc in documents.items()]
             with self._transaction():
-                self._conn.executemany(
-                    "INSERT OR REPLACE INTO search_documents VALUES (?, ?, ?, ?)", rows)
+                written = self._conn.executemany(_VERSIONED if versions is not None else _REPLACE, rows).rowcount
+        return max(len(rows) - written, 0)
+
+    def versions(self, name: str, landlord_id: str, doc_ids: Sequence[str]) -> dict[str, int]:
+        check_versions_ids(doc_ids)
+        ids = list(doc_ids)
+        if not ids:
+            return {}
+        with self._lock:
+            return dict(self._conn.execute(
+                f"SELECT doc_id, version FROM search_documents WHERE index_name = ? AND landlord_id = ? "
+                f"AND doc_id IN ({', '.join('?' * len(ids))})", (name, landlord_id, *ids)).fetchall())
 
     def delete(self, name: str, landlord_id: str, doc_id: str) -> None:
         with self._lock:
@@ -91,11 +115,33 @@ class EmbeddedSearchIndex(SearchIndex):
         return evaluate(docs, request, types)
 
     def scan_ids(self, name: str, landlord_id: str, filters: Sequence[Clause], batch: int = 5_000) -> IdScan:
-        """Every match at once (a consistent snapshot), handed out a batch at a time."""
+        """Every match at once (a consistent snapshot), handed out a batch at a time; with no
+        filters, the ids alone are read, a batch at a time."""
         check_scan_batch(batch)
+        if not filters:
+            return self._scan_all(name, landlord_id, batch)
         types, docs = self._documents(name, landlord_id)
         ids = matching_ids(docs, filters, types)
         return IdScan(len(ids), (ids[start:start + batch] for start in range(0, len(ids), batch)))
+
+    def _scan_all(self, name: str, landlord_id: str, batch: int) -> IdScan:
+        where = "FROM search_documents WHERE index_name = ? AND landlord_id = ?"
+        with self._lock:
+            self._require_fields(name)
+            total = self._conn.execute(f"SELECT count(*) {where}", (name, landlord_id)).fetchone()[0]
+
+        def chunks():
+            after = ""
+            while True:
+                with self._lock:
+                    ids = [r[0] for r in self._conn.execute(
+                        f"SELECT doc_id {where} AND doc_id > ? ORDER BY doc_id LIMIT ?",
+                        (name, landlord_id, after, batch))]
+                if not ids:
+                    return
+                yield ids
+                after = ids[-1]
+        return IdScan(total, chunks())
 
     def _documents(self, name: str, landlord_id: str, check=None) -> tuple[dict[str, FieldType], list[dict]]:
         """The index's field types and the landlord's documents, each with its "id"."""

@@ -137,12 +137,25 @@ class SearchIndex(abc.ABC):
         """Create the index (versioned, behind an alias called `name`) if missing."""
 
     @abc.abstractmethod
-    def index(self, name: str, landlord_id: str, doc_id: str, document: Mapping[str, Any]) -> None:
-        """Insert or replace one document of that landlord."""
+    def index(self, name: str, landlord_id: str, doc_id: str, document: Mapping[str, Any],
+              version: int | None = None) -> bool:
+        """Insert or replace one document of that landlord; False when refused (see index_many)."""
 
     @abc.abstractmethod
-    def index_many(self, name: str, landlord_id: str, documents: Mapping[str, Mapping[str, Any]]) -> None:
-        """Insert or replace many documents of one landlord ({doc_id: document})."""
+    def index_many(self, name: str, landlord_id: str, documents: Mapping[str, Mapping[str, Any]],
+                   versions: Mapping[str, int] | None = None) -> int:
+        """Insert or replace many documents of one landlord ({doc_id: document}).
+
+        With `versions` ({doc_id: version} for every document; external versioning): a
+        write is refused where the index holds that document at a higher version, so a
+        slower writer never replaces a newer state; the same version may be written again.
+        Without: each write replaces the document and counts its version up by one.
+        Returns how many writes were refused (a refusal is not an error)."""
+
+    @abc.abstractmethod
+    def versions(self, name: str, landlord_id: str, doc_ids: Sequence[str]) -> dict[str, int]:
+        """The version of each of these documents that the index holds, read at once
+        (no refresh needed); at most MAX_SCAN_BATCH ids."""
 
     @abc.abstractmethod
     def delete(self, name: str, landlord_id: str, doc_id: str) -> None:

@@ -14,7 +14,8 @@ from services.common.consumers import idempotent
 from services.common.envelope import wrap
 from services.gen.tracker.groups.v1 import events_pb2 as groups_events
 from services.gen.tracker.households.v1 import events_pb2 as households_events
-from services.profiles import handlers, indexing, search, service, setup_service, store
+from services.profiles import facts_service, handlers, indexing, search, service, setup_service, store
+from services.profiles.facts_domain import GroupFacts
 from services.profiles.facts_store import FactsRepository
 
 TODAY = dt.date.today()
@@ -196,6 +197,21 @@ def test_reindexing_a_person_keeps_their_facts(profiles, landlord, people, send)
         indexer.event(uow, type("Envelope", (), {"entity_id": ann})())
     assert found(profiles, landlord, {"admin_group": [G1], "household_id": ["h1"], "surname": "chan"}) == {ann}
     with profiles.runtime.uow(landlord) as uow:
-        done = service.reindex_landlord(uow, profiles.index)
+        done = indexing.reindex_landlord(uow, profiles.index)
     assert done == 3
     assert found(profiles, landlord, {"admin_group": [G1], "household": {"occupants": {"max": 1}}}) == {ann}
+
+
+def test_documents_are_written_only_once_their_change_commits(profiles, landlord, people):
+    ann = people["Ann"]
+    held = profiles.index.versions(search.INDEX, landlord, [ann])
+    with profiles.runtime.uow(landlord) as uow:
+        facts_service.record_groups(uow, profiles.index, groups=[GroupFacts(ann, 1, (G1,), (), ())])
+        assert profiles.index.versions(search.INDEX, landlord, [ann]) == held, "not before the commit"
+    assert profiles.index.versions(search.INDEX, landlord, [ann]) == held, "rolled back: never"
+    assert found(profiles, landlord, {"admin_group": [G1]}) == set()
+    with profiles.runtime.uow(landlord) as uow:
+        facts_service.record_groups(uow, profiles.index, groups=[GroupFacts(ann, 1, (G1,), (), ())])
+        uow.commit()
+    assert profiles.index.versions(search.INDEX, landlord, [ann]) == {ann: held[ann] + 1}
+    assert found(profiles, landlord, {"admin_group": [G1]}) == {ann}
