@@ -52,15 +52,15 @@ def _wait(what: str, check: Callable[[], bool], timeout: float = TIMEOUT) -> flo
     return time.perf_counter() - started
 
 
-def load_people(base: str, landlord: dict, work: Path) -> dict[str, Any]:
-    """PEOPLE residents through POST /api/v1/imports; waits until a count-only search finds them all."""
+def load_people(base: str, landlord: dict, work: Path, people: int = PEOPLE) -> dict[str, Any]:
+    """`people` residents through POST /api/v1/imports; waits until a count-only search finds them all."""
     path = work / "residents.csv"
-    files.write_feed_csv(path, PEOPLE, seed=SEED, landlord_code=landlord["code"])
+    files.write_feed_csv(path, people, seed=SEED, landlord_code=landlord["code"])
     token = _token(base, landlord["username"], landlord["password"])
     api = Http(base, {"Authorization": f"Bearer {token}"})
     started = time.perf_counter()
     run = upload(base, token, path, "text/csv")
-    print(f"groups bench: importing {PEOPLE:,} residents", flush=True)
+    print(f"groups bench: importing {people:,} residents", flush=True)
 
     def done() -> bool:
         nonlocal run
@@ -68,13 +68,13 @@ def load_people(base: str, landlord: dict, work: Path) -> dict[str, Any]:
         if run["status"] == "failed":
             raise RuntimeError(f"the import failed: {run.get('problem')}")
         return run["status"] == "completed" and api.json("POST", "/api/v1/people/search", {
-            "criteria": {}, "page_size": 1, "count_only": True})["total"] == PEOPLE
+            "criteria": {}, "page_size": 1, "count_only": True})["total"] == people
     _wait("the import", done)
     api.close()
-    return {"people": PEOPLE, "import_and_searchable_s": round(time.perf_counter() - started, 1)}
+    return {"people": people, "import_and_searchable_s": round(time.perf_counter() - started, 1)}
 
 
-def make_selections(base: str, landlord: dict) -> dict[str, Any]:
+def make_selections(base: str, landlord: dict, people: int = PEOPLE) -> dict[str, Any]:
     token = _token(base, landlord["username"], landlord["password"])
     api = Http(base, {"Authorization": f"Bearer {token}"}, timeout=TIMEOUT)
     template = api.json("POST", "/api/v1/search-templates", {
@@ -85,8 +85,8 @@ def make_selections(base: str, landlord: dict) -> dict[str, Any]:
     created_s = time.perf_counter() - started
     me = api.json("GET", "/api/v1/me") if api.call("GET", "/api/v1/me")[0] == 200 else {}
     api.close()
-    if group.get("member_count") != PEOPLE:
-        raise RuntimeError(f"the admin group has {group.get('member_count')} members, not {PEOPLE}")
+    if group.get("member_count") != people:
+        raise RuntimeError(f"the admin group has {group.get('member_count')} members, not {people}")
     return {"template_id": template["id"], "group_id": group["id"], "group_create_s": round(created_s, 2),
             "user_id": me.get("id", "bench")}
 

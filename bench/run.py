@@ -38,7 +38,7 @@ PORTS = {"TRACKER_GATEWAY_PORT": "18180", "TRACKER_PROFILES_GRPC_PORT": "15151",
          "TRACKER_IMPORT_METRICS_PORT": "19153", "TRACKER_HOUSEHOLDS_GRPC_PORT": "15154",
          "TRACKER_GROUPS_GRPC_PORT": "15155", "TRACKER_HOUSEHOLDS_METRICS_PORT": "19154",
          "TRACKER_GROUPS_METRICS_PORT": "19155"}
-STAGES = ("slice", "search", "import", "groups")
+STAGES = ("slice", "search", "import", "groups", "drift")
 
 
 def _measure(command: list[str], ports: dict[str, str], samples: int) -> dict:
@@ -83,6 +83,9 @@ def main() -> None:
         from bench import groups_bench, households_bench
         groups_bench.main([])
         households_bench.main([])
+    if only in ("", "drift"):
+        from bench import drift_bench
+        drift_bench.main([])
 
 
 def slice_stage() -> None:
