@@ -83,6 +83,7 @@ FIELDS: tuple[PersonField, ...] = (
     _options("methods", "Methods of involvement", PREFERENCES),
 )
 BY_NAME = {f.name: f for f in FIELDS}
+LONGEST_TEXT = max(f.max_length for f in FIELDS)  # characters: no field takes more (imports cap every cell at it)
 ADDRESS_LINES = ("address_line_1", "address_line_2", "address_line_3", "address_line_4")
 ALTERNATIVE_CONTACT = tuple(f.name for f in FIELDS if f.section == ALTERNATIVE)
 EDITABLE = tuple(f.name for f in FIELDS)  # status and personal_ref have their own rules

@@ -58,7 +58,8 @@ class SampleRow(BaseModel):
                                  "archived person, who is on no row")
     personal_ref: str
     name: str = Field(description="the person's name as the file or the record has it")
-    fields: list[str] = Field(description="updated: the fields that would change; rejected: the columns at fault")
+    fields: list[str] = Field(description="updated: the fields that would change (equality fields only for callers "
+                                          "with 'view_equality_data'); rejected: the columns at fault")
     reason: str = Field(description="rejected: why; empty for the other kinds")
 
 

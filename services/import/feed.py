@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO, Iterable, Iterator, Mapping, Sequence
 
-from services.common.person_fields import BY_NAME, Kind
+from services.common.person_fields import BY_NAME, LONGEST_TEXT, Kind
 
 if TYPE_CHECKING:  # only its shape: the import service asks profiles for it over gRPC
     from services.profiles.setup_domain import Catalogue
@@ -31,6 +31,7 @@ PERSON_FIELD = {c: c for c in FEED_COLUMNS} | {f"address{n}": f"address_line_{n}
 FEED_COLUMN = {p: c for c, p in PERSON_FIELD.items()}
 DATE_COLUMNS = tuple(c for c in FEED_COLUMNS if BY_NAME[PERSON_FIELD[c]].kind == Kind.DATE)
 OPTION_COLUMNS = tuple(c for c in FEED_COLUMNS if BY_NAME[PERSON_FIELD[c]].kind == Kind.OPTION)
+EQUALITY_COLUMNS = tuple(c for c in FEED_COLUMNS if BY_NAME[PERSON_FIELD[c]].equality)  # need the equality privileges
 
 FORMULA_START = ("=", "+", "-", "@")
 NEUTRALISE_START = FORMULA_START + ("\t", "\r")
@@ -40,6 +41,8 @@ HARMLESS = re.compile(r"^(?:[+-]?\(?\d[\d ().\-/]*|-+)$")
 DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 FORMULA_REASON = "starts with = + - or @ and could run as a spreadsheet formula: remove that character"
+TOO_LONG = f"is longer than {LONGEST_TEXT} characters, more than any field takes: shorten it"
+CUT = "…[cut]"  # ends a value the rejected-rows report keeps only the start of
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,11 @@ def iso_date(text: str) -> str:
         raise ValueError("is not a real date (no such day)") from None
 
 
+def cut(text: str) -> str:
+    """A value as the import keeps and reports it: at most LONGEST_TEXT characters, then CUT if there was more."""
+    return text if len(text) <= LONGEST_TEXT else text[:LONGEST_TEXT] + CUT
+
+
 def is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_START) and not HARMLESS.match(text)
 
@@ -99,6 +107,9 @@ def person_from(row: int, values: Mapping[str, str], *, original: Mapping[str, s
     original = values if original is None else original
     columns = columns or {}
     problems = [RowProblem(row, column, reason, original) for column, reason in found]
+    seen = {p.column for p in problems}
+    problems += [RowProblem(row, column, TOO_LONG, original) for column, text in original.items()
+                 if len(text) > LONGEST_TEXT and column not in seen]
     seen = {p.column for p in problems}
     person: dict[str, str] = {}
     for name in FEED_COLUMNS:
@@ -177,7 +188,7 @@ def neutralise(text: str) -> str:
 
 def write_rejected_rows(out: BinaryIO, columns: Sequence[str], problems: Iterable[RowProblem]) -> int:
     """The rejected-rows report as CSV (UTF-8 with a BOM, so Excel reads it right): row, column, reason,
-    then the original columns. A row with several problems is one line (columns and reasons joined by "; ",
+    then the original columns (each cut to what a field takes). A row with several problems is one line (columns and reasons joined by "; ",
     problems of one row must come together). Returns the number of rows written."""
     text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")
     writer = csv.writer(text)
@@ -187,6 +198,7 @@ def write_rejected_rows(out: BinaryIO, columns: Sequence[str], problems: Iterabl
         group = list(group)
         values = group[0].values
         cells = [values.get(c, "") for c in columns] + [v for c, v in values.items() if c not in known]
+        cells = [cut(c) for c in cells]
         writer.writerow([str(row), neutralise("; ".join(dict.fromkeys(p.column for p in group if p.column))),
                          neutralise("; ".join(p.reason for p in group)), *(neutralise(c) for c in cells)])
         written += 1

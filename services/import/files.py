@@ -11,39 +11,24 @@ from __future__ import annotations
 
 import codecs
 import csv
-import datetime as dt
 import itertools
 import re
-import zipfile
-from dataclasses import dataclass
 from typing import BinaryIO, Iterable, Iterator, Mapping
 
-import openpyxl
-
-from .tables import (MAX_COLUMNS, MAX_ROWS, FileProblem, Header, Row, Table, check_mapping, normalise,
+from .tables import (MAX_COLUMNS, MAX_ROWS, FileProblem, Header, Row, Table, check_mapping, field_of, normalise,
                      read_header, rows_of)
+from .workbook import FORMULA_CELL, OLE2, ZIP, XlsxLimits, cell_text, check_workbook, read_xlsx
 
 __all__ = ["CHUNK", "ENCODINGS", "FORMULA_CELL", "MAX_COLUMNS", "MAX_LINE", "MAX_ROWS", "FileProblem", "Header",
-           "Row", "Table", "XlsxLimits", "cell_text", "check_mapping", "check_workbook", "normalise", "read_csv",
-           "read_file", "read_header", "read_xlsx"]
+           "Row", "Table", "XlsxLimits", "cell_text", "check_mapping", "check_workbook", "field_of", "normalise",
+           "read_csv", "read_file", "read_header", "read_xlsx"]
 
 CHUNK = 64 * 1024
 MAX_LINE = 1024 * 1024  # characters without a line break
 ENCODINGS = {"utf-8": "UTF-8", "cp1252": "Windows-1252"}
 DELIMITERS = (",", ";", "\t")
-OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 UTF16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 EOL = re.compile(r"\r\n|\n|\r")
-FORMULA_CELL = "contains a formula; paste values only"
-
-
-@dataclass(frozen=True)
-class XlsxLimits:
-    max_entries: int = 10_000
-    max_uncompressed: int = 200 * 1024 * 1024  # all entries together, as the zip declares them
-    max_ratio: int = 100  # uncompressed / compressed, for entries of at least ratio_from bytes
-    ratio_from: int = 1024 * 1024
 
 
 # -- CSV -----------------------------------------------------------------------------------------------------------
@@ -135,114 +120,6 @@ def _csv_records(records) -> Iterator[tuple[int, list[str], dict[int, str]]]:
         if cells is None:
             return
         yield number, cells, {}
-
-
-# -- XLSX ----------------------------------------------------------------------------------------------------------
-
-def read_xlsx(stream: BinaryIO, *, mapping: Mapping[str, str | None] | None = None, max_rows: int = MAX_ROWS,
-              limits: XlsxLimits = XlsxLimits()) -> Table:
-    """The first worksheet of an .xlsx workbook (a seekable file), its first row the header. The zip is
-    checked before openpyxl opens it; openpyxl parses with defusedxml; formulas are never evaluated."""
-    check_mapping(mapping)
-    check_workbook(stream, limits)
-    if not openpyxl.DEFUSEDXML:
-        raise RuntimeError("defusedxml is not installed (or OPENPYXL_DEFUSEDXML is off): XLSX cannot be read safely")
-    stream.seek(0)
-    try:
-        book = openpyxl.load_workbook(stream, read_only=True, data_only=False, keep_links=False)
-    except Exception:  # openpyxl fails in many ways on a damaged workbook; none of them may crash the import
-        raise FileProblem(_DAMAGED) from None
-    try:
-        if not book.worksheets:
-            raise FileProblem("the workbook has no worksheet")
-        sheet = book.worksheets[0]
-        sheet.reset_dimensions()  # a wrong stored size must not cut rows off
-        records = _xlsx_records(sheet)
-        first = next(records, None)
-        if first is None:
-            raise FileProblem("the file is empty: the first worksheet has no rows")
-        header = read_header(first[1], mapping)
-    except FileProblem:
-        book.close()
-        raise
-    except Exception:
-        book.close()
-        raise FileProblem(_DAMAGED) from None
-    return Table(header, _closing(rows_of(header, records, max_rows), book))
-
-
-_DAMAGED = "the workbook cannot be read (it may be damaged): open it in Excel and save it again as .xlsx"
-
-
-def check_workbook(stream: BinaryIO, limits: XlsxLimits = XlsxLimits()) -> None:
-    """Refuse what openpyxl should not open: not a zip, encrypted, or too big once unpacked."""
-    stream.seek(0)
-    magic = stream.read(8)
-    stream.seek(0)
-    if not magic:
-        raise FileProblem("the file is empty")
-    if magic.startswith(OLE2):
-        raise FileProblem("password-protected or old .xls workbooks cannot be read: save as .xlsx without a password")
-    if not magic.startswith(ZIP):
-        raise FileProblem("the file is not an .xlsx workbook")
-    try:
-        entries = zipfile.ZipFile(stream).infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
-        raise FileProblem(_DAMAGED) from None
-    if len(entries) > limits.max_entries:
-        raise FileProblem(f"the workbook has more than {limits.max_entries:,} parts: it cannot be read")
-    if sum(e.file_size for e in entries) > limits.max_uncompressed:
-        raise FileProblem(f"the workbook unpacks to more than {limits.max_uncompressed // 2**20:,} MiB:"
-                          " split it into smaller files")
-    if any(e.file_size >= limits.ratio_from and e.file_size > limits.max_ratio * max(e.compress_size, 1)
-           for e in entries):
-        raise FileProblem("the workbook is compressed beyond what a spreadsheet can be: it cannot be read")
-    if any(e.flag_bits & 0x1 for e in entries):
-        raise FileProblem("password-protected or old .xls workbooks cannot be read: save as .xlsx without a password")
-    if "[Content_Types].xml" not in {e.filename for e in entries}:
-        raise FileProblem("the file is not an .xlsx workbook")
-
-
-def _xlsx_records(sheet) -> Iterator[tuple[int, list[str], dict[int, str]]]:
-    for number, cells in enumerate(sheet.iter_rows(), 1):
-        texts, found = [], {}
-        for i, cell in enumerate(cells):
-            kind = getattr(cell, "data_type", "n")
-            if kind == "f":
-                found[i] = FORMULA_CELL
-                texts.append(str(getattr(cell.value, "text", cell.value)))
-            elif kind == "e":
-                found[i] = "contains an error value: correct or clear the cell"
-                texts.append(str(cell.value))
-            else:
-                texts.append(cell_text(cell.value))
-        yield number, texts, found
-
-
-def _closing(rows: Iterator[Row], book) -> Iterator[Row]:
-    try:
-        yield from rows
-    except FileProblem:
-        raise
-    except Exception:  # damage found while streaming the sheet
-        raise FileProblem(_DAMAGED) from None
-    finally:
-        book.close()
-
-
-def cell_text(value) -> str:
-    """A cell as the feed reads it: ISO dates, whole numbers without ".0", TRUE/FALSE, "" when empty."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else format(value, ".15g")
-    return str(value)
 
 
 # -- either --------------------------------------------------------------------------------------------------------

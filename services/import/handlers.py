@@ -62,7 +62,7 @@ def stage(repo: RunRepository, record: feed_pb2.FeedMessage) -> bool:
         person = record.person
         if person.sequence < 1:
             raise ValueError("person.sequence must be 1 or more")
-        values = {column: getattr(person, column) for column in feed.FEED_COLUMNS}
+        values = {column: feed.cut(getattr(person, column)) for column in feed.FEED_COLUMNS}  # too long: rejected
         if repo.stage(run.run_id, person.sequence, values):
             run.staged_records += 1
     queued = run.feed_complete

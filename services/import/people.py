@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 import grpc
 
 from services.common import context
-from services.common.grpc_client import call, channel, domain_error
+from services.common.grpc_client import MAX_MESSAGE_BYTES, call, channel, domain_error
 from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb, profiles_service_pb2_grpc as pb_grpc
 
 UPSERT_TIMEOUT = 120.0  # seconds: a batch of a thousand people, on a busy machine
 ARCHIVE_CHUNK = 2000
+REQUEST_BYTES = MAX_MESSAGE_BYTES // 2  # records per UpsertPeople call, at most (room for the rest of the message)
 
 
 @dataclass(frozen=True)
@@ -32,11 +33,15 @@ class ProfilesPeople:
 
     def upsert(self, records: Sequence[Mapping[str, str]], *, add_unknown_options: Iterable[str] = (),
                dry_run: bool = False) -> list[Outcome]:
-        request = pb.UpsertPeopleRequest(add_unknown_options=list(add_unknown_options), dry_run=dry_run,
-                                         records_json=json.dumps(list(records)).encode())
-        answer = call(self._stub.UpsertPeople, request, timeout=UPSERT_TIMEOUT)
-        return [Outcome(r.outcome, r.person_id, tuple((p.field, p.reason) for p in r.problems), tuple(r.changed_fields))
-                for r in answer.results]
+        """Outcomes in the records' order; a batch too big for one message goes in several calls."""
+        outcomes: list[Outcome] = []
+        for records_json in _requests(records):
+            request = pb.UpsertPeopleRequest(add_unknown_options=list(add_unknown_options), dry_run=dry_run,
+                                             records_json=records_json)
+            answer = call(self._stub.UpsertPeople, request, timeout=UPSERT_TIMEOUT)
+            outcomes += [Outcome(r.outcome, r.person_id, tuple((p.field, p.reason) for p in r.problems),
+                                 tuple(r.changed_fields)) for r in answer.results]
+        return outcomes
 
     def imported_refs(self) -> set[str]:
         refs: set[str] = set()
@@ -60,3 +65,17 @@ class ProfilesPeople:
     def close(self) -> None:
         self._channel.close()
 
+
+def _requests(records: Sequence[Mapping[str, str]]) -> Iterator[bytes]:
+    """The records as JSON arrays of at most REQUEST_BYTES each (a record is never split)."""
+    batch: list[bytes] = []
+    size = 2
+    for record in records:
+        encoded = json.dumps(record).encode()
+        if batch and size + len(encoded) + 1 > REQUEST_BYTES:
+            yield b"[" + b",".join(batch) + b"]"
+            batch, size = [], 2
+        batch.append(encoded)
+        size += len(encoded) + 1
+    if batch:
+        yield b"[" + b",".join(batch) + b"]"

@@ -145,7 +145,7 @@ class Runner:
             ref_column = table.header.column_of.get("personal_ref", "personal_ref")
             for checked in feed.validate(table.rows, table.header.column_of):
                 read += 1
-                ref = feed.clean(checked.values.get(ref_column) or "")
+                ref = feed.cut(feed.clean(checked.values.get(ref_column) or ""))
                 if ref:
                     seen.add(ref)
                 if checked.accepted:

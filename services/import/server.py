@@ -63,8 +63,9 @@ class ImportsServicer(pb_grpc.ImportsServicer):
             with self._runtime.uow(landlord_id) as uow:
                 run = service.start_file_run(uow, path=partial, file_name=start.file_name, mode=start.mode,
                                              preview=start.preview, mapping_name=start.mapping,
-                                             encoding=start.encoding,
-                                             user_id=context.current().user_id)
+                                             encoding=start.encoding, user_id=context.current().user_id,
+                                             view_equality_data=start.view_equality_data,
+                                             edit_equality_data=start.edit_equality_data)
                 partial.rename(self._uploads / f"{run.run_id}.upload")
                 service.queue(uow, run)
         finally:
@@ -84,7 +85,8 @@ class ImportsServicer(pb_grpc.ImportsServicer):
 
     def GetRejectedRows(self, request, ctx):
         with self._runtime.uow(_landlord()) as uow:
-            for chunk in service.rejected_rows(uow, run_id=request.run_id, format=request.format or "csv"):
+            for chunk in service.rejected_rows(uow, run_id=request.run_id, format=request.format or "csv",
+                                               view_equality_data=request.view_equality_data):
                 yield pb.FileChunk(data=chunk)
 
     def GetSettings(self, request, ctx):

@@ -11,7 +11,7 @@ from typing import BinaryIO, Iterator, Mapping
 
 import openpyxl
 
-from services.common.errors import InvalidInput, NotFound
+from services.common.errors import FieldProblem, InvalidInput, NotFound, PermissionDenied
 from services.common.uow import UnitOfWork
 
 from . import feed, files
@@ -28,9 +28,12 @@ def _repo(uow: UnitOfWork) -> RunRepository:
 
 
 def start_file_run(uow: UnitOfWork, *, path: Path, file_name: str, mode: str, preview: bool, mapping_name: str,
-                   user_id: str, encoding: str = "") -> ImportRun:
+                   user_id: str, encoding: str = "", view_equality_data: bool = False,
+                   edit_equality_data: bool = False) -> ImportRun:
     """A run of the uploaded file stored at `path`, to be queued once the file is in its place. The header
-    is read now, so a file that cannot be read at all is refused at once (nothing is kept)."""
+    is read now, so a file that cannot be read at all is refused at once (nothing is kept), and so is a
+    file with columns of equality data from an uploader without both equality privileges (a preview would
+    tell them the values people have; a run would change them)."""
     repo = _repo(uow)
     if mode not in MODES:
         raise InvalidInput.field("mode", "must be full (a full snapshot: archives imported people it does not list) "
@@ -45,12 +48,24 @@ def start_file_run(uow: UnitOfWork, *, path: Path, file_name: str, mode: str, pr
             raise InvalidInput.field("mapping", "is not a saved column mapping of this landlord")
     try:
         with open(path, "rb") as stream:
-            files.read_file(stream, mapping=mapping, encoding=encoding)
+            header = files.read_file(stream, mapping=mapping, encoding=encoding).header
     except files.FileProblem as problem:
         raise InvalidInput.field("file", problem.message) from None
+    _check_equality(header, view=view_equality_data, edit=edit_equality_data)
     run = ImportRun.new(landlord_id=uow.landlord_id, source=FILE, mode=mode, preview=preview, started_by=user_id,
                         file_name=(file_name or "upload")[-255:], mapping=mapping, status=QUEUED, encoding=encoding)
     return run
+
+
+def _check_equality(header: files.Header, *, view: bool, edit: bool) -> None:
+    missing = [name for name, held in (("view_equality_data", view), ("edit_equality_data", edit)) if not held]
+    columns = [(c, f) for c, f in zip(header.columns, header.fields) if f in feed.EQUALITY_COLUMNS]
+    if columns and missing:
+        needs = " and ".join(f"'{name}'" for name in missing)
+        raise PermissionDenied(f"importing equality data needs the privilege{'s' * (len(missing) > 1)} {needs}",
+                               [FieldProblem(f"file.{column}", f"gives {field}, equality data: needs {needs}; "
+                                                               "leave the column out of the file")
+                                for column, field in columns])
 
 
 def queue(uow: UnitOfWork, run: ImportRun) -> ImportRun:
@@ -74,12 +89,15 @@ def list_runs(uow: UnitOfWork, *, page: int, page_size: int) -> tuple[int, list[
     return _repo(uow).page(limit=page_size, offset=(page - 1) * page_size)
 
 
-def rejected_rows(uow: UnitOfWork, *, run_id: str, format: str) -> Iterator[bytes]:
-    """The rejected-rows report (row, column, reason, then the original columns), in chunks."""
+def rejected_rows(uow: UnitOfWork, *, run_id: str, format: str, view_equality_data: bool = False) -> Iterator[bytes]:
+    """The rejected-rows report (row, column, reason, then the original columns), in chunks; without
+    `view_equality_data`, columns of equality data are left out (their problems' reasons stay)."""
     if format not in ("csv", "xlsx"):
         raise InvalidInput.field("format", "must be csv or xlsx")
     run = get_run(uow, run_id=run_id)
     problems = _repo(uow).rejections(run.run_id)
+    if not view_equality_data:
+        problems = _without_equality(problems, run.mapping)
     first = next(problems, None)
     columns = list(first.values) if first else []
     rows = _chain(first, problems)
@@ -91,6 +109,14 @@ def rejected_rows(uow: UnitOfWork, *, run_id: str, format: str) -> Iterator[byte
         out.seek(0)
         while chunk := out.read(1024 * 1024):
             yield chunk
+
+
+def _without_equality(problems: Iterator[feed.RowProblem], mapping) -> Iterator[feed.RowProblem]:
+    hidden: dict[str, bool] = {}
+    for p in problems:
+        values = {c: v for c, v in p.values.items()
+                  if not hidden.setdefault(c, files.field_of(c, mapping) in feed.EQUALITY_COLUMNS)}
+        yield feed.RowProblem(p.row, p.column, p.reason, values)
 
 
 def _chain(first, rest):

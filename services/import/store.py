@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from services.common.db import outbox_table, processed_events_table
 
 from .domain import QUEUED, RUNNING, Counts, ImportRun
-from .feed import RowProblem
+from .feed import RowProblem, cut
 
 metadata = MetaData()
 import_runs = Table(
@@ -58,7 +58,7 @@ rejected_rows = Table(
     Column("landlord_id", String(36), nullable=False),
     Column("columns", Text, nullable=False),  # JSON list, as the file names them ("" = the row as a whole)
     Column("reasons", Text, nullable=False),  # JSON list, one per column
-    Column("original", Text, nullable=False),  # JSON object: column -> the value as given
+    Column("original", Text, nullable=False),  # JSON object: column -> the value as given (feed.cut)
     PrimaryKeyConstraint("run_id", "row"),
 )
 import_settings = Table(
@@ -164,7 +164,8 @@ class RunRepository:
         rows: dict[int, dict[str, Any]] = {}
         for p in problems:
             row = rows.setdefault(p.row, {"run_id": run_id, "row": p.row, "landlord_id": self.landlord_id,
-                                          "columns": [], "reasons": [], "original": dict(p.values)})
+                                          "columns": [], "reasons": [], "original": {
+                                              column: cut(value) for column, value in p.values.items()}})
             row["columns"].append(p.column)
             row["reasons"].append(p.reason)
         if rows:

@@ -6,10 +6,13 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Mapping
 
+from services.common.person_fields import LONGEST_TEXT
+
 from .feed import FEED_COLUMNS, REQUIRED
 
 MAX_ROWS = 1_000_000
 MAX_COLUMNS = 500
+CELL_KEPT = LONGEST_TEXT + 1  # characters of a cell a row keeps: enough to know it is longer than any field takes
 SEPARATORS = re.compile(r"[\s_\-]+")
 
 
@@ -41,7 +44,7 @@ class Header:
 class Row:
     number: int  # as a spreadsheet shows it: the header is row 1
     values: dict[str, str]  # feed v1 field -> raw text
-    original: dict[str, str]  # every cell by column name (cells beyond the header as "column N")
+    original: dict[str, str]  # every cell by column name (cells beyond the header as "column N"), cut to CELL_KEPT
     problems: tuple[tuple[str, str], ...] = ()  # (column, reason) seen while reading
 
 
@@ -69,6 +72,15 @@ def check_mapping(mapping: Mapping[str, str | None] | None) -> dict[str, str | N
     return mapped
 
 
+def field_of(column: str, mapping: Mapping[str, str | None] | None = None) -> str | None:
+    """The feed v1 field a column of this name gives, as `read_header` matches it (None: ignored)."""
+    return _field(normalise(column), check_mapping(mapping))
+
+
+def _field(key: str, mapped: Mapping[str, str | None]) -> str | None:
+    return mapped[key] if key in mapped else KNOWN.get(key)
+
+
 def read_header(cells: list[str], mapping: Mapping[str, str | None] | None = None) -> Header:
     """The header row matched to feed v1 (case, spaces, underscores and hyphens do not count), the
     mapping first. Raises FileProblem: no header, a field given twice, required columns missing."""
@@ -85,8 +97,11 @@ def read_header(cells: list[str], mapping: Mapping[str, str | None] | None = Non
     repeats: dict[str, int] = {}
     for number, cell in enumerate(cells, 1):
         name = " ".join(cell.split()) or f"column {number}"
+        if len(name) > LONGEST_TEXT:
+            raise FileProblem(f"the name of column {number} is longer than {LONGEST_TEXT} characters:"
+                              " the first row must name the columns")
         key = normalise(name)
-        target = mapped[key] if key in mapped else KNOWN.get(key)
+        target = _field(key, mapped)
         if key not in mapped and target is None:
             unknown.append(name)
         repeats[name.casefold()] = repeat = repeats.get(name.casefold(), 0) + 1
@@ -103,11 +118,13 @@ def read_header(cells: list[str], mapping: Mapping[str, str | None] | None = Non
 
 
 def rows_of(header: Header, records: Iterable[tuple[int, list[str], dict[int, str]]], max_rows: int) -> Iterator[Row]:
-    """Rows from (number, cells, {cell index: problem}); blank rows are skipped (their numbers still count)."""
+    """Rows from (number, cells, {cell index: problem}); blank rows are skipped (their numbers still count).
+    No cell keeps more than CELL_KEPT characters: the feed rejects a row with a cell longer than any field."""
     width, count = len(header.columns), 0
     for number, cells, found in records:
         if not any(c.strip() for c in cells):
             continue
+        cells = [c[:CELL_KEPT] for c in cells]
         count += 1
         if count > max_rows:
             raise FileProblem(f"the file has more than {max_rows:,} rows: split it into smaller files")

@@ -51,7 +51,8 @@ class ImportClient:
 
     def upload(self, data: bytes, *, mode: str = "full", preview: bool = False, name: str = "feed.csv",
                mapping: str = "") -> pb.ImportRun:
-        chunks = [pb.UploadChunk(start=pb.UploadStart(file_name=name, mode=mode, preview=preview, mapping=mapping))]
+        chunks = [pb.UploadChunk(start=pb.UploadStart(file_name=name, mode=mode, preview=preview, mapping=mapping,
+                                                      view_equality_data=True, edit_equality_data=True))]  # an admin
         chunks += [pb.UploadChunk(data=data[i:i + 65536]) for i in range(0, len(data), 65536)]
         with self._ctx():
             return call(self.imports.UploadFile, iter(chunks), timeout=30)
@@ -72,7 +73,8 @@ class ImportClient:
     def rejected(self, run_id: str, fmt: str = "csv") -> bytes:
         with self._ctx():
             return b"".join(c.data for c in self.imports.GetRejectedRows(
-                pb.GetRejectedRowsRequest(run_id=run_id, format=fmt), metadata=context.current().metadata()))
+                pb.GetRejectedRowsRequest(run_id=run_id, format=fmt, view_equality_data=True),
+                metadata=context.current().metadata()))
 
     def call(self, method: str, request):
         with self._ctx():

@@ -44,7 +44,8 @@ def test_an_interrupted_run_resumes_to_the_same_end_state(importer, platform, tm
     with context.bound(context.CallContext(landlord_id=importer.landlord_id, user_id=importer.user_id)):
         with imports.runtime.uow(importer.landlord_id) as uow:
             run = service.start_file_run(uow, path=path, file_name="feed.csv", mode="full", preview=False,
-                                         mapping_name="", user_id=importer.user_id)
+                                         mapping_name="", user_id=importer.user_id, view_equality_data=True,
+                                         edit_equality_data=True)  # an administrator's upload
             run.status = domain.RUNNING  # held by this test's worker, so the service's own worker leaves it
             path.rename(imports.uploads_dir / f"{run.run_id}.upload")
             service.queue(uow, run)

@@ -13,7 +13,9 @@ from services.common.errors import DomainError
 from services.common.grpc_client import Streamed, call, call_stream
 from services.gen.tracker.imports.v1 import imports_service_pb2 as pb
 
+from .. import equality
 from ..api import landlord_staff
+from ..domain import User
 from ..forms import MULTIPART
 from ..privileges import Privilege
 from ..schemas_imports import (MAX_IMPORT_BYTES, ImportRunList, ImportRunOut, ImportSettingsBody, ImportSettingsOut,
@@ -33,7 +35,10 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MEDIA = {"csv": "text/csv; charset=utf-8", "xlsx": XLSX}
 
 
-def _run(message) -> dict:
+def _run(message, *, may_view_equality: bool = False) -> dict:
+    """The run as JSON; the fields a preview would change leave equality fields out for a caller who may not
+    see equality data."""
+    hidden = frozenset() if may_view_equality else equality.EQUALITY_FIELDS
     counts = message.counts
     done, total = message.rows_done, message.rows_total
     if message.status == "completed":
@@ -46,7 +51,8 @@ def _run(message) -> dict:
         for sample in message.samples:
             if sample.kind in samples:
                 samples[sample.kind] += [{"row": r.row, "personal_ref": r.personal_ref, "name": r.name,
-                                          "fields": list(r.fields), "reason": r.reason} for r in sample.rows]
+                                          "fields": [f for f in r.fields if f not in hidden], "reason": r.reason}
+                                         for r in sample.rows]
     return {
         "id": message.run_id, "source": message.source, "mode": message.mode, "preview": message.preview,
         "status": message.status, "phase": message.phase, "file_name": message.file_name,
@@ -66,9 +72,12 @@ def _mapping(message) -> dict:
             "updated_at": message.updated_at}
 
 
-def _chunks(body: ImportUpload) -> Iterator[pb.UploadChunk]:
+def _chunks(body: ImportUpload, caller: User | None = None) -> Iterator[pb.UploadChunk]:
+    held = caller.privileges if caller else frozenset()
     yield pb.UploadChunk(start=pb.UploadStart(file_name=body.file.file_name, mode=body.mode, preview=body.preview,
-                                              mapping=body.mapping, encoding=body.encoding))
+                                              mapping=body.mapping, encoding=body.encoding,
+                                              view_equality_data=Privilege.VIEW_EQUALITY_DATA in held,
+                                              edit_equality_data=Privilege.EDIT_EQUALITY_DATA in held))
     for data in body.file.chunks(CHUNK_BYTES):
         yield pb.UploadChunk(data=data)
 
@@ -76,16 +85,19 @@ def _chunks(body: ImportUpload) -> Iterator[pb.UploadChunk]:
 @api.route("POST", IMPORTS, access=RUN_IMPORTS, tag="imports", status=202, body=ImportUpload, body_media=MULTIPART,
            max_upload_bytes=MAX_IMPORT_BYTES, response=ImportRunOut,
            summary="Upload a housing-system feed file (CSV or XLSX, at most 300 MiB) as a full snapshot or a delta, "
-                   "or preview what it would change; answers the queued run")
+                   "or preview what it would change; answers the queued run. A file with columns of equality "
+                   "data (ethnicity, disability) needs 'view_equality_data' and 'edit_equality_data' (403 naming "
+                   "the columns)")
 def upload(gw, caller, body: ImportUpload):
-    return _run(call(gw.clients.imports.UploadFile, _chunks(body), timeout=TRANSFER_TIMEOUT))
+    return _run(call(gw.clients.imports.UploadFile, _chunks(body, caller), timeout=TRANSFER_TIMEOUT),
+                may_view_equality=equality.may_view(caller))
 
 
 @api.route("GET", IMPORTS, access=RUN_IMPORTS, tag="imports", query=RunsQuery, response=ImportRunList,
            summary="The landlord's import runs (uploaded files and feed runs), newest first")
 def list_runs(gw, caller, query: RunsQuery):
     answer = call(gw.clients.imports.ListRuns, pb.ListRunsRequest(page=query.page, page_size=query.page_size))
-    return {"total": answer.total, "items": [_run(r) for r in answer.runs]}
+    return {"total": answer.total, "items": [_run(r, may_view_equality=equality.may_view(caller)) for r in answer.runs]}
 
 
 @api.route("GET", IMPORTS + "/settings", access=RUN_IMPORTS, tag="imports", response=ImportSettingsOut,
@@ -128,15 +140,18 @@ def delete_mapping(gw, caller, name: str):
 @api.route("GET", RUN, access=RUN_IMPORTS, tag="imports", response=ImportRunOut,
            summary="An import run: status, phase, progress, counts, warnings (and samples of a preview)")
 def get_run(gw, caller, run_id: str):
-    return _run(call(gw.clients.imports.GetRun, pb.GetRunRequest(run_id=run_id)))
+    return _run(call(gw.clients.imports.GetRun, pb.GetRunRequest(run_id=run_id)),
+                may_view_equality=equality.may_view(caller))
 
 
 @api.route("GET", RUN + "/rejected-rows", access=RUN_IMPORTS, tag="imports", query=RejectedRowsQuery,
            produces=("text/csv", XLSX),
            summary="Download the run's rejected rows as CSV or XLSX: row number, column, reason and the original "
-                   "values")
+                   "values (each cut to the longest a field takes; columns of equality data only for callers with "
+                   "'view_equality_data')")
 def rejected_rows(gw, caller, run_id: str, query: RejectedRowsQuery):
-    request = pb.GetRejectedRowsRequest(run_id=run_id, format=query.format)
+    request = pb.GetRejectedRowsRequest(run_id=run_id, format=query.format,
+                                        view_equality_data=equality.may_view(caller))
     chunks = call_stream(gw.clients.imports.GetRejectedRows, request, timeout=TRANSFER_TIMEOUT)
     body = ClosingIterator(_bytes(chunks, run_id), chunks.close)  # closed early: the call is cancelled
     return Response(body, status=200, content_type=MEDIA[query.format], headers={

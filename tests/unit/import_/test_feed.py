@@ -1,11 +1,12 @@
 """Feed format v1 rows read into person fields: trimming, dates, formulas, repeated
 personal references, unknown options and the rejected-rows report."""
+import csv
 import importlib
 import io
 
 import pytest
 
-from services.common.person_fields import BY_NAME
+from services.common.person_fields import BY_NAME, LONGEST_TEXT
 from services.profiles.setup_domain import Catalogue, Option
 
 feed = importlib.import_module("services.import.feed")
@@ -203,3 +204,36 @@ def test_a_report_can_be_fixed_and_uploaded_again():
 def test_neutralise():
     assert [feed.neutralise(t) for t in ("=1", "+1", "-1", "@a", "\r=1", "a=1", "", "'=1")] == \
         ["'=1", "'+1", "'-1", "'@a", "'\r=1", "a=1", "", "'=1"]
+
+
+# -- cells longer than any field -----------------------------------------------------------------------------------
+
+def test_a_value_longer_than_any_field_takes_rejects_its_row_naming_the_column():
+    long = "a" * (LONGEST_TEXT + 1)
+    result = feed.person_from(2, {"personal_ref": "R1", "first_name": long, "surname": "Smith"},
+                              original={"Ref": "R1", "Forename": long, "surname": "Smith", "Notes": long},
+                              columns={"personal_ref": "Ref", "first_name": "Forename"})
+    assert not result.accepted
+    assert reasons(result) == {"Forename": feed.TOO_LONG, "Notes": feed.TOO_LONG}  # an ignored column too
+    assert feed.TOO_LONG == "is longer than 400 characters, more than any field takes: shorten it"
+    assert feed.person_from(2, {"personal_ref": "R1", "first_name": long[1:], "surname": "Smith"}).accepted
+
+
+def test_a_kafka_record_too_long_is_rejected_as_a_file_row_is():
+    result = checked(personal_ref="R1", first_name="Ann", surname="Smith", email="x" * 5000)
+    assert reasons(result) == {"email": feed.TOO_LONG}
+
+
+def test_cut_keeps_the_longest_field_and_marks_the_rest():
+    assert feed.cut("a" * LONGEST_TEXT) == "a" * LONGEST_TEXT
+    assert feed.cut("a" * LONGEST_TEXT + "bcd") == "a" * LONGEST_TEXT + "…[cut]" == feed.cut(feed.cut("a" * 999))
+
+
+def test_the_report_never_holds_more_of_a_value_than_a_field_takes():
+    long = "b" * 200_000  # beyond csv's own field limit: the XLSX report reads the CSV back
+    values = {"personal_ref": "R1", "first_name": long, "Notes": long}
+    out = io.BytesIO()
+    feed.write_rejected_rows(out, ["personal_ref", "first_name"], [feed.RowProblem(2, "first_name", feed.TOO_LONG,
+                                                                                   values)])
+    header, row = list(csv.reader(io.StringIO(out.getvalue().decode("utf-8-sig"))))
+    assert row[3:] == ["R1", "b" * LONGEST_TEXT + feed.CUT, "b" * LONGEST_TEXT + feed.CUT]

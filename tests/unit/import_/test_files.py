@@ -11,6 +11,8 @@ import zipfile
 import openpyxl
 import pytest
 
+from services.common.person_fields import LONGEST_TEXT
+
 files = importlib.import_module("services.import.files")
 FileProblem = files.FileProblem
 
@@ -221,6 +223,18 @@ def test_short_rows_are_padded_long_rows_are_a_row_problem_and_blank_rows_skippe
     assert got[1].problems == (("", "has a value in column 5 but the header names 4 columns: is there a comma in"
                                     " a value without quotes around it?"),)
     assert got[1].original["column 5"] == "oops"
+
+
+def test_a_csv_cell_longer_than_any_field_is_kept_cut_for_the_feed_to_reject():
+    long = "a" * 100_000
+    [row] = rows(f"personal_ref,first_name,surname,Notes\r\nR1,{long},Smith,{long}\r\n")
+    assert row.original["first_name"] == row.values["first_name"] == long[:LONGEST_TEXT + 1]
+    assert row.original["Notes"] == long[:LONGEST_TEXT + 1]
+
+
+def test_a_column_name_longer_than_any_field_is_no_header():
+    assert problem(lambda: rows("personal_ref,first_name,surname," + "n" * 401 + "\r\n")) == \
+        "the name of column 4 is longer than 400 characters: the first row must name the columns"
 
 
 def test_a_broken_quote_is_a_file_problem_naming_the_row():

@@ -7,18 +7,22 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class UploadStart(_message.Message):
-    __slots__ = ("file_name", "mode", "preview", "mapping", "encoding")
+    __slots__ = ("file_name", "mode", "preview", "mapping", "encoding", "view_equality_data", "edit_equality_data")
     FILE_NAME_FIELD_NUMBER: _ClassVar[int]
     MODE_FIELD_NUMBER: _ClassVar[int]
     PREVIEW_FIELD_NUMBER: _ClassVar[int]
     MAPPING_FIELD_NUMBER: _ClassVar[int]
     ENCODING_FIELD_NUMBER: _ClassVar[int]
+    VIEW_EQUALITY_DATA_FIELD_NUMBER: _ClassVar[int]
+    EDIT_EQUALITY_DATA_FIELD_NUMBER: _ClassVar[int]
     file_name: str
     mode: str
     preview: bool
     mapping: str
     encoding: str
-    def __init__(self, file_name: _Optional[str] = ..., mode: _Optional[str] = ..., preview: _Optional[bool] = ..., mapping: _Optional[str] = ..., encoding: _Optional[str] = ...) -> None: ...
+    view_equality_data: bool
+    edit_equality_data: bool
+    def __init__(self, file_name: _Optional[str] = ..., mode: _Optional[str] = ..., preview: _Optional[bool] = ..., mapping: _Optional[str] = ..., encoding: _Optional[str] = ..., view_equality_data: _Optional[bool] = ..., edit_equality_data: _Optional[bool] = ...) -> None: ...
 
 class UploadChunk(_message.Message):
     __slots__ = ("start", "data")
@@ -133,12 +137,14 @@ class ListRunsResponse(_message.Message):
     def __init__(self, total: _Optional[int] = ..., runs: _Optional[_Iterable[_Union[ImportRun, _Mapping]]] = ...) -> None: ...
 
 class GetRejectedRowsRequest(_message.Message):
-    __slots__ = ("run_id", "format")
+    __slots__ = ("run_id", "format", "view_equality_data")
     RUN_ID_FIELD_NUMBER: _ClassVar[int]
     FORMAT_FIELD_NUMBER: _ClassVar[int]
+    VIEW_EQUALITY_DATA_FIELD_NUMBER: _ClassVar[int]
     run_id: str
     format: str
-    def __init__(self, run_id: _Optional[str] = ..., format: _Optional[str] = ...) -> None: ...
+    view_equality_data: bool
+    def __init__(self, run_id: _Optional[str] = ..., format: _Optional[str] = ..., view_equality_data: _Optional[bool] = ...) -> None: ...
 
 class FileChunk(_message.Message):
     __slots__ = ("data",)
