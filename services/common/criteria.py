@@ -11,6 +11,7 @@ _PREFIX = {"type": "string", "minLength": 1}
 MAX_IDS = 65_536  # ids in one criterion (Elasticsearch's index.max_terms_count)
 MAX_ANY_OF = 100  # criteria objects in one any_of
 MAX_CHILD_AGE = 25
+MAX_OCCUPANTS = 10_000  # the most occupants a household criterion can name (a large hostel has a few hundred)
 _IDS = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
 _DATE = {"type": "string", "format": "date"}
 
@@ -59,7 +60,7 @@ _properties.update({
         "type": "object", "additionalProperties": False, "minProperties": 1,
         "description": "Facts of the household the person lives in (people in no household never match).",
         "properties": {
-            "occupants": _range({"type": "integer", "minimum": 0}, '{"min": 3}')
+            "occupants": _range({"type": "integer", "minimum": 0, "maximum": MAX_OCCUPANTS}, '{"min": 3}')
             | {"description": "Number of current occupants, e.g. {\"min\": 3}."},
             "child_under": {"type": "integer", "minimum": 1, "maximum": MAX_CHILD_AGE,
                             "description": "Someone current in the household is younger than this many years."},

@@ -13,17 +13,14 @@ from pydantic import BaseModel, ValidationError
 
 from services.common.errors import FieldProblem, InvalidInput, PermissionDenied, Unauthenticated
 
+from .bodies import MAX_JSON_BODY_BYTES, BadRequest, read_json, too_large
 from .domain import User
-from .forms import MULTIPART, read_form
+from .forms import FORM_OVERHEAD_BYTES, MULTIPART, read_form
+from .forms import too_large as file_too_large
 from .privileges import Privilege, Role
 
 JSON = "application/json"
 BINARY = "application/octet-stream"
-
-
-class BadRequest(InvalidInput):
-    """The request cannot be read at all (not JSON, not an object)."""
-    code = "bad_request"
 
 
 @dataclass(frozen=True)
@@ -103,6 +100,13 @@ class Endpoint:
     produces: str | tuple[str, ...] = JSON  # otherwise a file: the view answers a flask Response carrying its bytes
 
     @property
+    def max_body_bytes(self) -> int:
+        """The largest request body this route reads: its largest file and the form around it, or a JSON body."""
+        if self.body_media == MULTIPART:
+            return self.max_upload_bytes + FORM_OVERHEAD_BYTES
+        return MAX_JSON_BODY_BYTES
+
+    @property
     def flask_rule(self) -> str:
         return re.sub(r"\{(\w+)\}", r"<\1>", self.path)
 
@@ -114,6 +118,11 @@ class Endpoint:
 class Api:
     def __init__(self) -> None:
         self.endpoints: list[Endpoint] = []
+
+    @property
+    def max_body_bytes(self) -> int:
+        """The largest body any route reads: the HTTP server refuses larger ones before reading them."""
+        return max(e.max_body_bytes for e in self.endpoints)
 
     def route(self, method: str, path: str, *, access: Access, summary: str, tag: str,
               body: type[BaseModel] | None = None, response: type[BaseModel] | None = None, status: int = 200,
@@ -131,7 +140,17 @@ class Api:
         return register
 
 
-def parse_body(model: type[BaseModel], raw: Any) -> BaseModel:
+def refuse_large_body(endpoint: Endpoint, request) -> None:
+    """413 for a body whose Content-Length is beyond what the route reads, before anything reads it."""
+    if (request.content_length or 0) <= endpoint.max_body_bytes:
+        return
+    if endpoint.body_media == MULTIPART:
+        raise file_too_large(endpoint.body, endpoint.max_upload_bytes)
+    raise too_large(endpoint.max_body_bytes)
+
+
+def parse_body(model: type[BaseModel], request) -> BaseModel:
+    raw = read_json(request)
     if not isinstance(raw, dict):
         raise BadRequest("the request body must be a JSON object", [FieldProblem("body", "must be a JSON object")])
     return _validate(model, raw)
@@ -174,5 +193,7 @@ def _reason(error: dict) -> str:
         return "is required"
     if error["type"] == "extra_forbidden":
         return "is not a known field"
+    if error.get("input", "") is None:
+        return "cannot be null"
     message = error["msg"]
     return message[0].lower() + message[1:]

@@ -13,7 +13,7 @@ from services.common.errors import (AlreadyExists, DomainError, InUse, InvalidIn
                                     TooManyAttempts, Unauthenticated, Unavailable)
 from services.common.metrics import HTTP_DURATION, HTTP_REQUESTS
 
-from .api import BadRequest, Endpoint, parse_body, parse_form, parse_query
+from .api import PUBLIC, BadRequest, Endpoint, parse_body, parse_form, parse_query, refuse_large_body
 from .forms import MULTIPART, PayloadTooLarge
 from .routes import api
 
@@ -66,7 +66,11 @@ def create_app(gw) -> Flask:
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException):
         code = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}.get(error.code, "bad_request")
-        return _error(error.code, code, error.description or error.name, [])
+        response, status = _error(error.code, code, error.description or error.name, [])
+        for name, value in error.get_headers():  # e.g. Allow on 405
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response, status
 
     @app.errorhandler(Exception)
     def _unexpected(error: Exception):
@@ -87,7 +91,8 @@ def _error(status: int, code: str, message: str, fields) -> tuple[Response, int]
 
 def _view(gw, endpoint: Endpoint):
     def view(**path_params):
-        caller = _caller(gw)
+        refuse_large_body(endpoint, request)
+        caller = None if endpoint.access is PUBLIC else _caller(gw)  # public routes answer whatever token is sent
         endpoint.access.check(caller)
         if caller is not None and caller.must_change_password and not endpoint.before_password_change:
             raise PasswordChangeRequired("change your one-time password first: POST /api/v1/auth/password")
@@ -97,7 +102,7 @@ def _view(gw, endpoint: Endpoint):
         if endpoint.body is not None and endpoint.body_media == MULTIPART:
             kwargs["body"] = parse_form(endpoint, request)
         elif endpoint.body is not None:
-            kwargs["body"] = parse_body(endpoint.body, request.get_json(silent=True))
+            kwargs["body"] = parse_body(endpoint.body, request)
         ctx = context.CallContext(landlord_id=(caller.landlord_id or "") if caller else "",
                                   user_id=caller.user_id if caller else "", request_id=g.request_id)
         with context.bound(ctx):

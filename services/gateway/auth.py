@@ -51,8 +51,12 @@ class TokenIssuer:
 
     def read(self, token: str) -> dict:
         try:
-            return jwt.decode(token, self._secret, algorithms=[ALGORITHM], options={"require": ["sub", "exp", "ver"]})
+            claims = jwt.decode(token, self._secret, algorithms=[ALGORITHM],
+                                options={"require": ["sub", "iat", "exp", "ver"]})
         except jwt.ExpiredSignatureError:
             raise Unauthenticated("the token has expired; sign in again") from None
-        except jwt.InvalidTokenError:
+        except jwt.InvalidTokenError:  # also issued in the future (iat): PyJWT checks it
             raise Unauthenticated("the token is not valid") from None
+        if int(claims["exp"]) - int(claims["iat"]) > self.ttl_seconds:  # signed elsewhere, or before a shorter TTL
+            raise Unauthenticated("the token lasts longer than this platform allows; sign in again")
+        return claims

@@ -135,7 +135,8 @@ class Gateway:
             service.ensure_operator(uow, password=self.operator_password)
         self._server = create_server(self.app, host=self.settings.gateway_host,
                                      port=self.settings.gateway_port if port is None else port, threads=16,
-                                     ident="tenant-tracker")
+                                     ident="tenant-tracker",
+                                     max_request_body_size=api.max_body_bytes + 1)  # waitress: 413 from this size on
         self.port = self._server.effective_port
         self._thread = threading.Thread(target=self._server.run, name="gateway-http", daemon=True)
         self._thread.start()

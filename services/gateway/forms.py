@@ -74,7 +74,7 @@ def read_form(model: type[BaseModel], request, max_file_bytes: int) -> dict:
         raw: dict = request.form.to_dict()
         files = request.files
     except RequestEntityTooLarge:
-        raise _too_large(model, max_file_bytes) from None
+        raise too_large(model, max_file_bytes) from None
     streamed = {name for name, info in model.model_fields.items() if info.annotation is UploadedStream}
     for name, storage in files.items():
         if name in streamed:
@@ -82,7 +82,7 @@ def read_form(model: type[BaseModel], request, max_file_bytes: int) -> dict:
             continue
         content = storage.read(max_file_bytes + 1)
         if len(content) > max_file_bytes:
-            raise _too_large(model, max_file_bytes)
+            raise too_large(model, max_file_bytes)
         raw[name] = UploadedFile(storage.filename or "", content)
     return raw
 
@@ -93,13 +93,19 @@ def _stream(model: type[BaseModel], storage, max_file_bytes: int) -> UploadedStr
     size = stream.tell()
     stream.seek(0)
     if size > max_file_bytes:
-        raise _too_large(model, max_file_bytes)
+        raise too_large(model, max_file_bytes)
     return UploadedStream(storage.filename or "", stream, size)
 
 
-def _too_large(model: type[BaseModel], max_file_bytes: int) -> PayloadTooLarge:
-    mib, rest = divmod(max_file_bytes, 1024 * 1024)
-    limit = f"{mib} MiB" if not rest else f"{max_file_bytes} bytes"
+def size_text(size_bytes: int) -> str:
+    """A limit in words: "10 MiB", or the bytes when it is not whole mebibytes."""
+    mib, rest = divmod(size_bytes, 1024 * 1024)
+    return f"{mib} MiB" if not rest else f"{size_bytes} bytes"
+
+
+def too_large(model: type[BaseModel], max_file_bytes: int) -> PayloadTooLarge:
+    """413 naming the file fields of the body model."""
+    limit = size_text(max_file_bytes)
     names = file_fields(model) or ["body"]
     return PayloadTooLarge(f"the upload is larger than {limit}",
                            [FieldProblem(name, f"must be at most {limit}") for name in names])

@@ -2,18 +2,22 @@
 from __future__ import annotations
 
 from .api import BINARY, JSON, PUBLIC
+from .bodies import MAX_JSON_BODY_BYTES, MAX_JSON_DEPTH
+from .forms import size_text
 from .schemas import ErrorAnswer
 
 ERRORS = {
-    "400": "The body cannot be read (not a JSON object; not multipart/form-data where a file is uploaded)",
+    "400": "The body cannot be read (not a JSON object, or nested more than "
+           f"{MAX_JSON_DEPTH} deep; not multipart/form-data where a file is uploaded)",
     "401": "Not signed in, or the token is no longer valid",
     "403": "Signed in, but not allowed to do this",
     "404": "No such thing for this landlord",
-    "409": "Conflicts with what exists (e.g. a reference already used)",
-    "413": "The upload is larger than the route accepts: see error.fields",
+    "409": "Conflicts with what exists (e.g. a reference already used, an option still in use)",
+    "413": f"The body is larger than the route accepts ({size_text(MAX_JSON_BODY_BYTES)} of JSON; a file route's "
+           "largest file): see error.fields",
     "422": "Some fields are not acceptable: see error.fields",
     "429": "Too many failed attempts: wait for Retry-After seconds",
-    "503": "A service it needs is not available; try again",
+    "503": "A service it needs is not available; try again (/readyz: not ready)",
 }
 
 
@@ -61,16 +65,16 @@ def _applies(status: str, e) -> bool:
     if status in ("400", "422"):
         return e.body is not None or (status == "422" and e.query is not None)
     if status == "413":
-        return e.max_upload_bytes is not None
+        return e.body is not None
     if status == "429":
         return e.path == "/api/v1/auth/token"
     if status in ("401", "403"):
         return e.access is not PUBLIC or e.path == "/api/v1/auth/token" and status == "401"
     if status == "404":
         return "{" in e.path
-    if status == "409":
-        return e.method == "POST" and e.status == 201
-    return e.path.startswith("/api/") and e.access is not PUBLIC
+    if status == "409":  # a name already used, something still in use, a state that does not allow it
+        return e.method != "GET" and e.access is not PUBLIC
+    return e.path.startswith("/api/") and e.access is not PUBLIC or e.path == "/readyz"
 
 
 def _response(e, components) -> dict:

@@ -2,12 +2,55 @@
 the OpenAPI schemas too)."""
 from __future__ import annotations
 
-from typing import Any, Literal
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 from .privileges import LANDLORD_ROLES, Privilege
+
+# The last page of any list: beyond every list at any page size, within the services' 32-bit page numbers.
+MAX_PAGE = 1_000_000
+PAGE = Field(1, ge=1, le=MAX_PAGE, description="1-based")
+# Whole numbers inside free-form objects (criteria, custom fields) cross gRPC as doubles, exact up to this.
+MAX_EXACT_NUMBER = 2 ** 53 - 1
+
+
+def _exact_numbers(value: Any, where: str = "") -> Any:
+    """Refuses a number inside `value` that a double cannot hold exactly, naming where it is."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _exact_numbers(item, f"{where}.{key}" if where else str(key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _exact_numbers(item, f"{where}.{i}" if where else str(i))
+    elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_EXACT_NUMBER:
+        raise PydanticCustomError("number_too_large", "{where} must be between -{most} and {most}",
+                                  {"where": where, "most": MAX_EXACT_NUMBER})
+    return value
+
+
+# A free-form JSON object (criteria, custom fields by key): any shape, numbers within +-MAX_EXACT_NUMBER.
+JsonObject = Annotated[dict[str, Any], AfterValidator(_exact_numbers)]
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _date_text(value: Any) -> Any:
+    """Only text YYYY-MM-DD is a date (pydantic would also take 0 or "1654646400" as days since 1970)."""
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value.strip()):
+        raise PydanticCustomError("date_text", "must be a date as text: YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise PydanticCustomError("date_text", "is not a date of the calendar") from None
+
+
+# A date in a request body or query: text YYYY-MM-DD, nothing else.
+DateText = Annotated[dt.date, BeforeValidator(_date_text)]
 
 LandlordRole = Literal[tuple(r.value for r in LANDLORD_ROLES)]
 PrivilegeName = Literal[tuple(p.value for p in Privilege)]
@@ -15,6 +58,15 @@ PrivilegeName = Literal[tuple(p.value for p in Privilege)]
 
 class Body(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def _no_default(schema: dict) -> None:
+    schema.pop("default", None)
+
+
+def not_null(**constraints) -> Any:
+    """A field of a change: left out, it is kept as it is; it cannot be null (422 naming it)."""
+    return Field(None, json_schema_extra=_no_default, **constraints)
 
 
 class TokenRequest(Body):
@@ -123,14 +175,14 @@ class NewUser(Body):
 class UserChanges(Body):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [{"phone": "07700 900123", "areas": ["Area A", "Area C"]}]})
 
-    name: str | None = Field(None, min_length=1, max_length=200)
-    initials: str | None = Field(None, max_length=5)
-    email: str | None = Field(None, max_length=254)
-    phone: str | None = Field(None, max_length=20)
-    role: LandlordRole | None = None
-    areas: list[str] | None = Field(None, max_length=200)
-    all_areas: bool | None = None
-    extra_privileges: list[PrivilegeName] | None = None
+    name: str = not_null(min_length=1, max_length=200)
+    initials: str = not_null(max_length=5)
+    email: str = not_null(max_length=254)
+    phone: str = not_null(max_length=20)
+    role: LandlordRole = not_null()
+    areas: list[str] = not_null(max_length=200)
+    all_areas: bool = not_null()
+    extra_privileges: list[PrivilegeName] = not_null()
 
 
 class UserDetails(BaseModel):
@@ -164,12 +216,12 @@ class UserList(BaseModel):
 class UserQuery(Body):
     name: str = Field("", max_length=200, description="part of the name or username, any case")
     status: list[Literal["active", "disabled"]] = Field(default_factory=lambda: ["active", "disabled"])
-    page: int = Field(1, ge=1)
+    page: int = PAGE
     page_size: int = Field(25, ge=1, le=200)
 
 
 class PageQuery(Body):
-    page: int = Field(1, ge=1)
+    page: int = PAGE
     page_size: int = Field(50, ge=1, le=500)
 
 

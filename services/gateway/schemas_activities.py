@@ -3,12 +3,11 @@ people's participation records in them (pydantic models; they are the OpenAPI
 schemas too)."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .schemas import Body
+from .schemas import PAGE, Body, DateText
 
 
 def _examples(*examples: dict) -> ConfigDict:
@@ -22,8 +21,8 @@ class NewActivity(Body):
     name: str = Field(min_length=1, max_length=200)
     type: str = Field("Unspecified", min_length=1, max_length=100,
                       description="e.g. Panel, Event, Project, Consultation, Training")
-    start_date: Optional[dt.date] = None
-    end_date: Optional[dt.date] = None
+    start_date: Optional[DateText] = None
+    end_date: Optional[DateText] = None
     description: str = Field("", max_length=2000)
 
 
@@ -32,8 +31,8 @@ class ActivityChanges(Body):
 
     name: Optional[str] = Field(None, min_length=1, max_length=200)
     type: Optional[str] = Field(None, min_length=1, max_length=100)
-    start_date: Optional[dt.date] = Field(None, description="null clears")
-    end_date: Optional[dt.date] = Field(None, description="null clears")
+    start_date: Optional[DateText] = Field(None, description="null clears")
+    end_date: Optional[DateText] = Field(None, description="null clears")
     description: Optional[str] = Field(None, max_length=2000)
 
 
@@ -58,7 +57,7 @@ class ActivityList(BaseModel):
 class ParticipationQuery(Body):
     person_id: str = Field("", max_length=64, description="only this person's records")
     activity_id: str = Field("", max_length=64, description="only this activity's records")
-    page: int = Field(1, ge=1)
+    page: int = PAGE
     page_size: int = Field(50, ge=1, le=500)
 
 
@@ -69,7 +68,7 @@ class NewParticipation(Body):
 
     person_id: str = Field(min_length=1, max_length=64)
     activity_id: str = Field(min_length=1, max_length=64)
-    date: dt.date
+    date: DateText
     role: str = Field("", max_length=200)
     notes: str = Field("", max_length=4000)
 
@@ -77,7 +76,7 @@ class NewParticipation(Body):
 class ParticipationChanges(Body):
     model_config = _examples({"role": "Chair", "notes": "Chaired the March meeting"})
 
-    date: Optional[dt.date] = None
+    date: Optional[DateText] = None
     role: Optional[str] = Field(None, max_length=200)
     notes: Optional[str] = Field(None, max_length=4000)
 

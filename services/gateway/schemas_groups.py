@@ -9,7 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from services.common.criteria import CRITERIA_SCHEMA
 
-from .schemas import Body, PageQuery
+from .schemas import PAGE, Body, JsonObject, PageQuery
 from .schemas_people import SortField
 
 PERSON_IDS = Field(None, min_length=1, max_length=10_000, description="people by id")
@@ -51,7 +51,7 @@ class NewAdminGroup(Body):
     reference: str = Field(min_length=1, max_length=100, description="unique within the landlord, whatever the case")
     description: str = Field("", max_length=2000)
     person_ids: Optional[list[str]] = PERSON_IDS
-    criteria: Optional[dict[str, Any]] = optional_criteria("a snapshot: everyone who matches now")
+    criteria: Optional[JsonObject] = optional_criteria("a snapshot: everyone who matches now")
     search_template_id: Optional[str] = Field(None, max_length=64,
                                               description="a snapshot: everyone the template picks now")
 
@@ -89,7 +89,7 @@ class MembersToAdd(Body):
                              {"criteria": {"postcode": "NF1 2"}})
 
     person_ids: Optional[list[str]] = PERSON_IDS
-    criteria: Optional[dict[str, Any]] = optional_criteria("everyone who matches now (a snapshot)")
+    criteria: Optional[JsonObject] = optional_criteria("everyone who matches now (a snapshot)")
 
     @model_validator(mode="after")
     def _members_from_one_place(self):
@@ -124,7 +124,7 @@ class NewSearchTemplate(Body):
 
     name: str = Field(min_length=1, max_length=200, description="unique within the landlord, whatever the case")
     description: str = Field("", max_length=2000)
-    criteria: dict[str, Any] = Field(json_schema_extra=CRITERIA_SCHEMA)
+    criteria: JsonObject = Field(json_schema_extra=CRITERIA_SCHEMA)
 
 
 class SearchTemplateChanges(Body):
@@ -132,7 +132,7 @@ class SearchTemplateChanges(Body):
 
     name: Optional[str] = Field(None, min_length=1, max_length=200)
     description: Optional[str] = Field(None, max_length=2000)
-    criteria: Optional[dict[str, Any]] = optional_criteria("replaces the criteria")
+    criteria: Optional[JsonObject] = optional_criteria("replaces the criteria")
 
 
 class SearchTemplateOut(BaseModel):
@@ -156,7 +156,7 @@ class PeoplePage(Body):
                               "facets": ["tenancy_type"]})
 
     page_size: int = Field(25, ge=1, le=500)
-    page: int = Field(1, ge=1)
+    page: int = PAGE
     sort: list[SortField] = Field(default_factory=list, max_length=5)
     columns: list[str] = Field(default_factory=list, max_length=60)
     facets: list[str] = Field(default_factory=list, max_length=40)
@@ -164,7 +164,7 @@ class PeoplePage(Body):
 
 
 class PeoplePageQuery(Body):
-    page: int = Field(1, ge=1)
+    page: int = PAGE
     page_size: int = Field(25, ge=1, le=500)
     sort: list[str] = Field(default_factory=list, max_length=5,
                             description="fields to sort by, a leading - for descending (e.g. surname,-age)")

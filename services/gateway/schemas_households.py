@@ -7,7 +7,7 @@ from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .schemas import Body
+from .schemas import PAGE, Body, JsonObject
 
 HOUSEHOLD_CRITERIA = {
     "type": "object",
@@ -27,7 +27,7 @@ def _examples(*examples: dict) -> ConfigDict:
 class HouseholdQuery(Body):
     text: str = Field("", max_length=200, description="every word starts a word of the address, postcode or "
                                                       "property reference (any case)")
-    page: int = Field(1, ge=1)
+    page: int = PAGE
     page_size: int = Field(25, ge=1, le=500)
     sort: HouseholdSort = Field("address", description="address, occupants or updated_at; a leading - for "
                                                        "descending")
@@ -37,8 +37,8 @@ class HouseholdSearch(Body):
     model_config = _examples({"criteria": {"address_line_1": "Acacia Court", "occupied": True}, "page": 1,
                               "page_size": 25, "sort": "address"})
 
-    criteria: dict[str, Any] = Field(default_factory=dict, json_schema_extra=HOUSEHOLD_CRITERIA)
-    page: int = Field(1, ge=1)
+    criteria: JsonObject = Field(default_factory=dict, json_schema_extra=HOUSEHOLD_CRITERIA)
+    page: int = PAGE
     page_size: int = Field(25, ge=1, le=500)
     sort: HouseholdSort = "address"
 
@@ -47,10 +47,10 @@ class HouseholdProfilesChanges(Body):
     model_config = _examples({"property_profile": {"bedrooms": 2, "broadband": True},
                               "household_profile": {"pets": ["Dog"]}})
 
-    property_profile: Optional[dict[str, Any]] = Field(
+    property_profile: Optional[JsonObject] = Field(
         None, description="custom fields of properties by key (only those to change; null clears a field): about "
                           "the building, no longer relevant to the people if they move")
-    household_profile: Optional[dict[str, Any]] = Field(
+    household_profile: Optional[JsonObject] = Field(
         None, description="custom fields of households by key (only those to change; null clears a field): about "
                           "the family, still relevant to them if they move")
 

@@ -2,7 +2,6 @@
 field catalogue (services/common/person_fields.py) so they cannot drift from it."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
@@ -10,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from services.common.criteria import CRITERIA_SCHEMA
 from services.common.person_fields import FIELDS, Kind
 
-from .schemas import Body
+from .schemas import PAGE, Body, DateText, JsonObject
 
 _EXAMPLE = {"personal_ref": "NR000123", "title": "Ms", "first_name": "Jo", "surname": "Example",
             "date_of_birth": "1961-04-09", "tenancy_type": "Non-resident", "address_line_1": "12 Acacia Avenue",
@@ -24,7 +23,7 @@ def _input(field) -> tuple[Any, Any]:
     if field.kind == Kind.TEXT:
         return Optional[str], Field(None, max_length=field.max_length, description=description)
     if field.kind == Kind.DATE:
-        return Optional[dt.date], Field(None, description=description)
+        return Optional[DateText], Field(None, description=description)
     if field.kind == Kind.OPTION:
         return Optional[str], Field(None, max_length=200, description=description)
     if field.kind == Kind.OPTIONS:
@@ -32,7 +31,7 @@ def _input(field) -> tuple[Any, Any]:
     return Optional[Literal["current", "archived"]], Field(None, description="current, or archived (no longer current)")
 
 
-_CUSTOM = (Optional[dict[str, Any]], Field(None, description="custom fields by key: text, number, date (YYYY-MM-DD), "
+_CUSTOM = (Optional[JsonObject], Field(None, description="custom fields by key: text, number, date (YYYY-MM-DD), "
                                                              "true/false, an option label, or a list of labels"))
 _inputs = {f.name: _input(f) for f in FIELDS if f.name != "status"}
 NewPerson = create_model(
@@ -94,7 +93,7 @@ class PersonHistory(BaseModel):
 
 
 class HistoryQuery(Body):
-    page: int = Field(1, ge=1)
+    page: int = PAGE
     page_size: int = Field(50, ge=1, le=500)
 
 
@@ -108,9 +107,9 @@ class PeopleSearch(Body):
         {"criteria": {"text": "exa", "age": {"min": 16}}, "page_size": 25, "page": 1, "sort": [{"field": "surname"}],
          "columns": ["tenancy_type", "age_band"], "facets": ["status", "tenancy_type", "age_band"]}]})
 
-    criteria: dict[str, Any] = Field(default_factory=dict, json_schema_extra=CRITERIA_SCHEMA)
+    criteria: JsonObject = Field(default_factory=dict, json_schema_extra=CRITERIA_SCHEMA)
     page_size: int = Field(25, ge=1, le=500)
-    page: int = Field(1, ge=1)
+    page: int = PAGE
     sort: list[SortField] = Field(default_factory=list, max_length=5)
     columns: list[str] = Field(default_factory=list, max_length=60,
                                description="extra columns: any field of a person, age, age_band, equality_group, "

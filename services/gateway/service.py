@@ -17,7 +17,7 @@ from .privileges import Role
 from .store import AuditLog, LandlordRepository, SignInThrottle, UserRepository, utc as _utc
 
 BAD_SIGN_IN = "the username or password is not right"
-FREE_FAILURES = 5  # then every failure locks the username for a growing while
+FREE_FAILURES = 5  # then every failure locks the username, from that address, for a growing while
 LOCK_AFTER = 10  # failures in a row, then a long lock
 LONG_LOCK = dt.timedelta(minutes=15)
 
@@ -30,19 +30,26 @@ def lock_for(failures: int) -> dt.timedelta | None:
     return LONG_LOCK
 
 
-def sign_in(uow: UnitOfWork, tokens: auth.TokenIssuer, *, username: str, password: str) -> tuple[str, User]:
+def attempt_key(username: str, source_address: str) -> str:
+    """What failures are counted by: the username typed and the address it came from, together."""
+    return hashlib.sha256(f"{username}\n{source_address}".encode()).hexdigest()
+
+
+def sign_in(uow: UnitOfWork, tokens: auth.TokenIssuer, *, username: str, password: str,
+            source_address: str) -> tuple[str, User]:
     """A token for the user. Every failure gives the same answer, and failures are
-    throttled per username typed (known or not), so the answer never tells whether
-    a username exists."""
+    throttled per username typed (known or not, so the answer never tells whether a
+    username exists) and source address: guessing from one address slows that address
+    down, while the user still signs in from their own."""
     now = dt.datetime.now(dt.timezone.utc)
     typed = (username or "").strip().lower()
-    key = hashlib.sha256(typed.encode()).hexdigest()
+    key = attempt_key(typed, source_address)
     throttle = SignInThrottle(uow.session)
     state = throttle.get(key)
     locked_until = state and state["locked_until"]
     if locked_until and _utc(locked_until) > now:
         wait = max(1, int((_utc(locked_until) - now).total_seconds()) + 1)
-        raise TooManyAttempts(f"too many failed sign-ins for this username: try again in {wait} seconds", wait)
+        raise TooManyAttempts(f"too many failed sign-ins for this username from here: try again in {wait} seconds", wait)
     users = UserRepository(uow.session)
     user = users.by_username(typed)
     ok = auth.verify_password(user.password_hash if user else None, password or "")

@@ -55,7 +55,7 @@ audit_log = Table(
 )
 sign_in_throttle = Table(
     "sign_in_throttle", metadata,
-    Column("username_key", String(64), primary_key=True),  # sha256 of the username typed, known or not
+    Column("attempt_key", String(64), primary_key=True),  # sha256 of the username typed (known or not) and the address
     Column("failures", Integer, nullable=False),
     Column("last_failed_at", DateTime(timezone=True), nullable=False),
     Column("locked_until", DateTime(timezone=True), nullable=True),
@@ -143,24 +143,24 @@ class AuditLog:
 
 
 class SignInThrottle:
-    """Failures per username typed (known or not, so the answer never tells which)."""
+    """Failures per username typed (known or not, so the answer never tells which) and source address."""
 
     def __init__(self, session: Session):
         self.session = session
 
     def get(self, key: str):
-        return self.session.execute(select(sign_in_throttle).where(sign_in_throttle.c.username_key == key)).mappings().first()
+        return self.session.execute(select(sign_in_throttle).where(sign_in_throttle.c.attempt_key == key)).mappings().first()
 
     def failed(self, key: str, failures: int, now: dt.datetime, locked_until: dt.datetime | None) -> None:
         values = {"failures": failures, "last_failed_at": now, "locked_until": locked_until}
         try:
             with self.session.begin_nested():
-                self.session.execute(insert(sign_in_throttle).values(username_key=key, **values))
+                self.session.execute(insert(sign_in_throttle).values(attempt_key=key, **values))
         except IntegrityError:  # already there (perhaps from a sign-in at the same moment)
-            self.session.execute(update(sign_in_throttle).where(sign_in_throttle.c.username_key == key).values(**values))
+            self.session.execute(update(sign_in_throttle).where(sign_in_throttle.c.attempt_key == key).values(**values))
 
     def clear(self, key: str) -> None:
-        self.session.execute(sign_in_throttle.delete().where(sign_in_throttle.c.username_key == key))
+        self.session.execute(sign_in_throttle.delete().where(sign_in_throttle.c.attempt_key == key))
 
 
 def _row(user: User) -> dict:

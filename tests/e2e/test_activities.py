@@ -110,3 +110,15 @@ def test_bad_participation_is_refused_naming_the_field(operator, landlord):
     theirs = other.post(RECORDS, json={"person_id": person["id"], "activity_id": activity["id"], "date": "2024-04-04"})
     assert theirs.status_code in (404, 422), theirs.text
     assert eventually(lambda: get_ok(admin, RECORDS, params={"activity_id": activity["id"]})["total"] == 0)
+
+
+def test_dates_are_text_never_numbers_taken_as_days_since_1970(landlord):
+    _, admin = landlord
+    panel = _activity(admin, "Dates panel", start_date="2024-01-15")
+    for bad in (0, 1654646400, "0", "1654646400", "2024-02-30", True):
+        answer = admin.patch(f"{ACTIVITIES}/{panel['id']}", json={"end_date": bad})
+        assert answer.status_code == 422, (bad, answer.text)
+        assert [f["field"] for f in answer.json()["error"]["fields"]] == ["end_date"]
+    assert admin.post(ACTIVITIES, json={"name": "Numbers", "start_date": 0}).status_code == 422
+    assert admin.get(f"{ACTIVITIES}/{panel['id']}").json()["end_date"] is None
+    assert admin.patch(f"{ACTIVITIES}/{panel['id']}", json={"end_date": "2024-12-15"}).json()["end_date"] == "2024-12-15"

@@ -38,3 +38,29 @@ def test_criteria_schema_is_published(anonymous):
     search = document["components"]["schemas"]["PeopleSearch"]
     criteria = search["properties"]["criteria"]
     assert "text" in criteria["properties"] and criteria["additionalProperties"] is False
+
+
+def test_a_method_a_route_does_not_take_is_405_saying_which_it_takes(anonymous):
+    answer = anonymous.request("PUT", "/api/v1/auth/token", json={})
+    assert answer.status_code == 405 and answer.json()["error"]["code"] == "method_not_allowed"
+    assert {m.strip() for m in answer.headers["Allow"].split(",")} >= {"POST"}
+    answer = anonymous.request("DELETE", "/api/v1/people/search")
+    assert answer.status_code == 405 and "POST" in answer.headers["Allow"]
+
+
+def test_public_routes_answer_whatever_token_comes_with_them(anonymous):
+    for token in ("not-a-token", "eyJhbGciOiJIUzI1NiJ9.e30.x"):
+        for path in ("/healthz", "/api/v1/openapi.json"):
+            assert anonymous.get(path, headers={"Authorization": f"Bearer {token}"}).status_code == 200, path
+
+
+def test_conflicts_and_not_ready_are_in_the_document_where_they_happen(landlord, anonymous):
+    _, admin = landlord
+    document = anonymous.get("/api/v1/openapi.json").json()
+    first = admin.post("/api/v1/admin-groups", json={"reference": "Taken"}).json()
+    second = admin.post("/api/v1/admin-groups", json={"reference": "Free"}).json()
+    renamed = admin.patch(f"/api/v1/admin-groups/{second['id']}", json={"reference": "Taken"})
+    assert renamed.status_code == 409 and first["reference"] == "Taken"
+    assert "409" in document["paths"]["/api/v1/admin-groups/{admin_group_id}"]["patch"]["responses"]
+    assert "409" in document["paths"]["/api/v1/activities/{activity_id}"]["delete"]["responses"]
+    assert "503" in document["paths"]["/readyz"]["get"]["responses"]

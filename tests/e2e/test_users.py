@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import uuid
 
+import requests
+
 from tests.e2e.conftest import ApiClient, new_landlord
 
 
@@ -179,3 +181,55 @@ def test_areas_come_from_the_landlords_area_list(landlord):
     refused = admin.post("/api/v1/users", json={"username": f"a.{uuid.uuid4().hex[:6]}", "name": "Ar Ea",
                                                 "role": "read_only", "areas": ["Area B"]})
     assert refused.status_code == 422 and "archived" in refused.json()["error"]["fields"][0]["reason"]
+
+
+def test_changing_a_user_with_nulls_is_refused_naming_every_field_that_cannot_be_null(landlord):
+    _, admin = landlord
+    created = _user(admin, email="pat@example.org")
+    nulls = {name: None for name in ("name", "initials", "email", "phone", "role", "areas", "all_areas",
+                                     "extra_privileges")}
+    answer = admin.patch(f"/api/v1/users/{created['id']}", json=nulls)
+    assert answer.status_code == 422, answer.text
+    assert {f["field"]: f["reason"] for f in answer.json()["error"]["fields"]} == {
+        name: "cannot be null" for name in nulls}
+    kept = admin.get(f"/api/v1/users/{created['id']}").json()
+    assert (kept["name"], kept["email"], kept["role"]) == ("Pat Sample", "pat@example.org", "housing_officer")
+
+
+def test_a_one_time_password_token_still_reads_the_public_routes(landlord):
+    _, admin = landlord
+    created = _user(admin)
+    token = ApiClient(admin.base).post("/api/v1/auth/token", json={
+        "username": created["username"], "password": created["one_time_password"]}).json()["access_token"]
+    pending = ApiClient(admin.base, token)
+    for path in ("/healthz", "/readyz", "/metrics", "/api/v1/openapi.json"):
+        assert pending.get(path).status_code == 200, path
+    assert pending.get("/api/v1/reports/people-count").status_code == 403
+
+
+class _FromAddress(requests.adapters.HTTPAdapter):
+    """Requests sent from another loopback address (127.0.0.0/8 is all this machine)."""
+
+    def __init__(self, address: str):
+        self._address = address
+        super().__init__()
+
+    def init_poolmanager(self, *args, **kwargs):
+        super().init_poolmanager(*args, source_address=(self._address, 0), **kwargs)
+
+
+def test_guessing_from_one_address_does_not_lock_the_user_out_of_theirs(platform, landlord):
+    landlord_body, _ = landlord
+    username = landlord_body["admin"]["username"]
+    elsewhere = requests.Session()
+    elsewhere.mount("http://", _FromAddress("127.0.0.2"))
+    guesses = [elsewhere.post(f"{platform.url}/api/v1/auth/token", timeout=30,
+                              json={"username": username, "password": "guess-guess-guess"}).status_code
+               for _ in range(12)]
+    assert guesses[:5] == [401] * 5 and guesses[-1] == 429, guesses
+    own = ApiClient(platform.url).post("/api/v1/auth/token", json={"username": username,
+                                                                   "password": f"pass-phrase-{username[6:]}"})
+    assert own.status_code == 200, own.text
+    still = elsewhere.post(f"{platform.url}/api/v1/auth/token", timeout=30,
+                           json={"username": username, "password": f"pass-phrase-{username[6:]}"})
+    assert still.status_code == 429, "the guessing address waits out its lock, even with the right password"

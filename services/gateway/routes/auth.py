@@ -1,6 +1,8 @@
-from .. import service
+from flask import request
+
 from services.common.errors import PermissionDenied
 
+from .. import service
 from ..api import PUBLIC, SIGNED_IN
 from ..privileges import Privilege
 from ..schemas import PasswordChange, TokenAnswer, TokenRequest
@@ -11,7 +13,8 @@ from . import api
            body=TokenRequest, response=TokenAnswer)
 def token(gw, caller, body: TokenRequest):
     with gw.uow(platform=True) as uow:
-        access_token, user = service.sign_in(uow, gw.tokens, username=body.username, password=body.password)
+        access_token, user = service.sign_in(uow, gw.tokens, username=body.username, password=body.password,
+                                             source_address=request.remote_addr or "")
     return {"access_token": access_token, "token_type": "bearer", "expires_in": gw.tokens.ttl_seconds,
             "password_change_required": user.must_change_password}
 

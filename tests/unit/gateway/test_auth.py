@@ -1,5 +1,6 @@
 import time
 
+import jwt
 import pytest
 
 from services.common.errors import Unauthenticated
@@ -34,3 +35,18 @@ def test_a_token_signed_with_another_secret_is_refused():
 def test_short_secrets_are_refused():
     with pytest.raises(ValueError):
         auth.TokenIssuer("short", 60)
+
+
+def test_a_token_signed_to_last_longer_than_the_platform_allows_is_refused():
+    secret = "s" * 40
+    long_lived = auth.TokenIssuer(secret, ttl_seconds=30 * 24 * 3600).issue(user_id="U1", landlord_id="L1",
+                                                                           token_version=1)
+    with pytest.raises(Unauthenticated, match="longer than this platform allows"):
+        auth.TokenIssuer(secret, ttl_seconds=3600).read(long_lived)
+
+
+def test_a_token_that_does_not_say_when_it_was_issued_is_refused():
+    token = jwt.encode({"sub": "U1", "lid": "L1", "ver": 1, "exp": int(time.time()) + 60}, "s" * 40,
+                       algorithm=auth.ALGORITHM)
+    with pytest.raises(Unauthenticated, match="not valid"):
+        auth.TokenIssuer("s" * 40, ttl_seconds=3600).read(token)
