@@ -8,7 +8,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field
 
 from .forms import UploadedStream
-from .schemas import Body
+from .schemas import PAGE, Body
 
 # A feed file of 1,000,000 rows is about 150 MB; the gateway refuses larger uploads itself, with 413.
 MAX_IMPORT_BYTES = 300 * 1024 * 1024
@@ -93,7 +93,7 @@ class ImportRunList(BaseModel):
 
 
 class RunsQuery(Body):
-    page: int = Field(1, ge=1)
+    page: int = PAGE
     page_size: int = Field(25, ge=1, le=200)
 
 

@@ -25,8 +25,7 @@ def _fields(answer) -> dict[str, str]:
 NOBODY = "00000000-0000-4000-8000-000000000000"
 PAGED = [(e.method, re.sub(r"\{\w+\}", NOBODY, e.path), "query" if e.query and "page" in e.query.model_fields else "body")
          for e in api.endpoints if "page" in (e.query.model_fields if e.query else {}) | (e.body.model_fields if e.body
-                                                                                         else {})
-         and "/imports" not in e.path]  # (the import routes: their own schemas)
+                                                                                         else {})]
 
 
 @pytest.mark.parametrize("method, path, where", PAGED, ids=[f"{m} {p}" for m, p, _ in PAGED])
@@ -69,8 +68,6 @@ def test_every_integer_a_user_can_send_declares_its_maximum(anonymous):
                 walk(value, f"{where}.{i}")
 
     for path, operations in document["paths"].items():
-        if "/imports" in path:
-            continue  # the import routes' own schemas (services/gateway/schemas_imports.py)
         for method, operation in operations.items():
             for parameter in operation.get("parameters", []):
                 walk(parameter["schema"], f"{method} {path} {parameter['name']}")
