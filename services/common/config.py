@@ -51,6 +51,7 @@ class Settings:
     search_routing_partition: int = 1
     gateway_host: str = "127.0.0.1"
     gateway_port: int = 8080
+    gateway_trusted_proxy: str = ""  # the proxy whose X-Forwarded-For names the client ("*": any); empty: none
     grpc_host: str = "127.0.0.1"
     grpc_ports: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_GRPC_PORTS))
     metrics_ports: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_METRICS_PORTS))
@@ -80,6 +81,7 @@ class Settings:
             search_routing_partition=_int(env, "TRACKER_SEARCH_ROUTING_PARTITION", 1),
             gateway_host=env.get("TRACKER_GATEWAY_HOST", "127.0.0.1"),
             gateway_port=_int(env, "TRACKER_GATEWAY_PORT", 8080),
+            gateway_trusted_proxy=env.get("TRACKER_GATEWAY_TRUSTED_PROXY", "").strip(),
             grpc_host=env.get("TRACKER_GRPC_HOST", "127.0.0.1"),
             grpc_ports={s: _int(env, f"TRACKER_{s.upper()}_GRPC_PORT", p) for s, p in DEFAULT_GRPC_PORTS.items()},
             metrics_ports={s: _int(env, f"TRACKER_{s.upper()}_METRICS_PORT", p) for s, p in DEFAULT_METRICS_PORTS.items()},

@@ -136,7 +136,8 @@ class Gateway:
         self._server = create_server(self.app, host=self.settings.gateway_host,
                                      port=self.settings.gateway_port if port is None else port, threads=16,
                                      ident="tenant-tracker",
-                                     max_request_body_size=api.max_body_bytes + 1)  # waitress: 413 from this size on
+                                     max_request_body_size=api.max_body_bytes + 1,  # waitress: 413 from this size on
+                                     **_behind_proxy(self.settings.gateway_trusted_proxy))
         self.port = self._server.effective_port
         self._thread = threading.Thread(target=self._server.run, name="gateway-http", daemon=True)
         self._thread.start()
@@ -150,6 +151,16 @@ class Gateway:
             self._thread.join(5)
         self.clients.close()
         self.database.dispose()
+
+
+def _behind_proxy(trusted_proxy: str) -> dict:
+    """Waitress options so the client's address (sign-in throttling counts per username and address) is the
+    one the trusted proxy saw: the last X-Forwarded-For hop, which the proxy itself appends (a client cannot
+    forge it). Without a trusted proxy, forwarded headers are ignored and the peer's address counts."""
+    if not trusted_proxy:
+        return {}
+    return {"trusted_proxy": trusted_proxy, "trusted_proxy_count": 1, "trusted_proxy_headers": {"x-forwarded-for"},
+            "clear_untrusted_proxy_headers": True}
 
 
 def build(settings: Settings, *, addresses: dict[str, str] | None = None) -> Gateway:

@@ -157,6 +157,7 @@ TRACKER_SEARCH_SHARDS: {{ .Values.elasticsearch.shards | quote }}
 TRACKER_SEARCH_REPLICAS: {{ .Values.elasticsearch.replicas | quote }}
 TRACKER_GATEWAY_HOST: "0.0.0.0"
 TRACKER_GATEWAY_PORT: {{ .Values.gateway.port | quote }}
+TRACKER_GATEWAY_TRUSTED_PROXY: {{ .Values.gateway.trustedProxy | default (ternary "*" "" .Values.ingress.enabled) | quote }}
 TRACKER_GRPC_HOST: "0.0.0.0"
 {{- range $name := splitList " " (include "tracker.grpcServices" .) }}
 {{- $svc := index $.Values $name }}
