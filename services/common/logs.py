@@ -31,6 +31,19 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, default=str)
 
 
+REASON_MAX_CHARS = 300
+
+
+def error_reason(error: BaseException) -> str:
+    """What a log line may say of an error: its class, and its message too when the class
+    vouches that its messages never quote personal data (`message_is_loggable = True`, as
+    SearchError: they name operations, indices and fields, never values)."""
+    name = type(error).__name__
+    if getattr(error, "message_is_loggable", False) and str(error):
+        return f"{name}: {str(error)[:REASON_MAX_CHARS]}"
+    return name
+
+
 def configure(level: str = "INFO") -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter())

@@ -24,6 +24,7 @@ from typing import Iterable
 from prometheus_client import Counter
 from sqlalchemy.exc import OperationalError
 
+from services.common.logs import error_reason
 from services.common.search import SearchError, SearchIndex
 from services.common.uow import UnitOfWork
 
@@ -59,7 +60,7 @@ def index_people(uow: UnitOfWork, index: SearchIndex, *, person_ids: Iterable[st
         except (SearchError, OperationalError) as error:  # committed already: reconcile repairs these documents
             WRITES.labels("failed").inc(len(ids))
             log.warning("search documents left for reconcile", extra={"people": len(ids),
-                                                                      "error": type(error).__name__})
+                                                                      "error": error_reason(error)})
     uow.after_commit(write)
 
 

@@ -37,6 +37,7 @@ class CustomField:
     position: int
     archived: bool = False
     applies_to: str = "person"  # person | property | household (households issue)
+    index_generation: int = 0  # counted up when the type changes: see index_field
 
     @property
     def list_name(self) -> str:
@@ -45,8 +46,11 @@ class CustomField:
 
     @property
     def index_field(self) -> str:
-        """Its search-document field: unique on the platform, so types never clash."""
-        return f"cf_{self.field_id.replace('-', '')}"
+        """Its search-document field: unique on the platform, so types never clash. An index field keeps
+        the type it was first mapped with (in Elasticsearch as in the embedded index), so a field whose
+        type has changed (allowed while nobody has a value) moves to a new index field."""
+        name = f"cf_{self.field_id.replace('-', '')}"
+        return f"{name}_{self.index_generation}" if self.index_generation else name
 
 
 @dataclass(frozen=True)

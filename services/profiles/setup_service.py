@@ -223,7 +223,7 @@ def update_custom_field(uow: UnitOfWork, *, key: str, label: str | None = None, 
     if type is not None and check_custom_type(type) != definition.type:
         if in_use:
             raise InUse(f"the type cannot change once values are recorded: {in_use_message(in_use, 'field')}")
-        changed = replace(changed, type=type)
+        changed = replace(changed, type=type, index_generation=definition.index_generation + 1)  # a new index field
         was_choice, is_choice = definition.type in CHOICE_TYPES, type in CHOICE_TYPES
         if was_choice and not is_choice:
             store.delete_list(definition.list_name)

@@ -60,6 +60,7 @@ custom_fields = Table(
     Column("position", Integer, nullable=False),
     Column("archived", Boolean, nullable=False, server_default=false()),
     Column("applies_to", String(20), nullable=False, server_default="person"),
+    Column("index_generation", Integer, nullable=False, server_default="0"),
     UniqueConstraint("landlord_id", "key", name="uq_custom_fields_key"),
     UniqueConstraint("landlord_id", "applies_to", "label_key", name="uq_custom_fields_label"),
 )
@@ -208,7 +209,7 @@ class SetupStore:
     def _field_row(self, d: CustomField) -> dict:
         return {"field_id": d.field_id, "landlord_id": self.landlord_id, "key": d.key, "label": d.label,
                 "label_key": label_key(d.label), "type": d.type, "position": d.position, "archived": d.archived,
-                "applies_to": d.applies_to}
+                "applies_to": d.applies_to, "index_generation": d.index_generation}
 
     # -- settings ---------------------------------------------------------------------------------------------------
 
@@ -296,4 +297,4 @@ def _option(row) -> Option:
 
 def _custom_field(row) -> CustomField:
     return CustomField(row["field_id"], row["key"], row["label"], row["type"], row["position"], bool(row["archived"]),
-                       row["applies_to"])
+                       row["applies_to"], row["index_generation"])

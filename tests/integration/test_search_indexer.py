@@ -24,6 +24,7 @@ from services.profiles.store import PersonRepository
 from tests.conftest import MODES, settings_for
 from tests.unit.profiles.test_facts_consumers import Sender, groups, household
 
+from tests.unit.profiles.test_indexing import type_changes_while_unused
 
 class CountingIndex:
     """The real index, counting the calls the indexer makes."""
@@ -202,3 +203,7 @@ def test_the_three_indexers_at_once_leave_no_drift(profiles):
     assert _differing(profiles, landlord) == set()
     drift = maintenance.reconcile(profiles, landlord)[landlord]
     assert drift.counts() == {"missing": 0, "stale": 0, "ahead": 0, "extra": 0, "refused": 0}
+
+
+def test_a_custom_field_whose_type_changed_while_unused_is_indexed_and_found_by_its_new_type(profiles):
+    type_changes_while_unused(profiles, str(uuid.uuid4()))

@@ -6,6 +6,7 @@ import logging
 import time
 from typing import Callable, Sequence
 
+from ..logs import error_reason
 from .port import HANDLER_ATTEMPTS, BatchHandler, Message, RetryLater
 
 log = logging.getLogger(__name__)
@@ -32,8 +33,8 @@ def run_handler(
     """Call handler up to HANDLER_ATTEMPTS times; the last error if it never succeeded.
     A RetryLater comes back at once: the caller pauses and offers the message again.
 
-    The error text is never logged (it may quote personal data); `where` names
-    the topic/partition/offset for the log.
+    Only what error_reason allows of the error is logged (its text may quote personal
+    data); `where` names the topic/partition/offset for the log.
     """
     error: BaseException | None = None
     for attempt in range(1, HANDLER_ATTEMPTS + 1):
@@ -47,7 +48,7 @@ def run_handler(
             error = exc
             logger.warning(
                 "handler failed (%s) on %s key=%s attempt %d/%d",
-                type(exc).__name__, where, message.key, attempt, HANDLER_ATTEMPTS,
+                error_reason(exc), where, message.key, attempt, HANDLER_ATTEMPTS,
             )
             if attempt < HANDLER_ATTEMPTS:
                 time.sleep(RETRY_BACKOFF_S * attempt)
@@ -69,7 +70,7 @@ def run_batch_handler(
     """Call batch_handler once; its error if it raised. The caller pauses and offers the
     batch again on RetryLater, and on any other error hands the messages one at a
     time to the handler (run_handler), so a poison message is found and dead-lettered
-    alone. The error text is never logged (it may quote personal data)."""
+    alone. Only what error_reason allows of the error is logged (its text may quote personal data)."""
     try:
         batch_handler(messages)
         return None
@@ -78,5 +79,5 @@ def run_batch_handler(
         return exc
     except Exception as exc:  # noqa: BLE001 - the messages go one at a time instead
         logger.warning("batch handler failed (%s) on %s (%d messages); handling them one at a time",
-                       type(exc).__name__, where, len(messages))
+                       error_reason(exc), where, len(messages))
         return exc

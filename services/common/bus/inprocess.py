@@ -14,6 +14,7 @@ import threading
 import time
 from typing import Mapping, Sequence
 
+from ..logs import error_reason
 from .handling import RETRY_LATER_PAUSE_S, check_max_batch, dead_letter_headers, run_batch_handler, run_handler
 from .port import HANDLER_ATTEMPTS, MAX_BATCH, BatchHandler, BusError, EventBus, Handler, Message, RetryLater
 from .port import Subscription, dlq_topic
@@ -270,8 +271,8 @@ class _InProcessSubscription(Subscription):
                 return False  # stopping: the message stays uncommitted
             if error is not None:
                 log.error(
-                    "dead-lettering %s@%d key=%s after %d attempts",
-                    message.topic, offset, message.key, HANDLER_ATTEMPTS,
+                    "dead-lettering %s@%d key=%s after %d attempts (%s)",
+                    message.topic, offset, message.key, HANDLER_ATTEMPTS, error_reason(error),
                 )
             with self._bus._cond:
                 self._bus._acknowledge(self.group, {message.topic: offset}, None if error is None else (message, error))

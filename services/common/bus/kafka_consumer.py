@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from kafka import KafkaConsumer, OffsetAndMetadata, TopicPartition
 from kafka.consumer.subscription_state import ConsumerRebalanceListener
 
+from ..logs import error_reason
 from .handling import RETRY_LATER_PAUSE_S, dead_letter_headers, run_batch_handler, run_handler
 from .port import HANDLER_ATTEMPTS, BatchHandler, BusError, Handler, Message, RetryLater, Subscription, dlq_topic
 
@@ -218,7 +219,8 @@ class KafkaSubscription(Subscription):
             self._stopping.wait(RETRY_LATER_PAUSE_S)
             return False  # not committed: offered again after the pause
         if error is not None:
-            log.error("dead-lettering %s key=%s after %d attempts", where, message.key, HANDLER_ATTEMPTS)
+            log.error("dead-lettering %s key=%s after %d attempts (%s)", where, message.key, HANDLER_ATTEMPTS,
+                      error_reason(error))
             try:
                 self._bus.publish([Message(dlq_topic(message.topic), message.key, message.value,
                                            dead_letter_headers(message, error))])

@@ -16,7 +16,10 @@ from typing import Any, Iterator, Mapping, Sequence, Union
 
 
 class SearchError(RuntimeError):
-    """The index could not answer (engine down, bad mapping)."""
+    """The index could not answer (engine down, bad mapping). Adapters word its message with
+    the operation, indices, fields and error kinds only, never a document's or a query's
+    values, so logs may carry it (services.common.logs.error_reason)."""
+    message_is_loggable = True
 
 
 class SearchUnavailable(SearchError):
