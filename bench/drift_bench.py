@@ -16,21 +16,17 @@ search gave before reconcile, and reconcile's figures (stale, missing, extra doc
 """
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 import time
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from bench.groups_bench import load_people, make_selections  # noqa: E402
-from bench.import_measure import admin_conninfo  # noqa: E402
-from bench.search_platform import OUT, Http, _token, create_landlord, start_platform, stop_platform  # noqa: E402
-from services.common import local_cluster  # noqa: E402
+from bench import harness
+from bench.groups_bench import load_people, make_selections
+from bench.import_measure import admin_conninfo
+from bench.search_platform import OUT, ROOT, Http, _token, create_landlord
+from services.common import local_cluster
 
 PEOPLE = int(os.environ.get("TRACKER_BENCH_DRIFT_PEOPLE", "200000"))
 SETTLE = float(os.environ.get("TRACKER_BENCH_DRIFT_SETTLE", "60"))
@@ -84,15 +80,9 @@ def reconcile(landlord_id: str) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> dict:
-    OUT.mkdir(parents=True, exist_ok=True)
-    when = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-    run_id = when.replace(":", "").replace("-", "").lower()
-    work = OUT / f"drift-files-{run_id}"
-    work.mkdir(parents=True, exist_ok=True)
+    when, run_id = harness.started()
     os.environ["TRACKER_RECONCILE_INTERVAL_SECONDS"] = "0"  # nothing repairs the index behind the measurement
-    process = None
-    try:
-        process, base = start_platform(PREFIX)
+    with harness.work_folder("drift", run_id) as work, harness.platform(PREFIX) as (_, base):
         landlord = create_landlord(base, "DRF", run_id)
         people = load_people(base, landlord, work, PEOPLE)
         selections = make_selections(base, landlord, PEOPLE)
@@ -100,13 +90,7 @@ def main(argv: list[str] | None = None) -> dict:
         searched = wait_for_search(base, landlord, selections["group_id"])
         reconciled = reconcile(landlord["id"])
         again = reconcile(landlord["id"])
-    finally:
-        if process is not None:
-            stop_platform(process)
-        for path in work.glob("*"):
-            path.unlink()
-        work.rmdir()
-    results = {"when": when, "machine": f"{os.cpu_count()} cores", "people": people, "group": selections,
+    results = {"when": when, "machine": harness.machine(), "people": people, "group": selections,
                "search": searched, "reconcile": reconciled, "reconcile_again": again}
     print(f"\nDrift ({results['machine']}): {PEOPLE:,} residents imported and searchable in "
           f"{people['import_and_searchable_s']} s; admin group of everybody made in {selections['group_create_s']} s")
@@ -115,9 +99,7 @@ def main(argv: list[str] | None = None) -> dict:
           f"profiles held {searched['memberships_held']:,} memberships")
     print("reconcile: " + " | ".join(reconciled["printed"]) + f" ({reconciled['seconds']} s)")
     print("reconcile again: " + " | ".join(again["printed"]) + f" ({again['seconds']} s)")
-    path = OUT / f"drift-{when.replace(':', '')}.json"
-    path.write_text(json.dumps(results, indent=2))
-    print(f"written to {path.relative_to(ROOT)}")
+    harness.write_results("drift", results)
     return results
 
 

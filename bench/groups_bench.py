@@ -26,14 +26,11 @@ import time
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from bench import import_files as files  # noqa: E402
-from bench.import_bench import upload  # noqa: E402
-from bench.run import PORTS  # noqa: E402
-from bench.search_platform import OUT, Http, _token, create_landlord, start_platform, stop_platform  # noqa: E402
-from services.common import local_cluster  # noqa: E402
+from bench import harness
+from bench import import_files as files
+from bench.import_bench import upload
+from bench.run import PORTS
+from bench.search_platform import ES_URL, Http, _token, create_landlord
 
 PEOPLE = int(os.environ.get("TRACKER_BENCH_GROUP_PEOPLE", "100000"))
 REPEATS = int(os.environ.get("TRACKER_BENCH_RESOLVE_REPEATS", "20"))
@@ -121,7 +118,7 @@ def raw_group_ids(landlord_id: str, group_id: str) -> Iterator[list[str]]:
 
 def raw_index_ids(landlord_id: str) -> Iterator[list[str]]:
     """The landlord's current people's ids straight from Elasticsearch, search_after pages of CHUNK."""
-    es = Http(local_cluster.ENV["TRACKER_ELASTICSEARCH_URL"])
+    es = Http(ES_URL)
     after = None
     while True:
         body = {"size": CHUNK, "_source": False, "sort": [{"id": "asc"}],
@@ -204,30 +201,16 @@ def report(results: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> dict:
-    OUT.mkdir(parents=True, exist_ok=True)
-    when = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-    run_id = when.replace(":", "").replace("-", "").lower()
-    work = OUT / f"groups-files-{run_id}"
-    work.mkdir(parents=True, exist_ok=True)
-    process = None
-    try:
-        process, base = start_platform(PREFIX)
+    when, run_id = harness.started()
+    with harness.work_folder("groups", run_id) as work, harness.platform(PREFIX) as (_, base):
         landlord = create_landlord(base, "GRP", run_id)
         people = load_people(base, landlord, work)
         selections = make_selections(base, landlord)
         resolve = measure_resolving(landlord, selections)
-    finally:
-        if process is not None:
-            stop_platform(process)
-        for path in work.glob("*"):
-            path.unlink()
-        work.rmdir()
-    results = {"when": when, "machine": f"{os.cpu_count()} cores", "people": people, "selections": selections,
+    results = {"when": when, "machine": harness.machine(), "people": people, "selections": selections,
                "resolve": resolve}
     print(report(results))
-    path = OUT / f"groups-{when.replace(':', '')}.json"
-    path.write_text(json.dumps(results, indent=2))
-    print(f"written to {path.relative_to(ROOT)}")
+    harness.write_results("groups", results)
     return results
 
 

@@ -18,22 +18,18 @@ outbox rows too, so nothing is published).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import resource
 import sys
 import time
 import uuid
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from bench.import_measure import admin_conninfo  # noqa: E402
-from bench.search_platform import OUT  # noqa: E402
-from services.common import context, local_cluster  # noqa: E402
-from services.common.sample_residents import feed_rows  # noqa: E402
+from bench import harness
+from bench.import_measure import admin_conninfo
+from bench.search_platform import OUT
+from services.common import context, local_cluster
+from services.common.sample_residents import feed_rows
 
 PEOPLE = int(os.environ.get("TRACKER_BENCH_HOUSEHOLD_PEOPLE", "1000000"))
 BATCH = 10_000
@@ -97,8 +93,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     from services.common.config import Settings
     from services.households import bootstrap
     from services.households.rebuild import rebuild
-    OUT.mkdir(parents=True, exist_ok=True)
-    when = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    when, _ = harness.started()
     settings = Settings.from_env({**os.environ, **local_cluster.ENV, "TRACKER_VAR_DIR": str(OUT / "cluster")})
     service = bootstrap.build(settings)
     service.runtime.migrate()
@@ -119,7 +114,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         clean(landlord_id)
         service.runtime.database.dispose()
     results = {
-        "when": when, "machine": f"{os.cpu_count()} cores", "residents": PEOPLE, "batch": BATCH,
+        "when": when, "machine": harness.machine(), "residents": PEOPLE, "batch": BATCH,
         "copy_s": round(copy_s, 1), "copy_per_s": round(PEOPLE / copy_s),
         "read_s": round(read_s, 1), "read_per_s": round(read / read_s),
         "rebuild_s": round(first_s, 1), "rebuild_per_s": round(PEOPLE / first_s), "rebuild": vars(first),
@@ -129,9 +124,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
     print(report(results))
-    path = OUT / f"households-{when.replace(':', '')}.json"
-    path.write_text(json.dumps(results, indent=2))
-    print(f"written to {path.relative_to(ROOT)}")
+    harness.write_results("households", results)
     return results
 
 

@@ -19,21 +19,17 @@ import datetime as dt
 import http.client
 import json
 import os
-import shutil
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from bench import import_files as files  # noqa: E402
-from bench import import_measure as measure  # noqa: E402
-from bench.run import PORTS  # noqa: E402
-from bench.search_platform import OUT, Http, _token, create_landlord, start_platform, stop_platform  # noqa: E402
-from services.common import local_cluster  # noqa: E402
-from services.common.sample_residents import FEED_COLUMNS, composition, feed_rows  # noqa: E402
+from bench import harness
+from bench import import_files as files
+from bench import import_measure as measure
+from bench.run import PORTS
+from bench.search_platform import ES_URL, Http, _token, create_landlord
+from services.common.sample_residents import FEED_COLUMNS, composition, feed_rows
 
 ROWS = int(os.environ.get("TRACKER_BENCH_IMPORT_ROWS", "1000000"))
 XLSX_ROWS = int(os.environ.get("TRACKER_BENCH_IMPORT_XLSX_ROWS", "100000"))
@@ -155,7 +151,7 @@ def empty_bench_index() -> None:
     """Drop the bench's own indices (named with PREFIX), so each run starts with an empty one."""
     if "bench" not in PREFIX:
         raise ValueError(f"TRACKER_BENCH_IMPORT_INDEX_PREFIX={PREFIX!r}: it must name a bench index (contain 'bench')")
-    es = Http(local_cluster.ENV["TRACKER_ELASTICSEARCH_URL"])
+    es = Http(ES_URL)
     try:
         for index in es.json("GET", f"/_cat/indices/{PREFIX}*?format=json&h=index"):
             if index["index"].startswith(PREFIX):
@@ -203,51 +199,47 @@ def report(results: dict) -> str:
     return "\n".join(lines)
 
 
+def run_scenarios(base: str, run_id: str, prepared: dict[str, Any],
+                  pids: dict[str, int]) -> tuple[list[dict], dict[str, float]]:
+    """(a), (b) and (c) one after the other, each service process's memory sampled over them; the
+    scenarios' figures and the processes' lifetime high-water marks at the end."""
+    a, b = create_landlord(base, "IMA", run_id), create_landlord(base, "IMB", run_id)
+    rows, changed = ROWS, prepared["changed"]
+    with measure.MemorySampler(pids) as sampler:
+        scenarios = [
+            scenario("a", base, a, prepared["big"], "text/csv", prepared["big"], rows=rows,
+                     expected_counts={"rejected": 0, "created": rows, "archived": 0},
+                     expected_composition=prepared["big_composition"], searchable=None, sampler=sampler),
+            scenario("b", base, b, prepared["xlsx"], files.XLSX_MEDIA, prepared["xlsx_csv"], rows=XLSX_ROWS,
+                     expected_counts={"rejected": 0, "created": XLSX_ROWS, "archived": 0},
+                     expected_composition=prepared["xlsx_composition"], searchable=None, sampler=sampler),
+            scenario("c", base, a, prepared["rerun"], "text/csv", prepared["rerun"], rows=rows,
+                     expected_counts={"rejected": 0, "created": 0, "updated": changed,
+                                      "unchanged": rows - changed, "archived": 0},
+                     expected_composition=prepared["big_composition"],
+                     searchable={"criteria": {"text": files.RERUN_SURNAME.lower()}, "total": changed},
+                     sampler=sampler),
+        ]
+        return scenarios, sampler.high_water_mib()
+
+
 def main(argv: list[str] | None = None) -> dict:
-    OUT.mkdir(parents=True, exist_ok=True)
-    when = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-    run_id = when.replace(":", "").replace("-", "").lower()
-    work = OUT / f"import-files-{run_id}"
-    work.mkdir(parents=True, exist_ok=True)
-    process = None
-    try:
+    when, run_id = harness.started()
+    with harness.work_folder("import", run_id) as work:
         prepared = prepare(work)
         empty_bench_index()
-        process, base = start_platform(PREFIX)
-        pids = measure.service_processes(process.pid)
-        if "import" not in pids:
-            raise RuntimeError(f"the cluster platform runs no import service (processes: {sorted(pids)}): "
-                               "deploy/local/run_cluster.py must start it")
-        a, b = create_landlord(base, "IMA", run_id), create_landlord(base, "IMB", run_id)
-        rows, changed = ROWS, prepared["changed"]
-        with measure.MemorySampler(pids) as sampler:
-            scenarios = [
-                scenario("a", base, a, prepared["big"], "text/csv", prepared["big"], rows=rows,
-                         expected_counts={"rejected": 0, "created": rows, "archived": 0},
-                         expected_composition=prepared["big_composition"], searchable=None, sampler=sampler),
-                scenario("b", base, b, prepared["xlsx"], files.XLSX_MEDIA, prepared["xlsx_csv"], rows=XLSX_ROWS,
-                         expected_counts={"rejected": 0, "created": XLSX_ROWS, "archived": 0},
-                         expected_composition=prepared["xlsx_composition"], searchable=None, sampler=sampler),
-                scenario("c", base, a, prepared["rerun"], "text/csv", prepared["rerun"], rows=rows,
-                         expected_counts={"rejected": 0, "created": 0, "updated": changed,
-                                          "unchanged": rows - changed, "archived": 0},
-                         expected_composition=prepared["big_composition"],
-                         searchable={"criteria": {"text": files.RERUN_SURNAME.lower()}, "total": changed},
-                         sampler=sampler),
-            ]
-            high_water = sampler.high_water_mib()
-    finally:
-        if process is not None:
-            stop_platform(process)
-        shutil.rmtree(work, ignore_errors=True)
-    results = {"when": when, "machine": f"{os.cpu_count()} cores", "ports": PORTS, "index_prefix": PREFIX,
+        with harness.platform(PREFIX) as (process, base):
+            pids = measure.service_processes(process.pid)
+            if "import" not in pids:
+                raise RuntimeError(f"the cluster platform runs no import service (processes: {sorted(pids)}): "
+                                   "deploy/local/run_cluster.py must start it")
+            scenarios, high_water = run_scenarios(base, run_id, prepared, pids)
+    results = {"when": when, "machine": harness.machine(), "ports": PORTS, "index_prefix": PREFIX,
                "sizes": {"csv_rows": ROWS, "xlsx_rows": XLSX_ROWS, "change_every": CHANGE_EVERY,
                          "changed_rows": prepared["changed"]},
                "services": sorted(pids), "high_water_mib": high_water, "scenarios": scenarios}
     print(report(results))
-    path = OUT / f"import-{when.replace(':', '')}.json"
-    path.write_text(json.dumps(results, indent=2))
-    print(f"written to {path.relative_to(ROOT)}")
+    harness.write_results("import", results)
     return results
 
 

@@ -22,19 +22,15 @@ import datetime as dt
 import json
 import os
 import re
-import sys
 import time
 import urllib.parse
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from bench import search_criteria as sc  # noqa: E402
-from bench.run import PORTS  # noqa: E402
-from bench.search_load import catalogue_of, es_count, load, reusable  # noqa: E402
-from bench.search_platform import ES_URL, OUT, Http, _token, start_platform, stop_platform  # noqa: E402
-from services.common import local_cluster  # noqa: E402
+from bench import harness
+from bench import search_criteria as sc
+from bench.run import PORTS
+from bench.search_load import catalogue_of, es_count, load, reusable
+from bench.search_platform import ES_URL, OUT, Http, _token
+from services.common import local_cluster
 
 STATE = OUT / "search_state.json"
 
@@ -228,8 +224,7 @@ def main(argv: list[str] | None = None) -> dict:
               "routing_partition": int(os.environ.get("TRACKER_SEARCH_ROUTING_PARTITION", "1"))}
     OUT.mkdir(parents=True, exist_ok=True)
     load_start = os.getloadavg()
-    process, base = start_platform(args.prefix)
-    try:
+    with harness.platform(args.prefix) as (_, base):
         es = Http(ES_URL)
         state = json.loads(STATE.read_text()) if STATE.exists() else None
         reused = not args.fresh and reusable(state, config, base, es, args.prefix)
@@ -254,9 +249,7 @@ def main(argv: list[str] | None = None) -> dict:
         for code in ("BIG", "S01"):
             scenarios += measure(base, args.prefix, by_code[code], args.samples, args.warmup, seed=when)
         es.close()
-    finally:
-        stop_platform(process)
-    results = {"when": when, "machine": f"{os.cpu_count()} cores", "index": f"{args.prefix}people",
+    results = {"when": when, "machine": harness.machine(), "index": f"{args.prefix}people",
                "documents": documents, "other_documents": others, "landlords": len(state["landlords"]), "samples": args.samples,
                "warmup": args.warmup, "reused": reused, "loaded_at": state["loaded_at"],
                "shards": config["shards"], "routing_partition": config["routing_partition"],
@@ -265,9 +258,7 @@ def main(argv: list[str] | None = None) -> dict:
                                 "end": [round(x, 1) for x in os.getloadavg()]},
                "catalogue_load": catalogue_ms, "scenarios": scenarios}
     print(report(results))
-    path = OUT / f"search-{when.replace(':', '')}.json"
-    path.write_text(json.dumps(results, indent=2))
-    print(f"written to {path.relative_to(ROOT)}")
+    harness.write_results("search", results)
     return results
 
 

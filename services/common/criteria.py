@@ -14,6 +14,11 @@ MAX_CHILD_AGE = 25
 MAX_OCCUPANTS = 10_000  # the most occupants a household criterion can name (a large hostel has a few hundred)
 _IDS = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
 _DATE = {"type": "string", "format": "date"}
+# The criteria only the groups service can turn into what profiles searches by (the gateway has it expand
+# them): the id lists naming its admin groups and activities, with what their ids name, then the rest.
+GROUP_IDS = {"admin_group": "admin group", "not_admin_group": "admin group",
+             "activity": "activity", "not_activity": "activity"}
+GROUP_KEYS = frozenset({"search_template", *GROUP_IDS, "participated"})
 
 
 def _range(item: dict, example: str) -> dict:

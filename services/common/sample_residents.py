@@ -1,9 +1,10 @@
 """Wholly synthetic residents for demos, search benchmarks and housing-system feeds.
 
-Stdlib-only (nothing else from services/, so `make run`'s demo, the benchmarks and
-the tests share it). `generate()` streams people household by household: a property,
-its head of household first, then perhaps a joint tenant and others. `feed_rows()` gives
-the same rows labelled as a new landlord's default option lists are, ready to import.
+Stdlib-only (from services/ only its dependency-free neighbours feed_format and sample_words),
+so `make run`'s demo, the benchmarks and the tests share it. `generate()` streams people
+household by household: a property, its head of household first, then perhaps a joint
+tenant and others. `feed_rows()` gives the same rows labelled as a new landlord's default
+option lists are, ready to import.
 Every name, street, town and county is invented; postcodes use the non-existent "ZZ"
 area; emails are @example.org; phone numbers are Ofcom's drama ranges (07700 900xxx,
 01632 960xxx). Same seed and landlord code => same rows.
@@ -22,14 +23,10 @@ from datetime import date
 from operator import itemgetter
 from typing import Iterable, Iterator
 
+from .feed_format import FEED_COLUMNS
 from .sample_words import (COUNTIES, ESTATES, FEMALE, LANDLINES, MALE, MOBILES, NEUTRAL, STREET_HEADS, STREET_TAILS,
                            STREET_TYPES, SURNAME_HEADS, SURNAME_TAILS, TOWNS, UNITS)
 
-FEED_COLUMNS = (
-    "personal_ref", "title", "first_name", "surname", "date_of_birth", "gender", "ethnicity", "disability",
-    "tenancy_type", "household_status", "area", "property_ref", "address1", "address2", "address3", "address4",
-    "postcode", "phone", "mobile", "email",
-)
 DEFAULT_TODAY = date(2026, 11, 23)
 
 # The 19 ethnic groups of the ONS Census 2021 (England and Wales), as ONS labels them in its

@@ -9,6 +9,7 @@ from typing import Any, Iterable, Iterator
 
 from google.protobuf import json_format
 
+from services.common.criteria import GROUP_KEYS  # criteria only the groups service can expand
 from services.common.errors import NotFound
 from services.common.grpc_client import call
 from services.gen.tracker.groups.v1 import groups_service_pb2 as groups_pb
@@ -16,9 +17,6 @@ from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb
 
 from . import equality
 
-# Criteria only the groups service can turn into what profiles searches by.
-GROUP_KEYS = frozenset({"search_template", "admin_group", "not_admin_group", "activity", "not_activity",
-                        "participated"})
 BOTH_STATUSES = ["current", "archived"]
 
 

@@ -13,13 +13,11 @@ import copy
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
+from services.common.criteria import GROUP_IDS, GROUP_KEYS
 from services.common.errors import FieldProblem, InvalidInput, collect
 
 TEMPLATE = "search_template"
 ANY_OF = "any_of"
-GROUP_KEYS = {"admin_group": "admin group", "not_admin_group": "admin group",
-              "activity": "activity", "not_activity": "activity"}
-GROUPS_KEYS = (TEMPLATE, *GROUP_KEYS, "participated")  # the keys only the groups service understands
 
 
 @dataclass(frozen=True)
@@ -34,7 +32,7 @@ def mentions_groups(criteria) -> bool:
     if not isinstance(criteria, dict):
         return False
     nested = criteria.get(ANY_OF) if isinstance(criteria.get(ANY_OF), list) else []
-    return any(k in criteria for k in GROUPS_KEYS) or any(mentions_groups(item) for item in nested)
+    return any(k in criteria for k in GROUP_KEYS) or any(mentions_groups(item) for item in nested)
 
 
 def expand(criteria: dict, lookups: Lookups, *, within: Iterable[str] = ()) -> dict:
@@ -50,9 +48,9 @@ def expand(criteria: dict, lookups: Lookups, *, within: Iterable[str] = ()) -> d
 
 
 def _walk(obj: dict, lookups: Lookups, stack: tuple[str, ...], wanted: dict[str, set[str]]) -> dict:
-    for name in GROUP_KEYS:
+    for name, what in GROUP_IDS.items():
         if name in obj:
-            wanted.setdefault(name, set()).update(_ids(obj[name], name, GROUP_KEYS[name]))
+            wanted.setdefault(name, set()).update(_ids(obj[name], name, what))
     participated = obj.get("participated")
     if isinstance(participated, dict) and "activity" in participated:
         wanted.setdefault("participated.activity", set()).update(
@@ -96,7 +94,7 @@ def _ids(value, name: str, what: str) -> list[str]:
 def _check_ids(wanted: dict[str, set[str]], lookups: Lookups) -> None:
     problems = []
     for name, ids in wanted.items():
-        what = GROUP_KEYS.get(name, "activity")
+        what = GROUP_IDS.get(name, "activity")  # participated.activity names activities
         found = lookups.admin_groups(ids) if what == "admin group" else lookups.activities(ids)
         problems.extend(FieldProblem(f"criteria.{name}", f"no {what} {i}") for i in sorted(ids - found))
     collect(problems)

@@ -10,8 +10,10 @@ from typing import Iterator
 from sqlalchemy import and_, delete, exists, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from services.common.bulk import chunks
+
 from .domain import GroupMember
-from .store import Repository, chunks, utc
+from .store import Repository, utc
 from .tables import activity_members, admin_group_members, archived_people, person_versions
 
 WRITE_CHUNK = 1000  # rows per multi-row statement

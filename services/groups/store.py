@@ -10,22 +10,17 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from services.common.bulk import chunks
 from services.common.errors import AlreadyExists
 
 from .domain import Activity, AdminGroup, ParticipationRecord, key
 from .tables import activities, activity_members, admin_groups, participation_records
 
-IN_CHUNK = 500  # ids per IN (...) list
 TAKEN_REFERENCE = "is already the reference of an admin group"
 
 
 def utc(value: dt.datetime | None) -> dt.datetime | None:
     return value.replace(tzinfo=dt.timezone.utc) if value is not None and value.tzinfo is None else value
-
-
-def chunks(values: list, size: int = IN_CHUNK) -> Iterable[list]:
-    for start in range(0, len(values), size):
-        yield values[start:start + size]
 
 
 class Repository:

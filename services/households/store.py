@@ -7,24 +7,18 @@ import datetime as dt
 import json
 import uuid
 from dataclasses import fields
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Sequence
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from services.common.bulk import update_rows
+from services.common.bulk import chunks, update_rows
 
 from . import matching
 from .domain import CURRENT, Resident
 from .tables import households, occupancies, profile_values, residents
 
-CHUNK = 500  # ids per IN (...) query
 RESIDENT_COLUMNS = [f.name for f in fields(Resident)]  # resident_of reads a row in this order
-
-
-def chunks(items: Sequence, size: int = CHUNK) -> Iterator[Sequence]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
 
 
 def utc(value: dt.datetime | None) -> dt.datetime | None:

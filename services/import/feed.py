@@ -18,14 +18,12 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO, Iterable, Iterator, Mapping, Sequence
 
+from services.common.feed_format import FEED_COLUMNS
 from services.common.person_fields import BY_NAME, LONGEST_TEXT, Kind
 
 if TYPE_CHECKING:  # only its shape: the import service asks profiles for it over gRPC
     from services.profiles.setup_domain import Catalogue
 
-FEED_COLUMNS = ("personal_ref", "title", "first_name", "surname", "date_of_birth", "gender", "ethnicity",
-                "disability", "tenancy_type", "household_status", "area", "property_ref", "address1", "address2",
-                "address3", "address4", "postcode", "phone", "mobile", "email")
 REQUIRED = ("personal_ref", "first_name", "surname")
 PERSON_FIELD = {c: c for c in FEED_COLUMNS} | {f"address{n}": f"address_line_{n}" for n in range(1, 5)}
 FEED_COLUMN = {p: c for c, p in PERSON_FIELD.items()}

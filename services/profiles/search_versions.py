@@ -11,6 +11,8 @@ from typing import Iterable, Iterator, Mapping
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
+from services.common.bulk import chunks
+
 from .store import BATCH, PersonRepository, people
 
 
@@ -39,9 +41,7 @@ class SearchVersions:
 
     def count_up(self, person_ids: Iterable[str]) -> None:
         """These people's documents change with this transaction (people who do not exist are left out)."""
-        ids = sorted(set(person_ids))
-        for start in range(0, len(ids), BATCH):
-            chunk = ids[start:start + BATCH]
+        for chunk in chunks(sorted(set(person_ids)), BATCH):
             where = (people.c.landlord_id == self.landlord_id, people.c.person_id.in_(chunk))
             self.session.execute(select(people.c.person_id).where(*where)
                                  .order_by(people.c.person_id).with_for_update())  # locks, in id order

@@ -14,6 +14,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from services.common.bulk import chunks
 from services.common.db import outbox_table, processed_events_table
 from services.common.errors import AlreadyExists
 
@@ -190,18 +191,17 @@ class PersonRepository:
 
     def column_of(self, column, person_ids: Iterable[str]) -> dict[str, Any]:
         """One column of each of these people that exists, by id (a BATCH of ids per query)."""
-        ids, found = list(dict.fromkeys(person_ids)), {}
-        for start in range(0, len(ids), BATCH):
+        found = {}
+        for part in chunks(list(dict.fromkeys(person_ids)), BATCH):
             found.update(self.session.execute(select(people.c.person_id, column).where(
-                people.c.landlord_id == self.landlord_id, people.c.person_id.in_(ids[start:start + BATCH]))).all())
+                people.c.landlord_id == self.landlord_id, people.c.person_id.in_(part))).all())
         return found
 
     def _by(self, column, keys: Iterable[str]) -> dict[str, Person]:
-        keys = list(dict.fromkeys(keys))
         found = {}
-        for start in range(0, len(keys), BATCH):  # a BATCH of keys per query
+        for part in chunks(list(dict.fromkeys(keys)), BATCH):  # a BATCH of keys per query
             for person in self._load(select(people).where(people.c.landlord_id == self.landlord_id,
-                                                          column.in_(keys[start:start + BATCH]))):
+                                                          column.in_(part))):
                 found[getattr(person, column.name)] = person
         return found
 

@@ -5,30 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-import pytest
 from sqlalchemy import insert, select
 
-from services.common import bulk, migrations
-from services.common.db import Database
-from services.common.local_cluster import ENV
+from services.common import bulk
 from services.households.tables import residents
-from tests.conftest import engines
 
+DATABASE_OF = "households"  # the `database` fixture (conftest.py): SQLite and PostgreSQL
 NOW = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.timezone.utc)
-
-
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.engines)])
-def database(request, tmp_path_factory):
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('bulk')}/households.sqlite"
-        migrations.upgrade("households", url)
-    else:
-        engines()
-        migrations.upgrade("households", ENV["TRACKER_MIGRATION_DATABASE_URL_TEMPLATE"].format(service="households"))
-        url = ENV["TRACKER_DATABASE_URL_TEMPLATE"].format(service="households")
-    db = Database.from_url(url)
-    yield db
-    db.dispose()
 
 
 def _row(landlord_id: str, n: int) -> dict:

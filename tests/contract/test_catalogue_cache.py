@@ -4,20 +4,12 @@ import uuid
 
 import pytest
 
-from services.common import migrations
-from services.common.db import Database
 from services.profiles import catalogue_cache
 from services.profiles.catalogue_cache import CatalogueCache
 from services.profiles.setup_store import SetupStore, load_catalogue
 
-
-@pytest.fixture
-def database(tmp_path):
-    url = f"sqlite:///{tmp_path}/profiles.sqlite"
-    migrations.upgrade("profiles", url)
-    db = Database.from_url(url)
-    yield db
-    db.dispose()
+DATABASE_OF = "profiles"  # the `database` fixture (conftest.py), on SQLite only here
+pytestmark = pytest.mark.parametrize("database", ["sqlite"], indirect=True)
 
 
 def _load(db, cache, landlord):

@@ -7,15 +7,13 @@ import uuid
 
 import pytest
 
-from services.common import migrations
 from services.common.db import Database
 from services.common.errors import AlreadyExists
-from services.common.local_cluster import ENV
 from services.profiles.domain import Person
 from services.profiles.setup_domain import Catalogue, CustomField, Option
 from services.profiles.store import HistoryRepository, PersonRepository  # noqa: F401
-from tests.conftest import engines
 
+DATABASE_OF = "profiles"  # the `database` fixture (conftest.py): SQLite and PostgreSQL
 NOW = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.timezone.utc)
 CUSTOM = {d.key: d for d in (
     CustomField("11111111-1111-4111-8111-111111111111", "pets", "Pets", "number", 1),
@@ -29,20 +27,6 @@ CATALOGUE = Catalogue(options={
     "interests": [Option("i-1", "interests", "Digital inclusion", 1), Option("i-2", "interests", "Money advice", 2)],
     "custom.hobbies": [Option("h-1", "custom.hobbies", "Gardening", 1), Option("h-2", "custom.hobbies", "DIY", 2)],
 }, custom_fields=CUSTOM)
-
-
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.engines)])
-def database(request, tmp_path_factory):
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('repo')}/profiles.sqlite"
-        migrations.upgrade("profiles", url)
-    else:
-        engines()
-        migrations.upgrade("profiles", ENV["TRACKER_MIGRATION_DATABASE_URL_TEMPLATE"].format(service="profiles"))
-        url = ENV["TRACKER_DATABASE_URL_TEMPLATE"].format(service="profiles")
-    db = Database.from_url(url)
-    yield db
-    db.dispose()
 
 
 def person(landlord_id: str, ref: str, surname: str = "Example", **fields) -> Person:

@@ -18,10 +18,9 @@ from services.profiles import setup_service as setup
 from services.profiles.setup_defaults import DEFAULT_OPTIONS
 from services.profiles.setup_store import load_catalogue, next_personal_ref
 from services.profiles.store import people, person_custom_values, person_options
-from tests.contract import test_person_repository as repository_contract
 
 NOW = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.timezone.utc)
-database = repository_contract.database  # the profiles database, migrated: SQLite and PostgreSQL
+DATABASE_OF = "profiles"  # the `database` fixture (conftest.py): SQLite and PostgreSQL
 
 
 @pytest.fixture

@@ -7,11 +7,10 @@ import csv
 import io
 import time
 
+from services.common import feed_format
 from tests.e2e.conftest import eventually
 
-FEED_COLUMNS = ["personal_ref", "title", "first_name", "surname", "date_of_birth", "gender", "ethnicity", "disability",
-                "tenancy_type", "household_status", "area", "property_ref", "address1", "address2", "address3",
-                "address4", "postcode", "phone", "mobile", "email"]
+FEED_COLUMNS = list(feed_format.FEED_COLUMNS)  # feed v1's columns, as a list the tests extend
 IMPORTS = "/api/v1/imports"
 SEARCH = "/api/v1/people/search"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

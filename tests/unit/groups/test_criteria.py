@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from services.common.criteria import CRITERIA_SCHEMA, GROUP_IDS, GROUP_KEYS
 from services.common.errors import InvalidInput
 from services.groups.criteria import Lookups, expand, mentions_groups
 
@@ -92,3 +93,8 @@ def test_which_criteria_need_the_groups_service():
     assert not mentions_groups({"age": {"min": 3}, "any_of": [{"text": "a"}]})
     assert mentions_groups({"any_of": [{"any_of": [{"participated": {"since": "2024-01-01"}}]}]})
     assert mentions_groups({"search_template": ["t"]})
+
+
+def test_the_keys_groups_expand_are_criteria_of_the_shared_schema():
+    assert set(GROUP_IDS) <= GROUP_KEYS <= set(CRITERIA_SCHEMA["properties"])
+    assert all(mentions_groups({key: ["x"]}) for key in GROUP_KEYS)
