@@ -8,6 +8,8 @@ import uuid
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
+from .errors import Unauthenticated
+
 LANDLORD_KEY = "x-landlord-id"
 USER_KEY = "x-user-id"
 REQUEST_KEY = "x-request-id"
@@ -42,6 +44,14 @@ def new_request_id() -> str:
 
 def current() -> CallContext:
     return _current.get()
+
+
+def require_landlord() -> str:
+    """The landlord the current call is for; a call that names none is refused."""
+    landlord_id = current().landlord_id
+    if not landlord_id:
+        raise Unauthenticated("no landlord in the call metadata")
+    return landlord_id
 
 
 def enter(ctx: CallContext) -> contextvars.Token:

@@ -10,18 +10,11 @@ import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from . import context
-from .errors import AlreadyExists, DomainError, FieldProblem, InUse, InvalidInput, NotFound, PermissionDenied, Unauthenticated, Unavailable
+from .errors import RAISED_BY_CALLS, DomainError, FieldProblem
 
-ERROR_FOR = {
-    grpc.StatusCode.INVALID_ARGUMENT: InvalidInput,
-    grpc.StatusCode.NOT_FOUND: NotFound,
-    grpc.StatusCode.ALREADY_EXISTS: AlreadyExists,
-    grpc.StatusCode.FAILED_PRECONDITION: InUse,
-    grpc.StatusCode.PERMISSION_DENIED: PermissionDenied,
-    grpc.StatusCode.UNAUTHENTICATED: Unauthenticated,
-    grpc.StatusCode.UNAVAILABLE: Unavailable,
-    grpc.StatusCode.DEADLINE_EXCEEDED: Unavailable,
-}
+# A failed call's status -> the domain error behind it, from the statuses the error classes declare.
+ERROR_FOR: dict[grpc.StatusCode, type[DomainError]] = {
+    grpc.StatusCode[status]: cls for cls in RAISED_BY_CALLS for status in (cls.grpc_status, *cls.also_from_grpc)}
 
 
 class _Details(

@@ -15,28 +15,16 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
 from . import context
-from .errors import AlreadyExists, DomainError, InUse, InvalidInput, NotFound, PermissionDenied, Unauthenticated, Unavailable
+from .errors import DomainError
 from .grpc_client import MAX_MESSAGE_BYTES
 from .metrics import RPC_DURATION, RPC_REQUESTS
 
 log = logging.getLogger(__name__)
 
-STATUS_FOR = {
-    InvalidInput: grpc.StatusCode.INVALID_ARGUMENT,
-    NotFound: grpc.StatusCode.NOT_FOUND,
-    AlreadyExists: grpc.StatusCode.ALREADY_EXISTS,
-    InUse: grpc.StatusCode.FAILED_PRECONDITION,
-    PermissionDenied: grpc.StatusCode.PERMISSION_DENIED,
-    Unauthenticated: grpc.StatusCode.UNAUTHENTICATED,
-    Unavailable: grpc.StatusCode.UNAVAILABLE,
-}
-
 
 def status_for(error: DomainError) -> grpc.StatusCode:
-    for cls, code in STATUS_FOR.items():
-        if isinstance(error, cls):
-            return code
-    return grpc.StatusCode.FAILED_PRECONDITION
+    """The status the error's class declares (errors.py)."""
+    return grpc.StatusCode[error.grpc_status]
 
 
 def error_details(error: DomainError) -> str:

@@ -9,17 +9,14 @@ from flask import Flask, Response, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from services.common import context
-from services.common.errors import (AlreadyExists, DomainError, InUse, InvalidInput, NotFound, PermissionDenied,
-                                    TooManyAttempts, Unauthenticated, Unavailable)
+from services.common.errors import DomainError, PermissionDenied, TooManyAttempts, Unauthenticated
 from services.common.metrics import HTTP_DURATION, HTTP_REQUESTS
 
-from .api import PUBLIC, BadRequest, Endpoint, parse_body, parse_form, parse_query, refuse_large_body
-from .forms import MULTIPART, PayloadTooLarge
+from .api import PUBLIC, Endpoint, parse_body, parse_form, parse_query, refuse_large_body
+from .forms import MULTIPART
 from .routes import api
 
 log = logging.getLogger(__name__)
-HTTP_STATUS = [(PayloadTooLarge, 413), (BadRequest, 400), (InvalidInput, 422), (Unauthenticated, 401),
-               (PermissionDenied, 403), (NotFound, 404), (AlreadyExists, 409), (InUse, 409), (TooManyAttempts, 429), (Unavailable, 503)]
 
 
 class PasswordChangeRequired(PermissionDenied):
@@ -57,8 +54,7 @@ def create_app(gw) -> Flask:
 
     @app.errorhandler(DomainError)
     def _domain_error(error: DomainError):
-        status = next((s for cls, s in HTTP_STATUS if isinstance(error, cls)), 409)
-        response, status = _error(status, error.code, error.message, error.fields)
+        response, status = _error(error.http_status, error.code, error.message, error.fields)
         if isinstance(error, TooManyAttempts):
             response.headers["Retry-After"] = str(error.retry_after)
         return response, status

@@ -28,6 +28,7 @@ _STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
 class BadRequest(InvalidInput):
     """The request cannot be read at all (not JSON, not an object)."""
     code = "bad_request"
+    http_status = 400  # grpc_status: InvalidInput's
 
 
 def _unreadable(reason: str) -> BadRequest:

@@ -19,8 +19,9 @@ FORM_OVERHEAD_BYTES = 64 * 1024  # the other fields and the part headers, beyond
 
 
 class PayloadTooLarge(InvalidInput):
-    """The body, or a file in it, is larger than the route accepts (HTTP 413)."""
+    """The body, or a file in it, is larger than the route accepts."""
     code = "too_large"
+    http_status = 413  # grpc_status: InvalidInput's
 
 
 class _FilePart:

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from services.common import topics
 from services.common.envelope import OutgoingEvent, wrap
 from services.gen.tracker.groups.v1 import events_pb2
 
 from .domain import PersonGroupsChanged
 
-TOPIC = "tracker.groups.v1"
-PEOPLE_TOPIC = "tracker.people.v1"
 
 
 def to_outgoing(event: object) -> Iterable[OutgoingEvent]:
@@ -19,4 +18,4 @@ def to_outgoing(event: object) -> Iterable[OutgoingEvent]:
         person_id=event.person_id, version=event.version, admin_group_ids=list(event.admin_group_ids),
         activity_ids=list(event.activity_ids),
         participations=[events_pb2.Participation(activity_id=a, date=d) for a, d in event.participations])
-    yield wrap(TOPIC, event.landlord_id, event.person_id, message, event.occurred_at)
+    yield wrap(topics.GROUPS, event.landlord_id, event.person_id, message, event.occurred_at)

@@ -2,18 +2,11 @@
 from __future__ import annotations
 
 from services.common import context
-from services.common.errors import Unauthenticated
+from services.common.context import require_landlord
 from services.gen.tracker.groups.v1 import groups_service_pb2 as pb, groups_service_pb2_grpc as pb_grpc
 
 from . import activities, admin_groups, messages as m, person_groups, resolve, templates
 from .people import People, struct
-
-
-def _landlord() -> str:
-    landlord_id = context.current().landlord_id
-    if not landlord_id:
-        raise Unauthenticated("no landlord in the call metadata")
-    return landlord_id
 
 
 def _user() -> str:
@@ -26,7 +19,7 @@ class GroupsServicer(pb_grpc.GroupsServicer):
         self._people = people
 
     def _uow(self):
-        return self._runtime.uow(_landlord())
+        return self._runtime.uow(require_landlord())
 
     # -- activities ------------------------------------------------------------------------------------------------
 
@@ -183,7 +176,7 @@ class GroupsServicer(pb_grpc.GroupsServicer):
         return pb.ExpandCriteriaResponse(criteria=struct(expanded))
 
     def ResolvePeople(self, request, ctx):
-        landlord_id = _landlord()
+        landlord_id = require_landlord()
         selection = request.WhichOneof("selection")
         chunks = resolve.resolve_people(
             lambda: self._runtime.uow(landlord_id), self._people,

@@ -5,9 +5,8 @@ import logging
 
 from sqlalchemy import select
 
-from services.common import context
+from services.common import context, topics
 
-from .events import TOPIC
 from .rebuild import BATCH, rebuild
 from .tables import residents
 
@@ -28,6 +27,6 @@ def rebuild_all(households, batch_size: int = BATCH) -> None:
                                             "moved": counts.moved, "rekeyed": counts.rekeyed,
                                             "households_created": counts.created, "announced": counts.announced})
     # Publish what the rebuild announced before the process ends.
-    runtime.bus.ensure_topics([TOPIC])
+    runtime.bus.ensure_topics([topics.HOUSEHOLDS])
     while runtime.relay.publish_pending():
         pass

@@ -3,20 +3,12 @@ from __future__ import annotations
 
 from google.protobuf import json_format
 
-from services.common import context
-from services.common.errors import Unauthenticated
+from services.common.context import require_landlord
 from services.gen.tracker.households.v1 import households_service_pb2 as pb, households_service_pb2_grpc as pb_grpc
 
 from . import service
 from .events import struct
 from .views import HouseholdView, OccupantView
-
-
-def _landlord() -> str:
-    landlord_id = context.current().landlord_id
-    if not landlord_id:
-        raise Unauthenticated("no landlord in the call metadata")
-    return landlord_id
 
 
 def _time(value) -> str:
@@ -56,21 +48,21 @@ class HouseholdsServicer(pb_grpc.HouseholdsServicer):
         self._setup = setup
 
     def SearchHouseholds(self, request, ctx):
-        with self._runtime.uow(_landlord()) as uow:
+        with self._runtime.uow(require_landlord()) as uow:
             total, found = service.search(uow, self._setup, criteria_given=_given(request, "criteria"),
                                           page=request.page or 1, page_size=request.page_size, sort=request.sort)
         return pb.SearchHouseholdsResponse(total=total, items=[household_message(h) for h in found])
 
     def GetHousehold(self, request, ctx):
-        with self._runtime.uow(_landlord()) as uow:
+        with self._runtime.uow(require_landlord()) as uow:
             return household_message(service.household(uow, self._setup, household_id=request.household_id))
 
     def GetPersonHousehold(self, request, ctx):
-        with self._runtime.uow(_landlord()) as uow:
+        with self._runtime.uow(require_landlord()) as uow:
             return household_message(service.person_household(uow, self._setup, person_id=request.person_id))
 
     def UpdateHouseholdProfiles(self, request, ctx):
-        with self._runtime.uow(_landlord()) as uow:
+        with self._runtime.uow(require_landlord()) as uow:
             return household_message(service.update_profiles(
                 uow, self._setup, household_id=request.household_id,
                 property_profile=_given(request, "property_profile"),

@@ -6,20 +6,14 @@ import uuid
 from pathlib import Path
 
 from services.common import context
-from services.common.errors import InvalidInput, Unauthenticated
+from services.common.context import require_landlord
+from services.common.errors import InvalidInput
 from services.gen.tracker.imports.v1 import imports_service_pb2 as pb, imports_service_pb2_grpc as pb_grpc
 
 from . import service
 from .domain import SAMPLE_KINDS, ImportRun
 
 MAX_UPLOAD_BYTES = 300 * 1024 * 1024
-
-
-def _landlord() -> str:
-    landlord_id = context.current().landlord_id
-    if not landlord_id:
-        raise Unauthenticated("no landlord in the call metadata")
-    return landlord_id
 
 
 def _time(value) -> str:
@@ -45,7 +39,7 @@ class ImportsServicer(pb_grpc.ImportsServicer):
         self._on_queued = on_queued
 
     def UploadFile(self, request_iterator, ctx):
-        landlord_id = _landlord()
+        landlord_id = require_landlord()
         first = next(request_iterator, None)
         if first is None or first.WhichOneof("part") != "start":
             raise InvalidInput.field("file", "the upload must begin with its details (file name, mode)")
@@ -75,40 +69,40 @@ class ImportsServicer(pb_grpc.ImportsServicer):
         return run_message(run)
 
     def GetRun(self, request, ctx):
-        with self._runtime.uow(_landlord()) as uow:
+        with self._runtime.uow(require_landlord()) as uow:
             return run_message(service.get_run(uow, run_id=request.run_id))
 
     def ListRuns(self, request, ctx):
-        with self._runtime.uow(_landlord()) as uow:
+        with self._runtime.uow(require_landlord()) as uow:
             total, runs = service.list_runs(uow, page=request.page or 1, page_size=request.page_size or 50)
         return pb.ListRunsResponse(total=total, runs=[run_message(r) for r in runs])
 
     def GetRejectedRows(self, request, ctx):
-        with self._runtime.uow(_landlord()) as uow:
+        with self._runtime.uow(require_landlord()) as uow:
             for chunk in service.rejected_rows(uow, run_id=request.run_id, format=request.format or "csv",
                                                view_equality_data=request.view_equality_data):
                 yield pb.FileChunk(data=chunk)
 
     def GetSettings(self, request, ctx):
-        with self._runtime.uow(_landlord()) as uow:
+        with self._runtime.uow(require_landlord()) as uow:
             return pb.ImportSettings(add_unknown_options=service.settings(uow))
 
     def UpdateSettings(self, request, ctx):
-        with self._runtime.uow(_landlord()) as uow:
+        with self._runtime.uow(require_landlord()) as uow:
             lists = service.update_settings(uow, add_unknown_options=list(request.add_unknown_options))
         return pb.ImportSettings(add_unknown_options=lists)
 
     def ListMappings(self, request, ctx):
-        with self._runtime.uow(_landlord()) as uow:
+        with self._runtime.uow(require_landlord()) as uow:
             found = service.mappings(uow)
         return pb.ListMappingsResponse(mappings=[_mapping(*m) for m in found])
 
     def SaveMapping(self, request, ctx):
-        with self._runtime.uow(_landlord()) as uow:
+        with self._runtime.uow(require_landlord()) as uow:
             return _mapping(*service.save_mapping(uow, name=request.name, columns=dict(request.columns)))
 
     def DeleteMapping(self, request, ctx):
-        with self._runtime.uow(_landlord()) as uow:
+        with self._runtime.uow(require_landlord()) as uow:
             service.delete_mapping(uow, name=request.name)
         return pb.DeleteMappingResponse()
 

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from services.common import context
+from services.common.context import require_landlord
 from services.gen.tracker.profiles.v1 import documents_service_pb2 as pb, documents_service_pb2_grpc as pb_grpc
 
 from . import documents_service as service
 from .documents_domain import Document
-from .server import _landlord
 
 
 class PersonDocumentsServicer(pb_grpc.PersonDocumentsServicer):
@@ -14,24 +14,24 @@ class PersonDocumentsServicer(pb_grpc.PersonDocumentsServicer):
         self._runtime = runtime
 
     def UploadDocument(self, request, ctx):
-        with self._runtime.uow(_landlord()) as uow:
+        with self._runtime.uow(require_landlord()) as uow:
             document = service.upload_document(
                 uow, person_id=request.person_id, title=request.title, summary=request.summary,
                 file_name=request.file_name, content=request.content, user_id=context.current().user_id)
         return document_message(document)
 
     def ListDocuments(self, request, ctx):
-        with self._runtime.uow(_landlord()) as uow:
+        with self._runtime.uow(require_landlord()) as uow:
             documents = service.list_documents(uow, person_id=request.person_id)
         return pb.ListDocumentsResponse(documents=[document_message(d) for d in documents])
 
     def GetDocument(self, request, ctx):
-        with self._runtime.uow(_landlord()) as uow:
+        with self._runtime.uow(require_landlord()) as uow:
             document = service.get_document(uow, person_id=request.person_id, document_id=request.document_id)
         return document_message(document)
 
     def EditDocument(self, request, ctx):
-        with self._runtime.uow(_landlord()) as uow:
+        with self._runtime.uow(require_landlord()) as uow:
             document = service.edit_document(
                 uow, person_id=request.person_id, document_id=request.document_id,
                 title=request.title if request.HasField("title") else None,
@@ -39,7 +39,7 @@ class PersonDocumentsServicer(pb_grpc.PersonDocumentsServicer):
         return document_message(document)
 
     def DeleteDocument(self, request, ctx):
-        with self._runtime.uow(_landlord()) as uow:
+        with self._runtime.uow(require_landlord()) as uow:
             service.delete_document(uow, person_id=request.person_id, document_id=request.document_id)
         return pb.DeleteDocumentResponse()
 

@@ -5,13 +5,13 @@ from typing import Iterable
 
 from google.protobuf import struct_pb2
 
+from services.common import topics
 from services.common.envelope import OutgoingEvent, wrap
 from services.gen.tracker.profiles.v1 import events_pb2, person_pb2
 
 from .domain import Person, PersonChanged, PersonCreated
 from .setup_domain import Catalogue
 
-TOPIC = "tracker.people.v1"
 
 
 def person_message(person: Person, catalogue: Catalogue | None = None) -> person_pb2.Person:
@@ -40,10 +40,10 @@ def to_outgoing(event: object) -> Iterable[OutgoingEvent]:
     person.fields.CopyFrom(_struct(event.shown))  # as the record showed when the event happened
     if isinstance(event, PersonCreated):
         message = events_pb2.PersonCreated(person=person, source=event.source)
-        yield wrap(TOPIC, p.landlord_id, p.person_id, message, p.created_at)
+        yield wrap(topics.PEOPLE, p.landlord_id, p.person_id, message, p.created_at)
     elif isinstance(event, PersonChanged):
         message = events_pb2.PersonChanged(person=person, source=event.source,
                                            changed_fields=[c.field for c in event.changes])
-        yield wrap(TOPIC, p.landlord_id, p.person_id, message, p.updated_at)
+        yield wrap(topics.PEOPLE, p.landlord_id, p.person_id, message, p.updated_at)
     else:
         raise TypeError(f"no event mapping for {type(event).__name__}")

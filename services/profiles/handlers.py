@@ -19,8 +19,6 @@ from .catalogue_cache import CatalogueCache
 from .facts_domain import GroupFacts, HouseholdFacts, cells, iso_date
 from .indexing import index_now
 
-HOUSEHOLDS_TOPIC = "tracker.households.v1"
-GROUPS_TOPIC = "tracker.groups.v1"
 VALUE_MAX = 1000  # characters of one stored custom value
 
 

@@ -6,20 +6,14 @@ import json
 from google.protobuf import json_format, struct_pb2
 
 from services.common import context
-from services.common.errors import InvalidInput, Unauthenticated
+from services.common.context import require_landlord
+from services.common.errors import InvalidInput
 from services.common.search import SearchIndex
 from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb, profiles_service_pb2_grpc as pb_grpc
 
 from . import importing, search, service
 from .events import person_message
 from .catalogue_cache import CatalogueCache
-
-
-def _landlord() -> str:
-    landlord_id = context.current().landlord_id
-    if not landlord_id:
-        raise Unauthenticated("no landlord in the call metadata")
-    return landlord_id
 
 
 def _dict(message, field: str) -> dict:
@@ -35,16 +29,16 @@ class ProfilesServicer(pb_grpc.ProfilesServicer):
     def CreatePerson(self, request, ctx):
         raw = {"personal_ref": request.personal_ref, "first_name": request.first_name, "surname": request.surname,
                **_dict(request, "fields")}
-        with self._runtime.uow(_landlord()) as uow:
+        with self._runtime.uow(require_landlord()) as uow:
             person, catalogue = service.add_person(uow, raw=raw, user_id=context.current().user_id)
         return person_message(person, catalogue)
 
     def GetPerson(self, request, ctx):
-        with self._runtime.uow(_landlord()) as uow:
+        with self._runtime.uow(require_landlord()) as uow:
             return person_message(*service.get_person(uow, person_id=request.person_id))
 
     def UpdatePerson(self, request, ctx):
-        with self._runtime.uow(_landlord()) as uow:
+        with self._runtime.uow(require_landlord()) as uow:
             person, catalogue = service.change_person(uow, person_id=request.person_id, raw=_dict(request, "fields"),
                                                       user_id=context.current().user_id)
         return person_message(person, catalogue)
@@ -52,7 +46,7 @@ class ProfilesServicer(pb_grpc.ProfilesServicer):
     def UpsertPeople(self, request, ctx):
         records = (_json_records(request.records_json) if request.records_json
                    else [json_format.MessageToDict(r) for r in request.records])
-        with self._runtime.uow(_landlord()) as uow:
+        with self._runtime.uow(require_landlord()) as uow:
             results = importing.upsert_people(uow, records=records, user_id=context.current().user_id,
                                               add_unknown_options=list(request.add_unknown_options),
                                               dry_run=request.dry_run)
@@ -62,18 +56,18 @@ class ProfilesServicer(pb_grpc.ProfilesServicer):
             for r in results])
 
     def ListImportedRefs(self, request, ctx):
-        with self._runtime.uow(_landlord()) as uow:
+        with self._runtime.uow(require_landlord()) as uow:
             for refs in importing.imported_refs(uow):
                 yield pb.ImportedRefs(personal_refs=refs)
 
     def ArchiveImportedPeople(self, request, ctx):
-        with self._runtime.uow(_landlord()) as uow:
+        with self._runtime.uow(require_landlord()) as uow:
             archived = importing.archive_imported(uow, personal_refs=list(request.personal_refs),
                                                   user_id=context.current().user_id, dry_run=request.dry_run)
         return pb.ArchiveImportedPeopleResponse(archived=archived)
 
     def GetPersonHistory(self, request, ctx):
-        with self._runtime.uow(_landlord()) as uow:
+        with self._runtime.uow(require_landlord()) as uow:
             total, changes = service.person_history(uow, person_id=request.person_id, page=request.page or 1,
                                                     page_size=request.page_size or 50)
         return pb.PersonHistory(total=total, changes=[
@@ -85,7 +79,7 @@ class ProfilesServicer(pb_grpc.ProfilesServicer):
             size=request.page_size or 25, number=request.page or 1,
             sort=[(s.field, "desc" if s.descending else "asc") for s in request.sort],
             columns=list(request.columns), facets=list(request.facets), count_only=request.count_only)
-        with self._runtime.uow(_landlord()) as uow:
+        with self._runtime.uow(require_landlord()) as uow:
             result, catalogue = service.search_people(uow, self._index, criteria=_dict(request, "criteria"), page=page,
                                                       catalogues=self._catalogues)
         answer = pb.SearchPeopleResponse(total=result.total, items_json=json.dumps(result.items).encode())
@@ -100,7 +94,7 @@ class ProfilesServicer(pb_grpc.ProfilesServicer):
 
 
     def ResolvePeople(self, request, ctx):
-        with self._runtime.uow(_landlord()) as uow:
+        with self._runtime.uow(require_landlord()) as uow:
             scan = service.resolve_people(uow, self._index, criteria=_dict(request, "criteria"),
                                           chunk_size=request.chunk_size, catalogues=self._catalogues)
         sent = False
@@ -111,7 +105,7 @@ class ProfilesServicer(pb_grpc.ProfilesServicer):
             yield pb.PeopleIds(total=scan.total)
 
     def GetPeopleStatus(self, request, ctx):
-        with self._runtime.uow(_landlord()) as uow:
+        with self._runtime.uow(require_landlord()) as uow:
             found = service.people_status(uow, person_ids=list(request.person_ids))
         return pb.PeopleStatus(status=found)
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from google.protobuf import empty_pb2, json_format
 
+from services.common.context import require_landlord
 from services.gen.tracker.profiles.v1 import setup_service_pb2 as pb, setup_service_pb2_grpc as pb_grpc
 
 from . import setup_custom_values, setup_service as setup
-from .server import _landlord
 from .setup_domain import CHOICE_TYPES, AgeBand, CustomField, Option, ProfileSettings
 
 
@@ -15,7 +15,7 @@ class ProfileSetupServicer(pb_grpc.ProfileSetupServicer):
         self._runtime = runtime
 
     def _uow(self):
-        return self._runtime.uow(_landlord())
+        return self._runtime.uow(require_landlord())
 
     # -- option lists -----------------------------------------------------------------------------------------------
 

@@ -1,4 +1,2 @@
-"""Reporting publishes no events; it consumes every topic."""
+"""Reporting publishes no events; it consumes every topic (named in services/common/topics.py)."""
 from __future__ import annotations
-
-PEOPLE_TOPIC = "tracker.people.v1"

@@ -1,8 +1,7 @@
 """The Reporting gRPC servicer."""
 from __future__ import annotations
 
-from services.common import context
-from services.common.errors import Unauthenticated
+from services.common.context import require_landlord
 from services.gen.tracker.reporting.v1 import reporting_service_pb2 as pb, reporting_service_pb2_grpc as pb_grpc
 
 from . import service
@@ -13,9 +12,6 @@ class ReportingServicer(pb_grpc.ReportingServicer):
         self._runtime = runtime
 
     def GetPeopleCount(self, request, ctx):
-        landlord_id = context.current().landlord_id
-        if not landlord_id:
-            raise Unauthenticated("no landlord in the call metadata")
-        with self._runtime.uow(landlord_id) as uow:
+        with self._runtime.uow(require_landlord()) as uow:
             total, by_status = service.people_count(uow)
         return pb.PeopleCount(total=total, by_status=by_status)

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from services.common import context
+from services.common import context, topics
 from services.common.bus import Message
 from services.common.grpc_client import call, channel
 from services.gen.tracker.imports.v1 import feed_pb2, imports_service_pb2 as pb, imports_service_pb2_grpc as pb_grpc
@@ -109,7 +109,7 @@ class ImportClient:
                                              run_started=feed_pb2.RunStarted(mode=mode)))
         if twice:
             messages += messages
-        self.platform.bus.publish([Message("housing.feed.v1", f"{self.landlord_id}:{m.run_id}", m.SerializeToString())
+        self.platform.bus.publish([Message(topics.HOUSING_FEED, f"{self.landlord_id}:{m.run_id}", m.SerializeToString())
                                    for m in messages])
 
     def feed_run(self, feed_run_id: str, timeout: float = 60.0) -> pb.ImportRun:

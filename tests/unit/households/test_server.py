@@ -11,12 +11,11 @@ import grpc
 import pytest
 from google.protobuf import struct_pb2
 
-from services.common import context
+from services.common import context, topics
 from services.common.envelope import payload_as, unwrap
 from services.common.grpc_client import channel
 from services.gen.tracker.households.v1 import events_pb2, households_service_pb2 as pb, households_service_pb2_grpc as pb_grpc
 from services.households import bootstrap
-from services.households.events import TOPIC
 from tests.conftest import embedded_settings
 
 from .conftest import FakeSetup, message, person
@@ -56,7 +55,7 @@ def wait_for(check, ready=lambda answer: True, timeout=10.0):
 def test_people_events_on_the_bus_become_households_answered_over_grpc(running):
     svc, stub = running
     landlord, a, b = str(uuid.uuid4()), str(uuid.uuid4()), str(uuid.uuid4())
-    svc.runtime.bus.ensure_topics(["tracker.people.v1"])
+    svc.runtime.bus.ensure_topics([topics.PEOPLE])
     svc.runtime.bus.publish([message(landlord, p, created=True) for p in (
         person(a, line_1="Flat 1, 2 Holly St", postcode="NE1 1AA", born="1960-05-05"),
         person(b, line_1="flat 1 2 holly st.", postcode="ne11aa", born="2020-01-01"))])
@@ -99,7 +98,7 @@ def test_household_changed_reaches_the_bus_keyed_by_household(running):
             got.append((m.key, payload_as(env, events_pb2.HouseholdChanged)))
             done.set()
 
-    subscription = svc.runtime.bus.subscribe(topics=[TOPIC], group=f"test-{uuid.uuid4().hex[:8]}", handler=handler)
+    subscription = svc.runtime.bus.subscribe(topics=[topics.HOUSEHOLDS], group=f"test-{uuid.uuid4().hex[:8]}", handler=handler)
     svc.runtime.bus.publish([message(landlord, person(a, line_1="4 Hazel Row", postcode="NE2 2AA"), created=True)])
     done.wait(10)
     subscription.stop()

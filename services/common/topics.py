@@ -1,0 +1,8 @@
+"""Every event topic's name, written once (DESIGN.md Events: `tracker.<service>.v1`). The publishing
+service and every consumer import it from here, so none reaches into another service for a name."""
+from __future__ import annotations
+
+PEOPLE = "tracker.people.v1"  # published by profiles
+HOUSEHOLDS = "tracker.households.v1"  # published by households
+GROUPS = "tracker.groups.v1"  # published by groups
+HOUSING_FEED = "housing.feed.v1"  # published by the landlords' housing systems, consumed by import
