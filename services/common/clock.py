@@ -25,16 +25,27 @@ class Clock:
         return self.now().date()
 
 
-@dataclass(frozen=True)
 class FixedClock(Clock):
-    """A clock that stands still at `at` until moved: for tests."""
-    at: dt.datetime = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+    """A clock that stands still at `at` until a test moves it: inject one into `bootstrap.build` and
+    `move()` it where a test would otherwise sleep (every holder of the clock sees the new time)."""
+
+    def __init__(self, at: dt.datetime = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)):
+        super().__init__()
+        self._at = at  # not a dataclass field, so settable on this subclass of a frozen dataclass
 
     def now(self) -> dt.datetime:
-        return self.at + self.offset
+        return self._at
 
-    def moved(self, by: dt.timedelta) -> "FixedClock":
-        return FixedClock(offset=self.offset + by, at=self.at)
+    def move(self, by: dt.timedelta) -> "FixedClock":
+        """Move this clock on by `by` (back, if negative); returns it."""
+        self._at += by
+        return self
+
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
+
+    def __repr__(self) -> str:
+        return f"FixedClock({self._at.isoformat()})"
 
 
 SYSTEM = Clock()

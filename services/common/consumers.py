@@ -3,7 +3,6 @@ same transaction that records it as processed. Events come one at a time or in
 batches (the bus's batch handler): a batch is one transaction per landlord."""
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from typing import Callable, Sequence
 
@@ -78,7 +77,7 @@ class IdempotentConsumer:
                     else:
                         for env in fresh:
                             self._handler(uow, env)
-                    now = dt.datetime.now(dt.timezone.utc)
+                    now = uow.clock.now()
                     uow.session.execute(insert(self._processed), [
                         {"consumer": self.consumer, "event_id": env.event_id, "landlord_id": env.landlord_id,
                          "processed_at": now} for env in fresh])

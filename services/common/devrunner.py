@@ -7,6 +7,7 @@ import sys
 
 from . import demo, logs
 from .cli import stop_on_signals
+from .clock import Clock
 from .config import Settings
 from .runtime import make_bus, make_search_index
 
@@ -14,9 +15,10 @@ log = logging.getLogger(__name__)
 
 
 class Platform:
-    """Profiles, reporting, import, households, groups and the gateway, sharing one bus and one search index."""
+    """Profiles, reporting, import, households, groups and the gateway, sharing one bus, one search index
+    and one clock (the settings' unless `clock` is given: tests pass a FixedClock and move it)."""
 
-    def __init__(self, settings: Settings, *, ephemeral_ports: bool = False):
+    def __init__(self, settings: Settings, *, ephemeral_ports: bool = False, clock: Clock | None = None):
         import importlib
 
         from services.gateway import bootstrap as gateway
@@ -25,14 +27,16 @@ class Platform:
         from services.profiles import bootstrap as profiles
         from services.reporting import bootstrap as reporting
         self.settings = settings
+        self.clock = clock or settings.clock()
         self._ephemeral = ephemeral_ports
         self.bus = make_bus(settings, client_id="platform")
         self.index = make_search_index(settings)
-        self.profiles = profiles.build(settings, bus=self.bus, index=self.index)
-        self.reporting = reporting.build(settings, bus=self.bus)
-        self.imports = importlib.import_module("services.import.bootstrap").build(settings, bus=self.bus)
-        self.households = households.build(settings, bus=self.bus)
-        self.groups = groups.build(settings, bus=self.bus)
+        self.profiles = profiles.build(settings, bus=self.bus, index=self.index, clock=self.clock)
+        self.reporting = reporting.build(settings, bus=self.bus, clock=self.clock)
+        self.imports = importlib.import_module("services.import.bootstrap").build(settings, bus=self.bus,
+                                                                                  clock=self.clock)
+        self.households = households.build(settings, bus=self.bus, clock=self.clock)
+        self.groups = groups.build(settings, bus=self.bus, clock=self.clock)
         self._gateway_module = gateway
         self.gateway = None
 
@@ -57,7 +61,7 @@ class Platform:
                 svc.profiles_address = addresses["profiles"]
             svc.start(f"{host}:0" if self._ephemeral else self.settings.grpc_address(name))
             addresses[name] = svc.runtime.grpc.address
-        self.gateway = self._gateway_module.build(self.settings, addresses=addresses)
+        self.gateway = self._gateway_module.build(self.settings, addresses=addresses, clock=self.clock)
         self.gateway.start(port=0 if self._ephemeral else None)
         return self
 

@@ -22,8 +22,8 @@ class OutgoingEvent:
     envelope: bytes
 
 
-def wrap(topic: str, landlord_id: str, entity_id: str, payload: ProtoMessage,
-         occurred_at: dt.datetime | None = None) -> OutgoingEvent:
+def wrap(topic: str, landlord_id: str, entity_id: str, payload: ProtoMessage, occurred_at: dt.datetime) -> OutgoingEvent:
+    """The event in its envelope; `occurred_at` is when the change was made, by the service's clock."""
     env = envelope_pb2.EventEnvelope(
         event_id=str(uuid.uuid4()),
         type=payload.DESCRIPTOR.full_name,
@@ -32,7 +32,7 @@ def wrap(topic: str, landlord_id: str, entity_id: str, payload: ProtoMessage,
         schema_version=1,
         request_id=context.current().request_id,
     )
-    env.occurred_at.FromDatetime(occurred_at or dt.datetime.now(dt.timezone.utc))
+    env.occurred_at.FromDatetime(occurred_at)
     env.payload.Pack(payload)
     return OutgoingEvent(env.event_id, landlord_id, topic, f"{landlord_id}:{entity_id}", env.SerializeToString())
 

@@ -14,6 +14,7 @@ import time
 from sqlalchemy import Table, delete, func, select, update
 
 from .bus import EventBus, Message
+from .clock import Clock
 from .db import Database
 from .metrics import OUTBOX_BACKLOG, OUTBOX_PUBLISHED
 
@@ -24,8 +25,10 @@ BACKLOG_EVERY_S = 5.0  # counting the backlog reads every unpublished row: not o
 
 
 class OutboxRelay:
-    def __init__(self, service: str, database: Database, outbox: Table, bus: EventBus, *, poll_seconds: float = 1.0):
+    def __init__(self, service: str, database: Database, outbox: Table, bus: EventBus, *, clock: Clock,
+                 poll_seconds: float = 1.0):
         self.service = service
+        self._clock = clock  # the service's: when rows are marked published, and how long they are kept
         self._db = database
         self._outbox = outbox
         self._bus = bus
@@ -71,7 +74,7 @@ class OutboxRelay:
             rows = session.execute(query).all()
             if rows:
                 self._bus.publish([Message(topic=r.topic, key=r.key, value=r.envelope) for r in rows])
-                now = dt.datetime.now(dt.timezone.utc)
+                now = self._clock.now()
                 session.execute(update(t).where(t.c.id.in_([r.id for r in rows])).values(published_at=now))
                 session.execute(delete(t).where(t.c.published_at < now - KEEP_PUBLISHED))
             backlog = None

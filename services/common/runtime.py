@@ -57,7 +57,7 @@ class ServiceRuntime:
         self._outbox = outbox
         self._processed = processed
         self._event_mapper = event_mapper
-        self.relay = OutboxRelay(name, self.database, outbox, bus)
+        self.relay = OutboxRelay(name, self.database, outbox, bus, clock=self.clock)
         self._consumers: list[tuple[Sequence[str], str, IdempotentConsumer]] = []
         self._subscriptions: list[Subscription] = []
         self.grpc: GrpcServer | None = None

@@ -13,6 +13,7 @@ import jwt
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from services.common.clock import Clock
 from services.common.errors import Unauthenticated
 
 _hasher = PasswordHasher()  # Argon2id, 64 MiB, 3 passes: RFC 9106's second recommended option
@@ -37,26 +38,35 @@ def needs_rehash(password_hash: str) -> bool:
 
 
 class TokenIssuer:
-    def __init__(self, secret: str, ttl_seconds: int):
+    """Issues tokens and reads them back; issued-at and expiry are read from `clock`, the gateway's."""
+
+    def __init__(self, secret: str, ttl_seconds: int, *, clock: Clock):
         if len(secret) < 32:
             raise ValueError("the token secret must be at least 32 characters")
         self._secret = secret
         self.ttl_seconds = ttl_seconds
+        self.clock = clock
 
     def issue(self, *, user_id: str, landlord_id: str | None, token_version: int) -> str:
-        now = dt.datetime.now(dt.timezone.utc)
+        now = self.clock.now()
         claims = {"sub": user_id, "lid": landlord_id or "", "ver": token_version, "iat": now,
                   "exp": now + dt.timedelta(seconds=self.ttl_seconds), "jti": uuid.uuid4().hex}
         return jwt.encode(claims, self._secret, algorithm=ALGORITHM)
 
     def read(self, token: str) -> dict:
         try:
-            claims = jwt.decode(token, self._secret, algorithms=[ALGORITHM],
-                                options={"require": ["sub", "iat", "exp", "ver"]})
-        except jwt.ExpiredSignatureError:
-            raise Unauthenticated("the token has expired; sign in again") from None
-        except jwt.InvalidTokenError:  # also issued in the future (iat): PyJWT checks it
+            claims = jwt.decode(token, self._secret, algorithms=[ALGORITHM],  # times checked below, on our clock
+                                options={"require": ["sub", "iat", "exp", "ver"], "verify_exp": False,
+                                         "verify_iat": False, "verify_nbf": False})
+            issued, expires = int(claims["iat"]), int(claims["exp"])
+            not_before = int(claims.get("nbf", issued))
+        except (jwt.InvalidTokenError, ValueError, TypeError, OverflowError):
             raise Unauthenticated("the token is not valid") from None
-        if int(claims["exp"]) - int(claims["iat"]) > self.ttl_seconds:  # signed elsewhere, or before a shorter TTL
+        now = self.clock.now().timestamp()
+        if expires <= now:
+            raise Unauthenticated("the token has expired; sign in again")
+        if max(issued, not_before) > now:  # issued in the future
+            raise Unauthenticated("the token is not valid")
+        if expires - issued > self.ttl_seconds:  # signed elsewhere, or before a shorter TTL
             raise Unauthenticated("the token lasts longer than this platform allows; sign in again")
         return claims

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import text
 from waitress.server import create_server
 
+from services.common.clock import Clock
 from services.common.config import Settings
 from services.common.db import Database
 from services.common.grpc_client import is_serving
@@ -82,8 +83,9 @@ class _ForgettingUnitOfWork(UnitOfWork):
 
 class Gateway:
     def __init__(self, settings: Settings, database: Database, clients: ServiceClients, tokens: auth.TokenIssuer,
-                 operator_password: str):
+                 operator_password: str, clock: Clock):
         self.settings = settings
+        self.clock = clock  # where the use cases (through uow.clock) and the tokens read now
         self.database = database
         self.clients = clients
         self.tokens = tokens
@@ -104,13 +106,15 @@ class Gateway:
         return self.clients.reporting
 
     def uow(self, landlord_id: str | None = None, *, platform: bool = False) -> UnitOfWork:
-        return _ForgettingUnitOfWork(self.callers, self.database, landlord_id=landlord_id, platform=platform)
+        return _ForgettingUnitOfWork(self.callers, self.database, landlord_id=landlord_id, platform=platform,
+                                     clock=self.clock)
 
     def authenticate(self, token: str):
         claims = self.tokens.read(token)  # signature and expiry: every time
         user = self.callers.get(token)
         if user is None:
-            with UnitOfWork(self.database, landlord_id=claims.get("lid") or None, platform=not claims.get("lid")) as uow:
+            with UnitOfWork(self.database, landlord_id=claims.get("lid") or None, platform=not claims.get("lid"),
+                            clock=self.clock) as uow:
                 user = service.authenticate(uow, claims=claims)
             self.callers.keep(token, user)
         return user
@@ -163,11 +167,14 @@ def _behind_proxy(trusted_proxy: str) -> dict:
             "clear_untrusted_proxy_headers": True}
 
 
-def build(settings: Settings, *, addresses: dict[str, str] | None = None) -> Gateway:
+def build(settings: Settings, *, addresses: dict[str, str] | None = None, clock: Clock | None = None) -> Gateway:
+    """The gateway, its clock the platform's (`settings.clock()`) unless a test passes `clock`."""
+    clock = clock or settings.clock()
     if settings.database_url(NAME).startswith("sqlite"):
         settings.var_dir.mkdir(parents=True, exist_ok=True)
     database = Database.from_url(settings.database_url(NAME))
     clients = ServiceClients({**{name: settings.service_address(name) for name in NEEDS}, **(addresses or {})})
     secret = settings.token_secret or _kept_secret(settings.var_dir, "token_secret", 48)
     operator_password = settings.operator_password or _kept_secret(settings.var_dir, "operator_password", 12)
-    return Gateway(settings, database, clients, auth.TokenIssuer(secret, settings.token_ttl_seconds), operator_password)
+    return Gateway(settings, database, clients, auth.TokenIssuer(secret, settings.token_ttl_seconds, clock=clock),
+                   operator_password, clock)

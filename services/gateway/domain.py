@@ -5,7 +5,7 @@ import datetime as dt
 import re
 import secrets
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from services.common.errors import FieldProblem, collect
 
@@ -44,7 +44,7 @@ class User:
     role: Role
     password_hash: str
     status: str = ACTIVE
-    created_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    created_at: dt.datetime | None = None  # set from its clock by the use case that creates the user
     token_version: int = 1  # bumped to revoke every token issued before
     initials: str = ""
     email: str = ""

@@ -41,7 +41,7 @@ def sign_in(uow: UnitOfWork, tokens: auth.TokenIssuer, *, username: str, passwor
     throttled per username typed (known or not, so the answer never tells whether a
     username exists) and source address: guessing from one address slows that address
     down, while the user still signs in from their own."""
-    now = dt.datetime.now(dt.timezone.utc)
+    now = uow.clock.now()
     typed = (username or "").strip().lower()
     key = attempt_key(typed, source_address)
     throttle = SignInThrottle(uow.session)
@@ -92,7 +92,8 @@ def change_own_password(uow: UnitOfWork, tokens: auth.TokenIssuer, *, caller: Us
                    token_version=caller.token_version + 1)
     UserRepository(uow.session).save(user)
     if user.landlord_id:
-        AuditLog(uow.session).record(landlord_id=user.landlord_id, actor=user, action="user.password_changed",
+        AuditLog(uow.session).record(landlord_id=user.landlord_id, at=uow.clock.now(), actor=user,
+                                     action="user.password_changed",
                                      target_id=user.user_id, target_name=user.name)
     uow.commit()
     return tokens.issue(user_id=user.user_id, landlord_id=user.landlord_id, token_version=user.token_version)
@@ -107,7 +108,7 @@ def ensure_operator(uow: UnitOfWork, *, password: str) -> None:
     operator = users.by_username(OPERATOR_USERNAME)
     if operator is None:
         users.add(User(str(uuid.uuid4()), None, OPERATOR_USERNAME, "Platform operator", Role.PLATFORM_OPERATOR,
-                       auth.hash_password(password), all_areas=True))
+                       auth.hash_password(password), created_at=uow.clock.now(), all_areas=True))
     elif not auth.verify_password(operator.password_hash, password):
         users.save(replace(operator, password_hash=auth.hash_password(password), token_version=operator.token_version + 1))
     uow.commit()
@@ -117,7 +118,7 @@ def create_landlord(uow: UnitOfWork, *, caller: User, name: str, admin_username:
                     admin_name: str) -> tuple[Landlord, User]:
     if not caller.is_operator:
         raise PermissionDenied("only platform operators create landlords")
-    now = dt.datetime.now(dt.timezone.utc)
+    now = uow.clock.now()
     username, problems = clean_username(admin_username, "admin.username")
     details = {"name": admin_name}
     problems += profile_problems(details, prefix="admin.")
@@ -133,9 +134,9 @@ def create_landlord(uow: UnitOfWork, *, caller: User, name: str, admin_username:
     LandlordRepository(uow.session).add(landlord)
     UserRepository(uow.session).add(admin, username_field="admin.username")
     audit = AuditLog(uow.session)
-    audit.record(landlord_id=landlord.landlord_id, actor=caller, action="landlord.created",
+    audit.record(landlord_id=landlord.landlord_id, at=now, actor=caller, action="landlord.created",
                  target_id=landlord.landlord_id, target_name=landlord.name)
-    audit.record(landlord_id=landlord.landlord_id, actor=caller, action="user.created", target_id=admin.user_id,
+    audit.record(landlord_id=landlord.landlord_id, at=now, actor=caller, action="user.created", target_id=admin.user_id,
                  target_name=admin.name, details={"role": admin.role.value})
     uow.commit()
     return landlord, admin
@@ -154,12 +155,13 @@ def add_administrator(uow: UnitOfWork, *, caller: User, landlord_id: str, userna
     problems += profile_problems(details)
     collect(problems)
     password = one_time_password()
+    now = uow.clock.now()
     admin = User(str(uuid.uuid4()), landlord_id, username, details["name"], Role.SITE_ADMINISTRATOR,
-                 auth.hash_password(password), all_areas=True, email=details["email"] or "",
+                 auth.hash_password(password), created_at=now, all_areas=True, email=details["email"] or "",
                  initials=initials_of(details["name"]), must_change_password=True)
     UserRepository(uow.session).add(admin)
-    AuditLog(uow.session).record(landlord_id=landlord_id, actor=caller, action="user.created", target_id=admin.user_id,
-                                 target_name=admin.name, details={"role": admin.role.value})
+    AuditLog(uow.session).record(landlord_id=landlord_id, at=now, actor=caller, action="user.created",
+                                 target_id=admin.user_id, target_name=admin.name, details={"role": admin.role.value})
     uow.commit()
     return admin, password
 

@@ -127,10 +127,10 @@ class AuditLog:
     def __init__(self, session: Session):
         self.session = session
 
-    def record(self, *, landlord_id: str, actor: User, action: str, target_id: str, target_name: str,
-               details: dict | None = None) -> None:
+    def record(self, *, landlord_id: str, at: dt.datetime, actor: User, action: str, target_id: str,
+               target_name: str, details: dict | None = None) -> None:
         self.session.execute(insert(audit_log).values(
-            landlord_id=landlord_id, at=dt.datetime.now(dt.timezone.utc), actor_id=actor.user_id,
+            landlord_id=landlord_id, at=at, actor_id=actor.user_id,
             actor_name=actor.name, action=action, target_id=target_id, target_name=target_name,
             details=json.dumps(details or {}, sort_keys=True)))
 

@@ -55,7 +55,8 @@ def create_user(uow: UnitOfWork, *, caller: User, values: dict[str, Any]) -> tup
     collect(problems)
     password = one_time_password()
     user = User(str(uuid.uuid4()), caller.landlord_id, username, values["name"], values["role"],
-                auth.hash_password(password), initials=values.get("initials") or initials_of(values["name"]),
+                auth.hash_password(password), created_at=uow.clock.now(),
+                initials=values.get("initials") or initials_of(values["name"]),
                 email=values.get("email") or "", phone=values.get("phone") or "", areas=values["areas"],
                 all_areas=values.get("all_areas", False), extra_privileges=frozenset(values.get("extra_privileges", ())),
                 must_change_password=True)
@@ -123,6 +124,6 @@ def audit_page(uow: UnitOfWork, *, caller: User, page: int, page_size: int):
 
 
 def _audit(uow: UnitOfWork, caller: User, action: str, target: User, details: dict | None = None) -> None:
-    AuditLog(uow.session).record(landlord_id=caller.landlord_id, actor=caller, action=action,
+    AuditLog(uow.session).record(landlord_id=caller.landlord_id, at=uow.clock.now(), actor=caller, action=action,
                                  target_id=target.user_id, target_name=target.name, details=details)
 

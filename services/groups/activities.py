@@ -5,7 +5,7 @@ from __future__ import annotations
 from services.common.errors import InUse, InvalidInput, NotFound
 from services.common.uow import UnitOfWork
 
-from .domain import Activity, ParticipationRecord, now, takes_people
+from .domain import Activity, ParticipationRecord, takes_people
 from .people import People
 from .service import check_person, paging, publish, repos
 from .templates import refuse_if_templates_use
@@ -30,8 +30,8 @@ def existing_activity(uow: UnitOfWork, activity_id: str, field: str = "activity_
 
 def create_activity(uow: UnitOfWork, *, user_id: str, name: str, type: str, start_date: str, end_date: str,
                     description: str) -> Activity:
-    activity = Activity.new(landlord_id=uow.landlord_id, user_id=user_id, name=name, type=type, start_date=start_date,
-                            end_date=end_date, description=description)
+    activity = Activity.new(landlord_id=uow.landlord_id, user_id=user_id, now=uow.clock.now(), name=name, type=type,
+                            start_date=start_date, end_date=end_date, description=description)
     repos(uow).activities.add(activity)
     uow.commit()
     return activity
@@ -39,7 +39,7 @@ def create_activity(uow: UnitOfWork, *, user_id: str, name: str, type: str, star
 
 def update_activity(uow: UnitOfWork, *, activity_id: str, **changes) -> Activity:
     activity = _get(uow, activity_id)
-    activity.change(**changes)
+    activity.change(now=uow.clock.now(), **changes)
     repos(uow).activities.save(activity)
     uow.commit()
     return activity
@@ -91,12 +91,13 @@ def record_participation(uow: UnitOfWork, people: People, *, user_id: str, perso
         raise InvalidInput.field("person_id", "is required")
     activity = existing_activity(uow, activity_id)
     takes_people(activity)
-    record = ParticipationRecord.new(landlord_id=uow.landlord_id, user_id=user_id, person_id=person_id,
+    now = uow.clock.now()
+    record = ParticipationRecord.new(landlord_id=uow.landlord_id, user_id=user_id, now=now, person_id=person_id,
                                      activity_id=activity_id, date=date, role=role, notes=notes)
     check_person(people, person_id)
     r = repos(uow)
     r.participation.add(record)
-    r.activity_members.link(activity_id, person_id, at=now(), by=user_id, manual=False)
+    r.activity_members.link(activity_id, person_id, at=now, by=user_id, manual=False)
     publish(uow, [person_id])
     uow.commit()
     record.activity_name = activity.name
@@ -107,7 +108,7 @@ def update_participation(uow: UnitOfWork, *, participation_id: str, date: str | 
                          notes: str | None = None) -> ParticipationRecord:
     record = _record(uow, participation_id)
     was = record.date
-    record.change(date=date, role=role, notes=notes)
+    record.change(now=uow.clock.now(), date=date, role=role, notes=notes)
     repos(uow).participation.save(record)
     if record.date != was:
         publish(uow, [record.person_id])

@@ -8,7 +8,7 @@ from __future__ import annotations
 from services.common.errors import AlreadyExists, InvalidInput, NotFound
 from services.common.uow import UnitOfWork
 
-from .domain import Activity, AdminGroup, GroupMember, now
+from .domain import Activity, AdminGroup, GroupMember
 from .people import People
 from .service import check_people, paging, publish, repos
 from .store import TAKEN_REFERENCE
@@ -60,11 +60,12 @@ def _wanted(uow: UnitOfWork, people: People, *, person_ids: list[str], criteria:
 def create_admin_group(uow: UnitOfWork, people: People, *, user_id: str, reference: str, description: str,
                        person_ids: list[str] = (), criteria: dict | None = None,
                        search_template_id: str = "") -> AdminGroup:
-    group = AdminGroup.new(landlord_id=uow.landlord_id, user_id=user_id, reference=reference, description=description)
+    group = AdminGroup.new(landlord_id=uow.landlord_id, user_id=user_id, now=uow.clock.now(), reference=reference,
+                           description=description)
     _unique(uow, group)
     members = _wanted(uow, people, person_ids=list(person_ids), criteria=criteria, template_id=search_template_id)
     r = repos(uow)
-    r.activities.ensure(Activity.unspecified_for(uow.landlord_id))
+    r.activities.ensure(Activity.unspecified_for(uow.landlord_id, group.created_at))
     group.member_count = len(members)
     r.groups.add(group)
     r.admin_members.add(group.group_id, members, at=group.created_at, by=user_id, new_group=True)
@@ -76,7 +77,7 @@ def create_admin_group(uow: UnitOfWork, people: People, *, user_id: str, referen
 def update_admin_group(uow: UnitOfWork, *, group_id: str, reference: str | None = None,
                        description: str | None = None) -> AdminGroup:
     group = _get(uow, group_id)
-    group.change(reference=reference, description=description)
+    group.change(now=uow.clock.now(), reference=reference, description=description)
     if reference is not None:
         _unique(uow, group)
     repos(uow).groups.save(group)
@@ -120,7 +121,8 @@ def add_members(uow: UnitOfWork, people: People, *, user_id: str, group_id: str,
     if not person_ids and criteria is None:
         raise InvalidInput.field("person_ids", "give the people to add, or criteria")
     wanted = _wanted(uow, people, person_ids=list(person_ids), criteria=criteria, template_id="")
-    return _changed(uow, group, repos(uow).admin_members.add(group_id, wanted, at=now(), by=user_id))
+    return _changed(uow, group, repos(uow).admin_members.add(group_id, wanted, at=uow.clock.now(),
+                                                                    by=user_id))
 
 
 def remove_members(uow: UnitOfWork, *, group_id: str, person_ids: list[str]) -> tuple[int, int]:
@@ -136,7 +138,7 @@ def _changed(uow: UnitOfWork, group: AdminGroup, people: list[str], sign: int = 
     if people:
         r = repos(uow)
         group.member_count += sign * len(people)
-        group.updated_at = now()
+        group.updated_at = uow.clock.now()
         r.groups.save(group)
         publish(uow, people)
         uow.commit()

@@ -1,7 +1,9 @@
 """The composition root of the groups service."""
 from __future__ import annotations
 
+from services.common import topics
 from services.common.bus import EventBus
+from services.common.clock import Clock
 from services.common.config import Settings
 from services.common.runtime import ServiceRuntime, make_bus
 from services.gen.tracker.groups.v1 import groups_service_pb2_grpc as pb_grpc
@@ -37,9 +39,10 @@ class Groups:
             self.people = None
 
 
-def build(settings: Settings, *, bus: EventBus | None = None, people: People | None = None) -> Groups:
+def build(settings: Settings, *, bus: EventBus | None = None, people: People | None = None,
+          clock: Clock | None = None) -> Groups:
     bus = bus or make_bus(settings, client_id=NAME)
     runtime = ServiceRuntime(NAME, settings, outbox=tables.outbox, processed=tables.processed_events, bus=bus,
-                             event_mapper=events.to_outgoing, publishes=[events.TOPIC])
-    runtime.consume([events.PEOPLE_TOPIC], "groups.people", handlers.people_events, handlers.people_event_batch)
+                             event_mapper=events.to_outgoing, publishes=[topics.GROUPS], clock=clock)
+    runtime.consume([topics.PEOPLE], "groups.people", handlers.people_events, handlers.people_event_batch)
     return Groups(settings, runtime, people)

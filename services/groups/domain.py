@@ -1,5 +1,6 @@
 """Groups in users' words, with no I/O: activities (and their activity groups), participation
-records, admin groups, search templates, and the event telling others a person's groups changed."""
+records, admin groups, search templates, and the event telling others a person's groups changed.
+Times (`now`) come from the use case, which reads the service's clock."""
 from __future__ import annotations
 
 import datetime as dt
@@ -16,10 +17,6 @@ UNSPECIFIED = "Unspecified"  # the activity admin groups belong to, and the type
 MANUAL, PARTICIPATION = "manual", "participation"
 ADMIN, ACTIVITY = "admin", "activity"
 _UNSPECIFIED_NAMESPACE = uuid.UUID("5b0f3a4e-7c1d-4d8e-9a51-2f6c0b7e9d13")
-
-
-def now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
 
 
 def new_id() -> str:
@@ -82,21 +79,20 @@ class Activity:
     member_count: int = 0
 
     @classmethod
-    def new(cls, *, landlord_id: str, user_id: str, name: str, type: str, start_date: str, end_date: str,
-            description: str) -> "Activity":
-        at = now()
-        activity = cls(new_id(), landlord_id, "", "", "", "", "", False, at, user_id, at)
-        activity.change(name=name, type=type, start_date=start_date, end_date=end_date, description=description)
+    def new(cls, *, landlord_id: str, user_id: str, now: dt.datetime, name: str, type: str, start_date: str,
+            end_date: str, description: str) -> "Activity":
+        activity = cls(new_id(), landlord_id, "", "", "", "", "", False, now, user_id, now)
+        activity.change(now=now, name=name, type=type, start_date=start_date, end_date=end_date,
+                        description=description)
         return activity
 
     @classmethod
-    def unspecified_for(cls, landlord_id: str) -> "Activity":
-        at = now()
+    def unspecified_for(cls, landlord_id: str, now: dt.datetime) -> "Activity":
         return cls(unspecified_activity_id(landlord_id), landlord_id, UNSPECIFIED, UNSPECIFIED, "", "",
-                   "Admin groups: lists of people not linked to an activity", True, at, "", at)
+                   "Admin groups: lists of people not linked to an activity", True, now, "", now)
 
-    def change(self, *, name: str | None = None, type: str | None = None, start_date: str | None = None,
-               end_date: str | None = None, description: str | None = None) -> None:
+    def change(self, *, now: dt.datetime, name: str | None = None, type: str | None = None,
+               start_date: str | None = None, end_date: str | None = None, description: str | None = None) -> None:
         """Given values replace the current ones (None leaves one as it is)."""
         if self.unspecified:
             raise InvalidInput.field("activity_id", "is the Unspecified activity of admin groups: it cannot be changed")
@@ -112,7 +108,7 @@ class Activity:
             self.description = text(description, "description", limit=TEXT_MAX)
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise InvalidInput.field("end_date", "must be on or after the start date")
-        self.updated_at = now()
+        self.updated_at = now
 
 
 def takes_people(activity: Activity) -> None:
@@ -136,21 +132,21 @@ class ParticipationRecord:
     activity_name: str = ""
 
     @classmethod
-    def new(cls, *, landlord_id: str, user_id: str, person_id: str, activity_id: str, date: str, role: str,
-            notes: str) -> "ParticipationRecord":
-        at = now()
-        record = cls(new_id(), landlord_id, person_id, activity_id, "", "", "", at, user_id, at)
-        record.change(date=date, role=role, notes=notes)
+    def new(cls, *, landlord_id: str, user_id: str, now: dt.datetime, person_id: str, activity_id: str, date: str,
+            role: str, notes: str) -> "ParticipationRecord":
+        record = cls(new_id(), landlord_id, person_id, activity_id, "", "", "", now, user_id, now)
+        record.change(now=now, date=date, role=role, notes=notes)
         return record
 
-    def change(self, *, date: str | None = None, role: str | None = None, notes: str | None = None) -> None:
+    def change(self, *, now: dt.datetime, date: str | None = None, role: str | None = None,
+               notes: str | None = None) -> None:
         if date is not None:
             self.date = iso_date(date, "date", required=True)
         if role is not None:
             self.role = text(role, "role", limit=ROLE_MAX)
         if notes is not None:
             self.notes = text(notes, "notes", limit=TEXT_MAX)
-        self.updated_at = now()
+        self.updated_at = now
 
 
 # -- admin groups and templates ------------------------------------------------------------------------------------
@@ -168,18 +164,18 @@ class AdminGroup:
     updated_at: dt.datetime
 
     @classmethod
-    def new(cls, *, landlord_id: str, user_id: str, reference: str, description: str) -> "AdminGroup":
-        at = now()
-        group = cls(new_id(), landlord_id, "", "", unspecified_activity_id(landlord_id), 0, at, user_id, at)
-        group.change(reference=reference, description=description)
+    def new(cls, *, landlord_id: str, user_id: str, now: dt.datetime, reference: str,
+            description: str) -> "AdminGroup":
+        group = cls(new_id(), landlord_id, "", "", unspecified_activity_id(landlord_id), 0, now, user_id, now)
+        group.change(now=now, reference=reference, description=description)
         return group
 
-    def change(self, *, reference: str | None = None, description: str | None = None) -> None:
+    def change(self, *, now: dt.datetime, reference: str | None = None, description: str | None = None) -> None:
         if reference is not None:
             self.reference = text(reference, "reference", limit=NAME_MAX, required=True)
         if description is not None:
             self.description = text(description, "description", limit=TEXT_MAX)
-        self.updated_at = now()
+        self.updated_at = now
 
 
 @dataclass
@@ -194,13 +190,14 @@ class SearchTemplate:
     updated_at: dt.datetime
 
     @classmethod
-    def new(cls, *, landlord_id: str, user_id: str, name: str, description: str, criteria: dict) -> "SearchTemplate":
-        at = now()
-        template = cls(new_id(), landlord_id, "", "", {}, at, user_id, at)
-        template.change(name=name, description=description, criteria=criteria)
+    def new(cls, *, landlord_id: str, user_id: str, now: dt.datetime, name: str, description: str,
+            criteria: dict) -> "SearchTemplate":
+        template = cls(new_id(), landlord_id, "", "", {}, now, user_id, now)
+        template.change(now=now, name=name, description=description, criteria=criteria)
         return template
 
-    def change(self, *, name: str | None = None, description: str | None = None, criteria: dict | None = None) -> None:
+    def change(self, *, now: dt.datetime, name: str | None = None, description: str | None = None,
+               criteria: dict | None = None) -> None:
         if name is not None:
             self.name = text(name, "name", limit=NAME_MAX, required=True)
         if description is not None:
@@ -209,7 +206,7 @@ class SearchTemplate:
             if not isinstance(criteria, dict):
                 raise InvalidInput.field("criteria", "must be an object")
             self.criteria = criteria
-        self.updated_at = now()
+        self.updated_at = now
 
 
 @dataclass(frozen=True)

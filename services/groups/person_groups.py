@@ -6,7 +6,7 @@ from services.common.errors import InUse, InvalidInput, NotFound
 from services.common.uow import UnitOfWork
 
 from .activities import existing_activity
-from .domain import ACTIVITY, ADMIN, MANUAL, PARTICIPATION, UNSPECIFIED, AdminGroup, PersonGroup, now, takes_people
+from .domain import ACTIVITY, ADMIN, MANUAL, PARTICIPATION, UNSPECIFIED, AdminGroup, PersonGroup, takes_people
 from .members import ActivityLink
 from .people import People
 from .service import check_person, publish, repos
@@ -52,7 +52,7 @@ def link_person(uow: UnitOfWork, people: People, *, user_id: str, person_id: str
     changes nothing."""
     _one_of(admin_group_id, activity_id)
     r = repos(uow)
-    at = now()
+    at = uow.clock.now()
     if admin_group_id:
         group = r.groups.get(admin_group_id, for_update=True)
         if group is None:
@@ -85,7 +85,7 @@ def unlink_person(uow: UnitOfWork, *, person_id: str, admin_group_id: str = "", 
         if group is None or not r.admin_members.remove(admin_group_id, [person_id]):
             raise NotFound("the person is not in that admin group")
         group.member_count -= 1
-        group.updated_at = now()
+        group.updated_at = uow.clock.now()
         r.groups.save(group)
     else:
         link = r.activity_members.get(activity_id, person_id)

@@ -7,13 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from services.common.bulk import chunks
 from services.common.errors import FieldProblem, InvalidInput, collect
 from services.common.uow import UnitOfWork
 
-from .domain import Changes, PersonGroupsChanged, now
+from .domain import Changes, PersonGroupsChanged
 from .members import ActivityMembers, AdminMembers, ArchivedPeople, Versions
 from .people import People
-from .store import ActivityRepository, AdminGroupRepository, ParticipationRepository, chunks
+from .store import ActivityRepository, AdminGroupRepository, ParticipationRepository
 from .template_store import TemplateRepository
 
 DEFAULT_PAGE_SIZE = 50
@@ -81,7 +82,7 @@ def publish(uow: UnitOfWork, person_ids: Sequence[str]) -> None:
     if not ids:
         return
     r = repos(uow)
-    changes, at = Changes(), now()
+    changes, at = Changes(), uow.clock.now()
     for part in chunks(ids, EVENT_CHUNK):
         # Versions first: on PostgreSQL the upsert waits for a concurrent change of the same person to
         # commit, so the state read after it includes that change (the higher version is the fuller state).

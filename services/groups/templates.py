@@ -55,8 +55,8 @@ def _validated(uow: UnitOfWork, people: People, template: SearchTemplate) -> Non
 
 def create_template(uow: UnitOfWork, people: People, *, user_id: str, name: str, description: str,
                     criteria: dict) -> SearchTemplate:
-    template = SearchTemplate.new(landlord_id=uow.landlord_id, user_id=user_id, name=name, description=description,
-                                  criteria=criteria)
+    template = SearchTemplate.new(landlord_id=uow.landlord_id, user_id=user_id, now=uow.clock.now(), name=name,
+                                  description=description, criteria=criteria)
     _unique(uow, template)
     _validated(uow, people, template)
     repos(uow).templates.add(template)
@@ -67,7 +67,7 @@ def create_template(uow: UnitOfWork, people: People, *, user_id: str, name: str,
 def update_template(uow: UnitOfWork, people: People, *, template_id: str, name: str | None = None,
                     description: str | None = None, criteria: dict | None = None) -> SearchTemplate:
     template = _get(uow, template_id)
-    template.change(name=name, description=description, criteria=criteria)
+    template.change(now=uow.clock.now(), name=name, description=description, criteria=criteria)
     if name is not None:
         _unique(uow, template)
     if criteria is not None:

@@ -136,6 +136,7 @@ class HouseholdChanged:
     property_profile: Mapping[str, Any]
     household_profile: Mapping[str, Any]
     property_ref: str
+    occurred_at: dt.datetime
 
 
 @dataclass

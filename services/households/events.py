@@ -5,13 +5,12 @@ from typing import Iterable
 
 from google.protobuf import struct_pb2
 
+from services.common import topics
 from services.common.envelope import OutgoingEvent, wrap
 from services.gen.tracker.households.v1 import events_pb2
 
 from .domain import HouseholdChanged
 
-TOPIC = "tracker.households.v1"
-PEOPLE_TOPIC = "tracker.people.v1"
 
 
 def struct(values) -> struct_pb2.Struct:
@@ -31,6 +30,6 @@ def household_changed(event: HouseholdChanged) -> events_pb2.HouseholdChanged:
 
 def to_outgoing(event: object) -> Iterable[OutgoingEvent]:
     if isinstance(event, HouseholdChanged):
-        yield wrap(TOPIC, event.landlord_id, event.household_id, household_changed(event))
+        yield wrap(topics.HOUSEHOLDS, event.landlord_id, event.household_id, household_changed(event), event.occurred_at)
     else:
         raise TypeError(f"no event mapping for {type(event).__name__}")

@@ -94,13 +94,14 @@ def announce(store: HouseholdStore, announcements: domain.Announcements, moved: 
         if announcing:
             announced += 1
             announcements.events.append(changed_event(store.landlord_id, row, version, [p for p, *_ in occupants],
-                                                      youngest))
+                                                      youngest, at))
     store.save_states(states, at)
     return announced
 
 
-def changed_event(landlord_id: str, row, version: int, occupant_ids: list[str], youngest) -> HouseholdChanged:
+def changed_event(landlord_id: str, row, version: int, occupant_ids: list[str], youngest,
+                  at: dt.datetime) -> HouseholdChanged:
     return HouseholdChanged(
         landlord_id=landlord_id, household_id=row["household_id"], version=version, occupant_ids=tuple(occupant_ids),
         youngest_date_of_birth=youngest, property_profile=json.loads(row["property_profile"]),
-        household_profile=json.loads(row["household_profile"]), property_ref=row["property_ref"])
+        household_profile=json.loads(row["household_profile"]), property_ref=row["property_ref"], occurred_at=at)

@@ -4,7 +4,6 @@ a batch at a time (one transaction each), so a million residents need bounded me
 household is not the one their details give are moved; changed households are announced."""
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Callable
 
@@ -50,7 +49,7 @@ def rebuild(uow_factory: Callable[[str], UnitOfWork], landlord_id: str, batch_si
             counts.batches += 1
             misplaced = [(r, r) for r in map(resident_of, _misplaced(page))]
             if misplaced:
-                at = dt.datetime.now(dt.timezone.utc)
+                at = uow.clock.now()
                 announcements = Announcements()
                 uow.track(announcements)
                 placed, moved, details = placing.place_all(store, misplaced, at)

@@ -40,15 +40,15 @@ def _view(store: HouseholdStore, setup, row, today: dt.date, *, with_former: boo
     return views.household(row, occupants, setup.catalogue, former_occupants=former)
 
 
-def household(uow: UnitOfWork, setup, *, household_id: str, today: dt.date | None = None) -> views.HouseholdView:
+def household(uow: UnitOfWork, setup, *, household_id: str) -> views.HouseholdView:
     store = HouseholdStore(uow.session, uow.landlord_id)
     row = store.get(household_id)
     if row is None:
         raise NotFound.field("household_id", "no such household")
-    return _view(store, setup, row, today or uow.clock.today(), with_former=True)
+    return _view(store, setup, row, uow.clock.today(), with_former=True)
 
 
-def person_household(uow: UnitOfWork, setup, *, person_id: str, today: dt.date | None = None) -> views.HouseholdView:
+def person_household(uow: UnitOfWork, setup, *, person_id: str) -> views.HouseholdView:
     """The household the person lives in (or last lived in, if archived)."""
     store = HouseholdStore(uow.session, uow.landlord_id)
     resident = store.resident(person_id)
@@ -59,12 +59,12 @@ def person_household(uow: UnitOfWork, setup, *, person_id: str, today: dt.date |
         raise NotFound.field("person_id", "this person was archived before they lived in any household")
     if row is None:
         raise NotFound.field("person_id", "this person has no household: no property ref, address or postcode")
-    return _view(store, setup, row, today or uow.clock.today(), with_former=True)
+    return _view(store, setup, row, uow.clock.today(), with_former=True)
 
 
 def search(uow: UnitOfWork, setup, *, criteria_given: dict[str, Any] | None, page: int = 1, page_size: int = 0,
-           sort: str = "", today: dt.date | None = None) -> tuple[int, list[views.HouseholdView]]:
-    today = today or uow.clock.today()
+           sort: str = "") -> tuple[int, list[views.HouseholdView]]:
+    today = uow.clock.today()
     wanted = criteria.read(criteria_given, today)
     order = criteria.sort_order(sort)
     limit, offset = criteria.page_window(page, page_size)
@@ -82,7 +82,7 @@ def _problem(applies_to: str, problem: FieldProblem) -> FieldProblem:
 
 
 def update_profiles(uow: UnitOfWork, setup, *, household_id: str, property_profile: dict[str, Any] | None,
-                    household_profile: dict[str, Any] | None, today: dt.date | None = None) -> views.HouseholdView:
+                    household_profile: dict[str, Any] | None) -> views.HouseholdView:
     """Change profile values by key (labels; None clears), checked by profiles; nothing is saved
     unless every value is acceptable."""
     store = HouseholdStore(uow.session, uow.landlord_id)
@@ -113,6 +113,6 @@ def update_profiles(uow: UnitOfWork, setup, *, household_id: str, property_profi
         announcements = Announcements()
         uow.track(announcements)
         announcements.events.append(placing.changed_event(uow.landlord_id, row, version, [p for p, *_ in occupants],
-                                                          row["youngest_date_of_birth"]))
+                                                          row["youngest_date_of_birth"], at))
         uow.commit()
-    return _view(store, setup, row, today or uow.clock.today(), with_former=True)
+    return _view(store, setup, row, uow.clock.today(), with_former=True)

@@ -1,7 +1,9 @@
 """The composition root of the import service."""
 from __future__ import annotations
 
+from services.common import topics
 from services.common.bus import EventBus
+from services.common.clock import Clock
 from services.common.config import Settings
 from services.common.runtime import ServiceRuntime, make_bus
 from services.gen.tracker.imports.v1 import imports_service_pb2_grpc as pb_grpc
@@ -30,12 +32,13 @@ class Import:
         self.people = ProfilesPeople(self.profiles_address)
         uow = self.runtime.uow
         self.worker = RunWorker(lambda: uow(platform=True), uow,
-                                lambda name: Runner(uow, self.people, self.uploads_dir, worker=name))
+                                lambda name: Runner(uow, self.people, self.uploads_dir, clock=self.runtime.clock,
+                                                    worker=name))
         servicer = ImportsServicer(self.runtime, self.uploads_dir, self.worker.nudge)
         self.runtime.start([(pb_grpc.add_ImportsServicer_to_server, servicer, "tracker.imports.v1.Imports")],
                            address or self.settings.grpc_address(NAME))
-        self.runtime.bus.ensure_topics([handlers.FEED_TOPIC])
-        self._feed = self.runtime.bus.subscribe(topics=[handlers.FEED_TOPIC], group="import.housing-feed",
+        self.runtime.bus.ensure_topics([topics.HOUSING_FEED])
+        self._feed = self.runtime.bus.subscribe(topics=[topics.HOUSING_FEED], group="import.housing-feed",
                                                 handler=handlers.feed_records(uow, self.worker.nudge))
         self.worker.start()
         return self
@@ -50,7 +53,8 @@ class Import:
             self.people.close()
 
 
-def build(settings: Settings, *, bus: EventBus | None = None) -> Import:
+def build(settings: Settings, *, bus: EventBus | None = None, clock: Clock | None = None) -> Import:
     bus = bus or make_bus(settings, client_id=NAME)
-    runtime = ServiceRuntime(NAME, settings, outbox=store.outbox, processed=store.processed_events, bus=bus)
+    runtime = ServiceRuntime(NAME, settings, outbox=store.outbox, processed=store.processed_events, bus=bus,
+                             clock=clock)
     return Import(settings, runtime)

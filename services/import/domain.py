@@ -1,4 +1,5 @@
-"""Import runs: what one run of the housing-system feed is and how it moves on. No I/O."""
+"""Import runs: what one run of the housing-system feed is and how it moves on. No I/O; the times
+(`now`) come from the caller, which reads the service's clock."""
 from __future__ import annotations
 
 import datetime as dt
@@ -14,10 +15,6 @@ WAITING = "waiting"  # a feed run whose records are still arriving
 CHECKING, APPLYING, ARCHIVING, DONE = "checking", "applying", "archiving", "done"
 SAMPLE_KINDS = ("created", "updated", "archived", "rejected")
 SAMPLE_SIZE = 10
-
-
-def now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
 
 
 @dataclass
@@ -61,10 +58,10 @@ class ImportRun:
     staged_records: int = 0  # feed runs: records received so far
 
     @classmethod
-    def new(cls, *, landlord_id: str, source: str, mode: str, preview: bool = False, started_by: str = "",
-            file_name: str = "", mapping: dict | None = None, feed_run_id: str = "", status: str = QUEUED,
-            encoding: str = "utf-8") -> "ImportRun":
-        return cls(str(uuid.uuid4()), landlord_id, source, mode, preview, now(), started_by=started_by,
+    def new(cls, *, landlord_id: str, source: str, mode: str, now: dt.datetime, preview: bool = False,
+            started_by: str = "", file_name: str = "", mapping: dict | None = None, feed_run_id: str = "",
+            status: str = QUEUED, encoding: str = "utf-8") -> "ImportRun":
+        return cls(str(uuid.uuid4()), landlord_id, source, mode, preview, now, started_by=started_by,
                    file_name=file_name, mapping=mapping, feed_run_id=feed_run_id, encoding=encoding, status=status,
                    phase=WAITING if status == WAITING else "")
 
@@ -77,10 +74,10 @@ class ImportRun:
         """A feed run holds its start, its end and every record the end announced."""
         return bool(self.mode) and self.expected_records is not None and self.staged_records >= self.expected_records
 
-    def begin(self) -> None:
+    def begin(self, now: dt.datetime) -> None:
         """(Re)start work: a resumed run keeps its applied rows and counts."""
         self.status = RUNNING
-        self.started_at = self.started_at or now()
+        self.started_at = self.started_at or now
         if self.rows_done == 0:
             self.counts = Counts()
             self.samples = {}
@@ -109,9 +106,9 @@ class ImportRun:
             if len(rows) < SAMPLE_SIZE:
                 rows.append(row)
 
-    def complete(self, archived: int) -> None:
+    def complete(self, archived: int, now: dt.datetime) -> None:
         self.counts.archived = archived
-        self.status, self.phase, self.finished_at = COMPLETED, DONE, now()
+        self.status, self.phase, self.finished_at = COMPLETED, DONE, now
 
-    def fail(self, problem: str) -> None:
-        self.status, self.phase, self.finished_at, self.problem = FAILED, DONE, now(), problem
+    def fail(self, problem: str, now: dt.datetime) -> None:
+        self.status, self.phase, self.finished_at, self.problem = FAILED, DONE, now, problem

@@ -3,6 +3,7 @@ each message staged under its run; a run is queued for the worker once it holds 
 and every record the end announced. Redelivered messages change nothing."""
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import Callable
 
@@ -17,7 +18,6 @@ from .domain import DELTA, FEED, FULL, QUEUED, WAITING, ImportRun
 from .store import RunRepository
 
 log = logging.getLogger(__name__)
-FEED_TOPIC = "housing.feed.v1"
 MODE = {feed_pb2.FULL_SNAPSHOT: FULL, feed_pb2.DELTA: DELTA}
 
 
@@ -34,18 +34,18 @@ def feed_records(uow: Callable, on_queued: Callable[[], None]) -> Callable[[Mess
             raise ValueError("a feed message needs landlord_id, run_id and one of run_started, person, run_ended")
         with context.bound(context.CallContext(landlord_id=record.landlord_id, request_id=context.new_request_id())):
             with uow(record.landlord_id) as unit:
-                queued = stage(RunRepository(unit.session, record.landlord_id), record)
+                queued = stage(RunRepository(unit.session, record.landlord_id), record, now=unit.clock.now())
                 unit.commit()
             if queued:
                 on_queued()
     return handle
 
 
-def stage(repo: RunRepository, record: feed_pb2.FeedMessage) -> bool:
-    """Keep one feed message; True when it completed its run (now queued)."""
+def stage(repo: RunRepository, record: feed_pb2.FeedMessage, *, now: dt.datetime) -> bool:
+    """Keep one feed message (a run it starts is created at `now`); True when it completed its run (now queued)."""
     run = repo.by_feed_run(record.run_id, for_update=True)
     if run is None:
-        run = ImportRun.new(landlord_id=repo.landlord_id, source=FEED, mode="", feed_run_id=record.run_id,
+        run = ImportRun.new(landlord_id=repo.landlord_id, source=FEED, mode="", now=now, feed_run_id=record.run_id,
                             status=WAITING)
         repo.add(run)
     if run.status != WAITING:

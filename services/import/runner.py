@@ -19,6 +19,7 @@ import logging
 from pathlib import Path
 from typing import Callable, Iterator
 
+from services.common.clock import Clock
 from services.common.metrics import IMPORT_ROWS, IMPORT_RUNS
 
 from . import feed, files
@@ -38,9 +39,10 @@ class RunTakenOver(Exception):
 
 
 class Runner:
-    def __init__(self, uow: Callable, people: ProfilesPeople, files_dir: Path, *, worker: str = "",
+    def __init__(self, uow: Callable, people: ProfilesPeople, files_dir: Path, *, clock: Clock, worker: str = "",
                  batch: int = BATCH):
         self._uow = uow  # landlord_id -> UnitOfWork
+        self._clock = clock  # the service's: when the run starts, ends and says it is alive
         self._people = people
         self._files_dir = files_dir
         self._worker = worker
@@ -56,7 +58,7 @@ class Runner:
             repo = RunRepository(uow.session, landlord_id)
             run = repo.get(run_id)
             add_unknown = repo.add_unknown_options()
-            run.begin()
+            run.begin(self._clock.now())
             self._save(repo, run)
             uow.commit()
         try:
@@ -64,12 +66,12 @@ class Runner:
             self._apply(run, header, add_unknown)
             archived = self._archive(run, seen)
         except files.FileProblem as problem:
-            run.fail(problem.message)
+            run.fail(problem.message, self._clock.now())
             self._save_now(run)
             self._forget_files(run.run_id)
             IMPORT_RUNS.labels(run.source, run.status).inc()
             return run
-        run.complete(archived)
+        run.complete(archived, self._clock.now())
         IMPORT_RUNS.labels(run.source, run.status).inc()
         if not run.preview:
             IMPORT_ROWS.labels(run.source, "archived").inc(archived)
@@ -91,7 +93,7 @@ class Runner:
                 path.unlink()
 
     def _save(self, repo: RunRepository, run: ImportRun) -> None:
-        if not repo.save(run, worker=self._worker):
+        if not repo.save(run, worker=self._worker, now=self._clock.now()):
             raise RunTakenOver(run.run_id)
 
     def _save_now(self, run: ImportRun, problems=()) -> None:

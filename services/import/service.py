@@ -15,7 +15,7 @@ from services.common.errors import FieldProblem, InvalidInput, NotFound, Permiss
 from services.common.uow import UnitOfWork
 
 from . import feed, files
-from .domain import FILE, MODES, QUEUED, ImportRun, now
+from .domain import FILE, MODES, QUEUED, ImportRun
 from .store import RunRepository
 
 OPTION_LISTS = tuple(sorted({feed.BY_NAME[feed.PERSON_FIELD[c]].option_list for c in feed.OPTION_COLUMNS}))
@@ -52,7 +52,8 @@ def start_file_run(uow: UnitOfWork, *, path: Path, file_name: str, mode: str, pr
     except files.FileProblem as problem:
         raise InvalidInput.field("file", problem.message) from None
     _check_equality(header, view=view_equality_data, edit=edit_equality_data)
-    run = ImportRun.new(landlord_id=uow.landlord_id, source=FILE, mode=mode, preview=preview, started_by=user_id,
+    run = ImportRun.new(landlord_id=uow.landlord_id, source=FILE, mode=mode, now=uow.clock.now(), preview=preview,
+                        started_by=user_id,
                         file_name=(file_name or "upload")[-255:], mapping=mapping, status=QUEUED, encoding=encoding)
     return run
 
@@ -167,7 +168,7 @@ def save_mapping(uow: UnitOfWork, *, name: str, columns: Mapping[str, str | None
         files.check_mapping(cleaned)
     except ValueError as error:
         raise InvalidInput.field("columns", str(error)) from None
-    at = now()
+    at = uow.clock.now()
     _repo(uow).save_mapping(name, cleaned, at)
     uow.commit()
     return name, cleaned, at

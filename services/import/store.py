@@ -127,13 +127,13 @@ class RunRepository:
     def add(self, run: ImportRun) -> None:
         self.session.execute(insert(import_runs).values(**_run_row(run)))
 
-    def save(self, run: ImportRun, *, worker: str = "") -> bool:
-        """Write the run back; with `worker`, only while that worker holds it (and it says it is alive)."""
+    def save(self, run: ImportRun, *, worker: str = "", now: dt.datetime | None = None) -> bool:
+        """Write the run back; with `worker`, only while that worker holds it (and it says it is alive `now`)."""
         query = update(import_runs).where(self._mine(import_runs), import_runs.c.run_id == run.run_id)
         values = _run_row(run)
         if worker:
             query = query.where(import_runs.c.claimed_by == worker)
-            values["heartbeat_at"] = run.finished_at or dt.datetime.now(dt.timezone.utc)
+            values["heartbeat_at"] = run.finished_at or now
         return self.session.execute(query.values(**values)).rowcount > 0
 
     def release(self, run_id: str, worker: str) -> None:

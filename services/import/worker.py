@@ -14,7 +14,6 @@ from sqlalchemy.exc import OperationalError
 from services.common import context
 from services.common.errors import Unavailable
 
-from .domain import now
 from .runner import Runner, RunTakenOver
 from .store import RunRepository, WorkQueue
 
@@ -63,7 +62,8 @@ class RunWorker:
     def work_once(self) -> bool:
         """Take one run and work on it; False when there was none to take."""
         with self._platform_uow() as uow:
-            claimed = WorkQueue(uow.session).claim(self.name, now() - STALE_AFTER, now())
+            now = uow.clock.now()
+            claimed = WorkQueue(uow.session).claim(self.name, now - STALE_AFTER, now)
             uow.commit()
         if claimed is None:
             return False
@@ -99,6 +99,6 @@ class RunWorker:
         with self._uow(landlord_id) as uow:
             repo = RunRepository(uow.session, landlord_id)
             run = repo.get(run_id)
-            run.fail(UNEXPECTED)
+            run.fail(UNEXPECTED, uow.clock.now())
             repo.save(run)
             uow.commit()

@@ -1,7 +1,9 @@
 """The composition root of the profiles service."""
 from __future__ import annotations
 
+from services.common import topics
 from services.common.bus import EventBus
+from services.common.clock import Clock
 from services.common.config import Settings
 from services.common.runtime import ServiceRuntime, make_bus, make_search_index
 from services.common.search import SearchIndex
@@ -43,15 +45,16 @@ class Profiles:
         self.runtime.stop()
 
 
-def build(settings: Settings, *, bus: EventBus | None = None, index: SearchIndex | None = None) -> Profiles:
+def build(settings: Settings, *, bus: EventBus | None = None, index: SearchIndex | None = None,
+          clock: Clock | None = None) -> Profiles:
     bus = bus or make_bus(settings, client_id=NAME)
     index = index or make_search_index(settings)
     runtime = ServiceRuntime(NAME, settings, outbox=store.outbox, processed=store.processed_events,
-                             event_mapper=events.to_outgoing, bus=bus, publishes=[events.TOPIC])
+                             event_mapper=events.to_outgoing, bus=bus, publishes=[topics.PEOPLE], clock=clock)
     indexer = handlers.search_indexer(index)
-    runtime.consume([events.TOPIC], "profiles.search-indexer", indexer.event, indexer.batch)
+    runtime.consume([topics.PEOPLE], "profiles.search-indexer", indexer.event, indexer.batch)
     households = handlers.households_consumer(index)
-    runtime.consume([handlers.HOUSEHOLDS_TOPIC], "profiles.households", households.event, households.batch)
+    runtime.consume([topics.HOUSEHOLDS], "profiles.households", households.event, households.batch)
     groups = handlers.groups_consumer(index)
-    runtime.consume([handlers.GROUPS_TOPIC], "profiles.groups", groups.event, groups.batch)
+    runtime.consume([topics.GROUPS], "profiles.groups", groups.event, groups.batch)
     return Profiles(settings, runtime, index)

@@ -18,7 +18,7 @@ def record_households(uow: UnitOfWork, index: SearchIndex, *, households: list[H
     """Households' new states (old versions ignored); their occupants, past and present, reindexed."""
     facts = FactsRepository(uow.session, uow.landlord_id)
     fresh = newest(households, lambda h: h.household_id, facts.household_versions(h.household_id for h in households))
-    people = facts.save_households(fresh)
+    people = facts.save_households(fresh, now=uow.clock.now())
     index_people(uow, index, person_ids=sorted(people), catalogues=catalogues, mapped=mapped)
 
 
@@ -27,5 +27,5 @@ def record_groups(uow: UnitOfWork, index: SearchIndex, *, groups: list[GroupFact
     """People's new groups states (old versions ignored), those people reindexed."""
     facts = FactsRepository(uow.session, uow.landlord_id)
     fresh = newest(groups, lambda g: g.person_id, facts.group_versions(g.person_id for g in groups))
-    facts.save_groups(fresh)
+    facts.save_groups(fresh, now=uow.clock.now())
     index_people(uow, index, person_ids=[g.person_id for g in fresh], catalogues=catalogues, mapped=mapped)

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from sqlalchemy import (BigInteger, Column, Date, DateTime, Index, Integer, PrimaryKeyConstraint, String, Table, Text,
                         delete, insert, select)
 from sqlalchemy.orm import Session
+
+from services.common.bulk import chunks
 
 from .facts_domain import GroupFacts, HouseholdFacts, PersonFacts
 from .store import metadata
@@ -57,12 +59,6 @@ person_groups = Table(
 )
 
 
-def _chunks(keys: Iterable[str]) -> Iterator[list[str]]:
-    keys = list(dict.fromkeys(keys))
-    for start in range(0, len(keys), CHUNK):
-        yield keys[start:start + CHUNK]
-
-
 class FactsRepository:
     """One landlord's households and groups facts, inside the caller's transaction."""
 
@@ -72,12 +68,12 @@ class FactsRepository:
 
     def _select(self, table, column, keys: Iterable[str]):
         """Rows of `table` whose `column` is one of `keys`, a chunk of keys per query."""
-        for chunk in _chunks(keys):
+        for chunk in chunks(list(dict.fromkeys(keys)), CHUNK):
             yield from self.session.execute(select(table).where(
                 table.c.landlord_id == self.landlord_id, column.in_(chunk))).mappings()
 
     def _delete(self, table, column, keys: Iterable[str]) -> None:
-        for chunk in _chunks(keys):
+        for chunk in chunks(list(dict.fromkeys(keys)), CHUNK):
             self.session.execute(delete(table).where(table.c.landlord_id == self.landlord_id, column.in_(chunk)))
 
     # -- households -------------------------------------------------------------------------------------------------
@@ -86,9 +82,9 @@ class FactsRepository:
         return {r["household_id"]: r["version"] for r in
                 self._select(household_facts, household_facts.c.household_id, household_ids)}
 
-    def save_households(self, households: list[HouseholdFacts]) -> set[str]:
-        """Store these households' new state and point their occupants at them; people they no longer
-        list (and who still point at them) live nowhere now. Answers everybody whose household changed."""
+    def save_households(self, households: list[HouseholdFacts], *, now: dt.datetime) -> set[str]:
+        """Store these households' new state (as of `now`) and point their occupants at them; people they no
+        longer list (and who still point at them) live nowhere now. Answers everybody whose household changed."""
         ids = [h.household_id for h in households]
         if not ids:
             return set()
@@ -96,7 +92,6 @@ class FactsRepository:
         for table in (household_facts, household_custom_values):
             self._delete(table, table.c.household_id, ids)
         self._delete(person_households, person_households.c.household_id, ids)
-        now = dt.datetime.now(dt.timezone.utc)
         self.session.execute(insert(household_facts), [
             {"landlord_id": self.landlord_id, "household_id": h.household_id, "version": h.version,
              "occupant_count": h.occupant_count, "youngest_date_of_birth": h.youngest_date_of_birth,
@@ -118,9 +113,8 @@ class FactsRepository:
         return {r["person_id"]: r["version"] for r in
                 self._select(person_groups, person_groups.c.person_id, person_ids)}
 
-    def save_groups(self, groups: list[GroupFacts]) -> None:
+    def save_groups(self, groups: list[GroupFacts], *, now: dt.datetime) -> None:
         self._delete(person_groups, person_groups.c.person_id, [g.person_id for g in groups])
-        now = dt.datetime.now(dt.timezone.utc)
         if groups:
             self.session.execute(insert(person_groups), [
                 {"landlord_id": self.landlord_id, "person_id": g.person_id, "version": g.version,

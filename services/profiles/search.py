@@ -43,18 +43,17 @@ class Page:
     count_only: bool = False
 
 
-def criteria_filters(criteria: Mapping[str, Any], catalogue: Catalogue, today: dt.date | None = None) -> list:
-    """The index clauses of the criteria; raises InvalidInput naming every bad criterion."""
-    translator = Translator(catalogue, today or dt.date.today())
+def criteria_filters(criteria: Mapping[str, Any], catalogue: Catalogue, today: dt.date) -> list:
+    """The index clauses of the criteria (ages as of `today`, the service clock's); raises InvalidInput naming
+    every bad criterion."""
+    translator = Translator(catalogue, today)
     clauses = translator.clauses(criteria or {})
     collect(translator.problems)
     return clauses
 
 
-def build_request(criteria: Mapping[str, Any], page: Page, catalogue: Catalogue,
-                  today: dt.date | None = None) -> SearchRequest:
-    """Validate criteria and page; raise InvalidInput naming every bad field."""
-    today = today or dt.date.today()
+def build_request(criteria: Mapping[str, Any], page: Page, catalogue: Catalogue, today: dt.date) -> SearchRequest:
+    """Validate criteria and page (ages as of `today`, the service clock's); raise InvalidInput naming every bad field."""
     translator = Translator(catalogue, today)
     clauses = translator.clauses(criteria or {})
     problems: list[FieldProblem] = translator.problems

@@ -49,7 +49,7 @@ def _changed(uow: UnitOfWork) -> None:
 
 def _store(uow: UnitOfWork) -> SetupStore:
     store = SetupStore(uow.session, uow.landlord_id)
-    store.ensure_defaults()
+    store.ensure_defaults(now=uow.clock.now())
     return store
 
 
@@ -202,7 +202,7 @@ def add_custom_field(uow: UnitOfWork, *, label: str, type: str, key: str = "", o
                              applies_to=applies_to)
     store.add_custom_field(definition)
     if kind in CHOICE_TYPES:
-        store.add_list(definition.list_name)
+        store.add_list(definition.list_name, now=uow.clock.now())
         for i, option_label in enumerate(labels, start=1):
             store.add_option(Option(new_id(), definition.list_name, option_label, i))
     _changed(uow)
@@ -228,7 +228,7 @@ def update_custom_field(uow: UnitOfWork, *, key: str, label: str | None = None, 
         if was_choice and not is_choice:
             store.delete_list(definition.list_name)
         elif is_choice and not was_choice:
-            store.add_list(definition.list_name)
+            store.add_list(definition.list_name, now=uow.clock.now())
     if changed != definition:
         store.update_custom_field(changed)
     if position is not None:
@@ -274,7 +274,7 @@ def update_profile_settings(uow: UnitOfWork, *, age_bands: Sequence[AgeBand] | N
         settings = replace(settings, age_bands=check_age_bands(list(age_bands)))
     if personal_ref_mode is not None:
         settings = replace(settings, personal_ref_mode=check_ref_mode(personal_ref_mode))
-    store.save_settings(settings)
+    store.save_settings(settings, now=uow.clock.now())
     _changed(uow)
     return settings
 

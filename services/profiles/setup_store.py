@@ -92,16 +92,16 @@ class SetupStore:
 
     # -- defaults ---------------------------------------------------------------------------------------------------
 
-    def ensure_defaults(self) -> None:
-        """Create the standard lists (with their default options) and the settings the landlord lacks.
-        Two transactions racing here both succeed: the loser's insert hits the primary key and is undone."""
+    def ensure_defaults(self, *, now: dt.datetime) -> None:
+        """Create the standard lists (with their default options) and the settings the landlord lacks, as of
+        `now`. Two transactions racing here both succeed: the loser's insert hits the primary key and is undone."""
         present = set(self.session.execute(select(option_lists.c.list_name).where(self._mine(option_lists))).scalars())
         for list_name in OPTION_LISTS:
             if list_name not in present:
-                self._insert_if_absent(lambda name=list_name: self._seed_list(name))
+                self._insert_if_absent(lambda name=list_name: self._seed_list(name, now))
         if self.session.execute(select(profile_settings.c.landlord_id)
                                 .where(self._mine(profile_settings))).first() is None:
-            self._insert_if_absent(lambda: self.save_settings(ProfileSettings(), insert_row=True))
+            self._insert_if_absent(lambda: self.save_settings(ProfileSettings(), now=now, insert_row=True))
 
     def _insert_if_absent(self, write) -> None:
         try:
@@ -110,8 +110,8 @@ class SetupStore:
         except IntegrityError:
             pass  # another transaction created it first; it is there now
 
-    def _seed_list(self, list_name: str) -> None:
-        self.add_list(list_name)
+    def _seed_list(self, list_name: str, now: dt.datetime) -> None:
+        self.add_list(list_name, now=now)
         rows = [Option(new_id(), list_name, d.label, i, code=d.code, group=d.group, attributes=d.attributes)
                 for i, d in enumerate(defaults_for(list_name), start=1)]
         if rows:
@@ -123,9 +123,9 @@ class SetupStore:
         return list(self.session.execute(select(option_lists.c.list_name).where(self._mine(option_lists))
                                           .order_by(option_lists.c.list_name)).scalars())
 
-    def add_list(self, list_name: str) -> None:
+    def add_list(self, list_name: str, *, now: dt.datetime) -> None:
         self.session.execute(insert(option_lists).values(landlord_id=self.landlord_id, list_name=list_name,
-                                                         created_at=dt.datetime.now(dt.timezone.utc)))
+                                                         created_at=now))
 
     def delete_list(self, list_name: str) -> None:
         for table in (options, option_lists):
@@ -220,10 +220,10 @@ class SetupStore:
         bands = tuple(AgeBand(b["label"], b["min_age"], b["max_age"]) for b in json.loads(row["age_bands"]))
         return ProfileSettings(age_bands=bands, personal_ref_mode=row["personal_ref_mode"])
 
-    def save_settings(self, settings: ProfileSettings, *, insert_row: bool = False) -> None:
+    def save_settings(self, settings: ProfileSettings, *, now: dt.datetime, insert_row: bool = False) -> None:
         values = {"age_bands": json.dumps([{"label": b.label, "min_age": b.min_age, "max_age": b.max_age}
                                            for b in settings.age_bands]),
-                  "personal_ref_mode": settings.personal_ref_mode, "updated_at": dt.datetime.now(dt.timezone.utc)}
+                  "personal_ref_mode": settings.personal_ref_mode, "updated_at": now}
         if insert_row:
             self.session.execute(insert(profile_settings).values(landlord_id=self.landlord_id, **values))
         else:
@@ -267,7 +267,7 @@ def load_catalogue(session: Session, landlord_id: str) -> Catalogue:
     """The landlord's option lists (archived options too), custom fields and settings, its defaults
     created first if it has none yet (in the caller's transaction: the caller commits)."""
     store = SetupStore(session, landlord_id)
-    store.ensure_defaults()
+    store.ensure_defaults(now=dt.datetime.now(dt.timezone.utc))  # no clock on reads (yet)
     lists: dict[str, list[Option]] = {name: [] for name in store.list_names()}
     for option in store.options():
         lists.setdefault(option.list_name, []).append(option)
@@ -279,7 +279,7 @@ def next_personal_ref(session: Session, landlord_id: str, tenancy_type_option_id
     skipping references already used. The counter moves in the caller's transaction, so a failed insert
     takes the increment back with it (no gaps) and concurrent adds queue on the row (no duplicates)."""
     store = SetupStore(session, landlord_id)
-    store.ensure_defaults()
+    store.ensure_defaults(now=dt.datetime.now(dt.timezone.utc))  # no clock on reads (yet)
     ref = store.take_ref(tenancy_type_option_id)
     if ref is None:
         raise InvalidInput.field("tenancy_type", "is not a tenancy type of this landlord")

@@ -30,7 +30,7 @@ class Reader:
         self.catalogue = catalogue
         self.current = current or {}
         self.current_custom = current_custom or {}
-        self.today = today or dt.date.today()
+        self.today = today  # the service clock's date, which no date of birth may pass: needed to read those
         self.problems: list[FieldProblem] = []
 
     def problem(self, field: str, reason: str) -> None:
@@ -147,6 +147,8 @@ class Reader:
             value = None
         if value is None:
             self.problem(where, "must be a date YYYY-MM-DD")
+        elif birth and self.today is None:
+            raise TypeError("reading a date of birth needs today's date: give the Reader today=uow.clock.today()")
         elif birth and not EARLIEST_BIRTH <= value <= self.today:
             self.problem(where, f"must be between {EARLIEST_BIRTH.isoformat()} and today")
             return None

@@ -1,12 +1,14 @@
 """The composition root of the reporting service."""
 from __future__ import annotations
 
+from services.common import topics
 from services.common.bus import EventBus
+from services.common.clock import Clock
 from services.common.config import Settings
 from services.common.runtime import ServiceRuntime, make_bus
 from services.gen.tracker.reporting.v1 import reporting_service_pb2_grpc as pb_grpc
 
-from . import events, handlers, store
+from . import handlers, store
 from .server import ReportingServicer
 
 NAME = "reporting"
@@ -27,8 +29,9 @@ class Reporting:
         self.runtime.stop()
 
 
-def build(settings: Settings, *, bus: EventBus | None = None) -> Reporting:
+def build(settings: Settings, *, bus: EventBus | None = None, clock: Clock | None = None) -> Reporting:
     bus = bus or make_bus(settings, client_id=NAME)
-    runtime = ServiceRuntime(NAME, settings, outbox=store.outbox, processed=store.processed_events, bus=bus)
-    runtime.consume([events.PEOPLE_TOPIC], "reporting.people", handlers.people_events, handlers.people_event_batch)
+    runtime = ServiceRuntime(NAME, settings, outbox=store.outbox, processed=store.processed_events, bus=bus,
+                             clock=clock)
+    runtime.consume([topics.PEOPLE], "reporting.people", handlers.people_events, handlers.people_event_batch)
     return Reporting(settings, runtime)

@@ -3,7 +3,6 @@ import process dies) is carried on by a worker from its last saved batch, with t
 nobody lost or duplicated, every person searchable."""
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 
 import pytest
@@ -50,10 +49,10 @@ def test_an_interrupted_run_resumes_to_the_same_end_state(importer, platform, tm
             path.rename(imports.uploads_dir / f"{run.run_id}.upload")
             service.queue(uow, run)
             uow.session.execute(store.import_runs.update().where(store.import_runs.c.run_id == run.run_id)
-                                .values(claimed_by=me, heartbeat_at=dt.datetime.now(dt.timezone.utc)))
+                                .values(claimed_by=me, heartbeat_at=imports.runtime.clock.now()))
             uow.commit()
         flaky = runner_module.Runner(imports.runtime.uow, DiesAfterApplying(imports.people, 3), imports.uploads_dir,
-                                     worker=me, batch=2)
+                                     clock=imports.runtime.clock, worker=me, batch=2)
         with pytest.raises(Unavailable):
             flaky.run(importer.landlord_id, run.run_id)
     stopped = importer.run(run.run_id)

@@ -9,12 +9,13 @@ import uuid
 
 import pytest
 
+from services.common import topics
 from services.common.bus import Message
 from services.common.consumers import idempotent
 from services.common.envelope import payload_as, unwrap
 from services.common.errors import InvalidInput
 from services.gen.tracker.profiles.v1 import events_pb2
-from services.profiles import bootstrap as profiles_bootstrap, events, service
+from services.profiles import bootstrap as profiles_bootstrap, service
 from services.profiles.domain import Person
 from services.profiles.setup_store import load_catalogue
 from services.profiles.store import PersonRepository
@@ -28,7 +29,7 @@ from tests.conftest import MODES, settings_for
 def profiles(request, tmp_path_factory):
     svc = profiles_bootstrap.build(settings_for(request.param, tmp_path_factory.mktemp("outbox")))
     svc.runtime.migrate()
-    svc.runtime.bus.ensure_topics([events.TOPIC])
+    svc.runtime.bus.ensure_topics([topics.PEOPLE])
     yield svc
     svc.runtime.bus.close()
     svc.runtime.database.dispose()
@@ -49,7 +50,7 @@ def _collect(bus, landlord_id: str, expected: int, timeout: float = 30.0) -> lis
         for message in messages:
             handler(message)
 
-    subscription = bus.subscribe(topics=[events.TOPIC], group=f"test-{uuid.uuid4().hex[:8]}", handler=handler,
+    subscription = bus.subscribe(topics=[topics.PEOPLE], group=f"test-{uuid.uuid4().hex[:8]}", handler=handler,
                                  batch_handler=batch_handler)
     done.wait(timeout)
     subscription.wait_idle(timeout)

@@ -42,11 +42,13 @@ def test_reindex_rebuilds_the_index_from_the_database(mode, tmp_path):
         assert totals == [3, 6]
         with profiles.runtime.uow(landlords[0]) as uow:
             catalogue = load_catalogue(uow.session, landlords[0])
-        page = index.search(search.INDEX, landlords[0], search.build_request({"text": "index1"}, search.Page(), catalogue))
+        today = profiles.runtime.clock.today()
+        page = index.search(search.INDEX, landlords[0], search.build_request({"text": "index1"}, search.Page(), catalogue,
+                                                                             today))
         assert [item["personal_ref"] for item in page.items] == ["RX1"]
 
         def found(criteria):
-            request = search.build_request(criteria, search.Page(), catalogue)
+            request = search.build_request(criteria, search.Page(), catalogue, today)
             return {item["id"] for item in index.search(search.INDEX, landlords[0], request).items}
         assert found({"household": {"occupants": {"min": 2}}}) == set(first[:2])
         assert found({"admin_group": ["g1"], "participated": {"activity": ["a1"], "since": "2025-01-01"}}) == {first[2]}

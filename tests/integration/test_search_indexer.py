@@ -12,6 +12,7 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import delete, select
 
+from services.common import topics
 from services.common.bus import Message, RetryLater
 from services.common.consumers import idempotent
 from services.common.search import SearchRequest
@@ -23,8 +24,8 @@ from services.profiles.setup_store import load_catalogue
 from services.profiles.store import PersonRepository
 from tests.conftest import MODES, settings_for
 from tests.unit.profiles.test_facts_consumers import Sender, groups, household
-
 from tests.unit.profiles.test_indexing import type_changes_while_unused
+
 
 class CountingIndex:
     """The real index, counting the calls the indexer makes."""
@@ -175,14 +176,14 @@ def test_the_three_indexers_at_once_leave_no_drift(profiles):
     def household_moves() -> None:
         for r in range(ROUNDS):  # everybody moves every round
             rounds.wait()
-            _deliver(consumers["households"], send.messages(handlers.HOUSEHOLDS_TOPIC, [
+            _deliver(consumers["households"], send.messages(topics.HOUSEHOLDS, [
                 household(f"h{k}", r + 1, *(p for i, p in enumerate(ids) if (i + r) % HOMES == k))
                 for k in range(HOMES)]))
 
     def group_changes() -> None:
         for r in range(ROUNDS):
             rounds.wait()
-            _deliver(consumers["groups"], send.messages(handlers.GROUPS_TOPIC, [
+            _deliver(consumers["groups"], send.messages(topics.GROUPS, [
                 groups(p, r + 1, admin=[f"g{r}"]) for p in ids]))
 
     errors: list[BaseException] = []

@@ -4,7 +4,9 @@ import uuid
 import pytest
 from sqlalchemy import select
 
+from services.common import topics
 from services.common.bus import Message, RetryLater
+from services.common.clock import FixedClock
 from services.common.consumers import idempotent
 from services.common.envelope import unwrap, wrap
 from services.common.search import SearchUnavailable
@@ -23,7 +25,8 @@ def reporting(tmp_path):
 
 
 def _message(landlord_id: str) -> Message:
-    out = wrap("tracker.people.v1", landlord_id, "P1", events_pb2.PersonCreated(person=person_pb2.Person(person_id="P1")))
+    out = wrap(topics.PEOPLE, landlord_id, "P1", events_pb2.PersonCreated(person=person_pb2.Person(person_id="P1")),
+               FixedClock().now())
     return Message(out.topic, out.key, out.envelope)
 
 
@@ -53,7 +56,7 @@ def test_a_poison_event_is_not_mistaken_for_an_outage(reporting):
     with pytest.raises(ValueError):
         handle(_message(str(uuid.uuid4())))
     with pytest.raises(ValueError):
-        handle(Message("tracker.people.v1", "k", b"not an envelope at all"))
+        handle(Message(topics.PEOPLE, "k", b"not an envelope at all"))
 
 
 def _messages_of(landlord_id: str, n: int) -> list[Message]:
@@ -112,4 +115,4 @@ def test_an_engine_outage_in_a_batch_asks_for_a_retry_and_records_nothing_for_th
         handle.batch(_messages_of(landlord, 3))
     assert _processed(reporting, landlord) == []
     with pytest.raises(ValueError):  # not an outage: the bus goes one at a time and finds the bad one
-        handle.batch(_messages_of(landlord, 1) + [Message("tracker.people.v1", "k", b"not an envelope at all")])
+        handle.batch(_messages_of(landlord, 1) + [Message(topics.PEOPLE, "k", b"not an envelope at all")])

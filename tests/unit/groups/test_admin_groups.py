@@ -7,7 +7,9 @@ import time
 
 import pytest
 
+from services.common import topics
 from services.common.bus import Message
+from services.common.clock import FixedClock
 from services.common.envelope import unwrap, wrap
 from services.common.errors import AlreadyExists, InUse, InvalidInput, NotFound
 from services.gen.tracker.profiles.v1 import events_pb2 as people_events, person_pb2
@@ -104,8 +106,8 @@ def test_adding_ignores_those_already_in_and_removing_those_not_in(uow, people):
 
 def _person_changed(landlord: str, person_id: str, status: str):
     person = person_pb2.Person(person_id=person_id, landlord_id=landlord, status=status)
-    return unwrap(wrap("tracker.people.v1", landlord, person_id,
-                       people_events.PersonChanged(person=person, changed_fields=["status"])).envelope)
+    return unwrap(wrap(topics.PEOPLE, landlord, person_id,
+                       people_events.PersonChanged(person=person, changed_fields=["status"]), FixedClock().now()).envelope)
 
 
 def test_an_archived_person_leaves_admin_groups_but_not_activity_groups(uow, people, groups, landlord):
@@ -182,9 +184,9 @@ def test_the_running_service_takes_archived_people_out_of_admin_groups(groups, u
     group = create(uow, people, person_ids=ids)
     groups.start("127.0.0.1:0")
     try:
-        event = wrap("tracker.people.v1", landlord, ids[1], people_events.PersonChanged(
+        event = wrap(topics.PEOPLE, landlord, ids[1], people_events.PersonChanged(
             person=person_pb2.Person(person_id=ids[1], landlord_id=landlord, status="archived"),
-            changed_fields=["status"]))
+            changed_fields=["status"]), groups.runtime.clock.now())
         groups.runtime.bus.publish([Message(topic=event.topic, key=event.key, value=event.envelope)])
         deadline = dt.datetime.now() + dt.timedelta(seconds=30)
         while dt.datetime.now() < deadline:

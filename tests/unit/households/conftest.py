@@ -7,8 +7,9 @@ import uuid
 import pytest
 from google.protobuf import struct_pb2
 
-from services.common import context
+from services.common import context, topics
 from services.common.bus import Message
+from services.common.clock import FixedClock
 from services.common.envelope import unwrap, wrap
 from services.common.errors import FieldProblem, InvalidInput
 from services.gen.tracker.profiles.v1 import events_pb2, person_pb2, setup_service_pb2 as setup_pb
@@ -110,8 +111,8 @@ def message(landlord_id, p, *, created=False):
     payload = events_pb2.PersonCreated(person=p, source="user") if created else \
         events_pb2.PersonChanged(person=p, source="user", changed_fields=["address_line_1"])
     p.landlord_id = landlord_id
-    out = wrap("tracker.people.v1", landlord_id, p.person_id, payload)
-    return Message("tracker.people.v1", out.key, out.envelope)
+    out = wrap(topics.PEOPLE, landlord_id, p.person_id, payload, FixedClock().now())
+    return Message(topics.PEOPLE, out.key, out.envelope)
 
 
 def deliver(svc, landlord_id, *people, created=False):

@@ -7,6 +7,7 @@ import uuid
 import pytest
 from sqlalchemy import select
 
+from services.common.clock import FixedClock
 from services.common.envelope import payload_as, unwrap
 from services.common.errors import NotFound
 from services.gen.tracker.households.v1 import events_pb2
@@ -184,7 +185,8 @@ def test_ages_are_worked_out_today(svc, landlord):
     a = pid()
     deliver(svc, landlord, person(a, line_1="9 Fir St", postcode="W1 1AA", born="2000-06-15"))
     with svc.runtime.uow(landlord) as uow:
-        home = service.person_household(uow, svc.setup, person_id=a, today=dt.date(2025, 6, 14))
+        uow.clock = FixedClock(dt.datetime(2025, 6, 14, tzinfo=dt.timezone.utc))
+        home = service.person_household(uow, svc.setup, person_id=a)
     assert home.occupants[0].age == 24
 
 

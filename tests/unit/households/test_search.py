@@ -7,12 +7,13 @@ import uuid
 
 import pytest
 
+from services.common.clock import FixedClock
 from services.common.errors import InvalidInput
 from services.households import service
 
 from .conftest import deliver, person
 
-TODAY = dt.date(2025, 6, 1)
+ON_TODAY = FixedClock(dt.datetime(2025, 6, 1, 12, tzinfo=dt.timezone.utc))  # the clock ages are worked out on
 
 
 def pid():
@@ -65,7 +66,8 @@ def find(estate, criteria=None, **kw):
     from services.common import context
     with context.bound(context.CallContext(landlord_id=landlord)):
         with households.runtime.uow(landlord) as uow:
-            total, found = service.search(uow, households.setup, criteria_given=criteria, today=TODAY, **kw)
+            uow.clock = ON_TODAY
+            total, found = service.search(uow, households.setup, criteria_given=criteria, **kw)
     return total, [names[h.household_id] for h in found]
 
 
@@ -172,7 +174,8 @@ def test_results_show_occupants_and_profiles_with_labels(estate):
     from services.common import context
     with context.bound(context.CallContext(landlord_id=landlord)):
         with households.runtime.uow(landlord) as uow:
-            _, found = service.search(uow, households.setup, criteria_given={"household_id": [ids["flat2"]]}, today=TODAY)
+            uow.clock = ON_TODAY
+            _, found = service.search(uow, households.setup, criteria_given={"household_id": [ids["flat2"]]})
     home = found[0]
     assert home.occupant_count == 2 and [o.age for o in home.occupants] == [55, 7]
     assert home.property_profile == {"heating": "Gas", "floor": 2}

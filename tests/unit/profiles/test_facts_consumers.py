@@ -4,28 +4,34 @@ household no longer lists live nowhere (unless they moved on already), and peopl
 search finds them by those facts. Embedded storage (SQLite, embedded index)."""
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 
 import pytest
 
+from services.common import topics
 from services.common.bus import Message
+from services.common.clock import FixedClock
 from services.common.consumers import idempotent
 from services.common.envelope import wrap
 from services.gen.tracker.groups.v1 import events_pb2 as groups_events
 from services.gen.tracker.households.v1 import events_pb2 as households_events
 from services.profiles import facts_service, handlers, indexing, search, service, setup_service, store
+from services.profiles.criteria_groups import years_before
 from services.profiles.facts_domain import GroupFacts
 from services.profiles.facts_store import FactsRepository
 
-TODAY = dt.date.today()
 G1, G2, A1, A2 = (str(uuid.uuid4()) for _ in range(4))
+
+
+def ten_years_ago(profiles) -> str:
+    """A child's date of birth: ten years before the service clock's today."""
+    return years_before(profiles.runtime.clock.today(), 10).isoformat()
 
 
 @pytest.fixture
 def people(profiles, landlord) -> dict[str, str]:
     """Ann, Ben (a child) and Cal, indexed: name -> person id."""
-    born = {"Ann": "1980-02-03", "Ben": TODAY.replace(year=TODAY.year - 10).isoformat(), "Cal": "1950-07-08"}
+    born = {"Ann": "1980-02-03", "Ben": ten_years_ago(profiles), "Cal": "1950-07-08"}
     ids = {}
     with profiles.runtime.uow(landlord) as uow:
         for n, (name, dob) in enumerate(born.items()):
@@ -45,25 +51,25 @@ class Sender:
         self.consumers = {topic: idempotent(group, store.processed_events, profiles.runtime.uow, handler.event,
                                             handler.batch)
                           for topic, group, handler in (
-                              (handlers.HOUSEHOLDS_TOPIC, "profiles.households", handlers.households_consumer(profiles.index)),
-                              (handlers.GROUPS_TOPIC, "profiles.groups", handlers.groups_consumer(profiles.index)))}
+                              (topics.HOUSEHOLDS, "profiles.households", handlers.households_consumer(profiles.index)),
+                              (topics.GROUPS, "profiles.groups", handlers.groups_consumer(profiles.index)))}
 
     def messages(self, topic: str, events: list) -> list[Message]:
         out = []
         for event in events:
             entity = getattr(event, "household_id", "") or event.person_id
-            sent = wrap(topic, self.landlord, entity, event)
+            sent = wrap(topic, self.landlord, entity, event, FixedClock().now())
             out.append(Message(topic=topic, key=sent.key, value=sent.envelope))
         return out
 
     def households(self, *events) -> list[Message]:
-        messages = self.messages(handlers.HOUSEHOLDS_TOPIC, list(events))
-        self.consumers[handlers.HOUSEHOLDS_TOPIC].batch(messages)
+        messages = self.messages(topics.HOUSEHOLDS, list(events))
+        self.consumers[topics.HOUSEHOLDS].batch(messages)
         return messages
 
     def groups(self, *events) -> list[Message]:
-        messages = self.messages(handlers.GROUPS_TOPIC, list(events))
-        self.consumers[handlers.GROUPS_TOPIC].batch(messages)
+        messages = self.messages(topics.GROUPS, list(events))
+        self.consumers[topics.GROUPS].batch(messages)
         return messages
 
 
@@ -103,7 +109,7 @@ def lives_in(profiles, landlord: str, person_ids) -> dict[str, str | None]:
 
 def test_household_facts_make_people_findable(profiles, landlord, people, send):
     ann, ben, cal = people["Ann"], people["Ben"], people["Cal"]
-    child_dob = TODAY.replace(year=TODAY.year - 10).isoformat()
+    child_dob = ten_years_ago(profiles)
     send.households(household("h1", 1, ann, ben, youngest=child_dob), household("h2", 1, cal, youngest="1950-07-08"))
     assert found(profiles, landlord, {"household": {"occupants": {"min": 2}}}) == {ann, ben}
     assert found(profiles, landlord, {"household": {"child_under": 16}}) == {ann, ben}
@@ -182,7 +188,7 @@ def test_a_redelivered_event_changes_nothing(profiles, landlord, people, send):
     ann = people["Ann"]
     first = send.groups(groups(ann, 1, admin=[G1]))
     send.groups(groups(ann, 2))
-    send.consumers[handlers.GROUPS_TOPIC].batch(first)  # the same event id again
+    send.consumers[topics.GROUPS].batch(first)  # the same event id again
     assert found(profiles, landlord, {"admin_group": [G1]}) == set()
 
 
