@@ -39,7 +39,7 @@ def catalogue_timing(landlord_id: str, n: int = 100) -> dict[str, float]:
     """What reading a catalogue uncached costs (profiles does it when a landlord's set-up changed):
     a landlord-scoped transaction and load_catalogue (defaults check, lists, options, custom fields, settings)."""
     from services.common.db import Database
-    from services.profiles.setup_store import load_catalogue
+    from services.profiles.setup.store import load_catalogue
     database = Database.from_url(local_cluster.ENV["TRACKER_DATABASE_URL_TEMPLATE"].format(service="profiles"))
     ms = []
     try:

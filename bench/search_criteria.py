@@ -7,7 +7,7 @@ import math
 import random
 from typing import Any, Callable, Sequence
 
-from services.profiles.setup_defaults import DEFAULT_OPTIONS
+from services.profiles.setup.defaults import DEFAULT_OPTIONS
 
 FACETS = ("tenancy_type", "gender", "age_band", "equality_group", "area")
 FILTER_COUNTS = (3, 6, 10)

@@ -19,7 +19,7 @@ from services.common.person_fields import ADDRESS_LINES, FIELDS, Kind
 from services.common.sample_residents import DEFAULT_LABELS, DEFAULT_TODAY, _table, generate
 from services.profiles.domain import Person
 from services.profiles.search_document import EMAIL, UK_MOBILE, document, words
-from services.profiles.setup_domain import Catalogue
+from services.profiles.setup.domain import Catalogue
 
 FEED_TO_FIELD = {"address1": "address_line_1", "address2": "address_line_2", "address3": "address_line_3",
                  "address4": "address_line_4"}

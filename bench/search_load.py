@@ -18,7 +18,7 @@ PARITY_SAMPLE = 300
 def catalogue_of(landlord_id: str):
     """The landlord's catalogue as the profiles service reads it (seeded on first use)."""
     from services.common.db import Database
-    from services.profiles.setup_store import load_catalogue
+    from services.profiles.setup.store import load_catalogue
     url = local_cluster.ENV["TRACKER_DATABASE_URL_TEMPLATE"].format(service="profiles")
     database = Database.from_url(url)
     try:

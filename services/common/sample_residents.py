@@ -65,7 +65,7 @@ NOT_KNOWN = "not known"
 _TABLE = 1 << 14
 
 # The generator's labels onto the option lists every new landlord starts with
-# (services/profiles/setup_defaults.py); every other value already is a default label.
+# (services/profiles/setup/defaults.py); every other value already is a default label.
 DEFAULT_LABELS = {
     "area": {"North": "Area A", "South": "Area B", "East": "Area C", "West": "Area D", "Central": "Area D"},
     "household_status": {"Head of household": "Head", "Joint tenant": "Joint", "Other": "Other"},

@@ -6,7 +6,7 @@ from pydantic import ConfigDict, Field, BaseModel
 from .forms import UploadedFile
 from .schemas import Body
 
-# The profiles service's limit (services/profiles/documents_domain.MAX_SIZE_BYTES); the gateway
+# The profiles service's limit (services/profiles/documents/domain.MAX_SIZE_BYTES); the gateway
 # refuses larger files itself, with 413, before sending them on.
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 

@@ -22,7 +22,7 @@ from services.common.feed_format import FEED_COLUMNS
 from services.common.person_fields import BY_NAME, LONGEST_TEXT, Kind
 
 if TYPE_CHECKING:  # only its shape: the import service asks profiles for it over gRPC
-    from services.profiles.setup_domain import Catalogue
+    from services.profiles.setup.domain import Catalogue
 
 REQUIRED = ("personal_ref", "first_name", "surname")
 PERSON_FIELD = {c: c for c in FEED_COLUMNS} | {f"address{n}": f"address_line_{n}" for n in range(1, 5)}

@@ -11,10 +11,10 @@ from services.gen.tracker.profiles.v1 import documents_service_pb2_grpc as docum
 from services.gen.tracker.profiles.v1 import profiles_service_pb2_grpc as pb_grpc
 from services.gen.tracker.profiles.v1 import setup_service_pb2_grpc as setup_grpc
 
-from . import events, handlers, maintenance, search, store
-from .documents_server import PersonDocumentsServicer
+from . import events, handlers, maintenance, search, tables
+from .documents.server import PersonDocumentsServicer
 from .server import ProfilesServicer
-from .setup_server import ProfileSetupServicer
+from .setup.server import ProfileSetupServicer
 
 NAME = "profiles"
 
@@ -49,7 +49,7 @@ def build(settings: Settings, *, bus: EventBus | None = None, index: SearchIndex
           clock: Clock | None = None) -> Profiles:
     bus = bus or make_bus(settings, client_id=NAME)
     index = index or make_search_index(settings)
-    runtime = ServiceRuntime(NAME, settings, outbox=store.outbox, processed=store.processed_events,
+    runtime = ServiceRuntime(NAME, settings, outbox=tables.outbox, processed=tables.processed_events,
                              event_mapper=events.to_outgoing, bus=bus, publishes=[topics.PEOPLE], clock=clock)
     indexer = handlers.search_indexer(index)
     runtime.consume([topics.PEOPLE], "profiles.search-indexer", indexer.event, indexer.batch)

@@ -7,8 +7,8 @@ import weakref
 
 from sqlalchemy.orm import Session
 
-from .setup_domain import Catalogue
-from .setup_store import SetupStore, load_catalogue
+from .setup.domain import Catalogue
+from .setup.store import SetupStore, load_catalogue
 
 
 class CatalogueCache:

@@ -11,7 +11,7 @@ from services.common.search import AnyOf, Exists, Not, Prefix, Range, Term
 
 from .criteria_groups import ID_CRITERIA, GroupCriteria, years_before
 from .search_document import FLAGS, words
-from .setup_domain import Catalogue, CustomField
+from .setup.domain import Catalogue, CustomField
 
 PREFIX_TEXT = ("first_name", "surname", "property_ref", "address_line_1", "address_line_2", "address_line_3",
                "address_line_4", "postcode", "phone", "mobile", "email")

@@ -15,7 +15,7 @@ from typing import Any, Mapping
 from services.common.errors import collect
 from services.common.person_fields import ALTERNATIVE_CONTACT, FIELDS, Kind
 
-from .setup_domain import Catalogue
+from .setup.domain import Catalogue
 from .values import REQUIRED, Reader, display, history_text
 
 CURRENT = "current"

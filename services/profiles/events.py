@@ -10,7 +10,7 @@ from services.common.envelope import OutgoingEvent, wrap
 from services.gen.tracker.profiles.v1 import events_pb2, person_pb2
 
 from .domain import Person, PersonChanged, PersonCreated
-from .setup_domain import Catalogue
+from .setup.domain import Catalogue
 
 
 

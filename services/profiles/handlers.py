@@ -14,9 +14,9 @@ from services.common.search import SearchIndex
 from services.gen.tracker.groups.v1 import events_pb2 as groups_events
 from services.gen.tracker.households.v1 import events_pb2 as households_events
 
-from . import facts_service
 from .catalogue_cache import CatalogueCache
-from .facts_domain import GroupFacts, HouseholdFacts, cells, iso_date
+from .facts import service as facts_service
+from .facts.domain import GroupFacts, HouseholdFacts, cells, iso_date
 from .indexing import index_now
 
 VALUE_MAX = 1000  # characters of one stored custom value

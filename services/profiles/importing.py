@@ -14,8 +14,8 @@ from services.common.uow import UnitOfWork
 
 from .catalogue_cache import CatalogueCache
 from .domain import ARCHIVED, CURRENT, IMPORT, FieldChange, Person
-from .setup_domain import Catalogue, Option, clean_label
-from .setup_store import SetupStore, load_catalogue, new_id
+from .setup.domain import Catalogue, Option, clean_label
+from .setup.store import SetupStore, load_catalogue, new_id
 from .store import HistoryRepository, PersonRepository
 
 CREATED = FieldChange("record", None, "created")

@@ -30,11 +30,11 @@ from services.common.uow import UnitOfWork
 
 from . import search
 from .catalogue_cache import CatalogueCache
-from .facts_domain import NO_FACTS
-from .facts_store import FactsRepository
+from .facts.domain import NO_FACTS
+from .facts.store import FactsRepository
 from .search_versions import SearchVersions
-from .setup_domain import Catalogue
-from .setup_store import load_catalogue
+from .setup.domain import Catalogue
+from .setup.store import load_catalogue
 from .store import PersonRepository
 
 log = logging.getLogger(__name__)

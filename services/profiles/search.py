@@ -17,7 +17,7 @@ from services.common.search import RangeBucket, RangeFacet, SearchRequest
 
 from .criteria import Translator, years_before
 from .search_document import FLAGS, INDEX, address, document, index_fields
-from .setup_domain import Catalogue, age_band, age_on
+from .setup.domain import Catalogue, age_band, age_on
 from .values import labels
 
 STANDARD_COLUMNS = ("id", "status", "personal_ref", "first_name", "surname", "address")

@@ -11,8 +11,8 @@ from services.common.person_fields import ADDRESS_LINES, FIELDS, Kind
 from services.common.search import FieldType
 
 from .domain import Person
-from .facts_domain import NO_FACTS, PersonFacts, custom_value, participation_values
-from .setup_domain import Catalogue, CustomField
+from .facts.domain import NO_FACTS, PersonFacts, custom_value, participation_values
+from .setup.domain import Catalogue, CustomField
 from .values import tidy_phone
 
 INDEX = "people"

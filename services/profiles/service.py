@@ -11,9 +11,9 @@ from services.common.uow import UnitOfWork
 
 from . import search
 from .domain import USER, FieldChange, Person
-from .setup_domain import REF_GENERATED, Catalogue
 from .catalogue_cache import CatalogueCache
-from .setup_store import load_catalogue, next_personal_ref
+from .setup.domain import REF_GENERATED, Catalogue
+from .setup.store import load_catalogue, next_personal_ref
 from .store import HistoryRepository, PersonRepository
 
 log = logging.getLogger(__name__)

@@ -10,7 +10,7 @@ from typing import Any, Mapping
 from services.common.errors import FieldProblem
 from services.common.person_fields import BY_NAME, Kind, PersonField
 
-from .setup_domain import Catalogue, CustomField
+from .setup.domain import Catalogue, CustomField
 
 PERSONAL_REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_.\-]{0,29}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

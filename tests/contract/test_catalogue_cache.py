@@ -6,7 +6,7 @@ import pytest
 
 from services.profiles import catalogue_cache
 from services.profiles.catalogue_cache import CatalogueCache
-from services.profiles.setup_store import SetupStore, load_catalogue
+from services.profiles.setup.store import SetupStore, load_catalogue
 
 DATABASE_OF = "profiles"  # the `database` fixture (conftest.py), on SQLite only here
 pytestmark = pytest.mark.parametrize("database", ["sqlite"], indirect=True)

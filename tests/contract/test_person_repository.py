@@ -10,7 +10,7 @@ import pytest
 from services.common.db import Database
 from services.common.errors import AlreadyExists
 from services.profiles.domain import Person
-from services.profiles.setup_domain import Catalogue, CustomField, Option
+from services.profiles.setup.domain import Catalogue, CustomField, Option
 from services.profiles.store import HistoryRepository, PersonRepository  # noqa: F401
 
 DATABASE_OF = "profiles"  # the `database` fixture (conftest.py): SQLite and PostgreSQL

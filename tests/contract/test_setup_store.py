@@ -14,10 +14,10 @@ from sqlalchemy import insert
 from services.common.db import Database
 from services.common.errors import InUse, InvalidInput, NotFound
 from services.common.uow import UnitOfWork
-from services.profiles import setup_service as setup
-from services.profiles.setup_defaults import DEFAULT_OPTIONS
-from services.profiles.setup_store import load_catalogue, next_personal_ref
-from services.profiles.store import people, person_custom_values, person_options
+from services.profiles.setup import service as setup
+from services.profiles.setup.defaults import DEFAULT_OPTIONS
+from services.profiles.setup.store import load_catalogue, next_personal_ref
+from services.profiles.tables import people, person_custom_values, person_options
 
 NOW = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.timezone.utc)
 DATABASE_OF = "profiles"  # the `database` fixture (conftest.py): SQLite and PostgreSQL

@@ -17,7 +17,7 @@ from services.common.errors import InvalidInput
 from services.gen.tracker.profiles.v1 import events_pb2
 from services.profiles import bootstrap as profiles_bootstrap, service
 from services.profiles.domain import Person
-from services.profiles.setup_store import load_catalogue
+from services.profiles.setup.store import load_catalogue
 from services.profiles.store import PersonRepository
 from services.reporting import bootstrap as reporting_bootstrap
 from services.reporting import handlers, store
@@ -102,7 +102,7 @@ def test_the_same_event_delivered_twice_moves_the_report_once(profiles, tmp_path
     with profiles.runtime.uow(landlord) as uow:
         service.add_person(uow, raw={"personal_ref": "TWICE-1", "first_name": "Jo", "surname": "Example"}, user_id="U1")
         outbox_row = uow.session.execute(
-            profiles_bootstrap.store.outbox.select().where(profiles_bootstrap.store.outbox.c.landlord_id == landlord)
+            profiles_bootstrap.tables.outbox.select().where(profiles_bootstrap.tables.outbox.c.landlord_id == landlord)
         ).mappings().one()
     message = Message(topic=outbox_row["topic"], key=outbox_row["key"], value=outbox_row["envelope"])
     consumer = f"test-reporting-{uuid.uuid4().hex[:8]}"

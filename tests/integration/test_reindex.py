@@ -8,9 +8,10 @@ from dataclasses import replace
 import pytest
 
 from services.common.search import SearchRequest
-from services.profiles import bootstrap, facts_service, maintenance, search, service
-from services.profiles.facts_domain import GroupFacts, HouseholdFacts
-from services.profiles.setup_store import load_catalogue
+from services.profiles import bootstrap, maintenance, search, service
+from services.profiles.facts import service as facts_service
+from services.profiles.facts.domain import GroupFacts, HouseholdFacts
+from services.profiles.setup.store import load_catalogue
 from tests.conftest import MODES, settings_for
 
 

@@ -17,10 +17,10 @@ from services.common.bus import Message, RetryLater
 from services.common.consumers import idempotent
 from services.common.search import SearchRequest
 from services.common.search.port import indexable
-from services.profiles import bootstrap, handlers, indexing, maintenance, search, service, store
-from services.profiles.facts_domain import NO_FACTS
-from services.profiles.facts_store import FactsRepository
-from services.profiles.setup_store import load_catalogue
+from services.profiles import bootstrap, handlers, indexing, maintenance, search, service, tables
+from services.profiles.facts.domain import NO_FACTS
+from services.profiles.facts.store import FactsRepository
+from services.profiles.setup.store import load_catalogue
 from services.profiles.store import PersonRepository
 from tests.conftest import MODES, settings_for
 from tests.unit.profiles.test_facts_consumers import Sender, groups, household
@@ -59,7 +59,7 @@ def profiles(request, tmp_path):
 
 def _outbox_messages(profiles, landlords: list[str]) -> list[Message]:
     """The events these landlords' changes put in the outbox (the relay is not running)."""
-    t = store.outbox
+    t = tables.outbox
     with profiles.runtime.uow(platform=True) as uow:
         rows = uow.session.execute(select(t).where(t.c.landlord_id.in_(landlords)).order_by(t.c.id)).mappings().all()
     return [Message(topic=r["topic"], key=r["key"], value=r["envelope"]) for r in rows]
@@ -92,14 +92,14 @@ def test_a_batch_of_events_leaves_the_index_exactly_as_the_database(profiles):
         service.change_person(uow, person_id=ids[landlords[0]][0], raw={"surname": "Changed"}, user_id="U1")
         indexing.index_now(uow, profiles.index, person_ids=[gone])  # indexed earlier ...
     with profiles.runtime.uow(landlords[0]) as uow:  # ... then deleted before its events are handled
-        uow.session.execute(delete(store.people).where(store.people.c.person_id == gone))
+        uow.session.execute(delete(tables.people).where(tables.people.c.person_id == gone))
         uow.commit()
     messages = _outbox_messages(profiles, landlords)
     assert len(messages) == 9  # 8 created, 1 changed
     messages.insert(3, messages[0])  # the same event delivered twice in one batch
     index = CountingIndex(profiles.index)
     indexer = handlers.search_indexer(index)
-    consumer = idempotent(f"test-indexer-{uuid.uuid4().hex[:8]}", store.processed_events,
+    consumer = idempotent(f"test-indexer-{uuid.uuid4().hex[:8]}", tables.processed_events,
                           lambda landlord_id: profiles.runtime.uow(landlord_id), indexer.event, indexer.batch)
 
     consumer.batch(messages)
@@ -152,7 +152,7 @@ def test_the_three_indexers_at_once_leave_no_drift(profiles):
     with profiles.runtime.uow(landlord) as uow:
         ids = [service.add_person(uow, raw={"personal_ref": f"C{i:03}", "first_name": "Con", "surname": "Current"},
                                   user_id="U1")[0].person_id for i in range(PEOPLE)]
-    consumers = {name: idempotent(f"test-{name}-{uuid.uuid4().hex[:8]}", store.processed_events, profiles.runtime.uow,
+    consumers = {name: idempotent(f"test-{name}-{uuid.uuid4().hex[:8]}", tables.processed_events, profiles.runtime.uow,
                                   handler.event, handler.batch)
                  for name, handler in (("people", handlers.search_indexer(profiles.index)),
                                        ("households", handlers.households_consumer(profiles.index)),

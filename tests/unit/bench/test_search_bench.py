@@ -12,8 +12,8 @@ from bench import search_criteria as sc
 from bench import search_data as sd
 from services.common.person_fields import OPTION_LISTS
 from services.profiles.search import Page, build_request
-from services.profiles.setup_defaults import DEFAULT_OPTIONS
-from services.profiles.setup_domain import Catalogue, Option
+from services.profiles.setup.defaults import DEFAULT_OPTIONS
+from services.profiles.setup.domain import Catalogue, Option
 
 TODAY = dt.date(2026, 11, 23)
 

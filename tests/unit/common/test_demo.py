@@ -18,8 +18,8 @@ from services.common.config import Settings
 from services.common.person_fields import OPTION_LISTS
 from services.common.sample_residents import FEED_COLUMNS, FEED_LABELS, composition, feed_rows, generate
 from services.profiles.domain import IMPORT, Person
-from services.profiles.setup_defaults import DEFAULT_OPTIONS
-from services.profiles.setup_domain import Catalogue, Option
+from services.profiles.setup.defaults import DEFAULT_OPTIONS
+from services.profiles.setup.domain import Catalogue, Option
 
 feed = importlib.import_module("services.import.feed")
 files = importlib.import_module("services.import.files")

@@ -7,7 +7,7 @@ import io
 import pytest
 
 from services.common.person_fields import BY_NAME, LONGEST_TEXT
-from services.profiles.setup_domain import Catalogue, Option
+from services.profiles.setup.domain import Catalogue, Option
 
 feed = importlib.import_module("services.import.feed")
 files = importlib.import_module("services.import.files")

@@ -15,10 +15,10 @@ from services.common.search import AnyOf, Exists, Not, Prefix, Range, SearchRequ
 from services.common.search.embedded import EmbeddedSearchIndex
 from services.profiles.criteria import Translator, years_before
 from services.profiles.domain import Person
-from services.profiles.facts_domain import NO_FACTS, PersonFacts
+from services.profiles.facts.domain import NO_FACTS, PersonFacts
 from services.profiles.search_document import INDEX, document, index_fields
-from services.profiles.setup_defaults import DEFAULT_OPTIONS, WHITE_BRITISH
-from services.profiles.setup_domain import AgeBand, Catalogue, CustomField, Option, ProfileSettings
+from services.profiles.setup.defaults import DEFAULT_OPTIONS, WHITE_BRITISH
+from services.profiles.setup.domain import AgeBand, Catalogue, CustomField, Option, ProfileSettings
 
 CREATED = dt.datetime(2030, 1, 1, 12, 0, tzinfo=dt.timezone.utc)  # births up to 2030 are accepted
 TODAY = dt.date(2026, 3, 1)

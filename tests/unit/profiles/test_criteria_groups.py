@@ -12,9 +12,9 @@ import pytest
 from services.common.search import AllOf, AnyOf, Not, Prefix, Range, Term
 from services.profiles.criteria import Translator
 from services.profiles.domain import Person
-from services.profiles.facts_domain import GroupFacts, HouseholdFacts, PersonFacts
+from services.profiles.facts.domain import GroupFacts, HouseholdFacts, PersonFacts
 from services.profiles.search_document import document
-from services.profiles.setup_domain import Catalogue, CustomField, Option
+from services.profiles.setup.domain import Catalogue, CustomField, Option
 from tests.unit.profiles import test_criteria
 from tests.unit.profiles.test_criteria import CAT, CREATED, TODAY, oid
 

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from services.common.errors import InvalidInput
-from services.profiles.documents_domain import (
+from services.profiles.documents.domain import (
     MAX_SIZE_BYTES, SUMMARY_MAX, TITLE_MAX, Document, detect_content_type, sanitise_file_name,
 )
 

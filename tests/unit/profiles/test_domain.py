@@ -10,8 +10,8 @@ from services.common.errors import InvalidInput
 from services.profiles.domain import (
     FROM_HOUSING_SYSTEM, FieldChange, Person, PersonChanged, PersonCreated, blank_values,
 )
-from services.profiles.setup_defaults import DEFAULT_OPTIONS
-from services.profiles.setup_domain import Catalogue, CustomField, Option
+from services.profiles.setup.defaults import DEFAULT_OPTIONS
+from services.profiles.setup.domain import Catalogue, CustomField, Option
 
 NOW = dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.timezone.utc)
 LATER = NOW + dt.timedelta(days=3)

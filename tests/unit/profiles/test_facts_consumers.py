@@ -15,10 +15,12 @@ from services.common.consumers import idempotent
 from services.common.envelope import wrap
 from services.gen.tracker.groups.v1 import events_pb2 as groups_events
 from services.gen.tracker.households.v1 import events_pb2 as households_events
-from services.profiles import facts_service, handlers, indexing, search, service, setup_service, store
+from services.profiles import handlers, indexing, search, service, tables
+from services.profiles.facts import service as facts_service
+from services.profiles.setup import service as setup_service
 from services.profiles.criteria_groups import years_before
-from services.profiles.facts_domain import GroupFacts
-from services.profiles.facts_store import FactsRepository
+from services.profiles.facts.domain import GroupFacts
+from services.profiles.facts.store import FactsRepository
 
 G1, G2, A1, A2 = (str(uuid.uuid4()) for _ in range(4))
 
@@ -48,7 +50,7 @@ class Sender:
 
     def __init__(self, profiles, landlord: str):
         self.profiles, self.landlord = profiles, landlord
-        self.consumers = {topic: idempotent(group, store.processed_events, profiles.runtime.uow, handler.event,
+        self.consumers = {topic: idempotent(group, tables.processed_events, profiles.runtime.uow, handler.event,
                                             handler.batch)
                           for topic, group, handler in (
                               (topics.HOUSEHOLDS, "profiles.households", handlers.households_consumer(profiles.index)),

@@ -13,9 +13,10 @@ from google.protobuf import struct_pb2
 from services.common.errors import AlreadyExists, InvalidInput
 from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb, profiles_service_pb2_grpc as pb_grpc
 from services.gen.tracker.profiles.v1 import setup_service_pb2 as setup_pb, setup_service_pb2_grpc as setup_grpc
-from services.profiles import search, service, setup_custom_values, setup_service
+from services.profiles import search, service
+from services.profiles.setup import custom_values as setup_custom_values, service as setup_service
 from services.profiles.domain import Person
-from services.profiles.setup_store import load_catalogue
+from services.profiles.setup.store import load_catalogue
 from tests.unit.profiles.test_criteria import CREATED
 
 

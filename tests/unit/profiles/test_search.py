@@ -15,8 +15,8 @@ from services.profiles.search import (
     DEFAULT_SORT, MAX_DEPTH, Page, build_request, facet_answer, facet_field, item,
 )
 from services.profiles.search_document import INDEX, document, index_fields, words
-from services.profiles.setup_defaults import DEFAULT_OPTIONS, WHITE_BRITISH
-from services.profiles.setup_domain import Catalogue, CustomField, Option, age_band, age_on
+from services.profiles.setup.defaults import DEFAULT_OPTIONS, WHITE_BRITISH
+from services.profiles.setup.domain import Catalogue, CustomField, Option, age_band, age_on
 
 NOW = dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.timezone.utc)
 TODAY = NOW.date()

@@ -2,8 +2,9 @@
 search document's version up in the same transaction; a change rolled back does not."""
 from __future__ import annotations
 
-from services.profiles import facts_service, importing, service
-from services.profiles.facts_domain import GroupFacts, HouseholdFacts
+from services.profiles import importing, service
+from services.profiles.facts import service as facts_service
+from services.profiles.facts.domain import GroupFacts, HouseholdFacts
 from services.profiles.search_versions import SearchVersions
 
 

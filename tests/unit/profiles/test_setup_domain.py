@@ -7,8 +7,8 @@ import pytest
 from services.common.errors import InvalidInput
 from services.common.person_fields import OPTION_LISTS, PROGRAMMED_PREFERENCES
 from services.common.sample_residents import ONS_ETHNICITIES
-from services.profiles.setup_defaults import DEFAULT_OPTIONS
-from services.profiles.setup_domain import (DEFAULT_AGE_BANDS, AgeBand, Catalogue, Option, age_band, age_on,
+from services.profiles.setup.defaults import DEFAULT_OPTIONS
+from services.profiles.setup.domain import (DEFAULT_AGE_BANDS, AgeBand, Catalogue, Option, age_band, age_on,
                                             check_age_bands, check_group, check_ref_mode, check_removable, clean_label,
                                             derive_key, format_ref, in_use_message, key_problem, label_key, moved,
                                             reordered, tenancy_attributes)

@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 
 from services.common.errors import FieldProblem
-from services.profiles.setup_defaults import DEFAULT_OPTIONS
-from services.profiles.setup_domain import Catalogue, CustomField, Option
+from services.profiles.setup.defaults import DEFAULT_OPTIONS
+from services.profiles.setup.domain import Catalogue, CustomField, Option
 from services.profiles.values import CUSTOM_TEXT_MAX, Reader, display, history_text
 
 TODAY = dt.date(2026, 11, 23)

@@ -7,10 +7,10 @@ from __future__ import annotations
 from services.common.search import SearchIndex
 from services.common.uow import UnitOfWork
 
-from .catalogue_cache import CatalogueCache
-from .facts_domain import GroupFacts, HouseholdFacts, newest
-from .facts_store import FactsRepository
-from .indexing import index_people
+from ..catalogue_cache import CatalogueCache
+from ..indexing import index_people
+from .domain import GroupFacts, HouseholdFacts, newest
+from .store import FactsRepository
 
 
 def record_households(uow: UnitOfWork, index: SearchIndex, *, households: list[HouseholdFacts],

@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from services.common.person_fields import FIELDS, Kind
 
-from .facts_store import household_custom_values
-from .setup_domain import CustomField
-from .store import people, person_custom_values, person_options
+from ..facts.tables import household_custom_values
+from ..tables import people, person_custom_values, person_options
+from .domain import CustomField
 
 
 def option_usage(session: Session, landlord_id: str, list_name: str,

@@ -10,13 +10,13 @@ from services.common.errors import AlreadyExists, InUse, InvalidInput, NotFound
 from services.common.person_fields import FIELDS
 from services.common.uow import UnitOfWork
 
-from .setup_domain import (CHOICE_TYPES, CUSTOM_LIST_PREFIX, PERSON, AgeBand, CustomField, Option, ProfileSettings,
-                           check_age_bands, check_applies_to, check_custom_type, check_group, check_ref_mode,
-                           check_removable, clean_label, derive_key, in_use_message, key_problem, label_key, moved,
-                           reordered, tenancy_attributes)
-from .catalogue_cache import CatalogueCache
-from .setup_store import SetupStore, new_id
-from .setup_usage import custom_field_usage, option_usage
+from ..catalogue_cache import CatalogueCache
+from .domain import (CHOICE_TYPES, CUSTOM_LIST_PREFIX, PERSON, AgeBand, CustomField, Option, ProfileSettings,
+                     check_age_bands, check_applies_to, check_custom_type, check_group, check_ref_mode,
+                     check_removable, clean_label, derive_key, in_use_message, key_problem, label_key, moved,
+                     reordered, tenancy_attributes)
+from .store import SetupStore, new_id
+from .usage import custom_field_usage, option_usage
 
 LIST_LABELS = {f.option_list: f.label for f in FIELDS if f.option_list}
 

@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping, TypeVar
 
-from .setup_domain import CustomField
+from ..setup.domain import CustomField
 
 T = TypeVar("T")
 

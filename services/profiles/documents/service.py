@@ -6,9 +6,9 @@ from __future__ import annotations
 from services.common.errors import NotFound
 from services.common.uow import UnitOfWork
 
-from .documents_domain import Document
-from .documents_store import DocumentRepository
-from .store import PersonRepository
+from ..store import PersonRepository
+from .domain import Document
+from .store import DocumentRepository
 
 
 def upload_document(uow: UnitOfWork, *, person_id: str, title: str, summary: str, file_name: str, content: bytes,

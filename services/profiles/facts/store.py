@@ -8,55 +8,15 @@ import datetime as dt
 import json
 from typing import Iterable
 
-from sqlalchemy import (BigInteger, Column, Date, DateTime, Index, Integer, PrimaryKeyConstraint, String, Table, Text,
-                        delete, insert, select)
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from services.common.bulk import chunks
 
-from .facts_domain import GroupFacts, HouseholdFacts, PersonFacts
-from .store import metadata
+from .domain import GroupFacts, HouseholdFacts, PersonFacts
+from .tables import household_custom_values, household_facts, person_groups, person_households
 
 CHUNK = 1000  # keys per IN (...) query
-household_facts = Table(
-    "household_facts", metadata,
-    Column("landlord_id", String(36), nullable=False),
-    Column("household_id", String(36), nullable=False),
-    Column("version", BigInteger, nullable=False),
-    Column("occupant_count", Integer, nullable=False),
-    Column("youngest_date_of_birth", Date, nullable=True),
-    Column("occupant_ids", Text, nullable=False),  # JSON list of person ids
-    Column("updated_at", DateTime(timezone=True), nullable=False),
-    PrimaryKeyConstraint("landlord_id", "household_id"),
-)
-household_custom_values = Table(  # one row per value; a multi-choice field has one row per option id
-    "household_custom_values", metadata,
-    Column("landlord_id", String(36), nullable=False),
-    Column("household_id", String(36), nullable=False),
-    Column("field_id", String(36), nullable=False),
-    Column("value", String(1000), nullable=False),
-    PrimaryKeyConstraint("landlord_id", "household_id", "field_id", "value"),
-    Index("ix_household_custom_values_field", "landlord_id", "field_id"),
-)
-person_households = Table(
-    "person_households", metadata,
-    Column("landlord_id", String(36), nullable=False),
-    Column("person_id", String(36), nullable=False),
-    Column("household_id", String(36), nullable=False),
-    PrimaryKeyConstraint("landlord_id", "person_id"),
-    Index("ix_person_households_household", "landlord_id", "household_id"),
-)
-person_groups = Table(
-    "person_groups", metadata,
-    Column("landlord_id", String(36), nullable=False),
-    Column("person_id", String(36), nullable=False),
-    Column("version", BigInteger, nullable=False),
-    Column("admin_group_ids", Text, nullable=False),  # JSON lists
-    Column("activity_ids", Text, nullable=False),
-    Column("participations", Text, nullable=False),  # JSON [[activity id, ISO date], ...]
-    Column("updated_at", DateTime(timezone=True), nullable=False),
-    PrimaryKeyConstraint("landlord_id", "person_id"),
-)
 
 
 class FactsRepository:

@@ -11,67 +11,19 @@ import datetime as dt
 import json
 import uuid
 
-from sqlalchemy import (BigInteger, Boolean, Column, DateTime, Index, Integer, PrimaryKeyConstraint, String, Table,
-                        Text, UniqueConstraint, delete, false, insert, select, update)
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from services.common.errors import AlreadyExists, InvalidInput
 from services.common.person_fields import OPTION_LISTS
 
-from .setup_defaults import defaults_for
-from .setup_domain import (REF_MAX, TENANCY_DEFAULTS, TENANCY_TYPE, AgeBand, Catalogue, CustomField, Option,
-                           ProfileSettings, format_ref, label_key)
-from .store import metadata, people
+from ..tables import people
+from .defaults import defaults_for
+from .domain import (REF_MAX, TENANCY_DEFAULTS, TENANCY_TYPE, AgeBand, Catalogue, CustomField, Option,
+                     ProfileSettings, format_ref, label_key)
+from .tables import custom_fields, option_lists, options, profile_settings
 
-option_lists = Table(
-    "option_lists", metadata,
-    Column("landlord_id", String(36), nullable=False),
-    Column("list_name", String(60), nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    PrimaryKeyConstraint("landlord_id", "list_name"),
-)
-options = Table(
-    "options", metadata,
-    Column("option_id", String(36), primary_key=True),
-    Column("landlord_id", String(36), nullable=False),
-    Column("list_name", String(60), nullable=False),
-    Column("label", String(200), nullable=False),
-    Column("label_key", String(200), nullable=False),
-    Column("position", Integer, nullable=False),
-    Column("archived", Boolean, nullable=False, server_default=false()),
-    Column("code", String(40), nullable=False, server_default=""),
-    Column("option_group", String(40), nullable=False, server_default=""),
-    Column("fed_by_import", Boolean, nullable=True),
-    Column("ref_prefix", String(20), nullable=True),
-    Column("ref_digits", Integer, nullable=True),
-    Column("next_number", BigInteger, nullable=True),
-    UniqueConstraint("landlord_id", "list_name", "label_key", name="uq_options_label"),
-    Index("ix_options_list", "landlord_id", "list_name", "position"),
-)
-custom_fields = Table(
-    "custom_fields", metadata,
-    Column("field_id", String(36), primary_key=True),
-    Column("landlord_id", String(36), nullable=False),
-    Column("key", String(40), nullable=False),
-    Column("label", String(200), nullable=False),
-    Column("label_key", String(200), nullable=False),
-    Column("type", String(20), nullable=False),
-    Column("position", Integer, nullable=False),
-    Column("archived", Boolean, nullable=False, server_default=false()),
-    Column("applies_to", String(20), nullable=False, server_default="person"),
-    Column("index_generation", Integer, nullable=False, server_default="0"),
-    UniqueConstraint("landlord_id", "key", name="uq_custom_fields_key"),
-    UniqueConstraint("landlord_id", "applies_to", "label_key", name="uq_custom_fields_label"),
-)
-profile_settings = Table(
-    "profile_settings", metadata,
-    Column("landlord_id", String(36), primary_key=True),
-    Column("age_bands", Text, nullable=False),
-    Column("personal_ref_mode", String(20), nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
-    Column("setup_version", BigInteger, nullable=False, server_default="0"),  # moves with every set-up change
-)
 TENANCY_COLUMNS = tuple(TENANCY_DEFAULTS)  # fed_by_import, ref_prefix, ref_digits, next_number
 SEARCH_WINDOW = 200  # references checked per query when skipping those already used
 

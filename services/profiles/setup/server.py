@@ -6,8 +6,8 @@ from google.protobuf import empty_pb2, json_format
 from services.common.context import require_landlord
 from services.gen.tracker.profiles.v1 import setup_service_pb2 as pb, setup_service_pb2_grpc as pb_grpc
 
-from . import setup_custom_values, setup_service as setup
-from .setup_domain import CHOICE_TYPES, AgeBand, CustomField, Option, ProfileSettings
+from . import custom_values as setup_custom_values, service as setup
+from .domain import CHOICE_TYPES, AgeBand, CustomField, Option, ProfileSettings
 
 
 class ProfileSetupServicer(pb_grpc.ProfileSetupServicer):

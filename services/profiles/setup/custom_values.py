@@ -10,10 +10,10 @@ from typing import Any, Mapping, NamedTuple
 from services.common.errors import FieldProblem, collect
 from services.common.uow import UnitOfWork
 
-from .setup_domain import CHOICE_TYPES, HOUSEHOLD, PROPERTY, CustomField, Option, check_applies_to
-from .setup_store import load_catalogue
-from .setup_usage import custom_field_usage
-from .values import Reader
+from ..values import Reader
+from .domain import CHOICE_TYPES, HOUSEHOLD, PROPERTY, CustomField, Option, check_applies_to
+from .store import load_catalogue
+from .usage import custom_field_usage
 
 HOUSEHOLD_FIELDS = (PROPERTY, HOUSEHOLD)
 

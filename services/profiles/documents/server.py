@@ -5,8 +5,8 @@ from services.common import context
 from services.common.context import require_landlord
 from services.gen.tracker.profiles.v1 import documents_service_pb2 as pb, documents_service_pb2_grpc as pb_grpc
 
-from . import documents_service as service
-from .documents_domain import Document
+from . import service
+from .domain import Document
 
 
 class PersonDocumentsServicer(pb_grpc.PersonDocumentsServicer):

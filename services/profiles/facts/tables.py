@@ -1,0 +1,49 @@
+"""The tables of what households and groups tell profiles (SQLAlchemy Core): households (version,
+occupants, youngest date of birth, custom values), which household each person lives in, and each
+person's groups. Every query filters on the landlord (store.py); PostgreSQL row-level security is the
+second wall."""
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, Column, Date, DateTime, Index, Integer, PrimaryKeyConstraint, String, Table, Text
+
+from ..tables import metadata
+
+household_facts = Table(
+    "household_facts", metadata,
+    Column("landlord_id", String(36), nullable=False),
+    Column("household_id", String(36), nullable=False),
+    Column("version", BigInteger, nullable=False),
+    Column("occupant_count", Integer, nullable=False),
+    Column("youngest_date_of_birth", Date, nullable=True),
+    Column("occupant_ids", Text, nullable=False),  # JSON list of person ids
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("landlord_id", "household_id"),
+)
+household_custom_values = Table(  # one row per value; a multi-choice field has one row per option id
+    "household_custom_values", metadata,
+    Column("landlord_id", String(36), nullable=False),
+    Column("household_id", String(36), nullable=False),
+    Column("field_id", String(36), nullable=False),
+    Column("value", String(1000), nullable=False),
+    PrimaryKeyConstraint("landlord_id", "household_id", "field_id", "value"),
+    Index("ix_household_custom_values_field", "landlord_id", "field_id"),
+)
+person_households = Table(
+    "person_households", metadata,
+    Column("landlord_id", String(36), nullable=False),
+    Column("person_id", String(36), nullable=False),
+    Column("household_id", String(36), nullable=False),
+    PrimaryKeyConstraint("landlord_id", "person_id"),
+    Index("ix_person_households_household", "landlord_id", "household_id"),
+)
+person_groups = Table(
+    "person_groups", metadata,
+    Column("landlord_id", String(36), nullable=False),
+    Column("person_id", String(36), nullable=False),
+    Column("version", BigInteger, nullable=False),
+    Column("admin_group_ids", Text, nullable=False),  # JSON lists
+    Column("activity_ids", Text, nullable=False),
+    Column("participations", Text, nullable=False),  # JSON [[activity id, ISO date], ...]
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("landlord_id", "person_id"),
+)
