@@ -5,8 +5,8 @@ from __future__ import annotations
 from services.common.errors import InUse, InvalidInput, NotFound
 from services.common.uow import UnitOfWork
 
+from .clients.profiles import People
 from .domain import Activity, ParticipationRecord, takes_people
-from .people import People
 from .service import check_person, paging, publish, repos
 from .templates import refuse_if_templates_use
 

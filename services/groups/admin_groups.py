@@ -8,8 +8,8 @@ from __future__ import annotations
 from services.common.errors import AlreadyExists, InvalidInput, NotFound
 from services.common.uow import UnitOfWork
 
+from .clients.profiles import People
 from .domain import Activity, AdminGroup, GroupMember
-from .people import People
 from .service import check_people, paging, publish, repos
 from .store import TAKEN_REFERENCE
 from .templates import expand_criteria, refuse_if_templates_use

@@ -9,7 +9,7 @@ from services.common.runtime import ServiceRuntime, make_bus
 from services.gen.tracker.groups.v1 import groups_service_pb2_grpc as pb_grpc
 
 from . import events, handlers, tables
-from .people import People, ProfilesPeople
+from .clients.profiles import People, ProfilesPeople
 from .server import GroupsServicer
 
 NAME = "groups"

@@ -5,8 +5,8 @@ from google.protobuf import json_format
 
 from services.gen.tracker.groups.v1 import groups_service_pb2 as pb
 
+from .clients.profiles import struct
 from .domain import Activity, AdminGroup, GroupMember, ParticipationRecord, PersonGroup, SearchTemplate
-from .people import struct
 
 
 def time(value) -> str:

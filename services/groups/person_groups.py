@@ -6,9 +6,9 @@ from services.common.errors import InUse, InvalidInput, NotFound
 from services.common.uow import UnitOfWork
 
 from .activities import existing_activity
+from .clients.profiles import People
 from .domain import ACTIVITY, ADMIN, MANUAL, PARTICIPATION, UNSPECIFIED, AdminGroup, PersonGroup, takes_people
 from .members import ActivityLink
-from .people import People
 from .service import check_person, publish, repos
 
 

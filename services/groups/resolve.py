@@ -12,7 +12,7 @@ from typing import Callable, Iterator
 from services.common.errors import InvalidInput, NotFound
 from services.common.uow import UnitOfWork
 
-from .people import People
+from .clients.profiles import People
 from .service import repos
 from .templates import expand_criteria
 

@@ -6,7 +6,7 @@ from services.common.context import require_landlord
 from services.gen.tracker.groups.v1 import groups_service_pb2 as pb, groups_service_pb2_grpc as pb_grpc
 
 from . import activities, admin_groups, messages as m, person_groups, resolve, templates
-from .people import People, struct
+from .clients.profiles import People, struct
 
 
 def _user() -> str:

@@ -11,9 +11,9 @@ from services.common.bulk import chunks
 from services.common.errors import FieldProblem, InvalidInput, collect
 from services.common.uow import UnitOfWork
 
+from .clients.profiles import People
 from .domain import Changes, PersonGroupsChanged
 from .members import ActivityMembers, AdminMembers, ArchivedPeople, Versions
-from .people import People
 from .store import ActivityRepository, AdminGroupRepository, ParticipationRepository
 from .template_store import TemplateRepository
 

@@ -6,8 +6,8 @@ from services.common.errors import AlreadyExists, FieldProblem, InUse, InvalidIn
 from services.common.uow import UnitOfWork
 
 from . import criteria as criteria_rules
+from .clients.profiles import People
 from .domain import SearchTemplate
-from .people import People
 from .service import paging, repos
 from .template_store import TAKEN_NAME
 

@@ -11,7 +11,7 @@ from services.gen.tracker.households.v1 import households_service_pb2_grpc as pb
 from services.gen.tracker.profiles.v1 import setup_service_pb2_grpc as setup_grpc
 
 from . import events, handlers, tables
-from .profiles_setup import ProfilesSetup
+from .clients.profiles import ProfilesSetup
 from .server import HouseholdsServicer
 
 NAME = "households"

@@ -9,7 +9,7 @@ from services.common.runtime import ServiceRuntime, make_bus
 from services.gen.tracker.imports.v1 import imports_service_pb2_grpc as pb_grpc
 
 from . import handlers, store
-from .people import ProfilesPeople
+from .clients.profiles import ProfilesPeople
 from .runner import Runner
 from .server import ImportsServicer
 from .worker import RunWorker

@@ -23,8 +23,8 @@ from services.common.clock import Clock
 from services.common.metrics import IMPORT_ROWS, IMPORT_RUNS
 
 from . import feed, files
+from .clients.profiles import ProfilesPeople
 from .domain import CHECKING, FEED, FULL, WAITING, ARCHIVING, ImportRun
-from .people import ProfilesPeople
 from .store import RunRepository
 from .tables import Header, Row, Table
 

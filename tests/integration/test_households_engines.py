@@ -10,7 +10,7 @@ from services.common import context
 from services.common.bus.inprocess import InProcessBus
 from services.common.errors import NotFound
 from services.households import bootstrap, service
-from services.households.profiles_setup import ProfilesSetup
+from services.households.clients.profiles import ProfilesSetup
 from services.households.rebuild import rebuild
 from tests.conftest import MODES, settings_for
 from tests.unit.households.conftest import FakeSetup, deliver, person

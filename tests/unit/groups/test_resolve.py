@@ -10,7 +10,7 @@ import pytest
 from services.common.errors import NotFound
 from services.gen.tracker.groups.v1 import groups_service_pb2 as pb, groups_service_pb2_grpc as pb_grpc
 from services.groups import activities, admin_groups, resolve, service
-from services.groups.people import struct
+from services.groups.clients.profiles import struct
 
 
 def test_a_large_group_comes_in_chunks_the_first_with_the_total(uow, people):

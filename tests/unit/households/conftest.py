@@ -14,7 +14,7 @@ from services.common.envelope import unwrap, wrap
 from services.common.errors import FieldProblem, InvalidInput
 from services.gen.tracker.profiles.v1 import events_pb2, person_pb2, setup_service_pb2 as setup_pb
 from services.households import bootstrap
-from services.households.profiles_setup import ProfilesSetup
+from services.households.clients.profiles import ProfilesSetup
 from tests.conftest import embedded_settings
 
 FIELDS = [  # (field_id, key, type, applies_to, options)

@@ -14,7 +14,7 @@ from services.common.envelope import payload_as, unwrap
 from services.common.errors import InvalidInput, NotFound
 from services.gen.tracker.households.v1 import events_pb2
 from services.households import service
-from services.households.profiles_setup import ProfilesSetup
+from services.households.clients.profiles import ProfilesSetup
 from services.households.tables import households as households_table, outbox, profile_values
 
 from .conftest import FakeSetup, deliver, person

@@ -2,7 +2,7 @@
 import importlib
 import json
 
-people = importlib.import_module("services.import.people")
+people = importlib.import_module("services.import.clients.profiles")
 
 
 def test_a_batch_too_big_for_one_message_goes_in_several_in_order():

@@ -13,7 +13,7 @@ from services.common import context
 from services.common.grpc_client import call
 from services.gen.tracker.profiles.v1 import setup_service_pb2 as pb
 
-from .custom import APPLIES_TO, Catalogue, CustomField
+from ..custom import APPLIES_TO, Catalogue, CustomField
 
 KEEP_SECONDS = 5.0
 
