@@ -5,7 +5,6 @@ ahead), and its sign-in reused on the next start."""
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 import pytest
 
@@ -15,9 +14,6 @@ from services.common.sample_residents import composition, feed_rows
 from tests.conftest import embedded_settings
 from tests.e2e.conftest import ApiClient, eventually
 
-ROOT = Path(__file__).resolve().parents[2]
-pytestmark = pytest.mark.skipif(not (ROOT / "services/import/bootstrap.py").exists(),
-                                reason="the import service (services/import/bootstrap.py) has not landed yet")
 FACETS = ("gender", "tenancy_type", "age_band")
 
 
