@@ -19,16 +19,13 @@ venv: $(STAMP)
 run: $(STAMP)
 	@$(PY) -m services.common.devrunner
 
-## The test tiers, fastest first; a tier that fails stops the run (DESIGN.md: Testing).
-TIERS := tests/unit tests/contract tests/integration tests/e2e
-
 ## Every test tier, against embedded defaults and the real engines (started here if needed).
 test: $(STAMP) infra-up
-	@for tier in $(TIERS); do $(PY) tools/run_pytest.py $$tier || exit $$?; done
+	@$(PY) tools/run_pytest.py tests
 
 ## Only what needs no engine (a quick loop while coding).
 test-embedded: $(STAMP)
-	@for tier in $(TIERS); do $(PY) tools/run_pytest.py $$tier -m "not engines" || exit $$?; done
+	@$(PY) tools/run_pytest.py tests -m "not engines"
 
 ## Each service as its own process against PostgreSQL, Kafka and Elasticsearch.
 run-cluster: $(STAMP) infra-up
