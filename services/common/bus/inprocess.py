@@ -16,8 +16,6 @@ from .handling import check_max_batch, dead_letter_headers
 from .inprocess_consumer import InProcessSubscription
 from .port import MAX_BATCH, BatchHandler, BusError, EventBus, Handler, Message, Subscription, dlq_topic
 
-
-
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS bus_messages (
     "offset" INTEGER PRIMARY KEY AUTOINCREMENT,
