@@ -5,6 +5,7 @@ The README's "Configuration" table lists every variable read here; keep them in 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
@@ -28,6 +29,13 @@ def _choice(env: Mapping[str, str], name: str, default: str, allowed: tuple[str,
     return value
 
 
+def _kafka_namespace(env: Mapping[str, str]) -> str:
+    value = env.get("TRACKER_KAFKA_NAMESPACE", "")
+    if len(value) > 100 or not re.fullmatch(r"[A-Za-z0-9._-]*", value):
+        raise ConfigError(f"TRACKER_KAFKA_NAMESPACE={value!r}: expected at most 100 letters, digits, '.', '_' or '-'")
+    return value
+
+
 def _int(env: Mapping[str, str], name: str, default: int) -> int:
     raw = env.get(name, str(default))
     try:
@@ -43,6 +51,7 @@ class Settings:
     migration_database_url_template: str = ""  # empty: the same as database_url_template
     bus: str = "inprocess"
     kafka_bootstrap: str = "127.0.0.1:9092"
+    kafka_namespace: str = ""  # put before every topic and consumer group name (one Kafka, many platforms)
     search: str = "embedded"
     elasticsearch_url: str = "http://127.0.0.1:9200"
     search_index_prefix: str = ""
@@ -73,6 +82,7 @@ class Settings:
             migration_database_url_template=env.get("TRACKER_MIGRATION_DATABASE_URL_TEMPLATE", ""),
             bus=_choice(env, "TRACKER_BUS", "inprocess", ("inprocess", "kafka")),
             kafka_bootstrap=env.get("TRACKER_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
+            kafka_namespace=_kafka_namespace(env),
             search=_choice(env, "TRACKER_SEARCH", "embedded", ("embedded", "elasticsearch")),
             elasticsearch_url=env.get("TRACKER_ELASTICSEARCH_URL", "http://127.0.0.1:9200"),
             search_index_prefix=env.get("TRACKER_SEARCH_INDEX_PREFIX", ""),

@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 def make_bus(settings: Settings, client_id: str) -> EventBus:
     if settings.bus == "kafka":
         from .bus.kafka import KafkaBus
-        return KafkaBus(settings.kafka_bootstrap, client_id=client_id)
+        return KafkaBus(settings.kafka_bootstrap, client_id=client_id, namespace=settings.kafka_namespace)
     from .bus.inprocess import InProcessBus
     settings.var_dir.mkdir(parents=True, exist_ok=True)
     return InProcessBus(str(settings.var_dir / "events.sqlite"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from dataclasses import replace
 
 import pytest
 import requests
@@ -46,7 +47,9 @@ class ApiClient:
 
 @pytest.fixture(scope="session", params=MODES)
 def platform(request, tmp_path_factory):
-    settings = settings_for(request.param, tmp_path_factory.mktemp(f"var-{request.param}"))
+    # its own Kafka topics and consumer groups: events the other tiers left on the shared broker are not its backlog
+    settings = replace(settings_for(request.param, tmp_path_factory.mktemp(f"var-{request.param}")),
+                       kafka_namespace=f"e2e-{uuid.uuid4().hex[:8]}.")
     running = Platform(settings, ephemeral_ports=True).start()
     running.mode = request.param
     yield running

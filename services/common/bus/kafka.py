@@ -22,8 +22,11 @@ PUBLISH_TIMEOUT_S = 30.0
 
 
 class KafkaBus(EventBus):
-    def __init__(self, bootstrap_servers: str, *, client_id: str, partitions: int = 3) -> None:
+    def __init__(self, bootstrap_servers: str, *, client_id: str, partitions: int = 3, namespace: str = "") -> None:
+        """`namespace` goes before every topic and consumer group name on the broker, so platforms
+        sharing one Kafka (test runs, benches) never read each other's events; handlers see plain names."""
         self._bootstrap_servers = bootstrap_servers
+        self.namespace = namespace
         self._client_id = client_id
         self._partitions = partitions
         self._producer: KafkaProducer | None = None
@@ -52,7 +55,7 @@ class KafkaBus(EventBus):
             return self._producer
 
     def ensure_topics(self, topics: Sequence[str]) -> None:
-        names = list(dict.fromkeys(n for t in topics for n in (t, dlq_topic(t))))
+        names = list(dict.fromkeys(self.namespace + n for t in topics for n in (t, dlq_topic(t))))
         if not names:
             return
         try:
@@ -85,7 +88,7 @@ class KafkaBus(EventBus):
         producer = self._get_producer()
         try:
             futures = [
-                producer.send(m.topic, value=bytes(m.value), key=m.key.encode("utf-8"),
+                producer.send(self.namespace + m.topic, value=bytes(m.value), key=m.key.encode("utf-8"),
                               headers=[(k, v.encode("utf-8")) for k, v in m.headers.items()])
                 for m in messages
             ]
@@ -102,7 +105,7 @@ class KafkaBus(EventBus):
         topics = list(dict.fromkeys(topics))
         if not topics:
             raise ValueError("subscribe needs at least one topic")
-        subscription = KafkaSubscription(self, topics, group, handler, batch_handler, check_max_batch(max_batch))
+        subscription = KafkaSubscription(self, [self.namespace + t for t in topics], self.namespace + group, handler, batch_handler, check_max_batch(max_batch))
         with self._lock:
             self._subscriptions.append(subscription)
         subscription.start()

@@ -47,9 +47,9 @@ def open_consumer(bootstrap_servers: str, client_id: str, group: str) -> KafkaCo
     )
 
 
-def _message(record) -> Message:
+def _message(record, namespace: str) -> Message:
     return Message(
-        topic=record.topic,
+        topic=record.topic.removeprefix(namespace),
         key=record.key.decode("utf-8") if record.key is not None else "",
         value=record.value if record.value is not None else b"",
         headers={k: (v or b"").decode("utf-8", "replace") for k, v in record.headers or []},
@@ -185,7 +185,7 @@ class KafkaSubscription(Subscription):
         if self._stopping.is_set():
             self._rewind(consumer, batches)
             return True
-        messages = [_message(record) for records in batches.values() for record in records]
+        messages = [_message(record, self._bus.namespace) for records in batches.values() for record in records]
         where = ", ".join(f"{tp.topic}[{tp.partition}]@{rs[0].offset}..{rs[-1].offset}" for tp, rs in batches.items())
         error = run_batch_handler(self._batch_handler, messages, where, log)
         if error is None:
@@ -212,7 +212,7 @@ class KafkaSubscription(Subscription):
 
     def _handle(self, consumer: KafkaConsumer, tp: TopicPartition, record) -> bool:
         """Handle one record and commit past it; False if it could not be finished."""
-        message = _message(record)
+        message = _message(record, self._bus.namespace)
         where = f"{record.topic}[{record.partition}]@{record.offset}"
         error = run_handler(self._handler, message, where, log)
         if isinstance(error, RetryLater):

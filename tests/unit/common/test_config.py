@@ -25,3 +25,9 @@ def test_engines_and_addresses_come_from_the_environment():
 def test_bad_values_name_the_variable(name, value):
     with pytest.raises(ConfigError, match=name):
         Settings.from_env({name: value})
+
+
+def test_a_kafka_namespace_must_be_a_legal_topic_prefix():
+    assert Settings.from_env({"TRACKER_KAFKA_NAMESPACE": "ci-42."}).kafka_namespace == "ci-42."
+    with pytest.raises(ConfigError, match="TRACKER_KAFKA_NAMESPACE"):
+        Settings.from_env({"TRACKER_KAFKA_NAMESPACE": "two words"})
