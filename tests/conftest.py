@@ -12,6 +12,8 @@ import pytest
 from services.common import local_cluster
 from services.common.config import Settings
 
+pytest_plugins = ["tests.tier_order"]
+
 ROOT = Path(__file__).resolve().parents[1]
 _engine_state: dict = {}
 
