@@ -15,7 +15,7 @@ from services.common.errors import FieldProblem, InvalidInput, NotFound, Permiss
 from services.common.uow import UnitOfWork
 
 from . import feed, files
-from .domain import FILE, MODES, QUEUED, ImportRun
+from .domain import FEED, FILE, MODES, QUEUED, WAITING, ImportRun
 from .store import RunRepository
 
 OPTION_LISTS = tuple(sorted({feed.BY_NAME[feed.PERSON_FIELD[c]].option_list for c in feed.OPTION_COLUMNS}))
@@ -73,6 +73,43 @@ def queue(uow: UnitOfWork, run: ImportRun) -> ImportRun:
     _repo(uow).add(run)
     uow.commit()
     return run
+
+
+def stage_feed_message(uow: UnitOfWork, *, feed_run_id: str, mode: str | None = None, record_count: int | None = None,
+                       sequence: int = 0, values: Mapping[str, str] | None = None) -> bool:
+    """Keep one message of a housing-system feed run: its start (`mode`), its end (`record_count`, how many
+    records it sent) or one person's record (`sequence`, `values`). A run the message is the first of is
+    created now. True when the message completed its run (now queued); a redelivered message changes nothing."""
+    repo = _repo(uow)
+    run = repo.by_feed_run(feed_run_id, for_update=True)
+    if run is None:
+        run = ImportRun.new(landlord_id=uow.landlord_id, source=FEED, mode="", now=uow.clock.now(),
+                            feed_run_id=feed_run_id, status=WAITING)
+        repo.add(run)
+    queued = False
+    if run.status == WAITING:  # else already queued or done: a redelivery
+        _stage(repo, run, mode=mode, record_count=record_count, sequence=sequence, values=values or {})
+        queued = run.feed_complete
+        if queued:
+            run.status = QUEUED
+        repo.save(run)
+    uow.commit()
+    return queued
+
+
+def _stage(repo: RunRepository, run: ImportRun, *, mode: str | None, record_count: int | None, sequence: int,
+           values: Mapping[str, str]) -> None:
+    if mode is not None:
+        if mode not in MODES:
+            raise ValueError("run_started.mode must be FULL_SNAPSHOT or DELTA")
+        run.mode = mode
+    elif record_count is not None:
+        run.expected_records = record_count
+    else:
+        if sequence < 1:
+            raise ValueError("person.sequence must be 1 or more")
+        if repo.stage(run.run_id, sequence, {column: feed.cut(value) for column, value in values.items()}):
+            run.staged_records += 1  # a value too long is kept cut, for the run to reject its row
 
 
 def get_run(uow: UnitOfWork, *, run_id: str) -> ImportRun:

@@ -6,8 +6,6 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
-from sqlalchemy.exc import IntegrityError
-
 from services.common.errors import DomainError, FieldProblem, InvalidInput
 from services.common.person_fields import BY_NAME, FIELDS, Kind
 from services.common.uow import UnitOfWork
@@ -21,7 +19,6 @@ from .store import HistoryRepository, PersonRepository
 CREATED = FieldChange("record", None, "created")
 # Option lists the import may add unknown labels to: those of single- and multi-option person fields.
 IMPORTABLE_LISTS = frozenset(f.option_list for f in FIELDS if f.kind in (Kind.OPTION, Kind.OPTIONS))
-
 
 
 def _ref(raw: Mapping[str, Any]) -> str:
@@ -105,7 +102,8 @@ def upsert_people(uow: UnitOfWork, *, records: Sequence[Mapping[str, Any]], user
                                    changed=list(dict.fromkeys(c.field for c in changes))))
         except DomainError as error:
             results.append(_rejected(error))
-    failed = _write(uow, repository, list(created.values()), [p for p, _ in changed.values()])
+    repository.save_many([p for p, _ in changed.values()])
+    failed = repository.add_many(list(created.values()))  # a reference taken meanwhile: that person is rejected
     history = HistoryRepository(uow.session, uow.landlord_id)
     history.record_many([(p.person_id, [CREATED]) for p in created.values() if p.person_id not in failed] +
                         [(p.person_id, c) for p, c in changed.values()], by=user_id, at=now, source=IMPORT)
@@ -115,24 +113,6 @@ def upsert_people(uow: UnitOfWork, *, records: Sequence[Mapping[str, Any]], user
     results = [_rejected(failed[r["person_id"]]) if r["person_id"] in failed else r for r in results]
     _finish(uow, dry_run, setup_changed)
     return results
-
-
-def _write(uow: UnitOfWork, repository: PersonRepository, new: list[Person], updated: list[Person]) -> dict[str, DomainError]:
-    """Store the batch in bulk; when a reference was taken meanwhile, add the new people one by one.
-    Returns the people that could not be added, by id."""
-    repository.save_many(updated)
-    try:
-        with uow.session.begin_nested():
-            repository.add_many(new)
-        return {}
-    except IntegrityError:
-        failed: dict[str, DomainError] = {}
-        for person in new:
-            try:
-                repository.add(person)
-            except DomainError as error:
-                failed[person.person_id] = error
-        return failed
 
 
 def _finish(uow: UnitOfWork, dry_run: bool, setup_changed: bool) -> None:

@@ -59,11 +59,25 @@ class PersonRepository:
         except IntegrityError:
             raise _duplicate_ref() from None
 
-    def add_many(self, new: list[Person]) -> None:
-        """New people in multi-row statements (the caller has checked their references are free)."""
-        if new:
-            self.session.execute(insert(people), [_row(p) for p in new])
-            self._write_lists(*new)
+    def add_many(self, new: list[Person]) -> dict[str, AlreadyExists]:
+        """New people in multi-row statements (the caller has checked their references are free); when a
+        reference was taken meanwhile, they are added one by one instead. Returns those that could not be
+        added (their reference taken), by id."""
+        if not new:
+            return {}
+        try:
+            with self.session.begin_nested():
+                self.session.execute(insert(people), [_row(p) for p in new])
+                self._write_lists(*new)
+            return {}
+        except IntegrityError:
+            failed = {}
+            for person in new:
+                try:
+                    self.add(person)
+                except AlreadyExists as error:
+                    failed[person.person_id] = error
+            return failed
 
     def save_many(self, changed: list[Person]) -> None:
         """Changed people written back in bulk (their references unchanged), in id order (the order
