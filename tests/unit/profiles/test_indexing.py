@@ -1,6 +1,6 @@
 """Indexing after set-up changes: a custom field's type may change while nobody has a value,
 after the index has mapped the field with its old type. Embedded storage (SQLite, embedded
-index); tests/integration/test_search_indexer.py runs the same scenario on the real engines."""
+index); tests/integration/profiles/test_indexing.py runs the same scenario on the real engines."""
 from __future__ import annotations
 
 from types import SimpleNamespace

@@ -11,7 +11,7 @@ from services.common.db import Database
 from services.common.local_cluster import ENV
 from services.profiles.store import PersonRepository
 from tests.conftest import engines
-from tests.contract.test_person_repository import person, save
+from tests.contract.profiles.test_store import person, save
 
 pytestmark = pytest.mark.engines
 

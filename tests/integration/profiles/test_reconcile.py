@@ -14,10 +14,10 @@ from prometheus_client import REGISTRY
 
 from services.profiles import bootstrap, indexing, maintenance, search, service
 from tests.conftest import ROOT, embedded_settings
-from tests.integration import test_search_indexer
-from tests.integration.test_search_indexer import _differing
+from tests.integration.profiles import test_indexing
+from tests.integration.profiles.test_indexing import _differing
 
-profiles = test_search_indexer.profiles  # the profiles service in each mode: embedded, real engines
+profiles = test_indexing.profiles  # the profiles service in each mode: embedded, real engines
 CLEAN = {"missing": 0, "stale": 0, "ahead": 0, "extra": 0, "refused": 0}
 
 

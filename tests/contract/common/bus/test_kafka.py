@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from tests.contract.test_event_bus import BusFactory, consume, msg
+from tests.contract.common.bus.test_event_bus import BusFactory, consume, msg
 
 pytestmark = pytest.mark.engines
 

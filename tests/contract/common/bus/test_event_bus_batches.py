@@ -9,7 +9,7 @@ import pytest
 
 from services.common.bus import EventBus, Message, RetryLater, dlq_topic
 from services.common.bus.port import HANDLER_ATTEMPTS
-from tests.contract.test_event_bus import IDLE_TIMEOUT_S, BusFactory, consume, msg
+from tests.contract.common.bus.test_event_bus import IDLE_TIMEOUT_S, BusFactory, consume, msg
 
 pytestmark = pytest.mark.filterwarnings("ignore:(read_text|open_text) is deprecated:DeprecationWarning")
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 import uuid
 
 from services.profiles import indexing, search, service
-from tests.integration import test_search_indexer
+from tests.integration.profiles import test_indexing
 from tests.unit.profiles.test_facts_consumers import A1, G1, Sender, groups, household
 
-profiles = test_search_indexer.profiles  # the profiles service in each mode: embedded, real engines
+profiles = test_indexing.profiles  # the profiles service in each mode: embedded, real engines
 
 
 def found(profiles, landlord: str, criteria: dict) -> set[str]:
