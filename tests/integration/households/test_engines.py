@@ -13,7 +13,7 @@ from services.households import bootstrap, service
 from services.households.clients.profiles import ProfilesSetup
 from services.households.rebuild import rebuild
 from tests.conftest import MODES, settings_for
-from tests.unit.households.conftest import FakeSetup, deliver, person
+from tests.service.households.conftest import FakeSetup, deliver, person
 
 
 @pytest.fixture(scope="module", params=MODES)

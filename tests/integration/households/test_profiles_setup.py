@@ -17,7 +17,7 @@ from services.gen.tracker.profiles.v1 import setup_service_pb2 as setup_pb, setu
 from services.households import bootstrap as households_bootstrap
 from services.profiles import bootstrap as profiles_bootstrap
 from tests.conftest import embedded_settings
-from tests.unit.households.conftest import deliver, person
+from tests.service.households.conftest import deliver, person
 
 
 @pytest.fixture(scope="module")
