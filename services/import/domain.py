@@ -17,6 +17,10 @@ SAMPLE_KINDS = ("created", "updated", "archived", "rejected")
 SAMPLE_SIZE = 10
 
 
+class RunTakenOver(Exception):
+    """Another worker holds the run now (this one went quiet for too long)."""
+
+
 @dataclass
 class Counts:
     rows_read: int = 0

@@ -16,13 +16,10 @@ import io
 import itertools
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, BinaryIO, Iterable, Iterator, Mapping, Sequence
+from typing import BinaryIO, Iterable, Iterator, Mapping, Sequence
 
 from services.common.feed_format import FEED_COLUMNS
 from services.common.person_fields import BY_NAME, LONGEST_TEXT, Kind
-
-if TYPE_CHECKING:  # only its shape: the import service asks profiles for it over gRPC
-    from services.profiles.setup.domain import Catalogue
 
 REQUIRED = ("personal_ref", "first_name", "surname")
 PERSON_FIELD = {c: c for c in FEED_COLUMNS} | {f"address{n}": f"address_line_{n}" for n in range(1, 5)}
@@ -148,35 +145,6 @@ def validate(rows: Iterable, columns: Mapping[str, str] | None = None) -> Iterat
                                      checked.values)
                 checked = Checked(row.number, None, checked.problems + (problem,), checked.values)
         yield checked
-
-
-def _unknown(person: Mapping[str, str], catalogue: Catalogue) -> Iterator[tuple[str, str, str]]:
-    """(feed column, list name, label) of each option value naming no option of the catalogue."""
-    for name in OPTION_COLUMNS:
-        spec = BY_NAME[PERSON_FIELD[name]]
-        label = person.get(spec.name)
-        if label and catalogue.by_label(spec.option_list, label) is None:
-            yield name, spec.option_list, label
-
-
-def unknown_options(people: Iterable[Mapping[str, str]], catalogue: Catalogue) -> dict[str, list[str]]:
-    """Per option list, the values of these people (person fields -> labels) that name no option of the
-    landlord's `Catalogue` (compared as profiles does: case-insensitively), each once, as first written."""
-    unknown: dict[str, dict[str, str]] = {}
-    for person in people:
-        for _, list_name, label in _unknown(person, catalogue):
-            unknown.setdefault(list_name, {}).setdefault(label.strip().casefold(), label)
-    return {list_name: list(labels.values()) for list_name, labels in unknown.items()}
-
-
-def option_problems(checked: Checked, catalogue: Catalogue, *, adding: Iterable[str] = (),
-                    columns: Mapping[str, str] | None = None) -> list[RowProblem]:
-    """Row errors for option values the catalogue lacks, except in the lists whose unknown options the
-    landlord chose to add (`adding`: list names)."""
-    adding = frozenset(adding)
-    return [RowProblem(checked.row, (columns or {}).get(name, name), f"is not an option of the list '{list_name}'",
-                       checked.values)
-            for name, list_name, _ in _unknown(checked.person or {}, catalogue) if list_name not in adding]
 
 
 def neutralise(text: str) -> str:

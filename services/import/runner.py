@@ -25,7 +25,8 @@ from services.common.metrics import IMPORT_ROWS, IMPORT_RUNS
 from . import feed, files
 from .clients.profiles import ProfilesPeople
 from .domain import CHECKING, FEED, FULL, WAITING, ARCHIVING, ImportRun
-from .store import RunRepository
+from .running import service as running
+from .store import unavailable_when_down
 from .tables import Header, Row, Table
 
 log = logging.getLogger(__name__)
@@ -34,15 +35,11 @@ PROGRESS_EVERY = 20_000  # rows checked between progress saves in pass 1
 FEED_HEADER = Header(feed.FEED_COLUMNS, feed.FEED_COLUMNS, ())
 
 
-class RunTakenOver(Exception):
-    """Another worker holds the run now (this one went quiet for too long)."""
-
-
 class Runner:
     def __init__(self, uow: Callable, people: ProfilesPeople, files_dir: Path, *, clock: Clock, worker: str = "",
                  batch: int = BATCH):
-        self._uow = uow  # landlord_id -> UnitOfWork
-        self._clock = clock  # the service's: when the run starts, ends and says it is alive
+        self._uow = unavailable_when_down(uow)  # landlord_id -> UnitOfWork; the database away: Unavailable
+        self._clock = clock  # the service's (its units of work read the same): when the run fails or completes
         self._people = people
         self._files_dir = files_dir
         self._worker = worker
@@ -55,12 +52,7 @@ class Runner:
 
     def run(self, landlord_id: str, run_id: str) -> ImportRun:
         with self._uow(landlord_id) as uow:
-            repo = RunRepository(uow.session, landlord_id)
-            run = repo.get(run_id)
-            add_unknown = repo.add_unknown_options()
-            run.begin(self._clock.now())
-            self._save(repo, run)
-            uow.commit()
+            run, add_unknown = running.begin_run(uow, run_id=run_id, worker=self._worker)
         try:
             seen, header = self._check(run)
             self._apply(run, header, add_unknown)
@@ -76,11 +68,7 @@ class Runner:
         if not run.preview:
             IMPORT_ROWS.labels(run.source, "archived").inc(archived)
         with self._uow(landlord_id) as uow:
-            repo = RunRepository(uow.session, landlord_id)
-            self._save(repo, run)
-            if run.source == FEED:
-                repo.drop_staged(run.run_id)
-            uow.commit()
+            running.finish_run(uow, run=run, worker=self._worker)
         self._forget_files(run.run_id)
         return run
 
@@ -92,16 +80,9 @@ class Runner:
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
 
-    def _save(self, repo: RunRepository, run: ImportRun) -> None:
-        if not repo.save(run, worker=self._worker, now=self._clock.now()):
-            raise RunTakenOver(run.run_id)
-
     def _save_now(self, run: ImportRun, problems=()) -> None:
         with self._uow(run.landlord_id) as uow:
-            repo = RunRepository(uow.session, run.landlord_id)
-            repo.add_rejections(run.run_id, problems)
-            self._save(repo, run)
-            uow.commit()
+            running.save_progress(uow, run=run, worker=self._worker, rejected=problems)
 
     # -- rows -----------------------------------------------------------------------------------------------------
 
@@ -118,7 +99,7 @@ class Runner:
         after = 0
         while True:
             with self._uow(run.landlord_id) as uow:
-                chunk = RunRepository(uow.session, run.landlord_id).staged(run.run_id, after=after)
+                chunk = running.staged_records(uow, run_id=run.run_id, after=after)
             if not chunk:
                 return
             yield from chunk
@@ -134,10 +115,7 @@ class Runner:
         if fresh:
             run.phase = CHECKING
             with self._uow(run.landlord_id) as uow:
-                repo = RunRepository(uow.session, run.landlord_id)
-                repo.clear_rejections(run.run_id)
-                self._save(repo, run)
-                uow.commit()
+                running.restart_checking(uow, run=run, worker=self._worker)
         seen: set[str] = set()
         read = rejected = 0
         pending: list[feed.RowProblem] = []

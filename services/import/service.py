@@ -1,5 +1,6 @@
 """Use cases of the import service. They take the unit of work first and are the only code
-that commits; the run itself is carried out by the worker (worker.py, runner.py)."""
+that commits; the run itself is carried out by the worker (worker.py, runner.py), through the
+use cases of running/service.py."""
 from __future__ import annotations
 
 import csv

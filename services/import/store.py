@@ -3,18 +3,21 @@ mappings and the feed records staged while a Kafka run arrives. Every query is f
 the landlord here; PostgreSQL row-level security is the second wall behind it."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, ContextManager, Iterable, Iterator
 
 from sqlalchemy import (
     BigInteger, Boolean, Column, DateTime, Index, MetaData, PrimaryKeyConstraint, String, Table, Text,
     delete, func, insert, or_, select, update,
 )
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from services.common.db import outbox_table, processed_events_table
+from services.common.errors import Unavailable
+from services.common.uow import UnitOfWork
 
 from .domain import QUEUED, RUNNING, Counts, ImportRun
 from .feed import RowProblem, cut
@@ -273,7 +276,17 @@ class WorkQueue:
                 return landlord_id, run_id
         return None
 
-    def heartbeat(self, run_id: str, worker: str, at: dt.datetime) -> bool:
-        """Still ours? False when another worker took the run over."""
-        return self.session.execute(update(import_runs).where(
-            import_runs.c.run_id == run_id, import_runs.c.claimed_by == worker).values(heartbeat_at=at)).rowcount > 0
+
+def unavailable_when_down(uow: Callable[..., UnitOfWork]) -> Callable[..., ContextManager[UnitOfWork]]:
+    """`uow` (a unit of work factory) whose units of work raise Unavailable, not the engine's own error,
+    when the database cannot be used just now (a lost connection, a locked file): so the worker pauses a
+    run without knowing the engine."""
+
+    @contextlib.contextmanager
+    def unit(*args, **kwargs) -> Iterator[UnitOfWork]:
+        try:
+            with uow(*args, **kwargs) as opened:
+                yield opened
+        except OperationalError as error:
+            raise Unavailable("the import's database is unavailable") from error
+    return unit

@@ -9,13 +9,13 @@ import threading
 import uuid
 from typing import Callable
 
-from sqlalchemy.exc import OperationalError
-
 from services.common import context
 from services.common.errors import Unavailable
 
-from .runner import Runner, RunTakenOver
-from .store import RunRepository, WorkQueue
+from . import service
+from .domain import RunTakenOver
+from .runner import Runner
+from .running import service as running
 
 log = logging.getLogger(__name__)
 STALE_AFTER = dt.timedelta(seconds=60)  # a running run with no heartbeat for this long is taken over
@@ -62,9 +62,7 @@ class RunWorker:
     def work_once(self) -> bool:
         """Take one run and work on it; False when there was none to take."""
         with self._platform_uow() as uow:
-            now = uow.clock.now()
-            claimed = WorkQueue(uow.session).claim(self.name, now - STALE_AFTER, now)
-            uow.commit()
+            claimed = running.claim_next_run(uow, worker=self.name, stale_after=STALE_AFTER)
         if claimed is None:
             return False
         self._work(*claimed)
@@ -72,7 +70,7 @@ class RunWorker:
 
     def _work(self, landlord_id: str, run_id: str) -> None:
         with self._uow(landlord_id) as uow:
-            started_by = RunRepository(uow.session, landlord_id).get(run_id).started_by
+            started_by = service.get_run(uow, run_id=run_id).started_by
         call = context.CallContext(landlord_id=landlord_id, user_id=started_by or FEED_USER,
                                    request_id=context.new_request_id())
         with context.bound(call):
@@ -81,8 +79,8 @@ class RunWorker:
                 log.info("import run finished", extra={"run_id": run_id, "status": run.status})
             except RunTakenOver:
                 log.warning("import run taken over by another worker", extra={"run_id": run_id})
-            except (Unavailable, OperationalError) as error:
-                log.warning("import run paused: %s", type(error).__name__, extra={"run_id": run_id})
+            except Unavailable as error:  # profiles, or the database (as the runner's units of work say), away
+                log.warning("import run paused: %s", error.message, extra={"run_id": run_id})
                 self._release(landlord_id, run_id)
                 self._stopping.wait(RETRY_WAIT_S)
             except Exception:  # noqa: BLE001
@@ -92,13 +90,8 @@ class RunWorker:
     def _release(self, landlord_id: str, run_id: str) -> None:
         """Let the run be taken again at once (by this worker or another) when the engine is back."""
         with self._uow(landlord_id) as uow:
-            RunRepository(uow.session, landlord_id).release(run_id, self.name)
-            uow.commit()
+            running.release_run(uow, run_id=run_id, worker=self.name)
 
     def _fail(self, landlord_id: str, run_id: str) -> None:
         with self._uow(landlord_id) as uow:
-            repo = RunRepository(uow.session, landlord_id)
-            run = repo.get(run_id)
-            run.fail(UNEXPECTED, uow.clock.now())
-            repo.save(run)
-            uow.commit()
+            running.fail_run(uow, run_id=run_id, problem=UNEXPECTED)

@@ -15,7 +15,7 @@ import pytest
 
 from services.common import demo
 from services.common.config import Settings
-from services.common.person_fields import OPTION_LISTS
+from services.common.person_fields import BY_NAME, OPTION_LISTS
 from services.common.sample_residents import FEED_COLUMNS, FEED_LABELS, composition, feed_rows, generate
 from services.profiles.domain import IMPORT, Person
 from services.profiles.setup.defaults import DEFAULT_OPTIONS
@@ -73,7 +73,9 @@ def test_the_demo_feed_passes_the_import_checks_and_profiles_rules(catalogue):
     checked = list(feed.validate(table.rows, table.header.column_of))
     assert len(checked) == demo.PEOPLE
     assert [c.problems for c in checked if not c.accepted] == []
-    assert feed.unknown_options((c.person for c in checked), catalogue) == {}
+    option_fields = [BY_NAME[feed.PERSON_FIELD[column]] for column in feed.OPTION_COLUMNS]
+    assert [(f.option_list, c.person[f.name]) for c in checked for f in option_fields  # each names an option
+            if c.person.get(f.name) and catalogue.by_label(f.option_list, c.person[f.name]) is None] == []
     now = dt.datetime(2026, 11, 23, tzinfo=dt.timezone.utc)
     for c in checked:  # raises InvalidInput naming the field if profiles would reject the record
         Person.add(landlord_id="l-1", raw=c.person, catalogue=catalogue, created_by="demo", now=now, source=IMPORT)

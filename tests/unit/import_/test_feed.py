@@ -1,5 +1,5 @@
 """Feed format v1 rows read into person fields: trimming, dates, formulas, repeated
-personal references, unknown options and the rejected-rows report."""
+personal references and the rejected-rows report."""
 import csv
 import importlib
 import io
@@ -7,7 +7,6 @@ import io
 import pytest
 
 from services.common.person_fields import BY_NAME, LONGEST_TEXT
-from services.profiles.setup.domain import Catalogue, Option
 
 feed = importlib.import_module("services.import.feed")
 files = importlib.import_module("services.import.files")
@@ -28,18 +27,6 @@ def reasons(result) -> dict:
 def csv_rows(text: str):
     table = files.read_csv(io.BytesIO(text.encode()))
     return table, list(feed.validate(table.rows, table.header.column_of))
-
-
-def catalogue() -> Catalogue:
-    def options(list_name, *labels, archived=()):
-        return [Option(f"{list_name}-{i}", list_name, label, i, archived=label in archived)
-                for i, label in enumerate(labels)]
-    return Catalogue(options={"gender": options("gender", "Woman", "Man", "Non-binary"),
-                              "tenancy_type": options("tenancy_type", "General needs", "Sheltered",
-                                                      archived=("Sheltered",)),
-                              "title": options("title", "Mr", "Mrs", "Ms", "Dr"),
-                              "area": options("area", "North")},
-                     custom_fields={})
 
 
 # -- the layout ----------------------------------------------------------------------------------------------------
@@ -143,27 +130,6 @@ def test_validate_carries_reader_problems_and_original_values():
     assert results[0].problems[0].column == "" and "header names 4 columns" in results[0].problems[0].reason
     assert results[0].values == {"personal_ref": "R1", "first_name": "Ann", "surname": "Smith", "Notes": "x",
                                  "column 5": "extra"}
-
-
-# -- options -------------------------------------------------------------------------------------------------------
-
-def test_unknown_options_lists_per_list_the_values_the_catalogue_lacks():
-    people = [{"gender": "WOMAN", "title": "Mx", "tenancy_type": "General needs"},
-              {"gender": "Prefer not to say", "title": "mx", "area": "South", "tenancy_type": "sheltered"},
-              {"gender": "prefer not to say ", "area": "north"},
-              {"first_name": "Ann"}]
-    assert feed.unknown_options(people, catalogue()) == {"title": ["Mx"], "gender": ["Prefer not to say"],
-                                                         "area": ["South"]}  # archived options are known
-    assert feed.unknown_options([], catalogue()) == {}
-
-
-def test_option_problems_spare_the_lists_whose_unknown_options_are_added():
-    result = checked(personal_ref="R1", first_name="Ann", surname="Smith", title="Mx", gender="Agender", area="North")
-    problems = feed.option_problems(result, catalogue(), columns={"gender": "Sex"})
-    assert [(p.column, p.reason) for p in problems] == [("title", "is not an option of the list 'title'"),
-                                                        ("Sex", "is not an option of the list 'gender'")]
-    assert [p.column for p in feed.option_problems(result, catalogue(), adding={"title"})] == ["gender"]
-    assert feed.option_problems(checked(personal_ref="R1"), catalogue()) == []  # a rejected row has no options
 
 
 # -- the rejected-rows report --------------------------------------------------------------------------------------

@@ -9,21 +9,10 @@ from services.common import topics
 from services.common.bus import Message
 from services.common.person_fields import LONGEST_TEXT
 from services.gen.tracker.imports.v1 import feed_pb2
-from tests.conftest import embedded_settings
 
-bootstrap = importlib.import_module("services.import.bootstrap")
 feed = importlib.import_module("services.import.feed")
 handlers = importlib.import_module("services.import.handlers")
 store = importlib.import_module("services.import.store")
-
-
-@pytest.fixture
-def runtime(tmp_path):
-    svc = bootstrap.build(embedded_settings(tmp_path))
-    svc.runtime.migrate()
-    yield svc.runtime
-    svc.runtime.bus.close()
-    svc.runtime.database.dispose()
 
 
 def _message(landlord: str, **part) -> Message:
