@@ -12,6 +12,7 @@ from . import handlers, store
 from .clients.profiles import ProfilesPeople
 from .runner import Runner
 from .server import ImportsServicer
+from .store import unavailable_when_down
 from .worker import RunWorker
 
 NAME = "import"
@@ -30,7 +31,7 @@ class Import:
     def start(self, address: str | None = None) -> "Import":
         self.uploads_dir.mkdir(parents=True, exist_ok=True)
         self.people = ProfilesPeople(self.profiles_address)
-        uow = self.runtime.uow
+        uow = unavailable_when_down(self.runtime.uow)  # the database away: Unavailable, and the worker pauses
         self.worker = RunWorker(lambda: uow(platform=True), uow,
                                 lambda name: Runner(uow, self.people, self.uploads_dir, clock=self.runtime.clock,
                                                     worker=name))

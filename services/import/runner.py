@@ -26,7 +26,6 @@ from . import feed, files
 from .clients.profiles import ProfilesPeople
 from .domain import CHECKING, FEED, FULL, WAITING, ARCHIVING, ImportRun
 from .running import service as running
-from .store import unavailable_when_down
 from .tables import Header, Row, Table
 
 log = logging.getLogger(__name__)
@@ -38,7 +37,7 @@ FEED_HEADER = Header(feed.FEED_COLUMNS, feed.FEED_COLUMNS, ())
 class Runner:
     def __init__(self, uow: Callable, people: ProfilesPeople, files_dir: Path, *, clock: Clock, worker: str = "",
                  batch: int = BATCH):
-        self._uow = unavailable_when_down(uow)  # landlord_id -> UnitOfWork; the database away: Unavailable
+        self._uow = uow  # landlord_id -> UnitOfWork (bootstrap's raise Unavailable when the database is away)
         self._clock = clock  # the service's (its units of work read the same): when the run fails or completes
         self._people = people
         self._files_dir = files_dir
