@@ -1,5 +1,6 @@
-"""Groups in users' words, with no I/O: activities (and their activity groups), participation
-records, admin groups, search templates, and the event telling others a person's groups changed.
+"""Groups in users' words, with no I/O: what every area shares (values, names, paging), admin groups
+themselves, and the event telling others a person's groups changed. Activities and participation
+records are in activities/, who is in which group in members/, search templates in templates/.
 Times (`now`) come from the use case, which reads the service's clock."""
 from __future__ import annotations
 
@@ -10,12 +11,10 @@ from dataclasses import dataclass, field
 from services.common.errors import InvalidInput
 
 NAME_MAX = 200
-TYPE_MAX = 100
-ROLE_MAX = 200
 TEXT_MAX = 4000
 UNSPECIFIED = "Unspecified"  # the activity admin groups belong to, and the type of an activity given none
-MANUAL, PARTICIPATION = "manual", "participation"
-ADMIN, ACTIVITY = "admin", "activity"
+DEFAULT_PAGE_SIZE = 50
+MAX_PAGE_SIZE = 500
 _UNSPECIFIED_NAMESPACE = uuid.UUID("5b0f3a4e-7c1d-4d8e-9a51-2f6c0b7e9d13")
 
 
@@ -61,95 +60,15 @@ def key(value: str) -> str:
     return " ".join(value.split()).casefold()
 
 
-# -- activities ----------------------------------------------------------------------------------------------------
-
-@dataclass
-class Activity:
-    activity_id: str
-    landlord_id: str
-    name: str
-    type: str
-    start_date: str
-    end_date: str
-    description: str
-    unspecified: bool
-    created_at: dt.datetime
-    created_by: str
-    updated_at: dt.datetime
-    member_count: int = 0
-
-    @classmethod
-    def new(cls, *, landlord_id: str, user_id: str, now: dt.datetime, name: str, type: str, start_date: str,
-            end_date: str, description: str) -> "Activity":
-        activity = cls(new_id(), landlord_id, "", "", "", "", "", False, now, user_id, now)
-        activity.change(now=now, name=name, type=type, start_date=start_date, end_date=end_date,
-                        description=description)
-        return activity
-
-    @classmethod
-    def unspecified_for(cls, landlord_id: str, now: dt.datetime) -> "Activity":
-        return cls(unspecified_activity_id(landlord_id), landlord_id, UNSPECIFIED, UNSPECIFIED, "", "",
-                   "Admin groups: lists of people not linked to an activity", True, now, "", now)
-
-    def change(self, *, now: dt.datetime, name: str | None = None, type: str | None = None,
-               start_date: str | None = None, end_date: str | None = None, description: str | None = None) -> None:
-        """Given values replace the current ones (None leaves one as it is)."""
-        if self.unspecified:
-            raise InvalidInput.field("activity_id", "is the Unspecified activity of admin groups: it cannot be changed")
-        if name is not None:
-            self.name = text(name, "name", limit=NAME_MAX, required=True)
-        if type is not None:
-            self.type = text(type, "type", limit=TYPE_MAX) or UNSPECIFIED
-        if start_date is not None:
-            self.start_date = iso_date(start_date, "start_date")
-        if end_date is not None:
-            self.end_date = iso_date(end_date, "end_date")
-        if description is not None:
-            self.description = text(description, "description", limit=TEXT_MAX)
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise InvalidInput.field("end_date", "must be on or after the start date")
-        self.updated_at = now
+def paging(page: int, page_size: int) -> tuple[int, int]:
+    """(limit, offset) of a 1-based page; 0 means the default."""
+    page, page_size = page or 1, page_size or DEFAULT_PAGE_SIZE
+    if page_size > MAX_PAGE_SIZE:
+        raise InvalidInput.field("page_size", f"must be at most {MAX_PAGE_SIZE}")
+    return page_size, (page - 1) * page_size
 
 
-def takes_people(activity: Activity) -> None:
-    """People join activity groups of real activities only (the Unspecified one holds admin groups)."""
-    if activity.unspecified:
-        raise InvalidInput.field("activity_id", "is the Unspecified activity: add the person to an admin group instead")
-
-
-@dataclass
-class ParticipationRecord:
-    participation_id: str
-    landlord_id: str
-    person_id: str
-    activity_id: str
-    date: str
-    role: str
-    notes: str
-    created_at: dt.datetime
-    created_by: str
-    updated_at: dt.datetime
-    activity_name: str = ""
-
-    @classmethod
-    def new(cls, *, landlord_id: str, user_id: str, now: dt.datetime, person_id: str, activity_id: str, date: str,
-            role: str, notes: str) -> "ParticipationRecord":
-        record = cls(new_id(), landlord_id, person_id, activity_id, "", "", "", now, user_id, now)
-        record.change(now=now, date=date, role=role, notes=notes)
-        return record
-
-    def change(self, *, now: dt.datetime, date: str | None = None, role: str | None = None,
-               notes: str | None = None) -> None:
-        if date is not None:
-            self.date = iso_date(date, "date", required=True)
-        if role is not None:
-            self.role = text(role, "role", limit=ROLE_MAX)
-        if notes is not None:
-            self.notes = text(notes, "notes", limit=TEXT_MAX)
-        self.updated_at = now
-
-
-# -- admin groups and templates ------------------------------------------------------------------------------------
+# -- admin groups --------------------------------------------------------------------------------------------------
 
 @dataclass
 class AdminGroup:
@@ -176,57 +95,6 @@ class AdminGroup:
         if description is not None:
             self.description = text(description, "description", limit=TEXT_MAX)
         self.updated_at = now
-
-
-@dataclass
-class SearchTemplate:
-    search_template_id: str
-    landlord_id: str
-    name: str
-    description: str
-    criteria: dict
-    created_at: dt.datetime
-    created_by: str
-    updated_at: dt.datetime
-
-    @classmethod
-    def new(cls, *, landlord_id: str, user_id: str, now: dt.datetime, name: str, description: str,
-            criteria: dict) -> "SearchTemplate":
-        template = cls(new_id(), landlord_id, "", "", {}, now, user_id, now)
-        template.change(now=now, name=name, description=description, criteria=criteria)
-        return template
-
-    def change(self, *, now: dt.datetime, name: str | None = None, description: str | None = None,
-               criteria: dict | None = None) -> None:
-        if name is not None:
-            self.name = text(name, "name", limit=NAME_MAX, required=True)
-        if description is not None:
-            self.description = text(description, "description", limit=TEXT_MAX)
-        if criteria is not None:
-            if not isinstance(criteria, dict):
-                raise InvalidInput.field("criteria", "must be an object")
-            self.criteria = criteria
-        self.updated_at = now
-
-
-@dataclass(frozen=True)
-class GroupMember:
-    person_id: str
-    added_at: dt.datetime
-    added_by: str
-
-
-@dataclass(frozen=True)
-class PersonGroup:
-    """One line of a person's groups tab."""
-    group_id: str
-    kind: str  # admin | activity
-    name: str
-    description: str
-    activity_id: str
-    activity_name: str
-    linked_at: dt.datetime
-    how: str  # manual | participation
 
 
 # -- events --------------------------------------------------------------------------------------------------------

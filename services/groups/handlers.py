@@ -8,7 +8,7 @@ from typing import Iterable
 from services.common.envelope import payload_as
 from services.gen.tracker.profiles.v1 import events_pb2
 
-from . import service
+from .members import service as members
 
 CREATED = events_pb2.PersonCreated.DESCRIPTOR.full_name
 CHANGED = events_pb2.PersonChanged.DESCRIPTOR.full_name
@@ -33,7 +33,7 @@ def people_event_batch(uow, envelopes: Iterable) -> None:
         if found:
             latest[found[0]] = found[1]
     if latest:
-        service.people_status_changed(uow, archived=[p for p, s in latest.items() if s == "archived"],
+        members.people_status_changed(uow, archived=[p for p, s in latest.items() if s == "archived"],
                                       current=[p for p, s in latest.items() if s != "archived"])
 
 

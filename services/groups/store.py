@@ -1,26 +1,36 @@
-"""Storage of activities, participation records, admin groups and search templates (SQLAlchemy
-Core). Every query is filtered by the landlord here; row-level security is the second wall.
-Members of groups, versions and archived people are in members.py, templates in template_store.py."""
+"""Storage of admin groups and of the version of each person's groups event (SQLAlchemy Core), and
+what every area's store shares: the landlord filter, pages, unique writes. Every query is filtered by
+the landlord here; row-level security is the second wall. Each area's storage is in its store.py."""
 from __future__ import annotations
 
 import datetime as dt
 from typing import Iterable
 
 from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from services.common.bulk import chunks
 from services.common.errors import AlreadyExists
+from services.common.uow import UnitOfWork
 
-from .domain import Activity, AdminGroup, ParticipationRecord, key
-from .tables import activities, activity_members, admin_groups, participation_records
+from .domain import AdminGroup, key
+from .tables import admin_groups, person_versions
 
 TAKEN_REFERENCE = "is already the reference of an admin group"
+WRITE_CHUNK = 1000  # rows per multi-row statement
 
 
 def utc(value: dt.datetime | None) -> dt.datetime | None:
     return value.replace(tzinfo=dt.timezone.utc) if value is not None and value.tzinfo is None else value
+
+
+def end_reads(uow: UnitOfWork) -> None:
+    """End the transaction a use case has only read in so far, before it asks profiles: no row lock (nor,
+    on SQLite, the database's write lock) is held while another service answers. The next statement
+    begins a new transaction, in which the use case reads again what it writes by."""
+    uow.rollback()
 
 
 class Repository:
@@ -59,134 +69,6 @@ class Repository:
 
 def contains(column, text: str):
     return column.contains(key(text), autoescape=True)
-
-
-# -- activities ----------------------------------------------------------------------------------------------------
-
-def _activity_row(a: Activity) -> dict:
-    return {"activity_id": a.activity_id, "landlord_id": a.landlord_id, "name": a.name, "name_key": key(a.name),
-            "type": a.type, "start_date": a.start_date, "end_date": a.end_date, "description": a.description,
-            "unspecified": a.unspecified, "created_at": a.created_at, "created_by": a.created_by,
-            "updated_at": a.updated_at}
-
-
-def _activity(r, member_count: int = 0) -> Activity:
-    return Activity(r["activity_id"], r["landlord_id"], r["name"], r["type"], r["start_date"], r["end_date"],
-                    r["description"], bool(r["unspecified"]), utc(r["created_at"]), r["created_by"],
-                    utc(r["updated_at"]), member_count)
-
-
-class ActivityRepository(Repository):
-    def add(self, activity: Activity) -> None:
-        self.session.execute(insert(activities).values(**_activity_row(activity)))
-
-    def save(self, activity: Activity) -> None:
-        self.session.execute(update(activities).where(self._mine(activities),
-                                                      activities.c.activity_id == activity.activity_id)
-                             .values(**_activity_row(activity)))
-
-    def get(self, activity_id: str) -> Activity | None:
-        row = self.session.execute(select(activities).where(self._mine(activities),
-                                                            activities.c.activity_id == activity_id)).mappings().first()
-        return _activity(row, self.member_counts([activity_id]).get(activity_id, 0)) if row else None
-
-    def ensure(self, activity: Activity) -> None:
-        """Add the activity unless one with its id is there (the Unspecified one: created on first need)."""
-        if self.session.execute(select(activities.c.activity_id).where(
-                self._mine(activities), activities.c.activity_id == activity.activity_id)).first():
-            return
-        try:
-            with self.session.begin_nested():
-                self.add(activity)
-        except IntegrityError:
-            pass  # a concurrent call made it
-
-    def page(self, *, text: str, limit: int, offset: int) -> tuple[int, list[Activity]]:
-        where = [contains(activities.c.name_key, text)] if text else []
-        total, rows = self._page(activities, (activities.c.unspecified.desc(), activities.c.name_key,
-                                              activities.c.activity_id), *where, limit=limit, offset=offset)
-        counts = self.member_counts([r["activity_id"] for r in rows])
-        return total, [_activity(r, counts.get(r["activity_id"], 0)) for r in rows]
-
-    def member_counts(self, activity_ids: list[str]) -> dict[str, int]:
-        if not activity_ids:
-            return {}
-        m = activity_members
-        rows = self.session.execute(select(m.c.activity_id, func.count()).where(
-            self._mine(m), m.c.activity_id.in_(activity_ids)).group_by(m.c.activity_id))
-        return {activity_id: int(count) for activity_id, count in rows}
-
-    def names(self, activity_ids: Iterable[str]) -> dict[str, str]:
-        c = activities.c
-        return {r["activity_id"]: r["name"] for r in self._rows(activities, c.activity_id, activity_ids,
-                                                                c.activity_id, c.name)}
-
-    def of_ids(self, activity_ids: Iterable[str]) -> dict[str, Activity]:
-        return {r["activity_id"]: _activity(r) for r in self._rows(activities, activities.c.activity_id, activity_ids)}
-
-    def existing(self, activity_ids: Iterable[str]) -> set[str]:
-        return self._existing(activities, activities.c.activity_id, activity_ids)
-
-    def delete(self, activity_id: str) -> None:
-        self.session.execute(delete(activities).where(self._mine(activities), activities.c.activity_id == activity_id))
-
-
-# -- participation records -----------------------------------------------------------------------------------------
-
-def _record_row(r: ParticipationRecord) -> dict:
-    return {"participation_id": r.participation_id, "landlord_id": r.landlord_id, "person_id": r.person_id,
-            "activity_id": r.activity_id, "date": r.date, "role": r.role, "notes": r.notes,
-            "created_at": r.created_at, "created_by": r.created_by, "updated_at": r.updated_at}
-
-
-def _record(r, activity_name: str = "") -> ParticipationRecord:
-    return ParticipationRecord(r["participation_id"], r["landlord_id"], r["person_id"], r["activity_id"], r["date"],
-                               r["role"], r["notes"], utc(r["created_at"]), r["created_by"], utc(r["updated_at"]),
-                               activity_name)
-
-
-class ParticipationRepository(Repository):
-    def add(self, record: ParticipationRecord) -> None:
-        self.session.execute(insert(participation_records).values(**_record_row(record)))
-
-    def save(self, record: ParticipationRecord) -> None:
-        t = participation_records
-        self.session.execute(update(t).where(self._mine(t), t.c.participation_id == record.participation_id)
-                             .values(**_record_row(record)))
-
-    def get(self, participation_id: str) -> ParticipationRecord | None:
-        t = participation_records
-        row = self.session.execute(select(t).where(self._mine(t), t.c.participation_id == participation_id)
-                                   ).mappings().first()
-        return _record(row) if row else None
-
-    def delete(self, participation_id: str) -> None:
-        t = participation_records
-        self.session.execute(delete(t).where(self._mine(t), t.c.participation_id == participation_id))
-
-    def page(self, *, person_id: str, activity_id: str, limit: int, offset: int) -> tuple[int, list[ParticipationRecord]]:
-        """Newest first: by date, then by when recorded."""
-        t = participation_records
-        where = ([t.c.person_id == person_id] if person_id else []) + ([t.c.activity_id == activity_id] if activity_id else [])
-        total, rows = self._page(t, (t.c.date.desc(), t.c.created_at.desc(), t.c.participation_id), *where,
-                                 limit=limit, offset=offset)
-        return total, [_record(r) for r in rows]
-
-    def any_for_activity(self, activity_id: str) -> bool:
-        t = participation_records
-        return self.session.execute(select(t.c.participation_id).where(self._mine(t), t.c.activity_id == activity_id)
-                                    .limit(1)).first() is not None
-
-    def of_people(self, person_ids: list[str]) -> dict[str, list[tuple[str, str]]]:
-        """person id -> [(activity id, date)], newest first."""
-        t = participation_records
-        found: dict[str, list[tuple[str, str]]] = {}
-        for part in chunks(person_ids):
-            rows = self.session.execute(select(t.c.person_id, t.c.activity_id, t.c.date).where(
-                self._mine(t), t.c.person_id.in_(part)).order_by(t.c.person_id, t.c.date.desc(), t.c.created_at.desc()))
-            for person_id, activity_id, date in rows:
-                found.setdefault(person_id, []).append((activity_id, date))
-        return found
 
 
 # -- admin groups --------------------------------------------------------------------------------------------------
@@ -240,3 +122,20 @@ class AdminGroupRepository(Repository):
 
     def delete(self, group_id: str) -> None:
         self.session.execute(delete(admin_groups).where(self._mine(admin_groups), admin_groups.c.group_id == group_id))
+
+
+# -- the version of each person's PersonGroupsChanged ----------------------------------------------------------
+
+class Versions(Repository):
+    def bump(self, person_ids: list[str]) -> dict[str, int]:
+        """Each person's next version (1 for the first): one upsert statement, run for many rows at once."""
+        t = person_versions
+        dialect = postgresql if self.session.get_bind().dialect.name == "postgresql" else sqlite
+        statement = (dialect.insert(t).on_conflict_do_update(index_elements=[t.c.landlord_id, t.c.person_id],
+                                                             set_={"version": t.c.version + 1})
+                     .returning(t.c.person_id, t.c.version))
+        versions: dict[str, int] = {}
+        for part in chunks(list(dict.fromkeys(person_ids)), WRITE_CHUNK):
+            rows = [{"landlord_id": self.landlord_id, "person_id": p, "version": 1} for p in part]
+            versions.update((p, v) for p, v in self.session.execute(statement, rows))
+        return versions

@@ -20,7 +20,8 @@ from tests.conftest import cluster_settings, embedded_settings
 
 class FakePeople:
     """Profiles as the groups service sees it. `matches(criteria)` says who criteria pick (default:
-    every current person); `answers` (when given) are returned by successive resolve calls instead."""
+    every current person); `answers` (when given) are returned by successive resolve calls instead.
+    `while_asked()` (when given) runs at every call, as if while profiles answers."""
 
     def __init__(self):
         self.people: dict[str, str] = {}
@@ -29,6 +30,11 @@ class FakePeople:
         self.refuse: InvalidInput | None = None
         self.resolved: list[dict] = []
         self.counted: list[dict] = []
+        self.while_asked: Callable[[], None] | None = None
+
+    def _asked(self) -> None:
+        if self.while_asked:
+            self.while_asked()
 
     def add(self, n: int = 1, status: str = "current") -> list[str]:
         ids = [str(uuid.uuid4()) for _ in range(n)]
@@ -36,6 +42,7 @@ class FakePeople:
         return ids
 
     def status(self, person_ids):
+        self._asked()
         return {p: self.people[p] for p in person_ids if p in self.people}
 
     def _pick(self, criteria: dict) -> list[str]:
@@ -46,12 +53,14 @@ class FakePeople:
         return [p for p, s in self.people.items() if s == "current"]
 
     def resolve(self, criteria, chunk_size=5000):
+        self._asked()
         self.resolved.append(criteria)
         ids = self._pick(criteria)
         for start in range(0, max(len(ids), 1), chunk_size):
             yield ids[start:start + chunk_size], len(ids) if start == 0 else 0
 
     def count(self, criteria):
+        self._asked()
         self.counted.append(criteria)
         if self.refuse:
             raise self.refuse

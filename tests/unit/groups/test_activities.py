@@ -4,7 +4,9 @@ from __future__ import annotations
 import pytest
 
 from services.common.errors import InUse, InvalidInput, NotFound
-from services.groups import activities, admin_groups, person_groups
+from services.groups import service
+from services.groups.activities import service as activities
+from services.groups.members import service as members
 from tests.unit.groups.conftest import outbox_events
 
 
@@ -41,7 +43,7 @@ def test_an_activity_needs_a_name_and_an_end_not_before_its_start(uow):
 def test_the_unspecified_activity_cannot_be_changed_deleted_or_joined(uow, people):
     person = people.add(1)[0]
     with uow() as unit:
-        group = admin_groups.create_admin_group(unit, people, user_id="u1", reference="G", description="")
+        group = service.create_admin_group(unit, people, user_id="u1", reference="G", description="")
     with uow() as unit, pytest.raises(InvalidInput):
         activities.update_activity(unit, activity_id=group.activity_id, name="Mine")
     with uow() as unit, pytest.raises(InUse):
@@ -86,14 +88,14 @@ def test_a_participation_record_links_the_person_until_it_is_deleted(uow, people
     with uow() as unit:
         assert activities.get_activity(unit, activity_id=panel.activity_id).member_count == 1
         with pytest.raises(InUse) as error:
-            person_groups.unlink_person(unit, person_id=person, activity_id=panel.activity_id)
+            members.unlink_person(unit, person_id=person, activity_id=panel.activity_id)
     assert "delete the records instead" in error.value.message
     with uow() as unit, pytest.raises(InUse):
         activities.delete_activity(unit, activity_id=panel.activity_id)
     with uow() as unit:
         activities.delete_participation(unit, participation_id=made.participation_id)
     with uow() as unit:
-        assert person_groups.list_person_groups(unit, person_id=person) == []
+        assert members.list_person_groups(unit, person_id=person) == []
         assert activities.delete_activity(unit, activity_id=panel.activity_id) == panel.activity_id
     events = outbox_events(groups, landlord)
     assert [(e.version, list(e.activity_ids), [(p.activity_id, p.date) for p in e.participations]) for e in events] == [
@@ -104,37 +106,37 @@ def test_a_persons_groups_newest_link_first_and_linking_by_hand(uow, people, gro
     person = people.add(1)[0]
     panel, event = new_activity(uow), new_activity(uow, name="Fun day")
     with uow() as unit:
-        group = admin_groups.create_admin_group(unit, people, user_id="u1", reference="Newsletter", description="d")
+        group = service.create_admin_group(unit, people, user_id="u1", reference="Newsletter", description="d")
     with uow() as unit:
-        person_groups.link_person(unit, people, user_id="u1", person_id=person, activity_id=panel.activity_id)
+        members.link_person(unit, people, user_id="u1", person_id=person, activity_id=panel.activity_id)
     with uow() as unit:
-        linked = person_groups.link_person(unit, people, user_id="u1", person_id=person, admin_group_id=group.group_id)
+        linked = members.link_person(unit, people, user_id="u1", person_id=person, admin_group_id=group.group_id)
     assert (linked.kind, linked.name, linked.activity_name, linked.how) == ("admin", "Newsletter", "Unspecified", "manual")
     record(uow, people, person, event.activity_id, "2020-01-01")
     with uow() as unit:  # linking again changes nothing
-        person_groups.link_person(unit, people, user_id="u1", person_id=person, admin_group_id=group.group_id)
-        lines = person_groups.list_person_groups(unit, person_id=person)
+        members.link_person(unit, people, user_id="u1", person_id=person, admin_group_id=group.group_id)
+        lines = members.list_person_groups(unit, person_id=person)
     assert [(g.name, g.how) for g in lines] == [("Fun day", "participation"), ("Newsletter", "manual"),
                                                 ("Tenant panel", "manual")]
     assert [e.version for e in outbox_events(groups, landlord)] == [1, 2, 3]
     with uow() as unit:
-        person_groups.unlink_person(unit, person_id=person, activity_id=panel.activity_id)
+        members.unlink_person(unit, person_id=person, activity_id=panel.activity_id)
     with uow() as unit:
-        person_groups.unlink_person(unit, person_id=person, admin_group_id=group.group_id)
+        members.unlink_person(unit, person_id=person, admin_group_id=group.group_id)
     with uow() as unit:
-        assert [g.name for g in person_groups.list_person_groups(unit, person_id=person)] == ["Fun day"]
-        assert admin_groups.get_admin_group(unit, group_id=group.group_id).member_count == 0
+        assert [g.name for g in members.list_person_groups(unit, person_id=person)] == ["Fun day"]
+        assert service.get_admin_group(unit, group_id=group.group_id).member_count == 0
         with pytest.raises(NotFound):
-            person_groups.unlink_person(unit, person_id=person, admin_group_id=group.group_id)
+            members.unlink_person(unit, person_id=person, admin_group_id=group.group_id)
         with pytest.raises(InvalidInput):
-            person_groups.link_person(unit, people, user_id="u1", person_id=person, admin_group_id=group.group_id,
-                                      activity_id=panel.activity_id)
+            members.link_person(unit, people, user_id="u1", person_id=person, admin_group_id=group.group_id,
+                                activity_id=panel.activity_id)
 
 
 def test_archived_people_cannot_join_admin_groups_by_hand(uow, people):
     archived = people.add(1, status="archived")[0]
     with uow() as unit:
-        group = admin_groups.create_admin_group(unit, people, user_id="u1", reference="G", description="")
+        group = service.create_admin_group(unit, people, user_id="u1", reference="G", description="")
     with uow() as unit, pytest.raises(InvalidInput) as error:
-        person_groups.link_person(unit, people, user_id="u1", person_id=archived, admin_group_id=group.group_id)
+        members.link_person(unit, people, user_id="u1", person_id=archived, admin_group_id=group.group_id)
     assert error.value.fields[0].reason == "is archived"

@@ -13,13 +13,16 @@ from services.common.clock import FixedClock
 from services.common.envelope import unwrap, wrap
 from services.common.errors import AlreadyExists, InUse, InvalidInput, NotFound
 from services.gen.tracker.profiles.v1 import events_pb2 as people_events, person_pb2
-from services.groups import activities, admin_groups, handlers, person_groups, templates
+from services.groups import handlers, service
+from services.groups.activities import service as activities
+from services.groups.members import service as members
+from services.groups.templates import service as templates
 from tests.unit.groups.conftest import outbox_events
 
 
-def create(uow, people, reference="Acacia Court residents", **members):
+def create(uow, people, reference="Acacia Court residents", **selection):
     with uow() as unit:
-        return admin_groups.create_admin_group(unit, people, user_id="u1", reference=reference, description="", **members)
+        return service.create_admin_group(unit, people, user_id="u1", reference=reference, description="", **selection)
 
 
 def test_a_group_of_people_by_id_publishes_each_persons_groups(uow, people, groups, landlord):
@@ -27,9 +30,9 @@ def test_a_group_of_people_by_id_publishes_each_persons_groups(uow, people, grou
     group = create(uow, people, person_ids=ids)
     assert group.member_count == 3
     with uow() as unit:
-        total, members = admin_groups.list_members(unit, group_id=group.group_id, page=1, page_size=2)
+        total, listed = members.list_members(unit, group_id=group.group_id, page=1, page_size=2)
         unspecified = activities.get_activity(unit, activity_id=group.activity_id)
-    assert total == 3 and len(members) == 2
+    assert total == 3 and len(listed) == 2
     assert unspecified.unspecified and unspecified.name == "Unspecified"
     events = outbox_events(groups, landlord)
     assert sorted(e.person_id for e in events) == sorted(ids)
@@ -43,7 +46,7 @@ def test_a_duplicate_reference_in_any_case_is_refused(uow, people):
     assert error.value.fields[0].field == "reference"
     second = create(uow, people, reference="Other")
     with uow() as unit, pytest.raises(AlreadyExists):
-        admin_groups.update_admin_group(unit, group_id=second.group_id, reference="SHELTERED panel")
+        service.update_admin_group(unit, group_id=second.group_id, reference="SHELTERED panel")
 
 
 def test_unknown_or_archived_people_are_named_and_nothing_is_saved(uow, people, groups, landlord):
@@ -54,7 +57,7 @@ def test_unknown_or_archived_people_are_named_and_nothing_is_saved(uow, people, 
     assert {(f.field, f.reason) for f in error.value.fields} == {("person_ids[1]", "no such person"),
                                                                  ("person_ids[2]", "is archived")}
     with uow() as unit:
-        assert admin_groups.list_admin_groups(unit, text="", page=1, page_size=10)[0] == 0
+        assert service.list_admin_groups(unit, text="", page=1, page_size=10)[0] == 0
     assert outbox_events(groups, landlord) == []
 
 
@@ -66,7 +69,7 @@ def test_members_from_criteria_are_a_snapshot_of_current_people(uow, people):
     assert people.resolved[-1]["status"] == ["current"]  # archived people are never members
     people.matches = lambda criteria: ids  # more match later: nobody joins by themselves
     with uow() as unit:
-        assert admin_groups.get_admin_group(unit, group_id=group.group_id).member_count == 2
+        assert service.get_admin_group(unit, group_id=group.group_id).member_count == 2
 
 
 def test_members_from_a_template_and_only_one_source(uow, people):
@@ -90,18 +93,18 @@ def test_adding_ignores_those_already_in_and_removing_those_not_in(uow, people):
     ids = people.add(4)
     group = create(uow, people, person_ids=ids[:2])
     with uow() as unit:
-        assert admin_groups.add_members(unit, people, user_id="u2", group_id=group.group_id,
-                                        person_ids=ids[1:3]) == (1, 3)
+        assert members.add_members(unit, people, user_id="u2", group_id=group.group_id,
+                                   person_ids=ids[1:3]) == (1, 3)
     with uow() as unit:
-        assert admin_groups.remove_members(unit, group_id=group.group_id, person_ids=[ids[0], ids[3]]) == (1, 2)
+        assert members.remove_members(unit, group_id=group.group_id, person_ids=[ids[0], ids[3]]) == (1, 2)
     with uow() as unit:
-        total, members = admin_groups.list_members(unit, group_id=group.group_id, page=1, page_size=10)
+        total, listed = members.list_members(unit, group_id=group.group_id, page=1, page_size=10)
     assert total == 2
-    assert members[0].person_id == ids[2]  # newest first
+    assert listed[0].person_id == ids[2]  # newest first
     people.matches = lambda criteria: ids
     with uow() as unit:
-        assert admin_groups.add_members(unit, people, user_id="u2", group_id=group.group_id,
-                                        criteria={"text": "acacia"}) == (2, 4)
+        assert members.add_members(unit, people, user_id="u2", group_id=group.group_id,
+                                   criteria={"text": "acacia"}) == (2, 4)
 
 
 def _person_changed(landlord: str, person_id: str, status: str):
@@ -127,9 +130,9 @@ def test_an_archived_person_leaves_admin_groups_but_not_activity_groups(uow, peo
         unit.commit()
 
     with uow() as unit:
-        assert admin_groups.get_admin_group(unit, group_id=group_a.group_id).member_count == 1
-        assert admin_groups.get_admin_group(unit, group_id=group_b.group_id).member_count == 0
-        lines = person_groups.list_person_groups(unit, person_id=ids[0])
+        assert service.get_admin_group(unit, group_id=group_a.group_id).member_count == 1
+        assert service.get_admin_group(unit, group_id=group_b.group_id).member_count == 0
+        lines = members.list_person_groups(unit, person_id=ids[0])
         assert [(g.kind, g.group_id, g.how) for g in lines] == [("activity", panel.activity_id, "participation")]
         assert activities.list_participation(unit, person_id=ids[0], activity_id="", page=1, page_size=10)[0] == 1
     event = outbox_events(groups, landlord)[before:]
@@ -141,12 +144,12 @@ def test_deleting_a_group_publishes_its_former_members(uow, people, groups, land
     ids = people.add(3)
     group = create(uow, people, person_ids=ids)
     with uow() as unit:
-        assert admin_groups.delete_admin_group(unit, group_id=group.group_id) == group.group_id
+        assert service.delete_admin_group(unit, group_id=group.group_id) == group.group_id
     events = outbox_events(groups, landlord)[3:]
     assert sorted(e.person_id for e in events) == sorted(ids)
     assert all(e.version == 2 and not e.admin_group_ids for e in events)
     with uow() as unit, pytest.raises(NotFound):
-        admin_groups.get_admin_group(unit, group_id=group.group_id)
+        service.get_admin_group(unit, group_id=group.group_id)
 
 
 def test_a_group_a_template_uses_cannot_be_deleted(uow, people):
@@ -155,7 +158,7 @@ def test_a_group_a_template_uses_cannot_be_deleted(uow, people):
         templates.create_template(unit, people, user_id="u1", name="In group", description="",
                                   criteria={"admin_group": [group.group_id]})
     with uow() as unit, pytest.raises(InUse):
-        admin_groups.delete_admin_group(unit, group_id=group.group_id)
+        service.delete_admin_group(unit, group_id=group.group_id)
 
 
 def test_a_bulk_group_is_one_transaction_with_an_event_per_member(uow, people, groups, landlord):
@@ -171,12 +174,12 @@ def test_groups_are_listed_by_reference_and_found_by_part_of_it_in_any_case(uow,
     for reference in ("Zinnia House", "acacia court", "Acacia Lodge 100%"):
         create(uow, people, reference=reference)
     with uow() as unit:
-        total, found = admin_groups.list_admin_groups(unit, text="", page=1, page_size=2)
+        total, found = service.list_admin_groups(unit, text="", page=1, page_size=2)
         assert total == 3 and [g.reference for g in found] == ["acacia court", "Acacia Lodge 100%"]
-        assert admin_groups.list_admin_groups(unit, text="ACACIA", page=1, page_size=10)[0] == 2
-        assert admin_groups.list_admin_groups(unit, text="100%", page=1, page_size=10)[0] == 1
+        assert service.list_admin_groups(unit, text="ACACIA", page=1, page_size=10)[0] == 2
+        assert service.list_admin_groups(unit, text="100%", page=1, page_size=10)[0] == 1
         with pytest.raises(InvalidInput):
-            admin_groups.list_admin_groups(unit, text="", page=1, page_size=10_000)
+            service.list_admin_groups(unit, text="", page=1, page_size=10_000)
 
 
 def test_the_running_service_takes_archived_people_out_of_admin_groups(groups, uow, people, landlord):
@@ -191,11 +194,11 @@ def test_the_running_service_takes_archived_people_out_of_admin_groups(groups, u
         deadline = dt.datetime.now() + dt.timedelta(seconds=30)
         while dt.datetime.now() < deadline:
             with uow() as unit:
-                if admin_groups.get_admin_group(unit, group_id=group.group_id).member_count == 1:
+                if service.get_admin_group(unit, group_id=group.group_id).member_count == 1:
                     break
             time.sleep(0.05)
         with uow() as unit:
-            assert [m.person_id for m in admin_groups.list_members(unit, group_id=group.group_id, page=1,
-                                                                   page_size=10)[1]] == [ids[0]]
+            assert [m.person_id for m in members.list_members(unit, group_id=group.group_id, page=1,
+                                                              page_size=10)[1]] == [ids[0]]
     finally:
         groups.stop()

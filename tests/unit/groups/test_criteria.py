@@ -6,7 +6,7 @@ import pytest
 
 from services.common.criteria import CRITERIA_SCHEMA, GROUP_IDS, GROUP_KEYS
 from services.common.errors import InvalidInput
-from services.groups.criteria import Lookups, expand, mentions_groups
+from services.groups.templates.domain import Lookups, expand, mentions_groups
 
 
 def lookups(templates: dict, groups=(), activities=()) -> Lookups:

@@ -9,16 +9,18 @@ import pytest
 
 from services.common.errors import NotFound
 from services.gen.tracker.groups.v1 import groups_service_pb2 as pb, groups_service_pb2_grpc as pb_grpc
-from services.groups import activities, admin_groups, resolve, service
+from services.groups import service
+from services.groups.activities import service as activities
+from services.groups.members import service as members
 from services.groups.clients.profiles import struct
 
 
 def test_a_large_group_comes_in_chunks_the_first_with_the_total(uow, people):
     ids = people.add(12_000)
     with uow() as unit:
-        group = admin_groups.create_admin_group(unit, people, user_id="u1", reference="Everyone", description="",
-                                                person_ids=ids)
-    chunks = list(resolve.resolve_people(uow, people, admin_group_id=group.group_id))
+        group = service.create_admin_group(unit, people, user_id="u1", reference="Everyone", description="",
+                                           person_ids=ids)
+    chunks = list(service.resolve_people(uow, people, admin_group_id=group.group_id))
     assert [len(c) for c, _ in chunks] == [5000, 5000, 2000]
     assert [t for _, t in chunks] == [12_000, 0, 0]
     streamed = [p for c, _ in chunks for p in c]
@@ -27,10 +29,10 @@ def test_a_large_group_comes_in_chunks_the_first_with_the_total(uow, people):
 
 def test_an_empty_group_is_one_empty_chunk_and_an_unknown_one_is_not_found(uow, people):
     with uow() as unit:
-        group = admin_groups.create_admin_group(unit, people, user_id="u1", reference="Empty", description="")
-    assert list(resolve.resolve_people(uow, people, admin_group_id=group.group_id, chunk_size=10)) == [([], 0)]
+        group = service.create_admin_group(unit, people, user_id="u1", reference="Empty", description="")
+    assert list(service.resolve_people(uow, people, admin_group_id=group.group_id, chunk_size=10)) == [([], 0)]
     with pytest.raises(NotFound):
-        resolve.resolve_people(uow, people, admin_group_id="nope")
+        service.resolve_people(uow, people, admin_group_id="nope")
 
 
 def test_an_activity_group_resolves_to_its_current_people(uow, people):
@@ -43,20 +45,20 @@ def test_an_activity_group_resolves_to_its_current_people(uow, people):
             activities.record_participation(unit, people, user_id="u1", person_id=person,
                                             activity_id=panel.activity_id, date="2024-01-01", role="", notes="")
     with uow() as unit:
-        service.people_status_changed(unit, archived=[b], current=[])
+        members.people_status_changed(unit, archived=[b], current=[])
         unit.commit()
-    assert list(resolve.resolve_people(uow, people, activity_id=panel.activity_id, chunk_size=1)) == [
+    assert list(service.resolve_people(uow, people, activity_id=panel.activity_id, chunk_size=1)) == [
         ([min(a, c)], 2), ([max(a, c)], 0)]
     with uow() as unit:
-        service.people_status_changed(unit, archived=[], current=[b])  # restored
+        members.people_status_changed(unit, archived=[], current=[b])  # restored
         unit.commit()
-    assert list(resolve.resolve_people(uow, people, activity_id=panel.activity_id))[0][1] == 3
+    assert list(service.resolve_people(uow, people, activity_id=panel.activity_id))[0][1] == 3
 
 
 def test_criteria_are_expanded_then_resolved_by_profiles(uow, people):
     ids = people.add(2)
     people.matches = lambda criteria: ids
-    chunks = list(resolve.resolve_people(uow, people, criteria={"text": "x"}, chunk_size=1))
+    chunks = list(service.resolve_people(uow, people, criteria={"text": "x"}, chunk_size=1))
     assert chunks == [([ids[0]], 2), ([ids[1]], 0)]
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from services.common.errors import AlreadyExists, FieldProblem, InUse, InvalidInput, NotFound
-from services.groups import resolve, templates
+from services.groups import service
+from services.groups.templates import service as templates
 
 
 def save(uow, people, name="Sheltered over 65", criteria=None):
@@ -48,7 +49,7 @@ def test_a_template_re_evaluates_every_time(uow, people):
     people.answers = [[old, stays], [stays, new]]
 
     def everyone():
-        chunks = resolve.resolve_people(uow, people, search_template_id=scheme.search_template_id)
+        chunks = service.resolve_people(uow, people, search_template_id=scheme.search_template_id)
         return [p for ids, _ in chunks for p in ids]
 
     assert everyone() == [old, stays]
@@ -84,3 +85,20 @@ def test_a_deleted_template_is_gone(uow, people):
         templates.delete_template(unit, template_id=t.search_template_id)
     with uow() as unit, pytest.raises(NotFound):
         templates.get_template(unit, template_id=t.search_template_id)
+
+
+def test_an_update_profiles_checks_keeps_a_change_made_while_it_answered(uow, people):
+    template = save(uow, people)
+
+    def meanwhile():
+        with uow() as other:
+            templates.update_template(other, people, template_id=template.search_template_id,
+                                      description="Changed meanwhile")
+
+    people.while_asked = meanwhile
+    with uow() as unit:
+        changed = templates.update_template(unit, people, template_id=template.search_template_id,
+                                            criteria={"age": {"min": 70}})
+    assert (changed.description, changed.criteria) == ("Changed meanwhile", {"age": {"min": 70}})
+    with uow() as unit:
+        assert templates.get_template(unit, template_id=template.search_template_id).description == "Changed meanwhile"

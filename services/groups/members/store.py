@@ -1,22 +1,18 @@
 """Who is in which group: admin group members, activity group members (by hand and/or by
-participation), the version of each person's groups event, and the people profiles archived.
-Large groups are read in keyset pages (by person id) and written in multi-row statements."""
+participation), and the people profiles archived. Large groups are read in keyset pages (by person
+id) and written in multi-row statements."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Iterator
 
 from sqlalchemy import and_, delete, exists, func, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from services.common.bulk import chunks
 
-from .domain import GroupMember
-from .store import Repository, utc
-from .tables import activity_members, admin_group_members, archived_people, person_versions
-
-WRITE_CHUNK = 1000  # rows per multi-row statement
+from ..store import WRITE_CHUNK, Repository, utc
+from .domain import ActivityLink, GroupMember
+from .tables import activity_members, admin_group_members, archived_people
 
 
 class AdminMembers(Repository):
@@ -100,16 +96,6 @@ class AdminMembers(Repository):
         self.session.execute(delete(m).where(self._mine(m), m.c.group_id == group_id))
 
 
-@dataclass(frozen=True)
-class ActivityLink:
-    activity_id: str
-    person_id: str
-    manual: bool
-    records: int
-    linked_at: dt.datetime
-    linked_by: str
-
-
 class ActivityMembers(Repository):
     def _where(self, activity_id: str, person_id: str):
         m = activity_members
@@ -181,21 +167,6 @@ class ActivityMembers(Repository):
 def _link(r) -> ActivityLink:
     return ActivityLink(r["activity_id"], r["person_id"], bool(r["manual"]), int(r["records"]), utc(r["linked_at"]),
                         r["linked_by"])
-
-
-class Versions(Repository):
-    def bump(self, person_ids: list[str]) -> dict[str, int]:
-        """Each person's next version (1 for the first): one upsert statement, run for many rows at once."""
-        t = person_versions
-        dialect = postgresql if self.session.get_bind().dialect.name == "postgresql" else sqlite
-        statement = (dialect.insert(t).on_conflict_do_update(index_elements=[t.c.landlord_id, t.c.person_id],
-                                                             set_={"version": t.c.version + 1})
-                     .returning(t.c.person_id, t.c.version))
-        versions: dict[str, int] = {}
-        for part in chunks(list(dict.fromkeys(person_ids)), WRITE_CHUNK):
-            rows = [{"landlord_id": self.landlord_id, "person_id": p, "version": 1} for p in part]
-            versions.update((p, v) for p, v in self.session.execute(statement, rows))
-        return versions
 
 
 class ArchivedPeople(Repository):

@@ -1,14 +1,17 @@
 """Use cases of activities and participation records. A participation record links its person to
-the activity's group (as long as they have a record); each change publishes the person's groups."""
+the activity's group (as long as they have a record); each change publishes the person's groups.
+The person is checked with profiles with no transaction of ours open (store.end_reads)."""
 from __future__ import annotations
 
 from services.common.errors import InUse, InvalidInput, NotFound
 from services.common.uow import UnitOfWork
 
-from .clients.profiles import People
+from ..clients.profiles import People
+from ..domain import paging
+from ..service import check_person, publish, repos
+from ..store import end_reads
+from ..templates.service import refuse_if_templates_use
 from .domain import Activity, ParticipationRecord, takes_people
-from .service import check_person, paging, publish, repos
-from .templates import refuse_if_templates_use
 
 
 def _get(uow: UnitOfWork, activity_id: str) -> Activity:
@@ -94,7 +97,9 @@ def record_participation(uow: UnitOfWork, people: People, *, user_id: str, perso
     now = uow.clock.now()
     record = ParticipationRecord.new(landlord_id=uow.landlord_id, user_id=user_id, now=now, person_id=person_id,
                                      activity_id=activity_id, date=date, role=role, notes=notes)
+    end_reads(uow)
     check_person(people, person_id)
+    activity = existing_activity(uow, activity_id)  # still there, in the transaction that writes
     r = repos(uow)
     r.participation.add(record)
     r.activity_members.link(activity_id, person_id, at=now, by=user_id, manual=False)

@@ -5,8 +5,9 @@ import json
 
 from sqlalchemy import delete, insert, select, update
 
-from .domain import SearchTemplate, key
-from .store import Repository, contains, utc
+from ..domain import key
+from ..store import Repository, contains, utc
+from .domain import SearchTemplate
 from .tables import search_templates
 
 TAKEN_NAME = "is already the name of a search template"

@@ -1,4 +1,5 @@
-"""Criteria as profiles takes them (no I/O: lookups are passed in).
+"""Search templates (saved criteria, re-evaluated on every use) and criteria as profiles takes them,
+with no I/O (lookups are passed in).
 
 `search_template: [ids]` is replaced by the criteria of those templates as alternatives (any one
 matches), recursively; admin group and activity ids are checked. Profiles reads an object as the AND
@@ -10,14 +11,49 @@ alternatives simply become its `any_of`."""
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from services.common.criteria import GROUP_IDS, GROUP_KEYS
 from services.common.errors import FieldProblem, InvalidInput, collect
 
+from ..domain import NAME_MAX, TEXT_MAX, new_id, text
+
 TEMPLATE = "search_template"
 ANY_OF = "any_of"
+
+
+@dataclass
+class SearchTemplate:
+    search_template_id: str
+    landlord_id: str
+    name: str
+    description: str
+    criteria: dict
+    created_at: dt.datetime
+    created_by: str
+    updated_at: dt.datetime
+
+    @classmethod
+    def new(cls, *, landlord_id: str, user_id: str, now: dt.datetime, name: str, description: str,
+            criteria: dict) -> "SearchTemplate":
+        template = cls(new_id(), landlord_id, "", "", {}, now, user_id, now)
+        template.change(now=now, name=name, description=description, criteria=criteria)
+        return template
+
+    def change(self, *, now: dt.datetime, name: str | None = None, description: str | None = None,
+               criteria: dict | None = None) -> None:
+        if name is not None:
+            self.name = text(name, "name", limit=NAME_MAX, required=True)
+        if description is not None:
+            self.description = text(description, "description", limit=TEXT_MAX)
+        if criteria is not None:
+            if not isinstance(criteria, dict):
+                raise InvalidInput.field("criteria", "must be an object")
+            self.criteria = criteria
+        self.updated_at = now
+
 
 
 @dataclass(frozen=True)

@@ -1,30 +1,39 @@
 """Use cases of search templates (saved criteria, re-evaluated every time they are used) and of
-expanding criteria for profiles."""
+expanding criteria for profiles. A template's criteria are checked by profiles when saved, with no
+transaction of ours open (store.end_reads); the write then reads the template again."""
 from __future__ import annotations
+
+import datetime as dt
 
 from services.common.errors import AlreadyExists, FieldProblem, InUse, InvalidInput, NotFound
 from services.common.uow import UnitOfWork
 
-from . import criteria as criteria_rules
-from .clients.profiles import People
-from .domain import SearchTemplate
-from .service import paging, repos
-from .template_store import TAKEN_NAME
+from ..activities.store import ActivityRepository
+from ..clients.profiles import People
+from ..domain import paging
+from ..store import AdminGroupRepository, end_reads
+from .domain import Lookups, SearchTemplate, expand
+from .store import TAKEN_NAME, TemplateRepository
 
 
-def lookups(uow: UnitOfWork) -> criteria_rules.Lookups:
-    r = repos(uow)
+def _templates(uow: UnitOfWork) -> TemplateRepository:
+    return TemplateRepository(uow.session, uow.landlord_id)
+
+
+def lookups(uow: UnitOfWork) -> Lookups:
+    templates = _templates(uow)
 
     def template(template_id: str) -> dict | None:
-        found = r.templates.get(template_id)
+        found = templates.get(template_id)
         return found.criteria if found else None
 
-    return criteria_rules.Lookups(template, r.groups.existing, r.activities.existing)
+    return Lookups(template, AdminGroupRepository(uow.session, uow.landlord_id).existing,
+                   ActivityRepository(uow.session, uow.landlord_id).existing)
 
 
 def expand_criteria(uow: UnitOfWork, *, criteria: dict, within: tuple[str, ...] = ()) -> dict:
     """Criteria as profiles takes them: templates replaced by their criteria now, ids checked."""
-    return criteria_rules.expand(criteria, lookups(uow), within=within)
+    return expand(criteria, lookups(uow), within=within)
 
 
 def check_with_profiles(people: People, expanded: dict) -> None:
@@ -38,19 +47,22 @@ def check_with_profiles(people: People, expanded: dict) -> None:
 
 
 def _get(uow: UnitOfWork, template_id: str) -> SearchTemplate:
-    template = repos(uow).templates.get(template_id) if template_id else None
+    template = _templates(uow).get(template_id) if template_id else None
     if template is None:
         raise NotFound("search template not found")
     return template
 
 
 def _unique(uow: UnitOfWork, template: SearchTemplate) -> None:
-    if repos(uow).templates.name_taken(template.name, other_than=template.search_template_id):
+    if _templates(uow).name_taken(template.name, other_than=template.search_template_id):
         raise AlreadyExists.field("name", TAKEN_NAME)
 
 
 def _validated(uow: UnitOfWork, people: People, template: SearchTemplate) -> None:
-    check_with_profiles(people, expand_criteria(uow, criteria=template.criteria, within=(template.search_template_id,)))
+    """Expanded in the transaction so far, which then ends; profiles checks them outside it."""
+    expanded = expand_criteria(uow, criteria=template.criteria, within=(template.search_template_id,))
+    end_reads(uow)
+    check_with_profiles(people, expanded)
 
 
 def create_template(uow: UnitOfWork, people: People, *, user_id: str, name: str, description: str,
@@ -59,20 +71,27 @@ def create_template(uow: UnitOfWork, people: People, *, user_id: str, name: str,
                                   description=description, criteria=criteria)
     _unique(uow, template)
     _validated(uow, people, template)
-    repos(uow).templates.add(template)
+    _templates(uow).add(template)  # the unique index refuses a name taken meanwhile
     uow.commit()
+    return template
+
+
+def _edited(uow: UnitOfWork, template_id: str, now: dt.datetime, **changes) -> SearchTemplate:
+    template = _get(uow, template_id)
+    template.change(now=now, **changes)
+    if changes["name"] is not None:
+        _unique(uow, template)
     return template
 
 
 def update_template(uow: UnitOfWork, people: People, *, template_id: str, name: str | None = None,
                     description: str | None = None, criteria: dict | None = None) -> SearchTemplate:
-    template = _get(uow, template_id)
-    template.change(now=uow.clock.now(), name=name, description=description, criteria=criteria)
-    if name is not None:
-        _unique(uow, template)
+    now, changes = uow.clock.now(), {"name": name, "description": description, "criteria": criteria}
+    template = _edited(uow, template_id, now, **changes)
     if criteria is not None:
         _validated(uow, people, template)
-    repos(uow).templates.save(template)
+        template = _edited(uow, template_id, now, **changes)  # as it is now, in the transaction that writes
+    _templates(uow).save(template)
     uow.commit()
     return template
 
@@ -83,11 +102,11 @@ def get_template(uow: UnitOfWork, *, template_id: str) -> SearchTemplate:
 
 def list_templates(uow: UnitOfWork, *, text: str, page: int, page_size: int) -> tuple[int, list[SearchTemplate]]:
     limit, offset = paging(page, page_size)
-    return repos(uow).templates.page(text=text.strip(), limit=limit, offset=offset)
+    return _templates(uow).page(text=text.strip(), limit=limit, offset=offset)
 
 
 def refuse_if_templates_use(uow: UnitOfWork, some_id: str, what: str, *, other_than: str = "") -> None:
-    users = repos(uow).templates.referring_to(some_id, other_than=other_than)
+    users = _templates(uow).referring_to(some_id, other_than=other_than)
     if users:
         raise InUse(f"the {what} is used by search templates ({', '.join(users[:5])}): change them first")
 
@@ -95,6 +114,6 @@ def refuse_if_templates_use(uow: UnitOfWork, some_id: str, what: str, *, other_t
 def delete_template(uow: UnitOfWork, *, template_id: str) -> str:
     template = _get(uow, template_id)
     refuse_if_templates_use(uow, template.search_template_id, "search template", other_than=template.search_template_id)
-    repos(uow).templates.delete(template.search_template_id)
+    _templates(uow).delete(template.search_template_id)
     uow.commit()
     return template.search_template_id
