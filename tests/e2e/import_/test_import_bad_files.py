@@ -13,7 +13,7 @@ message, as a user sees it:
 Not here: the 1,000,000-row file. Uploading one would take minutes; the reader's row limit
 (`files.MAX_ROWS`, "the file has more than 1,000,000 rows: split it into smaller files", raised from
 the middle of the rows, so such a run fails in its check pass before anything is applied) is
-covered by tests/unit/import_/test_files.py (test_the_row_limit_counts_data_rows and
+covered by tests/unit/import_/test_files.py and test_files_xlsx.py (test_the_row_limit_counts_data_rows and
 test_the_row_limit_applies_to_workbooks_too).
 
 Synthetic data only."""
