@@ -17,7 +17,7 @@ from services.groups import handlers, service
 from services.groups.activities import service as activities
 from services.groups.members import service as members
 from services.groups.templates import service as templates
-from tests.unit.groups.conftest import outbox_events
+from tests.service.groups.conftest import outbox_events
 
 
 def create(uow, people, reference="Acacia Court residents", **selection):

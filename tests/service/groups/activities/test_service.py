@@ -7,7 +7,7 @@ from services.common.errors import InUse, InvalidInput, NotFound
 from services.groups import service
 from services.groups.activities import service as activities
 from services.groups.members import service as members
-from tests.unit.groups.conftest import outbox_events
+from tests.service.groups.conftest import outbox_events
 
 
 def new_activity(uow, name="Tenant panel", **values):
