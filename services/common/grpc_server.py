@@ -27,9 +27,20 @@ def status_for(error: DomainError) -> grpc.StatusCode:
     return grpc.StatusCode[error.grpc_status]
 
 
+MAX_DETAILS_BYTES = 6 * 1024  # status details travel in a header; gRPC refuses headers over 8 KiB in all
+
+
 def error_details(error: DomainError) -> str:
-    """The status details: JSON the gateway turns back into field-level messages."""
-    return json.dumps({"message": error.message, "fields": [{"field": f.field, "reason": f.reason} for f in error.fields]})
+    """The status details: JSON the gateway turns back into field-level messages. When the problems
+    would not fit in a header, the first ones that fit are kept and the message says how many there were."""
+    fields = [{"field": f.field, "reason": f.reason} for f in error.fields]
+    details = json.dumps({"message": error.message, "fields": fields})
+    kept = len(fields)
+    while len(details.encode()) > MAX_DETAILS_BYTES and kept:
+        kept //= 2
+        message = f"{error.message} (the first {kept} of {len(fields)} problems)"
+        details = json.dumps({"message": message[:1024], "fields": fields[:kept]})
+    return details
 
 
 class _ContextInterceptor(grpc.ServerInterceptor):

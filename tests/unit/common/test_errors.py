@@ -78,6 +78,9 @@ class _Raising(pb_grpc.ImportsServicer):
     """GetRun raises the domain error named by run_id, as a use case would."""
 
     def GetRun(self, request, ctx):
+        if request.run_id == "many":
+            raise InvalidInput("columns: unknown", [FieldProblem(f"columns[{i}]", "is not a column " + "x" * 60)
+                                                     for i in range(500)])
         cls = next(cls for cls in EXPECTED if cls.__name__ == request.run_id)
         raise _an(cls)
 
@@ -122,3 +125,12 @@ def test_a_timeout_is_unavailable_and_a_status_no_error_declares_is_the_base_err
     assert type(unknown) is DomainError and unknown.message == "resource_exhausted"
     internal = domain_error(_Failed(grpc.StatusCode.INTERNAL, json.dumps({"message": "internal error", "fields": []})))
     assert type(internal) is DomainError and internal.message == "internal error"
+
+
+def test_more_problems_than_a_header_holds_still_come_back_as_the_first_ones_with_the_count(stub):
+    with context.bound(context.CallContext(landlord_id="L1")), pytest.raises(InvalidInput) as raised:
+        call(stub.GetRun, pb.GetRunRequest(run_id="many"))
+    kept = raised.value.fields
+    assert 0 < len(kept) < 500
+    assert [f.field for f in kept] == [f"columns[{i}]" for i in range(len(kept))]
+    assert raised.value.message == f"columns: unknown (the first {len(kept)} of 500 problems)"
