@@ -37,16 +37,16 @@ STATE = OUT / "search_state.json"
 
 def catalogue_timing(landlord_id: str, n: int = 100) -> dict[str, float]:
     """What reading a catalogue uncached costs (profiles does it when a landlord's set-up changed):
-    a landlord-scoped transaction and load_catalogue (defaults check, lists, options, custom fields, settings)."""
+    a read-only landlord-scoped transaction and read_catalogue (lists, options, custom fields, settings)."""
     from services.common.db import Database
-    from services.profiles.setup.store import load_catalogue
+    from services.profiles.setup.store import read_catalogue
     database = Database.from_url(local_cluster.ENV["TRACKER_DATABASE_URL_TEMPLATE"].format(service="profiles"))
     ms = []
     try:
         for _ in range(n + 5):
             started = time.perf_counter()
-            session = database.open(landlord_id=landlord_id)
-            load_catalogue(session, landlord_id)
+            session = database.open(landlord_id=landlord_id, read_only=True)
+            read_catalogue(session, landlord_id)
             session.rollback()
             session.close()
             ms.append((time.perf_counter() - started) * 1000)
@@ -95,9 +95,10 @@ def raw_request(kind: str, criteria: dict, catalogue, landlord_id: str, types: d
                 prefix: str) -> tuple[str, bytes]:
     """The search the profiles service sends for this gateway request: (path, body)."""
     from services.common.search.elastic import build_search
+    from services.common.search import SortKey
     from services.profiles.search import INDEX, Page, build_request
     page = {"count": Page(count_only=True),
-            "page": Page(size=sc.PAGE_SIZE, number=1, sort=[("surname", "asc")]),
+            "page": Page(size=sc.PAGE_SIZE, number=1, sort=[SortKey("surname")]),
             "facets": Page(count_only=True, facets=list(sc.FACETS))}[kind]
     built = build_search(landlord_id, build_request(criteria, page, catalogue, today), types)
     return (f"/{prefix}{INDEX}/_search?{urllib.parse.urlencode(built['params'])}",
@@ -182,7 +183,7 @@ def report(results: dict) -> str:
                  "index and the catalogue). Request cache off on the bench index; load average "
                  f"{results['load_average']['start']} at start, {results['load_average']['end']} at end.")
     if "catalogue_load" in results:
-        lines.append(f"load_catalogue uncached (profiles keeps catalogues; it reads one when set-up changed): p50 "
+        lines.append(f"read_catalogue uncached (profiles keeps catalogues; it reads one when set-up changed): p50 "
                      f"{results['catalogue_load']['p50_ms']} ms, p95 {results['catalogue_load']['p95_ms']} ms")
     if results.get("other_documents"):
         lines.append(f"The bench index also holds {results['other_documents']} people of other landlords: the bench "
@@ -244,7 +245,7 @@ def main(argv: list[str] | None = None) -> dict:
         when = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         scenarios = []
         catalogue_ms = catalogue_timing(by_code["BIG"]["id"])
-        print(f"search bench: load_catalogue uncached p50 {catalogue_ms['p50_ms']} ms, "
+        print(f"search bench: read_catalogue uncached p50 {catalogue_ms['p50_ms']} ms, "
               f"p95 {catalogue_ms['p95_ms']} ms", flush=True)
         for code in ("BIG", "S01"):
             scenarios += measure(base, args.prefix, by_code[code], args.samples, args.warmup, seed=when)

@@ -14,6 +14,7 @@ from sqlalchemy import Column, DateTime, Engine, LargeBinary, MetaData, String, 
 from sqlalchemy.orm import Session, sessionmaker
 
 LANDLORD_SETTING = "tracker.landlord_id"
+READ_ONLY = "tracker_read_only"  # the execution option of read-only sessions
 PLATFORM_SETTING = "tracker.platform"
 
 
@@ -37,8 +38,9 @@ def _sqlite_engine(url: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
-        # Take the write lock first, so concurrent writers queue instead of failing.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Take the write lock first, so concurrent writers queue instead of failing; a read-only
+        # transaction takes none (it reads a snapshot, and never waits behind writers).
+        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
     return engine
 
@@ -50,6 +52,7 @@ class Database:
 
     def __post_init__(self) -> None:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._read_only = self.engine.execution_options(**{READ_ONLY: True})  # the same pool
 
     @classmethod
     def from_url(cls, url: str) -> "Database":
@@ -59,17 +62,20 @@ class Database:
     def is_postgres(self) -> bool:
         return self.engine.dialect.name == "postgresql"
 
-    def open(self, *, landlord_id: str | None = None, platform: bool = False) -> Session:
-        """A session inside a transaction scoped to one landlord (or the platform)."""
+    def open(self, *, landlord_id: str | None = None, platform: bool = False, read_only: bool = False) -> Session:
+        """A session inside a transaction scoped to one landlord (or the platform); `read_only`: one the
+        engine refuses to write in (PostgreSQL), or that takes no write lock (SQLite)."""
         if not landlord_id and not platform:
             raise ValueError("a transaction needs a landlord, or platform=True")
-        session = self.sessions()
+        session = self.sessions(bind=self._read_only) if read_only else self.sessions()
         if self.is_postgres:
             scope = {"l": LANDLORD_SETTING, "lv": landlord_id or "", "p": PLATFORM_SETTING, "pv": "on" if platform else "off"}
 
             @event.listens_for(session, "after_begin")
             def _scope(_session, _transaction, connection):
                 # Every transaction of this session, including those after a commit, carries the scope.
+                if read_only:  # before any query, as PostgreSQL requires
+                    connection.execute(text("SET TRANSACTION READ ONLY"))
                 connection.execute(text("SELECT set_config(:l, :lv, true), set_config(:p, :pv, true)"), scope)
         session.begin()
         return session

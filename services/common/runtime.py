@@ -62,9 +62,9 @@ class ServiceRuntime:
         self._subscriptions: list[Subscription] = []
         self.grpc: GrpcServer | None = None
 
-    def uow(self, landlord_id: str | None = None, *, platform: bool = False) -> UnitOfWork:
+    def uow(self, landlord_id: str | None = None, *, platform: bool = False, read_only: bool = False) -> UnitOfWork:
         return UnitOfWork(self.database, self._outbox, self._event_mapper, landlord_id=landlord_id,
-                          platform=platform, on_commit=self.relay.nudge, clock=self.clock)
+                          platform=platform, on_commit=self.relay.nudge, clock=self.clock, read_only=read_only)
 
     def consume(self, topics: Sequence[str], consumer: str, handler: EventHandler,
                 batch_handler: BatchEventHandler | None = None) -> None:

@@ -2,7 +2,9 @@
 
 Use cases take a unit of work first and are the only code that commits.
 Entities record the events they cause; `track(entity)` makes the unit of work
-collect them into the outbox in the same transaction as the change.
+collect them into the outbox in the same transaction as the change. A read-only
+unit of work (searches, reads) never commits: its transaction is rolled back at
+the end, and the engine refuses writes in it where it can.
 """
 from __future__ import annotations
 
@@ -26,8 +28,9 @@ EventMapper = Callable[[object], Iterable[OutgoingEvent]]
 class UnitOfWork:
     def __init__(self, database: Database, outbox: Table | None = None, event_mapper: EventMapper | None = None, *,
                  landlord_id: str | None = None, platform: bool = False,
-                 on_commit: Callable[[], None] | None = None, clock: Clock = SYSTEM):
+                 on_commit: Callable[[], None] | None = None, clock: Clock = SYSTEM, read_only: bool = False):
         self.database = database
+        self.read_only = read_only
         self.clock = clock  # where use cases read now and today
         self.landlord_id = landlord_id
         self._outbox = outbox
@@ -39,7 +42,8 @@ class UnitOfWork:
         self.session: Session | None = None
 
     def __enter__(self) -> "UnitOfWork":
-        self.session = self.database.open(landlord_id=self.landlord_id, platform=self._platform)
+        self.session = self.database.open(landlord_id=self.landlord_id, platform=self._platform,
+                                          read_only=self.read_only)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -50,7 +54,12 @@ class UnitOfWork:
             self.session.close()
 
     def track(self, entity: RecordsEvents) -> None:
+        self._refuse_if_read_only("tracks no changes")
         self._tracked.append(entity)
+
+    def _refuse_if_read_only(self, what: str) -> None:
+        if self.read_only:
+            raise RuntimeError(f"a read-only unit of work {what}: use a unit of work that may write")
 
     def after_commit(self, callback: Callable[[], None]) -> None:
         """Call `callback()` once this transaction has committed (never if it rolls back): for work
@@ -59,6 +68,7 @@ class UnitOfWork:
         self._after_commit.append(callback)
 
     def commit(self) -> None:
+        self._refuse_if_read_only("never commits")
         rows = []
         now = self.clock.now()
         for entity in self._tracked:

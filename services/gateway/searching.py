@@ -4,7 +4,6 @@ profiles searches; equality criteria are refused to those who may not see them,
 also inside any_of and inside the templates used."""
 from __future__ import annotations
 
-import json
 from typing import Any, Iterable, Iterator
 
 from google.protobuf import json_format
@@ -12,6 +11,7 @@ from google.protobuf import json_format
 from services.common.criteria import GROUP_KEYS  # criteria only the groups service can expand
 from services.common.errors import NotFound
 from services.common.grpc_client import call
+from services.common.search import SortKey
 from services.gen.tracker.groups.v1 import groups_service_pb2 as groups_pb
 from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb
 
@@ -30,14 +30,13 @@ def criteria_keys(criteria: dict, prefix: str = "") -> Iterator[str]:
                     yield from criteria_keys(nested, f"{prefix}any_of.{i}.")
 
 
-def needs_groups(criteria: dict) -> bool:
-    return any(key.rsplit(".", 1)[-1] in GROUP_KEYS for key in criteria_keys(criteria))
+def needs_groups(keys: Iterable[str]) -> bool:
+    """Whether criteria naming these keys (criteria_keys) need the groups service to expand them."""
+    return any(key.rsplit(".", 1)[-1] in GROUP_KEYS for key in keys)
 
 
 def expand(gw, criteria: dict) -> dict:
     """Criteria as profiles takes them (templates replaced by their criteria, group and activity ids checked)."""
-    if not needs_groups(criteria):
-        return criteria
     request = groups_pb.ExpandCriteriaRequest()
     request.criteria.update(criteria)
     answer = call(gw.clients.groups.ExpandCriteria, request)
@@ -45,33 +44,48 @@ def expand(gw, criteria: dict) -> dict:
 
 
 def checked(gw, caller, criteria: dict) -> dict:
-    """The criteria expanded, refused if they (or a template they use) need equality data the caller may not see."""
-    equality.check_use(criteria_keys(criteria), caller, where="criteria")
+    """The criteria expanded, refused if they (or a template they use) need equality data the caller may not see.
+    Their keys are read once; only criteria that need it go to the groups service."""
+    keys = list(criteria_keys(criteria))
+    equality.check_use(keys, caller, where="criteria")
+    if not needs_groups(keys):
+        return criteria
     expanded = expand(gw, criteria)
-    if expanded is not criteria:
-        equality.check_use(criteria_keys(expanded), caller, where="criteria")
+    equality.check_use(criteria_keys(expanded), caller, where="criteria")
     return expanded
 
 
-def search_people(gw, caller, *, criteria: dict, page: int = 1, page_size: int = 25, sort: Iterable = (),
+def search_people(gw, caller, *, criteria: dict, page: int = 1, page_size: int = 25, sort: Iterable[SortKey] = (),
                   columns: Iterable[str] = (), facets: Iterable[str] = (), count_only: bool = False) -> dict:
-    """A page of people in the people-search answer shape. `sort` holds (field, descending) pairs."""
+    """A page of people in the people-search answer shape."""
     sort, columns, facets = list(sort), list(columns), list(facets)
     equality.check_use(columns, caller, where="columns")
     equality.check_use(facets, caller, where="facets")
-    equality.check_use([field for field, _ in sort], caller, where="sort")
-    criteria = checked(gw, caller, criteria)
+    equality.check_use([key.field for key in sort], caller, where="sort")
     request = pb.SearchPeopleRequest(
         page_size=page_size, page=page, columns=columns, facets=facets, count_only=count_only,
-        sort=[pb.SortField(field=field, descending=descending) for field, descending in sort])
-    request.criteria.update(criteria)
+        sort=[pb.SortField(field=key.field, descending=key.descending) for key in sort])
+    request.criteria.update(checked(gw, caller, criteria))
     answer = call(gw.profiles.SearchPeople, request)
-    found = {name: [{"value": json_format.MessageToDict(v.value) if v.HasField("value") else None,
-                     "label": v.label, "count": v.count} for v in facet.values]
-             for name, facet in answer.facet_values.items()}
     return {"total": answer.total, "page": page, "page_size": page_size,
-            "items": [equality.redact(item, caller) for item in json.loads(answer.items_json or b"[]")],
-            "facets": found}
+            "items": [equality.redact(row_json(row), caller) for row in answer.rows],
+            "facets": {name: [facet_value_json(v) for v in facet.values] for name, facet in answer.facet_values.items()}}
+
+
+def row_json(row: pb.PersonRow) -> dict[str, Any]:
+    """A typed row as the API shows it: the standard columns, then the others in the order asked."""
+    found = {"id": row.id, "status": row.status, "personal_ref": row.personal_ref, "first_name": row.first_name,
+             "surname": row.surname, "address": row.address}
+    for cell in row.columns:
+        kind = cell.WhichOneof("value")
+        found[cell.column] = (None if kind is None else list(cell.labels.labels) if kind == "labels"
+                              else getattr(cell, kind))
+    return found
+
+
+def facet_value_json(value: pb.FacetValue) -> dict[str, Any]:
+    return {"value": json_format.MessageToDict(value.value) if value.HasField("value") else None,
+            "label": value.label, "count": value.count}
 
 
 def people_rows(gw, caller, person_ids: list[str]) -> list[dict[str, Any]]:
@@ -104,12 +118,8 @@ def _row_from_record(gw, caller, person_id: str) -> dict | None:
                             "address": ", ".join(p for p in lines if p)}, caller)
 
 
-def sort_pairs(sort) -> list[tuple[str, bool]]:
-    """Sort fields of a body (SortField) or a query (e.g. "-age") as (field, descending) pairs."""
-    pairs = []
-    for item in sort:
-        if isinstance(item, str):
-            pairs.append((item.lstrip("-"), item.startswith("-")))
-        else:
-            pairs.append((item.field, item.direction == "desc"))
-    return pairs
+def sort_keys(sort) -> list[SortKey]:
+    """The sort of a body (SortField: field, direction) or a query (e.g. "-age"), in the one form it keeps from
+    here to the index."""
+    return [SortKey(item.lstrip("-"), item.startswith("-")) if isinstance(item, str)
+            else SortKey(item.field, item.direction == "desc") for item in sort]

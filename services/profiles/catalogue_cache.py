@@ -8,19 +8,21 @@ import weakref
 from sqlalchemy.orm import Session
 
 from .setup.domain import Catalogue
-from .setup.store import SetupStore, load_catalogue
+from .setup.store import SetupStore, read_catalogue
 
 
 class CatalogueCache:
     """Catalogues kept between searches. A kept one is used for up to `recheck_seconds`
     without asking the database; after that its set-up version (one small query) says
     whether to reload. Set-up changes made in this process drop it at once
-    (`forget_everywhere`); those made by another process show within `recheck_seconds`."""
+    (`forget_everywhere`); those made by another process show within `recheck_seconds`.
+    Loading reads only (read_catalogue): a landlord with no set-up written yet has no
+    version, and is reloaded once it has one."""
 
     _all: "weakref.WeakSet[CatalogueCache]" = weakref.WeakSet()
 
     def __init__(self, recheck_seconds: float = 1.0) -> None:
-        self._kept: dict[str, tuple[int, float, Catalogue]] = {}
+        self._kept: dict[str, tuple[int | None, float, Catalogue]] = {}
         self._lock = threading.Lock()
         self._recheck = recheck_seconds
         CatalogueCache._all.add(self)
@@ -31,14 +33,8 @@ class CatalogueCache:
             kept = self._kept.get(landlord_id)
         if kept and now - kept[1] < self._recheck:
             return kept[2]
-        store = SetupStore(session, landlord_id)
-        version = store.version()
-        if version is not None and kept and kept[0] == version:
-            catalogue = kept[2]
-        else:
-            catalogue = load_catalogue(session, landlord_id)
-            if version is None:  # its set-up was created just now
-                version = store.version()
+        version = SetupStore(session, landlord_id).version()
+        catalogue = kept[2] if kept and kept[0] == version else read_catalogue(session, landlord_id)
         with self._lock:
             self._kept[landlord_id] = (version, now, catalogue)
         return catalogue

@@ -17,7 +17,14 @@ PREFIX_TEXT = ("first_name", "surname", "property_ref", "address_line_1", "addre
                "address_line_4", "postcode", "phone", "mobile", "email")
 
 
-__all__ = ["Translator", "years_before"]
+__all__ = ["Translator", "birth_dates", "years_before"]
+
+
+def birth_dates(today: dt.date, min_age: int | None, max_age: int | None) -> tuple[dt.date | None, dt.date | None]:
+    """The earliest and latest dates of birth of people aged `min_age` to `max_age` on `today` (None: open)."""
+    latest = years_before(today, min_age) if min_age is not None else None
+    earliest = years_before(today, max_age + 1) + dt.timedelta(days=1) if max_age is not None else None
+    return earliest, latest
 
 
 class Translator(GroupCriteria):
@@ -130,10 +137,10 @@ class Translator(GroupCriteria):
 
     def _age(self, value: Any):
         low, high = self._range("age", value, _whole_years)
-        if low is None and high is None:
-            return None
-        latest = years_before(self.today, low) if low is not None else None
-        earliest = years_before(self.today, high + 1) + dt.timedelta(days=1) if high is not None else None
+        return self._born(low, high) if (low is not None or high is not None) else None
+
+    def _born(self, min_age: int | None, max_age: int | None) -> Range:
+        earliest, latest = birth_dates(self.today, min_age, max_age)
         return Range("date_of_birth", gte=_iso(earliest), lte=_iso(latest))
 
     def _age_band(self, value: Any):
@@ -149,7 +156,7 @@ class Translator(GroupCriteria):
                              + ", ".join(b.label for b in self.catalogue.settings.age_bands))
             else:
                 band = bands[label.strip().casefold()]
-                clauses.append(self._age({"min": band.min_age, "max": band.max_age}))
+                clauses.append(self._born(band.min_age, band.max_age))
         return AnyOf(clauses)
 
     def _equality_group(self, value: Any):

@@ -34,7 +34,7 @@ from .facts.domain import NO_FACTS
 from .facts.store import FactsRepository
 from .search_versions import SearchVersions
 from .setup.domain import Catalogue
-from .setup.store import load_catalogue
+from .setup.store import read_catalogue
 from .store import PersonRepository
 
 log = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ def index_now(uow: UnitOfWork, index: SearchIndex, *, person_ids: Iterable[str],
     if not ids:
         return 0
     versions = SearchVersions(uow.session, uow.landlord_id).of(ids)  # first: all read after is at least as new
-    catalogue = (catalogues.load if catalogues else load_catalogue)(uow.session, uow.landlord_id)
+    catalogue = (catalogues.load if catalogues else read_catalogue)(uow.session, uow.landlord_id)
     found = PersonRepository(uow.session, uow.landlord_id, catalogue.custom_fields.values()).get_many(versions)
     facts = FactsRepository(uow.session, uow.landlord_id).get_many(found) if found else {}
     if end_read:
@@ -105,7 +105,7 @@ def ensure_custom_fields(index: SearchIndex, catalogue: Catalogue, mapped: set[s
 def reindex_landlord(uow: UnitOfWork, index: SearchIndex, progress=None) -> int:
     """Rewrite every search document of the landlord from the database, a page at a time, with the
     versions every other write uses. Returns how many people there are."""
-    ensure_custom_fields(index, load_catalogue(uow.session, uow.landlord_id))
+    ensure_custom_fields(index, read_catalogue(uow.session, uow.landlord_id))
     done = refused = 0
     for ids in SearchVersions(uow.session, uow.landlord_id).pages():
         refused += index_now(uow, index, person_ids=ids, end_read=True)

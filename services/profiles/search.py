@@ -1,4 +1,5 @@
-"""People search: the criteria shape -> index clauses, pages, sorting and facets.
+"""People search: the criteria shape -> index clauses, pages, sorting and facets;
+the index's answer -> the rows and facet counts users see.
 
 The criteria JSON shape (services/common/criteria.py) is the one used everywhere
 (search, templates, groups, messaging, reports). Labels come in, option ids go
@@ -8,14 +9,14 @@ are computed on the day asked.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Mapping, Sequence
 
 from services.common.errors import FieldProblem, collect
 from services.common.person_fields import ADDRESS_LINES, BY_NAME, FIELDS, NOT_KNOWN, Kind
-from services.common.search import RangeBucket, RangeFacet, SearchRequest
+from services.common.search import RangeBucket, RangeFacet, SearchRequest, SearchResult, SortKey
 
-from .criteria import Translator, years_before
+from .criteria import Translator, birth_dates
 from .search_document import FLAGS, INDEX, address, document, index_fields
 from .setup.domain import Catalogue, age_band, age_on
 from .values import labels
@@ -27,7 +28,7 @@ SORTABLE = ("surname", "first_name", "personal_ref", "status", "created_at", "up
             "postcode", "property_ref")
 OPTION_FACETS = tuple(f.name for f in FIELDS if f.kind in (Kind.OPTION, Kind.OPTIONS, Kind.STATUS))
 FACETS = OPTION_FACETS + ("age_band", "equality_group") + FLAGS
-DEFAULT_SORT = (("surname", "asc"), ("first_name", "asc"))
+DEFAULT_SORT = (SortKey("surname"), SortKey("first_name"))
 MAX_PAGE_SIZE = 500
 MAX_DEPTH = 10_000  # pages end within the first 10,000 matches; counts are exact at any size
 AGE_BAND_FACET = "age_band"
@@ -37,26 +38,56 @@ AGE_BAND_FACET = "age_band"
 class Page:
     size: int = 25
     number: int = 1
-    sort: Sequence[tuple[str, str]] = ()
+    sort: Sequence[SortKey] = ()  # by the fields users know (surname, age...)
     columns: Sequence[str] = ()
     facets: Sequence[str] = ()
     count_only: bool = False
 
 
+@dataclass(frozen=True)
+class Row:
+    """One person of a page: the standard columns, then the other columns asked for, (name, value) in the
+    order asked, values as users see them (labels, ISO dates, numbers, yes/no, lists of labels, None)."""
+    id: str
+    status: str
+    personal_ref: str
+    first_name: str
+    surname: str
+    address: str
+    columns: tuple[tuple[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class FacetCount:
+    value: str | None  # option id, band, group, "true"/"false"; None for "Not known"
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Found:
+    """A search's answer: the exact total, the page's rows, and the counts of each facet asked for."""
+    total: int
+    rows: list[Row]
+    facets: dict[str, list[FacetCount]]
+
+
+def _translated(criteria: Mapping[str, Any], catalogue: Catalogue, today: dt.date) -> tuple[list, list[FieldProblem]]:
+    translator = Translator(catalogue, today)
+    return translator.clauses(criteria or {}), translator.problems
+
+
 def criteria_filters(criteria: Mapping[str, Any], catalogue: Catalogue, today: dt.date) -> list:
     """The index clauses of the criteria (ages as of `today`, the service clock's); raises InvalidInput naming
     every bad criterion."""
-    translator = Translator(catalogue, today)
-    clauses = translator.clauses(criteria or {})
-    collect(translator.problems)
+    clauses, problems = _translated(criteria, catalogue, today)
+    collect(problems)
     return clauses
 
 
 def build_request(criteria: Mapping[str, Any], page: Page, catalogue: Catalogue, today: dt.date) -> SearchRequest:
     """Validate criteria and page (ages as of `today`, the service clock's); raise InvalidInput naming every bad field."""
-    translator = Translator(catalogue, today)
-    clauses = translator.clauses(criteria or {})
-    problems: list[FieldProblem] = translator.problems
+    clauses, problems = _translated(criteria, catalogue, today)
     if not 1 <= page.size <= MAX_PAGE_SIZE:
         problems.append(FieldProblem("page_size", f"must be between 1 and {MAX_PAGE_SIZE}"))
     if page.number < 1:
@@ -64,13 +95,13 @@ def build_request(criteria: Mapping[str, Any], page: Page, catalogue: Catalogue,
     elif page.number * page.size > MAX_DEPTH and not page.count_only:
         problems.append(FieldProblem("page", f"pages go as deep as the first {MAX_DEPTH:,} people; narrow the criteria"))
     sort = []
-    for i, (name, direction) in enumerate(page.sort or DEFAULT_SORT):
-        if name not in SORTABLE:
+    for i, key in enumerate(page.sort or DEFAULT_SORT):
+        if key.field not in SORTABLE:
             problems.append(FieldProblem(f"sort[{i}].field", f"must be one of {', '.join(SORTABLE)}"))
-        elif name == "age":  # older people have earlier birth dates
-            sort.append(("date_of_birth", "desc" if direction == "asc" else "asc"))
+        elif key.field == "age":  # older people have earlier birth dates
+            sort.append(SortKey("date_of_birth", descending=not key.descending))
         else:
-            sort.append((SORT_KEY.get(name, name), direction))
+            sort.append(replace(key, field=SORT_KEY.get(key.field, key.field)))
     custom_columns = {f"custom.{k}" for k in catalogue.custom_fields}
     for i, column in enumerate(page.columns):
         if column not in FIELD_COLUMNS and column not in custom_columns and column not in STANDARD_COLUMNS:
@@ -111,25 +142,34 @@ def _source(columns: Sequence[str], catalogue: Catalogue) -> tuple[str, ...]:
 def _age_band_facet(catalogue: Catalogue, today: dt.date) -> RangeFacet:
     buckets = []
     for band in catalogue.settings.age_bands:
-        # age >= min  <=>  born on or before today - min years; age <= max <=> born after today - (max+1) years
-        lt = years_before(today, band.min_age) + dt.timedelta(days=1)
-        gte = years_before(today, band.max_age + 1) + dt.timedelta(days=1) if band.max_age is not None else None
-        buckets.append(RangeBucket(band.label, gte=gte.isoformat() if gte else None, lt=lt.isoformat()))
+        earliest, latest = birth_dates(today, band.min_age, band.max_age)
+        buckets.append(RangeBucket(band.label, gte=earliest.isoformat() if earliest else None,
+                                   lt=(latest + dt.timedelta(days=1)).isoformat()))
     return RangeFacet(AGE_BAND_FACET, "date_of_birth", tuple(buckets))
 
 
-def item(doc: Mapping[str, Any], columns: Sequence[str], catalogue: Catalogue, today: dt.date) -> dict[str, Any]:
+def found(result: SearchResult, page: Page, catalogue: Catalogue, today: dt.date) -> Found:
+    """The index's answer as users see it: rows of labels, and each facet asked for counted per option."""
+    facets = {}
+    for name in page.facets:
+        field = facet_field(name, catalogue)
+        facets[name] = facet_answer(name, result.facets.get(field, {}), result.missing.get(field, 0), catalogue)
+    return Found(result.total, [row(doc, page.columns, catalogue, today) for doc in result.items], facets)
+
+
+def row(doc: Mapping[str, Any], columns: Sequence[str], catalogue: Catalogue, today: dt.date) -> Row:
     """One row of the results: the standard columns and those asked for, as labels."""
-    row = {name: doc.get(name) for name in STANDARD_COLUMNS}
-    row["address"] = address(doc)
     dob = dt.date.fromisoformat(doc["date_of_birth"]) if doc.get("date_of_birth") else None
-    for column in columns:
+    values = []
+    for column in dict.fromkeys(columns):
+        if column in STANDARD_COLUMNS:
+            continue  # every row has them
         if column in ("age", "age_band"):
             age = age_on(dob, today)
-            row[column] = age if column == "age" else age_band(age, catalogue.settings.age_bands)
+            value = age if column == "age" else age_band(age, catalogue.settings.age_bands)
         elif column == "equality_group":
             option = catalogue.option(doc.get("ethnicity") or "")
-            row[column] = (option.group or None) if option else None
+            value = (option.group or None) if option else None
         elif column.startswith("custom."):
             definition = catalogue.custom_fields[column.removeprefix("custom.")]
             value = doc.get(definition.index_field)
@@ -137,40 +177,41 @@ def item(doc: Mapping[str, Any], columns: Sequence[str], catalogue: Catalogue, t
                 value = catalogue.label(value)
             elif definition.type == "multi_choice":
                 value = labels(value, catalogue)
-            row[column] = value
         elif column in BY_NAME and BY_NAME[column].kind == Kind.OPTION:
-            row[column] = catalogue.label(doc.get(column))
+            value = catalogue.label(doc.get(column))
         elif column in BY_NAME and BY_NAME[column].kind == Kind.OPTIONS:
-            row[column] = labels(doc.get(column), catalogue)
-        elif column != "address":
-            row[column] = doc.get(column)
-    return row
+            value = labels(doc.get(column), catalogue)
+        else:
+            value = doc.get(column)
+        values.append((column, value))
+    return Row(id=doc.get("id") or "", status=doc.get("status") or "", personal_ref=doc.get("personal_ref") or "",
+               first_name=doc.get("first_name") or "", surname=doc.get("surname") or "", address=address(doc),
+               columns=tuple(values))
 
 
-def facet_answer(name: str, counts: Mapping[str, int], missing: int, catalogue: Catalogue) -> list[dict[str, Any]]:
+def facet_answer(name: str, counts: Mapping[str, int], missing: int, catalogue: Catalogue) -> list[FacetCount]:
     """Counts per option of a facet, in the list's order, then "Not known"."""
-    out: list[dict[str, Any]] = []
+    out: list[FacetCount] = []
     if name == "equality_group":
         groups: dict[str, int] = {}
         for option in catalogue.options.get("ethnicity", ()):
             key = option.group or NOT_KNOWN
             groups[key] = groups.get(key, 0) + counts.get(option.option_id, 0)
         missing += groups.pop(NOT_KNOWN, 0)
-        out = [{"value": g, "label": g, "count": groups.get(g, 0)} for g in ("White British", "BME")]
+        out = [FacetCount(g, g, groups.get(g, 0)) for g in ("White British", "BME")]
     elif name == "status":
-        out = [{"value": s, "label": s.capitalize(), "count": counts.get(s, 0)} for s in ("current", "archived")]
-        return out
+        return [FacetCount(s, s.capitalize(), counts.get(s, 0)) for s in ("current", "archived")]
     elif name in FLAGS or (name.startswith("custom.") and catalogue.custom_fields[name[7:]].type == "yes_no"):
-        out = [{"value": v, "label": label, "count": counts.get(v, 0)} for v, label in (("true", "Yes"), ("false", "No"))]
+        out = [FacetCount(v, label, counts.get(v, 0)) for v, label in (("true", "Yes"), ("false", "No"))]
     elif name == AGE_BAND_FACET:
-        out = [{"value": b.label, "label": b.label, "count": counts.get(b.label, 0)} for b in catalogue.settings.age_bands]
+        out = [FacetCount(b.label, b.label, counts.get(b.label, 0)) for b in catalogue.settings.age_bands]
     else:
         list_name = BY_NAME[name].option_list if name in BY_NAME else catalogue.custom_fields[name[7:]].list_name
         for option in catalogue.options.get(list_name, ()):
             count = counts.get(option.option_id, 0)
             if count or not option.archived:
-                out.append({"value": option.option_id, "label": option.label, "count": count})
-    out.append({"value": None, "label": NOT_KNOWN, "count": missing})
+                out.append(FacetCount(option.option_id, option.label, count))
+    out.append(FacetCount(None, NOT_KNOWN, missing))
     return out
 
 
@@ -183,4 +224,5 @@ def facet_field(name: str, catalogue: Catalogue) -> str:
     return name
 
 
-__all__ = ["INDEX", "Page", "build_request", "criteria_filters", "item", "facet_answer", "facet_field", "document", "index_fields"]
+__all__ = ["INDEX", "FacetCount", "Found", "Page", "Row", "build_request", "criteria_filters", "document", "facet_answer",
+           "facet_field", "found", "index_fields", "row"]

@@ -8,7 +8,7 @@ from google.protobuf import json_format, struct_pb2
 from services.common import context
 from services.common.context import require_landlord
 from services.common.errors import InvalidInput
-from services.common.search import SearchIndex
+from services.common.search import SearchIndex, SortKey
 from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb, profiles_service_pb2_grpc as pb_grpc
 
 from . import importing, search, service
@@ -33,8 +33,12 @@ class ProfilesServicer(pb_grpc.ProfilesServicer):
             person, catalogue = service.add_person(uow, raw=raw, user_id=context.current().user_id)
         return person_message(person, catalogue)
 
+    def _reading(self):
+        """A read-only unit of work: reads and searches never write."""
+        return self._runtime.uow(require_landlord(), read_only=True)
+
     def GetPerson(self, request, ctx):
-        with self._runtime.uow(require_landlord()) as uow:
+        with self._reading() as uow:
             return person_message(*service.get_person(uow, person_id=request.person_id))
 
     def UpdatePerson(self, request, ctx):
@@ -67,7 +71,7 @@ class ProfilesServicer(pb_grpc.ProfilesServicer):
         return pb.ArchiveImportedPeopleResponse(archived=archived)
 
     def GetPersonHistory(self, request, ctx):
-        with self._runtime.uow(require_landlord()) as uow:
+        with self._reading() as uow:
             total, changes = service.person_history(uow, person_id=request.person_id, page=request.page or 1,
                                                     page_size=request.page_size or 50)
         return pb.PersonHistory(total=total, changes=[
@@ -77,24 +81,15 @@ class ProfilesServicer(pb_grpc.ProfilesServicer):
     def SearchPeople(self, request, ctx):
         page = search.Page(
             size=request.page_size or 25, number=request.page or 1,
-            sort=[(s.field, "desc" if s.descending else "asc") for s in request.sort],
+            sort=[SortKey(s.field, s.descending) for s in request.sort],
             columns=list(request.columns), facets=list(request.facets), count_only=request.count_only)
-        with self._runtime.uow(require_landlord()) as uow:
-            result, catalogue = service.search_people(uow, self._index, criteria=_dict(request, "criteria"), page=page,
-                                                      catalogues=self._catalogues)
-        answer = pb.SearchPeopleResponse(total=result.total, items_json=json.dumps(result.items).encode())
-        for name in page.facets:
-            field = search.facet_field(name, catalogue)
-            values = search.facet_answer(name, result.facets.get(field, {}), result.missing.get(field, 0), catalogue)
-            facet = answer.facet_values[name]
-            for v in values:
-                entry = facet.values.add(label=v["label"], count=v["count"])
-                entry.value.CopyFrom(_value(v["value"]))
-        return answer
-
+        with self._reading() as uow:
+            found = service.search_people(uow, self._index, criteria=_dict(request, "criteria"), page=page,
+                                          catalogues=self._catalogues)
+        return search_answer(found)
 
     def ResolvePeople(self, request, ctx):
-        with self._runtime.uow(require_landlord()) as uow:
+        with self._reading() as uow:
             scan = service.resolve_people(uow, self._index, criteria=_dict(request, "criteria"),
                                           chunk_size=request.chunk_size, catalogues=self._catalogues)
         sent = False
@@ -105,7 +100,7 @@ class ProfilesServicer(pb_grpc.ProfilesServicer):
             yield pb.PeopleIds(total=scan.total)
 
     def GetPeopleStatus(self, request, ctx):
-        with self._runtime.uow(require_landlord()) as uow:
+        with self._reading() as uow:
             found = service.people_status(uow, person_ids=list(request.person_ids))
         return pb.PeopleStatus(status=found)
 
@@ -120,10 +115,43 @@ def _json_records(data: bytes) -> list[dict]:
     return records
 
 
-def _value(value) -> struct_pb2.Value:
+def search_answer(found: search.Found) -> pb.SearchPeopleResponse:
+    answer = pb.SearchPeopleResponse(total=found.total, rows=[row_message(r) for r in found.rows])
+    for name, counts in found.facets.items():
+        answer.facet_values[name].values.extend(
+            pb.FacetValue(value=_value(c.value), label=c.label, count=c.count) for c in counts)
+    return answer
+
+
+def row_message(row: search.Row) -> pb.PersonRow:
+    return pb.PersonRow(id=row.id, status=row.status, personal_ref=row.personal_ref, first_name=row.first_name,
+                        surname=row.surname, address=row.address,
+                        columns=[column_value(name, value) for name, value in row.columns])
+
+
+def column_value(column: str, value) -> pb.ColumnValue:
+    """A column's value in its typed field: none set for no value."""
+    message = pb.ColumnValue(column=column)
+    if isinstance(value, bool):  # before int: a bool is an int in Python
+        message.yes_no = value
+    elif isinstance(value, int):
+        message.whole_number = value
+    elif isinstance(value, float):
+        message.number = value
+    elif isinstance(value, str):
+        message.text = value
+    elif isinstance(value, (list, tuple)):
+        message.labels.SetInParent()  # an empty list is a value too
+        message.labels.labels.extend(value)
+    elif value is not None:
+        raise TypeError(f"no column value of type {type(value).__name__}")
+    return message
+
+
+def _value(value: str | None) -> struct_pb2.Value:
     message = struct_pb2.Value()
     if value is None:
         message.null_value = struct_pb2.NULL_VALUE
     else:
-        message.string_value = str(value)
+        message.string_value = value
     return message

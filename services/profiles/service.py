@@ -1,19 +1,20 @@
 """Use cases of the profiles service: the person record. They take the unit of
-work first and are the only code that commits."""
+work first and are the only code that commits. Reads and searches never write:
+they work in a read-only unit of work, and read the catalogue as it is."""
 from __future__ import annotations
 
 import logging
 from typing import Any, Iterable, Iterator, Mapping
 
 from services.common.errors import InvalidInput, NotFound, Unavailable
-from services.common.search import MAX_SCAN_BATCH, IdScan, SearchError, SearchIndex, SearchResult
+from services.common.search import MAX_SCAN_BATCH, IdScan, SearchError, SearchIndex
 from services.common.uow import UnitOfWork
 
 from . import search
 from .domain import USER, FieldChange, Person
 from .catalogue_cache import CatalogueCache
 from .setup.domain import REF_GENERATED, Catalogue
-from .setup.store import load_catalogue, next_personal_ref
+from .setup.store import load_catalogue, next_personal_ref, read_catalogue
 from .store import HistoryRepository, PersonRepository
 
 log = logging.getLogger(__name__)
@@ -66,12 +67,16 @@ def change_person(uow: UnitOfWork, *, person_id: str, raw: Mapping[str, Any], us
     return person, catalogue
 
 
+def _catalogue(uow: UnitOfWork, catalogues: CatalogueCache | None = None) -> Catalogue:
+    """The landlord's catalogue for a read (kept ones if given): nothing is written."""
+    return (catalogues.load if catalogues else read_catalogue)(uow.session, uow.landlord_id)
+
+
 def get_person(uow: UnitOfWork, *, person_id: str) -> tuple[Person, Catalogue]:
-    catalogue = load_catalogue(uow.session, uow.landlord_id)
+    catalogue = _catalogue(uow)
     person = _repository(uow, catalogue).get(person_id)
     if person is None:
         raise NotFound("person not found")
-    uow.commit()  # a landlord's first read may have created its default option lists
     return person, catalogue
 
 
@@ -81,8 +86,10 @@ def person_history(uow: UnitOfWork, *, person_id: str, page: int, page_size: int
 
 
 def search_people(uow: UnitOfWork, index: SearchIndex, *, criteria: Mapping[str, Any], page: search.Page,
-                  catalogues: CatalogueCache | None = None) -> tuple[SearchResult, Catalogue]:
-    catalogue = (catalogues.load if catalogues else load_catalogue)(uow.session, uow.landlord_id)
+                  catalogues: CatalogueCache | None = None) -> search.Found:
+    """A page of the people matching the criteria, the exact total and the facet counts asked for, as users
+    see them. Reads only: the unit of work may be read-only."""
+    catalogue = _catalogue(uow, catalogues)
     today = uow.clock.today()
     request = search.build_request(criteria, page, catalogue, today)
     try:
@@ -90,19 +97,16 @@ def search_people(uow: UnitOfWork, index: SearchIndex, *, criteria: Mapping[str,
     except SearchError:
         log.exception("people search failed")
         raise Unavailable(SEARCH_AWAY) from None
-    result.items = [search.item(doc, page.columns, catalogue, today) for doc in result.items]
-    uow.commit()  # a landlord's first search may have created its default option lists
-    return result, catalogue
+    return search.found(result, page, catalogue, today)
 
 
 def resolve_people(uow: UnitOfWork, index: SearchIndex, *, criteria: Mapping[str, Any], chunk_size: int = 0,
                    catalogues: CatalogueCache | None = None) -> IdScan:
-    """Every person matching the criteria (no page limit): the total, then their ids `chunk_size` at a time."""
+    """Every person matching the criteria (no page limit): the total, then their ids `chunk_size` at a time.
+    Reads only: the unit of work may be read-only."""
     if not 0 <= chunk_size <= MAX_SCAN_BATCH:
         raise InvalidInput.field("chunk_size", f"must be at most {MAX_SCAN_BATCH:,} (0: {RESOLVE_CHUNK:,})")
-    catalogue = (catalogues.load if catalogues else load_catalogue)(uow.session, uow.landlord_id)
-    filters = search.criteria_filters(criteria, catalogue, uow.clock.today())
-    uow.commit()  # a landlord's first call may have created its default option lists
+    filters = search.criteria_filters(criteria, _catalogue(uow, catalogues), uow.clock.today())
     try:
         scan = index.scan_ids(search.INDEX, uow.landlord_id, filters, chunk_size or RESOLVE_CHUNK)
     except SearchError:

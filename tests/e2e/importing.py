@@ -2,7 +2,6 @@
 with people read back through profiles."""
 from __future__ import annotations
 
-import json
 import time
 
 import pytest
@@ -11,6 +10,7 @@ from services.common import context, topics
 from services.common.bus import Message
 from services.common.grpc_client import call, channel
 from services.gen.tracker.imports.v1 import feed_pb2, imports_service_pb2 as pb, imports_service_pb2_grpc as pb_grpc
+from services.gateway.searching import row_json
 from services.gen.tracker.profiles.v1 import profiles_service_pb2 as ppb, profiles_service_pb2_grpc as ppb_grpc
 from tests.e2e.conftest import new_landlord
 
@@ -86,7 +86,7 @@ class ImportClient:
         request.criteria.update({"status": ["current", "archived"], **criteria})
         with self._ctx():
             answer = call(self.profiles.SearchPeople, request)
-        return {item["personal_ref"]: item for item in json.loads(answer.items_json or b"[]")}
+        return {item["personal_ref"]: item for item in map(row_json, answer.rows)}
 
     def searchable(self, expected: dict[str, str], timeout: float = 30.0, check=lambda found: True) -> dict[str, dict]:
         """Wait until search shows exactly these people with these statuses (personal_ref -> status),

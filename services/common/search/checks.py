@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from .port import MAX_SCAN_BATCH, FieldType, SearchError, SearchRequest
+from .port import MAX_SCAN_BATCH, FieldType, SearchError, SearchRequest, SortKey
 
 MAX_PAGE_END = 10_000  # from + size allowed by Elasticsearch's index.max_result_window
 MAX_FACET_VALUES = 10_000  # values per terms facet (the Elasticsearch terms aggregation size)
@@ -20,11 +20,11 @@ def check_request(request: SearchRequest, types: Mapping[str, FieldType]) -> Non
     if not request.count_only:
         if request.offset + request.limit > MAX_PAGE_END:
             raise SearchError("page too deep")
-        for field, direction in request.sort:
-            if direction not in ("asc", "desc"):
-                raise SearchError("sort direction must be 'asc' or 'desc'")
-            if field not in types:
-                raise SearchError(f"cannot sort on unknown field {field!r}")
+        for key in request.sort:
+            if not isinstance(key, SortKey):
+                raise SearchError("sort keys must be SortKey(field, descending)")
+            if key.field not in types:
+                raise SearchError(f"cannot sort on unknown field {key.field!r}")
     for field in request.facets:
         field_type = types.get(field)  # an unknown field has no values: empty counts
         if field_type is not None and field_type not in FACETABLE:

@@ -105,7 +105,7 @@ def read_search(request: SearchRequest, types: Mapping[str, FieldType],
 
 def fields_used(request: SearchRequest) -> set[str]:
     """The fields a request names (their types must be known to build it)."""
-    used = set(request.facets) | {f for f, _ in request.sort}
+    used = set(request.facets) | {key.field for key in request.sort}
     used |= {facet.field for facet in request.range_facets}
     return used | clause_fields(request.filters)
 
@@ -174,9 +174,9 @@ def _clause(clause: Clause, types: Mapping[str, FieldType]) -> dict:
 
 def _sort(sort: Any) -> list[dict]:
     """Each field (missing values last), then `id`: always a sort, never scores."""
-    spec = [{field: {"order": direction, "missing": "_last",
-                     "mode": "max" if direction == "desc" else "min"}}
-            for field, direction in sort]
+    spec = [{key.field: {"order": "desc" if key.descending else "asc", "missing": "_last",
+                         "mode": "max" if key.descending else "min"}}
+            for key in sort]
     spec.append({"id": {"order": "asc"}})
     return spec
 

@@ -13,7 +13,7 @@ from typing import Any, Iterable, Mapping
 from .checks import MAX_FACET_VALUES, RESERVED
 from .port import (
     AllOf, AnyOf, Clause, Exists, FieldType, Not, Prefix, Range, RangeFacet, SearchError,
-    SearchRequest, SearchResult, Term,
+    SearchRequest, SearchResult, SortKey, Term,
 )
 
 
@@ -161,15 +161,15 @@ def _bound(value: Any, field_type: FieldType) -> Any:
 
 # -- sorting, paging, facets ----------------------------------------------------
 
-def _sorted(docs: list[dict], sort: Iterable[tuple[str, str]],
+def _sorted(docs: list[dict], sort: Iterable[SortKey],
             types: Mapping[str, FieldType]) -> list[dict]:
     """Sort by each field (missing values last either way), then by id."""
     ordered = sorted(docs, key=lambda d: d["id"])
-    for field, direction in reversed(list(sort)):
-        pick = max if direction == "desc" else min
-        keyed = [(d, _values(d, field, types)) for d in ordered]
+    for key in reversed(list(sort)):
+        pick = max if key.descending else min
+        keyed = [(d, _values(d, key.field, types)) for d in ordered]
         present = [(pick(vs), d) for d, vs in keyed if vs]
-        present.sort(key=lambda pair: pair[0], reverse=direction == "desc")  # stable
+        present.sort(key=lambda pair: pair[0], reverse=key.descending)  # stable
         ordered = [d for _, d in present] + [d for d, vs in keyed if not vs]
     return ordered
 

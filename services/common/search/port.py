@@ -102,9 +102,17 @@ class RangeFacet:
 
 
 @dataclass(frozen=True)
+class SortKey:
+    """One key of a sort: a field, ascending unless `descending`. The one form a sort has from the
+    gateway to the index; only the field's name changes on the way (to the index field it sorts by)."""
+    field: str
+    descending: bool = False
+
+
+@dataclass(frozen=True)
 class SearchRequest:
     filters: Sequence[Clause] = ()  # all must match
-    sort: Sequence[tuple[str, str]] = ()  # (field, "asc"|"desc"); ties by document id
+    sort: Sequence[SortKey] = ()  # ties by document id
     offset: int = 0
     limit: int = 25
     count_only: bool = False  # total only, no items

@@ -97,7 +97,7 @@ def delete(gw, caller, activity_id: str):
 def people(gw, caller, activity_id: str, query: PeoplePageQuery):
     call(gw.clients.groups.GetActivity, pb.GetByIdRequest(id=activity_id))  # 404 for an unknown activity
     return searching.search_people(gw, caller, criteria={"activity": [activity_id]}, page=query.page,
-                                   page_size=query.page_size, sort=searching.sort_pairs(query.sort),
+                                   page_size=query.page_size, sort=searching.sort_keys(query.sort),
                                    columns=query.columns)
 
 

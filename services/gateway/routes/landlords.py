@@ -1,8 +1,19 @@
+import logging
+from dataclasses import replace
+
+from google.protobuf import empty_pb2
+
+from services.common import context
+from services.common.errors import DomainError
+from services.common.grpc_client import call
+
 from .. import service
 from ..api import OPERATOR
 from ..schemas import AnotherAdmin, LandlordList, LandlordOut, NewLandlord, NewUserAnswer
 from .users import details
 from . import api
+
+log = logging.getLogger(__name__)
 
 
 def _landlord(landlord, admin=None) -> dict:
@@ -19,7 +30,20 @@ def create(gw, caller, body: NewLandlord):
         landlord, admin = service.create_landlord(
             uow, caller=caller, name=body.name, admin_username=body.admin.username,
             admin_password=body.admin.password, admin_name=body.admin.name)
+    _set_up_profiles(gw, landlord.landlord_id)
     return _landlord(landlord, admin)
+
+
+def _set_up_profiles(gw, landlord_id: str) -> None:
+    """The new landlord's default option lists and profile settings, in profiles (after the landlord committed).
+    Were profiles away, the landlord still works: reads show its defaults as they will be, and its first
+    change in profiles writes them."""
+    try:
+        with context.bound(replace(context.current(), landlord_id=landlord_id)):
+            call(gw.clients.setup.SetUpLandlord, empty_pb2.Empty())
+    except DomainError as error:
+        log.warning("a new landlord's profile set-up is left to its first change",
+                    extra={"landlord_id": landlord_id, "reason": type(error).__name__})
 
 
 @api.route("GET", "/api/v1/landlords", access=OPERATOR, tag="landlords", summary="List landlords",

@@ -93,5 +93,5 @@ def history(gw, caller, person_id: str, query: HistoryQuery):
            body=PeopleSearch, response=PeopleSearchAnswer)
 def search(gw, caller, body: PeopleSearch):
     return searching.search_people(gw, caller, criteria=body.criteria, page=body.page, page_size=body.page_size,
-                                   sort=searching.sort_pairs(body.sort), columns=body.columns, facets=body.facets,
+                                   sort=searching.sort_keys(body.sort), columns=body.columns, facets=body.facets,
                                    count_only=body.count_only)

@@ -84,7 +84,7 @@ def delete(gw, caller, search_template_id: str):
            summary="Whoever the template picks now (re-evaluated on every call), as a people-search page")
 def people(gw, caller, search_template_id: str, query: PeoplePageQuery):
     return _people(gw, caller, search_template_id, page=query.page, page_size=query.page_size,
-                   sort=searching.sort_pairs(query.sort), columns=query.columns)
+                   sort=searching.sort_keys(query.sort), columns=query.columns)
 
 
 @api.route("POST", TEMPLATE + "/people", access=READ, tag=TAG, body=PeoplePage, response=PeopleSearchAnswer,
@@ -92,5 +92,5 @@ def people(gw, caller, search_template_id: str, query: PeoplePageQuery):
                    "facet counts as in people search")
 def search_people(gw, caller, search_template_id: str, body: PeoplePage):
     return _people(gw, caller, search_template_id, page=body.page, page_size=body.page_size,
-                   sort=searching.sort_pairs(body.sort), columns=body.columns, facets=body.facets,
+                   sort=searching.sort_keys(body.sort), columns=body.columns, facets=body.facets,
                    count_only=body.count_only)

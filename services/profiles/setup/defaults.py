@@ -1,11 +1,18 @@
 """The option lists every landlord starts with (synthetic but realistic for UK
-social housing). Landlords rename, reorder, archive and add to them freely."""
+social housing). Landlords rename, reorder, archive and add to them freely.
+A default option's id is fixed by its landlord, list and label, so a landlord
+whose defaults are not written yet reads them with the ids they will have."""
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from services.common.person_fields import PROGRAMMED_PREFERENCES
+
+from .domain import Option
+
+DEFAULT_OPTION_IDS = uuid.UUID("a51149c2-e476-4462-bc2a-2cce677ea428")  # the namespace of default options' ids
 
 
 @dataclass(frozen=True)
@@ -87,3 +94,10 @@ def defaults_for(list_name: str) -> tuple[DefaultOption, ...]:
     """A standard list's starting options (empty for a list added to the catalogue with none)."""
     return DEFAULT_OPTIONS.get(list_name, ())
 
+
+
+def default_options(landlord_id: str, list_name: str) -> list[Option]:
+    """A standard list's starting options for one landlord, as they are written and read back."""
+    return [Option(str(uuid.uuid5(DEFAULT_OPTION_IDS, f"{landlord_id}/{list_name}/{d.label}")), list_name, d.label, i,
+                   code=d.code, group=d.group, attributes=dict(d.attributes))
+            for i, d in enumerate(defaults_for(list_name), start=1)]

@@ -17,6 +17,11 @@ class ProfileSetupServicer(pb_grpc.ProfileSetupServicer):
     def _uow(self):
         return self._runtime.uow(require_landlord())
 
+    def SetUpLandlord(self, request, ctx):
+        with self._uow() as uow:
+            setup.set_up_landlord(uow)
+        return empty_pb2.Empty()
+
     # -- option lists -----------------------------------------------------------------------------------------------
 
     def ListOptionLists(self, request, ctx):

@@ -1,6 +1,8 @@
 """Use cases of the profile set-up (issue 4): option lists, custom field
-definitions and profile settings. They take the unit of work first, seed the
-landlord's defaults when it has none yet, and are the only code that commits."""
+definitions and profile settings. They take the unit of work first and are the
+only code that commits. A landlord's defaults are written when it is created
+(`set_up_landlord`); these use cases write them too where a landlord created
+before that still lacks them."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -79,6 +81,14 @@ def _option_of(store: SetupStore, list_name: str, option_id: str) -> Option:
     if option is None or option.list_name != list_name:
         raise NotFound("option not found")
     return option
+
+
+# -- the landlord ------------------------------------------------------------------------------------------------------
+
+def set_up_landlord(uow: UnitOfWork) -> None:
+    """A new landlord's default option lists and profile settings (idempotent: what it has is kept)."""
+    _store(uow)
+    uow.commit()
 
 
 # -- option lists ------------------------------------------------------------------------------------------------------

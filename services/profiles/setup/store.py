@@ -1,9 +1,12 @@
 """Storage of a landlord's profile set-up: option lists, custom field definitions
 and profile settings (SQLAlchemy Core, every query filtered by the landlord).
 
-`load_catalogue` is what the person record and people search read; it seeds a
-landlord's default lists the first time anything reads or writes its set-up,
-in the caller's transaction. `next_personal_ref` hands out generated personal
+A landlord's default lists and settings are written when the landlord is created
+(`ensure_defaults`, idempotent; use cases that change people or the set-up ensure
+them too, for landlords created before that). `read_catalogue` is what searches and
+reads use: it writes nothing, and a landlord with no defaults written yet reads them
+as they will be written. `load_catalogue` is for use cases that write: defaults
+first, in the caller's transaction. `next_personal_ref` hands out generated personal
 references without duplicates or gaps."""
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ from services.common.errors import AlreadyExists, InvalidInput
 from services.common.person_fields import OPTION_LISTS
 
 from ..tables import people
-from .defaults import defaults_for
+from .defaults import default_options
 from .domain import (REF_MAX, TENANCY_DEFAULTS, TENANCY_TYPE, AgeBand, Catalogue, CustomField, Option,
                      ProfileSettings, format_ref, label_key)
 from .tables import custom_fields, option_lists, options, profile_settings
@@ -64,8 +67,7 @@ class SetupStore:
 
     def _seed_list(self, list_name: str, now: dt.datetime) -> None:
         self.add_list(list_name, now=now)
-        rows = [Option(new_id(), list_name, d.label, i, code=d.code, group=d.group, attributes=d.attributes)
-                for i, d in enumerate(defaults_for(list_name), start=1)]
+        rows = default_options(self.landlord_id, list_name)
         if rows:
             self.session.execute(insert(options), [self._option_row(o) for o in rows])
 
@@ -215,15 +217,24 @@ class SetupStore:
             number += SEARCH_WINDOW
 
 
-def load_catalogue(session: Session, landlord_id: str) -> Catalogue:
-    """The landlord's option lists (archived options too), custom fields and settings, its defaults
-    created first if it has none yet (in the caller's transaction: the caller commits)."""
+def read_catalogue(session: Session, landlord_id: str) -> Catalogue:
+    """The landlord's option lists (archived options too), custom fields and settings; writes nothing.
+    A standard list (or the settings) not written yet reads as its defaults, ids and all."""
     store = SetupStore(session, landlord_id)
-    store.ensure_defaults(now=dt.datetime.now(dt.timezone.utc))  # no clock on reads (yet)
     lists: dict[str, list[Option]] = {name: [] for name in store.list_names()}
     for option in store.options():
         lists.setdefault(option.list_name, []).append(option)
+    for list_name in OPTION_LISTS:
+        if list_name not in lists:
+            lists[list_name] = default_options(landlord_id, list_name)
     return Catalogue(options=lists, custom_fields={d.key: d for d in store.custom_fields()}, settings=store.settings())
+
+
+def load_catalogue(session: Session, landlord_id: str) -> Catalogue:
+    """The catalogue, for a use case that writes: the landlord's defaults written first where it lacks
+    them (in the caller's transaction: the caller commits)."""
+    SetupStore(session, landlord_id).ensure_defaults(now=dt.datetime.now(dt.timezone.utc))  # no clock here (yet)
+    return read_catalogue(session, landlord_id)
 
 
 def next_personal_ref(session: Session, landlord_id: str, tenancy_type_option_id: str) -> str:

@@ -15,7 +15,7 @@ from sqlalchemy import delete, select
 from services.common import topics
 from services.common.bus import Message, RetryLater
 from services.common.consumers import idempotent
-from services.common.search import SearchRequest
+from services.common.search import SearchRequest, SortKey
 from services.common.search.port import indexable
 from services.profiles import bootstrap, handlers, indexing, maintenance, search, service, tables
 from services.profiles.facts.domain import NO_FACTS
@@ -67,7 +67,7 @@ def _outbox_messages(profiles, landlords: list[str]) -> list[Message]:
 
 def _indexed(index, landlord: str) -> dict[str, dict]:
     index.refresh(search.INDEX)
-    result = index.search(search.INDEX, landlord, SearchRequest(limit=100, sort=[("id", "asc")]))
+    result = index.search(search.INDEX, landlord, SearchRequest(limit=100, sort=[SortKey("id")]))
     return {item["id"]: item for item in result.items}
 
 

@@ -96,9 +96,9 @@ def groups(person_id: str, version: int, admin=(), activities=(), participations
 
 
 def found(profiles, landlord: str, criteria: dict) -> set[str]:
-    with profiles.runtime.uow(landlord) as uow:
-        result, _ = service.search_people(uow, profiles.index, criteria=criteria, page=search.Page(size=100))
-    return {item["id"] for item in result.items}
+    with profiles.runtime.uow(landlord, read_only=True) as uow:
+        found = service.search_people(uow, profiles.index, criteria=criteria, page=search.Page(size=100))
+    return {row.id for row in found.rows}
 
 
 def lives_in(profiles, landlord: str, person_ids) -> dict[str, str | None]:

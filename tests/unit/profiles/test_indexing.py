@@ -11,10 +11,9 @@ from services.profiles.setup import service as setup_service
 
 def _found(profiles, landlord: str, criteria: dict) -> list[str]:
     profiles.index.refresh(search.INDEX)  # Elasticsearch shows writes once refreshed
-    with profiles.runtime.uow(landlord) as uow:
-        result, _ = service.search_people(uow, profiles.index, criteria=criteria,
-                                          page=search.Page(columns=("personal_ref",)))
-    return [item["personal_ref"] for item in result.items]
+    with profiles.runtime.uow(landlord, read_only=True) as uow:
+        found = service.search_people(uow, profiles.index, criteria=criteria, page=search.Page())
+    return [row.personal_ref for row in found.rows]
 
 
 def test_a_custom_field_whose_type_changed_while_unused_is_indexed_and_found_by_its_new_type(profiles, landlord):

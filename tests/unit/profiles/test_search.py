@@ -8,11 +8,11 @@ import datetime as dt
 import pytest
 
 from services.common.errors import InvalidInput
-from services.common.search import RangeBucket, RangeFacet, Term
+from services.common.search import RangeBucket, RangeFacet, SortKey, Term
 from services.common.search.embedded import EmbeddedSearchIndex
 from services.profiles.domain import Person
 from services.profiles.search import (
-    DEFAULT_SORT, MAX_DEPTH, Page, build_request, facet_answer, facet_field, item,
+    DEFAULT_SORT, MAX_DEPTH, Page, build_request, facet_answer, facet_field, found, row,
 )
 from services.profiles.search_document import INDEX, document, index_fields, words
 from services.profiles.setup.defaults import DEFAULT_OPTIONS, WHITE_BRITISH
@@ -65,9 +65,9 @@ def refused(criteria=None, page=Page()) -> dict[str, str]:
 def test_empty_criteria_mean_everybody_current_sorted_by_surname_then_first_name():
     request = build_request({}, Page(), CAT, TODAY)
     assert request.filters == [Term("status", ["current"])]
-    assert request.sort == (("sort_surname", "asc"), ("sort_first_name", "asc"))
+    assert request.sort == (SortKey("sort_surname"), SortKey("sort_first_name"))
     assert (request.offset, request.limit, request.count_only) == (0, 25, False)
-    assert DEFAULT_SORT == (("surname", "asc"), ("first_name", "asc"))
+    assert DEFAULT_SORT == (SortKey("surname"), SortKey("first_name"))
 
 
 def test_the_page_number_sets_the_offset():
@@ -99,18 +99,18 @@ def test_page_size_and_number_are_checked(page, field):
 
 
 def test_sorting_by_name_uses_the_lower_cased_copies():
-    request = build_request({}, Page(sort=[("first_name", "desc"), ("postcode", "asc")]), CAT, TODAY)
-    assert request.sort == (("sort_first_name", "desc"), ("postcode", "asc"))
+    request = build_request({}, Page(sort=[SortKey("first_name", descending=True), SortKey("postcode")]), CAT, TODAY)
+    assert request.sort == (SortKey("sort_first_name", descending=True), SortKey("postcode"))
 
 
 def test_sorting_by_age_sorts_by_date_of_birth_the_other_way():
-    assert build_request({}, Page(sort=[("age", "asc")]), CAT, TODAY).sort == (("date_of_birth", "desc"),)
-    assert build_request({}, Page(sort=[("age", "desc")]), CAT, TODAY).sort == (("date_of_birth", "asc"),)
+    assert build_request({}, Page(sort=[SortKey("age")]), CAT, TODAY).sort == (SortKey("date_of_birth", True),)
+    assert build_request({}, Page(sort=[SortKey("age", True)]), CAT, TODAY).sort == (SortKey("date_of_birth"),)
 
 
 def test_unknown_sort_columns_and_facets_are_named_with_criteria_problems_at_once():
     assert set(refused({"shoe_size": 9, "status": ["gone"], "personal_ref": "A1"},
-                       Page(size=0, sort=[("surname", "asc"), ("shoe_size", "asc")],
+                       Page(size=0, sort=[SortKey("surname"), SortKey("shoe_size")],
                             columns=["surname", "shoe_size", "custom.hair_colour"],
                             facets=["area", "surname", "custom.support_notes", "custom.number_of_pets", "age"]))) == {
         "criteria.shoe_size", "criteria.status", "criteria.personal_ref", "page_size", "sort[1].field",
@@ -140,6 +140,12 @@ def test_facets_are_counted_on_the_index_fields_they_come_from():
 
 
 # -- a row of results -------------------------------------------------------------------------------------------------
+
+def item(doc, columns, catalogue, today) -> dict:
+    """A row as the API shows it: the standard columns, then the others."""
+    found_row = row(doc, columns, catalogue, today)
+    return {**{k: v for k, v in vars(found_row).items() if k != "columns"}, **dict(found_row.columns)}
+
 
 def test_a_row_shows_labels_and_works_out_age_band_and_equality_group_on_the_day():
     somebody = person(title="Mrs", date_of_birth="1961-11-23", ethnicity="Asian, Asian British or Asian Welsh: Indian",
@@ -179,9 +185,13 @@ def test_an_ethnicity_with_no_group_is_no_equality_group():
 
 # -- facet counts ------------------------------------------------------------------------------------------------------
 
+def counted(name, counts, missing, catalogue) -> list[dict]:
+    return [vars(c) for c in facet_answer(name, counts, missing, catalogue)]
+
+
 def test_option_counts_follow_the_list_order_hide_unused_archived_options_and_end_with_not_known():
     counts = {oid("area", "Area E"): 4, oid("area", "Area A"): 2}
-    assert facet_answer("area", counts, 5, CAT) == [
+    assert counted("area", counts, 5, CAT) == [
         {"value": oid("area", "Area A"), "label": "Area A", "count": 2},
         {"value": oid("area", "Area B"), "label": "Area B", "count": 0},
         {"value": oid("area", "Area D"), "label": "Area D", "count": 0},
@@ -191,14 +201,14 @@ def test_option_counts_follow_the_list_order_hide_unused_archived_options_and_en
 
 
 def test_an_archived_option_still_in_use_is_counted():
-    labels = [a["label"] for a in facet_answer("area", {oid("area", "Area C"): 1}, 0, CAT)]
+    labels = [a["label"] for a in counted("area", {oid("area", "Area C"): 1}, 0, CAT)]
     assert labels == ["Area A", "Area B", "Area C", "Area D", "Area E", "Not known"]
 
 
 def test_equality_groups_sum_their_ethnicities_and_ungrouped_ones_are_not_known():
     counts = {oid("ethnicity", WHITE_BRITISH): 10, oid("ethnicity", "White: Irish"): 2,
               oid("ethnicity", "Other ethnic group: Arab"): 3, oid("ethnicity", "Prefer not to say"): 4}
-    assert facet_answer("equality_group", counts, 6, CAT) == [
+    assert counted("equality_group", counts, 6, CAT) == [
         {"value": "White British", "label": "White British", "count": 10},
         {"value": "BME", "label": "BME", "count": 5},
         {"value": None, "label": "Not known", "count": 10},
@@ -206,26 +216,26 @@ def test_equality_groups_sum_their_ethnicities_and_ungrouped_ones_are_not_known(
 
 
 def test_status_counts_have_no_not_known():
-    assert facet_answer("status", {"current": 7, "archived": 1}, 0, CAT) == [
+    assert counted("status", {"current": 7, "archived": 1}, 0, CAT) == [
         {"value": "current", "label": "Current", "count": 7}, {"value": "archived", "label": "Archived", "count": 1}]
 
 
 def test_yes_no_counts():
-    assert facet_answer("has_mobile", {"true": 3, "false": 9}, 0, CAT) == [
+    assert counted("has_mobile", {"true": 3, "false": 9}, 0, CAT) == [
         {"value": "true", "label": "Yes", "count": 3}, {"value": "false", "label": "No", "count": 9},
         {"value": None, "label": "Not known", "count": 0}]
-    assert [a["count"] for a in facet_answer("custom.allotment_holder", {"true": 2}, 8, CAT)] == [2, 0, 8]
+    assert [a["count"] for a in counted("custom.allotment_holder", {"true": 2}, 8, CAT)] == [2, 0, 8]
 
 
 def test_age_band_counts_follow_the_bands():
-    assert facet_answer("age_band", {"65+": 4, "Under 16": 1}, 2, CAT) == [
+    assert counted("age_band", {"65+": 4, "Under 16": 1}, 2, CAT) == [
         {"value": "Under 16", "label": "Under 16", "count": 1}, {"value": "16-44", "label": "16-44", "count": 0},
         {"value": "45-64", "label": "45-64", "count": 0}, {"value": "65+", "label": "65+", "count": 4},
         {"value": None, "label": "Not known", "count": 2}]
 
 
 def test_custom_choice_counts_use_the_fields_own_list():
-    assert facet_answer("custom.newsletter_format", {oid("custom.newsletter_format", "Email"): 2}, 1, CAT) == [
+    assert counted("custom.newsletter_format", {oid("custom.newsletter_format", "Email"): 2}, 1, CAT) == [
         {"value": oid("custom.newsletter_format", "Paper"), "label": "Paper", "count": 0},
         {"value": oid("custom.newsletter_format", "Email"), "label": "Email", "count": 2},
         {"value": None, "label": "Not known", "count": 1}]
@@ -307,17 +317,18 @@ def test_facet_counts_and_rows_agree_over_real_documents(tmp_path):
     ]
     index.index_many(INDEX, "L1", {p.person_id: document(p, CAT) for p in people})
     facets = ["area", "interests", "age_band", "equality_group", "has_mobile", "custom.allotment_holder"]
-    request = build_request({}, Page(columns=["age", "age_band", "equality_group"], facets=facets), CAT, TODAY)
-    result = index.search(INDEX, "L1", request)
-    rows = [item(doc, ["age", "age_band", "equality_group"], CAT, TODAY) for doc in result.items]
-    assert [r["surname"] for r in rows] == ["Adams", "Brown", "Clarke", "Davies", "Evans"]
+    page = Page(columns=["age", "age_band", "equality_group"], facets=facets)
+    result = index.search(INDEX, "L1", build_request({}, page, CAT, TODAY))
+    answered = found(result, page, CAT, TODAY)
+    assert answered.total == 5 and list(answered.facets) == facets
+    assert [r.surname for r in answered.rows] == ["Adams", "Brown", "Clarke", "Davies", "Evans"]
+    rows = [dict(r.columns) for r in answered.rows]
     assert [(r["age"], r["age_band"], r["equality_group"]) for r in rows] == [
         (65, "65+", "White British"), (64, "45-64", "BME"), (15, "Under 16", None), (16, "16-44", None),
         (None, None, None)]
 
     def answer(name):
-        field = facet_field(name, CAT)
-        return {a["label"]: a["count"] for a in facet_answer(name, result.facets[field], result.missing[field], CAT)}
+        return {c.label: c.count for c in answered.facets[name]}
 
     assert answer("area") == {"Area A": 2, "Area B": 1, "Area D": 0, "Area E": 1, "Not known": 1}
     assert answer("interests") == {**{o.label: 0 for o in CAT.options["interests"]}, "Money advice": 2,
@@ -332,7 +343,7 @@ def test_facet_counts_and_rows_agree_over_real_documents(tmp_path):
     assert all(age_band(age_on(dt.date.fromisoformat(d["date_of_birth"]), TODAY), CAT.settings.age_bands)
                == r["age_band"] for d, r in zip(result.items, rows) if d["date_of_birth"])
 
-    deep = index.search(INDEX, "L1", build_request({"age": {"min": 16}}, Page(size=1, number=2, sort=[("age", "desc")]),
+    deep = index.search(INDEX, "L1", build_request({"age": {"min": 16}}, Page(size=1, number=2, sort=[SortKey("age", True)]),
                                                    CAT, TODAY))
     assert deep.total == 3 and [d["personal_ref"] for d in deep.items] == ["P2"]
     index.close()

@@ -16,7 +16,7 @@ import pytest
 
 from services.common.search import (
     MAX_SCAN_BATCH, AllOf, AnyOf, Exists, FieldType, Not, Prefix, Range, RangeBucket, RangeFacet, SearchError,
-    SearchRequest, Term,
+    SearchRequest, SortKey, Term,
 )
 from services.common.search.port import (
     indexable,
@@ -106,7 +106,7 @@ def _load(index, landlord, docs):
     index.refresh(INDEX)
 
 
-def _ids(index, *filters, sort=(("id", "asc"),), landlord=A, **kwargs):
+def _ids(index, *filters, sort=(SortKey("id"),), landlord=A, **kwargs):
     request = SearchRequest(filters=filters, sort=sort, limit=100, **kwargs)
     return [item["id"] for item in index.search(INDEX, landlord, request).items]
 
@@ -129,7 +129,7 @@ def test_landlords_never_see_each_others_documents(index):
 
 
 def test_items_are_the_documents_with_their_id_and_blank_text_is_no_value(people):
-    result = people.search(INDEX, A, SearchRequest(sort=[("id", "asc")]))
+    result = people.search(INDEX, A, SearchRequest(sort=[SortKey("id")]))
     assert result.items == [{**indexable(doc), "id": doc_id} for doc_id, doc in PEOPLE.items()]
     assert result.items[1]["email"] is None, '"" is stored as no value'
 
@@ -274,15 +274,15 @@ def test_scan_ids_of_an_unknown_index_is_an_error(index):
 # -- sorting, paging, counting, facets ----------------------------------------------
 
 @pytest.mark.parametrize("sort, expected", [
-    ([("estate", "asc")], ["p4", "p1", "p3", "p2", "p5"]),
-    ([("estate", "desc")], ["p2", "p1", "p3", "p4", "p5"]),
-    ([("age", "desc")], ["p4", "p2", "p5", "p1", "p3"]),
-    ([("moved_in", "asc")], ["p3", "p1", "p2", "p5", "p4"]),
-    ([("moved_in", "desc")], ["p5", "p2", "p1", "p3", "p4"]),
-    ([("vulnerable", "desc"), ("age", "asc")], ["p2", "p5", "p3", "p1", "p4"]),
-    ([("tags", "asc")], ["p1", "p4", "p2", "p3", "p5"]),  # smallest element
-    ([("tags", "desc")], ["p1", "p2", "p4", "p3", "p5"]),  # largest element
-    ([("name", "asc")], ["p5", "p1", "p3", "p4", "p2"]),  # exact (byte) order
+    ([SortKey("estate")], ["p4", "p1", "p3", "p2", "p5"]),
+    ([SortKey("estate", descending=True)], ["p2", "p1", "p3", "p4", "p5"]),
+    ([SortKey("age", descending=True)], ["p4", "p2", "p5", "p1", "p3"]),
+    ([SortKey("moved_in")], ["p3", "p1", "p2", "p5", "p4"]),
+    ([SortKey("moved_in", descending=True)], ["p5", "p2", "p1", "p3", "p4"]),
+    ([SortKey("vulnerable", descending=True), SortKey("age")], ["p2", "p5", "p3", "p1", "p4"]),
+    ([SortKey("tags")], ["p1", "p4", "p2", "p3", "p5"]),  # smallest element
+    ([SortKey("tags", descending=True)], ["p1", "p2", "p4", "p3", "p5"]),  # largest element
+    ([SortKey("name")], ["p5", "p1", "p3", "p4", "p2"]),  # exact (byte) order
     ([], ["p1", "p2", "p3", "p4", "p5"]),
 ])
 def test_sort_puts_missing_last_and_breaks_ties_by_id(people, sort, expected):
@@ -291,12 +291,12 @@ def test_sort_puts_missing_last_and_breaks_ties_by_id(people, sort, expected):
 
 def test_sort_rejects_unknown_fields(people):
     with pytest.raises(SearchError):
-        people.search(INDEX, A, SearchRequest(sort=[("shoe_size", "asc")]))
+        people.search(INDEX, A, SearchRequest(sort=[SortKey("shoe_size")]))
 
 
 def test_paging(people):
     def page(offset, limit):
-        result = people.search(INDEX, A, SearchRequest(sort=[("id", "asc")], offset=offset, limit=limit))
+        result = people.search(INDEX, A, SearchRequest(sort=[SortKey("id")], offset=offset, limit=limit))
         return result.total, [item["id"] for item in result.items]
     assert page(1, 2) == (5, ["p2", "p3"])
     assert page(4, 10) == (5, ["p5"])
@@ -335,7 +335,7 @@ def test_exact_totals_above_ten_thousand(index):
     older = index.search(INDEX, A, SearchRequest(filters=[Range("age", gte=50)], facets=["estate"]))
     assert older.total == 5_250
     assert sum(older.facets["estate"].values()) == 5_250
-    last = index.search(INDEX, A, SearchRequest(sort=[("id", "asc")], offset=9_990, limit=10))
+    last = index.search(INDEX, A, SearchRequest(sort=[SortKey("id")], offset=9_990, limit=10))
     assert [item["id"] for item in last.items] == [f"d{i:05d}" for i in range(9_990, 10_000)]
     with pytest.raises(SearchError, match="page too deep"):
         index.search(INDEX, A, SearchRequest(offset=9_995, limit=10))
@@ -492,8 +492,8 @@ def test_number_fields_filter_and_sort(others):
     assert _ids(others, Range("score", gte=-2.25, lte=-2.25), landlord=B) == ["q2"]
     assert _ids(others, Range("score", gte=1.25, lte=9.5), landlord=B) == ["q1"]
     assert _ids(others, Exists("score"), landlord=B) == ["q1", "q2", "q3"]
-    assert _ids(others, landlord=B, sort=[("score", "asc")]) == ["q2", "q1", "q3", "q4", "q5"]
-    assert _ids(others, landlord=B, sort=[("score", "desc")]) == ["q3", "q1", "q2", "q4", "q5"]
+    assert _ids(others, landlord=B, sort=[SortKey("score")]) == ["q2", "q1", "q3", "q4", "q5"]
+    assert _ids(others, landlord=B, sort=[SortKey("score", descending=True)]) == ["q3", "q1", "q2", "q4", "q5"]
     with pytest.raises(SearchError):
         others.search(INDEX, B, SearchRequest(facets=["score"]))
     with pytest.raises(SearchError):
@@ -592,7 +592,7 @@ def test_range_facets_refuse_what_they_cannot_count(people, facet, terms):
 
 def test_source_limits_the_fields_of_items(others):
     def items(source):
-        request = SearchRequest(sort=[("id", "asc")], limit=2, offset=3, source=source)
+        request = SearchRequest(sort=[SortKey("id")], limit=2, offset=3, source=source)
         return others.search(INDEX, B, request).items
     assert items(["name", "score"]) == [{"name": "Taylor", "score": None, "id": "q4"},
                                        {"name": "Uma", "id": "q5"}]

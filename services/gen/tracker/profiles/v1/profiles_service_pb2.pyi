@@ -185,8 +185,48 @@ class Facet(_message.Message):
     values: _containers.RepeatedCompositeFieldContainer[FacetValue]
     def __init__(self, values: _Optional[_Iterable[_Union[FacetValue, _Mapping]]] = ...) -> None: ...
 
+class ColumnValue(_message.Message):
+    __slots__ = ("column", "text", "whole_number", "number", "yes_no", "labels")
+    COLUMN_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    WHOLE_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    NUMBER_FIELD_NUMBER: _ClassVar[int]
+    YES_NO_FIELD_NUMBER: _ClassVar[int]
+    LABELS_FIELD_NUMBER: _ClassVar[int]
+    column: str
+    text: str
+    whole_number: int
+    number: float
+    yes_no: bool
+    labels: Labels
+    def __init__(self, column: _Optional[str] = ..., text: _Optional[str] = ..., whole_number: _Optional[int] = ..., number: _Optional[float] = ..., yes_no: _Optional[bool] = ..., labels: _Optional[_Union[Labels, _Mapping]] = ...) -> None: ...
+
+class Labels(_message.Message):
+    __slots__ = ("labels",)
+    LABELS_FIELD_NUMBER: _ClassVar[int]
+    labels: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, labels: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class PersonRow(_message.Message):
+    __slots__ = ("id", "status", "personal_ref", "first_name", "surname", "address", "columns")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    PERSONAL_REF_FIELD_NUMBER: _ClassVar[int]
+    FIRST_NAME_FIELD_NUMBER: _ClassVar[int]
+    SURNAME_FIELD_NUMBER: _ClassVar[int]
+    ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    COLUMNS_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    status: str
+    personal_ref: str
+    first_name: str
+    surname: str
+    address: str
+    columns: _containers.RepeatedCompositeFieldContainer[ColumnValue]
+    def __init__(self, id: _Optional[str] = ..., status: _Optional[str] = ..., personal_ref: _Optional[str] = ..., first_name: _Optional[str] = ..., surname: _Optional[str] = ..., address: _Optional[str] = ..., columns: _Optional[_Iterable[_Union[ColumnValue, _Mapping]]] = ...) -> None: ...
+
 class SearchPeopleResponse(_message.Message):
-    __slots__ = ("total", "items", "facets", "facet_values", "items_json")
+    __slots__ = ("total", "items", "facets", "facet_values", "items_json", "rows")
     class FacetsEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -206,12 +246,14 @@ class SearchPeopleResponse(_message.Message):
     FACETS_FIELD_NUMBER: _ClassVar[int]
     FACET_VALUES_FIELD_NUMBER: _ClassVar[int]
     ITEMS_JSON_FIELD_NUMBER: _ClassVar[int]
+    ROWS_FIELD_NUMBER: _ClassVar[int]
     total: int
     items: _containers.RepeatedCompositeFieldContainer[_struct_pb2.Struct]
     facets: _containers.MessageMap[str, FacetCounts]
     facet_values: _containers.MessageMap[str, Facet]
     items_json: bytes
-    def __init__(self, total: _Optional[int] = ..., items: _Optional[_Iterable[_Union[_struct_pb2.Struct, _Mapping]]] = ..., facets: _Optional[_Mapping[str, FacetCounts]] = ..., facet_values: _Optional[_Mapping[str, Facet]] = ..., items_json: _Optional[bytes] = ...) -> None: ...
+    rows: _containers.RepeatedCompositeFieldContainer[PersonRow]
+    def __init__(self, total: _Optional[int] = ..., items: _Optional[_Iterable[_Union[_struct_pb2.Struct, _Mapping]]] = ..., facets: _Optional[_Mapping[str, FacetCounts]] = ..., facet_values: _Optional[_Mapping[str, Facet]] = ..., items_json: _Optional[bytes] = ..., rows: _Optional[_Iterable[_Union[PersonRow, _Mapping]]] = ...) -> None: ...
 
 class ResolvePeopleRequest(_message.Message):
     __slots__ = ("criteria", "chunk_size")

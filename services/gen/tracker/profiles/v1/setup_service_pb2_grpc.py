@@ -29,7 +29,8 @@ if _version_not_supported:
 class ProfileSetupStub:
     """A landlord's profile set-up: option lists (every dropdown), custom field
     definitions and profile settings. The landlord comes from call metadata
-    (x-landlord-id); its default lists exist from the first call.
+    (x-landlord-id). Its default lists and settings are created with the landlord
+    (SetUpLandlord); one created before that has them from its first change.
     """
 
     def __init__(self, channel):
@@ -38,6 +39,11 @@ class ProfileSetupStub:
         Args:
             channel: A grpc.Channel.
         """
+        self.SetUpLandlord = channel.unary_unary(
+                '/tracker.profiles.v1.ProfileSetup/SetUpLandlord',
+                request_serializer=google_dot_protobuf_dot_empty__pb2.Empty.SerializeToString,
+                response_deserializer=google_dot_protobuf_dot_empty__pb2.Empty.FromString,
+                _registered_method=True)
         self.ListOptionLists = channel.unary_unary(
                 '/tracker.profiles.v1.ProfileSetup/ListOptionLists',
                 request_serializer=google_dot_protobuf_dot_empty__pb2.Empty.SerializeToString,
@@ -113,8 +119,17 @@ class ProfileSetupStub:
 class ProfileSetupServicer:
     """A landlord's profile set-up: option lists (every dropdown), custom field
     definitions and profile settings. The landlord comes from call metadata
-    (x-landlord-id); its default lists exist from the first call.
+    (x-landlord-id). Its default lists and settings are created with the landlord
+    (SetUpLandlord); one created before that has them from its first change.
     """
+
+    def SetUpLandlord(self, request, context):
+        """The landlord's default option lists and profile settings: the gateway calls it when it creates
+        a landlord. Idempotent: whatever the landlord has already is left as it is.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
 
     def ListOptionLists(self, request, context):
         """Missing associated documentation comment in .proto file."""
@@ -210,6 +225,11 @@ class ProfileSetupServicer:
 
 def add_ProfileSetupServicer_to_server(servicer, server):
     rpc_method_handlers = {
+            'SetUpLandlord': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetUpLandlord,
+                    request_deserializer=google_dot_protobuf_dot_empty__pb2.Empty.FromString,
+                    response_serializer=google_dot_protobuf_dot_empty__pb2.Empty.SerializeToString,
+            ),
             'ListOptionLists': grpc.unary_unary_rpc_method_handler(
                     servicer.ListOptionLists,
                     request_deserializer=google_dot_protobuf_dot_empty__pb2.Empty.FromString,
@@ -291,8 +311,36 @@ def add_ProfileSetupServicer_to_server(servicer, server):
 class ProfileSetup:
     """A landlord's profile set-up: option lists (every dropdown), custom field
     definitions and profile settings. The landlord comes from call metadata
-    (x-landlord-id); its default lists exist from the first call.
+    (x-landlord-id). Its default lists and settings are created with the landlord
+    (SetUpLandlord); one created before that has them from its first change.
     """
+
+    @staticmethod
+    def SetUpLandlord(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.profiles.v1.ProfileSetup/SetUpLandlord',
+            google_dot_protobuf_dot_empty__pb2.Empty.SerializeToString,
+            google_dot_protobuf_dot_empty__pb2.Empty.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
 
     @staticmethod
     def ListOptionLists(request,
