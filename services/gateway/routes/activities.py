@@ -9,10 +9,10 @@ from services.gen.tracker.groups.v1 import groups_service_pb2 as pb
 from .. import searching
 from ..api import landlord_staff
 from ..privileges import Privilege
-from ..schemas_activities import (ActivityChanges, ActivityList, ActivityOut, NewActivity, NewParticipation,
+from ..schemas.activities import (ActivityChanges, ActivityList, ActivityOut, NewActivity, NewParticipation,
                                   ParticipationChanges, ParticipationList, ParticipationOut, ParticipationQuery)
-from ..schemas_groups import ListQuery, PeoplePageQuery
-from ..schemas_people import PeopleSearchAnswer
+from ..schemas.groups import ListQuery, PeoplePageQuery
+from ..schemas.people import PeopleSearchAnswer
 from . import api
 
 ACTIVITIES = "/api/v1/activities"

@@ -12,7 +12,7 @@ from .. import searching
 from ..api import landlord_staff
 from ..privileges import Privilege
 from ..schemas import PageQuery
-from ..schemas_groups import (AdminGroupChanges, AdminGroupList, AdminGroupOut, ListQuery, MembersChanged,
+from ..schemas.groups import (AdminGroupChanges, AdminGroupList, AdminGroupOut, ListQuery, MembersChanged,
                               MembersPage, MembersToAdd, MembersToRemove, NewAdminGroup)
 from . import api
 

@@ -12,7 +12,7 @@ from services.gen.tracker.profiles.v1 import documents_service_pb2 as pb
 from ..api import BINARY, landlord_staff
 from ..forms import MULTIPART
 from ..privileges import Privilege
-from ..schemas_documents import MAX_DOCUMENT_BYTES, DocumentChanges, DocumentList, DocumentOut, DocumentUpload
+from ..schemas.documents import MAX_DOCUMENT_BYTES, DocumentChanges, DocumentList, DocumentOut, DocumentUpload
 from . import api
 
 DOCUMENTS = "/api/v1/people/{person_id}/documents"

@@ -11,7 +11,7 @@ from services.gen.tracker.households.v1 import households_service_pb2 as pb
 
 from ..api import landlord_staff
 from ..privileges import Privilege
-from ..schemas_households import (HouseholdList, HouseholdOut, HouseholdProfilesChanges, HouseholdQuery,
+from ..schemas.households import (HouseholdList, HouseholdOut, HouseholdProfilesChanges, HouseholdQuery,
                                   HouseholdQuickView, HouseholdSearch)
 from . import api
 

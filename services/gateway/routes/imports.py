@@ -18,7 +18,7 @@ from ..api import landlord_staff
 from ..domain import User
 from ..forms import MULTIPART
 from ..privileges import Privilege
-from ..schemas_imports import (MAX_IMPORT_BYTES, ImportRunList, ImportRunOut, ImportSettingsBody, ImportSettingsOut,
+from ..schemas.imports import (MAX_IMPORT_BYTES, ImportRunList, ImportRunOut, ImportSettingsBody, ImportSettingsOut,
                                ImportUpload, MappingBody, MappingList, MappingOut, RejectedRowsQuery, RunsQuery)
 from .documents import content_disposition
 from . import api

@@ -6,7 +6,7 @@ from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb
 from .. import equality, searching
 from ..api import landlord_staff
 from ..privileges import Privilege
-from ..schemas_people import (
+from ..schemas.people import (
     HistoryQuery, NewPerson, PeopleSearch, PeopleSearchAnswer, PersonChanges, PersonHistory, PersonOut, QuickView,
 )
 from . import api

@@ -12,10 +12,10 @@ from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb
 from ..api import landlord_staff
 from ..privileges import Privilege
 from ..schemas import PageQuery
-from ..schemas_activities import ParticipationList
-from ..schemas_groups import PersonGroupLink, PersonGroupList, PersonGroupOut
-from ..schemas_households import HouseholdOut
-from ..schemas_people import PersonOut
+from ..schemas.activities import ParticipationList
+from ..schemas.groups import PersonGroupLink, PersonGroupList, PersonGroupOut
+from ..schemas.households import HouseholdOut
+from ..schemas.people import PersonOut
 from . import api
 from .activities import participation_page
 from .households import household

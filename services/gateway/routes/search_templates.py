@@ -12,9 +12,9 @@ from services.gen.tracker.groups.v1 import groups_service_pb2 as pb
 from .. import equality, searching
 from ..api import landlord_staff
 from ..privileges import Privilege
-from ..schemas_groups import (ListQuery, NewSearchTemplate, PeoplePage, PeoplePageQuery, SearchTemplateChanges,
+from ..schemas.groups import (ListQuery, NewSearchTemplate, PeoplePage, PeoplePageQuery, SearchTemplateChanges,
                               SearchTemplateList, SearchTemplateOut)
-from ..schemas_people import PeopleSearchAnswer
+from ..schemas.people import PeopleSearchAnswer
 from . import api
 
 TEMPLATES = "/api/v1/search-templates"

@@ -10,7 +10,7 @@ from services.gen.tracker.profiles.v1 import setup_service_pb2 as pb
 
 from ..api import landlord_staff
 from ..privileges import Privilege
-from ..schemas_setup import (CustomFieldChanges, CustomFieldList, CustomFieldOut, NewCustomField, NewOption,
+from ..schemas.setup import (CustomFieldChanges, CustomFieldList, CustomFieldOut, NewCustomField, NewOption,
                              OptionChanges, OptionListIndex, OptionListOut, OptionOrder, OptionOut,
                              ProfileSettingsChanges, ProfileSettingsOut)
 from . import api

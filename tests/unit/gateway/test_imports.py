@@ -10,7 +10,7 @@ from werkzeug.wrappers import Request
 
 from services.gateway.forms import PayloadTooLarge, UploadedStream, read_form
 from services.gateway.routes.imports import _chunks, _run
-from services.gateway.schemas_imports import ImportRunOut, ImportUpload
+from services.gateway.schemas.imports import ImportRunOut, ImportUpload
 from services.gen.tracker.imports.v1 import imports_service_pb2 as pb
 
 MIB = 1024 * 1024

@@ -9,7 +9,7 @@ from services.common.search import SortKey
 from services.gateway import searching
 from services.gateway.domain import User
 from services.gateway.privileges import Role
-from services.gateway.schemas_people import SortField
+from services.gateway.schemas.people import SortField
 from services.gen.tracker.groups.v1 import groups_service_pb2 as groups_pb
 from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb
 

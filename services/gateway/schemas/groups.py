@@ -9,8 +9,8 @@ from pydantic_core import PydanticCustomError
 
 from services.common.criteria import CRITERIA_SCHEMA
 
-from .schemas import PAGE, Body, JsonObject, PageQuery
-from .schemas_people import SortField
+from . import PAGE, Body, JsonObject, PageQuery
+from .people import SortField
 
 PERSON_IDS = Field(None, min_length=1, max_length=10_000, description="people by id")
 

@@ -7,8 +7,8 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .forms import UploadedStream
-from .schemas import PAGE, Body
+from ..forms import UploadedStream
+from . import PAGE, Body
 
 # A feed file of 1,000,000 rows is about 150 MB; the gateway refuses larger uploads itself, with 413.
 MAX_IMPORT_BYTES = 300 * 1024 * 1024

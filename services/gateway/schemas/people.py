@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from services.common.criteria import CRITERIA_SCHEMA
 from services.common.person_fields import FIELDS, Kind
 
-from .schemas import PAGE, Body, DateText, JsonObject
+from . import PAGE, Body, DateText, JsonObject
 
 _EXAMPLE = {"personal_ref": "NR000123", "title": "Ms", "first_name": "Jo", "surname": "Example",
             "date_of_birth": "1961-04-09", "tenancy_type": "Non-resident", "address_line_1": "12 Acacia Avenue",

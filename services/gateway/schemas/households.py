@@ -7,7 +7,7 @@ from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .schemas import PAGE, Body, JsonObject
+from . import PAGE, Body, JsonObject
 
 HOUSEHOLD_CRITERIA = {
     "type": "object",

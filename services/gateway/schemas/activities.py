@@ -7,7 +7,7 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .schemas import PAGE, Body, DateText
+from . import PAGE, Body, DateText
 
 
 def _examples(*examples: dict) -> ConfigDict:

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from .privileges import LANDLORD_ROLES, Privilege
+from ..privileges import LANDLORD_ROLES, Privilege
 
 # The last page of any list: beyond every list at any page size, within the services' 32-bit page numbers.
 MAX_PAGE = 1_000_000

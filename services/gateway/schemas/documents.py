@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, Field, BaseModel
 
-from .forms import UploadedFile
-from .schemas import Body
+from ..forms import UploadedFile
+from . import Body
 
 # The profiles service's limit (services/profiles/documents/domain.MAX_SIZE_BYTES); the gateway
 # refuses larger files itself, with 413, before sending them on.

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .schemas import Body
+from . import Body
 
 CustomType = Literal["text", "number", "date", "yes_no", "choice", "multi_choice"]
 AppliesTo = Literal["person", "property", "household"]
