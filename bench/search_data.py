@@ -5,7 +5,7 @@ search documents the profiles indexer writes.
 
 `person_values(row, rng)` gives a person as the API takes it (labels, ISO dates).
 `DocumentMaker` turns those into index documents with the landlord's catalogue: a fast
-path that follows `Person.add` + `search_document.document` rule by rule (those run at
+path that follows `Person.add` + `search.document.document` rule by rule (those run at
 ~3,700 people/s, too slow for 2,000,000), checked against them by `check_parity`.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any, Iterator, Mapping
 from services.common.person_fields import ADDRESS_LINES, FIELDS, Kind
 from services.common.sample_residents import DEFAULT_LABELS, DEFAULT_TODAY, _table, generate
 from services.profiles.domain import Person
-from services.profiles.search_document import EMAIL, UK_MOBILE, document, words
+from services.profiles.search.document import EMAIL, UK_MOBILE, document, words
 from services.profiles.setup.domain import Catalogue
 
 FEED_TO_FIELD = {"address1": "address_line_1", "address2": "address_line_2", "address3": "address_line_3",

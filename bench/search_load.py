@@ -39,7 +39,7 @@ def _load_part(task: tuple) -> tuple[int, float]:
     """One part of a landlord's people: generate, make documents, bulk-index. Runs in a worker process."""
     from bench import search_data as sd
     from services.common.search.elastic import ElasticsearchIndex
-    from services.profiles.search_document import INDEX
+    from services.profiles.search.document import INDEX
     prefix, landlord_id, code, seed, count, catalogue, now = task
     index = ElasticsearchIndex(ES_URL, index_prefix=prefix, request_timeout=120)
     maker = sd.DocumentMaker(catalogue, now)
@@ -97,7 +97,7 @@ def reusable(state: dict | None, config: dict, base: str, es: Http, prefix: str)
 def load(base: str, prefix: str, config: dict, workers: int, seed: int) -> dict:
     from bench import search_data as sd
     from services.common.search.elastic import ElasticsearchIndex
-    from services.profiles.search_document import INDEX, index_fields
+    from services.profiles.search.document import INDEX, index_fields
     index = ElasticsearchIndex(ES_URL, index_prefix=prefix, shards=config["shards"],
                                routing_partition=config["routing_partition"])
     index.drop(INDEX)

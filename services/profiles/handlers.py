@@ -2,7 +2,7 @@
 search document up to date from the database (the source of truth), so replays and
 out-of-order deliveries converge on the current state. The households and groups
 consumers keep what those services say about people (newest version wins) and
-reindex the people concerned once that commits (indexing.py)."""
+reindex the people concerned once that commits (search/indexing.py)."""
 from __future__ import annotations
 
 from typing import Callable
@@ -17,7 +17,7 @@ from services.gen.tracker.households.v1 import events_pb2 as households_events
 from .catalogue_cache import CatalogueCache
 from .facts import service as facts_service
 from .facts.domain import GroupFacts, HouseholdFacts, cells, iso_date
-from .indexing import index_now
+from .search.indexing import index_now
 
 VALUE_MAX = 1000  # characters of one stored custom value
 

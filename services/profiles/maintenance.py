@@ -10,8 +10,9 @@ from sqlalchemy import select
 
 from services.common import context
 
-from . import indexing, search
-from .indexing import Drift
+from . import search
+from .search import indexing
+from .search.indexing import Drift
 from .store import people
 
 log = logging.getLogger(__name__)

@@ -35,7 +35,7 @@ people = Table(
     *(Column(name, String(size), nullable=True) for name, size in TEXT_COLUMNS.items()),
     Column("imported_fields", Text, nullable=False, server_default="[]"),  # JSON list of field names
     # the version of the person's search document: counted up by every change to the person or to what
-    # households and groups say about them, in the same transaction (search_versions.py)
+    # households and groups say about them, in the same transaction (search/store.py)
     Column("index_version", BigInteger, nullable=False, server_default="1"),
     UniqueConstraint("landlord_id", "personal_ref", name="uq_people_landlord_ref"),
     Index("ix_people_landlord_surname", "landlord_id", "surname"),

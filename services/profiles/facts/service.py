@@ -8,7 +8,7 @@ from services.common.search import SearchIndex
 from services.common.uow import UnitOfWork
 
 from ..catalogue_cache import CatalogueCache
-from ..indexing import index_people
+from ..search.indexing import index_people
 from .domain import GroupFacts, HouseholdFacts, newest
 from .store import FactsRepository
 

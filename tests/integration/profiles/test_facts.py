@@ -1,14 +1,15 @@
 """What households and groups tell profiles, kept and searched on real engines too
 (PostgreSQL behind row-level security, Elasticsearch): a person who moves is found
 in the new household only; groups and participation criteria; another landlord
-sees none of it. The scenarios in detail: tests/unit/profiles/test_facts_consumers.py."""
+sees none of it. The scenarios in detail: tests/service/profiles/test_facts_consumers.py."""
 from __future__ import annotations
 
 import uuid
 
-from services.profiles import indexing, search, service
+from services.profiles import search, service
+from services.profiles.search import indexing
 from tests.integration.profiles import test_indexing
-from tests.unit.profiles.test_facts_consumers import A1, G1, Sender, groups, household
+from tests.service.profiles.test_facts_consumers import A1, G1, Sender, groups, household
 
 profiles = test_indexing.profiles  # the profiles service in each mode: embedded, real engines
 

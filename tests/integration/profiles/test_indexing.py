@@ -17,14 +17,15 @@ from services.common.bus import Message, RetryLater
 from services.common.consumers import idempotent
 from services.common.search import SearchRequest, SortKey
 from services.common.search.port import indexable
-from services.profiles import bootstrap, handlers, indexing, maintenance, search, service, tables
+from services.profiles import bootstrap, handlers, maintenance, search, service, tables
 from services.profiles.facts.domain import NO_FACTS
 from services.profiles.facts.store import FactsRepository
+from services.profiles.search import indexing
 from services.profiles.setup.store import load_catalogue
 from services.profiles.store import PersonRepository
 from tests.conftest import MODES, settings_for
-from tests.unit.profiles.test_facts_consumers import Sender, groups, household
-from tests.unit.profiles.test_indexing import type_changes_while_unused
+from tests.service.profiles.search.test_indexing import type_changes_while_unused
+from tests.service.profiles.test_facts_consumers import Sender, groups, household
 
 
 class CountingIndex:

@@ -12,7 +12,8 @@ import uuid
 
 from prometheus_client import REGISTRY
 
-from services.profiles import bootstrap, indexing, maintenance, search, service
+from services.profiles import bootstrap, maintenance, search, service
+from services.profiles.search import indexing
 from tests.conftest import ROOT, embedded_settings
 from tests.integration.profiles import test_indexing
 from tests.integration.profiles.test_indexing import _differing

@@ -181,7 +181,7 @@ def test_size_limit_is_ten_mebibytes():
 
 
 def test_the_gateway_refuses_what_the_profiles_service_refuses():
-    from services.gateway.schemas_documents import MAX_DOCUMENT_BYTES
+    from services.gateway.schemas.documents import MAX_DOCUMENT_BYTES
     assert MAX_DOCUMENT_BYTES == MAX_SIZE_BYTES
 
 

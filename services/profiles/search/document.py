@@ -10,10 +10,10 @@ from typing import Any, Iterable, Mapping
 from services.common.person_fields import ADDRESS_LINES, FIELDS, Kind
 from services.common.search import FieldType
 
-from .domain import Person
-from .facts.domain import NO_FACTS, PersonFacts, custom_value, participation_values
-from .setup.domain import Catalogue, CustomField
-from .values import tidy_phone
+from ..domain import Person
+from ..facts.domain import NO_FACTS, PersonFacts, custom_value, participation_values
+from ..setup.domain import Catalogue, CustomField
+from ..values import tidy_phone
 
 INDEX = "people"
 UK_MOBILE = re.compile(r"^07\d{3} \d{6}$")  # the tidy form values.tidy_phone writes

@@ -1,6 +1,6 @@
 """The criteria that reach beyond a person's own record: picked people, their
 household, their admin and activity groups, their participation, and `any_of`
-(criteria objects OR'ed). Index fields: see search_document.FACT_FIELDS."""
+(criteria objects OR'ed). Index fields: see document.FACT_FIELDS."""
 from __future__ import annotations
 
 import datetime as dt

@@ -1,6 +1,6 @@
 """People search: paging, sorting, columns and facets; the rows and facet counts
-users see; the search document a person becomes. Pure rules, plus the embedded
-search index (SQLite in tmp_path) to prove facets and rows end to end."""
+users see. Pure rules, plus the embedded search index (SQLite in tmp_path) to prove
+facets and rows end to end. The search document: test_document.py."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,48 +10,12 @@ import pytest
 from services.common.errors import InvalidInput
 from services.common.search import RangeBucket, RangeFacet, SortKey, Term
 from services.common.search.embedded import EmbeddedSearchIndex
-from services.profiles.domain import Person
-from services.profiles.search import (
-    DEFAULT_SORT, MAX_DEPTH, Page, build_request, facet_answer, facet_field, found, row,
-)
-from services.profiles.search_document import INDEX, document, index_fields, words
-from services.profiles.setup.defaults import DEFAULT_OPTIONS, WHITE_BRITISH
-from services.profiles.setup.domain import Catalogue, CustomField, Option, age_band, age_on
-
-NOW = dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.timezone.utc)
-TODAY = NOW.date()
-CUSTOM_OPTIONS = {"newsletter_format": ("Paper", "Email", "Fax"), "skills": ("Gardening", "DIY")}
-
-
-def catalogue() -> Catalogue:
-    lists: dict[str, list[Option]] = {}
-    for list_name, defaults in DEFAULT_OPTIONS.items():
-        lists[list_name] = [Option(f"o-{list_name}-{i}", list_name, d.label, i, group=d.group, code=d.code)
-                            for i, d in enumerate(defaults, 1)]
-    # Area C archived; Area E added last
-    lists["area"] = [Option(o.option_id, "area", o.label, o.position, archived=o.label == "Area C")
-                     for o in lists["area"]] + [Option("o-area-9", "area", "Area E", 9)]
-    for key, labels in CUSTOM_OPTIONS.items():
-        lists[f"custom.{key}"] = [Option(f"o-{key}-{i}", f"custom.{key}", label, i, archived=label == "Fax")
-                                  for i, label in enumerate(labels, 1)]
-    specs = [("support_notes", "text"), ("number_of_pets", "number"), ("tenancy_start", "date"),
-             ("allotment_holder", "yes_no"), ("newsletter_format", "choice"), ("skills", "multi_choice")]
-    customs = [CustomField(f"00000000-0000-4000-8000-{i:012d}", key, key, kind, i) for i, (key, kind) in
-               enumerate(specs, 1)]
-    return Catalogue(lists, {d.key: d for d in customs})
-
-
-CAT = catalogue()
-CUSTOM = CAT.custom_fields
-
-
-def oid(list_name: str, label: str) -> str:
-    return CAT.by_label(list_name, label).option_id
-
-
-def person(cat: Catalogue = CAT, **raw) -> Person:
-    given = {"personal_ref": "NR000001", "first_name": "Jo", "surname": "Okafor", **raw}
-    return Person.add(landlord_id="L1", raw=given, catalogue=cat, created_by="U1", now=NOW)
+from services.profiles.search.document import INDEX, document, index_fields
+from services.profiles.search.domain import (DEFAULT_SORT, MAX_DEPTH, Page, build_request, facet_answer, facet_field,
+                                             found, row)
+from services.profiles.setup.defaults import WHITE_BRITISH
+from services.profiles.setup.domain import age_band, age_on
+from tests.unit.profiles.search.search_support import CAT, CUSTOM, TODAY, oid, person
 
 
 def refused(criteria=None, page=Page()) -> dict[str, str]:
@@ -239,65 +203,6 @@ def test_custom_choice_counts_use_the_fields_own_list():
         {"value": oid("custom.newsletter_format", "Paper"), "label": "Paper", "count": 0},
         {"value": oid("custom.newsletter_format", "Email"), "label": "Email", "count": 2},
         {"value": None, "label": "Not known", "count": 1}]
-
-
-# -- the search document ----------------------------------------------------------------------------------------------
-
-def test_the_document_holds_option_ids_iso_dates_and_custom_fields_by_index_field():
-    somebody = person(title="Dr", date_of_birth="1950-05-05", interests=["Money advice"],
-                      custom={"skills": ["DIY"], "tenancy_start": "2019-04-01", "number_of_pets": 2,
-                              "allotment_holder": False})
-    doc = document(somebody, CAT)
-    assert doc["id"] == somebody.person_id
-    assert doc["title"] == oid("title", "Dr")
-    assert doc["interests"] == [oid("interests", "Money advice")]
-    assert doc["date_of_birth"] == "1950-05-05"
-    assert doc["status"] == "current"
-    assert doc[CUSTOM["skills"].index_field] == [oid("custom.skills", "DIY")]
-    assert doc[CUSTOM["tenancy_start"].index_field] == "2019-04-01"
-    assert doc[CUSTOM["number_of_pets"].index_field] == 2
-    assert doc[CUSTOM["allotment_holder"].index_field] is False
-    assert doc[CUSTOM["newsletter_format"].index_field] is None
-    assert set(doc) - {"id"} <= set(index_fields(CUSTOM.values()))
-
-
-def test_the_words_hold_names_reference_address_and_postcode_with_and_without_its_space():
-    doc = document(person(first_name="Mary Ann", surname="O'Brien", personal_ref="AB/12-3",
-                          address_line_1="Flat 2, 12 Acacia Avenue", address_line_4="LEEDS", postcode="ls1 4ap"), CAT)
-    assert doc["words"] == ["mary", "ann", "o'brien", "ab/12-3", "flat", "2", "12", "acacia", "avenue", "leeds",
-                            "ls1", "4ap", "ls14ap"]
-    assert doc["sort_surname"] == "o'brien" and doc["sort_first_name"] == "mary ann"
-
-
-def test_words_drop_punctuation_around_words_and_repeats():
-    assert words("(Acacia) Avenue;", "acacia", None, "") == ["acacia", "avenue"]
-
-
-@pytest.mark.parametrize("mobile", ["07700 900123", "07700900123", "+44 7700 900123", "+447700900123",
-                                    "07700-900123"])
-def test_a_uk_mobile_number_can_take_texts(mobile):
-    doc = document(person(mobile=mobile), CAT)
-    assert doc["has_mobile"] is True and doc["has_phone"] is True
-
-
-@pytest.mark.parametrize("mobile", ["0113 496 0000", "01632 960123", "+44 113 496 0000", "+33 6 12 34 56 78",
-                                    "077009001234"])
-def test_a_landline_or_foreign_number_in_the_mobile_field_cannot_take_texts(mobile):
-    doc = document(person(mobile=mobile), CAT)
-    assert doc["has_mobile"] is False and doc["has_phone"] is True
-
-
-@pytest.mark.parametrize("mobile", ["07700 900 123", "0770 090 0123", "+44 (0)7700 900123"])
-def test_a_uk_mobile_written_with_other_common_spacing_can_take_texts(mobile):
-    assert document(person(mobile=mobile), CAT)["has_mobile"] is True
-
-
-def test_email_phone_and_alternative_contact_flags():
-    doc = document(person(email="jo@example.org", phone="0113 496 0000"), CAT)
-    assert (doc["has_email"], doc["has_mobile"], doc["has_phone"], doc["has_alternative_contact"]) == (
-        True, False, True, False)
-    doc = document(person(email="jo@example.c0m", alt_contact_email="sam@example.org"), CAT)
-    assert (doc["has_email"], doc["has_phone"], doc["has_alternative_contact"]) == (False, False, True)
 
 
 # -- end to end over the embedded index -----------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from services.profiles import importing, service
 from services.profiles.facts import service as facts_service
 from services.profiles.facts.domain import GroupFacts, HouseholdFacts
-from services.profiles.search_versions import SearchVersions
+from services.profiles.search.store import SearchVersions
 
 
 def _version(profiles, landlord: str, person_id: str) -> int:

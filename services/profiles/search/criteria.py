@@ -10,8 +10,8 @@ from services.common.person_fields import BY_NAME, EQUALITY_GROUPS, NOT_KNOWN
 from services.common.search import AnyOf, Exists, Not, Prefix, Range, Term
 
 from .criteria_groups import ID_CRITERIA, GroupCriteria, years_before
-from .search_document import FLAGS, words
-from .setup.domain import Catalogue, CustomField
+from .document import FLAGS, words
+from ..setup.domain import Catalogue, CustomField
 
 PREFIX_TEXT = ("first_name", "surname", "property_ref", "address_line_1", "address_line_2", "address_line_3",
                "address_line_4", "postcode", "phone", "mobile", "email")

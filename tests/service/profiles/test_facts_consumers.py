@@ -15,12 +15,13 @@ from services.common.consumers import idempotent
 from services.common.envelope import wrap
 from services.gen.tracker.groups.v1 import events_pb2 as groups_events
 from services.gen.tracker.households.v1 import events_pb2 as households_events
-from services.profiles import handlers, indexing, search, service, tables
+from services.profiles import handlers, search, service, tables
 from services.profiles.facts import service as facts_service
 from services.profiles.setup import service as setup_service
-from services.profiles.criteria_groups import years_before
 from services.profiles.facts.domain import GroupFacts
 from services.profiles.facts.store import FactsRepository
+from services.profiles.search import indexing
+from services.profiles.search.criteria_groups import years_before
 
 G1, G2, A1, A2 = (str(uuid.uuid4()) for _ in range(4))
 

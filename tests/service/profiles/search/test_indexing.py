@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from services.profiles import handlers, indexing, search, service
+from services.profiles import handlers, search, service
+from services.profiles.search import indexing
 from services.profiles.setup import service as setup_service
 
 

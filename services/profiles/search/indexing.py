@@ -1,6 +1,6 @@
 """Keeping the people search index in step with the database, the source of truth.
 
-Every document is written with its person's version (search_versions.py) and the index
+Every document is written with its person's version (store.py) and the index
 refuses a write older than the one it holds (external versioning), so a slower writer can
 never replace a newer document; a refused write is harmless and ignored. The version is
 read first and the person and their facts after it, so a document is never older than the
@@ -11,7 +11,7 @@ document shows, and the document is written only once that has committed:
   sent, so it writes at once (`index_now`); if the index is away the event is offered again.
 - the households and groups consumers (`index_people`): count the versions up with the
   facts they record, and write once that commits. If the index is away then, the document
-  waits for reconcile (maintenance.py), which compares the index with the database and
+  waits for reconcile (profiles/maintenance.py), which compares the index with the database and
   repairs what differs.
 - reindex and reconcile: the same write, a page of people at a time.
 """
@@ -28,14 +28,14 @@ from services.common.logs import error_reason
 from services.common.search import SearchError, SearchIndex
 from services.common.uow import UnitOfWork
 
-from . import search
-from .catalogue_cache import CatalogueCache
-from .facts.domain import NO_FACTS
-from .facts.store import FactsRepository
-from .search_versions import SearchVersions
-from .setup.domain import Catalogue
-from .setup.store import read_catalogue
-from .store import PersonRepository
+from ..catalogue_cache import CatalogueCache
+from ..facts.domain import NO_FACTS
+from ..facts.store import FactsRepository
+from ..setup.domain import Catalogue
+from ..setup.store import read_catalogue
+from ..store import PersonRepository
+from .document import INDEX, document, index_fields
+from .store import SearchVersions
 
 log = logging.getLogger(__name__)
 WRITES = Counter("tracker_search_index_writes_total", "People search documents written, by outcome (refused: the "
@@ -81,14 +81,14 @@ def index_now(uow: UnitOfWork, index: SearchIndex, *, person_ids: Iterable[str],
     refused = 0
     if found:
         ensure_custom_fields(index, catalogue, mapped)
-        refused = index.index_many(search.INDEX, uow.landlord_id, {
-            person_id: search.document(person, catalogue, facts.get(person_id, NO_FACTS))
+        refused = index.index_many(INDEX, uow.landlord_id, {
+            person_id: document(person, catalogue, facts.get(person_id, NO_FACTS))
             for person_id, person in found.items()}, versions={person_id: versions[person_id] for person_id in found})
         WRITES.labels("written").inc(len(found) - refused)
         WRITES.labels("refused").inc(refused)
     for person_id in ids:
         if person_id not in found:  # deleted: rare, one call each
-            index.delete(search.INDEX, uow.landlord_id, person_id)
+            index.delete(INDEX, uow.landlord_id, person_id)
     return refused
 
 
@@ -97,7 +97,7 @@ def ensure_custom_fields(index: SearchIndex, catalogue: Catalogue, mapped: set[s
     caller such as the indexer) remembers those already added so the mapping is not re-sent."""
     wanted = {d.index_field for d in catalogue.custom_fields.values()}
     if mapped is None or not wanted <= mapped:
-        index.ensure_index(search.INDEX, search.index_fields(catalogue.custom_fields.values()))
+        index.ensure_index(INDEX, index_fields(catalogue.custom_fields.values()))
         if mapped is not None:
             mapped |= wanted
 
@@ -142,7 +142,7 @@ def reconcile_landlord(uow: UnitOfWork, index: SearchIndex, *, page: int = 1000)
     drift = Drift()
     versions = SearchVersions(uow.session, uow.landlord_id)
     for ids in versions.pages(page):
-        held = index.versions(search.INDEX, uow.landlord_id, ids)
+        held = index.versions(INDEX, uow.landlord_id, ids)
         current = versions.of(ids)  # after the index: it never holds a version not committed by now
         missing = [i for i in ids if i in current and i not in held]
         stale = [i for i in ids if i in current and i in held and held[i] < current[i]]
@@ -155,13 +155,13 @@ def reconcile_landlord(uow: UnitOfWork, index: SearchIndex, *, page: int = 1000)
         drift.ahead += len(ahead)
         drift.refused += index_now(uow, index, person_ids=[*missing, *stale, *ahead], end_read=True)
         uow.rollback()
-    index.refresh(search.INDEX)
-    for ids in index.scan_ids(search.INDEX, uow.landlord_id, [], page).chunks:
+    index.refresh(INDEX)
+    for ids in index.scan_ids(INDEX, uow.landlord_id, [], page).chunks:
         existing = versions.of(ids)
         uow.rollback()
         for person_id in ids:
             if person_id not in existing:
-                index.delete(search.INDEX, uow.landlord_id, person_id)
+                index.delete(INDEX, uow.landlord_id, person_id)
                 drift.extra += 1
     for kind, count in drift.counts().items():
         if count and kind != "refused":

@@ -20,7 +20,7 @@ from services.profiles.server import ProfilesServicer, column_value
 from services.profiles.setup import service as setup_service
 from services.profiles.setup.domain import age_on
 from services.profiles.setup.store import read_catalogue
-from tests.unit.profiles.test_criteria import CREATED
+from tests.unit.profiles.search.criteria_support import CREATED
 
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 

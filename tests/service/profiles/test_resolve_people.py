@@ -17,7 +17,7 @@ from services.profiles import search, service
 from services.profiles.setup import custom_values as setup_custom_values, service as setup_service
 from services.profiles.domain import Person
 from services.profiles.setup.store import load_catalogue
-from tests.unit.profiles.test_criteria import CREATED
+from tests.unit.profiles.search.criteria_support import CREATED
 
 
 def index_many(profiles, landlord: str, n: int, status: str = "current", surname: str = "Example") -> list[str]:

@@ -17,9 +17,9 @@ from services.common.person_fields import ADDRESS_LINES, BY_NAME, FIELDS, NOT_KN
 from services.common.search import RangeBucket, RangeFacet, SearchRequest, SearchResult, SortKey
 
 from .criteria import Translator, birth_dates
-from .search_document import FLAGS, INDEX, address, document, index_fields
-from .setup.domain import Catalogue, age_band, age_on
-from .values import labels
+from .document import FLAGS, INDEX, address, document, index_fields
+from ..setup.domain import Catalogue, age_band, age_on
+from ..values import labels
 
 STANDARD_COLUMNS = ("id", "status", "personal_ref", "first_name", "surname", "address")
 FIELD_COLUMNS = tuple(f.name for f in FIELDS) + ("age", "age_band", "equality_group", "created_at", "updated_at") + FLAGS

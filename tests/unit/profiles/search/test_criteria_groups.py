@@ -10,13 +10,13 @@ import datetime as dt
 import pytest
 
 from services.common.search import AllOf, AnyOf, Not, Prefix, Range, Term
-from services.profiles.criteria import Translator
 from services.profiles.domain import Person
 from services.profiles.facts.domain import GroupFacts, HouseholdFacts, PersonFacts
-from services.profiles.search_document import document
+from services.profiles.search.criteria import Translator
+from services.profiles.search.document import document
 from services.profiles.setup.domain import Catalogue, CustomField, Option
-from tests.unit.profiles import test_criteria
-from tests.unit.profiles.test_criteria import CAT, CREATED, TODAY, oid
+from tests.unit.profiles.search import criteria_support
+from tests.unit.profiles.search.criteria_support import CAT, CREATED, TODAY, oid
 
 HOUSEHOLD_CUSTOM = [CustomField("00000000-0000-4000-8000-000000000101", "bedrooms", "Bedrooms", "number", 7,
                                 applies_to="property"),
@@ -46,7 +46,7 @@ def problems(criteria) -> dict[str, str]:
     return {p.field: p.reason for p in translate(criteria)[1]}
 
 
-class People(test_criteria.People):
+class People(criteria_support.People):
     """People with household and groups facts, indexed as the service indexes them."""
 
     def add(self, household: HouseholdFacts | None = None, groups: dict | None = None, **raw) -> str:

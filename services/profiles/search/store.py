@@ -1,6 +1,6 @@
 """The version of each person's search document (`people.index_version`), in the database.
 
-It is counted up in the same transaction as every change to the person (store.py) or to
+It is counted up in the same transaction as every change to the person (profiles/store.py) or to
 what households and groups say about them (`count_up`), so it only grows with the
 committed state. Writers lock people in id order, so two of them never wait for each
 other in a circle."""
@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from services.common.bulk import chunks
 
-from .store import BATCH, PersonRepository, people
+from ..store import BATCH, PersonRepository, people
 
 
 class SearchVersions:

@@ -1,0 +1,18 @@
+"""People search, profiles' search area.
+
+- domain.py: the criteria shape -> the index request (pages, sorting, facets); the index's
+  answer -> the rows and facet counts users see. Pure.
+- document.py: the search document, a person as the index holds it. Pure.
+- criteria.py, criteria_groups.py: criteria -> index clauses (person fields; household and
+  group facts). Pure.
+- store.py: each person's document version (`people.index_version`), in the database.
+- indexing.py: keeping the index in step with the database.
+
+The public names of domain.py are re-exported here, so `from services.profiles import search`
+and `search.build_request(...)` read as before.
+"""
+from .domain import (INDEX, FacetCount, Found, Page, Row, build_request, criteria_filters, document, facet_answer,
+                     facet_field, found, index_fields, row)
+
+__all__ = ["INDEX", "FacetCount", "Found", "Page", "Row", "build_request", "criteria_filters", "document", "facet_answer",
+           "facet_field", "found", "index_fields", "row"]
