@@ -8,7 +8,7 @@ from services.common.config import Settings
 from services.common.runtime import ServiceRuntime, make_bus
 from services.gen.tracker.imports.v1 import imports_service_pb2_grpc as pb_grpc
 
-from . import handlers, store
+from . import handlers, tables
 from .clients.profiles import ProfilesPeople
 from .runner import Runner
 from .server import ImportsServicer
@@ -56,6 +56,6 @@ class Import:
 
 def build(settings: Settings, *, bus: EventBus | None = None, clock: Clock | None = None) -> Import:
     bus = bus or make_bus(settings, client_id=NAME)
-    runtime = ServiceRuntime(NAME, settings, outbox=store.outbox, processed=store.processed_events, bus=bus,
+    runtime = ServiceRuntime(NAME, settings, outbox=tables.outbox, processed=tables.processed_events, bus=bus,
                              clock=clock)
     return Import(settings, runtime)

@@ -15,7 +15,7 @@ import itertools
 import re
 from typing import BinaryIO, Iterable, Iterator, Mapping
 
-from .tables import (MAX_COLUMNS, MAX_ROWS, FileProblem, Header, Row, Table, check_mapping, field_of, normalise,
+from .file_rows import (MAX_COLUMNS, MAX_ROWS, FileProblem, Header, Row, Table, check_mapping, field_of, normalise,
                      read_header, rows_of)
 from .workbook import FORMULA_CELL, OLE2, ZIP, XlsxLimits, cell_text, check_workbook, read_xlsx
 

@@ -26,7 +26,7 @@ from . import feed, files
 from .clients.profiles import ProfilesPeople
 from .domain import CHECKING, FEED, FULL, WAITING, ARCHIVING, ImportRun
 from .running import service as running
-from .tables import Header, Row, Table
+from .file_rows import Header, Row, Table
 
 log = logging.getLogger(__name__)
 BATCH = 1000

@@ -24,7 +24,7 @@ from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.worksheet._reader import WorkSheetParser
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 
-from .tables import CELL_KEPT, MAX_ROWS, FileProblem, Row, Table, check_mapping, read_header, rows_of
+from .file_rows import CELL_KEPT, MAX_ROWS, FileProblem, Row, Table, check_mapping, read_header, rows_of
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP = (b"PK\x03\x04", b"PK\x05\x06")

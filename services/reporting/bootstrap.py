@@ -8,7 +8,7 @@ from services.common.config import Settings
 from services.common.runtime import ServiceRuntime, make_bus
 from services.gen.tracker.reporting.v1 import reporting_service_pb2_grpc as pb_grpc
 
-from . import handlers, store
+from . import handlers, tables
 from .server import ReportingServicer
 
 NAME = "reporting"
@@ -31,7 +31,7 @@ class Reporting:
 
 def build(settings: Settings, *, bus: EventBus | None = None, clock: Clock | None = None) -> Reporting:
     bus = bus or make_bus(settings, client_id=NAME)
-    runtime = ServiceRuntime(NAME, settings, outbox=store.outbox, processed=store.processed_events, bus=bus,
+    runtime = ServiceRuntime(NAME, settings, outbox=tables.outbox, processed=tables.processed_events, bus=bus,
                              clock=clock)
     runtime.consume([topics.PEOPLE], "reporting.people", handlers.people_events, handlers.people_event_batch)
     return Reporting(settings, runtime)

@@ -1,22 +1,11 @@
 """Aggregates kept up to date from events: reports never scan people."""
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, MetaData, String, Table, select, update, insert
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from services.common.db import outbox_table, processed_events_table
-
 from .domain import CountChange
-
-metadata = MetaData()
-people_counts = Table(
-    "people_counts", metadata,
-    Column("landlord_id", String(36), primary_key=True),
-    Column("status", String(20), primary_key=True),
-    Column("people", BigInteger, nullable=False),
-)
-outbox = outbox_table(metadata)
-processed_events = processed_events_table(metadata)
+from .tables import people_counts
 
 
 class CountsRepository:

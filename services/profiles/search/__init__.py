@@ -11,8 +11,7 @@
 The public names of domain.py are re-exported here, so `from services.profiles import search`
 and `search.build_request(...)` read as before.
 """
-from .domain import (INDEX, FacetCount, Found, Page, Row, build_request, criteria_filters, document, facet_answer,
-                     facet_field, found, index_fields, row)
+from . import domain
+from .domain import *  # noqa: F401,F403 (its __all__)
 
-__all__ = ["INDEX", "FacetCount", "Found", "Page", "Row", "build_request", "criteria_filters", "document", "facet_answer",
-           "facet_field", "found", "index_fields", "row"]
+__all__ = domain.__all__

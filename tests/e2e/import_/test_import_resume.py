@@ -15,6 +15,7 @@ domain = importlib.import_module("services.import.domain")
 runner_module = importlib.import_module("services.import.runner")
 service = importlib.import_module("services.import.service")
 store = importlib.import_module("services.import.store")
+tables = importlib.import_module("services.import.tables")
 
 
 class DiesAfterApplying:
@@ -48,7 +49,7 @@ def test_an_interrupted_run_resumes_to_the_same_end_state(importer, platform, tm
             run.status = domain.RUNNING  # held by this test's worker, so the service's own worker leaves it
             path.rename(imports.uploads_dir / f"{run.run_id}.upload")
             service.queue(uow, run)
-            uow.session.execute(store.import_runs.update().where(store.import_runs.c.run_id == run.run_id)
+            uow.session.execute(tables.import_runs.update().where(tables.import_runs.c.run_id == run.run_id)
                                 .values(claimed_by=me, heartbeat_at=imports.runtime.clock.now()))
             uow.commit()
         flaky = runner_module.Runner(imports.runtime.uow, DiesAfterApplying(imports.people, 3), imports.uploads_dir,

@@ -20,7 +20,7 @@ from services.profiles.domain import Person
 from services.profiles.setup.store import load_catalogue
 from services.profiles.store import PersonRepository
 from services.reporting import bootstrap as reporting_bootstrap
-from services.reporting import handlers, store
+from services.reporting import handlers, tables as reporting_tables
 from services.reporting import service as reporting_service
 from tests.conftest import MODES, settings_for
 
@@ -106,7 +106,7 @@ def test_the_same_event_delivered_twice_moves_the_report_once(profiles, tmp_path
         ).mappings().one()
     message = Message(topic=outbox_row["topic"], key=outbox_row["key"], value=outbox_row["envelope"])
     consumer = f"test-reporting-{uuid.uuid4().hex[:8]}"
-    handle = idempotent(consumer, store.processed_events, lambda lid: reporting.runtime.uow(lid), handlers.people_events)
+    handle = idempotent(consumer, reporting_tables.processed_events, lambda lid: reporting.runtime.uow(lid), handlers.people_events)
     handle(message)
     handle(message)  # redelivered, e.g. after a relay crash between publish and mark
     with reporting.runtime.uow(landlord) as uow:

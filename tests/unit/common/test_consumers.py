@@ -12,7 +12,7 @@ from services.common.envelope import unwrap, wrap
 from services.common.search import SearchUnavailable
 from services.gen.tracker.profiles.v1 import events_pb2, person_pb2
 from services.reporting import bootstrap
-from services.reporting.store import processed_events
+from services.reporting.tables import processed_events
 from tests.conftest import embedded_settings
 
 

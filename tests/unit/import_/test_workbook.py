@@ -14,7 +14,7 @@ import pytest
 from services.common.person_fields import LONGEST_TEXT
 
 workbook = importlib.import_module("services.import.workbook")
-tables = importlib.import_module("services.import.tables")
+tables = importlib.import_module("services.import.file_rows")
 HUGE = 12 * 1024 * 1024
 MAIN = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 
