@@ -6,5 +6,5 @@ from __future__ import annotations
 FEED_COLUMNS = (
     "personal_ref", "title", "first_name", "surname", "date_of_birth", "gender", "ethnicity", "disability",
     "tenancy_type", "household_status", "area", "property_ref", "address1", "address2", "address3", "address4",
-    "postcode", "phone", "mobile", "email",
+    "postcode", "phone", "mobile", "email", "gender_identity", "marriage_civil_partnership", "pregnancy_maternity",
 )

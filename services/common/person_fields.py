@@ -69,6 +69,9 @@ FIELDS: tuple[PersonField, ...] = (
     _option("disability", "Disability", EQUALITY, equality=True),
     _option("religion", "Religion", EQUALITY, equality=True),
     _option("sexual_orientation", "Sexual orientation", EQUALITY, equality=True),
+    _option("gender_identity", "Gender identity", EQUALITY, equality=True),  # same as sex registered at birth?
+    _option("marriage_civil_partnership", "Marriage and civil partnership", EQUALITY, equality=True),
+    _option("pregnancy_maternity", "Pregnancy and maternity", EQUALITY, equality=True),
     _option("first_language", "First language", EQUALITY),
     _options("communication_needs", "Communication needs", EQUALITY),
     _option("employment_status", "Employment status", EQUALITY),

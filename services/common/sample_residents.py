@@ -101,6 +101,15 @@ _TITLE = {"Male": _table([("Mr", 88), ("Dr", 1), ("", 11)]),
           "Non-binary": _table([("Mx", 80), ("", 20)])}
 _TITLE_OTHER = _table([("Mx", 10), ("Dr", 2), ("", 88)])
 _PARTNER_GENDER = {"Male": "Female", "Female": "Male"}
+# The protected characteristics added later, drawn from a stream of their own so every other value stays as it was.
+_GENDER_IDENTITY = _table([("Same as sex registered at birth", 60), ("Different from sex registered at birth", 0.5),
+                           ("Prefer not to say", 3), ("", 36.5)])
+_PARTNERSHIP = _table([("Never married and never registered a civil partnership", 22), ("Married", 20),
+                       ("In a registered civil partnership", 0.5), ("Separated", 3),
+                       ("Divorced or civil partnership dissolved", 9), ("Widowed or surviving civil partner", 6),
+                       ("Prefer not to say", 3), ("", 36.5)])
+_PREGNANCY = _table([("Pregnant", 3), ("Given birth in the last 26 weeks", 2), ("Neither", 50),
+                     ("Prefer not to say", 2), ("", 43)])
 
 
 def _streets(rng: random.Random, n: int = 4000) -> dict[str, list[tuple]]:
@@ -139,6 +148,7 @@ def generate(count: int, *, seed: int = 1, landlord_code: str = "LL",
 def _generate(count: int, seed: int, landlord_code: str, today: date) -> Iterator[dict[str, str]]:
     rng = random.Random(f"people-v1:{seed}:{landlord_code}")   # str seeds hash with SHA-512: stable
     r, g = rng.random, rng.getrandbits
+    protected = random.Random(f"protected-v1:{seed}:{landlord_code}").getrandbits
     streets = _streets(rng)
     ages = _age_ranges(today)
     first_day = ages[-1][0]
@@ -176,11 +186,16 @@ def _generate(count: int, seed: int, landlord_code: str, today: date) -> Iterato
             tenancy = ""
         phone = landline if status != "Other" or r() < 0.5 else ""
         area, property_ref, address1, address2, address3, address4, postcode = home
+        adult = age >= 16
+        identity, partnership, pregnancy = (protected(14) for _ in range(3))
         return {"personal_ref": f"{landlord_code}{made:07d}", "title": title, "first_name": first,
                 "surname": surname, "date_of_birth": dob, "gender": gender, "ethnicity": ethnicity,
                 "disability": disability, "tenancy_type": tenancy, "household_status": status, "area": area,
                 "property_ref": property_ref, "address1": address1, "address2": address2, "address3": address3,
-                "address4": address4, "postcode": postcode, "phone": phone, "mobile": mobile, "email": email}
+                "address4": address4, "postcode": postcode, "phone": phone, "mobile": mobile, "email": email,
+                "gender_identity": _GENDER_IDENTITY[identity] if adult else "",
+                "marriage_civil_partnership": _PARTNERSHIP[partnership] if adult else "",
+                "pregnancy_maternity": _PREGNANCY[pregnancy] if adult and age < 50 and gender == "Female" else ""}
 
     while made < count:
         prop += 1

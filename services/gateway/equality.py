@@ -1,5 +1,5 @@
 """Equality data (special-category data: ethnicity, disability, religion, sexual
-orientation) is shown only to users with "view equality data" and changed only by
+orientation, gender identity, marriage and civil partnership, pregnancy and maternity) is shown only to users with "view equality data" and changed only by
 users with "edit equality data". The gateway applies this to every answer, search
 and change that carries people's fields, so no route can forget it."""
 from __future__ import annotations

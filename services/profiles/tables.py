@@ -10,9 +10,9 @@ from sqlalchemy import (
 )
 
 from services.common.db import outbox_table, processed_events_table
+from services.common.person_fields import FIELDS, Kind
 
-OPTION_COLUMNS = ("title", "tenancy_type", "household_status", "area", "gender", "ethnicity", "disability",
-                  "religion", "sexual_orientation", "first_language", "employment_status", "income_band")
+OPTION_COLUMNS = tuple(f.name for f in FIELDS if f.kind == Kind.OPTION)  # one column each: the option id
 TEXT_COLUMNS = {"property_ref": 30, "address_line_1": 100, "address_line_2": 100, "address_line_3": 100,
                 "address_line_4": 100, "postcode": 10, "phone": 20, "mobile": 20, "email": 254,
                 "alt_contact_name": 200, "alt_contact_address": 400, "alt_contact_phone": 20,

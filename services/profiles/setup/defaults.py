@@ -72,6 +72,15 @@ DEFAULT_OPTIONS: dict[str, tuple[DefaultOption, ...]] = {
                        "Any other religion", "Prefer not to say"),
     "sexual_orientation": _plain("Straight or heterosexual", "Gay or lesbian", "Bisexual", "Other sexual orientation",
                                  "Prefer not to say"),
+    # ONS 2021 census: "Is the gender you identify with the same as your sex registered at birth?"
+    "gender_identity": _plain("Same as sex registered at birth", "Different from sex registered at birth",
+                              "Prefer not to say"),
+    # ONS 2021 census legal partnership status, its seven categories
+    "marriage_civil_partnership": _plain("Never married and never registered a civil partnership", "Married",
+                                         "In a registered civil partnership", "Separated",
+                                         "Divorced or civil partnership dissolved",
+                                         "Widowed or surviving civil partner", "Prefer not to say"),
+    "pregnancy_maternity": _plain("Pregnant", "Given birth in the last 26 weeks", "Neither", "Prefer not to say"),
     "first_language": _plain("English", "Welsh", "Polish", "Romanian", "Panjabi", "Urdu", "Portuguese", "Spanish",
                              "Arabic", "Bengali", "Gujarati", "Other"),
     "communication_needs": _plain("Large print", "Braille", "Easy read", "Audio", "Interpreter",

@@ -23,7 +23,8 @@ from services.profiles.setup.domain import Catalogue, Option
 
 feed = importlib.import_module("services.import.feed")
 files = importlib.import_module("services.import.files")
-OPTION_COLUMNS = ("title", "gender", "ethnicity", "disability", "tenancy_type", "household_status", "area")
+OPTION_COLUMNS = ("title", "gender", "ethnicity", "disability", "tenancy_type", "household_status", "area",
+                  "gender_identity", "marriage_civil_partnership", "pregnancy_maternity")
 UNREACHABLE = "http://127.0.0.1:9"  # discard port: any request would fail
 TODAY = dt.date(2026, 11, 23)
 

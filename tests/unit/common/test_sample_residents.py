@@ -37,7 +37,8 @@ def test_feed_columns_are_format_v1_in_order():
     assert FEED_COLUMNS == (
         "personal_ref", "title", "first_name", "surname", "date_of_birth", "gender", "ethnicity", "disability",
         "tenancy_type", "household_status", "area", "property_ref", "address1", "address2", "address3",
-        "address4", "postcode", "phone", "mobile", "email")
+        "address4", "postcode", "phone", "mobile", "email", "gender_identity", "marriage_civil_partnership",
+        "pregnancy_maternity")
 
 
 def test_same_seed_same_rows_other_seed_or_landlord_other_rows():

@@ -13,7 +13,8 @@ files = importlib.import_module("services.import.files")
 
 ISSUE_COLUMNS = """personal_ref, title, first_name, surname, date_of_birth, gender, ethnicity, disability,
 tenancy_type, household_status, area, property_ref, address1, address2, address3, address4,
-postcode, phone, mobile, email"""
+postcode, phone, mobile, email, gender_identity, marriage_civil_partnership, pregnancy_maternity"""
+# (the last three: the protected characteristics issue 15 added, at the end so files written before still read)
 
 
 def checked(**values):
@@ -40,7 +41,7 @@ def test_every_column_feeds_a_person_field_and_addresses_are_address_lines():
     assert all(field in BY_NAME for field in feed.PERSON_FIELD.values())
     assert [feed.PERSON_FIELD[f"address{n}"] for n in range(1, 5)] == [f"address_line_{n}" for n in range(1, 5)]
     assert feed.OPTION_COLUMNS == ("title", "gender", "ethnicity", "disability", "tenancy_type", "household_status",
-                                   "area")
+                                   "area", "gender_identity", "marriage_civil_partnership", "pregnancy_maternity")
     assert feed.DATE_COLUMNS == ("date_of_birth",)
 
 

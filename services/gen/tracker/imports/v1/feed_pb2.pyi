@@ -44,7 +44,7 @@ class RunEnded(_message.Message):
     def __init__(self, record_count: _Optional[int] = ...) -> None: ...
 
 class FeedPerson(_message.Message):
-    __slots__ = ("sequence", "personal_ref", "title", "first_name", "surname", "date_of_birth", "gender", "ethnicity", "disability", "tenancy_type", "household_status", "area", "property_ref", "address1", "address2", "address3", "address4", "postcode", "phone", "mobile", "email")
+    __slots__ = ("sequence", "personal_ref", "title", "first_name", "surname", "date_of_birth", "gender", "ethnicity", "disability", "tenancy_type", "household_status", "area", "property_ref", "address1", "address2", "address3", "address4", "postcode", "phone", "mobile", "email", "gender_identity", "marriage_civil_partnership", "pregnancy_maternity")
     SEQUENCE_FIELD_NUMBER: _ClassVar[int]
     PERSONAL_REF_FIELD_NUMBER: _ClassVar[int]
     TITLE_FIELD_NUMBER: _ClassVar[int]
@@ -66,6 +66,9 @@ class FeedPerson(_message.Message):
     PHONE_FIELD_NUMBER: _ClassVar[int]
     MOBILE_FIELD_NUMBER: _ClassVar[int]
     EMAIL_FIELD_NUMBER: _ClassVar[int]
+    GENDER_IDENTITY_FIELD_NUMBER: _ClassVar[int]
+    MARRIAGE_CIVIL_PARTNERSHIP_FIELD_NUMBER: _ClassVar[int]
+    PREGNANCY_MATERNITY_FIELD_NUMBER: _ClassVar[int]
     sequence: int
     personal_ref: str
     title: str
@@ -87,4 +90,7 @@ class FeedPerson(_message.Message):
     phone: str
     mobile: str
     email: str
-    def __init__(self, sequence: _Optional[int] = ..., personal_ref: _Optional[str] = ..., title: _Optional[str] = ..., first_name: _Optional[str] = ..., surname: _Optional[str] = ..., date_of_birth: _Optional[str] = ..., gender: _Optional[str] = ..., ethnicity: _Optional[str] = ..., disability: _Optional[str] = ..., tenancy_type: _Optional[str] = ..., household_status: _Optional[str] = ..., area: _Optional[str] = ..., property_ref: _Optional[str] = ..., address1: _Optional[str] = ..., address2: _Optional[str] = ..., address3: _Optional[str] = ..., address4: _Optional[str] = ..., postcode: _Optional[str] = ..., phone: _Optional[str] = ..., mobile: _Optional[str] = ..., email: _Optional[str] = ...) -> None: ...
+    gender_identity: str
+    marriage_civil_partnership: str
+    pregnancy_maternity: str
+    def __init__(self, sequence: _Optional[int] = ..., personal_ref: _Optional[str] = ..., title: _Optional[str] = ..., first_name: _Optional[str] = ..., surname: _Optional[str] = ..., date_of_birth: _Optional[str] = ..., gender: _Optional[str] = ..., ethnicity: _Optional[str] = ..., disability: _Optional[str] = ..., tenancy_type: _Optional[str] = ..., household_status: _Optional[str] = ..., area: _Optional[str] = ..., property_ref: _Optional[str] = ..., address1: _Optional[str] = ..., address2: _Optional[str] = ..., address3: _Optional[str] = ..., address4: _Optional[str] = ..., postcode: _Optional[str] = ..., phone: _Optional[str] = ..., mobile: _Optional[str] = ..., email: _Optional[str] = ..., gender_identity: _Optional[str] = ..., marriage_civil_partnership: _Optional[str] = ..., pregnancy_maternity: _Optional[str] = ...) -> None: ...
