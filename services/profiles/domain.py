@@ -15,7 +15,7 @@ from typing import Any, Mapping
 from services.common.errors import collect
 from services.common.person_fields import ALTERNATIVE_CONTACT, FIELDS, Kind
 
-from .setup.domain import Catalogue
+from .setup.domain import CHOICE_TYPES, Catalogue
 from .values import REQUIRED, Reader, display, history_text
 
 CURRENT = "current"
@@ -37,6 +37,7 @@ class PersonCreated:
     person: "Person"
     source: str
     shown: dict = field(default_factory=dict, compare=False)  # every field as users see it, at that moment
+    chosen: dict = field(default_factory=dict, compare=False)  # the option ids it holds then (Person.chosen)
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class PersonChanged:
     changes: tuple[FieldChange, ...]
     source: str
     shown: dict = field(default_factory=dict, compare=False)
+    chosen: dict = field(default_factory=dict, compare=False)
 
 
 def blank_values() -> dict[str, Any]:
@@ -62,6 +64,9 @@ class Person:
     created_by: str
     updated_by: str | None = None
     imported_fields: frozenset[str] = frozenset()
+    # grows with every committed change of the record (the store sets it; 1 when added): events carry it,
+    # so a consumer keeps the newest state of each person whatever order events arrive in
+    version: int = 1
     events: list = field(default_factory=list, repr=False, compare=False)
 
     personal_ref = property(lambda self: self.values["personal_ref"])
@@ -77,7 +82,7 @@ class Person:
                      imported_fields=frozenset(raw) - {"custom"} if source == IMPORT else frozenset())
         person.values["status"] = CURRENT
         person._apply(raw, catalogue, now=now, by=created_by, source=source, new=True)
-        person.events.append(PersonCreated(person, source, person.shown(catalogue)))
+        person.events.append(PersonCreated(person, source, person.shown(catalogue), person.chosen(catalogue)))
         return person
 
     def change(self, raw: Mapping[str, Any], catalogue: Catalogue, *, by: str, now: dt.datetime,
@@ -87,7 +92,7 @@ class Person:
         if source == IMPORT:
             self.imported_fields = self.imported_fields | (frozenset(raw) - {"custom"})
         if changes:
-            self.events.append(PersonChanged(self, changes, source, self.shown(catalogue)))
+            self.events.append(PersonChanged(self, changes, source, self.shown(catalogue), self.chosen(catalogue)))
         return changes
 
     def set_status(self, status: str, catalogue: Catalogue, *, by: str, now: dt.datetime,
@@ -151,6 +156,22 @@ class Person:
         if self.status == ARCHIVED:
             alerts.append("Archived: no longer current")
         return alerts
+
+    def chosen(self, catalogue: Catalogue) -> dict[str, tuple[str, ...]]:
+        """The options the record holds, as option ids by field name (custom choice fields by option list):
+        what reports count by, so a renamed option keeps its count."""
+        chosen = {}
+        for f in FIELDS:
+            value = self.values[f.name]
+            if f.kind == Kind.OPTIONS and value:
+                chosen[f.name] = tuple(value)
+            elif f.kind == Kind.OPTION and value:
+                chosen[f.name] = (value,)
+        for d in catalogue.custom_fields.values():
+            value = self.custom.get(d.field_id)
+            if d.type in CHOICE_TYPES and value:
+                chosen[d.list_name] = tuple(value) if isinstance(value, tuple) else (value,)
+        return chosen
 
     def shown(self, catalogue: Catalogue) -> dict[str, Any]:
         """Every field as the API shows it: labels, ISO dates, custom fields by key."""

@@ -38,6 +38,9 @@ def to_outgoing(event: object) -> Iterable[OutgoingEvent]:
     p = event.person
     person = person_message(p)
     person.fields.CopyFrom(_struct(event.shown))  # as the record showed when the event happened
+    person.version = p.version  # the version this transaction commits (the store set it on saving)
+    for name, ids in event.chosen.items():
+        person.options[name].ids.extend(ids)
     if isinstance(event, PersonCreated):
         message = events_pb2.PersonCreated(person=person, source=event.source)
         yield wrap(topics.PEOPLE, p.landlord_id, p.person_id, message, p.created_at)

@@ -49,9 +49,9 @@ class PersonRepository:
             raise _duplicate_ref()
         try:
             with self.session.begin_nested():
-                self.session.execute(update(people).where(
+                person.version = self.session.execute(update(people).where(
                     people.c.landlord_id == self.landlord_id, people.c.person_id == person.person_id).values(
-                    **row, index_version=people.c.index_version + 1))
+                    **row, index_version=people.c.index_version + 1).returning(people.c.index_version)).scalar_one()
                 for table in (person_options, person_custom_values):
                     self.session.execute(delete(table).where(
                         table.c.landlord_id == self.landlord_id, table.c.person_id == person.person_id))
@@ -91,6 +91,9 @@ class PersonRepository:
                                                   people.c.person_id == bindparam("b_id"))
                              .values(index_version=people.c.index_version + 1), rows)
         ids = [p.person_id for p in changed]
+        versions = self.column_of(people.c.index_version, ids)  # ours: the rows stay locked until commit
+        for person in changed:
+            person.version = versions[person.person_id]
         for table in (person_options, person_custom_values):
             self.session.execute(delete(table).where(table.c.landlord_id == self.landlord_id,
                                                      table.c.person_id.in_(ids)))
@@ -248,7 +251,8 @@ def _person(row) -> Person:
     values = blank_values()
     values.update({name: row[name] for name in COLUMN_FIELDS})
     return Person(row["person_id"], row["landlord_id"], values, {}, _utc(row["created_at"]), _utc(row["updated_at"]),
-                  row["created_by"], row["updated_by"], frozenset(json.loads(row["imported_fields"] or "[]")))
+                  row["created_by"], row["updated_by"], frozenset(json.loads(row["imported_fields"] or "[]")),
+                  row["index_version"])
 
 
 def _utc(value: dt.datetime) -> dt.datetime:

@@ -25,13 +25,19 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import struct_pb2 as google_dot_protobuf_dot_struct__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n tracker/profiles/v1/person.proto\x12\x13tracker.profiles.v1\x1a\x1cgoogle/protobuf/struct.proto\"\x9d\x02\n\x06Person\x12\x11\n\tperson_id\x18\x01 \x01(\t\x12\x13\n\x0blandlord_id\x18\x02 \x01(\t\x12\x14\n\x0cpersonal_ref\x18\x03 \x01(\t\x12\x0e\n\x06status\x18\x04 \x01(\t\x12\x12\n\nfirst_name\x18\x05 \x01(\t\x12\x0f\n\x07surname\x18\x06 \x01(\t\x12\x12\n\ncreated_at\x18\x07 \x01(\t\x12\x12\n\nupdated_at\x18\x08 \x01(\t\x12\x12\n\ncreated_by\x18\t \x01(\t\x12\'\n\x06\x66ields\x18\n \x01(\x0b\x32\x17.google.protobuf.Struct\x12\x17\n\x0fimported_fields\x18\x0b \x03(\t\x12\x0e\n\x06\x61lerts\x18\x0c \x03(\t\x12\x12\n\nupdated_by\x18\r \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n tracker/profiles/v1/person.proto\x12\x13tracker.profiles.v1\x1a\x1cgoogle/protobuf/struct.proto\"\xb9\x03\n\x06Person\x12\x11\n\tperson_id\x18\x01 \x01(\t\x12\x13\n\x0blandlord_id\x18\x02 \x01(\t\x12\x14\n\x0cpersonal_ref\x18\x03 \x01(\t\x12\x0e\n\x06status\x18\x04 \x01(\t\x12\x12\n\nfirst_name\x18\x05 \x01(\t\x12\x0f\n\x07surname\x18\x06 \x01(\t\x12\x12\n\ncreated_at\x18\x07 \x01(\t\x12\x12\n\nupdated_at\x18\x08 \x01(\t\x12\x12\n\ncreated_by\x18\t \x01(\t\x12\'\n\x06\x66ields\x18\n \x01(\x0b\x32\x17.google.protobuf.Struct\x12\x17\n\x0fimported_fields\x18\x0b \x03(\t\x12\x0e\n\x06\x61lerts\x18\x0c \x03(\t\x12\x12\n\nupdated_by\x18\r \x01(\t\x12\x0f\n\x07version\x18\x0e \x01(\x03\x12\x39\n\x07options\x18\x0f \x03(\x0b\x32(.tracker.profiles.v1.Person.OptionsEntry\x1aN\n\x0cOptionsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12-\n\x05value\x18\x02 \x01(\x0b\x32\x1e.tracker.profiles.v1.OptionIds:\x02\x38\x01\"\x18\n\tOptionIds\x12\x0b\n\x03ids\x18\x01 \x03(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'tracker.profiles.v1.person_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
+  _globals['_PERSON_OPTIONSENTRY']._loaded_options = None
+  _globals['_PERSON_OPTIONSENTRY']._serialized_options = b'8\001'
   _globals['_PERSON']._serialized_start=88
-  _globals['_PERSON']._serialized_end=373
+  _globals['_PERSON']._serialized_end=529
+  _globals['_PERSON_OPTIONSENTRY']._serialized_start=451
+  _globals['_PERSON_OPTIONSENTRY']._serialized_end=529
+  _globals['_OPTIONIDS']._serialized_start=531
+  _globals['_OPTIONIDS']._serialized_end=555
 # @@protoc_insertion_point(module_scope)
