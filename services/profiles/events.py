@@ -1,7 +1,7 @@
 """Domain events of people -> protobuf events on tracker.people.v1."""
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from google.protobuf import struct_pb2
 
@@ -11,7 +11,6 @@ from services.gen.tracker.profiles.v1 import events_pb2, person_pb2
 
 from .domain import Person, PersonChanged, PersonCreated
 from .setup.domain import Catalogue
-
 
 
 def person_message(person: Person, catalogue: Catalogue | None = None) -> person_pb2.Person:
@@ -28,6 +27,20 @@ def person_message(person: Person, catalogue: Catalogue | None = None) -> person
     return message
 
 
+def stamp(message: person_pb2.Person, person: Person, chosen: Mapping[str, Iterable[str]]) -> person_pb2.Person:
+    """`message` with the person's version and the options the record holds (option ids by field name):
+    what events and the reporting service's recount carry so a consumer keeps the newest state."""
+    message.version = person.version  # the version of the state read or committed (the store sets it on saving)
+    for name, ids in chosen.items():
+        message.options[name].ids.extend(ids)
+    return message
+
+
+def person_state(person: Person, catalogue: Catalogue) -> person_pb2.Person:
+    """The person as stored now, labels in `fields`, with its version and options (as events carry them)."""
+    return stamp(person_message(person, catalogue), person, person.chosen(catalogue))
+
+
 def _struct(values: dict) -> struct_pb2.Struct:
     message = struct_pb2.Struct()
     message.update(values)
@@ -36,11 +49,8 @@ def _struct(values: dict) -> struct_pb2.Struct:
 
 def to_outgoing(event: object) -> Iterable[OutgoingEvent]:
     p = event.person
-    person = person_message(p)
+    person = stamp(person_message(p), p, event.chosen)  # the version this transaction commits
     person.fields.CopyFrom(_struct(event.shown))  # as the record showed when the event happened
-    person.version = p.version  # the version this transaction commits (the store set it on saving)
-    for name, ids in event.chosen.items():
-        person.options[name].ids.extend(ids)
     if isinstance(event, PersonCreated):
         message = events_pb2.PersonCreated(person=person, source=event.source)
         yield wrap(topics.PEOPLE, p.landlord_id, p.person_id, message, p.created_at)

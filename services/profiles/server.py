@@ -12,7 +12,7 @@ from services.common.search import SearchIndex, SortKey
 from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb, profiles_service_pb2_grpc as pb_grpc
 
 from . import importing, search, service
-from .events import person_message
+from .events import person_message, person_state
 from .catalogue_cache import CatalogueCache
 
 
@@ -103,6 +103,14 @@ class ProfilesServicer(pb_grpc.ProfilesServicer):
         with self._reading() as uow:
             found = service.people_status(uow, person_ids=list(request.person_ids))
         return pb.PeopleStatus(status=found)
+
+    def StreamPeopleStates(self, request, ctx):
+        landlord_id = require_landlord()
+        pages = service.people_states(lambda: self._runtime.uow(landlord_id, read_only=True),
+                                      page_size=request.page_size, after_person_id=request.after_person_id,
+                                      catalogues=self._catalogues)
+        for page in pages:
+            yield pb.PeopleStates(people=[person_state(p, page.catalogue) for p in page.people])
 
 
 def _json_records(data: bytes) -> list[dict]:

@@ -158,14 +158,16 @@ class PersonRepository:
                 found[getattr(person, column.name)] = person
         return found
 
+    def page_after(self, after_id: str, size: int) -> list[Person]:
+        """Up to `size` people of the landlord (current and archived) whose id follows `after_id` ("": from the
+        first), in id order: one keyset page."""
+        return self._load(select(people).where(people.c.landlord_id == self.landlord_id, people.c.person_id > after_id)
+                          .order_by(people.c.person_id).limit(size))
+
     def batches(self, size: int = BATCH) -> Iterator[list[Person]]:
         """Every person of the landlord, a batch at a time, in id order."""
         after = ""
-        while True:
-            batch = self._load(select(people).where(people.c.landlord_id == self.landlord_id, people.c.person_id > after)
-                               .order_by(people.c.person_id).limit(size))
-            if not batch:
-                return
+        while batch := self.page_after(after, size):
             yield batch
             after = batch[-1].person_id
 

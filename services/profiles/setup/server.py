@@ -6,7 +6,7 @@ from google.protobuf import empty_pb2, json_format
 from services.common.context import require_landlord
 from services.gen.tracker.profiles.v1 import setup_service_pb2 as pb, setup_service_pb2_grpc as pb_grpc
 
-from . import custom_values as setup_custom_values, service as setup
+from . import custom_values as setup_custom_values, reporting as setup_reporting, service as setup
 from .domain import CHOICE_TYPES, AgeBand, CustomField, Option, ProfileSettings
 
 
@@ -87,8 +87,7 @@ class ProfileSetupServicer(pb_grpc.ProfileSetupServicer):
         with self._uow() as uow:
             fields = setup_custom_values.custom_field_catalogue(uow, applies_to=request.applies_to)
         return pb.CustomFieldCatalogue(fields=[
-            pb.CatalogueField(field=field_message(f.field, f.in_use), options=[
-                pb.CatalogueOption(option_id=o.option_id, label=o.label, archived=o.archived) for o in f.options])
+            pb.CatalogueField(field=field_message(f.field, f.in_use), options=[catalogue_option(o) for o in f.options])
             for f in fields])
 
     def CheckCustomValues(self, request, ctx):
@@ -99,6 +98,15 @@ class ProfileSetupServicer(pb_grpc.ProfileSetupServicer):
         answer = pb.CheckCustomValuesResponse()
         answer.stored.update(stored)
         return answer
+
+    def GetReportingCatalogue(self, request, ctx):
+        with self._runtime.uow(require_landlord(), read_only=True) as uow:  # reads never write
+            found = setup_reporting.reporting_catalogue(uow)
+        return pb.ReportingCatalogue(
+            lists=[pb.ReportingList(name=i.name, label=i.label, options=[catalogue_option(o) for o in i.options])
+                   for i in found.lists],
+            custom_fields=[field_message(d, 0) for d in found.custom_fields],
+            age_bands=[age_band_message(b) for b in found.age_bands])
 
     # -- settings ---------------------------------------------------------------------------------------------------
 
@@ -137,9 +145,18 @@ def field_message(definition: CustomField, in_use: int) -> pb.CustomField:
                           list_name=definition.list_name if definition.type in CHOICE_TYPES else "")
 
 
+def catalogue_option(option: Option) -> pb.CatalogueOption:
+    return pb.CatalogueOption(option_id=option.option_id, label=option.label, archived=option.archived,
+                              group=option.group)
+
+
 def settings_message(settings: ProfileSettings) -> pb.ProfileSettings:
-    return pb.ProfileSettings(personal_ref_mode=settings.personal_ref_mode, age_bands=[
-        pb.AgeBand(label=b.label, min_age=b.min_age, max_age=b.max_age) for b in settings.age_bands])
+    return pb.ProfileSettings(personal_ref_mode=settings.personal_ref_mode,
+                              age_bands=[age_band_message(b) for b in settings.age_bands])
+
+
+def age_band_message(band: AgeBand) -> pb.AgeBand:
+    return pb.AgeBand(label=band.label, min_age=band.min_age, max_age=band.max_age)
 
 
 def _opt(request, name: str):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import uuid
 
+import grpc
 import pytest
 
 from services.profiles import bootstrap, search
@@ -23,3 +24,13 @@ def profiles(tmp_path):
 @pytest.fixture
 def landlord() -> str:
     return str(uuid.uuid4())
+
+
+@pytest.fixture
+def channel(profiles):
+    """The service started on a free port, and a channel to it."""
+    profiles.start("127.0.0.1:0")
+    channel = grpc.insecure_channel(profiles.runtime.grpc.address)
+    yield channel
+    channel.close()
+    profiles.stop()

@@ -63,15 +63,6 @@ def test_resolving_checks_criteria_and_chunk_size(profiles, landlord):
 
 # -- over gRPC ---------------------------------------------------------------------------------------------------------
 
-@pytest.fixture
-def channel(profiles):
-    profiles.start("127.0.0.1:0")
-    channel = grpc.insecure_channel(profiles.runtime.grpc.address)
-    yield channel
-    channel.close()
-    profiles.stop()
-
-
 def _struct(value: dict) -> struct_pb2.Struct:
     message = struct_pb2.Struct()
     message.update(value)

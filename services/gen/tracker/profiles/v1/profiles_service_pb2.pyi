@@ -289,3 +289,17 @@ class PeopleStatus(_message.Message):
     STATUS_FIELD_NUMBER: _ClassVar[int]
     status: _containers.ScalarMap[str, str]
     def __init__(self, status: _Optional[_Mapping[str, str]] = ...) -> None: ...
+
+class StreamPeopleStatesRequest(_message.Message):
+    __slots__ = ("page_size", "after_person_id")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    AFTER_PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    after_person_id: str
+    def __init__(self, page_size: _Optional[int] = ..., after_person_id: _Optional[str] = ...) -> None: ...
+
+class PeopleStates(_message.Message):
+    __slots__ = ("people",)
+    PEOPLE_FIELD_NUMBER: _ClassVar[int]
+    people: _containers.RepeatedCompositeFieldContainer[_person_pb2.Person]
+    def __init__(self, people: _Optional[_Iterable[_Union[_person_pb2.Person, _Mapping]]] = ...) -> None: ...

@@ -87,6 +87,11 @@ class ProfilesStub:
                 request_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.GetPeopleStatusRequest.SerializeToString,
                 response_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.PeopleStatus.FromString,
                 _registered_method=True)
+        self.StreamPeopleStates = channel.unary_stream(
+                '/tracker.profiles.v1.Profiles/StreamPeopleStates',
+                request_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.StreamPeopleStatesRequest.SerializeToString,
+                response_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.PeopleStates.FromString,
+                _registered_method=True)
 
 
 class ProfilesServicer:
@@ -160,6 +165,16 @@ class ProfilesServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def StreamPeopleStates(self, request, context):
+        """Every person of the landlord (current and archived), in person id order, in pages of
+        page_size (0: 1,000; at most 5,000, else INVALID_ARGUMENT naming page_size), each Person with
+        its version and options set: for the reporting service's recount. Each page is read in its
+        own short read-only transaction; a landlord with nobody gets no page.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ProfilesServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -212,6 +227,11 @@ def add_ProfilesServicer_to_server(servicer, server):
                     servicer.GetPeopleStatus,
                     request_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.GetPeopleStatusRequest.FromString,
                     response_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.PeopleStatus.SerializeToString,
+            ),
+            'StreamPeopleStates': grpc.unary_stream_rpc_method_handler(
+                    servicer.StreamPeopleStates,
+                    request_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.StreamPeopleStatesRequest.FromString,
+                    response_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.PeopleStates.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -486,6 +506,33 @@ class Profiles:
             '/tracker.profiles.v1.Profiles/GetPeopleStatus',
             tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.GetPeopleStatusRequest.SerializeToString,
             tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.PeopleStatus.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def StreamPeopleStates(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/tracker.profiles.v1.Profiles/StreamPeopleStates',
+            tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.StreamPeopleStatesRequest.SerializeToString,
+            tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.PeopleStates.FromString,
             options,
             channel_credentials,
             insecure,

@@ -213,14 +213,16 @@ class GetCustomFieldCatalogueRequest(_message.Message):
     def __init__(self, applies_to: _Optional[str] = ...) -> None: ...
 
 class CatalogueOption(_message.Message):
-    __slots__ = ("option_id", "label", "archived")
+    __slots__ = ("option_id", "label", "archived", "group")
     OPTION_ID_FIELD_NUMBER: _ClassVar[int]
     LABEL_FIELD_NUMBER: _ClassVar[int]
     ARCHIVED_FIELD_NUMBER: _ClassVar[int]
+    GROUP_FIELD_NUMBER: _ClassVar[int]
     option_id: str
     label: str
     archived: bool
-    def __init__(self, option_id: _Optional[str] = ..., label: _Optional[str] = ..., archived: _Optional[bool] = ...) -> None: ...
+    group: str
+    def __init__(self, option_id: _Optional[str] = ..., label: _Optional[str] = ..., archived: _Optional[bool] = ..., group: _Optional[str] = ...) -> None: ...
 
 class CatalogueField(_message.Message):
     __slots__ = ("field", "options")
@@ -251,3 +253,23 @@ class CheckCustomValuesResponse(_message.Message):
     STORED_FIELD_NUMBER: _ClassVar[int]
     stored: _struct_pb2.Struct
     def __init__(self, stored: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ...) -> None: ...
+
+class ReportingList(_message.Message):
+    __slots__ = ("name", "label", "options")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    OPTIONS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    label: str
+    options: _containers.RepeatedCompositeFieldContainer[CatalogueOption]
+    def __init__(self, name: _Optional[str] = ..., label: _Optional[str] = ..., options: _Optional[_Iterable[_Union[CatalogueOption, _Mapping]]] = ...) -> None: ...
+
+class ReportingCatalogue(_message.Message):
+    __slots__ = ("lists", "custom_fields", "age_bands")
+    LISTS_FIELD_NUMBER: _ClassVar[int]
+    CUSTOM_FIELDS_FIELD_NUMBER: _ClassVar[int]
+    AGE_BANDS_FIELD_NUMBER: _ClassVar[int]
+    lists: _containers.RepeatedCompositeFieldContainer[ReportingList]
+    custom_fields: _containers.RepeatedCompositeFieldContainer[CustomField]
+    age_bands: _containers.RepeatedCompositeFieldContainer[AgeBand]
+    def __init__(self, lists: _Optional[_Iterable[_Union[ReportingList, _Mapping]]] = ..., custom_fields: _Optional[_Iterable[_Union[CustomField, _Mapping]]] = ..., age_bands: _Optional[_Iterable[_Union[AgeBand, _Mapping]]] = ...) -> None: ...

@@ -114,6 +114,11 @@ class ProfileSetupStub:
                 request_serializer=tracker_dot_profiles_dot_v1_dot_setup__service__pb2.CheckCustomValuesRequest.SerializeToString,
                 response_deserializer=tracker_dot_profiles_dot_v1_dot_setup__service__pb2.CheckCustomValuesResponse.FromString,
                 _registered_method=True)
+        self.GetReportingCatalogue = channel.unary_unary(
+                '/tracker.profiles.v1.ProfileSetup/GetReportingCatalogue',
+                request_serializer=google_dot_protobuf_dot_empty__pb2.Empty.SerializeToString,
+                response_deserializer=tracker_dot_profiles_dot_v1_dot_setup__service__pb2.ReportingCatalogue.FromString,
+                _registered_method=True)
 
 
 class ProfileSetupServicer:
@@ -222,6 +227,14 @@ class ProfileSetupServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetReportingCatalogue(self, request, context):
+        """The whole set-up in one answer, for reports: every option list (archived options too), every
+        custom field and the age bands. No usage counts, so it never scans people; it reads only.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ProfileSetupServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -299,6 +312,11 @@ def add_ProfileSetupServicer_to_server(servicer, server):
                     servicer.CheckCustomValues,
                     request_deserializer=tracker_dot_profiles_dot_v1_dot_setup__service__pb2.CheckCustomValuesRequest.FromString,
                     response_serializer=tracker_dot_profiles_dot_v1_dot_setup__service__pb2.CheckCustomValuesResponse.SerializeToString,
+            ),
+            'GetReportingCatalogue': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetReportingCatalogue,
+                    request_deserializer=google_dot_protobuf_dot_empty__pb2.Empty.FromString,
+                    response_serializer=tracker_dot_profiles_dot_v1_dot_setup__service__pb2.ReportingCatalogue.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -710,6 +728,33 @@ class ProfileSetup:
             '/tracker.profiles.v1.ProfileSetup/CheckCustomValues',
             tracker_dot_profiles_dot_v1_dot_setup__service__pb2.CheckCustomValuesRequest.SerializeToString,
             tracker_dot_profiles_dot_v1_dot_setup__service__pb2.CheckCustomValuesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetReportingCatalogue(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.profiles.v1.ProfileSetup/GetReportingCatalogue',
+            google_dot_protobuf_dot_empty__pb2.Empty.SerializeToString,
+            tracker_dot_profiles_dot_v1_dot_setup__service__pb2.ReportingCatalogue.FromString,
             options,
             channel_credentials,
             insecure,
