@@ -42,7 +42,7 @@ class Platform:
 
     @property
     def services(self):
-        # in starting order: import, households and groups call profiles
+        # in starting order: reporting, import, households and groups call profiles
         return [self.profiles, self.reporting, self.imports, self.households, self.groups]
 
     def migrate(self) -> None:
@@ -57,7 +57,7 @@ class Platform:
         addresses = {}
         for svc in self.services:
             name = svc.runtime.name
-            if svc in (self.imports, self.households, self.groups):
+            if svc in (self.reporting, self.imports, self.households, self.groups):
                 svc.profiles_address = addresses["profiles"]
             svc.start(f"{host}:0" if self._ephemeral else self.settings.grpc_address(name))
             addresses[name] = svc.runtime.grpc.address

@@ -1,5 +1,5 @@
 from services.common import cli
 
-from . import bootstrap
+from . import bootstrap, maintenance
 
-cli.main(bootstrap.NAME, bootstrap.build)
+cli.main(bootstrap.NAME, bootstrap.build, commands={"recount": maintenance.recount, "daily": maintenance.daily})

@@ -5,10 +5,15 @@ from services.common import topics
 from services.common.bus import EventBus
 from services.common.clock import Clock
 from services.common.config import Settings
+from services.common.grpc_client import channel
 from services.common.runtime import ServiceRuntime, make_bus
+from services.gen.tracker.profiles.v1 import profiles_service_pb2_grpc as profiles_grpc
+from services.gen.tracker.profiles.v1 import setup_service_pb2_grpc as setup_grpc
 from services.gen.tracker.reporting.v1 import reporting_service_pb2_grpc as pb_grpc
 
 from . import handlers, tables
+from .maintenance import DailyJob
+from .clients.profiles import Profiles
 from .server import ReportingServicer
 
 NAME = "reporting"
@@ -18,20 +23,38 @@ class Reporting:
     def __init__(self, settings: Settings, runtime: ServiceRuntime):
         self.settings = settings
         self.runtime = runtime
+        self.profiles_address = settings.service_address("profiles")  # the dev runner sets it before start
+        self._channel = None
+        self.profiles: Profiles | None = None
+        self.daily = DailyJob(runtime)
+
+    def connect(self) -> Profiles:
+        """Profiles, reached over gRPC (also for the command line's recount, which serves nothing)."""
+        if self.profiles is None:
+            self._channel = channel(self.profiles_address)
+            self.profiles = Profiles(setup_grpc.ProfileSetupStub(self._channel),
+                                     profiles_grpc.ProfilesStub(self._channel))
+        return self.profiles
 
     def start(self, address: str | None = None) -> "Reporting":
-        servicer = ReportingServicer(self.runtime)
+        servicer = ReportingServicer(self.runtime, self.connect())
         self.runtime.start([(pb_grpc.add_ReportingServicer_to_server, servicer, "tracker.reporting.v1.Reporting")],
                            address or self.settings.grpc_address(NAME))
+        self.daily.start()
         return self
 
     def stop(self) -> None:
+        self.daily.stop()
         self.runtime.stop()
+        if self._channel is not None:
+            self._channel.close()
 
 
 def build(settings: Settings, *, bus: EventBus | None = None, clock: Clock | None = None) -> Reporting:
     bus = bus or make_bus(settings, client_id=NAME)
     runtime = ServiceRuntime(NAME, settings, outbox=tables.outbox, processed=tables.processed_events, bus=bus,
                              clock=clock)
-    runtime.consume([topics.PEOPLE], "reporting.people", handlers.people_events, handlers.people_event_batch)
+    runtime.consume([topics.PEOPLE], "reporting.people", handlers.people_event, handlers.people_event_batch)
+    runtime.consume([topics.HOUSEHOLDS], "reporting.households", handlers.household_event,
+                    handlers.household_event_batch)
     return Reporting(settings, runtime)

@@ -1,31 +1,111 @@
-"""Reporting rules with no I/O: how events move the aggregates."""
+"""Reporting rules with no I/O: what each person and household counts towards (their facts), and how a
+newer state moves the counts.
+
+A fact is a (characteristic, value) pair. A current person counts towards one fact per option they hold
+(the option's id, under the field's name: "ethnicity", "communication_needs", "custom.<key>"...), their age
+in whole years ("age", "47"), and, for each characteristic with any value, (characteristic, KNOWN): so the
+people not known are the current people less the known ones, even for fields holding several options.
+Every person counts towards their status. An occupied household counts towards ("properties", "occupied").
+"""
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
-from typing import Iterable
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+CURRENT = "current"
+KNOWN = "*"
+STATUS, AGE, PROPERTIES, OCCUPIED = "status", "age", "properties", "occupied"
+
+Fact = tuple[str, str]
 
 
 @dataclass(frozen=True)
-class CountChange:
-    """Add `delta` people to the count of `status`."""
+class PersonState:
+    """A person as the newest event about them showed them."""
+    person_id: str
+    version: int
     status: str
-    delta: int
+    date_of_birth: dt.date | None = None
+    chosen: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # option ids by characteristic
+
+    @property
+    def key(self) -> str:
+        return self.person_id
 
 
-def person_created(status: str) -> list[CountChange]:
-    return [CountChange(status or "current", +1)]
+@dataclass(frozen=True)
+class HouseholdState:
+    household_id: str
+    version: int
+    occupied: bool
+
+    @property
+    def key(self) -> str:
+        return self.household_id
 
 
-def status_changed(new_status: str) -> list[CountChange]:
-    """A person moved between current and archived (the only two statuses)."""
-    old_status = "current" if new_status == "archived" else "archived"
-    return [CountChange(old_status, -1), CountChange(new_status, +1)]
+def age_on(born: dt.date, today: dt.date) -> int:
+    """Whole years from `born` to `today` (someone born on 29 February is a year older on 1 March)."""
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
-def summed(changes: Iterable[CountChange]) -> list[CountChange]:
-    """One change per status: the sum of these."""
-    totals: Counter = Counter()
-    for change in changes:
-        totals[change.status] += change.delta
-    return [CountChange(status, delta) for status, delta in sorted(totals.items())]
+def next_birthday(born: dt.date, today: dt.date) -> dt.date:
+    """The first day after `today` on which the age from `born` is higher."""
+    age = age_on(born, today)
+    day = today + dt.timedelta(days=1)
+    # the age changes on the birthday, or on 1 March for 29 February in a common year: at most 366 days on
+    year = born.year + age + 1
+    try:
+        birthday = born.replace(year=year)
+    except ValueError:
+        birthday = dt.date(year, 3, 1)
+    return max(birthday, day)
+
+
+def person_facts(state: PersonState | None, today: dt.date) -> frozenset[Fact]:
+    """What the person counts towards on `today` (nothing for a state not known yet)."""
+    if state is None or not state.status:
+        return frozenset()
+    facts: set[Fact] = {(STATUS, state.status)}
+    if state.status != CURRENT:
+        return frozenset(facts)
+    for characteristic, ids in state.chosen.items():
+        if ids:
+            facts.update((characteristic, option_id) for option_id in ids)
+            facts.add((characteristic, KNOWN))
+    if state.date_of_birth is not None and state.date_of_birth <= today:
+        facts.update({(AGE, str(age_on(state.date_of_birth, today))), (AGE, KNOWN)})
+    return frozenset(facts)
+
+
+def household_facts(state: HouseholdState | None) -> frozenset[Fact]:
+    return frozenset({(PROPERTIES, OCCUPIED)}) if state is not None and state.occupied else frozenset()
+
+
+def newer(held_version: int | None, given_version: int) -> bool:
+    """Whether a state of `given_version` replaces the one held (equal versions: the later event, which
+    comes from the same transaction and so the same partition, in order)."""
+    return held_version is None or given_version >= held_version
+
+
+def moves(old: Iterable[Fact], new: Iterable[Fact]) -> Counter:
+    """How the counts move when facts `old` become `new`: +1 for each fact gained, -1 for each lost."""
+    old, new = set(old), set(new)
+    moved: Counter = Counter()
+    for fact in new - old:
+        moved[fact] += 1
+    for fact in old - new:
+        moved[fact] -= 1
+    return moved
+
+
+def newest(states: Iterable[PersonState | HouseholdState]) -> dict[str, PersonState | HouseholdState]:
+    """Of several states of the same people (or households), the newest of each, by id."""
+    found: dict = {}
+    for state in states:
+        held = found.get(state.key)
+        if held is None or newer(held.version, state.version):
+            found[state.key] = state
+    return found

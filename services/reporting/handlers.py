@@ -1,27 +1,47 @@
-"""Event handlers: each event moves the aggregates once (the consumer is idempotent). A batch of
-events moves each count once by their sum (a million-person import is a few statements)."""
+"""Event handlers: each event (or batch of events) is read into the states of the people and households
+it shows, which the use cases count. The consumer is idempotent, and states carry versions, so events that
+come twice or out of order leave the counts exact."""
 from __future__ import annotations
 
 from typing import Iterable, Iterator
 
 from services.common.envelope import payload_as
-from services.gen.tracker.profiles.v1 import events_pb2
+from services.gen.tracker.households.v1 import events_pb2 as households_pb2
+from services.gen.tracker.profiles.v1 import events_pb2 as people_pb2
 
-from . import domain, service
+from . import service
+from .domain import HouseholdState, PersonState
+from .messages import household_state, person_state
 
-
-def _changes(envelope) -> Iterator[domain.CountChange]:
-    if envelope.type == events_pb2.PersonCreated.DESCRIPTOR.full_name:
-        yield from domain.person_created(payload_as(envelope, events_pb2.PersonCreated).person.status)
-    elif envelope.type == events_pb2.PersonChanged.DESCRIPTOR.full_name:
-        changed = payload_as(envelope, events_pb2.PersonChanged)
-        if "status" in changed.changed_fields:
-            yield from domain.status_changed(changed.person.status)
+PERSON_EVENTS = {message.DESCRIPTOR.full_name: message for message in (people_pb2.PersonCreated,
+                                                                        people_pb2.PersonChanged)}
 
 
-def people_events(uow, envelope) -> None:
-    service.record_changes(uow, changes=list(_changes(envelope)))
+def _people(envelopes: Iterable) -> Iterator[PersonState]:
+    for envelope in envelopes:
+        message = PERSON_EVENTS.get(envelope.type)
+        if message is not None:
+            yield person_state(payload_as(envelope, message).person)
+
+
+def _households(envelopes: Iterable) -> Iterator[HouseholdState]:
+    for envelope in envelopes:
+        if envelope.type == households_pb2.HouseholdChanged.DESCRIPTOR.full_name:
+            changed = payload_as(envelope, households_pb2.HouseholdChanged)
+            yield household_state(changed)
+
+
+def people_event(uow, envelope) -> None:
+    service.count_people(uow, _people([envelope]))
 
 
 def people_event_batch(uow, envelopes: Iterable) -> None:
-    service.record_changes(uow, changes=domain.summed(c for e in envelopes for c in _changes(e)))
+    service.count_people(uow, _people(envelopes))
+
+
+def household_event(uow, envelope) -> None:
+    service.count_households(uow, _households([envelope]))
+
+
+def household_event_batch(uow, envelopes: Iterable) -> None:
+    service.count_households(uow, _households(envelopes))

@@ -1,22 +1,114 @@
-"""Use cases of the reporting service."""
+"""Use cases of the reporting service: keeping the aggregates (from events, on birthdays, and by a recount
+from the source of truth) and reading them."""
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
 from typing import Iterable
 
 from services.common.uow import UnitOfWork
 
 from . import domain
-from .store import CountsRepository
+from .domain import Fact, HouseholdState, PersonState
+from .store import AggregateStore
+
+AGE_BATCH = 5000
 
 
-def record_changes(uow: UnitOfWork, *, changes: Iterable[domain.CountChange]) -> None:
-    """Called inside the consumer's transaction (which commits it with the events' receipt)."""
-    repo = CountsRepository(uow.session, uow.landlord_id)
-    for change in changes:
-        if change.delta:
-            repo.apply(change)
+def _counted(state: PersonState, today) -> tuple[PersonState, frozenset[Fact], object]:
+    facts = domain.person_facts(state, today)
+    aged = state.status == domain.CURRENT and state.date_of_birth is not None and state.date_of_birth <= today
+    return state, facts, domain.next_birthday(state.date_of_birth, today) if aged else None
+
+
+def _count_newer(given: dict, held: dict, counted_as) -> tuple[Counter, list]:
+    """For each state newer than the one held (version, facts): how the counts move, and what to save."""
+    moved, saved = Counter(), []
+    for key, state in given.items():
+        version, old_facts = held.get(key, (None, frozenset()))
+        if domain.newer(version, state.version):
+            counted = counted_as(state)
+            moved.update(domain.moves(old_facts, counted[1]))
+            saved.append(counted)
+    return moved, saved
+
+
+def count_people(uow: UnitOfWork, states: Iterable[PersonState]) -> int:
+    """Count the newer of these states of people (from events, or a recount) instead of what each person
+    counted as before; an older state than the one counted changes nothing. Called inside the caller's
+    transaction (the consumer's, which commits it with the events' receipt). Answers how many changed."""
+    today = uow.clock.today()
+    given = domain.newest(states)
+    store = AggregateStore(uow.session, uow.landlord_id)
+    moved, saved = _count_newer(given, store.people(given), lambda state: _counted(state, today))
+    store.save_people(saved)
+    store.add(moved)
+    return len(saved)
+
+
+def count_households(uow: UnitOfWork, states: Iterable[HouseholdState]) -> None:
+    """Count the newer of these states of households (occupied or not), as `count_people` does people."""
+    given = domain.newest(states)
+    store = AggregateStore(uow.session, uow.landlord_id)
+    moved, saved = _count_newer(given, store.households(given),
+                                lambda state: (state, domain.household_facts(state)))
+    store.save_households(saved)
+    store.add(moved)
+
+
+def age_people(uow: UnitOfWork, *, batch: int = AGE_BATCH) -> int:
+    """Move everyone whose age has changed since they were counted to the count of their age today (the
+    daily job; also on demand). Answers how many moved; run it again until it answers fewer than `batch`."""
+    today = uow.clock.today()
+    store = AggregateStore(uow.session, uow.landlord_id)
+    due = store.birthdays_by(today, batch)
+    moved, saved = Counter(), []
+    for state, old_facts in due:
+        counted = _counted(state, today)
+        moved.update(domain.moves(old_facts, counted[1]))
+        saved.append(counted)
+    store.save_people(saved)
+    store.add(moved)
+    return len(due)
+
+
+def keep_month(uow: UnitOfWork) -> None:
+    """Keep the counts as they stand now as this month's figures (the daily job does, so a month's figures
+    are its last day's)."""
+    AggregateStore(uow.session, uow.landlord_id).snapshot(f"{uow.clock.today():%Y-%m}")
+
+
+@dataclass(frozen=True)
+class Difference:
+    characteristic: str
+    value: str
+    held: int
+    recounted: int
+
+
+def settle_counts(uow: UnitOfWork) -> list[Difference]:
+    """Work every count out again from each person and household as counted, and make the counts exactly
+    that (the recount's last step, after it has counted every person's state from profiles with
+    `count_people`). Answers each count that was wrong."""
+    store = AggregateStore(uow.session, uow.landlord_id)
+    wanted: Counter = Counter()
+    for page in store.all_people():
+        for _, facts in page:
+            wanted.update(facts)
+    wanted.update(store.household_facts())
+    held = store.counts()
+    differences = [Difference(c, v, held.get((c, v), 0), wanted.get((c, v), 0))
+                   for c, v in sorted(set(held) | set(wanted)) if held.get((c, v), 0) != wanted.get((c, v), 0)]
+    if differences:
+        store.replace_counts(dict(wanted))
+    return differences
+
+
+def counts(uow: UnitOfWork, characteristics: Iterable[str] | None = None) -> dict[Fact, int]:
+    return AggregateStore(uow.session, uow.landlord_id).counts(characteristics)
 
 
 def people_count(uow: UnitOfWork) -> tuple[int, dict[str, int]]:
-    by_status = CountsRepository(uow.session, uow.landlord_id).by_status()
-    return by_status.get("current", 0), by_status
+    """Current people, and people by status."""
+    by_status = {value: n for (_, value), n in counts(uow, [domain.STATUS]).items()}
+    return by_status.get(domain.CURRENT, 0), by_status

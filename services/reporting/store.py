@@ -1,26 +1,203 @@
-"""Aggregates kept up to date from events: reports never scan people."""
+"""Storage of the aggregates: the counts, and each person and household as last counted. Every query is
+filtered by the landlord here; PostgreSQL row-level security is the second wall behind it. Counts move by
+upserts that add (never read, add, write back), so the people and households consumers, each in its own
+transaction, never lose each other's changes."""
 from __future__ import annotations
 
-from sqlalchemy import insert, select, update
+import datetime as dt
+import json
+from collections import Counter
+from typing import Iterable, Iterator
+
+from sqlalchemy import delete, insert, literal, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from .domain import CountChange
-from .tables import people_counts
+from services.common.bulk import chunks
+
+from .domain import Fact, HouseholdState, PersonState
+from .tables import counted_households, counted_people, counts, monthly_counts, processed_events, report_settings
+
+WRITE_CHUNK = 500
 
 
-class CountsRepository:
+def _state_json(state: PersonState) -> str:
+    return json.dumps({"status": state.status, "born": state.date_of_birth.isoformat() if state.date_of_birth else None,
+                       "chosen": {k: list(v) for k, v in state.chosen.items()}}, sort_keys=True)
+
+
+def _state(person_id: str, version: int, text: str) -> PersonState:
+    raw = json.loads(text)
+    born = dt.date.fromisoformat(raw["born"]) if raw.get("born") else None
+    return PersonState(person_id, version, raw["status"], born, {k: tuple(v) for k, v in raw["chosen"].items()})
+
+
+def _facts(text: str) -> frozenset[Fact]:
+    return frozenset((c, v) for c, v in json.loads(text))
+
+
+def _facts_json(facts: Iterable[Fact]) -> str:
+    return json.dumps(sorted(facts))
+
+
+class AggregateStore:
+    """One landlord's aggregates, inside the caller's transaction."""
+
     def __init__(self, session: Session, landlord_id: str):
         self.session = session
         self.landlord_id = landlord_id
+        self._dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
 
-    def apply(self, change: CountChange) -> None:
-        t = people_counts
-        where = (t.c.landlord_id == self.landlord_id) & (t.c.status == change.status)
-        updated = self.session.execute(update(t).where(where).values(people=t.c.people + change.delta))
-        if updated.rowcount == 0:
-            self.session.execute(insert(t).values(landlord_id=self.landlord_id, status=change.status, people=change.delta))
+    # -- counts -----------------------------------------------------------------------------------------------------
 
-    def by_status(self) -> dict[str, int]:
-        t = people_counts
-        rows = self.session.execute(select(t.c.status, t.c.people).where(t.c.landlord_id == self.landlord_id))
-        return {status: int(count) for status, count in rows}
+    def add(self, moved: Counter) -> None:
+        """Move each fact's count by its amount (one upsert statement per chunk of facts)."""
+        rows = [{"landlord_id": self.landlord_id, "characteristic": c, "value": v, "total": n}
+                for (c, v), n in sorted(moved.items()) if n]
+        if not rows:
+            return
+        statement = self._dialect.insert(counts)
+        statement = statement.on_conflict_do_update(
+            index_elements=[counts.c.landlord_id, counts.c.characteristic, counts.c.value],
+            set_={"total": counts.c.total + statement.excluded.total})
+        for part in chunks(rows, WRITE_CHUNK):
+            self.session.execute(statement, list(part))
+
+    def counts(self, characteristics: Iterable[str] | None = None) -> dict[Fact, int]:
+        """Every count of the landlord (of these characteristics only, when given) that is not zero."""
+        query = select(counts.c.characteristic, counts.c.value, counts.c.total).where(
+            counts.c.landlord_id == self.landlord_id, counts.c.total != 0)
+        if characteristics is not None:
+            query = query.where(counts.c.characteristic.in_(list(characteristics)))
+        return {(c, v): int(n) for c, v, n in self.session.execute(query)}
+
+    def replace_counts(self, wanted: dict[Fact, int]) -> None:
+        """Make the landlord's counts exactly `wanted` (the recount's repair)."""
+        self.session.execute(delete(counts).where(counts.c.landlord_id == self.landlord_id))
+        self.add(Counter(wanted))
+
+    # -- months --------------------------------------------------------------------------------------------------------
+
+    def snapshot(self, month: str) -> None:
+        """Keep the counts as they stand now as `month`'s (yyyy-mm), replacing what it held."""
+        m = monthly_counts
+        self.session.execute(delete(m).where(m.c.landlord_id == self.landlord_id, m.c.month == month))
+        self.session.execute(insert(m).from_select(
+            ["landlord_id", "month", "characteristic", "value", "total"],
+            select(counts.c.landlord_id, literal(month), counts.c.characteristic, counts.c.value, counts.c.total)
+            .where(counts.c.landlord_id == self.landlord_id, counts.c.total != 0)))
+
+    def months(self, characteristics: Iterable[str], since: str) -> dict[str, dict[Fact, int]]:
+        """The counts of these characteristics kept for each month from `since` (yyyy-mm) on, by month."""
+        m, found = monthly_counts, {}
+        for month, c, v, n in self.session.execute(
+                select(m.c.month, m.c.characteristic, m.c.value, m.c.total)
+                .where(m.c.landlord_id == self.landlord_id, m.c.month >= since,
+                       m.c.characteristic.in_(list(characteristics)))):
+            found.setdefault(month, {})[(c, v)] = int(n)
+        return found
+
+    # -- settings ------------------------------------------------------------------------------------------------------
+
+    def threshold(self) -> int | None:
+        """The landlord's disclosure threshold (None: the default)."""
+        return self.session.execute(select(report_settings.c.threshold).where(
+            report_settings.c.landlord_id == self.landlord_id)).scalar_one_or_none()
+
+    def save_threshold(self, threshold: int) -> None:
+        statement = self._dialect.insert(report_settings).values(landlord_id=self.landlord_id, threshold=threshold)
+        self.session.execute(statement.on_conflict_do_update(index_elements=[report_settings.c.landlord_id],
+                                                             set_={"threshold": threshold}))
+
+    # -- people ------------------------------------------------------------------------------------------------------
+
+    def people(self, person_ids: Iterable[str]) -> dict[str, tuple[int, frozenset[Fact]]]:
+        """The version and facts each of these people was last counted with, by id (locked); the others are
+        not there."""
+        t, found = counted_people, {}
+        for part in chunks(sorted(set(person_ids))):
+            for person_id, version, facts in self.session.execute(
+                    select(t.c.person_id, t.c.version, t.c.facts)
+                    .where(t.c.landlord_id == self.landlord_id, t.c.person_id.in_(part))
+                    .order_by(t.c.person_id).with_for_update()):
+                found[person_id] = (version, _facts(facts))
+        return found
+
+    def save_people(self, counted: Iterable[tuple[PersonState, frozenset[Fact], dt.date | None]]) -> None:
+        """Write each person's newest state, the facts it gave and when their age next changes."""
+        t = counted_people
+        rows = [{"landlord_id": self.landlord_id, "person_id": s.person_id, "version": s.version,
+                 "state": _state_json(s), "facts": _facts_json(f), "next_birthday": birthday}
+                for s, f, birthday in counted]
+        if not rows:
+            return
+        statement = self._dialect.insert(t)
+        statement = statement.on_conflict_do_update(
+            index_elements=[t.c.landlord_id, t.c.person_id],
+            set_={name: statement.excluded[name] for name in ("version", "state", "facts", "next_birthday")})
+        for part in chunks(rows, WRITE_CHUNK):
+            self.session.execute(statement, list(part))
+
+    def birthdays_by(self, day: dt.date, size: int) -> list[tuple[PersonState, frozenset[Fact]]]:
+        """Up to `size` people whose age changes on or before `day`, locked."""
+        t = counted_people
+        rows = self.session.execute(
+            select(t.c.person_id, t.c.version, t.c.state, t.c.facts)
+            .where(t.c.landlord_id == self.landlord_id, t.c.next_birthday <= day)
+            .order_by(t.c.person_id).limit(size).with_for_update()).all()
+        return [(_state(p, v, s), _facts(f)) for p, v, s, f in rows]
+
+    def all_people(self, size: int = 5000) -> Iterator[list[tuple[PersonState, frozenset[Fact]]]]:
+        """Every person counted, in id order, `size` at a time."""
+        t, after = counted_people, ""
+        while True:
+            rows = self.session.execute(
+                select(t.c.person_id, t.c.version, t.c.state, t.c.facts)
+                .where(t.c.landlord_id == self.landlord_id, t.c.person_id > after)
+                .order_by(t.c.person_id).limit(size)).all()
+            if not rows:
+                return
+            yield [(_state(p, v, s), _facts(f)) for p, v, s, f in rows]
+            after = rows[-1][0]
+
+    # -- households --------------------------------------------------------------------------------------------------
+
+    def households(self, household_ids: Iterable[str]) -> dict[str, tuple[int, frozenset[Fact]]]:
+        t, found = counted_households, {}
+        for part in chunks(sorted(set(household_ids))):
+            for household_id, version, facts in self.session.execute(
+                    select(t.c.household_id, t.c.version, t.c.facts)
+                    .where(t.c.landlord_id == self.landlord_id, t.c.household_id.in_(part))
+                    .order_by(t.c.household_id).with_for_update()):
+                found[household_id] = (version, _facts(facts))
+        return found
+
+    def household_facts(self) -> Counter:
+        """The facts of every household counted, summed."""
+        summed: Counter = Counter()
+        for (facts,) in self.session.execute(select(counted_households.c.facts).where(
+                counted_households.c.landlord_id == self.landlord_id)):
+            summed.update(_facts(facts))
+        return summed
+
+    def save_households(self, counted: Iterable[tuple[HouseholdState, frozenset[Fact]]]) -> None:
+        t = counted_households
+        rows = [{"landlord_id": self.landlord_id, "household_id": s.household_id, "version": s.version,
+                 "facts": _facts_json(f)} for s, f in counted]
+        if not rows:
+            return
+        statement = self._dialect.insert(t)
+        statement = statement.on_conflict_do_update(
+            index_elements=[t.c.landlord_id, t.c.household_id],
+            set_={name: statement.excluded[name] for name in ("version", "facts")})
+        for part in chunks(rows, WRITE_CHUNK):
+            self.session.execute(statement, list(part))
+
+
+def landlords(session: Session) -> list[str]:
+    """Every landlord reporting has heard of: any event handled, or anything counted (a platform-level
+    transaction sees them all)."""
+    found: set[str] = set()
+    for table in (processed_events, counted_people, counted_households):
+        found.update(session.execute(select(table.c.landlord_id).distinct()).scalars())
+    return sorted(found)

@@ -1,17 +1,52 @@
-"""The reporting service's tables (SQLAlchemy Core): the aggregates, and the service's outbox and
-processed events."""
+"""The reporting service's tables (SQLAlchemy Core): the aggregates, the state of each person and household
+they were counted from, and the service's outbox and processed events. Every row carries its landlord."""
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, MetaData, String, Table
+from sqlalchemy import BigInteger, Column, Date, Index, Integer, MetaData, PrimaryKeyConstraint, String, Table, Text
 
 from services.common.db import outbox_table, processed_events_table
 
 metadata = MetaData()
-people_counts = Table(
-    "people_counts", metadata,
+counts = Table(  # how many current people (properties, for "properties") count towards each fact
+    "aggregate_counts", metadata,
+    Column("landlord_id", String(36), nullable=False),
+    Column("characteristic", String(80), nullable=False),  # a field name, "custom.<key>", "age", "status"...
+    Column("value", String(60), nullable=False),  # an option id, an age, "*" (known)...
+    Column("total", BigInteger, nullable=False),
+    PrimaryKeyConstraint("landlord_id", "characteristic", "value"),
+)
+counted_people = Table(  # each person as last counted: the newest version seen and the facts it gave
+    "counted_people", metadata,
+    Column("landlord_id", String(36), nullable=False),
+    Column("person_id", String(36), nullable=False),
+    Column("version", BigInteger, nullable=False),
+    Column("state", Text, nullable=False),  # JSON: status, date_of_birth, chosen
+    Column("facts", Text, nullable=False),  # JSON list of [characteristic, value]
+    Column("next_birthday", Date, nullable=True),  # when the age they count under next changes
+    PrimaryKeyConstraint("landlord_id", "person_id"),
+    Index("ix_counted_people_next_birthday", "next_birthday"),
+)
+counted_households = Table(
+    "counted_households", metadata,
+    Column("landlord_id", String(36), nullable=False),
+    Column("household_id", String(36), nullable=False),
+    Column("version", BigInteger, nullable=False),
+    Column("facts", Text, nullable=False),
+    PrimaryKeyConstraint("landlord_id", "household_id"),
+)
+report_settings = Table(
+    "report_settings", metadata,
     Column("landlord_id", String(36), primary_key=True),
-    Column("status", String(20), primary_key=True),
-    Column("people", BigInteger, nullable=False),
+    Column("threshold", Integer, nullable=False),  # counts from 1 to threshold - 1 are never shown
+)
+monthly_counts = Table(  # the counts as they stood at the end of each month (the current month: as of now)
+    "monthly_counts", metadata,
+    Column("landlord_id", String(36), nullable=False),
+    Column("month", String(7), nullable=False),  # yyyy-mm
+    Column("characteristic", String(80), nullable=False),
+    Column("value", String(60), nullable=False),
+    Column("total", BigInteger, nullable=False),
+    PrimaryKeyConstraint("landlord_id", "month", "characteristic", "value"),
 )
 outbox = outbox_table(metadata)
 processed_events = processed_events_table(metadata)

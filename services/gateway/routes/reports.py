@@ -2,8 +2,10 @@ from services.common.grpc_client import call
 from services.gen.tracker.reporting.v1 import reporting_service_pb2 as pb
 
 from ..api import landlord_user
+from ..equality import EQUALITY_FIELDS, check_use, may_view
 from ..privileges import Privilege
 from ..schemas import PeopleCount
+from ..schemas.reports import ProfileReportOut, ReportSettingsChanges, ReportSettingsOut, TrendOut, TrendQuery
 from . import api
 
 
@@ -12,3 +14,60 @@ from . import api
 def people_count(gw, caller):
     answer = call(gw.reporting.GetPeopleCount, pb.GetPeopleCountRequest())
     return {"total": answer.total, "by_status": dict(answer.by_status)}
+
+
+def _breakdown(b: pb.Breakdown, t: int) -> dict:
+    return {"characteristic": b.characteristic, "label": b.label, "cells": [_cell(c, t) for c in b.cells],
+            "not_known": _cell(b.not_known, t), "known": b.known if b.HasField("known") else None,
+            "several": b.several, "equality": b.equality}
+
+
+def _equality(b: pb.Breakdown) -> bool:
+    return b.equality or b.characteristic in EQUALITY_FIELDS
+
+
+def _cell(cell: pb.Cell, threshold: int) -> dict:
+    return {"value": cell.value, "label": cell.label, "count": None if cell.suppressed else cell.count,
+            "percent": cell.percent if cell.HasField("percent") else None, "suppressed": cell.suppressed,
+            "shown": f"fewer than {threshold}" if cell.suppressed else f"{cell.count:,}", "archived": cell.archived}
+
+
+@api.route("GET", "/api/v1/reports/profile", access=landlord_user(Privilege.VIEW_REPORTS), tag="reports",
+           summary="The whole landlord's profile: current people, occupied properties and every characteristic's "
+                   "values with counts and percentages of known (equality breakdowns need view equality data)",
+           response=ProfileReportOut)
+def profile_report(gw, caller):
+    answer = call(gw.reporting.GetProfileReport, pb.GetProfileReportRequest())
+    t, equality = answer.threshold, may_view(caller)
+    return {"as_of": answer.as_of, "threshold": t, "current_people": _cell(answer.current_people, t),
+            "occupied_properties": _cell(answer.occupied_properties, t),
+            "breakdowns": [_breakdown(b, t) for b in answer.breakdowns if equality or not _equality(b)],
+            "equality_hidden": not equality}
+
+
+@api.route("GET", "/api/v1/reports/trend", access=landlord_user(Privilege.VIEW_REPORTS), tag="reports", query=TrendQuery,
+           summary="One characteristic month by month (figures at each month's end, this month as of now): e.g. how "
+                   "many ethnicity values are still Not known", response=TrendOut)
+def trend(gw, caller, query: TrendQuery):
+    check_use([query.characteristic], caller, where="characteristic")
+    answer = call(gw.reporting.GetTrend, pb.GetTrendRequest(characteristic=query.characteristic, months=query.months))
+    t = answer.threshold
+    return {"characteristic": query.characteristic, "threshold": t,
+            "months": [{"month": m.month, "current_people": _cell(m.current_people, t),
+                        "breakdown": _breakdown(m.breakdown, t)} for m in answer.months]}
+
+
+@api.route("GET", "/api/v1/reports/settings", access=landlord_user(Privilege.VIEW_REPORTS), tag="reports",
+           summary="The landlord's report settings: the disclosure threshold", response=ReportSettingsOut)
+def report_settings(gw, caller):
+    return {"threshold": call(gw.reporting.GetReportSettings, pb.GetReportSettingsRequest()).threshold}
+
+
+@api.route("PATCH", "/api/v1/reports/settings", access=landlord_user(Privilege.MANAGE_SETUP), tag="reports",
+           body=ReportSettingsChanges, response=ReportSettingsOut,
+           summary="Change the disclosure threshold (2 to 100; default 5): counts below it are never shown")
+def change_report_settings(gw, caller, body: ReportSettingsChanges):
+    request = pb.UpdateReportSettingsRequest()
+    if body.threshold is not None:
+        request.threshold = body.threshold
+    return {"threshold": call(gw.reporting.UpdateReportSettings, request).threshold}

@@ -106,7 +106,7 @@ def test_the_same_event_delivered_twice_moves_the_report_once(profiles, tmp_path
         ).mappings().one()
     message = Message(topic=outbox_row["topic"], key=outbox_row["key"], value=outbox_row["envelope"])
     consumer = f"test-reporting-{uuid.uuid4().hex[:8]}"
-    handle = idempotent(consumer, reporting_tables.processed_events, lambda lid: reporting.runtime.uow(lid), handlers.people_events)
+    handle = idempotent(consumer, reporting_tables.processed_events, lambda lid: reporting.runtime.uow(lid), handlers.people_event)
     handle(message)
     handle(message)  # redelivered, e.g. after a relay crash between publish and mark
     with reporting.runtime.uow(landlord) as uow:

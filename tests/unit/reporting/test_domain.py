@@ -1,14 +1,56 @@
-"""How people events move the counts: one by one, and summed over a batch."""
+"""What a person and a household count towards, how a newer state moves the counts, and ages on any day."""
+import datetime as dt
+
 from services.reporting import domain
+from services.reporting.domain import KNOWN, HouseholdState, PersonState
+
+TODAY = dt.date(2027, 3, 10)
 
 
-def test_a_batch_moves_each_status_once_by_the_sum_of_its_events():
-    changes = (domain.person_created("current") + domain.person_created("current")
-               + domain.status_changed("archived") + domain.status_changed("current")
-               + domain.status_changed("archived"))
-    assert domain.summed(changes) == [domain.CountChange("archived", 1), domain.CountChange("current", 1)]
+def person(version=1, status="current", born=None, **chosen) -> PersonState:
+    return PersonState("P1", version, status, born, {k: tuple(v) for k, v in chosen.items()})
 
 
-def test_archiving_and_restoring_in_one_batch_leaves_a_zero_change():
-    assert domain.summed(domain.status_changed("archived") + domain.status_changed("current")) == [
-        domain.CountChange("archived", 0), domain.CountChange("current", 0)]
+def test_a_current_person_counts_towards_each_option_their_age_and_what_is_known():
+    facts = domain.person_facts(person(born=dt.date(1980, 3, 11), gender=["F"], communication_needs=["BR", "ER"]),
+                                TODAY)
+    assert facts == {("status", "current"), ("gender", "F"), ("gender", KNOWN), ("communication_needs", "BR"),
+                     ("communication_needs", "ER"), ("communication_needs", KNOWN), ("age", "46"), ("age", KNOWN)}
+
+
+def test_an_archived_person_counts_only_towards_their_status_and_an_unknown_state_towards_nothing():
+    assert domain.person_facts(person(status="archived", gender=["F"]), TODAY) == {("status", "archived")}
+    assert domain.person_facts(None, TODAY) == frozenset()
+
+
+def test_a_birth_date_after_today_gives_no_age():
+    assert ("age", KNOWN) not in domain.person_facts(person(born=dt.date(2027, 3, 11)), TODAY)
+
+
+def test_moves_count_facts_gained_up_and_lost_down_and_leave_the_rest():
+    old = {("status", "current"), ("gender", "F"), ("gender", KNOWN)}
+    new = {("status", "current"), ("gender", "M"), ("gender", KNOWN)}
+    assert domain.moves(old, new) == {("gender", "M"): 1, ("gender", "F"): -1}
+    assert domain.moves(old, old) == {}
+
+
+def test_the_newest_state_wins_whatever_order_states_come_in():
+    states = [person(3, gender=["C"]), person(1, gender=["A"]), person(2, gender=["B"])]
+    assert domain.newest(states)["P1"].chosen == {"gender": ("C",)}
+    assert domain.newest(reversed(states))["P1"].chosen == {"gender": ("C",)}
+    assert domain.newer(None, 1) and domain.newer(2, 2) and not domain.newer(3, 2)
+
+
+def test_an_occupied_household_counts_one_occupied_property():
+    assert domain.household_facts(HouseholdState("H1", 1, True)) == {("properties", "occupied")}
+    assert domain.household_facts(HouseholdState("H1", 2, False)) == frozenset()
+
+
+def test_ages_and_the_next_day_they_change_including_29_february():
+    assert domain.age_on(dt.date(1980, 3, 10), TODAY) == 47 and domain.age_on(dt.date(1980, 3, 11), TODAY) == 46
+    assert domain.next_birthday(dt.date(1980, 3, 11), TODAY) == dt.date(2027, 3, 11)
+    assert domain.next_birthday(dt.date(1980, 3, 10), TODAY) == dt.date(2028, 3, 10)
+    leap = dt.date(2000, 2, 29)
+    assert domain.next_birthday(leap, dt.date(2027, 2, 27)) == dt.date(2027, 3, 1)
+    assert domain.age_on(leap, dt.date(2027, 2, 28)) == 26 and domain.age_on(leap, dt.date(2027, 3, 1)) == 27
+    assert domain.next_birthday(leap, dt.date(2027, 3, 1)) == dt.date(2028, 2, 29)

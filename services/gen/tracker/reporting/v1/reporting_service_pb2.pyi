@@ -1,8 +1,8 @@
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
-from collections.abc import Mapping as _Mapping
-from typing import ClassVar as _ClassVar, Optional as _Optional
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
@@ -24,3 +24,97 @@ class PeopleCount(_message.Message):
     total: int
     by_status: _containers.ScalarMap[str, int]
     def __init__(self, total: _Optional[int] = ..., by_status: _Optional[_Mapping[str, int]] = ...) -> None: ...
+
+class GetProfileReportRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class Cell(_message.Message):
+    __slots__ = ("value", "label", "count", "percent", "suppressed", "archived")
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    COUNT_FIELD_NUMBER: _ClassVar[int]
+    PERCENT_FIELD_NUMBER: _ClassVar[int]
+    SUPPRESSED_FIELD_NUMBER: _ClassVar[int]
+    ARCHIVED_FIELD_NUMBER: _ClassVar[int]
+    value: str
+    label: str
+    count: int
+    percent: float
+    suppressed: bool
+    archived: bool
+    def __init__(self, value: _Optional[str] = ..., label: _Optional[str] = ..., count: _Optional[int] = ..., percent: _Optional[float] = ..., suppressed: _Optional[bool] = ..., archived: _Optional[bool] = ...) -> None: ...
+
+class Breakdown(_message.Message):
+    __slots__ = ("characteristic", "label", "cells", "not_known", "known", "several", "equality")
+    CHARACTERISTIC_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    CELLS_FIELD_NUMBER: _ClassVar[int]
+    NOT_KNOWN_FIELD_NUMBER: _ClassVar[int]
+    KNOWN_FIELD_NUMBER: _ClassVar[int]
+    SEVERAL_FIELD_NUMBER: _ClassVar[int]
+    EQUALITY_FIELD_NUMBER: _ClassVar[int]
+    characteristic: str
+    label: str
+    cells: _containers.RepeatedCompositeFieldContainer[Cell]
+    not_known: Cell
+    known: int
+    several: bool
+    equality: bool
+    def __init__(self, characteristic: _Optional[str] = ..., label: _Optional[str] = ..., cells: _Optional[_Iterable[_Union[Cell, _Mapping]]] = ..., not_known: _Optional[_Union[Cell, _Mapping]] = ..., known: _Optional[int] = ..., several: _Optional[bool] = ..., equality: _Optional[bool] = ...) -> None: ...
+
+class ProfileReport(_message.Message):
+    __slots__ = ("current_people", "occupied_properties", "breakdowns", "threshold", "as_of")
+    CURRENT_PEOPLE_FIELD_NUMBER: _ClassVar[int]
+    OCCUPIED_PROPERTIES_FIELD_NUMBER: _ClassVar[int]
+    BREAKDOWNS_FIELD_NUMBER: _ClassVar[int]
+    THRESHOLD_FIELD_NUMBER: _ClassVar[int]
+    AS_OF_FIELD_NUMBER: _ClassVar[int]
+    current_people: Cell
+    occupied_properties: Cell
+    breakdowns: _containers.RepeatedCompositeFieldContainer[Breakdown]
+    threshold: int
+    as_of: str
+    def __init__(self, current_people: _Optional[_Union[Cell, _Mapping]] = ..., occupied_properties: _Optional[_Union[Cell, _Mapping]] = ..., breakdowns: _Optional[_Iterable[_Union[Breakdown, _Mapping]]] = ..., threshold: _Optional[int] = ..., as_of: _Optional[str] = ...) -> None: ...
+
+class GetTrendRequest(_message.Message):
+    __slots__ = ("characteristic", "months")
+    CHARACTERISTIC_FIELD_NUMBER: _ClassVar[int]
+    MONTHS_FIELD_NUMBER: _ClassVar[int]
+    characteristic: str
+    months: int
+    def __init__(self, characteristic: _Optional[str] = ..., months: _Optional[int] = ...) -> None: ...
+
+class TrendMonth(_message.Message):
+    __slots__ = ("month", "current_people", "breakdown")
+    MONTH_FIELD_NUMBER: _ClassVar[int]
+    CURRENT_PEOPLE_FIELD_NUMBER: _ClassVar[int]
+    BREAKDOWN_FIELD_NUMBER: _ClassVar[int]
+    month: str
+    current_people: Cell
+    breakdown: Breakdown
+    def __init__(self, month: _Optional[str] = ..., current_people: _Optional[_Union[Cell, _Mapping]] = ..., breakdown: _Optional[_Union[Breakdown, _Mapping]] = ...) -> None: ...
+
+class Trend(_message.Message):
+    __slots__ = ("months", "threshold")
+    MONTHS_FIELD_NUMBER: _ClassVar[int]
+    THRESHOLD_FIELD_NUMBER: _ClassVar[int]
+    months: _containers.RepeatedCompositeFieldContainer[TrendMonth]
+    threshold: int
+    def __init__(self, months: _Optional[_Iterable[_Union[TrendMonth, _Mapping]]] = ..., threshold: _Optional[int] = ...) -> None: ...
+
+class GetReportSettingsRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class ReportSettings(_message.Message):
+    __slots__ = ("threshold",)
+    THRESHOLD_FIELD_NUMBER: _ClassVar[int]
+    threshold: int
+    def __init__(self, threshold: _Optional[int] = ...) -> None: ...
+
+class UpdateReportSettingsRequest(_message.Message):
+    __slots__ = ("threshold",)
+    THRESHOLD_FIELD_NUMBER: _ClassVar[int]
+    threshold: int
+    def __init__(self, threshold: _Optional[int] = ...) -> None: ...

@@ -26,7 +26,8 @@ if _version_not_supported:
 
 
 class ReportingStub:
-    """Reports come from aggregates kept up to date from events; they never scan people.
+    """Reports come from aggregates kept up to date from events; they never scan people. The landlord
+    comes from call metadata (x-landlord-id).
     """
 
     def __init__(self, channel):
@@ -40,14 +41,65 @@ class ReportingStub:
                 request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetPeopleCountRequest.SerializeToString,
                 response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.PeopleCount.FromString,
                 _registered_method=True)
+        self.GetProfileReport = channel.unary_unary(
+                '/tracker.reporting.v1.Reporting/GetProfileReport',
+                request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetProfileReportRequest.SerializeToString,
+                response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ProfileReport.FromString,
+                _registered_method=True)
+        self.GetTrend = channel.unary_unary(
+                '/tracker.reporting.v1.Reporting/GetTrend',
+                request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetTrendRequest.SerializeToString,
+                response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.Trend.FromString,
+                _registered_method=True)
+        self.GetReportSettings = channel.unary_unary(
+                '/tracker.reporting.v1.Reporting/GetReportSettings',
+                request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetReportSettingsRequest.SerializeToString,
+                response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ReportSettings.FromString,
+                _registered_method=True)
+        self.UpdateReportSettings = channel.unary_unary(
+                '/tracker.reporting.v1.Reporting/UpdateReportSettings',
+                request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.UpdateReportSettingsRequest.SerializeToString,
+                response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ReportSettings.FromString,
+                _registered_method=True)
 
 
 class ReportingServicer:
-    """Reports come from aggregates kept up to date from events; they never scan people.
+    """Reports come from aggregates kept up to date from events; they never scan people. The landlord
+    comes from call metadata (x-landlord-id).
     """
 
     def GetPeopleCount(self, request, context):
         """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetProfileReport(self, request, context):
+        """The whole landlord's profile: current people, occupied properties, and every characteristic's
+        values with counts and percentages of known, small counts suppressed. Equality breakdowns are
+        flagged: the gateway shows them only to users with the equality privilege.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTrend(self, request, context):
+        """One characteristic month by month (the counts at each month's end; this month's as of now), e.g.
+        how many ethnicity values are still Not known: INVALID_ARGUMENT names a bad characteristic or months.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetReportSettings(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateReportSettings(self, request, context):
+        """INVALID_ARGUMENT names a bad threshold.
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -60,6 +112,26 @@ def add_ReportingServicer_to_server(servicer, server):
                     request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetPeopleCountRequest.FromString,
                     response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.PeopleCount.SerializeToString,
             ),
+            'GetProfileReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetProfileReport,
+                    request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetProfileReportRequest.FromString,
+                    response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ProfileReport.SerializeToString,
+            ),
+            'GetTrend': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTrend,
+                    request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetTrendRequest.FromString,
+                    response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.Trend.SerializeToString,
+            ),
+            'GetReportSettings': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetReportSettings,
+                    request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetReportSettingsRequest.FromString,
+                    response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ReportSettings.SerializeToString,
+            ),
+            'UpdateReportSettings': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateReportSettings,
+                    request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.UpdateReportSettingsRequest.FromString,
+                    response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ReportSettings.SerializeToString,
+            ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
             'tracker.reporting.v1.Reporting', rpc_method_handlers)
@@ -69,7 +141,8 @@ def add_ReportingServicer_to_server(servicer, server):
 
  # This class is part of an EXPERIMENTAL API.
 class Reporting:
-    """Reports come from aggregates kept up to date from events; they never scan people.
+    """Reports come from aggregates kept up to date from events; they never scan people. The landlord
+    comes from call metadata (x-landlord-id).
     """
 
     @staticmethod
@@ -89,6 +162,114 @@ class Reporting:
             '/tracker.reporting.v1.Reporting/GetPeopleCount',
             tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetPeopleCountRequest.SerializeToString,
             tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.PeopleCount.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetProfileReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.reporting.v1.Reporting/GetProfileReport',
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetProfileReportRequest.SerializeToString,
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ProfileReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTrend(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.reporting.v1.Reporting/GetTrend',
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetTrendRequest.SerializeToString,
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.Trend.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetReportSettings(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.reporting.v1.Reporting/GetReportSettings',
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetReportSettingsRequest.SerializeToString,
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ReportSettings.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateReportSettings(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.reporting.v1.Reporting/UpdateReportSettings',
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.UpdateReportSettingsRequest.SerializeToString,
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ReportSettings.FromString,
             options,
             channel_credentials,
             insecure,

@@ -1,0 +1,66 @@
+"""Answers of the report routes."""
+from __future__ import annotations
+
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from . import Body, not_null
+
+
+class ReportCell(BaseModel):
+    value: str = Field(description="the option id, age band or group; empty for Not known")
+    label: str
+    count: int | None = Field(description="null when suppressed: never shown below the threshold")
+    percent: float | None = Field(description="of known, one decimal place, rounded half-up; null when suppressed "
+                                              "or for Not known")
+    suppressed: bool
+    shown: str = Field(description='the count as a report shows it: "1,234", or "fewer than 5"')
+    archived: bool = False
+
+
+class ReportBreakdown(BaseModel):
+    characteristic: str = Field(description='a person field, "age_band", "equality_group" or "custom.<key>"')
+    label: str
+    cells: list[ReportCell]
+    not_known: ReportCell
+    known: int | None = Field(description="the base of the percentages; null where it would give Not known away")
+    several: bool = Field(description="a person may hold several values: counts can add up to more than known")
+    equality: bool = Field(description="equality data (shown only with the view equality data privilege)")
+
+
+class ProfileReportOut(BaseModel):
+    as_of: str = Field(description="the date ages are worked out on")
+    threshold: int = Field(description="counts from 1 to threshold - 1 are suppressed, and a second cell where one "
+                                       "alone would be given away by a total")
+    current_people: ReportCell
+    occupied_properties: ReportCell
+    breakdowns: list[ReportBreakdown]
+    equality_hidden: bool = Field(description="equality breakdowns were left out: the caller may not view them")
+
+
+class TrendQuery(Body):
+    characteristic: str = Field(min_length=1, max_length=80, description='as a breakdown names it, e.g. "ethnicity"')
+    months: int = Field(12, ge=1, le=36, description="how many months back, this one included")
+
+
+class TrendMonthOut(BaseModel):
+    month: str = Field(description="yyyy-mm: the figures at the month's end (this month: as of now)")
+    current_people: ReportCell
+    breakdown: ReportBreakdown
+
+
+class TrendOut(BaseModel):
+    characteristic: str
+    threshold: int
+    months: list[TrendMonthOut] = Field(description="oldest first; months before any figure was kept are left out")
+
+
+class ReportSettingsOut(BaseModel):
+    threshold: int = Field(description="counts from 1 to threshold - 1 are shown only as \"fewer than <threshold>\"")
+
+
+class ReportSettingsChanges(Body):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"threshold": 10}]})
+
+    threshold: Optional[int] = not_null(ge=2, le=100)

@@ -1,0 +1,40 @@
+"""Profiles as reporting sees it, over gRPC: the landlord's set-up as reports need it (labels of options,
+age bands, the choice fields of people), and every person's state for the recount. The caller's landlord
+travels in the call context."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from google.protobuf import empty_pb2
+
+from services.common.grpc_client import call, call_stream
+from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb
+
+from ..domain import PersonState
+from ..messages import person_state
+from ..reports.domain import AgeBand, Catalogue, CatalogueOption
+
+PAGE = 1000
+CHOICE_TYPES = ("choice", "multi_choice")
+
+
+class Profiles:
+    def __init__(self, setup_stub, profiles_stub):
+        self._setup = setup_stub
+        self._profiles = profiles_stub
+
+    def catalogue(self) -> Catalogue:
+        answer = call(self._setup.GetReportingCatalogue, empty_pb2.Empty())
+        lists = {item.name: (item.label, tuple(CatalogueOption(o.option_id, o.label, o.group, o.archived)
+                                               for o in item.options)) for item in answer.lists}
+        bands = tuple(AgeBand(b.label, b.min_age, b.max_age if b.HasField("max_age") else None)
+                      for b in answer.age_bands)
+        custom = tuple((f.list_name or f"custom.{f.key}", f.type == "multi_choice") for f in answer.custom_fields
+                       if f.type in CHOICE_TYPES and (f.applies_to or "person") == "person" and not f.archived)
+        return Catalogue(lists, bands, custom)
+
+    def people_states(self, page_size: int = PAGE) -> Iterator[list[PersonState]]:
+        """Every person of the landlord (current and archived), a page at a time."""
+        for page in call_stream(self._profiles.StreamPeopleStates, pb.StreamPeopleStatesRequest(page_size=page_size),
+                                timeout=None):
+            yield [person_state(person) for person in page.people]

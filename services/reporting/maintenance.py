@@ -1,0 +1,108 @@
+"""Jobs of the reporting service: moving people to their new age's count on their birthday and keeping
+the month's figures (daily, in the service, and on demand), and recounting every landlord's aggregates
+from the source of truth: `python -m services.reporting daily` and `python -m services.reporting recount`."""
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from typing import Callable, TextIO
+
+from services.common import context
+
+from . import service
+from .store import landlords
+
+log = logging.getLogger(__name__)
+
+DAILY_EVERY_S = 3600.0  # how often the service runs its daily job (each run is a few indexed queries per landlord)
+
+
+def _each_landlord(runtime, job: Callable[[str], None]) -> None:
+    with runtime.uow(platform=True, read_only=True) as uow:
+        every = landlords(uow.session)
+    for landlord_id in every:
+        with context.bound(context.CallContext(landlord_id=landlord_id, request_id=context.new_request_id())):
+            job(landlord_id)
+
+
+def run_daily(runtime) -> int:
+    """For every landlord: people whose age has changed since they were counted moved to their age today,
+    then the counts kept as this month's figures. Answers how many people moved."""
+    moved = 0
+
+    def job(landlord_id: str) -> None:
+        nonlocal moved
+        while True:
+            with runtime.uow(landlord_id) as uow:
+                done = service.age_people(uow)
+                uow.commit()
+            moved += done
+            if done < service.AGE_BATCH:
+                break
+        with runtime.uow(landlord_id) as uow:
+            service.keep_month(uow)
+            uow.commit()
+    _each_landlord(runtime, job)
+    return moved
+
+
+def daily(reporting) -> None:
+    """`python -m services.reporting daily`."""
+    print(f"{run_daily(reporting.runtime)} people moved to their new age; this month's figures kept", file=sys.stdout)
+
+
+def recount_landlord(runtime, profiles, landlord_id: str) -> list[service.Difference]:
+    """Count every person as profiles holds them now (a page per transaction), then make every count exactly
+    what the people and households counted add up to; answers the counts that were wrong."""
+    for page in profiles.people_states():
+        with runtime.uow(landlord_id) as uow:
+            service.count_people(uow, page)
+            uow.commit()
+    with runtime.uow(landlord_id) as uow:
+        differences = service.settle_counts(uow)
+        uow.commit()
+    return differences
+
+
+def recount(reporting, out: TextIO = sys.stdout) -> int:
+    """`python -m services.reporting recount`: every landlord reporting has heard of; prints each count that
+    was wrong and answers how many were."""
+    profiles, wrong = reporting.connect(), 0
+
+    def job(landlord_id: str) -> None:
+        nonlocal wrong
+        differences = recount_landlord(reporting.runtime, profiles, landlord_id)
+        for d in differences:
+            print(f"landlord {landlord_id}: {d.characteristic} {d.value}: held {d.held}, recounted {d.recounted}",
+                  file=out)
+        wrong += len(differences)
+    _each_landlord(reporting.runtime, job)
+    print(f"recount done: {wrong} counts were wrong and are now right", file=out)
+    return wrong
+
+
+class DailyJob:
+    """The service's daily job (`run_daily`): at start, then every DAILY_EVERY_S."""
+
+    def __init__(self, runtime, every_s: float = DAILY_EVERY_S):
+        self._runtime = runtime
+        self._every = every_s
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="reporting-daily", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                moved = run_daily(self._runtime)
+                log.info("daily job done", extra={"people_aged": moved})
+            except Exception:
+                log.exception("the daily job failed; it runs again later")
+            self._stopping.wait(self._every)
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._thread.join(timeout=10)

@@ -1,0 +1,20 @@
+"""Other services' messages read into the states reporting counts (for the event handlers and the
+recount alike)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from .domain import HouseholdState, PersonState
+
+
+def person_state(person) -> PersonState:
+    """A Person message (an event's, or profiles' stream's) as reporting counts it."""
+    born = person.fields["date_of_birth"] if "date_of_birth" in person.fields else None
+    return PersonState(person.person_id, person.version, person.status,
+                       dt.date.fromisoformat(born) if born else None,
+                       {name: tuple(chosen.ids) for name, chosen in person.options.items() if chosen.ids})
+
+
+def household_state(changed) -> HouseholdState:
+    """A HouseholdChanged event as reporting counts it."""
+    return HouseholdState(changed.household_id, changed.version, changed.occupant_count > 0)

@@ -1,0 +1,115 @@
+"""The aggregates on embedded storage: people events handled once each whatever order and however often
+they come (the newest version of each person wins), households' occupancy, birthdays moving people to their
+new age on the day, and the recount's last step putting any drifted count right."""
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from services.common.bus import Message
+from services.common.consumers import idempotent
+from services.common.envelope import wrap
+from services.common import topics
+from services.gen.tracker.households.v1 import events_pb2 as households_pb2
+from services.gen.tracker.profiles.v1 import events_pb2
+from services.reporting import handlers, service, tables
+from services.reporting.domain import KNOWN, PersonState
+from services.reporting.store import AggregateStore
+
+NOW = dt.datetime(2027, 3, 9, 12, tzinfo=dt.timezone.utc)
+
+
+def person_event(landlord: str, person_id: str, version: int, status="current", born="", **options) -> Message:
+    person = events_pb2.PersonChanged().person
+    person.person_id, person.landlord_id, person.version, person.status = person_id, landlord, version, status
+    person.fields.update({"date_of_birth": born or None})
+    for name, ids in options.items():
+        person.options[name].ids.extend(ids)
+    event = wrap(topics.PEOPLE, landlord, person_id, events_pb2.PersonChanged(person=person), NOW)
+    return Message(topic=topics.PEOPLE, key=event.key, value=event.envelope)
+
+
+def household_event(landlord: str, household_id: str, version: int, occupants: int) -> Message:
+    changed = households_pb2.HouseholdChanged(household_id=household_id, version=version, occupant_count=occupants,
+                                              occupant_ids=[f"P{i}" for i in range(occupants)])
+    event = wrap(topics.HOUSEHOLDS, landlord, household_id, changed, NOW)
+    return Message(topic=topics.HOUSEHOLDS, key=event.key, value=event.envelope)
+
+
+def consumer(reporting, name="reporting.people", handler=handlers.people_event, batch=handlers.people_event_batch):
+    return idempotent(name, tables.processed_events, lambda lid: reporting.runtime.uow(lid), handler, batch)
+
+
+def counts(reporting, landlord) -> dict:
+    with reporting.runtime.uow(landlord, read_only=True) as uow:
+        return service.counts(uow)
+
+
+def test_events_twice_and_out_of_order_leave_the_counts_of_the_newest_states(reporting, landlord):
+    history = [person_event(landlord, "P1", 1, gender=["F"]), person_event(landlord, "P1", 2, gender=["M"]),
+               person_event(landlord, "P2", 1, gender=["F"]), person_event(landlord, "P1", 3, "archived", gender=["M"]),
+               person_event(landlord, "P2", 2, gender=["F"], disability=["Y"]), person_event(landlord, "P3", 1)]
+    in_order = consumer(reporting)
+    for message in history:
+        in_order(message)
+    expected = counts(reporting, landlord)
+    assert expected == {("status", "current"): 2, ("status", "archived"): 1, ("gender", "F"): 1,
+                        ("gender", KNOWN): 1, ("disability", "Y"): 1, ("disability", KNOWN): 1}
+    for seed in range(5):  # other orders, each event twice, one at a time and in batches
+        shuffled = history * 2
+        random.Random(seed).shuffle(shuffled)
+        with reporting.runtime.uow(landlord) as uow:  # start again from nothing
+            for table in (tables.counts, tables.counted_people, tables.processed_events):
+                uow.session.execute(table.delete())
+            uow.commit()
+        handle = consumer(reporting)
+        handle.batch(shuffled[:5])
+        for message in shuffled[5:]:
+            handle(message)
+        assert counts(reporting, landlord) == expected, seed
+
+
+def test_occupied_properties_follow_the_newest_state_of_each_household(reporting, landlord):
+    handle = consumer(reporting, "reporting.households", handlers.household_event, handlers.household_event_batch)
+    handle.batch([household_event(landlord, "H1", 2, 0), household_event(landlord, "H1", 1, 2),
+                  household_event(landlord, "H2", 1, 1), household_event(landlord, "H3", 1, 3)])
+    assert counts(reporting, landlord) == {("properties", "occupied"): 2}
+    handle(household_event(landlord, "H2", 2, 0))
+    assert counts(reporting, landlord) == {("properties", "occupied"): 1}
+
+
+def test_people_move_to_their_new_age_on_their_birthday_and_not_before(reporting, landlord, clock):
+    handle = consumer(reporting)
+    handle(person_event(landlord, "P1", 1, born="1962-03-10"))  # 65 tomorrow
+    handle(person_event(landlord, "P2", 1, born="2011-03-09"))  # 16 today
+    assert {v for (c, v) in counts(reporting, landlord) if c == "age"} == {"64", "16", KNOWN}
+    with reporting.runtime.uow(landlord) as uow:
+        assert service.age_people(uow) == 0
+        uow.commit()
+    clock.move(dt.timedelta(days=1))
+    with reporting.runtime.uow(landlord) as uow:
+        assert service.age_people(uow) == 1
+        uow.commit()
+    ages = {v: n for (c, v), n in counts(reporting, landlord).items() if c == "age"}
+    assert ages == {"65": 1, "16": 1, KNOWN: 2}
+    clock.move(dt.timedelta(days=366))
+    with reporting.runtime.uow(landlord) as uow:
+        assert service.age_people(uow) == 2
+        uow.commit()
+    assert {v: n for (c, v), n in counts(reporting, landlord).items() if c == "age"} == {"66": 1, "17": 1, KNOWN: 2}
+
+
+def test_settling_puts_a_drifted_count_right_and_says_which(reporting, landlord):
+    with reporting.runtime.uow(landlord) as uow:
+        service.count_people(uow, [PersonState("P1", 1, "current", None, {"gender": ("F",)}),
+                                   PersonState("P2", 1, "current", None, {"gender": ("M",)})])
+        AggregateStore(uow.session, landlord).add({("gender", "F"): 3, ("area", "gone"): 1})  # drift
+        uow.commit()
+    with reporting.runtime.uow(landlord) as uow:
+        differences = service.settle_counts(uow)
+        uow.commit()
+    assert {(d.characteristic, d.value, d.held, d.recounted) for d in differences} == {
+        ("gender", "F", 4, 1), ("area", "gone", 1, 0)}
+    assert counts(reporting, landlord)[("gender", "F")] == 1
+    with reporting.runtime.uow(landlord) as uow:
+        assert service.settle_counts(uow) == []
