@@ -20,6 +20,7 @@ from typing import BinaryIO, Iterable, Iterator, Mapping, Sequence
 
 from services.common.feed_format import FEED_COLUMNS
 from services.common.person_fields import BY_NAME, LONGEST_TEXT, Kind
+from services.common.spreadsheet import FORMULA_START, neutralise
 
 REQUIRED = ("personal_ref", "first_name", "surname")
 PERSON_FIELD = {c: c for c in FEED_COLUMNS} | {f"address{n}": f"address_line_{n}" for n in range(1, 5)}
@@ -28,8 +29,6 @@ DATE_COLUMNS = tuple(c for c in FEED_COLUMNS if BY_NAME[PERSON_FIELD[c]].kind ==
 OPTION_COLUMNS = tuple(c for c in FEED_COLUMNS if BY_NAME[PERSON_FIELD[c]].kind == Kind.OPTION)
 EQUALITY_COLUMNS = tuple(c for c in FEED_COLUMNS if BY_NAME[PERSON_FIELD[c]].equality)  # need the equality privileges
 
-FORMULA_START = ("=", "+", "-", "@")
-NEUTRALISE_START = FORMULA_START + ("\t", "\r")
 # A plain number or phone number may start with + or - ("+44 7700 900123", "-3.5"); a lone "-" too (a common
 # "none" placeholder, kept as written). Anything else starting with = + - @ could run as a spreadsheet formula.
 HARMLESS = re.compile(r"^(?:[+-]?\(?\d[\d ().\-/]*|-+)$")
@@ -145,11 +144,6 @@ def validate(rows: Iterable, columns: Mapping[str, str] | None = None) -> Iterat
                                      checked.values)
                 checked = Checked(row.number, None, checked.problems + (problem,), checked.values)
         yield checked
-
-
-def neutralise(text: str) -> str:
-    """A cell a spreadsheet will show as text: "'" before a leading = + - @ (or tab, carriage return)."""
-    return f"'{text}" if text.startswith(NEUTRALISE_START) else text
 
 
 def write_rejected_rows(out: BinaryIO, columns: Sequence[str], problems: Iterable[RowProblem]) -> int:

@@ -1,10 +1,14 @@
 """The Reporting gRPC servicer: proto <-> use cases, nothing else."""
 from __future__ import annotations
 
+from google.protobuf import json_format
+
 from services.common.context import require_landlord
 from services.gen.tracker.reporting.v1 import reporting_service_pb2 as pb, reporting_service_pb2_grpc as pb_grpc
 
 from . import service
+from .builder import service as builder
+from .builder.domain import Entry, Table
 from .reports import service as reports
 from .reports.domain import Breakdown, Cell
 
@@ -26,6 +30,35 @@ def _breakdown(breakdown: Breakdown) -> pb.Breakdown:
     return message
 
 
+def _entry(entry: Entry) -> pb.Entry:
+    message = pb.Entry(count=0 if entry.suppressed else entry.count, suppressed=entry.suppressed)
+    if entry.percent is not None and not entry.suppressed:
+        message.percent = entry.percent
+    if entry.criteria is not None:
+        message.criteria.update(dict(entry.criteria))
+    return message
+
+
+def _table(table: Table, threshold: int, labels: dict[str, str]) -> pb.BuiltReport:
+    heading = lambda v: pb.Heading(value=v.value or "", label=v.label)  # noqa: E731
+    return pb.BuiltReport(
+        rows_by=table.rows_by, rows_label=labels.get(table.rows_by, table.rows_by),
+        columns_by=table.columns_by or "", columns_label=labels.get(table.columns_by or "", ""),
+        rows=[heading(v) for v in table.rows], columns=[heading(v) for v in table.columns],
+        cells=[pb.EntryRow(entries=[_entry(e) for e in row]) for row in table.cells],
+        row_totals=[_entry(e) for e in table.row_totals], column_totals=[_entry(e) for e in table.column_totals],
+        total=_entry(table.total), threshold=threshold)
+
+
+def _report(report, as_of: str) -> pb.ProfileReport:
+    message = pb.ProfileReport(current_people=_cell(report.current_people),
+                               breakdowns=[_breakdown(b) for b in report.breakdowns], threshold=report.threshold,
+                               as_of=as_of)
+    if report.occupied_properties is not None:
+        message.occupied_properties.CopyFrom(_cell(report.occupied_properties))
+    return message
+
+
 class ReportingServicer(pb_grpc.ReportingServicer):
     def __init__(self, runtime, profiles):
         self._runtime = runtime
@@ -35,6 +68,20 @@ class ReportingServicer(pb_grpc.ReportingServicer):
         with self._runtime.uow(require_landlord(), read_only=True) as uow:
             total, by_status = service.people_count(uow)
         return pb.PeopleCount(total=total, by_status=by_status)
+
+    def BuildReport(self, request, ctx):
+        criteria = json_format.MessageToDict(request.criteria) if request.HasField("criteria") else {}
+        table, threshold, labels = builder.build(self._runtime.uow, require_landlord(), self._profiles,
+                                                 criteria=criteria, rows=request.rows, columns=request.columns)
+        return _table(table, threshold, labels)
+
+    def ExportReport(self, request, ctx):
+        report = request.report
+        criteria = json_format.MessageToDict(report.criteria) if report.HasField("criteria") else {}
+        content, media_type, name = builder.export(self._runtime.uow, require_landlord(), self._profiles,
+                                                   criteria=criteria, rows=report.rows, columns=report.columns,
+                                                   file_format=request.format)
+        return pb.ExportedReport(content=content, media_type=media_type, file_name=name)
 
     def GetTrend(self, request, ctx):
         months, threshold = reports.trend(self._runtime.uow, require_landlord(), self._profiles.catalogue,
@@ -54,7 +101,9 @@ class ReportingServicer(pb_grpc.ReportingServicer):
 
     def GetProfileReport(self, request, ctx):
         report, as_of = reports.profile_report(self._runtime.uow, require_landlord(), self._profiles.catalogue)
-        return pb.ProfileReport(current_people=_cell(report.current_people),
-                                occupied_properties=_cell(report.occupied_properties),
-                                breakdowns=[_breakdown(b) for b in report.breakdowns], threshold=report.threshold,
-                                as_of=as_of)
+        return _report(report, as_of)
+
+    def GetPopulationReport(self, request, ctx):
+        criteria = json_format.MessageToDict(request.criteria) if request.HasField("criteria") else {}
+        report = reports.population_report(self._runtime.uow, require_landlord(), self._profiles, criteria)
+        return _report(report, self._runtime.clock.today().isoformat())

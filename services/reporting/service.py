@@ -109,6 +109,7 @@ def counts(uow: UnitOfWork, characteristics: Iterable[str] | None = None) -> dic
 
 
 def people_count(uow: UnitOfWork) -> tuple[int, dict[str, int]]:
-    """Current people, and people by status."""
-    by_status = {value: n for (_, value), n in counts(uow, [domain.STATUS]).items()}
+    """Current people, and people by every status anyone has had (0 once nobody has it any more)."""
+    counted = AggregateStore(uow.session, uow.landlord_id).counts([domain.STATUS], zeros=True)
+    by_status = {value: n for (_, value), n in counted.items()}
     return by_status.get(domain.CURRENT, 0), by_status

@@ -63,10 +63,13 @@ class AggregateStore:
         for part in chunks(rows, WRITE_CHUNK):
             self.session.execute(statement, list(part))
 
-    def counts(self, characteristics: Iterable[str] | None = None) -> dict[Fact, int]:
-        """Every count of the landlord (of these characteristics only, when given) that is not zero."""
+    def counts(self, characteristics: Iterable[str] | None = None, *, zeros: bool = False) -> dict[Fact, int]:
+        """Every count of the landlord (of these characteristics only, when given), those down to zero only
+        when asked for."""
         query = select(counts.c.characteristic, counts.c.value, counts.c.total).where(
-            counts.c.landlord_id == self.landlord_id, counts.c.total != 0)
+            counts.c.landlord_id == self.landlord_id)
+        if not zeros:
+            query = query.where(counts.c.total != 0)
         if characteristics is not None:
             query = query.where(counts.c.characteristic.in_(list(characteristics)))
         return {(c, v): int(n) for c, v, n in self.session.execute(query)}

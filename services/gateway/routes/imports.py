@@ -11,6 +11,7 @@ from werkzeug.wsgi import ClosingIterator
 
 from services.common.errors import DomainError
 from services.common.grpc_client import Streamed, call, call_stream
+from services.common.spreadsheet import XLSX
 from services.gen.tracker.imports.v1 import imports_service_pb2 as pb
 
 from .. import equality
@@ -31,7 +32,6 @@ RUN_IMPORTS = landlord_staff(Privilege.RUN_IMPORTS)
 CHUNK_BYTES = 1024 * 1024
 TRANSFER_TIMEOUT = 600.0  # seconds: a 300 MiB file up, a million rejected rows down
 SAMPLE_KINDS = ("created", "updated", "archived", "rejected")
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MEDIA = {"csv": "text/csv; charset=utf-8", "xlsx": XLSX}
 
 

@@ -1,11 +1,17 @@
+from flask import Response
+from google.protobuf import json_format
+
 from services.common.grpc_client import call
+from services.common.spreadsheet import XLSX
 from services.gen.tracker.reporting.v1 import reporting_service_pb2 as pb
 
 from ..api import landlord_user
 from ..equality import EQUALITY_FIELDS, check_use, may_view
 from ..privileges import Privilege
 from ..schemas import PeopleCount
-from ..schemas.reports import ProfileReportOut, ReportSettingsChanges, ReportSettingsOut, TrendOut, TrendQuery
+from ..schemas.reports import BuildQuery, BuiltReportOut, ExportQuery, PopulationQuery, ProfileReportOut, ReportSettingsChanges, ReportSettingsOut, TrendOut, TrendQuery
+from ..searching import checked
+from .documents import content_disposition
 from . import api
 
 
@@ -37,10 +43,63 @@ def _cell(cell: pb.Cell, threshold: int) -> dict:
                    "values with counts and percentages of known (equality breakdowns need view equality data)",
            response=ProfileReportOut)
 def profile_report(gw, caller):
-    answer = call(gw.reporting.GetProfileReport, pb.GetProfileReportRequest())
+    return _report_json(call(gw.reporting.GetProfileReport, pb.GetProfileReportRequest()), caller)
+
+
+@api.route("POST", "/api/v1/reports/profile", access=landlord_user(Privilege.VIEW_REPORTS), tag="reports",
+           body=PopulationQuery, response=ProfileReportOut,
+           summary="The same profile for a population: the people the criteria pick (any search criteria, a search "
+                   "template or an admin group), counted exactly; criteria on equality data need view equality data")
+def population_report(gw, caller, body: PopulationQuery):
+    request = pb.GetPopulationReportRequest()
+    request.criteria.update(checked(gw, caller, body.criteria))
+    return _report_json(call(gw.reporting.GetPopulationReport, request, timeout=30), caller)
+
+
+@api.route("POST", "/api/v1/reports/build", access=landlord_user(Privilege.VIEW_REPORTS), tag="reports",
+           body=BuildQuery, response=BuiltReportOut,
+           summary="The report builder: a population (criteria, a search template or an admin group) broken down by "
+                   "one characteristic or cross-tabbed by two, counts and percentages of known, with each cell's "
+                   "drill-down criteria")
+def build_report(gw, caller, body: BuildQuery):
+    check_use([body.rows, body.columns or ""], caller, where="report")
+    request = pb.BuildReportRequest(rows=body.rows, columns=body.columns or "")
+    request.criteria.update(checked(gw, caller, body.criteria))
+    answer = call(gw.reporting.BuildReport, request, timeout=60)
+    t = answer.threshold
+    entry = lambda e: {"count": None if e.suppressed else e.count,  # noqa: E731
+                       "percent": e.percent if e.HasField("percent") else None, "suppressed": e.suppressed,
+                       "shown": f"fewer than {t}" if e.suppressed else f"{e.count:,}",
+                       "criteria": json_format.MessageToDict(e.criteria)}
+    heading = lambda h: {"value": h.value or None, "label": h.label}  # noqa: E731
+    return {"rows_by": answer.rows_by, "rows_label": answer.rows_label, "columns_by": answer.columns_by or None,
+            "columns_label": answer.columns_label or None, "threshold": t,
+            "rows": [heading(h) for h in answer.rows], "columns": [heading(h) for h in answer.columns],
+            "cells": [[entry(e) for e in row.entries] for row in answer.cells],
+            "row_totals": [entry(e) for e in answer.row_totals],
+            "column_totals": [entry(e) for e in answer.column_totals], "total": entry(answer.total)}
+
+
+@api.route("POST", "/api/v1/reports/build/export", access=landlord_user(Privilege.EXPORT_DATA), tag="reports",
+           body=ExportQuery, produces=(XLSX, "text/csv"),
+           summary="The built report's table as XLSX (numbers as numbers, a bar chart beside it) or CSV; suppressed "
+                   "counts as \"fewer than 5\", text neutralised against formulas")
+def export_report(gw, caller, body: ExportQuery):
+    check_use([body.rows, body.columns or ""], caller, where="report")
+    request = pb.ExportReportRequest(format=body.format, report=pb.BuildReportRequest(rows=body.rows,
+                                                                                      columns=body.columns or ""))
+    request.report.criteria.update(checked(gw, caller, body.criteria))
+    answer = call(gw.reporting.ExportReport, request, timeout=60)
+    return Response(answer.content, status=200, content_type=answer.media_type, headers={
+        "Content-Disposition": content_disposition(answer.file_name), "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "private, no-store"})
+
+
+def _report_json(answer: pb.ProfileReport, caller) -> dict:
     t, equality = answer.threshold, may_view(caller)
     return {"as_of": answer.as_of, "threshold": t, "current_people": _cell(answer.current_people, t),
-            "occupied_properties": _cell(answer.occupied_properties, t),
+            "occupied_properties": _cell(answer.occupied_properties, t) if answer.HasField("occupied_properties")
+            else None,
             "breakdowns": [_breakdown(b, t) for b in answer.breakdowns if equality or not _equality(b)],
             "equality_hidden": not equality}
 

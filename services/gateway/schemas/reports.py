@@ -5,7 +5,9 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import Body, not_null
+from services.common.criteria import CRITERIA_SCHEMA
+
+from . import Body, JsonObject, not_null
 
 
 class ReportCell(BaseModel):
@@ -34,7 +36,7 @@ class ProfileReportOut(BaseModel):
     threshold: int = Field(description="counts from 1 to threshold - 1 are suppressed, and a second cell where one "
                                        "alone would be given away by a total")
     current_people: ReportCell
-    occupied_properties: ReportCell
+    occupied_properties: ReportCell | None = Field(description="null for a population")
     breakdowns: list[ReportBreakdown]
     equality_hidden: bool = Field(description="equality breakdowns were left out: the caller may not view them")
 
@@ -64,3 +66,56 @@ class ReportSettingsChanges(Body):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"threshold": 10}]})
 
     threshold: Optional[int] = not_null(ge=2, le=100)
+
+
+class PopulationQuery(Body):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [
+        {"criteria": {"area": ["Area A"], "age": {"min": 65}}}, {"criteria": {"search_template": ["<template id>"]}},
+        {"criteria": {"admin_group": ["<group id>"]}}]})
+
+    criteria: JsonObject = Field(default_factory=dict, json_schema_extra=CRITERIA_SCHEMA,
+                                 description="who to profile: any people search criteria, a search template "
+                                             "(search_template) or an admin group (admin_group)")
+
+
+class BuildQuery(PopulationQuery):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [
+        {"criteria": {"area": ["Area A"]}, "rows": "age_band"},
+        {"criteria": {}, "rows": "tenancy_type", "columns": "gender"}]})
+
+    rows: str = Field(min_length=1, max_length=80, description='a characteristic, e.g. "age_band", "custom.pets"')
+    columns: Optional[str] = Field(None, min_length=1, max_length=80,
+                                   description="another characteristic, for a cross-tab")
+
+
+class TableEntry(BaseModel):
+    count: int | None = Field(description="null when suppressed")
+    percent: float | None = Field(description="of the known in its row (one characteristic: of all known); null "
+                                              "for Not known and when suppressed")
+    suppressed: bool
+    shown: str
+    criteria: dict = Field(description="people search criteria for the people behind it: POST them to "
+                                       "/api/v1/people/search to drill down (the total equals the count)")
+
+
+class TableHeading(BaseModel):
+    value: str | None = Field(description="option id, band or group; null for Not known")
+    label: str
+
+
+class BuiltReportOut(BaseModel):
+    rows_by: str
+    rows_label: str
+    columns_by: str | None
+    columns_label: str | None
+    threshold: int
+    rows: list[TableHeading]
+    columns: list[TableHeading] = Field(description="empty for one characteristic")
+    cells: list[list[TableEntry]] = Field(description="[row][column]; one entry a row for one characteristic")
+    row_totals: list[TableEntry]
+    column_totals: list[TableEntry]
+    total: TableEntry
+
+
+class ExportQuery(BuildQuery):
+    format: str = Field("xlsx", pattern="^(xlsx|csv)$", description="xlsx (with a bar chart) or csv")

@@ -3,7 +3,7 @@ age bands, the choice fields of people), and every person's state for the recoun
 travels in the call context."""
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterable, Iterator, Mapping
 
 from google.protobuf import empty_pb2
 
@@ -12,7 +12,7 @@ from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb
 
 from ..domain import PersonState
 from ..messages import person_state
-from ..reports.domain import AgeBand, Catalogue, CatalogueOption
+from ..reports.domain import AgeBand, Catalogue, CatalogueOption, FacetValue
 
 PAGE = 1000
 CHOICE_TYPES = ("choice", "multi_choice")
@@ -38,3 +38,20 @@ class Profiles:
         for page in call_stream(self._profiles.StreamPeopleStates, pb.StreamPeopleStatesRequest(page_size=page_size),
                                 timeout=None):
             yield [person_state(person) for person in page.people]
+
+    def facet_counts(self, criteria: Mapping[str, Any], names: Iterable[str]) -> tuple[int, dict[str, list[FacetValue]]]:
+        """How many people the criteria pick, and their exact counts by each of these facets."""
+        request = pb.SearchPeopleRequest(count_only=True, page_size=1, facets=list(names))
+        request.criteria.update(dict(criteria))
+        answer = call(self._profiles.SearchPeople, request, timeout=30)
+        return answer.total, {name: [FacetValue(_plain(v.value), v.label, v.count) for v in facet.values]
+                              for name, facet in answer.facet_values.items()}
+
+
+def _plain(value) -> str | None:
+    kind = value.WhichOneof("kind")
+    if kind in (None, "null_value"):
+        return None
+    if kind == "bool_value":
+        return "true" if value.bool_value else "false"
+    return str(value.string_value if kind == "string_value" else value.number_value)

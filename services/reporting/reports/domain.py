@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from services.common.errors import InvalidInput
 from services.common.person_fields import FIELDS, Kind
@@ -79,9 +79,17 @@ class Breakdown:
 
 
 @dataclass(frozen=True)
+class FacetValue:
+    """One count of people search's aggregations: `value` None is Not known."""
+    value: str | None
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
 class ProfileReport:
     current_people: Cell
-    occupied_properties: Cell
+    occupied_properties: Cell | None  # None for a population
     breakdowns: tuple[Breakdown, ...] = field(default_factory=tuple)
     threshold: int = DEFAULT_THRESHOLD
 
@@ -165,6 +173,37 @@ def profile_report(counts: Mapping, catalogue: Catalogue, threshold: int = DEFAU
                          tuple(suppressed(b, threshold) for b in ordered), threshold)
 
 
+def population_report(total: int, facets: Mapping[str, Sequence[FacetValue]], catalogue: Catalogue,
+                      threshold: int = DEFAULT_THRESHOLD) -> ProfileReport:
+    """The profile of the people a search picks, from its exact aggregations (one facet per characteristic,
+    named as `characteristics` gives them, each with its Not known count), in the profile report's order."""
+    archived = {o.option_id for _, options in catalogue.lists.values() for o in options if o.archived}
+    several = {f.name for f in OPTION_FIELDS if f.kind == Kind.OPTIONS} | {n for n, many in
+                                                                          catalogue.person_custom_lists if many}
+    by_name = {}
+    for name in report_order(catalogue):
+        values = facets.get(name, ())
+        not_known = sum(v.count for v in values if v.value is None)
+        cells = [Cell(v.value, v.label, v.count, archived=v.value in archived) for v in values
+                 if v.value is not None and (v.count or v.value not in archived)]
+        label = dict(labels(catalogue)).get(name, name)
+        by_name[name] = _breakdown(name, label, cells, total - not_known, total, several=name in several)
+    return ProfileReport(hide_small(Cell(CURRENT, "Current people", total), threshold), None,
+                         tuple(suppressed(b, threshold) for b in by_name.values()), threshold)
+
+
+def report_order(catalogue: Catalogue) -> list[str]:
+    """Every characteristic a profile breaks people down by, in the report's order."""
+    rest = [f.name for f in OPTION_FIELDS if f.name not in LEADING]
+    return list(LEADING) + rest + [n for n, _ in catalogue.person_custom_lists]
+
+
+def labels(catalogue: Catalogue) -> Iterable[tuple[str, str]]:
+    yield from ((f.name, f.label) for f in OPTION_FIELDS)
+    yield from ((AGE_BAND, "Age band"), (EQUALITY_GROUP, "White British or BME"))
+    yield from ((n, catalogue.lists.get(n, (n, ()))[0]) for n, _ in catalogue.person_custom_lists)
+
+
 def check_threshold(threshold: int) -> int:
     if threshold not in THRESHOLDS:
         raise InvalidInput.field("threshold", f"must be a whole number from {THRESHOLDS.start} to {THRESHOLDS.stop - 1}")
@@ -206,4 +245,4 @@ def counted_as(characteristic: str) -> set[str]:
 
 def characteristics(catalogue: Catalogue) -> set[str]:
     """Every characteristic a report breaks people down by."""
-    return {f.name for f in OPTION_FIELDS} | {AGE_BAND, EQUALITY_GROUP} | {n for n, _ in catalogue.person_custom_lists}
+    return set(report_order(catalogue))

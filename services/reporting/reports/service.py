@@ -2,7 +2,7 @@
 from profiles outside it."""
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable, Mapping
 
 from services.common.uow import UnitOfWork
 
@@ -14,7 +14,7 @@ from .domain import Breakdown, Catalogue, Cell, ProfileReport
 UowFactory = Callable[..., UnitOfWork]
 
 
-def _threshold(uow: UnitOfWork) -> int:
+def threshold_of(uow: UnitOfWork) -> int:
     return AggregateStore(uow.session, uow.landlord_id).threshold() or domain.DEFAULT_THRESHOLD
 
 
@@ -23,8 +23,17 @@ def profile_report(uow: UowFactory, landlord_id: str, catalogue: Callable[[], Ca
     """The whole landlord's profile, and the date its ages are worked out on."""
     with uow(landlord_id, read_only=True) as unit:
         counts = aggregates.counts(unit)
-        threshold, today = _threshold(unit), unit.clock.today()
+        threshold, today = threshold_of(unit), unit.clock.today()
     return domain.profile_report(counts, catalogue(), threshold), today.isoformat()
+
+
+def population_report(uow: UowFactory, landlord_id: str, profiles, criteria: Mapping[str, Any]) -> ProfileReport:
+    """The profile of the people the criteria pick, counted exactly by people search."""
+    set_up = profiles.catalogue()
+    total, facets = profiles.facet_counts(criteria, domain.report_order(set_up))
+    with uow(landlord_id, read_only=True) as unit:
+        threshold = threshold_of(unit)
+    return domain.population_report(total, facets, set_up, threshold)
 
 
 def trend(uow: UowFactory, landlord_id: str, catalogue: Callable[[], Catalogue], *, characteristic: str,
@@ -38,12 +47,12 @@ def trend(uow: UowFactory, landlord_id: str, catalogue: Callable[[], Catalogue],
         store = AggregateStore(unit.session, landlord_id)
         by_month = store.months(needed, wanted[0])
         by_month[wanted[-1]] = store.counts(needed)
-        threshold = _threshold(unit)
+        threshold = threshold_of(unit)
     return domain.trend(by_month, wanted, characteristic, set_up, threshold), threshold
 
 
 def threshold(uow: UnitOfWork) -> int:
-    return _threshold(uow)
+    return threshold_of(uow)
 
 
 def change_threshold(uow: UnitOfWork, threshold: int) -> int:

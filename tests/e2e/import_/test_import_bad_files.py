@@ -49,7 +49,7 @@ def _workbook(rows: list[dict], edit=None) -> bytes:
     sheet = book.active
     sheet.append(FEED_COLUMNS)
     for row in rows:
-        sheet.append([row[c] for c in FEED_COLUMNS])
+        sheet.append([row.get(c, "") for c in FEED_COLUMNS])
     if edit:
         edit(sheet)
     out = io.BytesIO()

@@ -14,7 +14,8 @@ from tests.e2e.imports_api import (FEED_COLUMNS, IMPORTS, assert_counts, error_f
 
 INDIAN = "Asian, Asian British or Asian Welsh: Indian"
 PERSON = feed_person("Q000001", "Quinn", "Example", 1)  # ethnicity "White: Irish", disability "No"
-NO_EQUALITY = [c for c in FEED_COLUMNS if c not in ("ethnicity", "disability")]
+EQUALITY = ("ethnicity", "disability", "gender_identity", "marriage_civil_partnership", "pregnancy_maternity")
+NO_EQUALITY = [c for c in FEED_COLUMNS if c not in EQUALITY]
 BOTH = "needs 'view_equality_data' and 'edit_equality_data'; leave the column out of the file"
 
 
@@ -45,8 +46,7 @@ def test_equality_columns_need_the_equality_privileges_or_the_upload_is_refused(
     for preview in ("true", "false"):
         answer = upload_file(officer, feed_csv([changed]), "delta", preview=preview)
         assert answer.status_code == 403, answer.text
-        assert error_fields(answer) == {"file.ethnicity": f"gives ethnicity, equality data: {BOTH}",
-                                        "file.disability": f"gives disability, equality data: {BOTH}"}
+        assert error_fields(answer) == {f"file.{c}": f"gives {c}, equality data: {BOTH}" for c in EQUALITY}
     assert admin.put(f"{IMPORTS}/mappings/Ours", json={"columns": {"Ethnic group": "ethnicity"}}).status_code == 200
     mapped = feed_csv([{**changed, "Ethnic group": INDIAN}], ["personal_ref", "first_name", "surname", "Ethnic group"])
     answer = upload_file(officer, mapped, "delta", mapping="Ours")

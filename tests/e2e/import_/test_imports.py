@@ -121,7 +121,7 @@ def test_an_xlsx_file(landlord):
     sheet = book.active
     sheet.append(FEED_COLUMNS)
     for person in (ANN, BEN):
-        sheet.append([person[c] for c in FEED_COLUMNS])
+        sheet.append([person.get(c, "") for c in FEED_COLUMNS])
     sheet["E2"] = dt.datetime(1975, 12, 1)  # a date cell, as spreadsheets keep them
     content = io.BytesIO()
     book.save(content)

@@ -101,3 +101,22 @@ def test_every_option_is_listed_in_order_archived_ones_only_while_held_and_custo
 def test_counts_of_an_option_no_longer_listed_still_show():
     report = domain.profile_report(counts(50, gender={"f": 20, "gone": 25, KNOWN: 45}), CATALOGUE)
     assert cells(breakdown(report, "gender"))["(removed option)"] == (25, 55.6)
+
+
+def test_a_populations_profile_comes_from_search_aggregations_with_the_same_rules():
+    facets = {"gender": [domain.FacetValue("f", "Female", 30), domain.FacetValue("m", "Male", 17),
+                         domain.FacetValue(None, "Not known", 3)],
+              "custom.pets": [domain.FacetValue("dog", "Dog", 20), domain.FacetValue("cat", "Cat", 25),
+                              domain.FacetValue(None, "Not known", 10)],
+              "age_band": [domain.FacetValue(b.label, b.label, n) for b, n in zip(BANDS, (0, 20, 20, 10))]
+              + [domain.FacetValue(None, "Not known", 0)]}
+    report = domain.population_report(50, facets, CATALOGUE)
+    assert report.current_people.count == 50 and report.occupied_properties is None
+    gender = breakdown(report, "gender")
+    assert cells(gender) == {"Female": (30, 63.8), "Male": (None, None)}  # of the 47 known
+    assert gender.not_known.suppressed and gender.known is None  # 3 not known: hidden with the smaller value
+    pets = breakdown(report, "custom.pets")
+    assert pets.several and pets.known == 40 and cells(pets) == {"Dog": (20, 50.0), "Cat": (25, 62.5)}
+    assert cells(breakdown(report, "age_band")) == {"Under 16": (0, 0.0), "16-44": (20, 40.0), "45-64": (20, 40.0),
+                                                    "65+": (10, 20.0)}
+    assert [b.characteristic for b in report.breakdowns] == domain.report_order(CATALOGUE)

@@ -22,9 +22,10 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from google.protobuf import struct_pb2 as google_dot_protobuf_dot_struct__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n,tracker/reporting/v1/reporting_service.proto\x12\x14tracker.reporting.v1\"\x17\n\x15GetPeopleCountRequest\"\x91\x01\n\x0bPeopleCount\x12\r\n\x05total\x18\x01 \x01(\x03\x12\x42\n\tby_status\x18\x02 \x03(\x0b\x32/.tracker.reporting.v1.PeopleCount.ByStatusEntry\x1a/\n\rByStatusEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\"\x19\n\x17GetProfileReportRequest\"{\n\x04\x43\x65ll\x12\r\n\x05value\x18\x01 \x01(\t\x12\r\n\x05label\x18\x02 \x01(\t\x12\r\n\x05\x63ount\x18\x03 \x01(\x03\x12\x14\n\x07percent\x18\x04 \x01(\x01H\x00\x88\x01\x01\x12\x12\n\nsuppressed\x18\x05 \x01(\x08\x12\x10\n\x08\x61rchived\x18\x06 \x01(\x08\x42\n\n\x08_percent\"\xcd\x01\n\tBreakdown\x12\x16\n\x0e\x63haracteristic\x18\x01 \x01(\t\x12\r\n\x05label\x18\x02 \x01(\t\x12)\n\x05\x63\x65lls\x18\x03 \x03(\x0b\x32\x1a.tracker.reporting.v1.Cell\x12-\n\tnot_known\x18\x04 \x01(\x0b\x32\x1a.tracker.reporting.v1.Cell\x12\x12\n\x05known\x18\x05 \x01(\x03H\x00\x88\x01\x01\x12\x0f\n\x07several\x18\x06 \x01(\x08\x12\x10\n\x08\x65quality\x18\x07 \x01(\x08\x42\x08\n\x06_known\"\xd3\x01\n\rProfileReport\x12\x32\n\x0e\x63urrent_people\x18\x01 \x01(\x0b\x32\x1a.tracker.reporting.v1.Cell\x12\x37\n\x13occupied_properties\x18\x02 \x01(\x0b\x32\x1a.tracker.reporting.v1.Cell\x12\x33\n\nbreakdowns\x18\x03 \x03(\x0b\x32\x1f.tracker.reporting.v1.Breakdown\x12\x11\n\tthreshold\x18\x04 \x01(\x05\x12\r\n\x05\x61s_of\x18\x05 \x01(\t\"9\n\x0fGetTrendRequest\x12\x16\n\x0e\x63haracteristic\x18\x01 \x01(\t\x12\x0e\n\x06months\x18\x02 \x01(\x05\"\x83\x01\n\nTrendMonth\x12\r\n\x05month\x18\x01 \x01(\t\x12\x32\n\x0e\x63urrent_people\x18\x02 \x01(\x0b\x32\x1a.tracker.reporting.v1.Cell\x12\x32\n\tbreakdown\x18\x03 \x01(\x0b\x32\x1f.tracker.reporting.v1.Breakdown\"L\n\x05Trend\x12\x30\n\x06months\x18\x01 \x03(\x0b\x32 .tracker.reporting.v1.TrendMonth\x12\x11\n\tthreshold\x18\x02 \x01(\x05\"\x1a\n\x18GetReportSettingsRequest\"#\n\x0eReportSettings\x12\x11\n\tthreshold\x18\x01 \x01(\x05\"C\n\x1bUpdateReportSettingsRequest\x12\x16\n\tthreshold\x18\x01 \x01(\x05H\x00\x88\x01\x01\x42\x0c\n\n_threshold2\x81\x04\n\tReporting\x12`\n\x0eGetPeopleCount\x12+.tracker.reporting.v1.GetPeopleCountRequest\x1a!.tracker.reporting.v1.PeopleCount\x12\x66\n\x10GetProfileReport\x12-.tracker.reporting.v1.GetProfileReportRequest\x1a#.tracker.reporting.v1.ProfileReport\x12N\n\x08GetTrend\x12%.tracker.reporting.v1.GetTrendRequest\x1a\x1b.tracker.reporting.v1.Trend\x12i\n\x11GetReportSettings\x12..tracker.reporting.v1.GetReportSettingsRequest\x1a$.tracker.reporting.v1.ReportSettings\x12o\n\x14UpdateReportSettings\x12\x31.tracker.reporting.v1.UpdateReportSettingsRequest\x1a$.tracker.reporting.v1.ReportSettingsb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n,tracker/reporting/v1/reporting_service.proto\x12\x14tracker.reporting.v1\x1a\x1cgoogle/protobuf/struct.proto\"\x17\n\x15GetPeopleCountRequest\"\x91\x01\n\x0bPeopleCount\x12\r\n\x05total\x18\x01 \x01(\x03\x12\x42\n\tby_status\x18\x02 \x03(\x0b\x32/.tracker.reporting.v1.PeopleCount.ByStatusEntry\x1a/\n\rByStatusEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\"\x19\n\x17GetProfileReportRequest\"G\n\x1aGetPopulationReportRequest\x12)\n\x08\x63riteria\x18\x01 \x01(\x0b\x32\x17.google.protobuf.Struct\"{\n\x04\x43\x65ll\x12\r\n\x05value\x18\x01 \x01(\t\x12\r\n\x05label\x18\x02 \x01(\t\x12\r\n\x05\x63ount\x18\x03 \x01(\x03\x12\x14\n\x07percent\x18\x04 \x01(\x01H\x00\x88\x01\x01\x12\x12\n\nsuppressed\x18\x05 \x01(\x08\x12\x10\n\x08\x61rchived\x18\x06 \x01(\x08\x42\n\n\x08_percent\"\xcd\x01\n\tBreakdown\x12\x16\n\x0e\x63haracteristic\x18\x01 \x01(\t\x12\r\n\x05label\x18\x02 \x01(\t\x12)\n\x05\x63\x65lls\x18\x03 \x03(\x0b\x32\x1a.tracker.reporting.v1.Cell\x12-\n\tnot_known\x18\x04 \x01(\x0b\x32\x1a.tracker.reporting.v1.Cell\x12\x12\n\x05known\x18\x05 \x01(\x03H\x00\x88\x01\x01\x12\x0f\n\x07several\x18\x06 \x01(\x08\x12\x10\n\x08\x65quality\x18\x07 \x01(\x08\x42\x08\n\x06_known\"\xd3\x01\n\rProfileReport\x12\x32\n\x0e\x63urrent_people\x18\x01 \x01(\x0b\x32\x1a.tracker.reporting.v1.Cell\x12\x37\n\x13occupied_properties\x18\x02 \x01(\x0b\x32\x1a.tracker.reporting.v1.Cell\x12\x33\n\nbreakdowns\x18\x03 \x03(\x0b\x32\x1f.tracker.reporting.v1.Breakdown\x12\x11\n\tthreshold\x18\x04 \x01(\x05\x12\r\n\x05\x61s_of\x18\x05 \x01(\t\"9\n\x0fGetTrendRequest\x12\x16\n\x0e\x63haracteristic\x18\x01 \x01(\t\x12\x0e\n\x06months\x18\x02 \x01(\x05\"\x83\x01\n\nTrendMonth\x12\r\n\x05month\x18\x01 \x01(\t\x12\x32\n\x0e\x63urrent_people\x18\x02 \x01(\x0b\x32\x1a.tracker.reporting.v1.Cell\x12\x32\n\tbreakdown\x18\x03 \x01(\x0b\x32\x1f.tracker.reporting.v1.Breakdown\"L\n\x05Trend\x12\x30\n\x06months\x18\x01 \x03(\x0b\x32 .tracker.reporting.v1.TrendMonth\x12\x11\n\tthreshold\x18\x02 \x01(\x05\"\x1a\n\x18GetReportSettingsRequest\"#\n\x0eReportSettings\x12\x11\n\tthreshold\x18\x01 \x01(\x05\"C\n\x1bUpdateReportSettingsRequest\x12\x16\n\tthreshold\x18\x01 \x01(\x05H\x00\x88\x01\x01\x42\x0c\n\n_threshold\"^\n\x12\x42uildReportRequest\x12)\n\x08\x63riteria\x18\x01 \x01(\x0b\x32\x17.google.protobuf.Struct\x12\x0c\n\x04rows\x18\x02 \x01(\t\x12\x0f\n\x07\x63olumns\x18\x03 \x01(\t\"\'\n\x07Heading\x12\r\n\x05value\x18\x01 \x01(\t\x12\r\n\x05label\x18\x02 \x01(\t\"w\n\x05\x45ntry\x12\r\n\x05\x63ount\x18\x01 \x01(\x03\x12\x14\n\x07percent\x18\x02 \x01(\x01H\x00\x88\x01\x01\x12\x12\n\nsuppressed\x18\x03 \x01(\x08\x12)\n\x08\x63riteria\x18\x04 \x01(\x0b\x32\x17.google.protobuf.StructB\n\n\x08_percent\"8\n\x08\x45ntryRow\x12,\n\x07\x65ntries\x18\x01 \x03(\x0b\x32\x1b.tracker.reporting.v1.Entry\"\x8d\x03\n\x0b\x42uiltReport\x12\x0f\n\x07rows_by\x18\x01 \x01(\t\x12\x12\n\nrows_label\x18\x02 \x01(\t\x12\x12\n\ncolumns_by\x18\x03 \x01(\t\x12\x15\n\rcolumns_label\x18\x04 \x01(\t\x12+\n\x04rows\x18\x05 \x03(\x0b\x32\x1d.tracker.reporting.v1.Heading\x12.\n\x07\x63olumns\x18\x06 \x03(\x0b\x32\x1d.tracker.reporting.v1.Heading\x12-\n\x05\x63\x65lls\x18\x07 \x03(\x0b\x32\x1e.tracker.reporting.v1.EntryRow\x12/\n\nrow_totals\x18\x08 \x03(\x0b\x32\x1b.tracker.reporting.v1.Entry\x12\x32\n\rcolumn_totals\x18\t \x03(\x0b\x32\x1b.tracker.reporting.v1.Entry\x12*\n\x05total\x18\n \x01(\x0b\x32\x1b.tracker.reporting.v1.Entry\x12\x11\n\tthreshold\x18\x0b \x01(\x05\"_\n\x13\x45xportReportRequest\x12\x38\n\x06report\x18\x01 \x01(\x0b\x32(.tracker.reporting.v1.BuildReportRequest\x12\x0e\n\x06\x66ormat\x18\x02 \x01(\t\"H\n\x0e\x45xportedReport\x12\x0f\n\x07\x63ontent\x18\x01 \x01(\x0c\x12\x12\n\nmedia_type\x18\x02 \x01(\t\x12\x11\n\tfile_name\x18\x03 \x01(\t2\xac\x06\n\tReporting\x12`\n\x0eGetPeopleCount\x12+.tracker.reporting.v1.GetPeopleCountRequest\x1a!.tracker.reporting.v1.PeopleCount\x12\x66\n\x10GetProfileReport\x12-.tracker.reporting.v1.GetProfileReportRequest\x1a#.tracker.reporting.v1.ProfileReport\x12l\n\x13GetPopulationReport\x12\x30.tracker.reporting.v1.GetPopulationReportRequest\x1a#.tracker.reporting.v1.ProfileReport\x12Z\n\x0b\x42uildReport\x12(.tracker.reporting.v1.BuildReportRequest\x1a!.tracker.reporting.v1.BuiltReport\x12_\n\x0c\x45xportReport\x12).tracker.reporting.v1.ExportReportRequest\x1a$.tracker.reporting.v1.ExportedReport\x12N\n\x08GetTrend\x12%.tracker.reporting.v1.GetTrendRequest\x1a\x1b.tracker.reporting.v1.Trend\x12i\n\x11GetReportSettings\x12..tracker.reporting.v1.GetReportSettingsRequest\x1a$.tracker.reporting.v1.ReportSettings\x12o\n\x14UpdateReportSettings\x12\x31.tracker.reporting.v1.UpdateReportSettingsRequest\x1a$.tracker.reporting.v1.ReportSettingsb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -33,32 +34,48 @@ if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_PEOPLECOUNT_BYSTATUSENTRY']._loaded_options = None
   _globals['_PEOPLECOUNT_BYSTATUSENTRY']._serialized_options = b'8\001'
-  _globals['_GETPEOPLECOUNTREQUEST']._serialized_start=70
-  _globals['_GETPEOPLECOUNTREQUEST']._serialized_end=93
-  _globals['_PEOPLECOUNT']._serialized_start=96
-  _globals['_PEOPLECOUNT']._serialized_end=241
-  _globals['_PEOPLECOUNT_BYSTATUSENTRY']._serialized_start=194
-  _globals['_PEOPLECOUNT_BYSTATUSENTRY']._serialized_end=241
-  _globals['_GETPROFILEREPORTREQUEST']._serialized_start=243
-  _globals['_GETPROFILEREPORTREQUEST']._serialized_end=268
-  _globals['_CELL']._serialized_start=270
-  _globals['_CELL']._serialized_end=393
-  _globals['_BREAKDOWN']._serialized_start=396
-  _globals['_BREAKDOWN']._serialized_end=601
-  _globals['_PROFILEREPORT']._serialized_start=604
-  _globals['_PROFILEREPORT']._serialized_end=815
-  _globals['_GETTRENDREQUEST']._serialized_start=817
-  _globals['_GETTRENDREQUEST']._serialized_end=874
-  _globals['_TRENDMONTH']._serialized_start=877
-  _globals['_TRENDMONTH']._serialized_end=1008
-  _globals['_TREND']._serialized_start=1010
-  _globals['_TREND']._serialized_end=1086
-  _globals['_GETREPORTSETTINGSREQUEST']._serialized_start=1088
-  _globals['_GETREPORTSETTINGSREQUEST']._serialized_end=1114
-  _globals['_REPORTSETTINGS']._serialized_start=1116
-  _globals['_REPORTSETTINGS']._serialized_end=1151
-  _globals['_UPDATEREPORTSETTINGSREQUEST']._serialized_start=1153
-  _globals['_UPDATEREPORTSETTINGSREQUEST']._serialized_end=1220
-  _globals['_REPORTING']._serialized_start=1223
-  _globals['_REPORTING']._serialized_end=1736
+  _globals['_GETPEOPLECOUNTREQUEST']._serialized_start=100
+  _globals['_GETPEOPLECOUNTREQUEST']._serialized_end=123
+  _globals['_PEOPLECOUNT']._serialized_start=126
+  _globals['_PEOPLECOUNT']._serialized_end=271
+  _globals['_PEOPLECOUNT_BYSTATUSENTRY']._serialized_start=224
+  _globals['_PEOPLECOUNT_BYSTATUSENTRY']._serialized_end=271
+  _globals['_GETPROFILEREPORTREQUEST']._serialized_start=273
+  _globals['_GETPROFILEREPORTREQUEST']._serialized_end=298
+  _globals['_GETPOPULATIONREPORTREQUEST']._serialized_start=300
+  _globals['_GETPOPULATIONREPORTREQUEST']._serialized_end=371
+  _globals['_CELL']._serialized_start=373
+  _globals['_CELL']._serialized_end=496
+  _globals['_BREAKDOWN']._serialized_start=499
+  _globals['_BREAKDOWN']._serialized_end=704
+  _globals['_PROFILEREPORT']._serialized_start=707
+  _globals['_PROFILEREPORT']._serialized_end=918
+  _globals['_GETTRENDREQUEST']._serialized_start=920
+  _globals['_GETTRENDREQUEST']._serialized_end=977
+  _globals['_TRENDMONTH']._serialized_start=980
+  _globals['_TRENDMONTH']._serialized_end=1111
+  _globals['_TREND']._serialized_start=1113
+  _globals['_TREND']._serialized_end=1189
+  _globals['_GETREPORTSETTINGSREQUEST']._serialized_start=1191
+  _globals['_GETREPORTSETTINGSREQUEST']._serialized_end=1217
+  _globals['_REPORTSETTINGS']._serialized_start=1219
+  _globals['_REPORTSETTINGS']._serialized_end=1254
+  _globals['_UPDATEREPORTSETTINGSREQUEST']._serialized_start=1256
+  _globals['_UPDATEREPORTSETTINGSREQUEST']._serialized_end=1323
+  _globals['_BUILDREPORTREQUEST']._serialized_start=1325
+  _globals['_BUILDREPORTREQUEST']._serialized_end=1419
+  _globals['_HEADING']._serialized_start=1421
+  _globals['_HEADING']._serialized_end=1460
+  _globals['_ENTRY']._serialized_start=1462
+  _globals['_ENTRY']._serialized_end=1581
+  _globals['_ENTRYROW']._serialized_start=1583
+  _globals['_ENTRYROW']._serialized_end=1639
+  _globals['_BUILTREPORT']._serialized_start=1642
+  _globals['_BUILTREPORT']._serialized_end=2039
+  _globals['_EXPORTREPORTREQUEST']._serialized_start=2041
+  _globals['_EXPORTREPORTREQUEST']._serialized_end=2136
+  _globals['_EXPORTEDREPORT']._serialized_start=2138
+  _globals['_EXPORTEDREPORT']._serialized_end=2210
+  _globals['_REPORTING']._serialized_start=2213
+  _globals['_REPORTING']._serialized_end=3025
 # @@protoc_insertion_point(module_scope)

@@ -1,3 +1,4 @@
+from google.protobuf import struct_pb2 as _struct_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
@@ -28,6 +29,12 @@ class PeopleCount(_message.Message):
 class GetProfileReportRequest(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...
+
+class GetPopulationReportRequest(_message.Message):
+    __slots__ = ("criteria",)
+    CRITERIA_FIELD_NUMBER: _ClassVar[int]
+    criteria: _struct_pb2.Struct
+    def __init__(self, criteria: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ...) -> None: ...
 
 class Cell(_message.Message):
     __slots__ = ("value", "label", "count", "percent", "suppressed", "archived")
@@ -118,3 +125,83 @@ class UpdateReportSettingsRequest(_message.Message):
     THRESHOLD_FIELD_NUMBER: _ClassVar[int]
     threshold: int
     def __init__(self, threshold: _Optional[int] = ...) -> None: ...
+
+class BuildReportRequest(_message.Message):
+    __slots__ = ("criteria", "rows", "columns")
+    CRITERIA_FIELD_NUMBER: _ClassVar[int]
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    COLUMNS_FIELD_NUMBER: _ClassVar[int]
+    criteria: _struct_pb2.Struct
+    rows: str
+    columns: str
+    def __init__(self, criteria: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., rows: _Optional[str] = ..., columns: _Optional[str] = ...) -> None: ...
+
+class Heading(_message.Message):
+    __slots__ = ("value", "label")
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    value: str
+    label: str
+    def __init__(self, value: _Optional[str] = ..., label: _Optional[str] = ...) -> None: ...
+
+class Entry(_message.Message):
+    __slots__ = ("count", "percent", "suppressed", "criteria")
+    COUNT_FIELD_NUMBER: _ClassVar[int]
+    PERCENT_FIELD_NUMBER: _ClassVar[int]
+    SUPPRESSED_FIELD_NUMBER: _ClassVar[int]
+    CRITERIA_FIELD_NUMBER: _ClassVar[int]
+    count: int
+    percent: float
+    suppressed: bool
+    criteria: _struct_pb2.Struct
+    def __init__(self, count: _Optional[int] = ..., percent: _Optional[float] = ..., suppressed: _Optional[bool] = ..., criteria: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ...) -> None: ...
+
+class EntryRow(_message.Message):
+    __slots__ = ("entries",)
+    ENTRIES_FIELD_NUMBER: _ClassVar[int]
+    entries: _containers.RepeatedCompositeFieldContainer[Entry]
+    def __init__(self, entries: _Optional[_Iterable[_Union[Entry, _Mapping]]] = ...) -> None: ...
+
+class BuiltReport(_message.Message):
+    __slots__ = ("rows_by", "rows_label", "columns_by", "columns_label", "rows", "columns", "cells", "row_totals", "column_totals", "total", "threshold")
+    ROWS_BY_FIELD_NUMBER: _ClassVar[int]
+    ROWS_LABEL_FIELD_NUMBER: _ClassVar[int]
+    COLUMNS_BY_FIELD_NUMBER: _ClassVar[int]
+    COLUMNS_LABEL_FIELD_NUMBER: _ClassVar[int]
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    COLUMNS_FIELD_NUMBER: _ClassVar[int]
+    CELLS_FIELD_NUMBER: _ClassVar[int]
+    ROW_TOTALS_FIELD_NUMBER: _ClassVar[int]
+    COLUMN_TOTALS_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    THRESHOLD_FIELD_NUMBER: _ClassVar[int]
+    rows_by: str
+    rows_label: str
+    columns_by: str
+    columns_label: str
+    rows: _containers.RepeatedCompositeFieldContainer[Heading]
+    columns: _containers.RepeatedCompositeFieldContainer[Heading]
+    cells: _containers.RepeatedCompositeFieldContainer[EntryRow]
+    row_totals: _containers.RepeatedCompositeFieldContainer[Entry]
+    column_totals: _containers.RepeatedCompositeFieldContainer[Entry]
+    total: Entry
+    threshold: int
+    def __init__(self, rows_by: _Optional[str] = ..., rows_label: _Optional[str] = ..., columns_by: _Optional[str] = ..., columns_label: _Optional[str] = ..., rows: _Optional[_Iterable[_Union[Heading, _Mapping]]] = ..., columns: _Optional[_Iterable[_Union[Heading, _Mapping]]] = ..., cells: _Optional[_Iterable[_Union[EntryRow, _Mapping]]] = ..., row_totals: _Optional[_Iterable[_Union[Entry, _Mapping]]] = ..., column_totals: _Optional[_Iterable[_Union[Entry, _Mapping]]] = ..., total: _Optional[_Union[Entry, _Mapping]] = ..., threshold: _Optional[int] = ...) -> None: ...
+
+class ExportReportRequest(_message.Message):
+    __slots__ = ("report", "format")
+    REPORT_FIELD_NUMBER: _ClassVar[int]
+    FORMAT_FIELD_NUMBER: _ClassVar[int]
+    report: BuildReportRequest
+    format: str
+    def __init__(self, report: _Optional[_Union[BuildReportRequest, _Mapping]] = ..., format: _Optional[str] = ...) -> None: ...
+
+class ExportedReport(_message.Message):
+    __slots__ = ("content", "media_type", "file_name")
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_TYPE_FIELD_NUMBER: _ClassVar[int]
+    FILE_NAME_FIELD_NUMBER: _ClassVar[int]
+    content: bytes
+    media_type: str
+    file_name: str
+    def __init__(self, content: _Optional[bytes] = ..., media_type: _Optional[str] = ..., file_name: _Optional[str] = ...) -> None: ...

@@ -46,6 +46,21 @@ class ReportingStub:
                 request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetProfileReportRequest.SerializeToString,
                 response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ProfileReport.FromString,
                 _registered_method=True)
+        self.GetPopulationReport = channel.unary_unary(
+                '/tracker.reporting.v1.Reporting/GetPopulationReport',
+                request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetPopulationReportRequest.SerializeToString,
+                response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ProfileReport.FromString,
+                _registered_method=True)
+        self.BuildReport = channel.unary_unary(
+                '/tracker.reporting.v1.Reporting/BuildReport',
+                request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.BuildReportRequest.SerializeToString,
+                response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.BuiltReport.FromString,
+                _registered_method=True)
+        self.ExportReport = channel.unary_unary(
+                '/tracker.reporting.v1.Reporting/ExportReport',
+                request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ExportReportRequest.SerializeToString,
+                response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ExportedReport.FromString,
+                _registered_method=True)
         self.GetTrend = channel.unary_unary(
                 '/tracker.reporting.v1.Reporting/GetTrend',
                 request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetTrendRequest.SerializeToString,
@@ -78,6 +93,31 @@ class ReportingServicer:
         """The whole landlord's profile: current people, occupied properties, and every characteristic's
         values with counts and percentages of known, small counts suppressed. Equality breakdowns are
         flagged: the gateway shows them only to users with the equality privilege.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPopulationReport(self, request, context):
+        """The same profile for a population: the people the criteria pick (templates, groups and activities
+        already expanded by the caller), counted exactly by people search's aggregations. No occupied
+        properties figure. INVALID_ARGUMENT names a bad criterion ("criteria.<key>").
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def BuildReport(self, request, context):
+        """The report builder: a population broken down by one characteristic, or cross-tabbed by two, with
+        every cell's and total's drill-down criteria. INVALID_ARGUMENT names rows, columns or criteria.<key>.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ExportReport(self, request, context):
+        """The built report's table as a file: "xlsx" (numbers as numbers, a bar chart beside the table) or
+        "csv"; suppressed counts as their text, text cells neutralised against formulas.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -116,6 +156,21 @@ def add_ReportingServicer_to_server(servicer, server):
                     servicer.GetProfileReport,
                     request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetProfileReportRequest.FromString,
                     response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ProfileReport.SerializeToString,
+            ),
+            'GetPopulationReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPopulationReport,
+                    request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetPopulationReportRequest.FromString,
+                    response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ProfileReport.SerializeToString,
+            ),
+            'BuildReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.BuildReport,
+                    request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.BuildReportRequest.FromString,
+                    response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.BuiltReport.SerializeToString,
+            ),
+            'ExportReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.ExportReport,
+                    request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ExportReportRequest.FromString,
+                    response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ExportedReport.SerializeToString,
             ),
             'GetTrend': grpc.unary_unary_rpc_method_handler(
                     servicer.GetTrend,
@@ -189,6 +244,87 @@ class Reporting:
             '/tracker.reporting.v1.Reporting/GetProfileReport',
             tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetProfileReportRequest.SerializeToString,
             tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ProfileReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPopulationReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.reporting.v1.Reporting/GetPopulationReport',
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetPopulationReportRequest.SerializeToString,
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ProfileReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def BuildReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.reporting.v1.Reporting/BuildReport',
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.BuildReportRequest.SerializeToString,
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.BuiltReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ExportReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.reporting.v1.Reporting/ExportReport',
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ExportReportRequest.SerializeToString,
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ExportedReport.FromString,
             options,
             channel_credentials,
             insecure,

@@ -1,0 +1,143 @@
+"""The report builder's arithmetic with no I/O: a breakdown of a population by one characteristic, or a
+cross-tab of two, from exact search counts; percentages of known; disclosure control that holds across
+rows and columns; and, for every cell and total, the people search criteria that find the people behind
+it (so a drill-down's count always equals the cell).
+
+- One characteristic: each value's count and its percentage of the known (people with a value).
+- Two: rows by the first, columns by the second; a cell's percentage is of its row's known (the row's
+  people with a known column value). Row and column totals, and the grand total, are people counts.
+- Suppression: a count from 1 to threshold - 1 is hidden; then, until none is left, wherever a row or a
+  column has exactly one hidden cell, its smallest other non-zero cell is hidden too, so no row or column
+  total gives a hidden cell away by subtraction. A hidden cell has no percentage.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any, Mapping, Sequence
+
+from services.common.person_fields import NOT_KNOWN
+
+from ..reports.domain import FacetValue, percent
+
+@dataclass(frozen=True)
+class Value:
+    value: str | None  # an option id, band or group; None: Not known
+    label: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    count: int
+    percent: float | None = None
+    suppressed: bool = False
+    criteria: Mapping[str, Any] | None = None  # who is behind it, as people search takes it
+
+
+@dataclass(frozen=True)
+class Table:
+    rows_by: str
+    columns_by: str | None
+    rows: tuple[Value, ...]
+    columns: tuple[Value, ...]  # empty for one characteristic
+    cells: tuple[tuple[Entry, ...], ...]  # [row][column]; one column (the count) for one characteristic
+    row_totals: tuple[Entry, ...]
+    column_totals: tuple[Entry, ...]
+    total: Entry
+
+
+def value_criteria(characteristic: str, label: str) -> dict[str, Any]:
+    """The people search criterion for the people holding one value of a characteristic."""
+    if characteristic.startswith("custom."):
+        return {"custom": {characteristic[len("custom."):]: [label]}}
+    return {characteristic: [label]}
+
+
+def within(criteria: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    """`criteria` narrowed by `extra` (both must hold): a key both name keeps only the labels both give."""
+    merged = dict(criteria)
+    for key, wanted in extra.items():
+        held = merged.get(key)
+        if key == "custom" and isinstance(held, Mapping):
+            merged[key] = within(held, wanted)
+        elif isinstance(held, list) and isinstance(wanted, list):
+            merged[key] = [label for label in held if label in wanted]
+        else:
+            merged[key] = wanted
+    return merged
+
+
+def _values(facet: Sequence[FacetValue]) -> tuple[Value, ...]:
+    known = [Value(v.value, v.label) for v in facet if v.value is not None]
+    return (*known, Value(None, NOT_KNOWN))
+
+
+def _count(facet: Sequence[FacetValue], value: Value) -> int:
+    return next((v.count for v in facet if v.value == value.value), 0)
+
+
+def _label(value: Value) -> str:
+    return value.label if value.value is not None else NOT_KNOWN
+
+
+def one_way(characteristic: str, total: int, facet: Sequence[FacetValue], criteria: Mapping[str, Any]) -> Table:
+    """A population broken down by one characteristic."""
+    rows = _values(facet)
+    known = total - _count(facet, rows[-1])
+    cells = tuple((Entry(_count(facet, r), percent(_count(facet, r), known) if r.value is not None else None,
+                         criteria=within(criteria, value_criteria(characteristic, _label(r)))),) for r in rows)
+    return Table(characteristic, None, rows, (), cells, tuple(c[0] for c in cells), (), Entry(total, criteria=criteria))
+
+
+def two_way(rows_by: str, columns_by: str, total: int, row_facet: Sequence[FacetValue],
+            column_facet: Sequence[FacetValue], by_row: Mapping[str | None, Sequence[FacetValue]],
+            criteria: Mapping[str, Any]) -> Table:
+    """A cross-tab: `by_row` holds, for each row value, the column counts of that row's people."""
+    rows, columns = _values(row_facet), _values(column_facet)
+    cells = []
+    for r in rows:
+        row_criteria = within(criteria, value_criteria(rows_by, _label(r)))
+        facet = by_row.get(r.value, ())
+        known = _count(row_facet, r) - _count(facet, columns[-1])
+        cells.append(tuple(Entry(_count(facet, c), percent(_count(facet, c), known) if c.value is not None else None,
+                                 criteria=within(row_criteria, value_criteria(columns_by, _label(c))))
+                           for c in columns))
+    row_totals = tuple(Entry(_count(row_facet, r), criteria=within(criteria, value_criteria(rows_by, _label(r))))
+                       for r in rows)
+    column_totals = tuple(Entry(_count(column_facet, c),
+                                criteria=within(criteria, value_criteria(columns_by, _label(c)))) for c in columns)
+    return Table(rows_by, columns_by, rows, columns, tuple(cells), row_totals, column_totals,
+                 Entry(total, criteria=criteria))
+
+
+def _hide(entry: Entry) -> Entry:
+    return replace(entry, suppressed=True, percent=None)
+
+
+def suppressed(table: Table, threshold: int) -> Table:
+    """The table as it may be shown (see the module's rules)."""
+    small = lambda e: 0 < e.count < threshold  # noqa: E731
+    grid = [[_hide(e) if small(e) else e for e in row] for row in table.cells]
+    row_totals = [_hide(e) if small(e) else e for e in table.row_totals]
+    column_totals = [_hide(e) if small(e) else e for e in table.column_totals]
+    lines = [[(i, j) for j in range(len(grid[i]))] for i in range(len(grid))]
+    if table.columns:
+        lines += [[(i, j) for i in range(len(grid))] for j in range(len(grid[0]) if grid else 0)]
+    else:
+        lines = [[(i, 0) for i in range(len(grid))]]  # one characteristic: the column of counts
+    changed = True
+    while changed:
+        changed = False
+        for line in lines:
+            hidden = [p for p in line if grid[p[0]][p[1]].suppressed]
+            if len(hidden) == 1:
+                shown = [p for p in line if not grid[p[0]][p[1]].suppressed and grid[p[0]][p[1]].count > 0]
+                if shown:
+                    i, j = min(shown, key=lambda p: grid[p[0]][p[1]].count)
+                    grid[i][j] = _hide(grid[i][j])
+                    changed = True
+    if not table.columns:
+        row_totals = [row[0] for row in grid]
+    total = _hide(table.total) if small(table.total) else table.total
+    return replace(table, cells=tuple(tuple(r) for r in grid), row_totals=tuple(row_totals),
+                   column_totals=tuple(column_totals), total=total)
+
