@@ -9,6 +9,7 @@ from services.gen.tracker.reporting.v1 import reporting_service_pb2 as pb, repor
 from . import service
 from .builder import service as builder
 from .builder.domain import Entry, Table
+from .outcomes import service as outcomes
 from .reports import service as reports
 from .reports.domain import Breakdown, Cell
 
@@ -59,6 +60,19 @@ def _report(report, as_of: str) -> pb.ProfileReport:
     return message
 
 
+def _struct(message, field: str) -> dict:
+    return json_format.MessageToDict(getattr(message, field)) if message.HasField(field) else {}
+
+
+def _rate(row) -> pb.OutcomeRate:
+    figure = lambda f: pb.Figure(count=0 if f.suppressed else f.count, suppressed=f.suppressed)  # noqa: E731
+    message = pb.OutcomeRate(value=row.value or "", label=row.label, people=figure(row.people),
+                             with_outcome=figure(row.with_outcome))
+    if row.rate is not None:
+        message.rate = row.rate
+    return message
+
+
 class ReportingServicer(pb_grpc.ReportingServicer):
     def __init__(self, runtime, profiles):
         self._runtime = runtime
@@ -70,18 +84,25 @@ class ReportingServicer(pb_grpc.ReportingServicer):
         return pb.PeopleCount(total=total, by_status=by_status)
 
     def BuildReport(self, request, ctx):
-        criteria = json_format.MessageToDict(request.criteria) if request.HasField("criteria") else {}
+        criteria = _struct(request, "criteria")
         table, threshold, labels = builder.build(self._runtime.uow, require_landlord(), self._profiles,
                                                  criteria=criteria, rows=request.rows, columns=request.columns)
         return _table(table, threshold, labels)
 
     def ExportReport(self, request, ctx):
         report = request.report
-        criteria = json_format.MessageToDict(report.criteria) if report.HasField("criteria") else {}
+        criteria = _struct(report, "criteria")
         content, media_type, name = builder.export(self._runtime.uow, require_landlord(), self._profiles,
                                                    criteria=criteria, rows=report.rows, columns=report.columns,
                                                    file_format=request.format)
         return pb.ExportedReport(content=content, media_type=media_type, file_name=name)
+
+    def GetOutcomes(self, request, ctx):
+        found, threshold = outcomes.outcomes(self._runtime.uow, require_landlord(), self._profiles,
+                                             population=_struct(request, "population"),
+                                             outcome=_struct(request, "outcome"), characteristic=request.characteristic)
+        return pb.OutcomeRates(characteristic=found.characteristic, rows=[_rate(r) for r in found.rows],
+                               overall=_rate(found.overall), threshold=threshold)
 
     def GetTrend(self, request, ctx):
         months, threshold = reports.trend(self._runtime.uow, require_landlord(), self._profiles.catalogue,
@@ -104,6 +125,6 @@ class ReportingServicer(pb_grpc.ReportingServicer):
         return _report(report, as_of)
 
     def GetPopulationReport(self, request, ctx):
-        criteria = json_format.MessageToDict(request.criteria) if request.HasField("criteria") else {}
+        criteria = _struct(request, "criteria")
         report = reports.population_report(self._runtime.uow, require_landlord(), self._profiles, criteria)
         return _report(report, self._runtime.clock.today().isoformat())

@@ -9,7 +9,7 @@ from ..api import landlord_user
 from ..equality import EQUALITY_FIELDS, check_use, may_view
 from ..privileges import Privilege
 from ..schemas import PeopleCount
-from ..schemas.reports import BuildQuery, BuiltReportOut, ExportQuery, PopulationQuery, ProfileReportOut, ReportSettingsChanges, ReportSettingsOut, TrendOut, TrendQuery
+from ..schemas.reports import BuildQuery, BuiltReportOut, ExportQuery, OutcomesOut, OutcomesQuery, PopulationQuery, ProfileReportOut, ReportSettingsChanges, ReportSettingsOut, TrendOut, TrendQuery
 from ..searching import checked
 from .documents import content_disposition
 from . import api
@@ -32,10 +32,15 @@ def _equality(b: pb.Breakdown) -> bool:
     return b.equality or b.characteristic in EQUALITY_FIELDS
 
 
+def _figure(figure, threshold: int) -> dict:
+    """A count as reports show it: never the number below the threshold (any message with count, suppressed)."""
+    return {"count": None if figure.suppressed else figure.count, "suppressed": figure.suppressed,
+            "shown": f"fewer than {threshold}" if figure.suppressed else f"{figure.count:,}"}
+
+
 def _cell(cell: pb.Cell, threshold: int) -> dict:
-    return {"value": cell.value, "label": cell.label, "count": None if cell.suppressed else cell.count,
-            "percent": cell.percent if cell.HasField("percent") else None, "suppressed": cell.suppressed,
-            "shown": f"fewer than {threshold}" if cell.suppressed else f"{cell.count:,}", "archived": cell.archived}
+    return {"value": cell.value, "label": cell.label, **_figure(cell, threshold),
+            "percent": cell.percent if cell.HasField("percent") else None, "archived": cell.archived}
 
 
 @api.route("GET", "/api/v1/reports/profile", access=landlord_user(Privilege.VIEW_REPORTS), tag="reports",
@@ -67,9 +72,7 @@ def build_report(gw, caller, body: BuildQuery):
     request.criteria.update(checked(gw, caller, body.criteria))
     answer = call(gw.reporting.BuildReport, request, timeout=60)
     t = answer.threshold
-    entry = lambda e: {"count": None if e.suppressed else e.count,  # noqa: E731
-                       "percent": e.percent if e.HasField("percent") else None, "suppressed": e.suppressed,
-                       "shown": f"fewer than {t}" if e.suppressed else f"{e.count:,}",
+    entry = lambda e: {**_figure(e, t), "percent": e.percent if e.HasField("percent") else None,  # noqa: E731
                        "criteria": json_format.MessageToDict(e.criteria)}
     heading = lambda h: {"value": h.value or None, "label": h.label}  # noqa: E731
     return {"rows_by": answer.rows_by, "rows_label": answer.rows_label, "columns_by": answer.columns_by or None,
@@ -93,6 +96,23 @@ def export_report(gw, caller, body: ExportQuery):
     return Response(answer.content, status=200, content_type=answer.media_type, headers={
         "Content-Disposition": content_disposition(answer.file_name), "X-Content-Type-Options": "nosniff",
         "Cache-Control": "private, no-store"})
+
+
+@api.route("POST", "/api/v1/reports/outcomes", access=landlord_user(Privilege.VIEW_REPORTS), tag="reports",
+           body=OutcomesQuery, response=OutcomesOut,
+           summary="Equal outcomes: the rate of an outcome (an admin group, an activity's people, any criteria) "
+                   "among the people of each value of a characteristic, beside everyone's rate")
+def outcome_rates(gw, caller, body: OutcomesQuery):
+    check_use([body.characteristic], caller, where="characteristic")
+    request = pb.GetOutcomesRequest(characteristic=body.characteristic)
+    request.population.update(checked(gw, caller, body.criteria))
+    request.outcome.update(checked(gw, caller, body.outcome))
+    answer = call(gw.reporting.GetOutcomes, request, timeout=30)
+    t = answer.threshold
+    rate = lambda r: {"value": r.value or None, "label": r.label, "people": _figure(r.people, t),  # noqa: E731
+                      "with_outcome": _figure(r.with_outcome, t), "rate": r.rate if r.HasField("rate") else None}
+    return {"characteristic": answer.characteristic, "threshold": t, "rows": [rate(r) for r in answer.rows],
+            "overall": rate(answer.overall)}
 
 
 def _report_json(answer: pb.ProfileReport, caller) -> dict:

@@ -119,3 +119,37 @@ class BuiltReportOut(BaseModel):
 
 class ExportQuery(BuildQuery):
     format: str = Field("xlsx", pattern="^(xlsx|csv)$", description="xlsx (with a bar chart) or csv")
+
+
+class OutcomesQuery(Body):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [
+        {"outcome": {"activity": ["<activity id>"]}, "characteristic": "ethnicity"},
+        {"criteria": {"area": ["Area A"]}, "outcome": {"admin_group": ["<group id>"]}, "characteristic": "age_band"}]})
+
+    criteria: JsonObject = Field(default_factory=dict, json_schema_extra=CRITERIA_SCHEMA,
+                                 description="who is counted: any people search criteria (empty: every current person)")
+    outcome: JsonObject = Field(json_schema_extra=CRITERIA_SCHEMA,
+                                description="who has the outcome: e.g. an admin group ({\"admin_group\": [id]}), an "
+                                            "activity's people ({\"activity\": [id]}) or any criteria")
+    characteristic: str = Field(min_length=1, max_length=80)
+
+
+class Figure(BaseModel):
+    count: int | None = Field(description="null when suppressed")
+    suppressed: bool
+    shown: str
+
+
+class OutcomeRateOut(BaseModel):
+    value: str | None = Field(description="null for Not known and for everyone")
+    label: str
+    people: Figure
+    with_outcome: Figure
+    rate: float | None = Field(description="per cent with the outcome, one decimal place; null when hidden")
+
+
+class OutcomesOut(BaseModel):
+    characteristic: str
+    threshold: int
+    rows: list[OutcomeRateOut]
+    overall: OutcomeRateOut = Field(description="the whole population's rate, to compare each value's with")

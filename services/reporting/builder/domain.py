@@ -57,7 +57,9 @@ def within(criteria: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, A
     merged = dict(criteria)
     for key, wanted in extra.items():
         held = merged.get(key)
-        if key == "custom" and isinstance(held, Mapping):
+        if key == "any_of" and isinstance(held, list) and isinstance(wanted, list):  # (a or b) and (c or d)
+            merged[key] = [within(a, b) for a in held for b in wanted]
+        elif key == "custom" and isinstance(held, Mapping):
             merged[key] = within(held, wanted)
         elif isinstance(held, list) and isinstance(wanted, list):
             merged[key] = [label for label in held if label in wanted]

@@ -45,3 +45,10 @@ def test_no_row_or_column_is_left_with_one_hidden_cell():
         assert sum(line) != 1
     assert all(e.percent is None for row in shown.cells for e in row if e.suppressed)
     assert not shown.cells[0][0].suppressed and shown.cells[0][0].count == 25
+
+
+def test_two_sets_of_alternatives_narrow_to_every_pair_of_them():
+    merged = domain.within({"any_of": [{"area": ["Area A"]}, {"area": ["Area B"]}]},
+                           {"any_of": [{"gender": ["Male"]}, {"age": {"min": 65}}]})
+    assert merged == {"any_of": [{"area": ["Area A"], "gender": ["Male"]}, {"area": ["Area A"], "age": {"min": 65}},
+                                 {"area": ["Area B"], "gender": ["Male"]}, {"area": ["Area B"], "age": {"min": 65}}]}

@@ -205,3 +205,47 @@ class ExportedReport(_message.Message):
     media_type: str
     file_name: str
     def __init__(self, content: _Optional[bytes] = ..., media_type: _Optional[str] = ..., file_name: _Optional[str] = ...) -> None: ...
+
+class GetOutcomesRequest(_message.Message):
+    __slots__ = ("population", "outcome", "characteristic")
+    POPULATION_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    CHARACTERISTIC_FIELD_NUMBER: _ClassVar[int]
+    population: _struct_pb2.Struct
+    outcome: _struct_pb2.Struct
+    characteristic: str
+    def __init__(self, population: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., outcome: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., characteristic: _Optional[str] = ...) -> None: ...
+
+class Figure(_message.Message):
+    __slots__ = ("count", "suppressed")
+    COUNT_FIELD_NUMBER: _ClassVar[int]
+    SUPPRESSED_FIELD_NUMBER: _ClassVar[int]
+    count: int
+    suppressed: bool
+    def __init__(self, count: _Optional[int] = ..., suppressed: _Optional[bool] = ...) -> None: ...
+
+class OutcomeRate(_message.Message):
+    __slots__ = ("value", "label", "people", "with_outcome", "rate")
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    PEOPLE_FIELD_NUMBER: _ClassVar[int]
+    WITH_OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    RATE_FIELD_NUMBER: _ClassVar[int]
+    value: str
+    label: str
+    people: Figure
+    with_outcome: Figure
+    rate: float
+    def __init__(self, value: _Optional[str] = ..., label: _Optional[str] = ..., people: _Optional[_Union[Figure, _Mapping]] = ..., with_outcome: _Optional[_Union[Figure, _Mapping]] = ..., rate: _Optional[float] = ...) -> None: ...
+
+class OutcomeRates(_message.Message):
+    __slots__ = ("characteristic", "rows", "overall", "threshold")
+    CHARACTERISTIC_FIELD_NUMBER: _ClassVar[int]
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    OVERALL_FIELD_NUMBER: _ClassVar[int]
+    THRESHOLD_FIELD_NUMBER: _ClassVar[int]
+    characteristic: str
+    rows: _containers.RepeatedCompositeFieldContainer[OutcomeRate]
+    overall: OutcomeRate
+    threshold: int
+    def __init__(self, characteristic: _Optional[str] = ..., rows: _Optional[_Iterable[_Union[OutcomeRate, _Mapping]]] = ..., overall: _Optional[_Union[OutcomeRate, _Mapping]] = ..., threshold: _Optional[int] = ...) -> None: ...

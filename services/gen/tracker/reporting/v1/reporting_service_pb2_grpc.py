@@ -66,6 +66,11 @@ class ReportingStub:
                 request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetTrendRequest.SerializeToString,
                 response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.Trend.FromString,
                 _registered_method=True)
+        self.GetOutcomes = channel.unary_unary(
+                '/tracker.reporting.v1.Reporting/GetOutcomes',
+                request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetOutcomesRequest.SerializeToString,
+                response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.OutcomeRates.FromString,
+                _registered_method=True)
         self.GetReportSettings = channel.unary_unary(
                 '/tracker.reporting.v1.Reporting/GetReportSettings',
                 request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetReportSettingsRequest.SerializeToString,
@@ -131,6 +136,14 @@ class ReportingServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetOutcomes(self, request, context):
+        """Equal outcomes: the rate of an outcome (the people some criteria pick: an admin group, an activity's
+        participants...) among the people of each value of a characteristic, beside the whole population's.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetReportSettings(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -176,6 +189,11 @@ def add_ReportingServicer_to_server(servicer, server):
                     servicer.GetTrend,
                     request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetTrendRequest.FromString,
                     response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.Trend.SerializeToString,
+            ),
+            'GetOutcomes': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetOutcomes,
+                    request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetOutcomesRequest.FromString,
+                    response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.OutcomeRates.SerializeToString,
             ),
             'GetReportSettings': grpc.unary_unary_rpc_method_handler(
                     servicer.GetReportSettings,
@@ -352,6 +370,33 @@ class Reporting:
             '/tracker.reporting.v1.Reporting/GetTrend',
             tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetTrendRequest.SerializeToString,
             tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.Trend.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetOutcomes(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.reporting.v1.Reporting/GetOutcomes',
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetOutcomesRequest.SerializeToString,
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.OutcomeRates.FromString,
             options,
             channel_credentials,
             insecure,
