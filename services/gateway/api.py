@@ -153,14 +153,14 @@ def parse_body(model: type[BaseModel], request) -> BaseModel:
     raw = read_json(request)
     if not isinstance(raw, dict):
         raise BadRequest("the request body must be a JSON object", [FieldProblem("body", "must be a JSON object")])
-    return _validate(model, raw)
+    return validated(model, raw)
 
 
 def parse_form(endpoint: Endpoint, request) -> BaseModel:
     """A multipart/form-data body: its fields and files, validated by the endpoint's body model."""
     if request.mimetype != MULTIPART:
         raise BadRequest(f"the request body must be {MULTIPART}", [FieldProblem("body", f"must be {MULTIPART}")])
-    return _validate(endpoint.body, read_form(endpoint.body, request, endpoint.max_upload_bytes))
+    return validated(endpoint.body, read_form(endpoint.body, request, endpoint.max_upload_bytes))
 
 
 def parse_query(model: type[BaseModel], args) -> BaseModel:
@@ -177,14 +177,16 @@ def parse_query(model: type[BaseModel], args) -> BaseModel:
     if unknown:
         raise InvalidInput(f"unknown query parameters: {', '.join(unknown)}",
                            [FieldProblem(name, "is not a known query parameter") for name in unknown])
-    return _validate(model, raw)
+    return validated(model, raw)
 
 
-def _validate(model: type[BaseModel], raw: dict) -> BaseModel:
+def validated(model: type[BaseModel], raw: dict, where: str = "") -> BaseModel:
+    """`raw` as `model`, or InvalidInput naming every bad field (each under `where`, when given)."""
     try:
         return model.model_validate(raw)
     except ValidationError as error:
-        problems = [FieldProblem(".".join(str(p) for p in e["loc"]) or "body", _reason(e)) for e in error.errors()]
+        problems = [FieldProblem(".".join(str(p) for p in ([where] if where else []) + list(e["loc"])) or "body",
+                                 _reason(e)) for e in error.errors()]
         raise InvalidInput("; ".join(f"{p.field}: {p.reason}" for p in problems), problems) from None
 
 

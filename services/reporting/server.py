@@ -11,6 +11,7 @@ from .builder import service as builder
 from .builder.domain import Entry, Table
 from .outcomes import service as outcomes
 from .reports import service as reports
+from .saved.server import SavedReportsServicer
 from .reports.domain import Breakdown, Cell
 
 
@@ -73,7 +74,7 @@ def _rate(row) -> pb.OutcomeRate:
     return message
 
 
-class ReportingServicer(pb_grpc.ReportingServicer):
+class ReportingServicer(SavedReportsServicer, pb_grpc.ReportingServicer):
     def __init__(self, runtime, profiles):
         self._runtime = runtime
         self._profiles = profiles

@@ -2,7 +2,7 @@
 they were counted from, and the service's outbox and processed events. Every row carries its landlord."""
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, Date, Index, Integer, MetaData, PrimaryKeyConstraint, String, Table, Text
+from sqlalchemy import BigInteger, Boolean, Column, Date, DateTime, Index, Integer, MetaData, PrimaryKeyConstraint, String, Table, Text
 
 from services.common.db import outbox_table, processed_events_table
 
@@ -47,6 +47,27 @@ monthly_counts = Table(  # the counts as they stood at the end of each month (th
     Column("value", String(60), nullable=False),
     Column("total", BigInteger, nullable=False),
     PrimaryKeyConstraint("landlord_id", "month", "characteristic", "value"),
+)
+saved_reports = Table(
+    "saved_reports", metadata,
+    Column("report_id", String(36), primary_key=True),
+    Column("landlord_id", String(36), nullable=False),
+    Column("owner_id", String(36), nullable=False),
+    Column("name", String(100), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("definition", Text, nullable=False),  # JSON
+    Column("shared", Boolean, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_saved_reports_landlord_name", "landlord_id", "name"),
+)
+dashboards = Table(  # a user's own dashboard (a user without a row sees the standard one)
+    "dashboards", metadata,
+    Column("landlord_id", String(36), nullable=False),
+    Column("user_id", String(36), nullable=False),
+    Column("widgets", Text, nullable=False),  # JSON list, in order
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("landlord_id", "user_id"),
 )
 outbox = outbox_table(metadata)
 processed_events = processed_events_table(metadata)

@@ -4,4 +4,4 @@ from ..api import Api
 api = Api()
 
 from . import (activities, admin_groups, audit, auth, documents, health, households, imports, landlords,  # noqa: E402,F401
-               people, person_links, reports, search_templates, setup, users)  # (registration)
+               people, person_links, reports, saved_reports, search_templates, setup, users)  # (registration)

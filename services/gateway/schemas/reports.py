@@ -1,7 +1,7 @@
 """Answers of the report routes."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -123,7 +123,7 @@ class ExportQuery(BuildQuery):
 
 class OutcomesQuery(Body):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [
-        {"outcome": {"activity": ["<activity id>"]}, "characteristic": "ethnicity"},
+        {"outcome": {"activity": ["<activity id>"]}, "characteristic": "age_band"},
         {"criteria": {"area": ["Area A"]}, "outcome": {"admin_group": ["<group id>"]}, "characteristic": "age_band"}]})
 
     criteria: JsonObject = Field(default_factory=dict, json_schema_extra=CRITERIA_SCHEMA,
@@ -153,3 +153,70 @@ class OutcomesOut(BaseModel):
     threshold: int
     rows: list[OutcomeRateOut]
     overall: OutcomeRateOut = Field(description="the whole population's rate, to compare each value's with")
+
+
+REPORT_KINDS = Literal["profile", "build", "trend", "outcomes"]
+WIDGET_KINDS = Literal["figure", "breakdown", "crosstab", "trend", "outcomes", "quick_links"]
+
+
+class NewSavedReport(Body):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [
+        {"name": "Over 65s by area", "kind": "build", "definition": {"criteria": {"age": {"min": 65}}, "rows": "area"},
+         "shared": True}]})
+
+    name: str = Field(min_length=1, max_length=100)
+    kind: REPORT_KINDS = Field(description="which report: profile (POST /reports/profile), build, trend or outcomes")
+    definition: JsonObject = Field(description="what that report's route takes; criteria as written, so templates "
+                                               "and groups pick today's people each time it runs")
+    shared: bool = Field(False, description="seen (and run) by the landlord's other users; only the owner changes it")
+
+
+class SavedReportChanges(Body):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True,
+                              json_schema_extra={"examples": [{"name": "Over 65s by area", "shared": False}]})
+
+    name: Optional[str] = not_null(min_length=1, max_length=100)
+    definition: Optional[JsonObject] = not_null()
+    shared: Optional[bool] = not_null()
+
+
+class SavedReportOut(BaseModel):
+    id: str
+    name: str
+    kind: str
+    definition: dict
+    shared: bool
+    owner_id: str
+    created_at: str
+    updated_at: str
+
+
+class SavedReportList(BaseModel):
+    items: list[SavedReportOut]
+
+
+class WidgetIn(Body):
+    kind: WIDGET_KINDS
+    title: str = Field("", max_length=100)
+    saved_report_id: Optional[str] = Field(None, max_length=36, description="the saved report it shows, or")
+    report_kind: Optional[REPORT_KINDS] = Field(None, description="a report written into the widget")
+    definition: JsonObject = Field(default_factory=dict)
+    links: list[str] = Field(default_factory=list, max_length=20)
+
+
+class DashboardIn(Body):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [{"widgets": [
+        {"kind": "breakdown", "title": "Age bands", "report_kind": "build", "definition": {"rows": "age_band"}},
+        {"kind": "quick_links", "title": "Quick links", "links": ["/people/search"]}]}]})
+
+    widgets: list[WidgetIn] = Field(description="in the order shown; at most eight (a ninth is a 422)")
+
+
+class WidgetOut(WidgetIn):
+    data: dict | None = Field(None, description="the report's answer, worked out now")
+    error: dict | None = Field(None, description="why it could not be shown (e.g. equality data, a deleted report)")
+
+
+class DashboardOut(BaseModel):
+    standard: bool = Field(description="the product's standard dashboard: the user has not changed theirs")
+    widgets: list[WidgetOut]

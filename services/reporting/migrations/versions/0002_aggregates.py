@@ -1,6 +1,7 @@
 """aggregate_counts (counts of current people by every characteristic, and of occupied properties),
 counted_people and counted_households (each one's newest state counted), monthly_counts (the counts at
-each month's end) and report_settings (the disclosure threshold); people_counts folds into
+each month's end), report_settings (the disclosure threshold), saved_reports and dashboards;
+people_counts folds into
 aggregate_counts as the "status" characteristic. Run `python -m services.reporting recount` after
 upgrading a platform that already has people: it fills the new tables from profiles and households.
 
@@ -57,6 +58,28 @@ def upgrade() -> None:
         sa.Column("total", sa.BigInteger, nullable=False),
         sa.PrimaryKeyConstraint("landlord_id", "month", "characteristic", "value"),
     )
-    for table in ("aggregate_counts", "counted_people", "counted_households", "report_settings", "monthly_counts"):
+    op.create_table(
+        "saved_reports",
+        sa.Column("report_id", sa.String(36), primary_key=True),
+        sa.Column("landlord_id", sa.String(36), nullable=False),
+        sa.Column("owner_id", sa.String(36), nullable=False),
+        sa.Column("name", sa.String(100), nullable=False),
+        sa.Column("kind", sa.String(20), nullable=False),
+        sa.Column("definition", sa.Text, nullable=False),
+        sa.Column("shared", sa.Boolean, nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    )
+    op.create_index("ix_saved_reports_landlord_name", "saved_reports", ["landlord_id", "name"])
+    op.create_table(
+        "dashboards",
+        sa.Column("landlord_id", sa.String(36), nullable=False),
+        sa.Column("user_id", sa.String(36), nullable=False),
+        sa.Column("widgets", sa.Text, nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("landlord_id", "user_id"),
+    )
+    for table in ("aggregate_counts", "counted_people", "counted_households", "report_settings", "monthly_counts",
+                  "saved_reports", "dashboards"):
         landlord_wall(op, table)
     op.drop_table("people_counts")

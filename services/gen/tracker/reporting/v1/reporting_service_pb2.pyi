@@ -249,3 +249,91 @@ class OutcomeRates(_message.Message):
     overall: OutcomeRate
     threshold: int
     def __init__(self, characteristic: _Optional[str] = ..., rows: _Optional[_Iterable[_Union[OutcomeRate, _Mapping]]] = ..., overall: _Optional[_Union[OutcomeRate, _Mapping]] = ..., threshold: _Optional[int] = ...) -> None: ...
+
+class SaveReportRequest(_message.Message):
+    __slots__ = ("name", "kind", "definition", "shared")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    DEFINITION_FIELD_NUMBER: _ClassVar[int]
+    SHARED_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    kind: str
+    definition: _struct_pb2.Struct
+    shared: bool
+    def __init__(self, name: _Optional[str] = ..., kind: _Optional[str] = ..., definition: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., shared: _Optional[bool] = ...) -> None: ...
+
+class SavedReport(_message.Message):
+    __slots__ = ("report_id", "name", "kind", "definition", "shared", "owner_id", "created_at", "updated_at")
+    REPORT_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    DEFINITION_FIELD_NUMBER: _ClassVar[int]
+    SHARED_FIELD_NUMBER: _ClassVar[int]
+    OWNER_ID_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    report_id: str
+    name: str
+    kind: str
+    definition: _struct_pb2.Struct
+    shared: bool
+    owner_id: str
+    created_at: str
+    updated_at: str
+    def __init__(self, report_id: _Optional[str] = ..., name: _Optional[str] = ..., kind: _Optional[str] = ..., definition: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., shared: _Optional[bool] = ..., owner_id: _Optional[str] = ..., created_at: _Optional[str] = ..., updated_at: _Optional[str] = ...) -> None: ...
+
+class ListSavedReportsRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class SavedReportList(_message.Message):
+    __slots__ = ("items",)
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[SavedReport]
+    def __init__(self, items: _Optional[_Iterable[_Union[SavedReport, _Mapping]]] = ...) -> None: ...
+
+class SavedReportRef(_message.Message):
+    __slots__ = ("report_id",)
+    REPORT_ID_FIELD_NUMBER: _ClassVar[int]
+    report_id: str
+    def __init__(self, report_id: _Optional[str] = ...) -> None: ...
+
+class UpdateSavedReportRequest(_message.Message):
+    __slots__ = ("report_id", "name", "definition", "shared")
+    REPORT_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    DEFINITION_FIELD_NUMBER: _ClassVar[int]
+    SHARED_FIELD_NUMBER: _ClassVar[int]
+    report_id: str
+    name: str
+    definition: _struct_pb2.Struct
+    shared: bool
+    def __init__(self, report_id: _Optional[str] = ..., name: _Optional[str] = ..., definition: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., shared: _Optional[bool] = ...) -> None: ...
+
+class GetDashboardRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class Widget(_message.Message):
+    __slots__ = ("kind", "title", "saved_report_id", "report_kind", "definition", "links")
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    SAVED_REPORT_ID_FIELD_NUMBER: _ClassVar[int]
+    REPORT_KIND_FIELD_NUMBER: _ClassVar[int]
+    DEFINITION_FIELD_NUMBER: _ClassVar[int]
+    LINKS_FIELD_NUMBER: _ClassVar[int]
+    kind: str
+    title: str
+    saved_report_id: str
+    report_kind: str
+    definition: _struct_pb2.Struct
+    links: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, kind: _Optional[str] = ..., title: _Optional[str] = ..., saved_report_id: _Optional[str] = ..., report_kind: _Optional[str] = ..., definition: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., links: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class Dashboard(_message.Message):
+    __slots__ = ("widgets", "standard")
+    WIDGETS_FIELD_NUMBER: _ClassVar[int]
+    STANDARD_FIELD_NUMBER: _ClassVar[int]
+    widgets: _containers.RepeatedCompositeFieldContainer[Widget]
+    standard: bool
+    def __init__(self, widgets: _Optional[_Iterable[_Union[Widget, _Mapping]]] = ..., standard: _Optional[bool] = ...) -> None: ...

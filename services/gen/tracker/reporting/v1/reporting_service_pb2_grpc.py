@@ -71,6 +71,41 @@ class ReportingStub:
                 request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetOutcomesRequest.SerializeToString,
                 response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.OutcomeRates.FromString,
                 _registered_method=True)
+        self.SaveReport = channel.unary_unary(
+                '/tracker.reporting.v1.Reporting/SaveReport',
+                request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.SaveReportRequest.SerializeToString,
+                response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.SavedReport.FromString,
+                _registered_method=True)
+        self.ListSavedReports = channel.unary_unary(
+                '/tracker.reporting.v1.Reporting/ListSavedReports',
+                request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ListSavedReportsRequest.SerializeToString,
+                response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.SavedReportList.FromString,
+                _registered_method=True)
+        self.GetSavedReport = channel.unary_unary(
+                '/tracker.reporting.v1.Reporting/GetSavedReport',
+                request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.SavedReportRef.SerializeToString,
+                response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.SavedReport.FromString,
+                _registered_method=True)
+        self.UpdateSavedReport = channel.unary_unary(
+                '/tracker.reporting.v1.Reporting/UpdateSavedReport',
+                request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.UpdateSavedReportRequest.SerializeToString,
+                response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.SavedReport.FromString,
+                _registered_method=True)
+        self.DeleteSavedReport = channel.unary_unary(
+                '/tracker.reporting.v1.Reporting/DeleteSavedReport',
+                request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.SavedReportRef.SerializeToString,
+                response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.SavedReportList.FromString,
+                _registered_method=True)
+        self.GetDashboard = channel.unary_unary(
+                '/tracker.reporting.v1.Reporting/GetDashboard',
+                request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetDashboardRequest.SerializeToString,
+                response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.Dashboard.FromString,
+                _registered_method=True)
+        self.SaveDashboard = channel.unary_unary(
+                '/tracker.reporting.v1.Reporting/SaveDashboard',
+                request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.Dashboard.SerializeToString,
+                response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.Dashboard.FromString,
+                _registered_method=True)
         self.GetReportSettings = channel.unary_unary(
                 '/tracker.reporting.v1.Reporting/GetReportSettings',
                 request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetReportSettingsRequest.SerializeToString,
@@ -144,6 +179,51 @@ class ReportingServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def SaveReport(self, request, context):
+        """Saved reports (the caller is the user the call metadata names): their own and the landlord's shared
+        ones. Only the owner changes or deletes one (PERMISSION_DENIED); another user's private one is NOT_FOUND.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListSavedReports(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetSavedReport(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateSavedReport(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteSavedReport(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetDashboard(self, request, context):
+        """The caller's dashboard (the standard one until they change it); at most eight widgets.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SaveDashboard(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetReportSettings(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -194,6 +274,41 @@ def add_ReportingServicer_to_server(servicer, server):
                     servicer.GetOutcomes,
                     request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetOutcomesRequest.FromString,
                     response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.OutcomeRates.SerializeToString,
+            ),
+            'SaveReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.SaveReport,
+                    request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.SaveReportRequest.FromString,
+                    response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.SavedReport.SerializeToString,
+            ),
+            'ListSavedReports': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListSavedReports,
+                    request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ListSavedReportsRequest.FromString,
+                    response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.SavedReportList.SerializeToString,
+            ),
+            'GetSavedReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetSavedReport,
+                    request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.SavedReportRef.FromString,
+                    response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.SavedReport.SerializeToString,
+            ),
+            'UpdateSavedReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateSavedReport,
+                    request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.UpdateSavedReportRequest.FromString,
+                    response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.SavedReport.SerializeToString,
+            ),
+            'DeleteSavedReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteSavedReport,
+                    request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.SavedReportRef.FromString,
+                    response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.SavedReportList.SerializeToString,
+            ),
+            'GetDashboard': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetDashboard,
+                    request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetDashboardRequest.FromString,
+                    response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.Dashboard.SerializeToString,
+            ),
+            'SaveDashboard': grpc.unary_unary_rpc_method_handler(
+                    servicer.SaveDashboard,
+                    request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.Dashboard.FromString,
+                    response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.Dashboard.SerializeToString,
             ),
             'GetReportSettings': grpc.unary_unary_rpc_method_handler(
                     servicer.GetReportSettings,
@@ -397,6 +512,195 @@ class Reporting:
             '/tracker.reporting.v1.Reporting/GetOutcomes',
             tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetOutcomesRequest.SerializeToString,
             tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.OutcomeRates.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SaveReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.reporting.v1.Reporting/SaveReport',
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.SaveReportRequest.SerializeToString,
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.SavedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListSavedReports(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.reporting.v1.Reporting/ListSavedReports',
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ListSavedReportsRequest.SerializeToString,
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.SavedReportList.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetSavedReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.reporting.v1.Reporting/GetSavedReport',
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.SavedReportRef.SerializeToString,
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.SavedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateSavedReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.reporting.v1.Reporting/UpdateSavedReport',
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.UpdateSavedReportRequest.SerializeToString,
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.SavedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteSavedReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.reporting.v1.Reporting/DeleteSavedReport',
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.SavedReportRef.SerializeToString,
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.SavedReportList.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetDashboard(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.reporting.v1.Reporting/GetDashboard',
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetDashboardRequest.SerializeToString,
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.Dashboard.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SaveDashboard(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.reporting.v1.Reporting/SaveDashboard',
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.Dashboard.SerializeToString,
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.Dashboard.FromString,
             options,
             channel_credentials,
             insecure,
