@@ -12,6 +12,7 @@ from services.gen.tracker.profiles.v1 import setup_service_pb2_grpc as setup_grp
 from services.gen.tracker.reporting.v1 import reporting_service_pb2_grpc as pb_grpc
 
 from . import handlers, tables
+from .exports.worker import ExportWorker
 from .maintenance import DailyJob
 from .clients.profiles import Profiles
 from .server import ReportingServicer
@@ -27,6 +28,7 @@ class Reporting:
         self._channel = None
         self.profiles: Profiles | None = None
         self.daily = DailyJob(runtime)
+        self.exports: ExportWorker | None = None
 
     def connect(self) -> Profiles:
         """Profiles, reached over gRPC (also for the command line's recount, which serves nothing)."""
@@ -37,14 +39,18 @@ class Reporting:
         return self.profiles
 
     def start(self, address: str | None = None) -> "Reporting":
-        servicer = ReportingServicer(self.runtime, self.connect())
+        self.exports = ExportWorker(self.runtime, self.connect(), self.settings.var_dir.resolve() / "reporting-exports")
+        servicer = ReportingServicer(self.runtime, self.connect(), self.exports)
         self.runtime.start([(pb_grpc.add_ReportingServicer_to_server, servicer, "tracker.reporting.v1.Reporting")],
                            address or self.settings.grpc_address(NAME))
         self.daily.start()
+        self.exports.start()
         return self
 
     def stop(self) -> None:
         self.daily.stop()
+        if self.exports is not None:
+            self.exports.stop()
         self.runtime.stop()
         if self._channel is not None:
             self._channel.close()

@@ -11,6 +11,7 @@ from .builder import service as builder
 from .builder.domain import Entry, Table
 from .outcomes import service as outcomes
 from .reports import service as reports
+from .exports.server import ExportsServicer
 from .saved.server import SavedReportsServicer
 from .reports.domain import Breakdown, Cell
 
@@ -74,10 +75,11 @@ def _rate(row) -> pb.OutcomeRate:
     return message
 
 
-class ReportingServicer(SavedReportsServicer, pb_grpc.ReportingServicer):
-    def __init__(self, runtime, profiles):
+class ReportingServicer(SavedReportsServicer, ExportsServicer, pb_grpc.ReportingServicer):
+    def __init__(self, runtime, profiles, exports):
         self._runtime = runtime
         self._profiles = profiles
+        self._exports = exports
 
     def GetPeopleCount(self, request, ctx):
         with self._runtime.uow(require_landlord(), read_only=True) as uow:

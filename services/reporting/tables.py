@@ -69,5 +69,23 @@ dashboards = Table(  # a user's own dashboard (a user without a row sees the sta
     Column("updated_at", DateTime(timezone=True), nullable=False),
     PrimaryKeyConstraint("landlord_id", "user_id"),
 )
+export_jobs = Table(
+    "export_jobs", metadata,
+    Column("job_id", String(36), primary_key=True),
+    Column("landlord_id", String(36), nullable=False),
+    Column("user_id", String(36), nullable=False),
+    Column("file_format", String(10), nullable=False),
+    Column("criteria", Text, nullable=False),  # JSON: expanded when the job started
+    Column("columns", Text, nullable=False),  # JSON list
+    Column("status", String(20), nullable=False),
+    Column("total", BigInteger, nullable=False),
+    Column("rows_written", BigInteger, nullable=False),
+    Column("problem", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True), nullable=True),
+    Column("claimed_by", String(100), nullable=True),
+    Column("heartbeat_at", DateTime(timezone=True), nullable=True),
+    Index("ix_export_jobs_status", "status"),
+)
 outbox = outbox_table(metadata)
 processed_events = processed_events_table(metadata)

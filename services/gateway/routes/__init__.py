@@ -4,4 +4,5 @@ from ..api import Api
 api = Api()
 
 from . import (activities, admin_groups, audit, auth, documents, health, households, imports, landlords,  # noqa: E402,F401
-               people, person_links, reports, saved_reports, search_templates, setup, users)  # (registration)
+               people, person_links, report_exports, reports, saved_reports, search_templates, setup,
+               users)  # (registration)

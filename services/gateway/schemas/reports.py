@@ -220,3 +220,26 @@ class WidgetOut(WidgetIn):
 class DashboardOut(BaseModel):
     standard: bool = Field(description="the product's standard dashboard: the user has not changed theirs")
     widgets: list[WidgetOut]
+
+
+class NewExport(PopulationQuery):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [
+        {"criteria": {"area": ["Area A"]}, "columns": ["date_of_birth", "tenancy_type", "email"], "format": "xlsx"}]})
+
+    columns: list[str] = Field(default_factory=list, max_length=100,
+                               description="background fields after the standard ones (reference, names, status, "
+                                           "address): any people search column")
+    format: str = Field("xlsx", pattern="^(xlsx|csv)$")
+
+
+class ExportJobOut(BaseModel):
+    id: str
+    status: str = Field(description="queued, running, done or failed")
+    total: int = Field(description="people the criteria picked")
+    rows_written: int
+    percent: int
+    format: str
+    file_name: str
+    problem: str | None
+    created_at: str
+    finished_at: str | None

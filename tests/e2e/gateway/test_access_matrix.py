@@ -73,7 +73,7 @@ def _example_body(document: dict, operation: dict) -> dict:
 
 def _path(path: str, cast: dict, caller=None) -> str:
     """Fill path parameters with fresh things of landlord A (routes may change or delete them); a saved report
-    is the caller's own when they may have one (only its owner changes or deletes it)."""
+    or an export is the caller's own when they may have one (only its owner sees or changes it)."""
     admin = cast["admin"]
     if "{report_id}" in path:
         report = (caller or admin).post("/api/v1/reports/saved", json={
@@ -82,6 +82,12 @@ def _path(path: str, cast: dict, caller=None) -> str:
             report = admin.post("/api/v1/reports/saved", json={
                 "name": "Matrix report", "kind": "build", "definition": {"rows": "area"}, "shared": True})
         path = path.replace("{report_id}", _created(report))
+    if "{job_id}" in path:  # an export is its starter's alone
+        job = (caller or admin).post("/api/v1/reports/exports", json={"criteria": {}, "columns": ["area"]})
+        if job.status_code != 202:
+            job = admin.post("/api/v1/reports/exports", json={"criteria": {}, "columns": ["area"]})
+        assert job.status_code == 202, job.text
+        path = path.replace("{job_id}", job.json()["id"])
     path = path.replace("{landlord_id}", cast["landlord_id"])
     if "{person_id}" in path:
         person = admin.post("/api/v1/people", json={"personal_ref": f"M{uuid.uuid4().hex[:8]}", "first_name": "Mat", "surname": "Rix"})

@@ -1,6 +1,6 @@
 """aggregate_counts (counts of current people by every characteristic, and of occupied properties),
 counted_people and counted_households (each one's newest state counted), monthly_counts (the counts at
-each month's end), report_settings (the disclosure threshold), saved_reports and dashboards;
+each month's end), report_settings (the disclosure threshold), saved_reports, dashboards and export_jobs;
 people_counts folds into
 aggregate_counts as the "status" characteristic. Run `python -m services.reporting recount` after
 upgrading a platform that already has people: it fills the new tables from profiles and households.
@@ -79,7 +79,25 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("landlord_id", "user_id"),
     )
+    op.create_table(
+        "export_jobs",
+        sa.Column("job_id", sa.String(36), primary_key=True),
+        sa.Column("landlord_id", sa.String(36), nullable=False),
+        sa.Column("user_id", sa.String(36), nullable=False),
+        sa.Column("file_format", sa.String(10), nullable=False),
+        sa.Column("criteria", sa.Text, nullable=False),
+        sa.Column("columns", sa.Text, nullable=False),
+        sa.Column("status", sa.String(20), nullable=False),
+        sa.Column("total", sa.BigInteger, nullable=False),
+        sa.Column("rows_written", sa.BigInteger, nullable=False),
+        sa.Column("problem", sa.Text, nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("claimed_by", sa.String(100), nullable=True),
+        sa.Column("heartbeat_at", sa.DateTime(timezone=True), nullable=True),
+    )
+    op.create_index("ix_export_jobs_status", "export_jobs", ["status"])
     for table in ("aggregate_counts", "counted_people", "counted_households", "report_settings", "monthly_counts",
-                  "saved_reports", "dashboards"):
+                  "saved_reports", "dashboards", "export_jobs"):
         landlord_wall(op, table)
     op.drop_table("people_counts")

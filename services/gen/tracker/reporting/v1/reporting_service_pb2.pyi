@@ -337,3 +337,49 @@ class Dashboard(_message.Message):
     widgets: _containers.RepeatedCompositeFieldContainer[Widget]
     standard: bool
     def __init__(self, widgets: _Optional[_Iterable[_Union[Widget, _Mapping]]] = ..., standard: _Optional[bool] = ...) -> None: ...
+
+class StartExportRequest(_message.Message):
+    __slots__ = ("criteria", "columns", "format")
+    CRITERIA_FIELD_NUMBER: _ClassVar[int]
+    COLUMNS_FIELD_NUMBER: _ClassVar[int]
+    FORMAT_FIELD_NUMBER: _ClassVar[int]
+    criteria: _struct_pb2.Struct
+    columns: _containers.RepeatedScalarFieldContainer[str]
+    format: str
+    def __init__(self, criteria: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., columns: _Optional[_Iterable[str]] = ..., format: _Optional[str] = ...) -> None: ...
+
+class ExportRef(_message.Message):
+    __slots__ = ("job_id",)
+    JOB_ID_FIELD_NUMBER: _ClassVar[int]
+    job_id: str
+    def __init__(self, job_id: _Optional[str] = ...) -> None: ...
+
+class ExportJob(_message.Message):
+    __slots__ = ("job_id", "status", "total", "rows_written", "percent", "format", "file_name", "problem", "created_at", "finished_at")
+    JOB_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    ROWS_WRITTEN_FIELD_NUMBER: _ClassVar[int]
+    PERCENT_FIELD_NUMBER: _ClassVar[int]
+    FORMAT_FIELD_NUMBER: _ClassVar[int]
+    FILE_NAME_FIELD_NUMBER: _ClassVar[int]
+    PROBLEM_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    FINISHED_AT_FIELD_NUMBER: _ClassVar[int]
+    job_id: str
+    status: str
+    total: int
+    rows_written: int
+    percent: int
+    format: str
+    file_name: str
+    problem: str
+    created_at: str
+    finished_at: str
+    def __init__(self, job_id: _Optional[str] = ..., status: _Optional[str] = ..., total: _Optional[int] = ..., rows_written: _Optional[int] = ..., percent: _Optional[int] = ..., format: _Optional[str] = ..., file_name: _Optional[str] = ..., problem: _Optional[str] = ..., created_at: _Optional[str] = ..., finished_at: _Optional[str] = ...) -> None: ...
+
+class FileChunk(_message.Message):
+    __slots__ = ("data",)
+    DATA_FIELD_NUMBER: _ClassVar[int]
+    data: bytes
+    def __init__(self, data: _Optional[bytes] = ...) -> None: ...

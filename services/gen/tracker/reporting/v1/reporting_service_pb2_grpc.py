@@ -106,6 +106,21 @@ class ReportingStub:
                 request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.Dashboard.SerializeToString,
                 response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.Dashboard.FromString,
                 _registered_method=True)
+        self.StartExport = channel.unary_unary(
+                '/tracker.reporting.v1.Reporting/StartExport',
+                request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.StartExportRequest.SerializeToString,
+                response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ExportJob.FromString,
+                _registered_method=True)
+        self.GetExport = channel.unary_unary(
+                '/tracker.reporting.v1.Reporting/GetExport',
+                request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ExportRef.SerializeToString,
+                response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ExportJob.FromString,
+                _registered_method=True)
+        self.DownloadExport = channel.unary_stream(
+                '/tracker.reporting.v1.Reporting/DownloadExport',
+                request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ExportRef.SerializeToString,
+                response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.FileChunk.FromString,
+                _registered_method=True)
         self.GetReportSettings = channel.unary_unary(
                 '/tracker.reporting.v1.Reporting/GetReportSettings',
                 request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetReportSettingsRequest.SerializeToString,
@@ -224,6 +239,27 @@ class ReportingServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def StartExport(self, request, context):
+        """Record exports: every person the criteria pick, with the chosen background fields, as a file made
+        in the background (progress in the job); the caller's own only (another's is NOT_FOUND); the file
+        streams once the job is done (FAILED_PRECONDITION before).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetExport(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DownloadExport(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetReportSettings(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -309,6 +345,21 @@ def add_ReportingServicer_to_server(servicer, server):
                     servicer.SaveDashboard,
                     request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.Dashboard.FromString,
                     response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.Dashboard.SerializeToString,
+            ),
+            'StartExport': grpc.unary_unary_rpc_method_handler(
+                    servicer.StartExport,
+                    request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.StartExportRequest.FromString,
+                    response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ExportJob.SerializeToString,
+            ),
+            'GetExport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetExport,
+                    request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ExportRef.FromString,
+                    response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ExportJob.SerializeToString,
+            ),
+            'DownloadExport': grpc.unary_stream_rpc_method_handler(
+                    servicer.DownloadExport,
+                    request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ExportRef.FromString,
+                    response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.FileChunk.SerializeToString,
             ),
             'GetReportSettings': grpc.unary_unary_rpc_method_handler(
                     servicer.GetReportSettings,
@@ -701,6 +752,87 @@ class Reporting:
             '/tracker.reporting.v1.Reporting/SaveDashboard',
             tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.Dashboard.SerializeToString,
             tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.Dashboard.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def StartExport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.reporting.v1.Reporting/StartExport',
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.StartExportRequest.SerializeToString,
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ExportJob.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetExport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.reporting.v1.Reporting/GetExport',
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ExportRef.SerializeToString,
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ExportJob.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DownloadExport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/tracker.reporting.v1.Reporting/DownloadExport',
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ExportRef.SerializeToString,
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.FileChunk.FromString,
             options,
             channel_credentials,
             insecure,

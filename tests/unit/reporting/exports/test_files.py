@@ -1,0 +1,44 @@
+"""Export jobs' progress, and their files written a row at a time: dates as dates and numbers as numbers in
+XLSX, text neutralised against formulas in both formats."""
+import csv
+import datetime as dt
+import io
+
+import openpyxl
+import pytest
+
+from services.common.errors import InvalidInput
+from services.reporting.exports import domain
+from services.reporting.exports.files import RowWriter
+
+NOW = dt.datetime(2027, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def test_progress_is_a_percentage_of_the_people_counted_at_the_start_and_100_only_when_done():
+    job = domain.new_job("L1", "U1", file_format="csv", criteria={}, columns=["area", "surname", "area"], now=NOW)
+    assert job.columns == ("area",)  # standard columns and repeats left out
+    job.total, job.rows_written = 200, 150
+    assert job.percent == 75
+    job.rows_written = 200
+    assert job.percent == 99
+    job.status = domain.DONE
+    assert job.percent == 100
+    with pytest.raises(InvalidInput) as refused:
+        domain.new_job("L1", "U1", file_format="pdf", criteria={}, columns=["x"] * 101, now=NOW)
+    assert [p.field for p in refused.value.fields] == ["format", "columns"]
+
+
+@pytest.mark.parametrize("file_format", ["xlsx", "csv"])
+def test_rows_are_written_as_they_come_with_formulas_neutralised(tmp_path, file_format):
+    path = tmp_path / f"out.{file_format}"
+    writer = RowWriter(path, file_format)
+    writer.write(["personal_ref", "date_of_birth", "age", "surname"])
+    writer.write(["R1", "1980-05-17", 46, "=HYPERLINK(\"x\")"])
+    writer.write(["R2", None, None, "Sample"])
+    writer.close()
+    if file_format == "csv":
+        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+        assert rows[1] == ["R1", "1980-05-17", "46", "'=HYPERLINK(\"x\")"] and rows[2] == ["R2", "", "", "Sample"]
+    else:
+        rows = list(openpyxl.load_workbook(path).active.iter_rows(values_only=True))
+        assert rows[1] == ("R1", dt.datetime(1980, 5, 17), 46, "'=HYPERLINK(\"x\")") and rows[2][:2] == ("R2", None)
