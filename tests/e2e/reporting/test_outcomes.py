@@ -19,8 +19,10 @@ def test_each_values_rate_beside_everyones_with_small_counts_hidden(anonymous, l
     members = [p["id"] for p in people[:6] + people[10:22]]  # 6 of the 10 Irish, 12 of the 20 British
     group = admin.post("/api/v1/admin-groups", json={"reference": "Took part", "person_ids": members})
     assert group.status_code == 201, group.text
-    answer = admin.post(OUTCOMES, json={"outcome": {"admin_group": [group.json()["id"]]},
-                                        "characteristic": "ethnicity"})
+    body = {"outcome": {"admin_group": [group.json()["id"]]}, "characteristic": "ethnicity"}
+    # what groups tell profiles reaches people search in a moment
+    assert eventually(lambda: admin.post(OUTCOMES, json=body).json()["overall"]["with_outcome"]["count"] == 18)
+    answer = admin.post(OUTCOMES, json=body)
     assert answer.status_code == 200, answer.text
     rates = {r["label"]: (r["people"]["count"], r["with_outcome"]["count"], r["rate"]) for r in answer.json()["rows"]}
     assert rates[IRISH] == (10, 6, 60.0) and rates[BRITISH] == (20, 12, 60.0)
