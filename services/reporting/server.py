@@ -11,6 +11,7 @@ from .builder import service as builder
 from .builder.domain import Entry, Table
 from .outcomes import service as outcomes
 from .reports import service as reports
+from .benchmark.server import BenchmarkServicer
 from .exports.server import ExportsServicer
 from .saved.server import SavedReportsServicer
 from .reports.domain import Breakdown, Cell
@@ -75,7 +76,7 @@ def _rate(row) -> pb.OutcomeRate:
     return message
 
 
-class ReportingServicer(SavedReportsServicer, ExportsServicer, pb_grpc.ReportingServicer):
+class ReportingServicer(SavedReportsServicer, ExportsServicer, BenchmarkServicer, pb_grpc.ReportingServicer):
     def __init__(self, runtime, profiles, exports):
         self._runtime = runtime
         self._profiles = profiles

@@ -38,6 +38,7 @@ report_settings = Table(
     "report_settings", metadata,
     Column("landlord_id", String(36), primary_key=True),
     Column("threshold", Integer, nullable=False),  # counts from 1 to threshold - 1 are never shown
+    Column("benchmark_group", String(60), nullable=True),  # the benchmark group the landlord has joined
 )
 monthly_counts = Table(  # the counts as they stood at the end of each month (the current month: as of now)
     "monthly_counts", metadata,

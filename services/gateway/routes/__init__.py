@@ -3,6 +3,6 @@ from ..api import Api
 
 api = Api()
 
-from . import (activities, admin_groups, audit, auth, documents, health, households, imports, landlords,  # noqa: E402,F401
-               people, person_links, report_exports, reports, saved_reports, search_templates, setup,
+from . import (activities, admin_groups, audit, auth, benchmark, documents, health, households, imports,  # noqa: E402,F401
+               landlords, people, person_links, report_exports, reports, saved_reports, search_templates, setup,
                users)  # (registration)

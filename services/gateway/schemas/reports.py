@@ -243,3 +243,33 @@ class ExportJobOut(BaseModel):
     problem: str | None
     created_at: str
     finished_at: str | None
+
+
+class BenchmarkJoin(Body):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True,
+                              json_schema_extra={"examples": [{"group": "north-west-associations"}]})
+
+    group: str = Field(min_length=3, max_length=60, description="lower-case letters, digits and hyphens; landlords "
+                                                                "giving the same name are in the same group")
+
+
+class MembershipOut(BaseModel):
+    group: str | None = Field(description="null when the landlord is in no benchmark group")
+
+
+class MeasureOut(BaseModel):
+    kind: str = Field(description="completeness (share of current people whose value is known) or profile (a "
+                                  "value's share of the known)")
+    characteristic: str
+    label: str | None = Field(description="the value, for a profile measure")
+    own: float | None
+    contributors: int = Field(description="landlords of the group with this measure")
+    median: float | None = Field(description="null when fewer than five landlords contribute")
+    lower_quartile: float | None
+    upper_quartile: float | None
+
+
+class BenchmarkOut(BaseModel):
+    group: str
+    members: int
+    measures: list[MeasureOut]

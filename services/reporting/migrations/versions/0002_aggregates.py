@@ -48,6 +48,7 @@ def upgrade() -> None:
         "report_settings",
         sa.Column("landlord_id", sa.String(36), primary_key=True),
         sa.Column("threshold", sa.Integer, nullable=False),
+        sa.Column("benchmark_group", sa.String(60), nullable=True),
     )
     op.create_table(
         "monthly_counts",

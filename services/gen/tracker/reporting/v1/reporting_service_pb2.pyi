@@ -383,3 +383,53 @@ class FileChunk(_message.Message):
     DATA_FIELD_NUMBER: _ClassVar[int]
     data: bytes
     def __init__(self, data: _Optional[bytes] = ...) -> None: ...
+
+class JoinBenchmarkGroupRequest(_message.Message):
+    __slots__ = ("group",)
+    GROUP_FIELD_NUMBER: _ClassVar[int]
+    group: str
+    def __init__(self, group: _Optional[str] = ...) -> None: ...
+
+class LeaveBenchmarkGroupRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class BenchmarkMembership(_message.Message):
+    __slots__ = ("group",)
+    GROUP_FIELD_NUMBER: _ClassVar[int]
+    group: str
+    def __init__(self, group: _Optional[str] = ...) -> None: ...
+
+class GetBenchmarkRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class Measure(_message.Message):
+    __slots__ = ("kind", "characteristic", "label", "own", "contributors", "median", "lower_quartile", "upper_quartile")
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    CHARACTERISTIC_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    OWN_FIELD_NUMBER: _ClassVar[int]
+    CONTRIBUTORS_FIELD_NUMBER: _ClassVar[int]
+    MEDIAN_FIELD_NUMBER: _ClassVar[int]
+    LOWER_QUARTILE_FIELD_NUMBER: _ClassVar[int]
+    UPPER_QUARTILE_FIELD_NUMBER: _ClassVar[int]
+    kind: str
+    characteristic: str
+    label: str
+    own: float
+    contributors: int
+    median: float
+    lower_quartile: float
+    upper_quartile: float
+    def __init__(self, kind: _Optional[str] = ..., characteristic: _Optional[str] = ..., label: _Optional[str] = ..., own: _Optional[float] = ..., contributors: _Optional[int] = ..., median: _Optional[float] = ..., lower_quartile: _Optional[float] = ..., upper_quartile: _Optional[float] = ...) -> None: ...
+
+class Benchmark(_message.Message):
+    __slots__ = ("group", "members", "measures")
+    GROUP_FIELD_NUMBER: _ClassVar[int]
+    MEMBERS_FIELD_NUMBER: _ClassVar[int]
+    MEASURES_FIELD_NUMBER: _ClassVar[int]
+    group: str
+    members: int
+    measures: _containers.RepeatedCompositeFieldContainer[Measure]
+    def __init__(self, group: _Optional[str] = ..., members: _Optional[int] = ..., measures: _Optional[_Iterable[_Union[Measure, _Mapping]]] = ...) -> None: ...

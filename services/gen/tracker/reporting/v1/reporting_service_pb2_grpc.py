@@ -121,6 +121,21 @@ class ReportingStub:
                 request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ExportRef.SerializeToString,
                 response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.FileChunk.FromString,
                 _registered_method=True)
+        self.JoinBenchmarkGroup = channel.unary_unary(
+                '/tracker.reporting.v1.Reporting/JoinBenchmarkGroup',
+                request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.JoinBenchmarkGroupRequest.SerializeToString,
+                response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.BenchmarkMembership.FromString,
+                _registered_method=True)
+        self.LeaveBenchmarkGroup = channel.unary_unary(
+                '/tracker.reporting.v1.Reporting/LeaveBenchmarkGroup',
+                request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.LeaveBenchmarkGroupRequest.SerializeToString,
+                response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.BenchmarkMembership.FromString,
+                _registered_method=True)
+        self.GetBenchmark = channel.unary_unary(
+                '/tracker.reporting.v1.Reporting/GetBenchmark',
+                request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetBenchmarkRequest.SerializeToString,
+                response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.Benchmark.FromString,
+                _registered_method=True)
         self.GetReportSettings = channel.unary_unary(
                 '/tracker.reporting.v1.Reporting/GetReportSettings',
                 request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetReportSettingsRequest.SerializeToString,
@@ -260,6 +275,27 @@ class ReportingServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def JoinBenchmarkGroup(self, request, context):
+        """Benchmark groups: join (INVALID_ARGUMENT names a bad group name) or leave one, and compare the
+        landlord's measures with the group's median and quartiles (NOT_FOUND outside a group). Only
+        aggregates cross landlords; a group figure needs five contributing landlords.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def LeaveBenchmarkGroup(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetBenchmark(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetReportSettings(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -360,6 +396,21 @@ def add_ReportingServicer_to_server(servicer, server):
                     servicer.DownloadExport,
                     request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ExportRef.FromString,
                     response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.FileChunk.SerializeToString,
+            ),
+            'JoinBenchmarkGroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.JoinBenchmarkGroup,
+                    request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.JoinBenchmarkGroupRequest.FromString,
+                    response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.BenchmarkMembership.SerializeToString,
+            ),
+            'LeaveBenchmarkGroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.LeaveBenchmarkGroup,
+                    request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.LeaveBenchmarkGroupRequest.FromString,
+                    response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.BenchmarkMembership.SerializeToString,
+            ),
+            'GetBenchmark': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetBenchmark,
+                    request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetBenchmarkRequest.FromString,
+                    response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.Benchmark.SerializeToString,
             ),
             'GetReportSettings': grpc.unary_unary_rpc_method_handler(
                     servicer.GetReportSettings,
@@ -833,6 +884,87 @@ class Reporting:
             '/tracker.reporting.v1.Reporting/DownloadExport',
             tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ExportRef.SerializeToString,
             tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.FileChunk.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def JoinBenchmarkGroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.reporting.v1.Reporting/JoinBenchmarkGroup',
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.JoinBenchmarkGroupRequest.SerializeToString,
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.BenchmarkMembership.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def LeaveBenchmarkGroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.reporting.v1.Reporting/LeaveBenchmarkGroup',
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.LeaveBenchmarkGroupRequest.SerializeToString,
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.BenchmarkMembership.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetBenchmark(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.reporting.v1.Reporting/GetBenchmark',
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetBenchmarkRequest.SerializeToString,
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.Benchmark.FromString,
             options,
             channel_credentials,
             insecure,

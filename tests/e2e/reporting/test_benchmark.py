@@ -1,0 +1,48 @@
+"""Benchmark groups through the REST API, in both modes: landlords who join the same group see their own
+figures beside the group's median and quartiles, shown only once five landlords contribute; a landlord
+leaves at any time; only aggregates cross landlords. Synthetic data only."""
+from __future__ import annotations
+
+import uuid
+
+from tests.e2e.conftest import eventually, new_landlord
+from tests.e2e.people_api import add
+
+BENCHMARK = "/api/v1/reports/benchmark"
+
+
+def _landlord_with(operator, group: str, known: int, unknown: int):
+    _, admin = new_landlord(operator)
+    for n in range(known + unknown):
+        add(admin, f"Bm{n}", "Sample", tenancy_type="Non-resident", gender="Female" if n < known else None)
+    assert eventually(lambda: admin.get("/api/v1/reports/people-count").json()["total"] == known + unknown)
+    assert admin.put(BENCHMARK + "/membership", json={"group": group}).json() == {"group": group}
+    return admin
+
+
+def _gender_completeness(client) -> dict:
+    answer = client.get(BENCHMARK)
+    assert answer.status_code == 200, answer.text
+    return next(m for m in answer.json()["measures"]
+                if m["kind"] == "completeness" and m["characteristic"] == "gender")
+
+
+def test_figures_beside_the_groups_once_five_landlords_contribute(operator):
+    group = f"test-{uuid.uuid4().hex[:8]}"
+    admins = [_landlord_with(operator, group, known, 10 - known) for known in (2, 4, 6, 8)]
+    four = _gender_completeness(admins[0])
+    assert four["own"] == 20.0 and four["contributors"] == 4 and four["median"] is None  # fewer than five
+    admins.append(_landlord_with(operator, group, 10, 0))
+    five = _gender_completeness(admins[0])
+    assert (five["contributors"], five["median"], five["lower_quartile"], five["upper_quartile"]) == (5, 60.0, 40.0, 80.0)
+    assert _gender_completeness(admins[4])["own"] == 100.0
+    assert admins[4].delete(BENCHMARK + "/membership").json() == {"group": None}
+    assert admins[4].get(BENCHMARK).status_code == 404  # in no group now
+    assert _gender_completeness(admins[0])["median"] is None  # four left
+
+
+def test_a_bad_group_name_is_a_422_and_joining_needs_manage_setup(landlord):
+    _, admin = landlord
+    bad = admin.put(BENCHMARK + "/membership", json={"group": "Not A Name!"})
+    assert bad.status_code == 422 and "group" in bad.text
+    assert admin.get(BENCHMARK).status_code == 404
