@@ -49,7 +49,7 @@ protos: $(STAMP)
 
 ## Benchmarks (figures, never assertions): embedded and local-cluster modes side by side, then people search
 ## on 2,000,000 generated people, then imports of 1,000,000-row feeds (var/bench/).
-## BENCH_ONLY=slice, search, import, groups or drift runs one stage.
+## BENCH_ONLY=slice, search, import, groups, drift or reporting runs one stage.
 bench: $(STAMP) infra-up
 	@$(PY) bench/run.py
 

@@ -10,7 +10,8 @@ against raw Elasticsearch; figures in var/bench/) and the import benchmark (benc
 1,000,000-row CSV and 100,000-row XLSX feeds end to end against raw COPY; var/bench/), and the groups
 benchmark (bench/groups_bench.py: resolving a search template and a 100,000-member admin group to people;
 bench/households_bench.py: rebuilding the households of 1,000,000 residents; var/bench/).
-BENCH_ONLY=slice, search, import or groups runs one stage."""
+BENCH_ONLY=slice, search, import, groups, drift or reporting runs one stage (reporting: bench/reporting_bench.py,
+the profile report, a population's profile beside raw Elasticsearch, and record exports)."""
 from __future__ import annotations
 
 import json
@@ -38,7 +39,7 @@ PORTS = {"TRACKER_GATEWAY_PORT": "18180", "TRACKER_PROFILES_GRPC_PORT": "15151",
          "TRACKER_IMPORT_METRICS_PORT": "19153", "TRACKER_HOUSEHOLDS_GRPC_PORT": "15154",
          "TRACKER_GROUPS_GRPC_PORT": "15155", "TRACKER_HOUSEHOLDS_METRICS_PORT": "19154",
          "TRACKER_GROUPS_METRICS_PORT": "19155"}
-STAGES = ("slice", "search", "import", "groups", "drift")
+STAGES = ("slice", "search", "import", "groups", "drift", "reporting")
 
 
 def _measure(command: list[str], ports: dict[str, str], samples: int) -> dict:
@@ -86,6 +87,9 @@ def main() -> None:
     if only in ("", "drift"):
         from bench import drift_bench
         drift_bench.main([])
+    if only in ("", "reporting"):
+        from bench import reporting_bench
+        reporting_bench.main([])
 
 
 def slice_stage() -> None:

@@ -1,0 +1,162 @@
+"""Reporting benchmark (issue 15): figures only, printed and written to var/bench/reporting-<when>.json.
+
+    python -m bench.reporting_bench        (or BENCH_ONLY=reporting make bench)
+
+A local-cluster platform as its own processes (bench/run.py's ports, its own index prefix). For each size
+in TRACKER_BENCH_REPORT_PEOPLE (default "100000"; "100000,1000000" for both), a new landlord with that many
+generated residents imported through the gateway (a CSV full snapshot), then, side by side in one run:
+  1. import -> every person counted by reporting (from the people events): seconds;
+  2. the whole landlord's profile report, GET /api/v1/reports/profile: p50 / p95 over the samples;
+  3. a population's profile, POST /api/v1/reports/profile with {"area": ["Area A"]}: p50 / p95, beside
+     the raw Elasticsearch aggregation underneath (the same landlord and area, terms and missing counts of
+     every characteristic, straight to Elasticsearch): p50 / p95 and the ratio;
+  4. an XLSX record export of every person with seven background fields, end to end (POST
+     /api/v1/reports/exports until done), when there are at most TRACKER_BENCH_EXPORT_ROWS (100,000):
+     rows per second; and, in this process, that many rows through the export's file writer alone: rows
+     per second and the peak of Python memory it allocated (tracemalloc).
+Not measured here yet: change -> aggregate latency under a steady stream of edits.
+"""
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+from bench import harness
+from bench.groups_bench import load_people
+from bench.search_platform import ES_URL, Http, _token, create_landlord
+
+SIZES = [int(s) for s in os.environ.get("TRACKER_BENCH_REPORT_PEOPLE", "100000").split(",") if s]
+SAMPLES = int(os.environ.get("TRACKER_BENCH_REPORT_SAMPLES", "100"))
+EXPORT_ROWS = int(os.environ.get("TRACKER_BENCH_EXPORT_ROWS", "100000"))
+PREFIX = os.environ.get("TRACKER_BENCH_REPORT_INDEX_PREFIX", "benchreports_")
+COLUMNS = ["date_of_birth", "tenancy_type", "area", "gender", "ethnicity", "email", "mobile"]
+
+
+def _percentiles(ms: list[float]) -> dict[str, float]:
+    ordered = sorted(ms)
+    return {"p50_ms": round(statistics.median(ordered), 1),
+            "p95_ms": round(ordered[max(0, int(len(ordered) * 0.95) - 1)], 1), "samples": len(ordered)}
+
+
+def _timed(call, samples: int) -> dict[str, float]:
+    for _ in range(5):  # warm up
+        call()
+    times = []
+    for _ in range(samples):
+        started = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - started) * 1000)
+    return _percentiles(times)
+
+
+def _wait(check, timeout: float = 3600) -> float:
+    started = time.perf_counter()
+    while not check():
+        if time.perf_counter() - started > timeout:
+            raise RuntimeError("timed out")
+        time.sleep(0.5)
+    return time.perf_counter() - started
+
+
+def raw_aggregation(landlord_id: str, area_id: str) -> bytes:
+    """Terms and missing counts of every characteristic for one landlord's people in one area, straight to
+    Elasticsearch (what a population's profile needs from the index)."""
+    from services.reporting.reports.domain import OPTION_FIELDS
+    aggs = {}
+    for f in OPTION_FIELDS:
+        aggs[f.name] = {"terms": {"field": f.name, "size": 200}}
+        aggs[f"{f.name}_missing"] = {"missing": {"field": f.name}}
+    body = {"size": 0, "track_total_hits": True, "aggs": aggs, "query": {"bool": {"filter": [
+        {"term": {"landlord_id": landlord_id}}, {"term": {"status": "current"}}, {"term": {"area": area_id}}]}}}
+    return json.dumps(body).encode()
+
+
+def writer_alone(rows: int, work: Path) -> dict:
+    """The export's XLSX writer alone, in this process: rows per second and tracemalloc's peak."""
+    from services.reporting.exports.files import RowWriter
+    row = ["LL0000001", "Alex", "Sample", "current", "1 Test Street, Testville ZZ1 1AA", "1980-05-17",
+           "General needs", "Area A", "Female", "White: Irish", "alex@example.org", "07700 900123"]
+    tracemalloc.start()
+    started = time.perf_counter()
+    writer = RowWriter(work / "writer.xlsx", "xlsx")
+    for _ in range(rows):
+        writer.write(row)
+    writer.close()
+    seconds = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return {"rows": rows, "rows_per_s": round(rows / seconds), "peak_python_mb": round(peak / 2**20, 1)}
+
+
+def measure_size(base: str, run_id: str, people: int, work: Path) -> dict:
+    from services.profiles.setup.defaults import default_options
+    landlord = create_landlord(base, f"R{len(str(people))}", run_id)
+    loaded = load_people(base, landlord, work, people)
+    token = _token(base, landlord["username"], landlord["password"])
+    api = Http(base, {"Authorization": f"Bearer {token}"}, timeout=600)
+    counted_s = _wait(lambda: api.json("GET", "/api/v1/reports/people-count")["total"] == people)
+    whole = _timed(lambda: api.json("GET", "/api/v1/reports/profile"), SAMPLES)
+    population = json.dumps({"criteria": {"area": ["Area A"]}}).encode()
+    by_area = _timed(lambda: api.timed("/api/v1/reports/profile", population), SAMPLES)
+    area_id = next(o.option_id for o in default_options(landlord["id"], "area") if o.label == "Area A")
+    es = Http(ES_URL)
+    raw = raw_aggregation(landlord["id"], area_id)
+    raw_es = _timed(lambda: es.timed(f"/{PREFIX}people/_search", raw), SAMPLES)
+    export = {"skipped": f"more than {EXPORT_ROWS:,} people"}
+    if people <= EXPORT_ROWS:
+        started = time.perf_counter()
+        job = api.json("POST", "/api/v1/reports/exports", {"criteria": {}, "columns": COLUMNS, "format": "xlsx"},
+                       ok=(202,))
+        _wait(lambda: api.json("GET", f"/api/v1/reports/exports/{job['id']}")["status"] in ("done", "failed"))
+        seconds = time.perf_counter() - started
+        finished = api.json("GET", f"/api/v1/reports/exports/{job['id']}")
+        export = {"status": finished["status"], "rows": finished["rows_written"], "seconds": round(seconds, 1),
+                  "rows_per_s": round(finished["rows_written"] / seconds)}
+    api.close()
+    es.close()
+    return {"people": people, "import_and_searchable_s": loaded["import_and_searchable_s"],
+            "counted_after_s": round(counted_s, 1), "profile_whole_landlord": whole,
+            "profile_population_area_a": by_area, "raw_es_aggregation_area_a": raw_es,
+            "population_over_raw_p50": round(by_area["p50_ms"] / raw_es["p50_ms"], 2),
+            "export": export, "export_writer_alone": writer_alone(min(EXPORT_ROWS, people), work)}
+
+
+def report(results: dict) -> str:
+    lines = [f"\nReporting bench ({results['machine']}, {results['samples']} samples per figure)"]
+    for r in results["sizes"]:
+        lines += [f"  {r['people']:,} people: imported and searchable in {r['import_and_searchable_s']} s, "
+                  f"all counted by reporting {r['counted_after_s']} s later",
+                  f"    profile, whole landlord   p50 {r['profile_whole_landlord']['p50_ms']} ms  "
+                  f"p95 {r['profile_whole_landlord']['p95_ms']} ms",
+                  f"    profile, Area A            p50 {r['profile_population_area_a']['p50_ms']} ms  "
+                  f"p95 {r['profile_population_area_a']['p95_ms']} ms",
+                  f"    raw ES aggregation, Area A p50 {r['raw_es_aggregation_area_a']['p50_ms']} ms  "
+                  f"p95 {r['raw_es_aggregation_area_a']['p95_ms']} ms  (population / raw p50: "
+                  f"{r['population_over_raw_p50']})",
+                  "    XLSX export end to end: " + (r['export'].get('skipped') or
+                                                    f"{r['export']['rows']:,} rows in {r['export']['seconds']} s = "
+                                                    f"{r['export']['rows_per_s']} rows/s ({r['export']['status']})"),
+                  f"    XLSX writer alone: {r['export_writer_alone']['rows_per_s']} rows/s, peak Python memory "
+                  f"{r['export_writer_alone']['peak_python_mb']} MB"]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> dict:
+    when, run_id = harness.started()
+    results = {"when": when, "machine": harness.machine(), "samples": SAMPLES, "sizes": []}
+    with harness.work_folder("reporting", run_id) as work, harness.platform(PREFIX) as (_, base):
+        for people in SIZES:
+            print(f"reporting bench: {people:,} people", flush=True)
+            results["sizes"].append(measure_size(base, run_id, people, work))
+    print(report(results))
+    harness.write_results("reporting", results)
+    return results
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
