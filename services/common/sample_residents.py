@@ -1,6 +1,7 @@
 """Wholly synthetic residents for demos, search benchmarks and housing-system feeds.
 
-Stdlib-only (from services/ only its dependency-free neighbours feed_format and sample_words),
+Stdlib-only (from services/ only its dependency-free neighbours feed_format, sample_words, sample_tables and
+sample_protected),
 so `make run`'s demo, the benchmarks and the tests share it. `generate()` streams people
 household by household: a property, its head of household first, then perhaps a joint
 tenant and others. `feed_rows()` gives the same rows labelled as a new landlord's default
@@ -24,6 +25,8 @@ from operator import itemgetter
 from typing import Iterable, Iterator
 
 from .feed_format import FEED_COLUMNS
+from .sample_protected import protected_characteristics
+from .sample_tables import table as _table
 from .sample_words import (COUNTIES, ESTATES, FEMALE, LANDLINES, MALE, MOBILES, NEUTRAL, STREET_HEADS, STREET_TAILS,
                            STREET_TYPES, SURNAME_HEADS, SURNAME_TAILS, TOWNS, UNITS)
 
@@ -62,7 +65,6 @@ AREAS = ("North", "South", "East", "West", "Central")
 TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "")
 AGE_BANDS = ("under 16", "16-44", "45-64", "65+", "not known")
 NOT_KNOWN = "not known"
-_TABLE = 1 << 14
 
 # The generator's labels onto the option lists every new landlord starts with
 # (services/profiles/setup/defaults.py); every other value already is a default label.
@@ -73,16 +75,6 @@ DEFAULT_LABELS = {
 # A housing system feeds only the tenancy types it holds ("Non-resident" is for people added by hand):
 # there, a leaseholder who lets the flat out is still a leaseholder.
 FEED_LABELS = {**DEFAULT_LABELS, "tenancy_type": {"Non-resident": "Leasehold"}}
-
-
-def _table(pairs) -> tuple:
-    """A weighted-choice lookup table of exactly 2**14 entries, indexed by `getrandbits(14)` (fast)."""
-    total = sum(weight for _, weight in pairs)
-    out, cumulative = [], 0.0
-    for value, weight in pairs:
-        cumulative += weight
-        out.extend([value] * (round(cumulative / total * _TABLE) - len(out)))
-    return tuple(out)
 
 
 _ETHNICITY = _table(list(_ONS) + [("Prefer not to say", 4.0), ("", 8.0)])
@@ -101,15 +93,7 @@ _TITLE = {"Male": _table([("Mr", 88), ("Dr", 1), ("", 11)]),
           "Non-binary": _table([("Mx", 80), ("", 20)])}
 _TITLE_OTHER = _table([("Mx", 10), ("Dr", 2), ("", 88)])
 _PARTNER_GENDER = {"Male": "Female", "Female": "Male"}
-# The protected characteristics added later, drawn from a stream of their own so every other value stays as it was.
-_GENDER_IDENTITY = _table([("Same as sex registered at birth", 60), ("Different from sex registered at birth", 0.5),
-                           ("Prefer not to say", 3), ("", 36.5)])
-_PARTNERSHIP = _table([("Never married and never registered a civil partnership", 22), ("Married", 20),
-                       ("In a registered civil partnership", 0.5), ("Separated", 3),
-                       ("Divorced or civil partnership dissolved", 9), ("Widowed or surviving civil partner", 6),
-                       ("Prefer not to say", 3), ("", 36.5)])
-_PREGNANCY = _table([("Pregnant", 3), ("Given birth in the last 26 weeks", 2), ("Neither", 50),
-                     ("Prefer not to say", 2), ("", 43)])
+
 
 
 def _streets(rng: random.Random, n: int = 4000) -> dict[str, list[tuple]]:
@@ -148,7 +132,7 @@ def generate(count: int, *, seed: int = 1, landlord_code: str = "LL",
 def _generate(count: int, seed: int, landlord_code: str, today: date) -> Iterator[dict[str, str]]:
     rng = random.Random(f"people-v1:{seed}:{landlord_code}")   # str seeds hash with SHA-512: stable
     r, g = rng.random, rng.getrandbits
-    protected = random.Random(f"protected-v1:{seed}:{landlord_code}").getrandbits
+    protected = random.Random(f"protected-v1:{seed}:{landlord_code}").getrandbits  # a stream of their own
     streets = _streets(rng)
     ages = _age_ranges(today)
     first_day = ages[-1][0]
@@ -186,16 +170,12 @@ def _generate(count: int, seed: int, landlord_code: str, today: date) -> Iterato
             tenancy = ""
         phone = landline if status != "Other" or r() < 0.5 else ""
         area, property_ref, address1, address2, address3, address4, postcode = home
-        adult = age >= 16
-        identity, partnership, pregnancy = (protected(14) for _ in range(3))
         return {"personal_ref": f"{landlord_code}{made:07d}", "title": title, "first_name": first,
                 "surname": surname, "date_of_birth": dob, "gender": gender, "ethnicity": ethnicity,
                 "disability": disability, "tenancy_type": tenancy, "household_status": status, "area": area,
                 "property_ref": property_ref, "address1": address1, "address2": address2, "address3": address3,
                 "address4": address4, "postcode": postcode, "phone": phone, "mobile": mobile, "email": email,
-                "gender_identity": _GENDER_IDENTITY[identity] if adult else "",
-                "marriage_civil_partnership": _PARTNERSHIP[partnership] if adult else "",
-                "pregnancy_maternity": _PREGNANCY[pregnancy] if adult and age < 50 and gender == "Female" else ""}
+                **protected_characteristics(protected, age, gender)}
 
     while made < count:
         prop += 1

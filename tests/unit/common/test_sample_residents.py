@@ -228,7 +228,7 @@ def test_a_million_is_streamed_not_materialised():
 
 def test_stdlib_only_and_runs_as_a_module(tmp_path):
     imported = set()
-    for name in ("sample_residents.py", "sample_words.py", "feed_format.py"):
+    for name in ("sample_residents.py", "sample_words.py", "sample_tables.py", "sample_protected.py", "feed_format.py"):
         tree = ast.parse((ROOT / "services/common" / name).read_text())
         imported |= {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
                      for alias in node.names}
