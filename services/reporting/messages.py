@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from google.protobuf import json_format
+
 from .domain import HouseholdState, PersonState
 
 
@@ -18,3 +20,8 @@ def person_state(person) -> PersonState:
 def household_state(changed) -> HouseholdState:
     """A HouseholdChanged event as reporting counts it."""
     return HouseholdState(changed.household_id, changed.version, changed.occupant_count > 0)
+
+
+def struct_of(message, field: str) -> dict:
+    """A Struct field of a request as a dict ({} when not set)."""
+    return json_format.MessageToDict(getattr(message, field)) if message.HasField(field) else {}

@@ -1,14 +1,13 @@
 """The Reporting gRPC servicer: proto <-> use cases, nothing else."""
 from __future__ import annotations
 
-from google.protobuf import json_format
-
 from services.common.context import require_landlord
 from services.gen.tracker.reporting.v1 import reporting_service_pb2 as pb, reporting_service_pb2_grpc as pb_grpc
 
 from . import service
 from .builder import service as builder
 from .builder.domain import Entry, Table
+from .messages import struct_of
 from .outcomes import service as outcomes
 from .reports import service as reports
 from .benchmark.server import BenchmarkServicer
@@ -63,10 +62,6 @@ def _report(report, as_of: str) -> pb.ProfileReport:
     return message
 
 
-def _struct(message, field: str) -> dict:
-    return json_format.MessageToDict(getattr(message, field)) if message.HasField(field) else {}
-
-
 def _rate(row) -> pb.OutcomeRate:
     figure = lambda f: pb.Figure(count=0 if f.suppressed else f.count, suppressed=f.suppressed)  # noqa: E731
     message = pb.OutcomeRate(value=row.value or "", label=row.label, people=figure(row.people),
@@ -88,14 +83,14 @@ class ReportingServicer(SavedReportsServicer, ExportsServicer, BenchmarkServicer
         return pb.PeopleCount(total=total, by_status=by_status)
 
     def BuildReport(self, request, ctx):
-        criteria = _struct(request, "criteria")
+        criteria = struct_of(request, "criteria")
         table, threshold, labels = builder.build(self._runtime.uow, require_landlord(), self._profiles,
                                                  criteria=criteria, rows=request.rows, columns=request.columns)
         return _table(table, threshold, labels)
 
     def ExportReport(self, request, ctx):
         report = request.report
-        criteria = _struct(report, "criteria")
+        criteria = struct_of(report, "criteria")
         content, media_type, name = builder.export(self._runtime.uow, require_landlord(), self._profiles,
                                                    criteria=criteria, rows=report.rows, columns=report.columns,
                                                    file_format=request.format)
@@ -103,8 +98,8 @@ class ReportingServicer(SavedReportsServicer, ExportsServicer, BenchmarkServicer
 
     def GetOutcomes(self, request, ctx):
         found, threshold = outcomes.outcomes(self._runtime.uow, require_landlord(), self._profiles,
-                                             population=_struct(request, "population"),
-                                             outcome=_struct(request, "outcome"), characteristic=request.characteristic)
+                                             population=struct_of(request, "population"),
+                                             outcome=struct_of(request, "outcome"), characteristic=request.characteristic)
         return pb.OutcomeRates(characteristic=found.characteristic, rows=[_rate(r) for r in found.rows],
                                overall=_rate(found.overall), threshold=threshold)
 
@@ -129,6 +124,6 @@ class ReportingServicer(SavedReportsServicer, ExportsServicer, BenchmarkServicer
         return _report(report, as_of)
 
     def GetPopulationReport(self, request, ctx):
-        criteria = _struct(request, "criteria")
+        criteria = struct_of(request, "criteria")
         report = reports.population_report(self._runtime.uow, require_landlord(), self._profiles, criteria)
         return _report(report, self._runtime.clock.today().isoformat())

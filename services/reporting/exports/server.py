@@ -1,11 +1,10 @@
 """The record exports' part of the Reporting servicer: proto <-> use cases."""
 from __future__ import annotations
 
-from google.protobuf import json_format
-
 from services.common.context import current, require_landlord
 from services.gen.tracker.reporting.v1 import reporting_service_pb2 as pb
 
+from ..messages import struct_of
 from . import service
 from .domain import ExportJob
 
@@ -23,7 +22,7 @@ class ExportsServicer:
     """Mixed into ReportingServicer (which has `_runtime`, `_profiles` and `_exports`, the worker)."""
 
     def StartExport(self, request, ctx):
-        criteria = json_format.MessageToDict(request.criteria) if request.HasField("criteria") else {}
+        criteria = struct_of(request, "criteria")
         total = self._profiles.count(criteria, request.columns)  # checks both before anything is queued
         with self._runtime.uow(require_landlord()) as uow:
             job = service.start_export(uow, current().user_id, file_format=request.format, criteria=criteria,

@@ -1,11 +1,10 @@
 """The saved reports' and dashboards' part of the Reporting servicer: proto <-> use cases."""
 from __future__ import annotations
 
-from google.protobuf import json_format
-
 from services.common.context import current, require_landlord
 from services.gen.tracker.reporting.v1 import reporting_service_pb2 as pb
 
+from ..messages import struct_of
 from . import service
 from .domain import SavedReport, Widget
 
@@ -25,10 +24,6 @@ def _widget(widget: Widget) -> pb.Widget:
     return message
 
 
-def _dict(message, field: str) -> dict:
-    return json_format.MessageToDict(getattr(message, field)) if message.HasField(field) else {}
-
-
 class SavedReportsServicer:
     """Mixed into ReportingServicer (which has `_runtime`)."""
 
@@ -38,7 +33,7 @@ class SavedReportsServicer:
     def SaveReport(self, request, ctx):
         with self._uow() as uow:
             return _report(service.save_report(uow, current().user_id, name=request.name, kind=request.kind,
-                                               definition=_dict(request, "definition"), shared=request.shared))
+                                               definition=struct_of(request, "definition"), shared=request.shared))
 
     def ListSavedReports(self, request, ctx):
         with self._uow(read_only=True) as uow:
@@ -50,7 +45,7 @@ class SavedReportsServicer:
 
     def UpdateSavedReport(self, request, ctx):
         changes = {"name": request.name if request.HasField("name") else None,
-                   "definition": _dict(request, "definition") if request.HasField("definition") else None,
+                   "definition": struct_of(request, "definition") if request.HasField("definition") else None,
                    "shared": request.shared if request.HasField("shared") else None}
         with self._uow() as uow:
             return _report(service.change_report(uow, current().user_id, request.report_id, **changes))
@@ -66,7 +61,7 @@ class SavedReportsServicer:
         return pb.Dashboard(widgets=[_widget(w) for w in widgets], standard=standard)
 
     def SaveDashboard(self, request, ctx):
-        widgets = [Widget(w.kind, w.title, w.saved_report_id, w.report_kind, _dict(w, "definition"), tuple(w.links))
+        widgets = [Widget(w.kind, w.title, w.saved_report_id, w.report_kind, struct_of(w, "definition"), tuple(w.links))
                    for w in request.widgets]
         with self._uow() as uow:
             saved = service.save_dashboard(uow, current().user_id, widgets)
