@@ -12,6 +12,7 @@ from services.gen.tracker.profiles.v1 import setup_service_pb2_grpc as setup_grp
 from services.gen.tracker.reporting.v1 import reporting_service_pb2_grpc as pb_grpc
 
 from . import handlers, tables
+from .choice_fields import ChoiceFields
 from .exports.worker import ExportWorker
 from .maintenance import DailyJob
 from .clients.profiles import Profiles
@@ -61,6 +62,7 @@ def build(settings: Settings, *, bus: EventBus | None = None, clock: Clock | Non
     runtime = ServiceRuntime(NAME, settings, outbox=tables.outbox, processed=tables.processed_events, bus=bus,
                              clock=clock)
     runtime.consume([topics.PEOPLE], "reporting.people", handlers.people_event, handlers.people_event_batch)
-    runtime.consume([topics.HOUSEHOLDS], "reporting.households", handlers.household_event,
-                    handlers.household_event_batch)
-    return Reporting(settings, runtime)
+    reporting = Reporting(settings, runtime)
+    households = handlers.Households(ChoiceFields(lambda: reporting.connect().custom_field_types(), runtime.clock.now))
+    runtime.consume([topics.HOUSEHOLDS], "reporting.households", households.event, households.batch)
+    return reporting

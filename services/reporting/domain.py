@@ -5,7 +5,10 @@ A fact is a (characteristic, value) pair. A current person counts towards one fa
 (the option's id, under the field's name: "ethnicity", "communication_needs", "custom.<key>"...), their age
 in whole years ("age", "47"), and, for each characteristic with any value, (characteristic, KNOWN): so the
 people not known are the current people less the known ones, even for fields holding several options.
-Every person counts towards their status. An occupied household counts towards ("properties", "occupied").
+Every person counts towards their status. An occupied household counts towards ("properties", "occupied"),
+and, once per current occupant, towards each option its property and household choice fields hold (under
+"cf.<field id>", with (cf.<field id>, KNOWN)): so people can be broken down by estate or any property field
+from the households' events alone, each household's state replacing the last as a whole.
 """
 from __future__ import annotations
 
@@ -39,7 +42,12 @@ class PersonState:
 class HouseholdState:
     household_id: str
     version: int
-    occupied: bool
+    occupants: int  # current people living there
+    chosen: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # option ids by "cf.<field id>"
+
+    @property
+    def occupied(self) -> bool:
+        return self.occupants > 0
 
     @property
     def key(self) -> str:
@@ -80,8 +88,18 @@ def person_facts(state: PersonState | None, today: dt.date) -> frozenset[Fact]:
     return frozenset(facts)
 
 
-def household_facts(state: HouseholdState | None) -> frozenset[Fact]:
-    return frozenset({(PROPERTIES, OCCUPIED)}) if state is not None and state.occupied else frozenset()
+def household_facts(state: HouseholdState | None) -> Counter:
+    """What the household counts towards, each fact with its weight: the property once, each of its choice
+    fields' options (and that the field is known) once per occupant."""
+    facts: Counter = Counter()
+    if state is None or not state.occupied:
+        return facts
+    facts[(PROPERTIES, OCCUPIED)] = 1
+    for characteristic, ids in state.chosen.items():
+        if ids:
+            facts.update({(characteristic, option_id): state.occupants for option_id in set(ids)})
+            facts[(characteristic, KNOWN)] = state.occupants
+    return facts
 
 
 def newer(held_version: int | None, given_version: int) -> bool:
@@ -90,14 +108,18 @@ def newer(held_version: int | None, given_version: int) -> bool:
     return held_version is None or given_version >= held_version
 
 
-def moves(old: Iterable[Fact], new: Iterable[Fact]) -> Counter:
-    """How the counts move when facts `old` become `new`: +1 for each fact gained, -1 for each lost."""
-    old, new = set(old), set(new)
+def weights(facts: Iterable[Fact] | Mapping[Fact, int]) -> Counter:
+    """Facts with their weights: a person's facts (a set) weigh 1 each; a household's carry theirs."""
+    return Counter(facts) if isinstance(facts, Mapping) else Counter(set(facts))
+
+
+def moves(old: Iterable[Fact] | Mapping[Fact, int], new: Iterable[Fact] | Mapping[Fact, int]) -> Counter:
+    """How the counts move when facts `old` become `new`: each fact's new weight less its old one."""
+    old, new = weights(old), weights(new)
     moved: Counter = Counter()
-    for fact in new - old:
-        moved[fact] += 1
-    for fact in old - new:
-        moved[fact] -= 1
+    for fact in set(old) | set(new):
+        if new[fact] != old[fact]:
+            moved[fact] = new[fact] - old[fact]
     return moved
 
 

@@ -3,6 +3,7 @@ it shows, which the use cases count. The consumer is idempotent, and states carr
 come twice or out of order leave the counts exact."""
 from __future__ import annotations
 
+import datetime as dt
 from typing import Iterable, Iterator
 
 from services.common.envelope import payload_as
@@ -10,8 +11,9 @@ from services.gen.tracker.households.v1 import events_pb2 as households_pb2
 from services.gen.tracker.profiles.v1 import events_pb2 as people_pb2
 
 from . import service
+from .choice_fields import ChoiceFields
 from .domain import HouseholdState, PersonState
-from .messages import household_state, person_state
+from .messages import household_state, person_state, profile_values
 
 PERSON_EVENTS = {message.DESCRIPTOR.full_name: message for message in (people_pb2.PersonCreated,
                                                                         people_pb2.PersonChanged)}
@@ -24,11 +26,12 @@ def _people(envelopes: Iterable) -> Iterator[PersonState]:
             yield person_state(payload_as(envelope, message).person)
 
 
-def _households(envelopes: Iterable) -> Iterator[HouseholdState]:
+def _households(envelopes: Iterable, landlord_id: str, choice_fields: ChoiceFields) -> Iterator[HouseholdState]:
     for envelope in envelopes:
         if envelope.type == households_pb2.HouseholdChanged.DESCRIPTOR.full_name:
             changed = payload_as(envelope, households_pb2.HouseholdChanged)
-            yield household_state(changed)
+            choice = choice_fields.of(landlord_id, profile_values(changed), envelope.occurred_at.ToDatetime(dt.timezone.utc))
+            yield household_state(changed, choice)
 
 
 def people_event(uow, envelope) -> None:
@@ -39,9 +42,15 @@ def people_event_batch(uow, envelopes: Iterable) -> None:
     service.count_people(uow, _people(envelopes))
 
 
-def household_event(uow, envelope) -> None:
-    service.count_households(uow, _households([envelope]))
+class Households:
+    """The households consumer's handlers: which of a household's custom fields are choice fields comes from
+    profiles' set-up (`ChoiceFields`)."""
 
+    def __init__(self, choice_fields: ChoiceFields):
+        self.choice_fields = choice_fields
 
-def household_event_batch(uow, envelopes: Iterable) -> None:
-    service.count_households(uow, _households(envelopes))
+    def event(self, uow, envelope) -> None:
+        self.batch(uow, [envelope])
+
+    def batch(self, uow, envelopes: Iterable) -> None:
+        service.count_households(uow, _households(envelopes, uow.landlord_id, self.choice_fields))

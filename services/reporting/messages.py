@@ -17,9 +17,18 @@ def person_state(person) -> PersonState:
                        {name: tuple(chosen.ids) for name, chosen in person.options.items() if chosen.ids})
 
 
-def household_state(changed) -> HouseholdState:
-    """A HouseholdChanged event as reporting counts it."""
-    return HouseholdState(changed.household_id, changed.version, changed.occupant_count > 0)
+def profile_values(changed) -> dict[str, object]:
+    """A HouseholdChanged event's property and household custom field values by field id."""
+    return {**struct_of(changed, "property_profile"), **struct_of(changed, "household_profile")}
+
+
+def household_state(changed, choice_ids: frozenset[str] = frozenset()) -> HouseholdState:
+    """A HouseholdChanged event as reporting counts it: its choice fields (`choice_ids`) as "cf.<field id>"."""
+    chosen = {}
+    for field_id, value in profile_values(changed).items():
+        if field_id in choice_ids and value:
+            chosen[f"cf.{field_id}"] = tuple(value) if isinstance(value, list) else (str(value),)
+    return HouseholdState(changed.household_id, changed.version, changed.occupant_count, chosen)
 
 
 def struct_of(message, field: str) -> dict:

@@ -40,6 +40,16 @@ def _facts_json(facts: Iterable[Fact]) -> str:
     return json.dumps(sorted(facts))
 
 
+def _weighted(text: str) -> Counter:
+    """A household's facts with their weights ([characteristic, value, weight]; rows counted before weights
+    were kept hold [characteristic, value], which weighed 1)."""
+    return Counter({(fact[0], fact[1]): (fact[2] if len(fact) > 2 else 1) for fact in json.loads(text)})
+
+
+def _weighted_json(facts: Counter) -> str:
+    return json.dumps(sorted([c, v, n] for (c, v), n in facts.items() if n))
+
+
 class AggregateStore:
     """One landlord's aggregates, inside the caller's transaction."""
 
@@ -165,14 +175,14 @@ class AggregateStore:
 
     # -- households --------------------------------------------------------------------------------------------------
 
-    def households(self, household_ids: Iterable[str]) -> dict[str, tuple[int, frozenset[Fact]]]:
+    def households(self, household_ids: Iterable[str]) -> dict[str, tuple[int, Counter]]:
         t, found = counted_households, {}
         for part in chunks(sorted(set(household_ids))):
             for household_id, version, facts in self.session.execute(
                     select(t.c.household_id, t.c.version, t.c.facts)
                     .where(t.c.landlord_id == self.landlord_id, t.c.household_id.in_(part))
                     .order_by(t.c.household_id).with_for_update()):
-                found[household_id] = (version, _facts(facts))
+                found[household_id] = (version, _weighted(facts))
         return found
 
     def household_facts(self) -> Counter:
@@ -180,13 +190,13 @@ class AggregateStore:
         summed: Counter = Counter()
         for (facts,) in self.session.execute(select(counted_households.c.facts).where(
                 counted_households.c.landlord_id == self.landlord_id)):
-            summed.update(_facts(facts))
+            summed.update(_weighted(facts))
         return summed
 
-    def save_households(self, counted: Iterable[tuple[HouseholdState, frozenset[Fact]]]) -> None:
+    def save_households(self, counted: Iterable[tuple[HouseholdState, Counter]]) -> None:
         t = counted_households
         rows = [{"landlord_id": self.landlord_id, "household_id": s.household_id, "version": s.version,
-                 "facts": _facts_json(f)} for s, f in counted]
+                 "facts": _weighted_json(f)} for s, f in counted]
         if not rows:
             return
         statement = self._dialect.insert(t)

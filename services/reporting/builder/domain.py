@@ -13,7 +13,7 @@ it (so a drill-down's count always equals the cell).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Mapping, Sequence
+from typing import Any, Collection, Mapping, Sequence
 
 from services.common.person_fields import NOT_KNOWN
 
@@ -45,8 +45,11 @@ class Table:
     total: Entry
 
 
-def value_criteria(characteristic: str, label: str) -> dict[str, Any]:
-    """The people search criterion for the people holding one value of a characteristic."""
+def value_criteria(characteristic: str, label: str, homes: Collection[str] = ()) -> dict[str, Any]:
+    """The people search criterion for the people holding one value of a characteristic (`homes`: the
+    characteristics that are custom fields of people's properties and households)."""
+    if characteristic in homes:
+        return {"household": {"custom": {characteristic[len("custom."):]: [label]}}}
     if characteristic.startswith("custom."):
         return {"custom": {characteristic[len("custom."):]: [label]}}
     return {characteristic: [label]}
@@ -59,7 +62,7 @@ def within(criteria: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, A
         held = merged.get(key)
         if key == "any_of" and isinstance(held, list) and isinstance(wanted, list):  # (a or b) and (c or d)
             merged[key] = [within(a, b) for a in held for b in wanted]
-        elif key == "custom" and isinstance(held, Mapping):
+        elif isinstance(held, Mapping) and isinstance(wanted, Mapping):  # "custom", "household"
             merged[key] = within(held, wanted)
         elif isinstance(held, list) and isinstance(wanted, list):
             merged[key] = [label for label in held if label in wanted]
@@ -81,32 +84,32 @@ def _label(value: Value) -> str:
     return value.label if value.value is not None else NOT_KNOWN
 
 
-def one_way(characteristic: str, total: int, facet: Sequence[FacetValue], criteria: Mapping[str, Any]) -> Table:
+def one_way(characteristic: str, total: int, facet: Sequence[FacetValue], criteria: Mapping[str, Any],
+            homes: Collection[str] = ()) -> Table:
     """A population broken down by one characteristic."""
     rows = _values(facet)
     known = total - _count(facet, rows[-1])
     cells = tuple((Entry(_count(facet, r), percent(_count(facet, r), known) if r.value is not None else None,
-                         criteria=within(criteria, value_criteria(characteristic, _label(r)))),) for r in rows)
+                         criteria=within(criteria, value_criteria(characteristic, _label(r), homes))),) for r in rows)
     return Table(characteristic, None, rows, (), cells, tuple(c[0] for c in cells), (), Entry(total, criteria=criteria))
 
 
 def two_way(rows_by: str, columns_by: str, total: int, row_facet: Sequence[FacetValue],
             column_facet: Sequence[FacetValue], by_row: Mapping[str | None, Sequence[FacetValue]],
-            criteria: Mapping[str, Any]) -> Table:
+            criteria: Mapping[str, Any], homes: Collection[str] = ()) -> Table:
     """A cross-tab: `by_row` holds, for each row value, the column counts of that row's people."""
     rows, columns = _values(row_facet), _values(column_facet)
+    row_criteria = {r: within(criteria, value_criteria(rows_by, _label(r), homes)) for r in rows}
+    column_criteria = {c: value_criteria(columns_by, _label(c), homes) for c in columns}
     cells = []
     for r in rows:
-        row_criteria = within(criteria, value_criteria(rows_by, _label(r)))
         facet = by_row.get(r.value, ())
         known = _count(row_facet, r) - _count(facet, columns[-1])
         cells.append(tuple(Entry(_count(facet, c), percent(_count(facet, c), known) if c.value is not None else None,
-                                 criteria=within(row_criteria, value_criteria(columns_by, _label(c))))
-                           for c in columns))
-    row_totals = tuple(Entry(_count(row_facet, r), criteria=within(criteria, value_criteria(rows_by, _label(r))))
-                       for r in rows)
-    column_totals = tuple(Entry(_count(column_facet, c),
-                                criteria=within(criteria, value_criteria(columns_by, _label(c)))) for c in columns)
+                                 criteria=within(row_criteria[r], column_criteria[c])) for c in columns))
+    row_totals = tuple(Entry(_count(row_facet, r), criteria=row_criteria[r]) for r in rows)
+    column_totals = tuple(Entry(_count(column_facet, c), criteria=within(criteria, column_criteria[c]))
+                          for c in columns)
     return Table(rows_by, columns_by, rows, columns, tuple(cells), row_totals, column_totals,
                  Entry(total, criteria=criteria))
 

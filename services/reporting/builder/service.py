@@ -34,16 +34,17 @@ def build(uow: Callable[..., UnitOfWork], landlord_id: str, profiles, *, criteri
     """The table as it may be shown, the threshold it was suppressed by, and the characteristics' labels."""
     set_up = profiles.catalogue()
     _check(rows, columns, set_up)
+    homes = {name for name, _, _ in set_up.home_custom_lists}
     total, facets = profiles.facet_counts(criteria, [rows, columns] if columns else [rows])
     if not columns:
-        table = domain.one_way(rows, total, facets[rows], criteria)
+        table = domain.one_way(rows, total, facets[rows], criteria, homes)
     else:
         by_row = {}
         for value in facets[rows]:
             label = value.label if value.value is not None else NOT_KNOWN
-            _, found = profiles.facet_counts(domain.within(criteria, domain.value_criteria(rows, label)), [columns])
-            by_row[value.value] = found[columns]
-        table = domain.two_way(rows, columns, total, facets[rows], facets[columns], by_row, criteria)
+            row = domain.within(criteria, domain.value_criteria(rows, label, homes))
+            by_row[value.value] = profiles.facet_counts(row, [columns])[1][columns]
+        table = domain.two_way(rows, columns, total, facets[rows], facets[columns], by_row, criteria, homes)
     with uow(landlord_id, read_only=True) as unit:
         threshold = threshold_of(unit)
     return domain.suppressed(table, threshold), threshold, labels(set_up)

@@ -29,9 +29,17 @@ class Profiles:
                                                for o in item.options)) for item in answer.lists}
         bands = tuple(AgeBand(b.label, b.min_age, b.max_age if b.HasField("max_age") else None)
                       for b in answer.age_bands)
-        custom = tuple((f.list_name or f"custom.{f.key}", f.type == "multi_choice") for f in answer.custom_fields
-                       if f.type in CHOICE_TYPES and (f.applies_to or "person") == "person" and not f.archived)
-        return Catalogue(lists, bands, custom)
+        choice = [f for f in answer.custom_fields if f.type in CHOICE_TYPES and not f.archived]
+        people = tuple((f.list_name or f"custom.{f.key}", f.type == "multi_choice") for f in choice
+                       if (f.applies_to or "person") == "person")
+        homes = tuple((f.list_name or f"custom.{f.key}", f.type == "multi_choice", f"cf.{f.field_id}") for f in choice
+                      if (f.applies_to or "person") != "person")
+        return Catalogue(lists, bands, people, homes)
+
+    def custom_field_types(self) -> dict[str, str]:
+        """Every custom field's type (text, choice...) by field id."""
+        answer = call(self._setup.GetReportingCatalogue, empty_pb2.Empty())
+        return {f.field_id: f.type for f in answer.custom_fields}
 
     def people_states(self, page_size: int = PAGE) -> Iterator[list[PersonState]]:
         """Every person of the landlord (current and archived), a page at a time."""

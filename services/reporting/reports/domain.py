@@ -55,6 +55,17 @@ class Catalogue:
     age_bands: tuple[AgeBand, ...] = ()
     # the choice fields of people, in order: ("custom.<key>", whether several options may be chosen)
     person_custom_lists: tuple[tuple[str, bool], ...] = ()
+    # the choice fields of properties and households, in order: ("custom.<key>", several, the characteristic
+    # the aggregates count their occupants under: "cf.<field id>")
+    home_custom_lists: tuple[tuple[str, bool, str], ...] = ()
+
+    def custom_lists(self) -> list[tuple[str, bool]]:
+        """Every choice field people can be broken down by: people's own, then their homes'."""
+        return list(self.person_custom_lists) + [(name, several) for name, several, _ in self.home_custom_lists]
+
+    def counted_under(self, name: str) -> str:
+        """The characteristic the aggregates count a breakdown's values under (a home's field: by its id)."""
+        return next((counted for n, _, counted in self.home_custom_lists if n == name), name)
 
 
 @dataclass(frozen=True)
@@ -163,9 +174,11 @@ def profile_report(counts: Mapping, catalogue: Catalogue, threshold: int = DEFAU
         by_name[f.name] = option_breakdown(f.name, f.label, options, counts, total, several=f.kind == Kind.OPTIONS)
     by_name[AGE_BAND] = age_band_breakdown(catalogue.age_bands, counts, total)
     by_name[EQUALITY_GROUP] = equality_group_breakdown(catalogue.lists.get(ETHNICITY, ("", ()))[1], counts, total)
-    for name, several in catalogue.person_custom_lists:
+    for name, several in catalogue.custom_lists():
         label, options = catalogue.lists.get(name, (name, ()))
-        by_name[name] = option_breakdown(name, label, options, counts, total, several=several)
+        counted = catalogue.counted_under(name)
+        held = counts if counted == name else {(name, v): n for (c, v), n in counts.items() if c == counted}
+        by_name[name] = option_breakdown(name, label, options, held, total, several=several)
     ordered = [by_name.pop(name) for name in LEADING] + list(by_name.values())
     return ProfileReport(hide_small(Cell(CURRENT, "Current people", total), threshold),
                          hide_small(Cell(OCCUPIED, "Properties occupied", counts.get((PROPERTIES, OCCUPIED), 0)),
@@ -179,7 +192,7 @@ def population_report(total: int, facets: Mapping[str, Sequence[FacetValue]], ca
     named as `characteristics` gives them, each with its Not known count), in the profile report's order."""
     archived = {o.option_id for _, options in catalogue.lists.values() for o in options if o.archived}
     several = {f.name for f in OPTION_FIELDS if f.kind == Kind.OPTIONS} | {n for n, many in
-                                                                          catalogue.person_custom_lists if many}
+                                                                          catalogue.custom_lists() if many}
     by_name = {}
     for name in report_order(catalogue):
         values = facets.get(name, ())
@@ -195,13 +208,13 @@ def population_report(total: int, facets: Mapping[str, Sequence[FacetValue]], ca
 def report_order(catalogue: Catalogue) -> list[str]:
     """Every characteristic a profile breaks people down by, in the report's order."""
     rest = [f.name for f in OPTION_FIELDS if f.name not in LEADING]
-    return list(LEADING) + rest + [n for n, _ in catalogue.person_custom_lists]
+    return list(LEADING) + rest + [n for n, _ in catalogue.custom_lists()]
 
 
 def labels(catalogue: Catalogue) -> Iterable[tuple[str, str]]:
     yield from ((f.name, f.label) for f in OPTION_FIELDS)
     yield from ((AGE_BAND, "Age band"), (EQUALITY_GROUP, "White British or BME"))
-    yield from ((n, catalogue.lists.get(n, (n, ()))[0]) for n, _ in catalogue.person_custom_lists)
+    yield from ((n, catalogue.lists.get(n, (n, ()))[0]) for n, _ in catalogue.custom_lists())
 
 
 def check_threshold(threshold: int) -> int:
@@ -238,9 +251,10 @@ def check_characteristic(characteristic: str, catalogue: Catalogue) -> str:
     return characteristic
 
 
-def counted_as(characteristic: str) -> set[str]:
+def counted_as(characteristic: str, catalogue: Catalogue) -> set[str]:
     """The characteristics of the counts a breakdown of `characteristic` is worked out from."""
-    return {STATUS, {AGE_BAND: AGE, EQUALITY_GROUP: ETHNICITY}.get(characteristic, characteristic)}
+    return {STATUS, {AGE_BAND: AGE, EQUALITY_GROUP: ETHNICITY}.get(characteristic,
+                                                                   catalogue.counted_under(characteristic))}
 
 
 def characteristics(catalogue: Catalogue) -> set[str]:

@@ -41,7 +41,7 @@ def trend(uow: UowFactory, landlord_id: str, catalogue: Callable[[], Catalogue],
     """One characteristic month by month (this month as of now), and the threshold it was suppressed by."""
     set_up = catalogue()
     domain.check_characteristic(characteristic, set_up)
-    needed = domain.counted_as(characteristic)
+    needed = domain.counted_as(characteristic, set_up)
     with uow(landlord_id, read_only=True) as unit:
         wanted = domain.months_back(unit.clock.today(), months)
         store = AggregateStore(unit.session, landlord_id)

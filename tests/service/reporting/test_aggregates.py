@@ -13,6 +13,7 @@ from services.common import topics
 from services.gen.tracker.households.v1 import events_pb2 as households_pb2
 from services.gen.tracker.profiles.v1 import events_pb2
 from services.reporting import handlers, service, tables
+from services.reporting.choice_fields import ChoiceFields
 from services.reporting.domain import KNOWN, PersonState
 from services.reporting.store import AggregateStore
 
@@ -29,9 +30,10 @@ def person_event(landlord: str, person_id: str, version: int, status="current", 
     return Message(topic=topics.PEOPLE, key=event.key, value=event.envelope)
 
 
-def household_event(landlord: str, household_id: str, version: int, occupants: int) -> Message:
+def household_event(landlord: str, household_id: str, version: int, occupants: int, **profile) -> Message:
     changed = households_pb2.HouseholdChanged(household_id=household_id, version=version, occupant_count=occupants,
                                               occupant_ids=[f"P{i}" for i in range(occupants)])
+    changed.property_profile.update(profile)
     event = wrap(topics.HOUSEHOLDS, landlord, household_id, changed, NOW)
     return Message(topic=topics.HOUSEHOLDS, key=event.key, value=event.envelope)
 
@@ -69,13 +71,41 @@ def test_events_twice_and_out_of_order_leave_the_counts_of_the_newest_states(rep
         assert counts(reporting, landlord) == expected, seed
 
 
+def households_consumer(reporting, types: dict[str, str] | None = None, fetched: list | None = None):
+    """The households consumer, told the custom fields' types as profiles' set-up would tell it."""
+    def fetch() -> dict[str, str]:
+        if fetched is not None:
+            fetched.append(dict(types or {}))
+        return dict(types or {})
+    households = handlers.Households(ChoiceFields(fetch, reporting.runtime.clock.now))
+    return consumer(reporting, "reporting.households", households.event, households.batch)
+
+
 def test_occupied_properties_follow_the_newest_state_of_each_household(reporting, landlord):
-    handle = consumer(reporting, "reporting.households", handlers.household_event, handlers.household_event_batch)
+    handle = households_consumer(reporting)
     handle.batch([household_event(landlord, "H1", 2, 0), household_event(landlord, "H1", 1, 2),
                   household_event(landlord, "H2", 1, 1), household_event(landlord, "H3", 1, 3)])
     assert counts(reporting, landlord) == {("properties", "occupied"): 2}
     handle(household_event(landlord, "H2", 2, 0))
     assert counts(reporting, landlord) == {("properties", "occupied"): 1}
+
+
+def test_occupants_count_towards_their_homes_choice_fields_and_move_with_them(reporting, landlord):
+    types = {"estate": "choice", "features": "multi_choice", "note": "text"}
+    fetched: list = []
+    handle = households_consumer(reporting, types, fetched)
+    handle.batch([household_event(landlord, "H1", 1, 3, estate="E1", features=["lift"], note="by the park"),
+                  household_event(landlord, "H2", 1, 2, estate="E1"), household_event(landlord, "H3", 1, 1)])
+    assert counts(reporting, landlord) == {("properties", "occupied"): 3, ("cf.estate", "E1"): 5,
+                                           ("cf.estate", KNOWN): 5, ("cf.features", "lift"): 3,
+                                           ("cf.features", KNOWN): 3}
+    assert len(fetched) == 1  # the types fetched once: the text field is known not to be a choice
+    handle(household_event(landlord, "H1", 3, 2, estate="E2"))  # one moved out; the estate corrected
+    handle(household_event(landlord, "H1", 2, 3, estate="E9"))  # an older state, late: changes nothing
+    assert counts(reporting, landlord) == {("properties", "occupied"): 3, ("cf.estate", "E1"): 2,
+                                           ("cf.estate", "E2"): 2, ("cf.estate", KNOWN): 4}
+    with reporting.runtime.uow(landlord) as uow:
+        assert service.settle_counts(uow) == []  # the households' weighted facts add up to the counts
 
 
 def test_people_move_to_their_new_age_on_their_birthday_and_not_before(reporting, landlord, clock):

@@ -41,9 +41,20 @@ def test_the_newest_state_wins_whatever_order_states_come_in():
     assert domain.newer(None, 1) and domain.newer(2, 2) and not domain.newer(3, 2)
 
 
-def test_an_occupied_household_counts_one_occupied_property():
-    assert domain.household_facts(HouseholdState("H1", 1, True)) == {("properties", "occupied")}
-    assert domain.household_facts(HouseholdState("H1", 2, False)) == frozenset()
+def test_an_occupied_household_counts_one_property_and_its_choices_once_per_occupant():
+    assert domain.household_facts(HouseholdState("H1", 1, 1)) == {("properties", "occupied"): 1}
+    estate = HouseholdState("H1", 1, 3, {"cf.estate": ("E1",), "cf.features": ("lift", "ramp"), "cf.none": ()})
+    assert domain.household_facts(estate) == {
+        ("properties", "occupied"): 1, ("cf.estate", "E1"): 3, ("cf.estate", KNOWN): 3,
+        ("cf.features", "lift"): 3, ("cf.features", "ramp"): 3, ("cf.features", KNOWN): 3}
+    assert domain.household_facts(HouseholdState("H1", 2, 0, {"cf.estate": ("E1",)})) == {}
+
+
+def test_a_household_moving_estate_and_losing_an_occupant_moves_the_counts_by_their_weights():
+    before = domain.household_facts(HouseholdState("H1", 1, 3, {"cf.estate": ("E1",)}))
+    after = domain.household_facts(HouseholdState("H1", 2, 2, {"cf.estate": ("E2",)}))
+    assert domain.moves(before, after) == {("cf.estate", "E1"): -3, ("cf.estate", "E2"): 2, ("cf.estate", KNOWN): -1}
+    assert domain.moves({}, before) == before
 
 
 def test_ages_and_the_next_day_they_change_including_29_february():

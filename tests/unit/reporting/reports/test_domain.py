@@ -120,3 +120,16 @@ def test_a_populations_profile_comes_from_search_aggregations_with_the_same_rule
     assert cells(breakdown(report, "age_band")) == {"Under 16": (0, 0.0), "16-44": (20, 40.0), "45-64": (20, 40.0),
                                                     "65+": (10, 20.0)}
     assert [b.characteristic for b in report.breakdowns] == domain.report_order(CATALOGUE)
+
+
+def test_people_are_broken_down_by_their_homes_choice_fields_counted_under_the_fields_id():
+    catalogue = Catalogue({**CATALOGUE.lists, "custom.estate": ("Estate", (Option("e1", "Northfield"),
+                                                                         Option("e2", "Southmead")))},
+                          BANDS, CATALOGUE.person_custom_lists, (("custom.estate", False, "cf.f-9"),))
+    report = domain.profile_report(counts(40, **{"cf.f-9": {"e1": 22, "e2": 10, KNOWN: 32}}), catalogue)
+    estate = breakdown(report, "custom.estate")
+    assert (estate.label, cells(estate), estate.not_known.count) == (
+        "Estate", {"Northfield": (22, 68.8), "Southmead": (10, 31.3)}, 8)
+    assert domain.report_order(catalogue)[-2:] == ["custom.pets", "custom.estate"]
+    assert domain.counted_as("custom.estate", catalogue) == {"status", "cf.f-9"}
+    assert domain.counted_as("custom.pets", catalogue) == {"status", "custom.pets"}
