@@ -7,6 +7,7 @@ from services.common.clock import Clock
 from services.common.config import Settings
 from services.common.grpc_client import channel
 from services.common.runtime import ServiceRuntime, make_bus
+from services.gen.tracker.groups.v1 import groups_service_pb2_grpc as groups_grpc
 from services.gen.tracker.profiles.v1 import profiles_service_pb2_grpc as profiles_grpc
 from services.gen.tracker.profiles.v1 import setup_service_pb2_grpc as setup_grpc
 from services.gen.tracker.reporting.v1 import reporting_service_pb2_grpc as pb_grpc
@@ -15,6 +16,7 @@ from . import handlers, tables
 from .choice_fields import ChoiceFields
 from .exports.worker import ExportWorker
 from .maintenance import DailyJob
+from .clients.groups import Groups
 from .clients.profiles import Profiles
 from .server import ReportingServicer
 
@@ -26,8 +28,11 @@ class Reporting:
         self.settings = settings
         self.runtime = runtime
         self.profiles_address = settings.service_address("profiles")  # the dev runner sets it before start
+        self.groups_address = settings.service_address("groups")  # the dev runner sets it once groups is up
         self._channel = None
+        self._groups_channel = None
         self.profiles: Profiles | None = None
+        self.groups = Groups(self._groups_stub)
         self.daily = DailyJob(runtime)
         self.exports: ExportWorker | None = None
 
@@ -39,9 +44,15 @@ class Reporting:
                                      profiles_grpc.ProfilesStub(self._channel))
         return self.profiles
 
+    def _groups_stub(self) -> groups_grpc.GroupsStub:
+        """Groups over gRPC, connected when first needed (it may start after reporting)."""
+        if self._groups_channel is None:
+            self._groups_channel = channel(self.groups_address)
+        return groups_grpc.GroupsStub(self._groups_channel)
+
     def start(self, address: str | None = None) -> "Reporting":
         self.exports = ExportWorker(self.runtime, self.connect(), self.settings.var_dir.resolve() / "reporting-exports")
-        servicer = ReportingServicer(self.runtime, self.connect(), self.exports)
+        servicer = ReportingServicer(self.runtime, self.connect(), self.groups, self.exports)
         self.runtime.start([(pb_grpc.add_ReportingServicer_to_server, servicer, "tracker.reporting.v1.Reporting")],
                            address or self.settings.grpc_address(NAME))
         self.daily.start()
@@ -53,8 +64,9 @@ class Reporting:
         if self.exports is not None:
             self.exports.stop()
         self.runtime.stop()
-        if self._channel is not None:
-            self._channel.close()
+        for opened in (self._channel, self._groups_channel):
+            if opened is not None:
+                opened.close()
 
 
 def build(settings: Settings, *, bus: EventBus | None = None, clock: Clock | None = None) -> Reporting:

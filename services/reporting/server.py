@@ -72,9 +72,10 @@ def _rate(row) -> pb.OutcomeRate:
 
 
 class ReportingServicer(SavedReportsServicer, ExportsServicer, BenchmarkServicer, pb_grpc.ReportingServicer):
-    def __init__(self, runtime, profiles, exports):
+    def __init__(self, runtime, profiles, groups, exports):
         self._runtime = runtime
         self._profiles = profiles
+        self._groups = groups
         self._exports = exports
 
     def GetPeopleCount(self, request, ctx):
@@ -84,14 +85,14 @@ class ReportingServicer(SavedReportsServicer, ExportsServicer, BenchmarkServicer
 
     def BuildReport(self, request, ctx):
         criteria = struct_of(request, "criteria")
-        table, threshold, labels = builder.build(self._runtime.uow, require_landlord(), self._profiles,
+        table, threshold, labels = builder.build(self._runtime.uow, require_landlord(), self._profiles, self._groups,
                                                  criteria=criteria, rows=request.rows, columns=request.columns)
         return _table(table, threshold, labels)
 
     def ExportReport(self, request, ctx):
         report = request.report
         criteria = struct_of(report, "criteria")
-        content, media_type, name = builder.export(self._runtime.uow, require_landlord(), self._profiles,
+        content, media_type, name = builder.export(self._runtime.uow, require_landlord(), self._profiles, self._groups,
                                                    criteria=criteria, rows=report.rows, columns=report.columns,
                                                    file_format=request.format)
         return pb.ExportedReport(content=content, media_type=media_type, file_name=name)

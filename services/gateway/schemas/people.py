@@ -116,7 +116,8 @@ class PeopleSearch(Body):
                                            "has_ flags, custom.<key>")
     facets: list[str] = Field(default_factory=list, max_length=40,
                               description="count people per option: option fields, status, age_band, equality_group, "
-                                          "has_ flags, custom.<key> of choice and yes/no fields")
+                                          "has_ flags, custom.<key> of choice and yes/no fields, admin_groups and "
+                                          "activities (by id, most people first)")
     count_only: bool = Field(False, description="answer the total only (for counts as the user types)")
 
 

@@ -83,7 +83,9 @@ class BuildQuery(PopulationQuery):
         {"criteria": {"area": ["Area A"]}, "rows": "age_band"},
         {"criteria": {}, "rows": "tenancy_type", "columns": "gender"}]})
 
-    rows: str = Field(min_length=1, max_length=80, description='a characteristic, e.g. "age_band", "custom.pets"')
+    rows: str = Field(min_length=1, max_length=80,
+                      description='a characteristic, e.g. "age_band", "custom.pets" (a choice field of people or of '
+                                  'their homes, e.g. "custom.estate"), or membership: "admin_group" or "activity"')
     columns: Optional[str] = Field(None, min_length=1, max_length=80,
                                    description="another characteristic, for a cross-tab")
 

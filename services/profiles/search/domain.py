@@ -27,7 +27,8 @@ SORT_KEY = {"surname": "sort_surname", "first_name": "sort_first_name", "age": "
 SORTABLE = ("surname", "first_name", "personal_ref", "status", "created_at", "updated_at", "date_of_birth", "age",
             "postcode", "property_ref")
 OPTION_FACETS = tuple(f.name for f in FIELDS if f.kind in (Kind.OPTION, Kind.OPTIONS, Kind.STATUS))
-FACETS = OPTION_FACETS + ("age_band", "equality_group") + FLAGS
+GROUP_FACETS = ("admin_groups", "activities")  # by group or activity id (labels are groups' to give)
+FACETS = OPTION_FACETS + ("age_band", "equality_group") + FLAGS + GROUP_FACETS
 DEFAULT_SORT = (SortKey("surname"), SortKey("first_name"))
 MAX_PAGE_SIZE = 500
 MAX_DEPTH = 10_000  # pages end within the first 10,000 matches; counts are exact at any size
@@ -116,7 +117,8 @@ def build_request(criteria: Mapping[str, Any], page: Page, catalogue: Catalogue,
             term_facets.append(facet_field(facet, catalogue))
         else:
             problems.append(FieldProblem(f"facets[{i}]", "no facet counts for this field: an option field, "
-                                         "age_band, equality_group, a has_ flag or a custom choice field"))
+                                         "age_band, equality_group, a has_ flag, a custom choice field, "
+                                         "admin_groups or activities"))
     collect(problems)
     return SearchRequest(
         filters=clauses, sort=tuple(sort), offset=(page.number - 1) * page.size, limit=page.size,
@@ -205,6 +207,8 @@ def facet_answer(name: str, counts: Mapping[str, int], missing: int, catalogue: 
         out = [FacetCount(v, label, counts.get(v, 0)) for v, label in (("true", "Yes"), ("false", "No"))]
     elif name == AGE_BAND_FACET:
         out = [FacetCount(b.label, b.label, counts.get(b.label, 0)) for b in catalogue.settings.age_bands]
+    elif name in GROUP_FACETS:  # every group anyone picked is in, most people first; "Not known": in none
+        out = [FacetCount(i, i, n) for i, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])) if n]
     else:
         list_name = BY_NAME[name].option_list if name in BY_NAME else catalogue.custom_fields[name[7:]].list_name
         for option in catalogue.options.get(list_name, ()):

@@ -13,11 +13,12 @@ it (so a drill-down's count always equals the cell).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Collection, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
-from services.common.person_fields import NOT_KNOWN
+from services.common.person_fields import FIELDS, NOT_KNOWN, Kind
 
 from ..reports.domain import FacetValue, percent
+
 
 @dataclass(frozen=True)
 class Value:
@@ -45,35 +46,76 @@ class Table:
     total: Entry
 
 
-def value_criteria(characteristic: str, label: str, homes: Collection[str] = ()) -> dict[str, Any]:
-    """The people search criterion for the people holding one value of a characteristic (`homes`: the
-    characteristics that are custom fields of people's properties and households)."""
-    if characteristic in homes:
-        return {"household": {"custom": {characteristic[len("custom."):]: [label]}}}
+SINGLE_VALUED = frozenset(f.name for f in FIELDS if f.kind in (Kind.OPTION, Kind.STATUS)) | {"age_band", "equality_group"}
+GROUP_CRITERIA = {"admin_group": "admin_groups", "activity": "activities"}  # criterion -> people search's facet
+IN_NONE = "In none"
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """A characteristic a table breaks people down by, and how its values become people search criteria."""
+    name: str  # a characteristic, "custom.<key>", or "admin_group" / "activity" (membership, by id)
+    home: bool = False  # a custom field of people's properties and households
+    none_of: tuple[str, ...] = ()  # admin_group / activity: every id held in the population
+
+    @property
+    def facet(self) -> str:
+        return GROUP_CRITERIA.get(self.name, self.name)
+
+    def criteria(self, value: Value) -> dict[str, Any]:
+        """The people search criterion for the people holding one value."""
+        if self.name in GROUP_CRITERIA:
+            if value.value is not None:
+                return {self.name: [value.value]}
+            return {f"not_{self.name}": list(self.none_of)} if self.none_of else {}
+        return value_criteria(self.name, _label(value), self.home)
+
+
+def value_criteria(characteristic: str, label: str, home: bool = False) -> dict[str, Any]:
+    """The people search criterion for the people holding one value (by its label) of a characteristic
+    (`home`: a custom field of people's properties and households)."""
     if characteristic.startswith("custom."):
-        return {"custom": {characteristic[len("custom."):]: [label]}}
+        custom = {"custom": {characteristic[len("custom."):]: [label]}}
+        return {"household": custom} if home else custom
     return {characteristic: [label]}
 
 
+def _joined(held: Mapping[str, Any], wanted: Mapping[str, Any]) -> dict[str, Any] | None:
+    """Two objects of criteria as one, or None where both name the same thing differently."""
+    joined = dict(held)
+    for key, value in wanted.items():
+        if key not in joined or joined[key] == value:
+            joined[key] = value
+        elif isinstance(joined[key], Mapping) and isinstance(value, Mapping) and _joined(joined[key], value) is not None:
+            joined[key] = _joined(joined[key], value)
+        else:
+            return None
+    return joined
+
+
 def within(criteria: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
-    """`criteria` narrowed by `extra` (both must hold): a key both name keeps only the labels both give."""
+    """`criteria` narrowed by `extra`: both must hold. Where both name a single-valued field, the labels both
+    give; where both name anything else (a field holding several values, a group), the extra condition joins
+    as one more alternative-free `any_of`, so a person must meet both."""
     merged = dict(criteria)
     for key, wanted in extra.items():
         held = merged.get(key)
-        if key == "any_of" and isinstance(held, list) and isinstance(wanted, list):  # (a or b) and (c or d)
+        if held is None or held == wanted:
+            merged[key] = wanted
+        elif key == "any_of" and isinstance(held, list) and isinstance(wanted, list):  # (a or b) and (c or d)
             merged[key] = [within(a, b) for a in held for b in wanted]
-        elif isinstance(held, Mapping) and isinstance(wanted, Mapping):  # "custom", "household"
-            merged[key] = within(held, wanted)
-        elif isinstance(held, list) and isinstance(wanted, list):
+        elif isinstance(held, Mapping) and isinstance(wanted, Mapping) and _joined(held, wanted) is not None:
+            merged[key] = _joined(held, wanted)  # "custom", "household" naming other fields
+        elif key in SINGLE_VALUED and isinstance(held, list) and isinstance(wanted, list):
             merged[key] = [label for label in held if label in wanted]
         else:
-            merged[key] = wanted
+            merged["any_of"] = [within(a, {key: wanted}) for a in merged.get("any_of") or [{}]]
     return merged
 
 
 def _values(facet: Sequence[FacetValue]) -> tuple[Value, ...]:
     known = [Value(v.value, v.label) for v in facet if v.value is not None]
-    return (*known, Value(None, NOT_KNOWN))
+    return (*known, Value(None, next((v.label for v in facet if v.value is None), NOT_KNOWN)))
 
 
 def _count(facet: Sequence[FacetValue], value: Value) -> int:
@@ -84,33 +126,31 @@ def _label(value: Value) -> str:
     return value.label if value.value is not None else NOT_KNOWN
 
 
-def one_way(characteristic: str, total: int, facet: Sequence[FacetValue], criteria: Mapping[str, Any],
-            homes: Collection[str] = ()) -> Table:
+def one_way(rows_by: Dimension, total: int, facet: Sequence[FacetValue], criteria: Mapping[str, Any]) -> Table:
     """A population broken down by one characteristic."""
     rows = _values(facet)
     known = total - _count(facet, rows[-1])
     cells = tuple((Entry(_count(facet, r), percent(_count(facet, r), known) if r.value is not None else None,
-                         criteria=within(criteria, value_criteria(characteristic, _label(r), homes))),) for r in rows)
-    return Table(characteristic, None, rows, (), cells, tuple(c[0] for c in cells), (), Entry(total, criteria=criteria))
+                         criteria=within(criteria, rows_by.criteria(r))),) for r in rows)
+    return Table(rows_by.name, None, rows, (), cells, tuple(c[0] for c in cells), (), Entry(total, criteria=criteria))
 
 
-def two_way(rows_by: str, columns_by: str, total: int, row_facet: Sequence[FacetValue],
+def two_way(rows_by: Dimension, columns_by: Dimension, total: int, row_facet: Sequence[FacetValue],
             column_facet: Sequence[FacetValue], by_row: Mapping[str | None, Sequence[FacetValue]],
-            criteria: Mapping[str, Any], homes: Collection[str] = ()) -> Table:
+            criteria: Mapping[str, Any]) -> Table:
     """A cross-tab: `by_row` holds, for each row value, the column counts of that row's people."""
     rows, columns = _values(row_facet), _values(column_facet)
-    row_criteria = {r: within(criteria, value_criteria(rows_by, _label(r), homes)) for r in rows}
-    column_criteria = {c: value_criteria(columns_by, _label(c), homes) for c in columns}
+    row_criteria = {r: within(criteria, rows_by.criteria(r)) for r in rows}
     cells = []
     for r in rows:
         facet = by_row.get(r.value, ())
         known = _count(row_facet, r) - _count(facet, columns[-1])
         cells.append(tuple(Entry(_count(facet, c), percent(_count(facet, c), known) if c.value is not None else None,
-                                 criteria=within(row_criteria[r], column_criteria[c])) for c in columns))
+                                 criteria=within(row_criteria[r], columns_by.criteria(c))) for c in columns))
     row_totals = tuple(Entry(_count(row_facet, r), criteria=row_criteria[r]) for r in rows)
-    column_totals = tuple(Entry(_count(column_facet, c), criteria=within(criteria, column_criteria[c]))
+    column_totals = tuple(Entry(_count(column_facet, c), criteria=within(criteria, columns_by.criteria(c)))
                           for c in columns)
-    return Table(rows_by, columns_by, rows, columns, tuple(cells), row_totals, column_totals,
+    return Table(rows_by.name, columns_by.name, rows, columns, tuple(cells), row_totals, column_totals,
                  Entry(total, criteria=criteria))
 
 

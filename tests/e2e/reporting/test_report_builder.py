@@ -89,3 +89,44 @@ def test_exporting_needs_the_export_privilege(anonymous, landlord):
     officer = _officer(anonymous, admin, record["id"][:8])  # a housing officer may view reports, not export
     assert officer.post(BUILD, json={"rows": "area"}).status_code == 200
     assert officer.post(BUILD + "/export", json={"rows": "area"}).status_code == 403
+
+
+def _group(admin, reference: str, people: list[dict]) -> dict:
+    made = admin.post("/api/v1/admin-groups", json={"reference": reference, "person_ids": [p["id"] for p in people]})
+    assert made.status_code == 201, made.text
+    return made.json()
+
+
+def test_people_broken_down_by_admin_group_and_activity_drill_down_to_exactly_each_cell(landlord):
+    _, admin = landlord
+    _people(admin)
+    everyone = search(admin, {}, page_size=100, sort=[{"field": "first_name"}])["items"]
+    by_name = {p["first_name"]: p for p in everyone}
+    panel = _group(admin, "Tenant panel", [by_name[f"Bu{n}"] for n in range(12)])
+    walk = _group(admin, "Estate walkabout", [by_name[f"Bu{n}"] for n in range(6, 14)])
+    assert eventually(lambda: search(admin, {"admin_group": [panel["id"]]}, count_only=True)["total"] == 12
+                      and search(admin, {"admin_group": [walk["id"]]}, count_only=True)["total"] == 8)
+    table = _build(admin, criteria={}, rows="admin_group")
+    assert table["rows_label"] == "Admin group"
+    counts = {h["label"]: row[0]["count"] for h, row in zip(table["rows"], table["cells"])}
+    assert counts == {"Tenant panel": 12, "Estate walkabout": 8, "In none": 16}
+    assert [row[0]["percent"] for row in table["cells"]] == [85.7, 57.1, None]  # of the 14 in any group
+    entries = [row[0] for row in table["cells"]]
+    assert all(_drilled(admin, e["criteria"]) == e["count"] for e in entries)
+
+    cross = _build(admin, criteria={"admin_group": [panel["id"], walk["id"]]}, rows="admin_group", columns="area")
+    shown = [e for row in cross["cells"] for e in row if not e["suppressed"]]
+    shown += [e for e in cross["row_totals"] + cross["column_totals"] if not e["suppressed"]]
+    assert shown and all(_drilled(admin, e["criteria"]) == e["count"] for e in shown)
+    assert cross["total"]["count"] == 14
+
+    activity = admin.post("/api/v1/activities", json={"name": "Fun day", "type": "Event"}).json()
+    for n in range(20, 26):
+        assert admin.post(f"/api/v1/people/{by_name[f'Bu{n}']['id']}/groups",
+                          json={"activity_id": activity["id"]}).status_code in (200, 201)
+    assert eventually(lambda: search(admin, {"activity": [activity["id"]]}, count_only=True)["total"] == 6)
+    by_activity = _build(admin, criteria={}, rows="activity", columns="gender")
+    fun_day = next(i for i, h in enumerate(by_activity["rows"]) if h["label"] == "Fun day")
+    assert by_activity["row_totals"][fun_day]["count"] == 6
+    shown = [e for row in by_activity["cells"] for e in row if not e["suppressed"]]
+    assert all(_drilled(admin, e["criteria"]) == e["count"] for e in shown)

@@ -1,0 +1,32 @@
+"""Groups as reporting sees it, over gRPC: the names of the landlord's admin groups and activities, so a
+breakdown by group membership or activity shows names (people search counts them by id). The caller's
+landlord travels in the call context."""
+from __future__ import annotations
+
+from typing import Callable
+
+from services.common.grpc_client import call
+from services.gen.tracker.groups.v1 import groups_service_pb2 as pb
+
+PAGE = 500  # groups' largest page
+
+
+class Groups:
+    def __init__(self, stub: Callable[[], object]):
+        """`stub`: the Groups stub, asked for at each use (the channel opens on first use)."""
+        self._stub = stub
+
+    def names(self, kind: str) -> dict[str, str]:
+        """Every admin group's reference (kind "admin_group") or activity's name ("activity"), by id."""
+        stub = self._stub()
+        method = stub.ListAdminGroups if kind == "admin_group" else stub.ListActivities
+        found: dict[str, str] = {}
+        page = 1
+        while True:
+            answer = call(method, pb.ListRequest(page_size=PAGE, page=page))
+            for item in answer.items:
+                found[item.group_id if kind == "admin_group" else item.activity_id] = \
+                    item.reference if kind == "admin_group" else item.name
+            if not answer.items or len(found) >= answer.total:
+                return found
+            page += 1
