@@ -12,9 +12,11 @@ generated residents imported through the gateway (a CSV full snapshot), then, si
      every characteristic, straight to Elasticsearch): p50 / p95 and the ratio;
   4. an XLSX record export of every person with seven background fields, end to end (POST
      /api/v1/reports/exports until done), when there are at most TRACKER_BENCH_EXPORT_ROWS (100,000):
-     rows per second; and, in this process, that many rows through the export's file writer alone: rows
-     per second and the peak of Python memory it allocated (tracemalloc).
-Not measured here yet: change -> aggregate latency under a steady stream of edits.
+     rows per second and the reporting service's resident memory before and at its peak (sampled from its
+     metrics); and that many rows through the export's file writer alone, in a process of its own
+     (bench/export_writer.py): rows per second and that process's peak resident memory.
+  5. change -> aggregate latency under a steady stream of officers' edits (bench/change_latency.py):
+     p50 / p99 from each edit's answer to its person counted anew by reporting.
 """
 from __future__ import annotations
 
@@ -23,12 +25,15 @@ import os
 import statistics
 import sys
 import time
-import tracemalloc
+import subprocess
+import threading
+import urllib.request
 from pathlib import Path
 
-from bench import harness
+from bench import change_latency, harness
 from bench.groups_bench import load_people
-from bench.search_platform import ES_URL, Http, _token, create_landlord
+from bench.run import PORTS
+from bench.search_platform import ES_URL, ROOT, Http, _token, create_landlord
 
 SIZES = [int(s) for s in os.environ.get("TRACKER_BENCH_REPORT_PEOPLE", "100000").split(",") if s]
 SAMPLES = int(os.environ.get("TRACKER_BENCH_REPORT_SAMPLES", "100"))
@@ -77,20 +82,43 @@ def raw_aggregation(landlord_id: str, area_id: str) -> bytes:
 
 
 def writer_alone(rows: int, work: Path) -> dict:
-    """The export's XLSX writer alone, in this process: rows per second and tracemalloc's peak."""
-    from services.reporting.exports.files import RowWriter
-    row = ["LL0000001", "Alex", "Sample", "current", "1 Test Street, Testville ZZ1 1AA", "1980-05-17",
-           "General needs", "Area A", "Female", "White: Irish", "alex@example.org", "07700 900123"]
-    tracemalloc.start()
-    started = time.perf_counter()
-    writer = RowWriter(work / "writer.xlsx", "xlsx")
-    for _ in range(rows):
-        writer.write(row)
-    writer.close()
-    seconds = time.perf_counter() - started
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return {"rows": rows, "rows_per_s": round(rows / seconds), "peak_python_mb": round(peak / 2**20, 1)}
+    """The export's XLSX writer alone (bench/export_writer.py, its own process): rows/s and peak RSS."""
+    done = subprocess.run([sys.executable, "-m", "bench.export_writer", str(rows), str(work / "writer.xlsx")],
+                          cwd=ROOT, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+class PeakMemory:
+    """The reporting service's resident memory, sampled from its metrics endpoint while a block runs."""
+
+    def __init__(self, url: str = f"http://127.0.0.1:{PORTS['TRACKER_REPORTING_METRICS_PORT']}/metrics"):
+        self.url, self.samples, self._stop = url, [], threading.Event()
+
+    def _rss_mb(self) -> float:
+        with urllib.request.urlopen(self.url, timeout=5) as answer:
+            for line in answer.read().decode().splitlines():
+                if line.startswith("process_resident_memory_bytes "):
+                    return float(line.split()[1]) / 2**20
+        raise RuntimeError("no process_resident_memory_bytes in reporting's metrics")
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            self.samples.append(self._rss_mb())
+            self._stop.wait(0.2)
+
+    def __enter__(self) -> "PeakMemory":
+        self.before_mb = self._rss_mb()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def figures(self) -> dict:
+        return {"reporting_rss_before_mb": round(self.before_mb, 1),
+                "reporting_rss_peak_mb": round(max(self.samples, default=self.before_mb), 1)}
 
 
 def measure_size(base: str, run_id: str, people: int, work: Path) -> dict:
@@ -109,21 +137,30 @@ def measure_size(base: str, run_id: str, people: int, work: Path) -> dict:
     raw_es = _timed(lambda: es.timed(f"/{PREFIX}people/_search", raw), SAMPLES)
     export = {"skipped": f"more than {EXPORT_ROWS:,} people"}
     if people <= EXPORT_ROWS:
-        started = time.perf_counter()
-        job = api.json("POST", "/api/v1/reports/exports", {"criteria": {}, "columns": COLUMNS, "format": "xlsx"},
-                       ok=(202,))
-        _wait(lambda: api.json("GET", f"/api/v1/reports/exports/{job['id']}")["status"] in ("done", "failed"))
-        seconds = time.perf_counter() - started
+        with PeakMemory() as memory:
+            started = time.perf_counter()
+            job = api.json("POST", "/api/v1/reports/exports", {"criteria": {}, "columns": COLUMNS, "format": "xlsx"},
+                           ok=(202,))
+            _wait(lambda: api.json("GET", f"/api/v1/reports/exports/{job['id']}")["status"] in ("done", "failed"))
+            seconds = time.perf_counter() - started
         finished = api.json("GET", f"/api/v1/reports/exports/{job['id']}")
         export = {"status": finished["status"], "rows": finished["rows_written"], "seconds": round(seconds, 1),
-                  "rows_per_s": round(finished["rows_written"] / seconds)}
+                  "rows_per_s": round(finished["rows_written"] / seconds), **memory.figures()}
+    changes = change_latency.measure(base, {"Authorization": f"Bearer {token}"}, landlord["id"])
     api.close()
     es.close()
-    return {"people": people, "import_and_searchable_s": loaded["import_and_searchable_s"],
+    return {"change_to_aggregate": changes, "people": people, "import_and_searchable_s": loaded["import_and_searchable_s"],
             "counted_after_s": round(counted_s, 1), "profile_whole_landlord": whole,
             "profile_population_area_a": by_area, "raw_es_aggregation_area_a": raw_es,
             "population_over_raw_p50": round(by_area["p50_ms"] / raw_es["p50_ms"], 2),
             "export": export, "export_writer_alone": writer_alone(min(EXPORT_ROWS, people), work)}
+
+
+def _changes(c: dict) -> str:
+    latency, edit = c["change_to_aggregate"], c["edit_answered"]
+    return (f"    change -> aggregate at {c['edits_per_s']:g} edits/s for {c['seconds']:g} s: p50 {latency['p50_ms']} ms  "
+            f"p99 {latency['p99_ms']} ms  max {latency['max_ms']} ms ({c['counted']} of {c['edits']} counted, "
+            f"{c['failed']} edits failed; the edit itself p50 {edit['p50_ms']} ms p99 {edit['p99_ms']} ms)")
 
 
 def report(results: dict) -> str:
@@ -140,9 +177,12 @@ def report(results: dict) -> str:
                   f"{r['population_over_raw_p50']})",
                   "    XLSX export end to end: " + (r['export'].get('skipped') or
                                                     f"{r['export']['rows']:,} rows in {r['export']['seconds']} s = "
-                                                    f"{r['export']['rows_per_s']} rows/s ({r['export']['status']})"),
-                  f"    XLSX writer alone: {r['export_writer_alone']['rows_per_s']} rows/s, peak Python memory "
-                  f"{r['export_writer_alone']['peak_python_mb']} MB"]
+                                                    f"{r['export']['rows_per_s']} rows/s ({r['export']['status']}); "
+                                                    f"reporting's RSS {r['export']['reporting_rss_before_mb']} MB "
+                                                    f"before, peak {r['export']['reporting_rss_peak_mb']} MB"),
+                  f"    XLSX writer alone: {r['export_writer_alone']['rows_per_s']} rows/s, the process's peak RSS "
+                  f"{r['export_writer_alone']['peak_rss_mb']} MB",
+                  _changes(r["change_to_aggregate"])]
     return "\n".join(lines)
 
 

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 
 from services.common.spreadsheet import neutralise
 
@@ -32,17 +31,10 @@ class RowWriter:
         if self.format == "csv":
             self._csv.writerow(["" if c is None else neutralise(c) if isinstance(c, str) else c for c in cells])
             return
-        row = []
-        for value in cells:
-            if isinstance(value, str) and ISO_DATE.match(value):
-                cell = WriteOnlyCell(self._sheet, value=dt.date.fromisoformat(value))
-                cell.number_format = "yyyy-mm-dd"
-            else:
-                cell = WriteOnlyCell(self._sheet, value=neutralise(value) if isinstance(value, str) else value)
-                if isinstance(value, str):
-                    cell.data_type = "s"  # text, never a formula
-            row.append(cell)
-        self._sheet.append(row)
+        # plain values: openpyxl gives a date the yyyy-mm-dd format; neutralised text never starts with "=",
+        # so none is written as a formula (a cell object per value would halve the rows per second)
+        self._sheet.append([(dt.date.fromisoformat(value) if ISO_DATE.match(value) else neutralise(value))
+                            if isinstance(value, str) else value for value in cells])
 
     def close(self) -> None:
         if self.format == "csv":

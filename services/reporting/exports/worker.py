@@ -1,6 +1,6 @@
 """The export worker: a thread of the reporting service that takes queued exports one at a time, finds
-their people through profiles (a scan of ids, then their rows 500 at a time), writes the file a row at a
-time and saves progress after each chunk."""
+their people through profiles (a scan of ids, then their rows 500 at a time, a few pages read ahead while
+the current one is written), writes the file a row at a time and saves progress after each chunk."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,6 +11,7 @@ import threading
 from pathlib import Path
 
 from services.common import context
+from services.common.prefetch import prefetched
 
 from .domain import DONE, FAILED, STANDARD, ExportJob, header
 from .files import RowWriter
@@ -84,9 +85,11 @@ class ExportWorker:
         writer = RowWriter(path, job.file_format)
         try:
             writer.write(header(job, {}))
-            for total, ids in self._profiles.resolve(job.criteria):
+            pages = ((total, self._profiles.rows(ids, job.columns))
+                     for total, ids in self._profiles.resolve(job.criteria))
+            for total, rows in prefetched(pages):  # the next pages are read while this one is written
                 job.total = total or job.total
-                for row in self._profiles.rows(ids, job.columns):
+                for row in rows:
                     writer.write(cells(row, job.columns))
                     job.rows_written += 1
                 self._save(job)
