@@ -8,6 +8,7 @@ A query that forgets the landlord returns nothing.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import Column, DateTime, Engine, LargeBinary, MetaData, String, Table, Integer, create_engine, event, text
@@ -43,6 +44,12 @@ def _sqlite_engine(url: str) -> Engine:
         conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
     return engine
+
+
+
+def as_utc(value: dt.datetime | None) -> dt.datetime | None:
+    """A stored time as UTC: SQLite gives a timezone-aware column's values back naive (PostgreSQL does not)."""
+    return value.replace(tzinfo=dt.timezone.utc) if value is not None and value.tzinfo is None else value
 
 
 @dataclass

@@ -6,6 +6,7 @@ import hashlib
 import uuid
 from dataclasses import replace
 
+from services.common.db import as_utc
 from services.common.errors import (FieldProblem, InvalidInput, NotFound, PermissionDenied, TooManyAttempts,
                                     Unauthenticated, collect)
 from services.common.uow import UnitOfWork
@@ -14,7 +15,7 @@ from . import auth, passwords
 from .domain import (ACTIVE, OPERATOR_USERNAME, Landlord, User, clean_username, initials_of, one_time_password,
                      profile_problems)
 from .privileges import Role
-from .store import AuditLog, LandlordRepository, SignInThrottle, UserRepository, utc as _utc
+from .store import AuditLog, LandlordRepository, SignInThrottle, UserRepository
 
 BAD_SIGN_IN = "the username or password is not right"
 FREE_FAILURES = 5  # then every failure locks the username, from that address, for a growing while
@@ -47,8 +48,8 @@ def sign_in(uow: UnitOfWork, tokens: auth.TokenIssuer, *, username: str, passwor
     throttle = SignInThrottle(uow.session)
     state = throttle.get(key)
     locked_until = state and state["locked_until"]
-    if locked_until and _utc(locked_until) > now:
-        wait = max(1, int((_utc(locked_until) - now).total_seconds()) + 1)
+    if locked_until and as_utc(locked_until) > now:
+        wait = max(1, int((as_utc(locked_until) - now).total_seconds()) + 1)
         raise TooManyAttempts(f"too many failed sign-ins for this username from here: try again in {wait} seconds", wait)
     users = UserRepository(uow.session)
     user = users.by_username(typed)

@@ -8,6 +8,7 @@ from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from services.common.db import as_utc
 from services.common.errors import AlreadyExists
 
 from .domain import Landlord, User
@@ -15,9 +16,6 @@ from .privileges import Privilege, Role
 
 from .tables import audit_log, landlords, sign_in_throttle, users
 
-
-def utc(value: dt.datetime | None) -> dt.datetime | None:
-    return value if value is None or value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
 
 
 class LandlordRepository:
@@ -30,11 +28,11 @@ class LandlordRepository:
 
     def get(self, landlord_id: str) -> Landlord | None:
         row = self.session.execute(select(landlords).where(landlords.c.landlord_id == landlord_id)).mappings().first()
-        return Landlord(row["landlord_id"], row["name"], utc(row["created_at"])) if row else None
+        return Landlord(row["landlord_id"], row["name"], as_utc(row["created_at"])) if row else None
 
     def list(self) -> list[Landlord]:
         rows = self.session.execute(select(landlords).order_by(func.lower(landlords.c.name))).mappings()
-        return [Landlord(r["landlord_id"], r["name"], utc(r["created_at"])) for r in rows]
+        return [Landlord(r["landlord_id"], r["name"], as_utc(r["created_at"])) for r in rows]
 
 
 class UserRepository:
@@ -93,7 +91,7 @@ class AuditLog:
         total = self.session.execute(select(func.count()).select_from(audit_log).where(where)).scalar_one()
         rows = self.session.execute(select(audit_log).where(where).order_by(audit_log.c.id.desc())
                                     .offset(offset).limit(limit)).mappings()
-        return total, [{**r, "at": utc(r["at"]), "details": json.loads(r["details"])} for r in rows]
+        return total, [{**r, "at": as_utc(r["at"]), "details": json.loads(r["details"])} for r in rows]
 
 
 class SignInThrottle:
@@ -132,8 +130,8 @@ def _user(row) -> User:
     return User(
         user_id=row["user_id"], landlord_id=row["landlord_id"], username=row["username"], name=row["name"],
         role=Role(row["role"]), password_hash=row["password_hash"], status=row["status"],
-        created_at=utc(row["created_at"]), token_version=row["token_version"], initials=row["initials"],
+        created_at=as_utc(row["created_at"]), token_version=row["token_version"], initials=row["initials"],
         email=row["email"], phone=row["phone"], areas=tuple(json.loads(row["areas"])), all_areas=bool(row["all_areas"]),
         extra_privileges=frozenset(Privilege(p) for p in json.loads(row["extra_privileges"])),
-        must_change_password=bool(row["must_change_password"]), last_sign_in_at=utc(row["last_sign_in_at"]))
+        must_change_password=bool(row["must_change_password"]), last_sign_in_at=as_utc(row["last_sign_in_at"]))
 

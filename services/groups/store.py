@@ -3,7 +3,6 @@ what every area's store shares: the landlord filter, pages, unique writes. Every
 the landlord here; row-level security is the second wall. Each area's storage is in its store.py."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Iterable
 
 from sqlalchemy import delete, func, insert, select, update
@@ -12,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from services.common.bulk import chunks
+from services.common.db import as_utc
 from services.common.errors import AlreadyExists
 from services.common.uow import UnitOfWork
 
@@ -21,9 +21,6 @@ from .tables import admin_groups, person_versions
 TAKEN_REFERENCE = "is already the reference of an admin group"
 WRITE_CHUNK = 1000  # rows per multi-row statement
 
-
-def utc(value: dt.datetime | None) -> dt.datetime | None:
-    return value.replace(tzinfo=dt.timezone.utc) if value is not None and value.tzinfo is None else value
 
 
 def end_reads(uow: UnitOfWork) -> None:
@@ -82,7 +79,7 @@ def _group_row(g: AdminGroup) -> dict:
 
 def _group(r) -> AdminGroup:
     return AdminGroup(r["group_id"], r["landlord_id"], r["reference"], r["description"], r["activity_id"],
-                      int(r["member_count"]), utc(r["created_at"]), r["created_by"], utc(r["updated_at"]))
+                      int(r["member_count"]), as_utc(r["created_at"]), r["created_by"], as_utc(r["updated_at"]))
 
 
 class AdminGroupRepository(Repository):

@@ -7,6 +7,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from services.common.db import as_utc
+
 from . import custom, matching
 from .domain import Resident
 
@@ -63,9 +65,7 @@ def household(row, occupants: list[OccupantView], catalogue: Callable[[], custom
     return HouseholdView(
         household_id=row["household_id"], matched_by=row["matched_by"], property_ref=row["property_ref"], lines=lines,
         postcode=row["postcode"], address=matching.one_line(lines, row["postcode"]), occupants=occupants,
-        former_occupants=former_occupants or [], created_at=_utc(row["created_at"]),
-        updated_at=_utc(row["updated_at"]), **profiles)
+        former_occupants=former_occupants or [], created_at=as_utc(row["created_at"]),
+        updated_at=as_utc(row["updated_at"]), **profiles)
 
 
-def _utc(value):
-    return value.replace(tzinfo=dt.timezone.utc) if value is not None and value.tzinfo is None else value

@@ -12,6 +12,7 @@ from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from services.common.db import as_utc
 from services.common.errors import Unavailable
 from services.common.uow import UnitOfWork
 
@@ -32,18 +33,15 @@ def _run_row(run: ImportRun) -> dict[str, Any]:
             "staged_records": run.staged_records}
 
 
-def _utc(value: dt.datetime | None) -> dt.datetime | None:
-    return value.replace(tzinfo=dt.timezone.utc) if value is not None and value.tzinfo is None else value
-
 
 def _run(row) -> ImportRun:
     return ImportRun(
-        row["run_id"], row["landlord_id"], row["source"], row["mode"], row["preview"], _utc(row["created_at"]),
+        row["run_id"], row["landlord_id"], row["source"], row["mode"], row["preview"], as_utc(row["created_at"]),
         started_by=row["started_by"], file_name=row["file_name"],
         mapping=None if row["mapping"] is None else json.loads(row["mapping"]), feed_run_id=row["feed_run_id"] or "",
         encoding=row["encoding"],
-        status=row["status"], phase=row["phase"], started_at=_utc(row["started_at"]),
-        finished_at=_utc(row["finished_at"]), counts=Counts(**json.loads(row["counts"])), rows_total=row["rows_total"],
+        status=row["status"], phase=row["phase"], started_at=as_utc(row["started_at"]),
+        finished_at=as_utc(row["finished_at"]), counts=Counts(**json.loads(row["counts"])), rows_total=row["rows_total"],
         rows_done=row["rows_done"], problem=row["problem"], warnings=json.loads(row["warnings"]),
         samples=json.loads(row["samples"]), expected_records=row["expected_records"],
         staged_records=row["staged_records"])
@@ -165,7 +163,7 @@ class RunRepository:
     def mappings(self) -> list[tuple[str, dict[str, str | None], dt.datetime]]:
         rows = self.session.execute(select(column_mappings).where(self._mine(column_mappings))
                                     .order_by(column_mappings.c.name)).mappings()
-        return [(r["name"], json.loads(r["columns"]), _utc(r["updated_at"])) for r in rows]
+        return [(r["name"], json.loads(r["columns"]), as_utc(r["updated_at"])) for r in rows]
 
     def mapping(self, name: str) -> dict[str, str | None] | None:
         value = self.session.execute(select(column_mappings.c.columns).where(

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from services.common.bulk import chunks
+from services.common.db import as_utc
 from services.common.errors import AlreadyExists
 from services.common.person_fields import FIELDS, Kind
 
@@ -230,7 +231,7 @@ class HistoryRepository:
         total = self.session.execute(select(func.count()).select_from(person_changes).where(*where)).scalar()
         rows = self.session.execute(select(person_changes).where(*where).order_by(
             person_changes.c.changed_at.desc(), person_changes.c.field).limit(limit).offset(offset)).mappings()
-        return total, [{**row, "changed_at": _utc(row["changed_at"])} for row in rows]
+        return total, [{**row, "changed_at": as_utc(row["changed_at"])} for row in rows]
 
 
 MULTI_OPTION_FIELDS = tuple(f.name for f in FIELDS if f.kind == Kind.OPTIONS)
@@ -252,13 +253,10 @@ def _row(person: Person) -> dict:
 def _person(row) -> Person:
     values = blank_values()
     values.update({name: row[name] for name in COLUMN_FIELDS})
-    return Person(row["person_id"], row["landlord_id"], values, {}, _utc(row["created_at"]), _utc(row["updated_at"]),
+    return Person(row["person_id"], row["landlord_id"], values, {}, as_utc(row["created_at"]), as_utc(row["updated_at"]),
                   row["created_by"], row["updated_by"], frozenset(json.loads(row["imported_fields"] or "[]")),
                   row["index_version"])
 
-
-def _utc(value: dt.datetime) -> dt.datetime:
-    return value.replace(tzinfo=dt.timezone.utc) if value.tzinfo is None else value  # SQLite gives naive ones
 
 
 def _custom_cells(value: Any) -> list[str]:

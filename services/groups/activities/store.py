@@ -8,10 +8,11 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from services.common.bulk import chunks
+from services.common.db import as_utc
 
 from ..domain import key
 from ..members.tables import activity_members
-from ..store import Repository, contains, utc
+from ..store import Repository, contains
 from .domain import Activity, ParticipationRecord
 from .tables import activities, participation_records
 
@@ -24,8 +25,8 @@ def _activity_row(a: Activity) -> dict:
 
 def _activity(r, member_count: int = 0) -> Activity:
     return Activity(r["activity_id"], r["landlord_id"], r["name"], r["type"], r["start_date"], r["end_date"],
-                    r["description"], bool(r["unspecified"]), utc(r["created_at"]), r["created_by"],
-                    utc(r["updated_at"]), member_count)
+                    r["description"], bool(r["unspecified"]), as_utc(r["created_at"]), r["created_by"],
+                    as_utc(r["updated_at"]), member_count)
 
 
 class ActivityRepository(Repository):
@@ -93,7 +94,7 @@ def _record_row(r: ParticipationRecord) -> dict:
 
 def _record(r, activity_name: str = "") -> ParticipationRecord:
     return ParticipationRecord(r["participation_id"], r["landlord_id"], r["person_id"], r["activity_id"], r["date"],
-                               r["role"], r["notes"], utc(r["created_at"]), r["created_by"], utc(r["updated_at"]),
+                               r["role"], r["notes"], as_utc(r["created_at"]), r["created_by"], as_utc(r["updated_at"]),
                                activity_name)
 
 

@@ -9,8 +9,9 @@ from typing import Iterator
 from sqlalchemy import and_, delete, exists, func, insert, select, update
 
 from services.common.bulk import chunks
+from services.common.db import as_utc
 
-from ..store import WRITE_CHUNK, Repository, utc
+from ..store import WRITE_CHUNK, Repository
 from .domain import ActivityLink, GroupMember
 from .tables import activity_members, admin_group_members, archived_people
 
@@ -49,7 +50,7 @@ class AdminMembers(Repository):
         rows = self.session.execute(select(m.c.person_id, m.c.added_at, m.c.added_by).where(
             self._mine(m), m.c.group_id == group_id).order_by(m.c.added_at.desc(), m.c.person_id)
             .limit(limit).offset(offset))
-        return [GroupMember(p, utc(at), by) for p, at, by in rows]
+        return [GroupMember(p, as_utc(at), by) for p, at, by in rows]
 
     def count(self, group_id: str) -> int:
         m = admin_group_members
@@ -75,7 +76,7 @@ class AdminMembers(Repository):
         for part in chunks(person_ids):
             for person_id, group_id, at in self.session.execute(select(m.c.person_id, m.c.group_id, m.c.added_at).where(
                     self._mine(m), m.c.person_id.in_(part))):
-                found.setdefault(person_id, []).append((group_id, utc(at)))
+                found.setdefault(person_id, []).append((group_id, as_utc(at)))
         return found
 
     def remove_everywhere(self, person_ids: list[str]) -> dict[str, list[str]]:
@@ -165,7 +166,7 @@ class ActivityMembers(Repository):
 
 
 def _link(r) -> ActivityLink:
-    return ActivityLink(r["activity_id"], r["person_id"], bool(r["manual"]), int(r["records"]), utc(r["linked_at"]),
+    return ActivityLink(r["activity_id"], r["person_id"], bool(r["manual"]), int(r["records"]), as_utc(r["linked_at"]),
                         r["linked_by"])
 
 

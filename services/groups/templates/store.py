@@ -5,8 +5,10 @@ import json
 
 from sqlalchemy import delete, insert, select, update
 
+from services.common.db import as_utc
+
 from ..domain import key
-from ..store import Repository, contains, utc
+from ..store import Repository, contains
 from .domain import SearchTemplate
 from .tables import search_templates
 
@@ -21,7 +23,7 @@ def _template_row(t: SearchTemplate) -> dict:
 
 def _template(r) -> SearchTemplate:
     return SearchTemplate(r["search_template_id"], r["landlord_id"], r["name"], r["description"],
-                          json.loads(r["criteria"]), utc(r["created_at"]), r["created_by"], utc(r["updated_at"]))
+                          json.loads(r["criteria"]), as_utc(r["created_at"]), r["created_by"], as_utc(r["updated_at"]))
 
 
 class TemplateRepository(Repository):

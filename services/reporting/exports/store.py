@@ -8,18 +8,17 @@ import json
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from services.common.db import as_utc
+
 from ..tables import export_jobs
 from .domain import QUEUED, RUNNING, ExportJob
 
-
-def _utc(value: dt.datetime | None) -> dt.datetime | None:
-    return value if value is None or value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
 
 
 def _job(row) -> ExportJob:
     return ExportJob(row["job_id"], row["landlord_id"], row["user_id"], row["file_format"], json.loads(row["criteria"]),
                      tuple(json.loads(row["columns"])), row["status"], row["total"], row["rows_written"],
-                     row["problem"], _utc(row["created_at"]), _utc(row["finished_at"]))
+                     row["problem"], as_utc(row["created_at"]), as_utc(row["finished_at"]))
 
 
 class ExportStore:

@@ -9,18 +9,17 @@ from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from services.common.db import as_utc
+
 from ..tables import dashboards, saved_reports
 from .domain import SavedReport, Widget
 
 
-def _utc(value: dt.datetime) -> dt.datetime:
-    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)  # SQLite gives naive ones
-
 
 def _report(row) -> SavedReport:
     return SavedReport(row["report_id"], row["landlord_id"], row["owner_id"], row["name"], row["kind"],
-                       json.loads(row["definition"]), bool(row["shared"]), _utc(row["created_at"]),
-                       _utc(row["updated_at"]))
+                       json.loads(row["definition"]), bool(row["shared"]), as_utc(row["created_at"]),
+                       as_utc(row["updated_at"]))
 
 
 class SavedStore:
