@@ -61,7 +61,8 @@ class Platform:
                 svc.profiles_address = addresses["profiles"]
             svc.start(f"{host}:0" if self._ephemeral else self.settings.grpc_address(name))
             addresses[name] = svc.runtime.grpc.address
-        self.reporting.groups_address = addresses["groups"]  # reporting reaches groups only once asked
+        self.reporting.groups_address = addresses["groups"]  # reporting reaches these only once asked
+        self.reporting.households_address = addresses["households"]
         self.gateway = self._gateway_module.build(self.settings, addresses=addresses, clock=self.clock)
         self.gateway.start(port=0 if self._ephemeral else None)
         return self

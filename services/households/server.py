@@ -7,7 +7,7 @@ from services.common.context import require_landlord
 from services.gen.tracker.households.v1 import households_service_pb2 as pb, households_service_pb2_grpc as pb_grpc
 
 from . import service
-from .events import struct
+from .events import household_changed, struct
 from .views import HouseholdView, OccupantView
 
 
@@ -67,3 +67,10 @@ class HouseholdsServicer(pb_grpc.HouseholdsServicer):
                 uow, self._setup, household_id=request.household_id,
                 property_profile=_given(request, "property_profile"),
                 household_profile=_given(request, "household_profile")))
+
+    def StreamHouseholdStates(self, request, ctx):
+        landlord_id = require_landlord()
+        pages = service.household_states(lambda: self._runtime.uow(landlord_id, read_only=True),
+                                         page_size=request.page_size, after_household_id=request.after_household_id)
+        for page in pages:
+            yield pb.HouseholdStates(households=[household_changed(h) for h in page])

@@ -13,6 +13,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from services.common.bulk import chunks, update_rows
+from services.common.db import as_utc
 
 from . import matching
 from .domain import CURRENT, Resident
@@ -20,9 +21,6 @@ from .tables import households, occupancies, profile_values, residents
 
 RESIDENT_COLUMNS = [f.name for f in fields(Resident)]  # resident_of reads a row in this order
 
-
-def utc(value: dt.datetime | None) -> dt.datetime | None:
-    return value.replace(tzinfo=dt.timezone.utc) if value is not None and value.tzinfo is None else value
 
 
 def _columns(resident: Resident) -> dict[str, Any]:
@@ -117,7 +115,7 @@ class HouseholdStore:
                 r, (r.c.person_id == o.c.person_id) & (r.c.landlord_id == o.c.landlord_id)))
             .where(self._mine(o), o.c.household_id == household_id)
             .order_by(o.c.joined_at, o.c.occupancy_id)).mappings()
-        return [(resident_of(row), utc(row["joined_at"]), utc(row["left_at"])) for row in rows]
+        return [(resident_of(row), as_utc(row["joined_at"]), as_utc(row["left_at"])) for row in rows]
 
     def current_occupants(self, household_ids: Sequence[str]) -> dict[str, list[tuple[Resident, dt.datetime]]]:
         """Current occupants by household, oldest joined first: (resident, joined_at)."""
@@ -130,7 +128,7 @@ class HouseholdStore:
                 .where(self._mine(o), o.c.household_id.in_(part), o.c.left_at.is_(None))
                 .order_by(o.c.joined_at, o.c.occupancy_id)).mappings()
             for row in rows:
-                found[row["occupancy_of"]].append((resident_of(row), utc(row["joined_at"])))
+                found[row["occupancy_of"]].append((resident_of(row), as_utc(row["joined_at"])))
         return found
 
     # -- households --------------------------------------------------------------------------------------------------
@@ -168,6 +166,12 @@ class HouseholdStore:
             for row in self.session.execute(query.with_for_update() if for_update else query).mappings():
                 found[row["household_id"]] = row
         return found
+
+    def page_after(self, after: str, limit: int) -> list:
+        """At most `limit` households whose id follows `after` ("": the first), in id order."""
+        query = select(households).where(self._mine(households), households.c.household_id > after) \
+            .order_by(households.c.household_id).limit(limit)
+        return list(self.session.execute(query).mappings())
 
     def occupant_facts(self, household_ids: Sequence[str]) -> dict[str, list[tuple[str, dt.date | None, str]]]:
         """Current occupants by household: (person_id, date_of_birth, tenancy_type), in person id order."""

@@ -8,6 +8,7 @@ from services.common.config import Settings
 from services.common.grpc_client import channel
 from services.common.runtime import ServiceRuntime, make_bus
 from services.gen.tracker.groups.v1 import groups_service_pb2_grpc as groups_grpc
+from services.gen.tracker.households.v1 import households_service_pb2_grpc as households_grpc
 from services.gen.tracker.profiles.v1 import profiles_service_pb2_grpc as profiles_grpc
 from services.gen.tracker.profiles.v1 import setup_service_pb2_grpc as setup_grpc
 from services.gen.tracker.reporting.v1 import reporting_service_pb2_grpc as pb_grpc
@@ -17,6 +18,7 @@ from .choice_fields import ChoiceFields
 from .exports.worker import ExportWorker
 from .maintenance import DailyJob
 from .clients.groups import Groups
+from .clients.households import Households
 from .clients.profiles import Profiles
 from .server import ReportingServicer
 
@@ -28,27 +30,28 @@ class Reporting:
         self.settings = settings
         self.runtime = runtime
         self.profiles_address = settings.service_address("profiles")  # the dev runner sets it before start
-        self.groups_address = settings.service_address("groups")  # the dev runner sets it once groups is up
-        self._channel = None
-        self._groups_channel = None
+        # the dev runner sets these once groups and households are up (reporting reaches them only when asked)
+        self.groups_address = settings.service_address("groups")
+        self.households_address = settings.service_address("households")
+        self._channels: dict[str, object] = {}
         self.profiles: Profiles | None = None
-        self.groups = Groups(self._groups_stub)
+        self.groups = Groups(lambda: groups_grpc.GroupsStub(self._channel_to("groups")))
+        self.households = Households(lambda: households_grpc.HouseholdsStub(self._channel_to("households")))
         self.daily = DailyJob(runtime)
         self.exports: ExportWorker | None = None
 
     def connect(self) -> Profiles:
         """Profiles, reached over gRPC (also for the command line's recount, which serves nothing)."""
         if self.profiles is None:
-            self._channel = channel(self.profiles_address)
-            self.profiles = Profiles(setup_grpc.ProfileSetupStub(self._channel),
-                                     profiles_grpc.ProfilesStub(self._channel))
+            opened = self._channel_to("profiles")
+            self.profiles = Profiles(setup_grpc.ProfileSetupStub(opened), profiles_grpc.ProfilesStub(opened))
         return self.profiles
 
-    def _groups_stub(self) -> groups_grpc.GroupsStub:
-        """Groups over gRPC, connected when first needed (it may start after reporting)."""
-        if self._groups_channel is None:
-            self._groups_channel = channel(self.groups_address)
-        return groups_grpc.GroupsStub(self._groups_channel)
+    def _channel_to(self, service: str):
+        """The channel to another service (its `<service>_address`), opened when first needed."""
+        if service not in self._channels:
+            self._channels[service] = channel(getattr(self, f"{service}_address"))
+        return self._channels[service]
 
     def start(self, address: str | None = None) -> "Reporting":
         self.exports = ExportWorker(self.runtime, self.connect(), self.settings.var_dir.resolve() / "reporting-exports")
@@ -64,9 +67,8 @@ class Reporting:
         if self.exports is not None:
             self.exports.stop()
         self.runtime.stop()
-        for opened in (self._channel, self._groups_channel):
-            if opened is not None:
-                opened.close()
+        for opened in self._channels.values():
+            opened.close()
 
 
 def build(settings: Settings, *, bus: EventBus | None = None, clock: Clock | None = None) -> Reporting:

@@ -12,6 +12,11 @@ from typing import Callable, Iterable
 CHOICE_TYPES = ("choice", "multi_choice")
 
 
+def choice_ids(types: dict[str, str]) -> frozenset[str]:
+    """The choice fields' ids of custom fields' types by field id."""
+    return frozenset(field_id for field_id, kind in types.items() if kind in CHOICE_TYPES)
+
+
 class ChoiceFields:
     def __init__(self, fetch: Callable[[], dict[str, str]], clock: Callable[[], dt.datetime]):
         """`fetch`: the caller's landlord's custom fields' types by field id (over gRPC)."""
@@ -29,7 +34,7 @@ class ChoiceFields:
             fetched_at, choice = self._known.get(landlord_id, (None, frozenset()))
         if not wanted <= choice and (fetched_at is None or made_at >= fetched_at):
             fetched_at = self._clock()
-            choice = frozenset(f for f, kind in self._fetch().items() if kind in CHOICE_TYPES)
+            choice = choice_ids(self._fetch())
             with self._lock:
                 self._known[landlord_id] = (fetched_at, choice)
         return frozenset(wanted & choice)

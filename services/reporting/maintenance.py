@@ -6,11 +6,14 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+from dataclasses import dataclass
 from typing import Callable, TextIO
 
 from services.common import context
 
 from . import service
+from .choice_fields import choice_ids
+from .messages import household_state
 from .store import landlords
 
 log = logging.getLogger(__name__)
@@ -52,31 +55,50 @@ def daily(reporting) -> None:
     print(f"{run_daily(reporting.runtime)} people moved to their new age; this month's figures kept", file=sys.stdout)
 
 
-def recount_landlord(runtime, profiles, landlord_id: str) -> list[service.Difference]:
-    """Count every person as profiles holds them now (a page per transaction), then make every count exactly
-    what the people and households counted add up to; answers the counts that were wrong."""
+@dataclass(frozen=True)
+class Recounted:
+    """What one landlord's recount found wrong and put right."""
+    people_behind: int  # people counted as an older state than profiles holds now (or not at all)
+    households_behind: int  # households counted as an older state than households holds now (or not at all)
+    differences: list[service.Difference]  # counts that were not what the people and households add up to
+
+
+def recount_landlord(runtime, profiles, households, landlord_id: str) -> Recounted:
+    """Count every person as profiles holds them now and every household as households holds it now (a page
+    per transaction; a state newer than the one counted replaces it), then make every count exactly what the
+    people and households counted add up to."""
+    people_behind = households_behind = 0
     for page in profiles.people_states():
         with runtime.uow(landlord_id) as uow:
-            service.count_people(uow, page)
+            people_behind += service.count_people(uow, page)
+            uow.commit()
+    choice = choice_ids(profiles.custom_field_types())
+    for page in households.states():
+        with runtime.uow(landlord_id) as uow:
+            households_behind += service.count_households(uow, [household_state(h, choice) for h in page])
             uow.commit()
     with runtime.uow(landlord_id) as uow:
         differences = service.settle_counts(uow)
         uow.commit()
-    return differences
+    return Recounted(people_behind, households_behind, differences)
 
 
 def recount(reporting, out: TextIO = sys.stdout) -> int:
     """`python -m services.reporting recount`: every landlord reporting has heard of; prints each count that
-    was wrong and answers how many were."""
+    was wrong, and how many people and households were counted as older states than their source holds;
+    answers how many counts were wrong."""
     profiles, wrong = reporting.connect(), 0
 
     def job(landlord_id: str) -> None:
         nonlocal wrong
-        differences = recount_landlord(reporting.runtime, profiles, landlord_id)
-        for d in differences:
+        found = recount_landlord(reporting.runtime, profiles, reporting.households, landlord_id)
+        if found.people_behind or found.households_behind:
+            print(f"landlord {landlord_id}: {found.people_behind} people and {found.households_behind} households "
+                  "were counted as older states than their source holds; now counted as it holds them", file=out)
+        for d in found.differences:
             print(f"landlord {landlord_id}: {d.characteristic} {d.value}: held {d.held}, recounted {d.recounted}",
                   file=out)
-        wrong += len(differences)
+        wrong += len(found.differences)
     _each_landlord(reporting.runtime, job)
     print(f"recount done: {wrong} counts were wrong and are now right", file=out)
     return wrong

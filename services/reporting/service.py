@@ -21,39 +21,45 @@ def _counted(state: PersonState, today) -> tuple[PersonState, frozenset[Fact], o
     return state, facts, domain.next_birthday(state.date_of_birth, today) if aged else None
 
 
-def _count_newer(given: dict, held: dict, counted_as) -> tuple[Counter, list]:
-    """For each state newer than the one held (version, facts): how the counts move, and what to save."""
-    moved, saved = Counter(), []
+def _count_newer(given: dict, held: dict, counted_as) -> tuple[Counter, list, int]:
+    """For each state newer than the one held (version, facts): how the counts move, what to save, and how
+    many were not counted already (a new or later version, or facts that differ from those held)."""
+    moved, saved, changed = Counter(), [], 0
     for key, state in given.items():
         version, old_facts = held.get(key, (None, frozenset()))
         if domain.newer(version, state.version):
             counted = counted_as(state)
-            moved.update(domain.moves(old_facts, counted[1]))
+            moves = domain.moves(old_facts, counted[1])
+            moved.update(moves)
             saved.append(counted)
-    return moved, saved
+            changed += version is None or state.version > version or bool(moves)
+    return moved, saved, changed
 
 
 def count_people(uow: UnitOfWork, states: Iterable[PersonState]) -> int:
     """Count the newer of these states of people (from events, or a recount) instead of what each person
     counted as before; an older state than the one counted changes nothing. Called inside the caller's
-    transaction (the consumer's, which commits it with the events' receipt). Answers how many changed."""
+    transaction (the consumer's, which commits it with the events' receipt). Answers how many were not
+    counted already (new people, later versions, or other facts)."""
     today = uow.clock.today()
     given = domain.newest(states)
     store = AggregateStore(uow.session, uow.landlord_id)
-    moved, saved = _count_newer(given, store.people(given), lambda state: _counted(state, today))
+    moved, saved, changed = _count_newer(given, store.people(given), lambda state: _counted(state, today))
     store.save_people(saved)
     store.add(moved)
-    return len(saved)
+    return changed
 
 
-def count_households(uow: UnitOfWork, states: Iterable[HouseholdState]) -> None:
-    """Count the newer of these states of households (occupied or not), as `count_people` does people."""
+def count_households(uow: UnitOfWork, states: Iterable[HouseholdState]) -> int:
+    """Count the newer of these states of households (occupied or not), as `count_people` does people.
+    Answers how many changed."""
     given = domain.newest(states)
     store = AggregateStore(uow.session, uow.landlord_id)
-    moved, saved = _count_newer(given, store.households(given),
-                                lambda state: (state, domain.household_facts(state)))
+    moved, saved, changed = _count_newer(given, store.households(given),
+                                         lambda state: (state, domain.household_facts(state)))
     store.save_households(saved)
     store.add(moved)
+    return changed
 
 
 def age_people(uow: UnitOfWork, *, batch: int = AGE_BATCH) -> int:

@@ -12,7 +12,7 @@ from services.common.envelope import wrap
 from services.common import topics
 from services.gen.tracker.households.v1 import events_pb2 as households_pb2
 from services.gen.tracker.profiles.v1 import events_pb2
-from services.reporting import handlers, service, tables
+from services.reporting import handlers, maintenance, service, tables
 from services.reporting.choice_fields import ChoiceFields
 from services.reporting.domain import KNOWN, PersonState
 from services.reporting.store import AggregateStore
@@ -143,3 +143,39 @@ def test_settling_puts_a_drifted_count_right_and_says_which(reporting, landlord)
     assert counts(reporting, landlord)[("gender", "F")] == 1
     with reporting.runtime.uow(landlord) as uow:
         assert service.settle_counts(uow) == []
+
+
+class Source:
+    """Profiles and households as the recount reads them: the people, households and field types held now."""
+
+    def __init__(self, people: list[PersonState], households: list, types: dict[str, str]):
+        self.people, self.households, self.types = people, households, types
+
+    def people_states(self):
+        yield self.people
+
+    def custom_field_types(self) -> dict[str, str]:
+        return self.types
+
+    def states(self):
+        yield self.households
+
+
+def test_the_recount_counts_everyone_as_their_source_holds_them_and_says_how_many_were_behind(reporting, landlord):
+    consumer(reporting).batch([person_event(landlord, "P1", 1, gender=["F"]), person_event(landlord, "P2", 1, gender=["M"])])
+    households_consumer(reporting, {"estate": "choice"})(household_event(landlord, "H1", 1, 2, estate="E1"))
+    # events missed: P2 changed, H1 lost an occupant and moved estate, H2 became occupied
+    people = [PersonState("P1", 1, "current", None, {"gender": ("F",)}),
+              PersonState("P2", 2, "current", None, {"gender": ("F",)})]
+    homes = [households_pb2.HouseholdChanged(household_id=h, version=v, occupant_count=n) for h, v, n in
+             (("H1", 2, 1), ("H2", 1, 1))]
+    homes[0].property_profile.update({"estate": "E2"})
+    homes[1].property_profile.update({"estate": "E1"})
+    source = Source(people, homes, {"estate": "choice"})
+    found = maintenance.recount_landlord(reporting.runtime, source, source, landlord)
+    assert (found.people_behind, found.households_behind, found.differences) == (1, 2, [])
+    held = counts(reporting, landlord)
+    assert (held[("gender", "F")], held.get(("gender", "M"), 0), held[("properties", "occupied")]) == (2, 0, 2)
+    assert (held[("cf.estate", "E1")], held[("cf.estate", "E2")]) == (1, 1)
+    again = maintenance.recount_landlord(reporting.runtime, source, source, landlord)
+    assert (again.people_behind, again.households_behind, again.differences) == (0, 0, [])

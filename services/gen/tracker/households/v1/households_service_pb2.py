@@ -23,29 +23,34 @@ _sym_db = _symbol_database.Default()
 
 
 from google.protobuf import struct_pb2 as google_dot_protobuf_dot_struct__pb2
+from services.gen.tracker.households.v1 import events_pb2 as tracker_dot_households_dot_v1_dot_events__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n.tracker/households/v1/households_service.proto\x12\x15tracker.households.v1\x1a\x1cgoogle/protobuf/struct.proto\"\xd3\x01\n\x08Occupant\x12\x11\n\tperson_id\x18\x01 \x01(\t\x12\x14\n\x0cpersonal_ref\x18\x02 \x01(\t\x12\x12\n\nfirst_name\x18\x03 \x01(\t\x12\x0f\n\x07surname\x18\x04 \x01(\t\x12\x0e\n\x06status\x18\x05 \x01(\t\x12\x15\n\rdate_of_birth\x18\x06 \x01(\t\x12\x10\n\x03\x61ge\x18\x07 \x01(\x05H\x00\x88\x01\x01\x12\x14\n\x0ctenancy_type\x18\x08 \x01(\t\x12\x11\n\tjoined_at\x18\t \x01(\t\x12\x0f\n\x07left_at\x18\n \x01(\tB\x06\n\x04_age\"\xf6\x03\n\tHousehold\x12\x14\n\x0chousehold_id\x18\x01 \x01(\t\x12\x12\n\nmatched_by\x18\x02 \x01(\t\x12\x14\n\x0cproperty_ref\x18\x03 \x01(\t\x12\x16\n\x0e\x61\x64\x64ress_line_1\x18\x04 \x01(\t\x12\x16\n\x0e\x61\x64\x64ress_line_2\x18\x05 \x01(\t\x12\x16\n\x0e\x61\x64\x64ress_line_3\x18\x06 \x01(\t\x12\x16\n\x0e\x61\x64\x64ress_line_4\x18\x07 \x01(\t\x12\x10\n\x08postcode\x18\x08 \x01(\t\x12\x0f\n\x07\x61\x64\x64ress\x18\t \x01(\t\x12\x16\n\x0eoccupant_count\x18\n \x01(\x05\x12\x10\n\x08occupied\x18\x0b \x01(\x08\x12\x32\n\toccupants\x18\x0c \x03(\x0b\x32\x1f.tracker.households.v1.Occupant\x12\x39\n\x10\x66ormer_occupants\x18\r \x03(\x0b\x32\x1f.tracker.households.v1.Occupant\x12\x31\n\x10property_profile\x18\x0e \x01(\x0b\x32\x17.google.protobuf.Struct\x12\x32\n\x11household_profile\x18\x0f \x01(\x0b\x32\x17.google.protobuf.Struct\x12\x12\n\ncreated_at\x18\x10 \x01(\t\x12\x12\n\nupdated_at\x18\x11 \x01(\t\"s\n\x17SearchHouseholdsRequest\x12)\n\x08\x63riteria\x18\x01 \x01(\x0b\x32\x17.google.protobuf.Struct\x12\x11\n\tpage_size\x18\x02 \x01(\r\x12\x0c\n\x04page\x18\x03 \x01(\r\x12\x0c\n\x04sort\x18\x04 \x01(\t\"Z\n\x18SearchHouseholdsResponse\x12\r\n\x05total\x18\x01 \x01(\x03\x12/\n\x05items\x18\x02 \x03(\x0b\x32 .tracker.households.v1.Household\"+\n\x13GetHouseholdRequest\x12\x14\n\x0chousehold_id\x18\x01 \x01(\t\".\n\x19GetPersonHouseholdRequest\x12\x11\n\tperson_id\x18\x01 \x01(\t\"\x9d\x01\n\x1eUpdateHouseholdProfilesRequest\x12\x14\n\x0chousehold_id\x18\x01 \x01(\t\x12\x31\n\x10property_profile\x18\x02 \x01(\x0b\x32\x17.google.protobuf.Struct\x12\x32\n\x11household_profile\x18\x03 \x01(\x0b\x32\x17.google.protobuf.Struct2\xbd\x03\n\nHouseholds\x12s\n\x10SearchHouseholds\x12..tracker.households.v1.SearchHouseholdsRequest\x1a/.tracker.households.v1.SearchHouseholdsResponse\x12\\\n\x0cGetHousehold\x12*.tracker.households.v1.GetHouseholdRequest\x1a .tracker.households.v1.Household\x12h\n\x12GetPersonHousehold\x12\x30.tracker.households.v1.GetPersonHouseholdRequest\x1a .tracker.households.v1.Household\x12r\n\x17UpdateHouseholdProfiles\x12\x35.tracker.households.v1.UpdateHouseholdProfilesRequest\x1a .tracker.households.v1.Householdb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n.tracker/households/v1/households_service.proto\x12\x15tracker.households.v1\x1a\x1cgoogle/protobuf/struct.proto\x1a\"tracker/households/v1/events.proto\"M\n\x1cStreamHouseholdStatesRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x1a\n\x12\x61\x66ter_household_id\x18\x02 \x01(\t\"N\n\x0fHouseholdStates\x12;\n\nhouseholds\x18\x01 \x03(\x0b\x32\'.tracker.households.v1.HouseholdChanged\"\xd3\x01\n\x08Occupant\x12\x11\n\tperson_id\x18\x01 \x01(\t\x12\x14\n\x0cpersonal_ref\x18\x02 \x01(\t\x12\x12\n\nfirst_name\x18\x03 \x01(\t\x12\x0f\n\x07surname\x18\x04 \x01(\t\x12\x0e\n\x06status\x18\x05 \x01(\t\x12\x15\n\rdate_of_birth\x18\x06 \x01(\t\x12\x10\n\x03\x61ge\x18\x07 \x01(\x05H\x00\x88\x01\x01\x12\x14\n\x0ctenancy_type\x18\x08 \x01(\t\x12\x11\n\tjoined_at\x18\t \x01(\t\x12\x0f\n\x07left_at\x18\n \x01(\tB\x06\n\x04_age\"\xf6\x03\n\tHousehold\x12\x14\n\x0chousehold_id\x18\x01 \x01(\t\x12\x12\n\nmatched_by\x18\x02 \x01(\t\x12\x14\n\x0cproperty_ref\x18\x03 \x01(\t\x12\x16\n\x0e\x61\x64\x64ress_line_1\x18\x04 \x01(\t\x12\x16\n\x0e\x61\x64\x64ress_line_2\x18\x05 \x01(\t\x12\x16\n\x0e\x61\x64\x64ress_line_3\x18\x06 \x01(\t\x12\x16\n\x0e\x61\x64\x64ress_line_4\x18\x07 \x01(\t\x12\x10\n\x08postcode\x18\x08 \x01(\t\x12\x0f\n\x07\x61\x64\x64ress\x18\t \x01(\t\x12\x16\n\x0eoccupant_count\x18\n \x01(\x05\x12\x10\n\x08occupied\x18\x0b \x01(\x08\x12\x32\n\toccupants\x18\x0c \x03(\x0b\x32\x1f.tracker.households.v1.Occupant\x12\x39\n\x10\x66ormer_occupants\x18\r \x03(\x0b\x32\x1f.tracker.households.v1.Occupant\x12\x31\n\x10property_profile\x18\x0e \x01(\x0b\x32\x17.google.protobuf.Struct\x12\x32\n\x11household_profile\x18\x0f \x01(\x0b\x32\x17.google.protobuf.Struct\x12\x12\n\ncreated_at\x18\x10 \x01(\t\x12\x12\n\nupdated_at\x18\x11 \x01(\t\"s\n\x17SearchHouseholdsRequest\x12)\n\x08\x63riteria\x18\x01 \x01(\x0b\x32\x17.google.protobuf.Struct\x12\x11\n\tpage_size\x18\x02 \x01(\r\x12\x0c\n\x04page\x18\x03 \x01(\r\x12\x0c\n\x04sort\x18\x04 \x01(\t\"Z\n\x18SearchHouseholdsResponse\x12\r\n\x05total\x18\x01 \x01(\x03\x12/\n\x05items\x18\x02 \x03(\x0b\x32 .tracker.households.v1.Household\"+\n\x13GetHouseholdRequest\x12\x14\n\x0chousehold_id\x18\x01 \x01(\t\".\n\x19GetPersonHouseholdRequest\x12\x11\n\tperson_id\x18\x01 \x01(\t\"\x9d\x01\n\x1eUpdateHouseholdProfilesRequest\x12\x14\n\x0chousehold_id\x18\x01 \x01(\t\x12\x31\n\x10property_profile\x18\x02 \x01(\x0b\x32\x17.google.protobuf.Struct\x12\x32\n\x11household_profile\x18\x03 \x01(\x0b\x32\x17.google.protobuf.Struct2\xb5\x04\n\nHouseholds\x12s\n\x10SearchHouseholds\x12..tracker.households.v1.SearchHouseholdsRequest\x1a/.tracker.households.v1.SearchHouseholdsResponse\x12\\\n\x0cGetHousehold\x12*.tracker.households.v1.GetHouseholdRequest\x1a .tracker.households.v1.Household\x12h\n\x12GetPersonHousehold\x12\x30.tracker.households.v1.GetPersonHouseholdRequest\x1a .tracker.households.v1.Household\x12r\n\x17UpdateHouseholdProfiles\x12\x35.tracker.households.v1.UpdateHouseholdProfilesRequest\x1a .tracker.households.v1.Household\x12v\n\x15StreamHouseholdStates\x12\x33.tracker.households.v1.StreamHouseholdStatesRequest\x1a&.tracker.households.v1.HouseholdStates0\x01\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'tracker.households.v1.households_service_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_OCCUPANT']._serialized_start=104
-  _globals['_OCCUPANT']._serialized_end=315
-  _globals['_HOUSEHOLD']._serialized_start=318
-  _globals['_HOUSEHOLD']._serialized_end=820
-  _globals['_SEARCHHOUSEHOLDSREQUEST']._serialized_start=822
-  _globals['_SEARCHHOUSEHOLDSREQUEST']._serialized_end=937
-  _globals['_SEARCHHOUSEHOLDSRESPONSE']._serialized_start=939
-  _globals['_SEARCHHOUSEHOLDSRESPONSE']._serialized_end=1029
-  _globals['_GETHOUSEHOLDREQUEST']._serialized_start=1031
-  _globals['_GETHOUSEHOLDREQUEST']._serialized_end=1074
-  _globals['_GETPERSONHOUSEHOLDREQUEST']._serialized_start=1076
-  _globals['_GETPERSONHOUSEHOLDREQUEST']._serialized_end=1122
-  _globals['_UPDATEHOUSEHOLDPROFILESREQUEST']._serialized_start=1125
-  _globals['_UPDATEHOUSEHOLDPROFILESREQUEST']._serialized_end=1282
-  _globals['_HOUSEHOLDS']._serialized_start=1285
-  _globals['_HOUSEHOLDS']._serialized_end=1730
+  _globals['_STREAMHOUSEHOLDSTATESREQUEST']._serialized_start=139
+  _globals['_STREAMHOUSEHOLDSTATESREQUEST']._serialized_end=216
+  _globals['_HOUSEHOLDSTATES']._serialized_start=218
+  _globals['_HOUSEHOLDSTATES']._serialized_end=296
+  _globals['_OCCUPANT']._serialized_start=299
+  _globals['_OCCUPANT']._serialized_end=510
+  _globals['_HOUSEHOLD']._serialized_start=513
+  _globals['_HOUSEHOLD']._serialized_end=1015
+  _globals['_SEARCHHOUSEHOLDSREQUEST']._serialized_start=1017
+  _globals['_SEARCHHOUSEHOLDSREQUEST']._serialized_end=1132
+  _globals['_SEARCHHOUSEHOLDSRESPONSE']._serialized_start=1134
+  _globals['_SEARCHHOUSEHOLDSRESPONSE']._serialized_end=1224
+  _globals['_GETHOUSEHOLDREQUEST']._serialized_start=1226
+  _globals['_GETHOUSEHOLDREQUEST']._serialized_end=1269
+  _globals['_GETPERSONHOUSEHOLDREQUEST']._serialized_start=1271
+  _globals['_GETPERSONHOUSEHOLDREQUEST']._serialized_end=1317
+  _globals['_UPDATEHOUSEHOLDPROFILESREQUEST']._serialized_start=1320
+  _globals['_UPDATEHOUSEHOLDPROFILESREQUEST']._serialized_end=1477
+  _globals['_HOUSEHOLDS']._serialized_start=1480
+  _globals['_HOUSEHOLDS']._serialized_end=2045
 # @@protoc_insertion_point(module_scope)

@@ -1,4 +1,5 @@
 from google.protobuf import struct_pb2 as _struct_pb2
+from services.gen.tracker.households.v1 import events_pb2 as _events_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
@@ -6,6 +7,20 @@ from collections.abc import Iterable as _Iterable, Mapping as _Mapping
 from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
+
+class StreamHouseholdStatesRequest(_message.Message):
+    __slots__ = ("page_size", "after_household_id")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    AFTER_HOUSEHOLD_ID_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    after_household_id: str
+    def __init__(self, page_size: _Optional[int] = ..., after_household_id: _Optional[str] = ...) -> None: ...
+
+class HouseholdStates(_message.Message):
+    __slots__ = ("households",)
+    HOUSEHOLDS_FIELD_NUMBER: _ClassVar[int]
+    households: _containers.RepeatedCompositeFieldContainer[_events_pb2.HouseholdChanged]
+    def __init__(self, households: _Optional[_Iterable[_Union[_events_pb2.HouseholdChanged, _Mapping]]] = ...) -> None: ...
 
 class Occupant(_message.Message):
     __slots__ = ("person_id", "personal_ref", "first_name", "surname", "status", "date_of_birth", "age", "tenancy_type", "joined_at", "left_at")

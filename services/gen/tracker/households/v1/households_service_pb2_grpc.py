@@ -56,6 +56,11 @@ class HouseholdsStub:
                 request_serializer=tracker_dot_households_dot_v1_dot_households__service__pb2.UpdateHouseholdProfilesRequest.SerializeToString,
                 response_deserializer=tracker_dot_households_dot_v1_dot_households__service__pb2.Household.FromString,
                 _registered_method=True)
+        self.StreamHouseholdStates = channel.unary_stream(
+                '/tracker.households.v1.Households/StreamHouseholdStates',
+                request_serializer=tracker_dot_households_dot_v1_dot_households__service__pb2.StreamHouseholdStatesRequest.SerializeToString,
+                response_deserializer=tracker_dot_households_dot_v1_dot_households__service__pb2.HouseholdStates.FromString,
+                _registered_method=True)
 
 
 class HouseholdsServicer:
@@ -91,6 +96,14 @@ class HouseholdsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def StreamHouseholdStates(self, request, context):
+        """Every household of the landlord as its newest HouseholdChanged event would show it (occupied or
+        not), in household id order, a page at a time: the reporting service's recount.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_HouseholdsServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -113,6 +126,11 @@ def add_HouseholdsServicer_to_server(servicer, server):
                     servicer.UpdateHouseholdProfiles,
                     request_deserializer=tracker_dot_households_dot_v1_dot_households__service__pb2.UpdateHouseholdProfilesRequest.FromString,
                     response_serializer=tracker_dot_households_dot_v1_dot_households__service__pb2.Household.SerializeToString,
+            ),
+            'StreamHouseholdStates': grpc.unary_stream_rpc_method_handler(
+                    servicer.StreamHouseholdStates,
+                    request_deserializer=tracker_dot_households_dot_v1_dot_households__service__pb2.StreamHouseholdStatesRequest.FromString,
+                    response_serializer=tracker_dot_households_dot_v1_dot_households__service__pb2.HouseholdStates.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -225,6 +243,33 @@ class Households:
             '/tracker.households.v1.Households/UpdateHouseholdProfiles',
             tracker_dot_households_dot_v1_dot_households__service__pb2.UpdateHouseholdProfilesRequest.SerializeToString,
             tracker_dot_households_dot_v1_dot_households__service__pb2.Household.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def StreamHouseholdStates(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/tracker.households.v1.Households/StreamHouseholdStates',
+            tracker_dot_households_dot_v1_dot_households__service__pb2.StreamHouseholdStatesRequest.SerializeToString,
+            tracker_dot_households_dot_v1_dot_households__service__pb2.HouseholdStates.FromString,
             options,
             channel_credentials,
             insecure,
