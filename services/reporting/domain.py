@@ -5,7 +5,10 @@ A fact is a (characteristic, value) pair. A current person counts towards one fa
 (the option's id, under the field's name: "ethnicity", "communication_needs", "custom.<key>"...), their age
 in whole years ("age", "47"), and, for each characteristic with any value, (characteristic, KNOWN): so the
 people not known are the current people less the known ones, even for fields holding several options.
-Every person counts towards their status. An occupied household counts towards ("properties", "occupied"),
+Every person counts towards their status. A current person also counts towards each admin group they are in
+("admin_group", group id) and each activity they take part in ("activity", activity id), with
+("activity", KNOWN) for taking part in any: their groups come from the groups events (whose versions are
+their own), kept with the person's state so either kind of event counts the person as a whole. An occupied household counts towards ("properties", "occupied"),
 and, once per current occupant, towards each option its property and household choice fields hold (under
 "cf.<field id>", with (cf.<field id>, KNOWN)): so people can be broken down by estate or any property field
 from the households' events alone, each household's state replacing the last as a whole.
@@ -14,14 +17,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Iterable, Mapping, TypeVar
 
 CURRENT = "current"
 KNOWN = "*"
 STATUS, AGE, PROPERTIES, OCCUPIED = "status", "age", "properties", "occupied"
+ADMIN_GROUP, ACTIVITY = "admin_group", "activity"
 
 Fact = tuple[str, str]
+S = TypeVar("S")  # a state with a key and a version
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,24 @@ class PersonState:
     status: str
     date_of_birth: dt.date | None = None
     chosen: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # option ids by characteristic
+    groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # group ids by ADMIN_GROUP / ACTIVITY
+    groups_version: int | None = None  # of the groups event they came from (None: none seen yet)
+
+    @property
+    def key(self) -> str:
+        return self.person_id
+
+    def with_groups_of(self, held: "PersonState | None") -> "PersonState":
+        """This state of the person with the groups last counted for them (a people event does not carry them)."""
+        return self if held is None else replace(self, groups=held.groups, groups_version=held.groups_version)
+
+
+@dataclass(frozen=True)
+class MembershipState:
+    """A person's admin groups and activities as the newest groups event about them showed them."""
+    person_id: str
+    version: int
+    groups: Mapping[str, tuple[str, ...]]  # group ids by ADMIN_GROUP / ACTIVITY
 
     @property
     def key(self) -> str:
@@ -79,7 +102,7 @@ def person_facts(state: PersonState | None, today: dt.date) -> frozenset[Fact]:
     facts: set[Fact] = {(STATUS, state.status)}
     if state.status != CURRENT:
         return frozenset(facts)
-    for characteristic, ids in state.chosen.items():
+    for characteristic, ids in (*state.chosen.items(), *state.groups.items()):
         if ids:
             facts.update((characteristic, option_id) for option_id in ids)
             facts.add((characteristic, KNOWN))
@@ -123,7 +146,7 @@ def moves(old: Iterable[Fact] | Mapping[Fact, int], new: Iterable[Fact] | Mappin
     return moved
 
 
-def newest(states: Iterable[PersonState | HouseholdState]) -> dict[str, PersonState | HouseholdState]:
+def newest(states: Iterable[S]) -> dict[str, S]:
     """Of several states of the same people (or households), the newest of each, by id."""
     found: dict = {}
     for state in states:

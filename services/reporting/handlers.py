@@ -7,13 +7,14 @@ import datetime as dt
 from typing import Iterable, Iterator
 
 from services.common.envelope import payload_as
+from services.gen.tracker.groups.v1 import events_pb2 as groups_pb2
 from services.gen.tracker.households.v1 import events_pb2 as households_pb2
 from services.gen.tracker.profiles.v1 import events_pb2 as people_pb2
 
 from . import service
 from .choice_fields import ChoiceFields
 from .domain import HouseholdState, PersonState
-from .messages import household_state, person_state, profile_values
+from .messages import household_state, membership_state, person_state, profile_values
 
 PERSON_EVENTS = {message.DESCRIPTOR.full_name: message for message in (people_pb2.PersonCreated,
                                                                         people_pb2.PersonChanged)}
@@ -34,12 +35,26 @@ def _households(envelopes: Iterable, landlord_id: str, choice_fields: ChoiceFiel
             yield household_state(changed, choice)
 
 
+def _memberships(envelopes: Iterable) -> Iterator:
+    for envelope in envelopes:
+        if envelope.type == groups_pb2.PersonGroupsChanged.DESCRIPTOR.full_name:
+            yield membership_state(payload_as(envelope, groups_pb2.PersonGroupsChanged))
+
+
 def people_event(uow, envelope) -> None:
     service.count_people(uow, _people([envelope]))
 
 
 def people_event_batch(uow, envelopes: Iterable) -> None:
     service.count_people(uow, _people(envelopes))
+
+
+def groups_event(uow, envelope) -> None:
+    service.count_memberships(uow, _memberships([envelope]))
+
+
+def groups_event_batch(uow, envelopes: Iterable) -> None:
+    service.count_memberships(uow, _memberships(envelopes))
 
 
 class Households:

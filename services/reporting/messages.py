@@ -6,7 +6,7 @@ import datetime as dt
 
 from google.protobuf import json_format
 
-from .domain import HouseholdState, PersonState
+from .domain import ACTIVITY, ADMIN_GROUP, HouseholdState, MembershipState, PersonState
 
 
 def person_state(person) -> PersonState:
@@ -29,6 +29,12 @@ def household_state(changed, choice_ids: frozenset[str] = frozenset()) -> Househ
         if field_id in choice_ids and value:
             chosen[f"cf.{field_id}"] = tuple(value) if isinstance(value, list) else (str(value),)
     return HouseholdState(changed.household_id, changed.version, changed.occupant_count, chosen)
+
+
+def membership_state(changed) -> MembershipState:
+    """A PersonGroupsChanged event as reporting counts it."""
+    return MembershipState(changed.person_id, changed.version,
+                           {ADMIN_GROUP: tuple(changed.admin_group_ids), ACTIVITY: tuple(changed.activity_ids)})
 
 
 def struct_of(message, field: str) -> dict:

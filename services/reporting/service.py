@@ -2,6 +2,7 @@
 from the source of truth) and reading them."""
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
@@ -9,7 +10,7 @@ from typing import Iterable
 from services.common.uow import UnitOfWork
 
 from . import domain
-from .domain import Fact, HouseholdState, PersonState
+from .domain import Fact, HouseholdState, MembershipState, PersonState
 from .store import AggregateStore
 
 AGE_BATCH = 5000
@@ -42,9 +43,31 @@ def count_people(uow: UnitOfWork, states: Iterable[PersonState]) -> int:
     transaction (the consumer's, which commits it with the events' receipt). Answers how many were not
     counted already (new people, later versions, or other facts)."""
     today = uow.clock.today()
-    given = domain.newest(states)
     store = AggregateStore(uow.session, uow.landlord_id)
-    moved, saved, changed = _count_newer(given, store.people(given), lambda state: _counted(state, today))
+    newest = domain.newest(states)
+    held = store.people(newest)
+    given = {key: state.with_groups_of(held[key][2]) for key, state in newest.items()}
+    moved, saved, changed = _count_newer(given, {key: (version, facts) for key, (version, facts, _) in held.items()},
+                                         lambda state: _counted(state, today))
+    store.save_people(saved)
+    store.add(moved)
+    return changed
+
+
+def count_memberships(uow: UnitOfWork, memberships: Iterable[MembershipState]) -> int:
+    """Count the newer of these states of people's admin groups and activities (from groups events) with the
+    rest of each person as last counted; an older one than the one counted changes nothing. Answers how
+    many changed."""
+    today = uow.clock.today()
+    given = domain.newest(memberships)
+    store = AggregateStore(uow.session, uow.landlord_id)
+    held = store.people(given)
+    as_people = {key: dataclasses.replace(held[key][2], person_id=key, version=held[key][0], groups=m.groups,
+                                          groups_version=m.version) for key, m in given.items()}
+    newer = {key: state for key, state in as_people.items()
+             if domain.newer(held[key][2].groups_version, state.groups_version)}
+    moved, saved, changed = _count_newer(newer, {key: (held[key][0], held[key][1]) for key in newer},
+                                         lambda state: _counted(state, today))
     store.save_people(saved)
     store.add(moved)
     return changed

@@ -23,13 +23,19 @@ WRITE_CHUNK = 500
 
 def _state_json(state: PersonState) -> str:
     return json.dumps({"status": state.status, "born": state.date_of_birth.isoformat() if state.date_of_birth else None,
-                       "chosen": {k: list(v) for k, v in state.chosen.items()}}, sort_keys=True)
+                       "chosen": {k: list(v) for k, v in state.chosen.items()},
+                       "groups": {k: list(v) for k, v in state.groups.items()}, "groups_version": state.groups_version},
+                      sort_keys=True)
 
 
 def _state(person_id: str, version: int, text: str) -> PersonState:
     raw = json.loads(text)
     born = dt.date.fromisoformat(raw["born"]) if raw.get("born") else None
-    return PersonState(person_id, version, raw["status"], born, {k: tuple(v) for k, v in raw["chosen"].items()})
+    return PersonState(person_id, version, raw["status"], born, {k: tuple(v) for k, v in raw["chosen"].items()},
+                       {k: tuple(v) for k, v in raw.get("groups", {}).items()}, raw.get("groups_version"))
+
+
+NOT_SEEN = PersonState("", 0, "")  # a person known only by a groups event so far: counted towards nothing
 
 
 def _facts(text: str) -> frozenset[Fact]:
@@ -124,16 +130,24 @@ class AggregateStore:
 
     # -- people ------------------------------------------------------------------------------------------------------
 
-    def people(self, person_ids: Iterable[str]) -> dict[str, tuple[int, frozenset[Fact]]]:
-        """The version and facts each of these people was last counted with, by id (locked); the others are
-        not there."""
+    def people(self, person_ids: Iterable[str]) -> dict[str, tuple[int, frozenset[Fact], PersonState]]:
+        """The version, facts and state each of these people was last counted with, by id, locked. A person
+        not counted yet is first held as NOT_SEEN (an insert that waits for another transaction's insert of
+        the same person), so the people and groups consumers, each in its own transaction, count a new person
+        one after the other, never both from nothing."""
         t, found = counted_people, {}
-        for part in chunks(sorted(set(person_ids))):
-            for person_id, version, facts in self.session.execute(
-                    select(t.c.person_id, t.c.version, t.c.facts)
+        ids = sorted(set(person_ids))
+        statement = self._dialect.insert(t).on_conflict_do_nothing(index_elements=[t.c.landlord_id, t.c.person_id])
+        for part in chunks(ids, WRITE_CHUNK):
+            self.session.execute(statement, [{"landlord_id": self.landlord_id, "person_id": person_id, "version": 0,
+                                              "state": _state_json(NOT_SEEN), "facts": "[]", "next_birthday": None}
+                                             for person_id in part])
+        for part in chunks(ids):
+            for person_id, version, state, facts in self.session.execute(
+                    select(t.c.person_id, t.c.version, t.c.state, t.c.facts)
                     .where(t.c.landlord_id == self.landlord_id, t.c.person_id.in_(part))
                     .order_by(t.c.person_id).with_for_update()):
-                found[person_id] = (version, _facts(facts))
+                found[person_id] = (version, _facts(facts), _state(person_id, version, state))
         return found
 
     def save_people(self, counted: Iterable[tuple[PersonState, frozenset[Fact], dt.date | None]]) -> None:

@@ -260,8 +260,9 @@ class MembershipOut(BaseModel):
 
 
 class MeasureOut(BaseModel):
-    kind: str = Field(description="completeness (share of current people whose value is known) or profile (a "
-                                  "value's share of the known)")
+    kind: str = Field(description="completeness (share of current people whose value is known), profile (a "
+                                  "value's share of the known) or participation (share of current people taking "
+                                  "part in any activity; characteristic 'activity')")
     characteristic: str
     label: str | None = Field(description="the value, for a profile measure")
     own: float | None

@@ -1,6 +1,7 @@
 """Benchmark groups with no I/O. Landlords who opt in to the same group each see their own figures beside
 the group's median and quartiles for the same measures: each characteristic's data completeness (the share
-of current people whose value is known) and its profile (each value's share of the known). Values are
+of current people whose value is known), its profile (each value's share of the known), and the
+participation rate (the share of current people taking part in any activity). Values are
 compared by their label, since each landlord has its own options. Only these figures cross landlords,
 never a record, and a figure of the group is shown only when at least five landlords contribute to it.
 """
@@ -13,11 +14,12 @@ from typing import Iterable, Mapping
 
 from services.common.errors import InvalidInput
 
+from ..domain import ACTIVITY, KNOWN
 from ..reports.domain import Catalogue, ProfileReport, percent, profile_report
 
 MIN_CONTRIBUTORS = 5
 GROUP = re.compile(r"^[a-z0-9][a-z0-9-]{1,58}[a-z0-9]$")
-COMPLETENESS, PROFILE = "completeness", "profile"
+COMPLETENESS, PROFILE, PARTICIPATION = "completeness", "profile", "participation"
 
 Key = tuple[str, str, str]  # (kind, characteristic, value label; "" for completeness)
 
@@ -26,7 +28,7 @@ Key = tuple[str, str, str]  # (kind, characteristic, value label; "" for complet
 class Measure:
     kind: str
     characteristic: str
-    label: str  # the value's label (profile), or "" (completeness)
+    label: str  # the value's label (profile), or "" (completeness, participation)
     own: float | None
     contributors: int
     median: float | None = None  # None: fewer than five landlords contribute
@@ -47,6 +49,8 @@ def measures(counts: Mapping, catalogue: Catalogue) -> dict[Key, float]:
     report: ProfileReport = profile_report(counts, catalogue, threshold=1)  # 1: nothing hidden here
     total = report.current_people.count
     found: dict[Key, float] = {}
+    if total:
+        found[(PARTICIPATION, ACTIVITY, "")] = percent(counts.get((ACTIVITY, KNOWN), 0), total)
     for breakdown in report.breakdowns:
         if total:
             found[(COMPLETENESS, breakdown.characteristic, "")] = percent(breakdown.known or 0, total)

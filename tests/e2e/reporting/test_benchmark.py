@@ -41,6 +41,22 @@ def test_figures_beside_the_groups_once_five_landlords_contribute(operator):
     assert _gender_completeness(admins[0])["median"] is None  # four left
 
 
+def test_the_participation_rate_follows_people_taking_part_in_activities(landlord):
+    _, admin = landlord
+    people = [add(admin, f"Pt{n}", "Sample", tenancy_type="Non-resident") for n in range(8)]
+    activity = admin.post("/api/v1/activities", json={"name": "Garden club", "type": "Event"}).json()
+    for person in people[:2]:
+        assert admin.post(f"/api/v1/people/{person['id']}/groups",
+                          json={"activity_id": activity["id"]}).status_code in (200, 201)
+    assert admin.put(BENCHMARK + "/membership", json={"group": f"test-{uuid.uuid4().hex[:8]}"}).status_code == 200
+
+    def participation():
+        return next(m for m in admin.get(BENCHMARK).json()["measures"] if m["kind"] == "participation")
+    assert eventually(lambda: participation()["own"] == 25.0), participation()  # 2 of 8 current people
+    assert admin.patch(f"/api/v1/people/{people[0]['id']}", json={"status": "archived"}).status_code == 200
+    assert eventually(lambda: participation()["own"] == 14.3), participation()  # 1 of 7
+
+
 def test_a_bad_group_name_is_a_422_and_joining_needs_manage_setup(landlord):
     _, admin = landlord
     bad = admin.put(BENCHMARK + "/membership", json={"group": "Not A Name!"})

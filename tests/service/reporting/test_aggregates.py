@@ -10,6 +10,7 @@ from services.common.bus import Message
 from services.common.consumers import idempotent
 from services.common.envelope import wrap
 from services.common import topics
+from services.gen.tracker.groups.v1 import events_pb2 as groups_pb2
 from services.gen.tracker.households.v1 import events_pb2 as households_pb2
 from services.gen.tracker.profiles.v1 import events_pb2
 from services.reporting import handlers, maintenance, service, tables
@@ -179,3 +180,36 @@ def test_the_recount_counts_everyone_as_their_source_holds_them_and_says_how_man
     assert (held[("cf.estate", "E1")], held[("cf.estate", "E2")]) == (1, 1)
     again = maintenance.recount_landlord(reporting.runtime, source, source, landlord)
     assert (again.people_behind, again.households_behind, again.differences) == (0, 0, [])
+
+
+def groups_event(landlord: str, person_id: str, version: int, groups=(), activities=()) -> Message:
+    changed = groups_pb2.PersonGroupsChanged(person_id=person_id, version=version, admin_group_ids=list(groups),
+                                             activity_ids=list(activities))
+    event = wrap(topics.GROUPS, landlord, person_id, changed, NOW)
+    return Message(topic=topics.GROUPS, key=event.key, value=event.envelope)
+
+
+def memberships(reporting, landlord) -> dict:
+    return {fact: n for fact, n in counts(reporting, landlord).items() if fact[0] in ("admin_group", "activity")}
+
+
+def test_current_people_count_towards_their_groups_and_activities_whatever_order_the_two_topics_come_in(
+        reporting, landlord):
+    people = consumer(reporting)
+    groups = consumer(reporting, "reporting.groups", handlers.groups_event, handlers.groups_event_batch)
+    groups(groups_event(landlord, "P1", 1, groups=["G1"], activities=["A1"]))  # before the person is counted
+    assert memberships(reporting, landlord) == {}  # not known as current yet
+    people.batch([person_event(landlord, "P1", 1, gender=["F"]), person_event(landlord, "P2", 1)])
+    groups.batch([groups_event(landlord, "P2", 2, activities=["A1", "A2"]), groups_event(landlord, "P2", 1, groups=["G9"]),
+                  groups_event(landlord, "P2", 2, activities=["A1", "A2"])])  # reordered and twice
+    assert memberships(reporting, landlord) == {("admin_group", "G1"): 1, ("admin_group", "*"): 1,
+                                                ("activity", "A1"): 2, ("activity", "A2"): 1, ("activity", "*"): 2}
+    people(person_event(landlord, "P1", 2, gender=["M"]))  # an edit keeps their groups
+    assert memberships(reporting, landlord)[("admin_group", "G1")] == 1
+    people(person_event(landlord, "P2", 2, status="archived"))  # archived: no longer counted anywhere
+    groups(groups_event(landlord, "P1", 2, activities=["A2"]))  # left G1 and A1
+    assert memberships(reporting, landlord) == {("activity", "A2"): 1, ("activity", "*"): 1}
+    people(person_event(landlord, "P2", 3))  # back: their groups as last heard of
+    assert memberships(reporting, landlord)[("activity", "A2")] == 2
+    with reporting.runtime.uow(landlord) as uow:
+        assert service.settle_counts(uow) == []

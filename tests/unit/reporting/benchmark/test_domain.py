@@ -15,6 +15,13 @@ def test_a_landlords_measures_are_its_completeness_and_profile_shares_by_label()
                              ("gender", KNOWN): 4}, catalogue)
     assert found[KEY] == 40.0
     assert found[(domain.PROFILE, "gender", "Female")] == 75.0 and found[(domain.PROFILE, "gender", "Male")] == 25.0
+    assert found[(domain.PARTICIPATION, "activity", "")] == 0.0  # nobody takes part in an activity
+
+
+def test_the_participation_rate_is_the_share_of_current_people_in_any_activity():
+    found = domain.measures({("status", "current"): 8, ("status", "archived"): 4, ("activity", "a-1"): 3,
+                             ("activity", "a-2"): 2, ("activity", KNOWN): 4}, Catalogue({}))
+    assert found[(domain.PARTICIPATION, "activity", "")] == 50.0
 
 
 def test_the_group_figure_needs_five_contributors():
