@@ -13,6 +13,7 @@ from .activities import service as activities
 from .activities.domain import Activity, ParticipationRecord
 from .clients.profiles import People, struct
 from .domain import AdminGroup
+from .events import person_groups_changed
 from .members import service as members
 from .members.domain import GroupMember, PersonGroup
 from .templates import service as templates
@@ -254,3 +255,10 @@ class GroupsServicer(pb_grpc.GroupsServicer):
             activity_id=request.activity_id, chunk_size=request.chunk_size)
         for ids, total in chunks:
             yield pb.PeopleChunk(person_ids=ids, total=total)
+
+    def StreamPersonGroupsStates(self, request, ctx):
+        landlord_id = require_landlord()
+        pages = service.person_groups_states(lambda: self._runtime.uow(landlord_id, read_only=True),
+                                             page_size=request.page_size, after_person_id=request.after_person_id)
+        for page in pages:
+            yield pb.PersonGroupsStates(people=[person_groups_changed(p) for p in page])

@@ -15,6 +15,7 @@ from typing import Callable, Iterator, Sequence
 
 from services.common.bulk import chunks
 from services.common.errors import AlreadyExists, FieldProblem, InvalidInput, NotFound, collect
+from services.common import states
 from services.common.uow import UnitOfWork
 
 from .activities.domain import Activity
@@ -89,16 +90,32 @@ def publish(uow: UnitOfWork, person_ids: Sequence[str]) -> None:
     for part in chunks(ids, EVENT_CHUNK):
         # Versions first: on PostgreSQL the upsert waits for a concurrent change of the same person to
         # commit, so the state read after it includes that change (the higher version is the fuller state).
-        versions = r.versions.bump(part)
-        groups, links = r.admin_members.of_people(part), r.activity_members.of_people(part)
-        records = r.participation.of_people(part)
-        for person_id in part:
-            changes.events.append(PersonGroupsChanged(
-                uow.landlord_id, person_id, versions[person_id],
-                tuple(sorted(g for g, _ in groups.get(person_id, ()))),
-                tuple(sorted(link.activity_id for link in links.get(person_id, ()))),
-                tuple(records.get(person_id, ())), at))
+        changes.events.extend(_states(uow, r, r.versions.bump(part), at))
     uow.track(changes)
+
+
+def _states(uow: UnitOfWork, r: Repos, versions: dict[str, int], at) -> list[PersonGroupsChanged]:
+    """The whole current groups state of each of these people, with their version."""
+    part = list(versions)
+    groups, links = r.admin_members.of_people(part), r.activity_members.of_people(part)
+    records = r.participation.of_people(part)
+    return [PersonGroupsChanged(uow.landlord_id, person_id, versions[person_id],
+                                tuple(sorted(g for g, _ in groups.get(person_id, ()))),
+                                tuple(sorted(link.activity_id for link in links.get(person_id, ()))),
+                                tuple(records.get(person_id, ())), at) for person_id in part]
+
+
+def person_groups_states(make_uow: Callable[[], UnitOfWork], *, page_size: int = 0,
+                         after_person_id: str = "") -> Iterator[list[PersonGroupsChanged]]:
+    """Every person whose groups ever changed (whose id follows `after_person_id`), as their newest
+    PersonGroupsChanged shows them, in id order, `page_size` at a time (0: states.PAGE): the reporting
+    service's recount, each page in its own unit of work. A bad size is raised before the first page."""
+    def read(after: str, size: int) -> list[PersonGroupsChanged]:
+        with make_uow() as uow:
+            r = repos(uow)
+            return _states(uow, r, r.versions.page_after(after, size), uow.clock.now())
+    return states.by_key(read, lambda page: [p.person_id for p in page], states.page_size(page_size),
+                         after_person_id)
 
 
 # -- admin groups --------------------------------------------------------------------------------------------------

@@ -124,6 +124,13 @@ class AdminGroupRepository(Repository):
 # -- the version of each person's PersonGroupsChanged ----------------------------------------------------------
 
 class Versions(Repository):
+    def page_after(self, after: str, limit: int) -> dict[str, int]:
+        """At most `limit` people whose id follows `after` ("": the first), in id order: their versions now."""
+        t = person_versions
+        rows = self.session.execute(select(t.c.person_id, t.c.version).where(self._mine(t), t.c.person_id > after)
+                                    .order_by(t.c.person_id).limit(limit))
+        return {person_id: version for person_id, version in rows}
+
     def bump(self, person_ids: list[str]) -> dict[str, int]:
         """Each person's next version (1 for the first): one upsert statement, run for many rows at once."""
         t = person_versions

@@ -6,13 +6,12 @@ import json
 from typing import Any, Callable, Iterable, Iterator
 
 from services.common.errors import FieldProblem, InvalidInput, NotFound, collect
+from services.common import states
 from services.common.uow import UnitOfWork
 
 from . import criteria, custom, placing, search as searching, views
 from .domain import Announcements, HouseholdChanged, Resident
 from .store import HouseholdStore
-
-STATES_PAGE, MAX_STATES_PAGE = 1_000, 5_000  # households per page of StreamHouseholdStates: unless asked, at most
 
 
 def take_in_people(uow: UnitOfWork, people: Iterable[Resident]) -> placing.Placed:
@@ -123,25 +122,16 @@ def update_profiles(uow: UnitOfWork, setup, *, household_id: str, property_profi
 def household_states(make_uow: Callable[[], UnitOfWork], *, page_size: int = 0,
                      after_household_id: str = "") -> Iterator[list[HouseholdChanged]]:
     """Every household of the landlord whose id follows `after_household_id` ("": all), occupied or not, as
-    its newest HouseholdChanged event shows it, in id order, `page_size` at a time (0: STATES_PAGE): the
-    reporting service's recount. Each page is read in its own short unit of work (`make_uow()`) by keyset on
-    the household id. A bad size is raised before the first page."""
-    if not 0 <= page_size <= MAX_STATES_PAGE:
-        raise InvalidInput.field("page_size", f"must be between 1 and {MAX_STATES_PAGE:,} (0: {STATES_PAGE:,})")
-    return _state_pages(make_uow, page_size or STATES_PAGE, after_household_id)
-
-
-def _state_pages(make_uow: Callable[[], UnitOfWork], size: int, after: str) -> Iterator[list[HouseholdChanged]]:
-    while True:
+    its newest HouseholdChanged event shows it, in id order, `page_size` at a time (0: states.PAGE): the
+    reporting service's recount, each page in its own unit of work (`make_uow()`). A bad size is raised
+    before the first page."""
+    def read(after: str, size: int) -> list[HouseholdChanged]:
         with make_uow() as uow:
             store = HouseholdStore(uow.session, uow.landlord_id)
             rows = store.page_after(after, size)
             occupants = store.occupant_facts([row["household_id"] for row in rows])
-            page = [placing.changed_event(uow.landlord_id, row, row["version"],
+            return [placing.changed_event(uow.landlord_id, row, row["version"],
                                           [p for p, *_ in occupants[row["household_id"]]],
                                           row["youngest_date_of_birth"], row["updated_at"]) for row in rows]
-        if page:
-            yield page
-        if len(page) < size:
-            return
-        after = page[-1].household_id
+    return states.by_key(read, lambda page: [h.household_id for h in page], states.page_size(page_size),
+                         after_household_id)

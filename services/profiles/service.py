@@ -8,6 +8,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple
 
 from services.common.errors import InvalidInput, NotFound, Unavailable
 from services.common.search import MAX_SCAN_BATCH, IdScan, SearchError, SearchIndex
+from services.common import states
 from services.common.uow import UnitOfWork
 
 from . import search
@@ -21,7 +22,6 @@ log = logging.getLogger(__name__)
 CREATED = FieldChange("record", None, "created")
 RESOLVE_CHUNK = 5_000  # person ids per chunk unless asked otherwise
 SEARCH_AWAY = "people search is not available just now; try again shortly"
-STATES_PAGE, MAX_STATES_PAGE = 1_000, 5_000  # people per page of StreamPeopleStates: unless asked, at most
 
 
 class PeoplePage(NamedTuple):
@@ -136,23 +136,11 @@ def people_status(uow: UnitOfWork, *, person_ids: Iterable[str]) -> dict[str, st
 def people_states(make_uow: Callable[[], UnitOfWork], *, page_size: int = 0, after_person_id: str = "",
                   catalogues: CatalogueCache | None = None) -> Iterator[PeoplePage]:
     """Every person of the landlord (current and archived) whose id follows `after_person_id` ("": all), in id
-    order, `page_size` at a time (0: STATES_PAGE), for the reporting service's recount. Each page is read in its
-    own short unit of work (`make_uow()`, which may be read-only) by keyset on the person id, so a slow reader
-    holds no transaction open and no page sits in memory longer than it takes to send. A bad size is raised
-    before the first page."""
-    if not 0 <= page_size <= MAX_STATES_PAGE:
-        raise InvalidInput.field("page_size", f"must be between 1 and {MAX_STATES_PAGE:,} (0: {STATES_PAGE:,})")
-    return _people_pages(make_uow, page_size or STATES_PAGE, after_person_id, catalogues)
-
-
-def _people_pages(make_uow: Callable[[], UnitOfWork], size: int, after: str,
-                  catalogues: CatalogueCache | None) -> Iterator[PeoplePage]:
-    while True:
+    order, `page_size` at a time (0: states.PAGE), for the reporting service's recount, each page in its own
+    unit of work (`make_uow()`, which may be read-only). A bad size is raised before the first page."""
+    def read(after: str, size: int) -> PeoplePage:
         with make_uow() as uow:
             catalogue = _catalogue(uow, catalogues)
-            page = _repository(uow, catalogue).page_after(after, size)
-        if page:
-            yield PeoplePage(page, catalogue)
-        if len(page) < size:
-            return
-        after = page[-1].person_id
+            return PeoplePage(_repository(uow, catalogue).page_after(after, size), catalogue)
+    return states.by_key(read, lambda page: [p.person_id for p in page.people], states.page_size(page_size),
+                         after_person_id)

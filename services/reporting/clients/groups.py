@@ -1,14 +1,19 @@
 """Groups as reporting sees it, over gRPC: the names of the landlord's admin groups and activities, so a
-breakdown by group membership or activity shows names (people search counts them by id). The caller's
-landlord travels in the call context."""
+breakdown by group membership or activity shows names (people search counts them by id); and, for the
+recount, every person's groups as the newest groups event shows them. The caller's landlord travels in the
+call context."""
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Iterator
 
-from services.common.grpc_client import call
+from services.common.grpc_client import call, call_stream
 from services.gen.tracker.groups.v1 import groups_service_pb2 as pb
 
+from ..domain import MembershipState
+from ..messages import membership_state
+
 PAGE = 500  # groups' largest page
+STATES_PAGE = 1000
 
 
 class Groups:
@@ -30,3 +35,9 @@ class Groups:
             if not answer.items or len(found) >= answer.total:
                 return found
             page += 1
+
+    def memberships(self, page_size: int = STATES_PAGE) -> Iterator[list[MembershipState]]:
+        """Every person whose groups ever changed, their admin groups and activities now, a page at a time."""
+        request = pb.StreamPersonGroupsStatesRequest(page_size=page_size)
+        for page in call_stream(self._stub().StreamPersonGroupsStates, request, timeout=None):
+            yield [membership_state(person) for person in page.people]

@@ -3,6 +3,7 @@ people, and the gRPC API end to end in process (streaming, errors as status code
 from __future__ import annotations
 
 import json
+import uuid
 
 import grpc
 import pytest
@@ -13,6 +14,7 @@ from services.groups import service
 from services.groups.activities import service as activities
 from services.groups.members import service as members
 from services.groups.clients.profiles import struct
+from tests.service.groups.conftest import outbox_events
 
 
 def test_a_large_group_comes_in_chunks_the_first_with_the_total(uow, people):
@@ -115,3 +117,27 @@ def test_the_grpc_api_maps_errors_and_streams_people(stub, people, landlord):
     assert [(g.kind, g.name) for g in person_groups.items] == [("admin", "Panel")]
     activities_list = stub.ListActivities(pb.ListRequest(), metadata=meta)
     assert [(a.name, a.unspecified) for a in activities_list.items] == [("Unspecified", True)]
+
+
+def test_person_groups_states_are_each_persons_newest_event_in_id_order_and_pages(stub, people, groups, landlord):
+    meta = [("x-landlord-id", landlord), ("x-user-id", "u1")]
+    ids = people.add(5)
+    first = stub.CreateAdminGroup(pb.CreateAdminGroupRequest(reference="Panel", person_ids=ids), metadata=meta)
+    stub.CreateAdminGroup(pb.CreateAdminGroupRequest(reference="Walkers", person_ids=ids[:2]), metadata=meta)
+    stub.RemoveGroupMembers(pb.ChangeMembersRequest(group_id=first.group_id, person_ids=[ids[0]]), metadata=meta)
+    newest = {}
+    for event in outbox_events(groups, landlord):  # oldest first: the last of each person is their newest
+        newest[event.person_id] = event
+    pages = [list(p.people) for p in stub.StreamPersonGroupsStates(pb.StreamPersonGroupsStatesRequest(page_size=2),
+                                                                   metadata=meta)]
+    assert [len(p) for p in pages] == [2, 2, 1]
+    states = [person for page in pages for person in page]
+    assert [s.person_id for s in states] == sorted(ids)
+    assert {s.person_id: s for s in states} == newest  # versions, groups and activities alike
+    assert newest[ids[0]].version == 3 and first.group_id not in newest[ids[0]].admin_group_ids
+    other = [("x-landlord-id", str(uuid.uuid4())), ("x-user-id", "u1")]
+    assert list(stub.StreamPersonGroupsStates(pb.StreamPersonGroupsStatesRequest(), metadata=other)) == []
+    with pytest.raises(grpc.RpcError) as error:
+        list(stub.StreamPersonGroupsStates(pb.StreamPersonGroupsStatesRequest(page_size=5001), metadata=meta))
+    assert error.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert _details(error.value)["fields"][0]["field"] == "page_size"

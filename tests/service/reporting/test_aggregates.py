@@ -15,7 +15,7 @@ from services.gen.tracker.households.v1 import events_pb2 as households_pb2
 from services.gen.tracker.profiles.v1 import events_pb2
 from services.reporting import handlers, maintenance, service, tables
 from services.reporting.choice_fields import ChoiceFields
-from services.reporting.domain import KNOWN, PersonState
+from services.reporting.domain import KNOWN, MembershipState, PersonState
 from services.reporting.store import AggregateStore
 
 NOW = dt.datetime(2027, 3, 9, 12, tzinfo=dt.timezone.utc)
@@ -149,8 +149,8 @@ def test_settling_puts_a_drifted_count_right_and_says_which(reporting, landlord)
 class Source:
     """Profiles and households as the recount reads them: the people, households and field types held now."""
 
-    def __init__(self, people: list[PersonState], households: list, types: dict[str, str]):
-        self.people, self.households, self.types = people, households, types
+    def __init__(self, people: list[PersonState], households: list, types: dict[str, str], groups=()):
+        self.people, self.households, self.types, self.groups = people, households, types, list(groups)
 
     def people_states(self):
         yield self.people
@@ -160,6 +160,9 @@ class Source:
 
     def states(self):
         yield self.households
+
+    def memberships(self):
+        yield self.groups
 
 
 def test_the_recount_counts_everyone_as_their_source_holds_them_and_says_how_many_were_behind(reporting, landlord):
@@ -172,14 +175,15 @@ def test_the_recount_counts_everyone_as_their_source_holds_them_and_says_how_man
              (("H1", 2, 1), ("H2", 1, 1))]
     homes[0].property_profile.update({"estate": "E2"})
     homes[1].property_profile.update({"estate": "E1"})
-    source = Source(people, homes, {"estate": "choice"})
-    found = maintenance.recount_landlord(reporting.runtime, source, source, landlord)
-    assert (found.people_behind, found.households_behind, found.differences) == (1, 2, [])
+    source = Source(people, homes, {"estate": "choice"},
+                    [MembershipState("P1", 3, {"admin_group": ("G1",), "activity": ()})])
+    found = maintenance.recount_landlord(reporting.runtime, source, source, source, landlord)
+    assert (found.people_behind, found.households_behind, found.groups_behind, found.differences) == (1, 2, 1, [])
     held = counts(reporting, landlord)
     assert (held[("gender", "F")], held.get(("gender", "M"), 0), held[("properties", "occupied")]) == (2, 0, 2)
-    assert (held[("cf.estate", "E1")], held[("cf.estate", "E2")]) == (1, 1)
-    again = maintenance.recount_landlord(reporting.runtime, source, source, landlord)
-    assert (again.people_behind, again.households_behind, again.differences) == (0, 0, [])
+    assert (held[("cf.estate", "E1")], held[("cf.estate", "E2")], held[("admin_group", "G1")]) == (1, 1, 1)
+    again = maintenance.recount_landlord(reporting.runtime, source, source, source, landlord)
+    assert (again.people_behind, again.households_behind, again.groups_behind, again.differences) == (0, 0, 0, [])
 
 
 def groups_event(landlord: str, person_id: str, version: int, groups=(), activities=()) -> Message:

@@ -1,4 +1,5 @@
 from google.protobuf import struct_pb2 as _struct_pb2
+from services.gen.tracker.groups.v1 import events_pb2 as _events_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
@@ -6,6 +7,20 @@ from collections.abc import Iterable as _Iterable, Mapping as _Mapping
 from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
+
+class StreamPersonGroupsStatesRequest(_message.Message):
+    __slots__ = ("page_size", "after_person_id")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    AFTER_PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    after_person_id: str
+    def __init__(self, page_size: _Optional[int] = ..., after_person_id: _Optional[str] = ...) -> None: ...
+
+class PersonGroupsStates(_message.Message):
+    __slots__ = ("people",)
+    PEOPLE_FIELD_NUMBER: _ClassVar[int]
+    people: _containers.RepeatedCompositeFieldContainer[_events_pb2.PersonGroupsChanged]
+    def __init__(self, people: _Optional[_Iterable[_Union[_events_pb2.PersonGroupsChanged, _Mapping]]] = ...) -> None: ...
 
 class GetByIdRequest(_message.Message):
     __slots__ = ("id",)

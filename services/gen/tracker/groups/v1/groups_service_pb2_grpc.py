@@ -171,6 +171,11 @@ class GroupsStub:
                 request_serializer=tracker_dot_groups_dot_v1_dot_groups__service__pb2.ResolvePeopleRequest.SerializeToString,
                 response_deserializer=tracker_dot_groups_dot_v1_dot_groups__service__pb2.PeopleChunk.FromString,
                 _registered_method=True)
+        self.StreamPersonGroupsStates = channel.unary_stream(
+                '/tracker.groups.v1.Groups/StreamPersonGroupsStates',
+                request_serializer=tracker_dot_groups_dot_v1_dot_groups__service__pb2.StreamPersonGroupsStatesRequest.SerializeToString,
+                response_deserializer=tracker_dot_groups_dot_v1_dot_groups__service__pb2.PersonGroupsStates.FromString,
+                _registered_method=True)
 
 
 class GroupsServicer:
@@ -347,6 +352,14 @@ class GroupsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def StreamPersonGroupsStates(self, request, context):
+        """Every person whose groups ever changed, as their newest PersonGroupsChanged shows them, in
+        person id order, a page at a time: the reporting service's recount.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_GroupsServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -484,6 +497,11 @@ def add_GroupsServicer_to_server(servicer, server):
                     servicer.ResolvePeople,
                     request_deserializer=tracker_dot_groups_dot_v1_dot_groups__service__pb2.ResolvePeopleRequest.FromString,
                     response_serializer=tracker_dot_groups_dot_v1_dot_groups__service__pb2.PeopleChunk.SerializeToString,
+            ),
+            'StreamPersonGroupsStates': grpc.unary_stream_rpc_method_handler(
+                    servicer.StreamPersonGroupsStates,
+                    request_deserializer=tracker_dot_groups_dot_v1_dot_groups__service__pb2.StreamPersonGroupsStatesRequest.FromString,
+                    response_serializer=tracker_dot_groups_dot_v1_dot_groups__service__pb2.PersonGroupsStates.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1217,6 +1235,33 @@ class Groups:
             '/tracker.groups.v1.Groups/ResolvePeople',
             tracker_dot_groups_dot_v1_dot_groups__service__pb2.ResolvePeopleRequest.SerializeToString,
             tracker_dot_groups_dot_v1_dot_groups__service__pb2.PeopleChunk.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def StreamPersonGroupsStates(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/tracker.groups.v1.Groups/StreamPersonGroupsStates',
+            tracker_dot_groups_dot_v1_dot_groups__service__pb2.StreamPersonGroupsStatesRequest.SerializeToString,
+            tracker_dot_groups_dot_v1_dot_groups__service__pb2.PersonGroupsStates.FromString,
             options,
             channel_credentials,
             insecure,
