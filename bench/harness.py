@@ -8,11 +8,15 @@ import os
 import shutil
 import subprocess
 import time
+import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from bench.run import PORTS
 from bench.search_platform import OUT, ROOT, start_platform, stop_platform
+
+QUIET_METRICS = ("tracker_events_consumed_total", "tracker_outbox_published_total")
 
 
 def started() -> tuple[str, str]:
@@ -53,3 +57,31 @@ def write_results(name: str, results: dict) -> Path:
     path.write_text(json.dumps(results, indent=2))
     print(f"written to {path.relative_to(ROOT)}")
     return path
+
+
+def _activity() -> float:
+    """Events consumed and published so far by every service of the bench platform (from their metrics)."""
+    total = 0.0
+    for name, port in PORTS.items():
+        if not name.endswith("_METRICS_PORT"):
+            continue
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as answer:
+            for line in answer.read().decode().splitlines():
+                if line.startswith(QUIET_METRICS):
+                    total += float(line.rsplit(" ", 1)[1])
+    return total
+
+
+def wait_quiet(still_s: float = 15.0, timeout_s: float = 3600.0) -> float:
+    """Seconds until no service of the bench platform has consumed or published an event for `still_s`
+    (the consumers downstream of an import have caught up), so what follows is measured in steady state."""
+    started = time.perf_counter()
+    last, still_since = _activity(), time.perf_counter()
+    while time.perf_counter() - still_since < still_s:
+        if time.perf_counter() - started > timeout_s:
+            raise RuntimeError(f"the platform was still busy after {timeout_s:.0f} s")
+        time.sleep(1.0)
+        now = _activity()
+        if now != last:
+            last, still_since = now, time.perf_counter()
+    return round(time.perf_counter() - started - still_s, 1)

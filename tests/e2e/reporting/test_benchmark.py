@@ -7,6 +7,7 @@ import uuid
 
 from tests.e2e.conftest import eventually, new_landlord
 from tests.e2e.people_api import add
+from tests.e2e.reporting.test_profile_report import _recount
 
 BENCHMARK = "/api/v1/reports/benchmark"
 
@@ -41,8 +42,8 @@ def test_figures_beside_the_groups_once_five_landlords_contribute(operator):
     assert _gender_completeness(admins[0])["median"] is None  # four left
 
 
-def test_the_participation_rate_follows_people_taking_part_in_activities(landlord):
-    _, admin = landlord
+def test_the_participation_rate_follows_people_taking_part_in_activities(platform, landlord):
+    record, admin = landlord
     people = [add(admin, f"Pt{n}", "Sample", tenancy_type="Non-resident") for n in range(8)]
     activity = admin.post("/api/v1/activities", json={"name": "Garden club", "type": "Event"}).json()
     for person in people[:2]:
@@ -55,6 +56,7 @@ def test_the_participation_rate_follows_people_taking_part_in_activities(landlor
     assert eventually(lambda: participation()["own"] == 25.0), participation()  # 2 of 8 current people
     assert admin.patch(f"/api/v1/people/{people[0]['id']}", json={"status": "archived"}).status_code == 200
     assert eventually(lambda: participation()["own"] == 14.3), participation()  # 1 of 7
+    assert not _recount(platform, record["id"])  # the counts equal a recount from profiles, households and groups
 
 
 def test_a_bad_group_name_is_a_422_and_joining_needs_manage_setup(landlord):

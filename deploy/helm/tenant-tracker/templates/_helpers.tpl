@@ -10,13 +10,15 @@ profiles reporting import households groups
 
 {{/* Who calls each gRPC service (the network policies let only these pods reach its gRPC port):
 the gateway calls every service; import calls profiles (UpsertPeople); households calls profiles
-(custom field catalogue and checks); groups calls profiles (resolving criteria, people's status). */}}
+(custom field catalogue and checks); groups calls profiles (resolving criteria, people's status); reporting
+calls profiles (catalogue, search aggregations, the recount's people), households and groups (the recount's
+states, group and activity names). */}}
 {{- define "tracker.grpcCallers" -}}
-profiles: [gateway, import, households, groups]
+profiles: [gateway, reporting, import, households, groups]
 reporting: [gateway]
 import: [gateway]
-households: [gateway]
-groups: [gateway]
+households: [gateway, reporting]
+groups: [gateway, reporting]
 {{- end -}}
 
 {{/* TRACKER_VAR_DIR of every process: inside the /tmp emptyDir, except in the import pods,
