@@ -66,8 +66,15 @@ def count_memberships(uow: UnitOfWork, memberships: Iterable[MembershipState]) -
                                           groups_version=m.version) for key, m in given.items()}
     newer = {key: state for key, state in as_people.items()
              if domain.newer(held[key][2].groups_version, state.groups_version)}
-    moved, saved, changed = _count_newer(newer, {key: (held[key][0], held[key][1]) for key in newer},
-                                         lambda state: _counted(state, today))
+    moved, saved, changed = Counter(), [], 0
+    for key, state in newer.items():
+        counted = _counted(state, today)
+        moves = domain.moves(held[key][1], counted[1])
+        moved.update(moves)
+        saved.append(counted)
+        # a later groups version is a change even where no count moves (an archived person's groups)
+        changed += held[key][2].groups_version is None or state.groups_version > held[key][2].groups_version \
+            or bool(moves)
     store.save_people(saved)
     store.add(moved)
     return changed

@@ -13,7 +13,6 @@ from ..domain import MembershipState
 from ..messages import membership_state
 
 PAGE = 500  # groups' largest page
-STATES_PAGE = 1000
 
 
 class Groups:
@@ -36,8 +35,8 @@ class Groups:
                 return found
             page += 1
 
-    def memberships(self, page_size: int = STATES_PAGE) -> Iterator[list[MembershipState]]:
-        """Every person whose groups ever changed, their admin groups and activities now, a page at a time."""
+    def memberships(self, page_size: int = 0) -> Iterator[list[MembershipState]]:
+        """Every person whose groups ever changed, their admin groups and activities now, a page at a time (0: groups' page size)."""
         request = pb.StreamPersonGroupsStatesRequest(page_size=page_size)
         for page in call_stream(self._stub().StreamPersonGroupsStates, request, timeout=None):
             yield [membership_state(person) for person in page.people]

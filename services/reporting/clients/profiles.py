@@ -14,7 +14,6 @@ from ..domain import PersonState
 from ..messages import person_state
 from ..reports.domain import AgeBand, Catalogue, CatalogueOption, FacetValue
 
-PAGE = 1000
 CHOICE_TYPES = ("choice", "multi_choice")
 
 
@@ -41,8 +40,8 @@ class Profiles:
         answer = call(self._setup.GetReportingCatalogue, empty_pb2.Empty())
         return {f.field_id: f.type for f in answer.custom_fields}
 
-    def people_states(self, page_size: int = PAGE) -> Iterator[list[PersonState]]:
-        """Every person of the landlord (current and archived), a page at a time."""
+    def people_states(self, page_size: int = 0) -> Iterator[list[PersonState]]:
+        """Every person of the landlord (current and archived), a page at a time (0: profiles' page size)."""
         for page in call_stream(self._profiles.StreamPeopleStates, pb.StreamPeopleStatesRequest(page_size=page_size),
                                 timeout=None):
             yield [person_state(person) for person in page.people]

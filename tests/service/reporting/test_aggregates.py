@@ -166,19 +166,21 @@ class Source:
 
 
 def test_the_recount_counts_everyone_as_their_source_holds_them_and_says_how_many_were_behind(reporting, landlord):
-    consumer(reporting).batch([person_event(landlord, "P1", 1, gender=["F"]), person_event(landlord, "P2", 1, gender=["M"])])
+    consumer(reporting).batch([person_event(landlord, "P1", 1, gender=["F"]), person_event(landlord, "P2", 1, gender=["M"]),
+                               person_event(landlord, "P3", 1, status="archived")])
     households_consumer(reporting, {"estate": "choice"})(household_event(landlord, "H1", 1, 2, estate="E1"))
     # events missed: P2 changed, H1 lost an occupant and moved estate, H2 became occupied
     people = [PersonState("P1", 1, "current", None, {"gender": ("F",)}),
-              PersonState("P2", 2, "current", None, {"gender": ("F",)})]
+              PersonState("P2", 2, "current", None, {"gender": ("F",)}), PersonState("P3", 1, "archived", None, {})]
     homes = [households_pb2.HouseholdChanged(household_id=h, version=v, occupant_count=n) for h, v, n in
              (("H1", 2, 1), ("H2", 1, 1))]
     homes[0].property_profile.update({"estate": "E2"})
     homes[1].property_profile.update({"estate": "E1"})
     source = Source(people, homes, {"estate": "choice"},
-                    [MembershipState("P1", 3, {"admin_group": ("G1",), "activity": ()})])
+                    [MembershipState("P1", 3, {"admin_group": ("G1",), "activity": ()}),
+                     MembershipState("P3", 1, {"admin_group": ("G1",), "activity": ()})])  # archived: counts nowhere
     found = maintenance.recount_landlord(reporting.runtime, source, source, source, landlord)
-    assert (found.people_behind, found.households_behind, found.groups_behind, found.differences) == (1, 2, 1, [])
+    assert (found.people_behind, found.households_behind, found.groups_behind, found.differences) == (1, 2, 2, [])
     held = counts(reporting, landlord)
     assert (held[("gender", "F")], held.get(("gender", "M"), 0), held[("properties", "occupied")]) == (2, 0, 2)
     assert (held[("cf.estate", "E1")], held[("cf.estate", "E2")], held[("admin_group", "G1")]) == (1, 1, 1)
