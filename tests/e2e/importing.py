@@ -114,13 +114,16 @@ class ImportClient:
 
     def feed_run(self, feed_run_id: str, timeout: float = 60.0) -> pb.ImportRun:
         deadline = time.monotonic() + timeout
+        run = None
         while time.monotonic() < deadline:
             runs = self.call("ListRuns", pb.ListRunsRequest(page_size=50)).runs
             run = next((r for r in runs if r.feed_run_id == feed_run_id), None)
             if run is not None and run.status in ("completed", "failed"):
                 return run
             time.sleep(0.2)
-        raise AssertionError(f"feed run {feed_run_id} did not finish in {timeout} s")
+        seen = "no run: none of its messages was taken from the bus" if run is None else \
+            f"the run {run.status} ({run.phase}), {run.rows_done} of {run.rows_total} rows done"
+        raise AssertionError(f"feed run {feed_run_id} did not finish in {timeout} s: {seen}")
 
 
 @pytest.fixture

@@ -107,6 +107,9 @@ class KafkaSubscription(Subscription):
                         except Exception:
                             log.exception("group %s consumer error; retrying", self.group)
                             self._stopping.wait(ERROR_BACKOFF_S)
+                except Exception:  # the thread must outlive any one consumer: open a new one
+                    log.exception("group %s: consumer lost; opening a new one", self.group)
+                    self._stopping.wait(ERROR_BACKOFF_S)
                 finally:
                     try:
                         consumer.close(autocommit=False)
