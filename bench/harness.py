@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 from bench.run import PORTS
-from bench.search_platform import OUT, ROOT, start_platform, stop_platform
+from bench.search_platform import ES_URL, OUT, ROOT, start_platform, stop_platform
 
 QUIET_METRICS = ("tracker_events_consumed_total", "tracker_outbox_published_total")
 
@@ -59,8 +59,9 @@ def write_results(name: str, results: dict) -> Path:
     return path
 
 
-def _activity() -> float:
-    """Events consumed and published so far by every service of the bench platform (from their metrics)."""
+def _activity() -> tuple[float, int, int]:
+    """Events consumed and published so far by every service of the bench platform (from their metrics),
+    and Elasticsearch's merges: running now, and done so far."""
     total = 0.0
     for name, port in PORTS.items():
         if not name.endswith("_METRICS_PORT"):
@@ -69,12 +70,15 @@ def _activity() -> float:
             for line in answer.read().decode().splitlines():
                 if line.startswith(QUIET_METRICS):
                     total += float(line.rsplit(" ", 1)[1])
-    return total
+    with urllib.request.urlopen(f"{ES_URL}/_nodes/_local/stats/indices/merge", timeout=5) as answer:
+        merges = next(iter(json.load(answer)["nodes"].values()))["indices"]["merges"]
+    return total, merges["current"], merges["total"]
 
 
 def wait_quiet(still_s: float = 15.0, timeout_s: float = 3600.0) -> float:
-    """Seconds until no service of the bench platform has consumed or published an event for `still_s`
-    (the consumers downstream of an import have caught up), so what follows is measured in steady state."""
+    """Seconds until no service of the bench platform has consumed or published an event, and Elasticsearch
+    has merged no segments, for `still_s` (the consumers downstream of an import have caught up and the
+    index has settled), so what follows is measured in steady state."""
     started = time.perf_counter()
     last, still_since = _activity(), time.perf_counter()
     while time.perf_counter() - still_since < still_s:
@@ -82,6 +86,6 @@ def wait_quiet(still_s: float = 15.0, timeout_s: float = 3600.0) -> float:
             raise RuntimeError(f"the platform was still busy after {timeout_s:.0f} s")
         time.sleep(1.0)
         now = _activity()
-        if now != last:
+        if now != last or now[1]:  # a merge running is activity, even a long one
             last, still_since = now, time.perf_counter()
     return round(time.perf_counter() - started - still_s, 1)

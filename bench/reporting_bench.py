@@ -13,8 +13,9 @@ generated residents imported through the gateway (a CSV full snapshot), then, si
   4. an XLSX record export of every person with seven background fields, end to end (POST
      /api/v1/reports/exports until done), when there are at most TRACKER_BENCH_EXPORT_ROWS (100,000):
      rows per second and the reporting service's resident memory before and at its peak (sampled from its
-     metrics); and that many rows through the export's file writer alone, in a process of its own
-     (bench/export_writer.py): rows per second and that process's peak resident memory.
+     metrics); the same people read alone (ids, then rows, from profiles, as the export worker reads them,
+     nothing written): rows per second; and that many rows through the export's file writer alone, in a
+     process of its own (bench/export_writer.py): rows per second and that process's peak resident memory.
   5. change -> aggregate latency under a steady stream of officers' edits (bench/change_latency.py):
      p50 / p99 from each edit's answer to its person counted anew by reporting.
 """
@@ -88,6 +89,26 @@ def writer_alone(rows: int, work: Path) -> dict:
     return json.loads(done.stdout)
 
 
+def reading_alone(landlord_id: str, columns: list[str]) -> dict:
+    """The export's reading of its people alone, from this process: every person's id from profiles, then
+    their rows with these columns, pages read ahead as the worker reads them, nothing written: rows/s."""
+    from services.common import context
+    from services.common.grpc_client import channel
+    from services.common.prefetch import prefetched
+    from services.gen.tracker.profiles.v1 import profiles_service_pb2_grpc as profiles_grpc
+    from services.reporting.clients.profiles import Profiles
+    opened = channel(f"127.0.0.1:{PORTS['TRACKER_PROFILES_GRPC_PORT']}")
+    profiles = Profiles(None, profiles_grpc.ProfilesStub(opened))
+    rows = 0
+    with context.bound(context.CallContext(landlord_id=landlord_id, request_id=context.new_request_id())):
+        started = time.perf_counter()
+        for _, page in prefetched((total, profiles.rows(ids, columns)) for total, ids in profiles.resolve({})):
+            rows += len(page)
+        seconds = time.perf_counter() - started
+    opened.close()
+    return {"rows": rows, "seconds": round(seconds, 1), "rows_per_s": round(rows / seconds)}
+
+
 class PeakMemory:
     """The reporting service's resident memory, sampled from its metrics endpoint while a block runs."""
 
@@ -136,8 +157,9 @@ def measure_size(base: str, run_id: str, people: int, work: Path) -> dict:
     es = Http(ES_URL)
     raw = raw_aggregation(landlord["id"], area_id)
     raw_es = _timed(lambda: es.timed(f"/{PREFIX}people/_search", raw), SAMPLES)
-    export = {"skipped": f"more than {EXPORT_ROWS:,} people"}
+    export = reading = {"skipped": f"more than {EXPORT_ROWS:,} people"}
     if people <= EXPORT_ROWS:
+        reading = reading_alone(landlord["id"], COLUMNS)
         with PeakMemory() as memory:
             started = time.perf_counter()
             job = api.json("POST", "/api/v1/reports/exports", {"criteria": {}, "columns": COLUMNS, "format": "xlsx"},
@@ -154,7 +176,7 @@ def measure_size(base: str, run_id: str, people: int, work: Path) -> dict:
             "counted_after_s": round(counted_s, 1), "quiet_after_s": quiet_s, "profile_whole_landlord": whole,
             "profile_population_area_a": by_area, "raw_es_aggregation_area_a": raw_es,
             "population_over_raw_p50": round(by_area["p50_ms"] / raw_es["p50_ms"], 2),
-            "export": export, "export_writer_alone": writer_alone(min(EXPORT_ROWS, people), work)}
+            "export": export, "export_reading_alone": reading, "export_writer_alone": writer_alone(min(EXPORT_ROWS, people), work)}
 
 
 def _changes(c: dict) -> str:
@@ -182,6 +204,8 @@ def report(results: dict) -> str:
                                                     f"{r['export']['rows_per_s']} rows/s ({r['export']['status']}); "
                                                     f"reporting's RSS {r['export']['reporting_rss_before_mb']} MB "
                                                     f"before, peak {r['export']['reporting_rss_peak_mb']} MB"),
+                  "    its reading alone (ids, then rows, from profiles): " + (
+                      r['export_reading_alone'].get('skipped') or f"{r['export_reading_alone']['rows_per_s']} rows/s"),
                   f"    XLSX writer alone: {r['export_writer_alone']['rows_per_s']} rows/s, the process's peak RSS "
                   f"{r['export_writer_alone']['peak_rss_mb']} MB",
                   _changes(r["change_to_aggregate"])]
