@@ -22,18 +22,19 @@ def _counted(state: PersonState, today) -> tuple[PersonState, frozenset[Fact], o
     return state, facts, domain.next_birthday(state.date_of_birth, today) if aged else None
 
 
-def _count_newer(given: dict, held: dict, counted_as) -> tuple[Counter, list, int]:
-    """For each state newer than the one held (version, facts): how the counts move, what to save, and how
-    many were not counted already (a new or later version, or facts that differ from those held)."""
+def _count_newer(given: dict, held: dict, counted_as, version_of=lambda state: state.version) -> tuple[Counter, list, int]:
+    """For each state newer than the one held (version, facts), versions as `version_of` reads them: how the
+    counts move, what to save, and how many were not counted already (a new or later version, or facts that
+    differ from those held)."""
     moved, saved, changed = Counter(), [], 0
     for key, state in given.items():
         version, old_facts = held.get(key, (None, frozenset()))
-        if domain.newer(version, state.version):
+        if domain.newer(version, version_of(state)):
             counted = counted_as(state)
             moves = domain.moves(old_facts, counted[1])
             moved.update(moves)
             saved.append(counted)
-            changed += version is None or state.version > version or bool(moves)
+            changed += version is None or version_of(state) > version or bool(moves)
     return moved, saved, changed
 
 
@@ -64,17 +65,9 @@ def count_memberships(uow: UnitOfWork, memberships: Iterable[MembershipState]) -
     held = store.people(given)
     as_people = {key: dataclasses.replace(held[key][2], person_id=key, version=held[key][0], groups=m.groups,
                                           groups_version=m.version) for key, m in given.items()}
-    newer = {key: state for key, state in as_people.items()
-             if domain.newer(held[key][2].groups_version, state.groups_version)}
-    moved, saved, changed = Counter(), [], 0
-    for key, state in newer.items():
-        counted = _counted(state, today)
-        moves = domain.moves(held[key][1], counted[1])
-        moved.update(moves)
-        saved.append(counted)
-        # a later groups version is a change even where no count moves (an archived person's groups)
-        changed += held[key][2].groups_version is None or state.groups_version > held[key][2].groups_version \
-            or bool(moves)
+    # under the groups version: a later one is a change even where no count moves (an archived person's groups)
+    moved, saved, changed = _count_newer(as_people, {key: (held[key][2].groups_version, held[key][1]) for key in as_people},
+                                         lambda state: _counted(state, today), lambda state: state.groups_version)
     store.save_people(saved)
     store.add(moved)
     return changed

@@ -85,8 +85,7 @@ class ExportWorker:
         writer = RowWriter(path, job.file_format)
         try:
             writer.write(header(job, {}))
-            pages = ((total, self._profiles.rows(ids, job.columns))
-                     for total, ids in self._profiles.resolve(job.criteria))
+            pages = self._profiles.pages(job.criteria, job.columns)
             for total, rows in prefetched(pages):  # the next pages are read while this one is written
                 job.total = total or job.total
                 for row in rows:
