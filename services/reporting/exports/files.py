@@ -1,11 +1,9 @@
 """Export files, written a row at a time (bounded memory, whatever the number of people): CSV (UTF-8 with a
-BOM, so Excel reads it right) or XLSX (openpyxl's write-only mode, dates as dates, numbers as numbers).
-Text is neutralised so no spreadsheet runs it as a formula."""
+BOM, so Excel reads it right) or XLSX (openpyxl's write-only mode, dates as dates, numbers as numbers: see
+xlsx_rows). Text is neutralised so no spreadsheet runs it as a formula."""
 from __future__ import annotations
 
 import csv
-import datetime as dt
-import re
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -13,7 +11,7 @@ from openpyxl import Workbook
 
 from services.common.spreadsheet import neutralise
 
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+from .xlsx_rows import people_sheet
 
 
 class RowWriter:
@@ -25,16 +23,13 @@ class RowWriter:
             self._csv = csv.writer(self._stream)
         else:
             self._book = Workbook(write_only=True)
-            self._sheet = self._book.create_sheet("People")
+            self._sheet = people_sheet(self._book, "People")
 
     def write(self, cells: Sequence[Any]) -> None:
         if self.format == "csv":
             self._csv.writerow(["" if c is None else neutralise(c) if isinstance(c, str) else c for c in cells])
             return
-        # plain values: openpyxl gives a date the yyyy-mm-dd format; neutralised text never starts with "=",
-        # so none is written as a formula (a cell object per value would halve the rows per second)
-        self._sheet.append([(dt.date.fromisoformat(value) if ISO_DATE.match(value) else neutralise(value))
-                            if isinstance(value, str) else value for value in cells])
+        self._sheet.append(cells)
 
     def close(self) -> None:
         if self.format == "csv":

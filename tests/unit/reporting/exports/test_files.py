@@ -42,3 +42,20 @@ def test_rows_are_written_as_they_come_with_formulas_neutralised(tmp_path, file_
     else:
         rows = list(openpyxl.load_workbook(path).active.iter_rows(values_only=True))
         assert rows[1] == ("R1", dt.datetime(1980, 5, 17), 46, "'=HYPERLINK(\"x\")") and rows[2][:2] == ("R2", None)
+
+
+def test_an_xlsx_row_keeps_every_kind_of_value_and_leaves_out_what_xml_cannot_hold(tmp_path):
+    path = tmp_path / "out.xlsx"
+    writer = RowWriter(path, "xlsx")
+    wide = [f"c{n}" for n in range(30)]  # past column Z
+    writer.write(wide)
+    writer.write([True, False, 2.5, float("inf"), "2021-02-30", "  padded ", "bell\x07here", "+447700900123",
+                  "x" * 40000, "2026-12-04", 7700900123])
+    writer.close()
+    sheet = openpyxl.load_workbook(path).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == tuple(wide)
+    assert rows[1][:9] == (True, False, 2.5, None, "2021-02-30", "  padded ", "bellhere", "'+447700900123",
+                           "x" * 32767)
+    assert rows[1][9:11] == (dt.datetime(2026, 12, 4), 7700900123)
+    assert sheet.cell(2, 10).number_format == "yyyy-mm-dd"
