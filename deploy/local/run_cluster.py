@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from services.common import local_cluster  # noqa: E402
 
-SERVICES = ("profiles", "reporting", "import", "households", "groups", "gateway")  # started in this order
+SERVICES = ("profiles", "reporting", "import", "households", "groups", "messaging", "gateway")  # started in this order
 
 
 def _kept(var: Path, name: str, size: int) -> str:
@@ -73,6 +73,7 @@ Tenant Tracker is running as one process per service against the real engines.
   import     gRPC 127.0.0.1:{env.get('TRACKER_IMPORT_GRPC_PORT', '50053')}, metrics :{env.get('TRACKER_IMPORT_METRICS_PORT', '9103')}  (pid {processes['import'].pid})
   households gRPC 127.0.0.1:{env.get('TRACKER_HOUSEHOLDS_GRPC_PORT', '50054')}, metrics :{env.get('TRACKER_HOUSEHOLDS_METRICS_PORT', '9104')}  (pid {processes['households'].pid})
   groups     gRPC 127.0.0.1:{env.get('TRACKER_GROUPS_GRPC_PORT', '50055')}, metrics :{env.get('TRACKER_GROUPS_METRICS_PORT', '9105')}  (pid {processes['groups'].pid})
+  messaging  gRPC 127.0.0.1:{env.get('TRACKER_MESSAGING_GRPC_PORT', '50056')}, metrics :{env.get('TRACKER_MESSAGING_METRICS_PORT', '9106')}  (pid {processes['messaging'].pid})
   engines    PostgreSQL 127.0.0.1:{local_cluster.PG_PORT}, Kafka {local_cluster.ENV['TRACKER_KAFKA_BOOTSTRAP']}, Elasticsearch {local_cluster.ENV['TRACKER_ELASTICSEARCH_URL']}
 Sign in as username 'operator', password '{env['TRACKER_OPERATOR_PASSWORD']}'. Ctrl-C stops everything.
 """, file=sys.stderr, flush=True)

@@ -15,7 +15,7 @@ log = logging.getLogger(__name__)
 
 
 class Platform:
-    """Profiles, reporting, import, households, groups and the gateway, sharing one bus, one search index
+    """Profiles, reporting, import, households, groups, messaging and the gateway, sharing one bus, one search index
     and one clock (the settings' unless `clock` is given: tests pass a FixedClock and move it)."""
 
     def __init__(self, settings: Settings, *, ephemeral_ports: bool = False, clock: Clock | None = None):
@@ -24,6 +24,7 @@ class Platform:
         from services.gateway import bootstrap as gateway
         from services.groups import bootstrap as groups
         from services.households import bootstrap as households
+        from services.messaging import bootstrap as messaging
         from services.profiles import bootstrap as profiles
         from services.reporting import bootstrap as reporting
         self.settings = settings
@@ -37,13 +38,14 @@ class Platform:
                                                                                   clock=self.clock)
         self.households = households.build(settings, bus=self.bus, clock=self.clock)
         self.groups = groups.build(settings, bus=self.bus, clock=self.clock)
+        self.messaging = messaging.build(settings, bus=self.bus, clock=self.clock)
         self._gateway_module = gateway
         self.gateway = None
 
     @property
     def services(self):
-        # in starting order: reporting, import, households and groups call profiles
-        return [self.profiles, self.reporting, self.imports, self.households, self.groups]
+        # in starting order: reporting, import, households, groups and messaging call profiles
+        return [self.profiles, self.reporting, self.imports, self.households, self.groups, self.messaging]
 
     def migrate(self) -> None:
         for svc in self.services:
@@ -57,7 +59,7 @@ class Platform:
         addresses = {}
         for svc in self.services:
             name = svc.runtime.name
-            if svc in (self.reporting, self.imports, self.households, self.groups):
+            if svc is not self.profiles:
                 svc.profiles_address = addresses["profiles"]
             svc.start(f"{host}:0" if self._ephemeral else self.settings.grpc_address(name))
             addresses[name] = svc.runtime.grpc.address
@@ -109,6 +111,7 @@ Tenant Tracker is running (embedded defaults: every service in this process).
   import      gRPC {platform.imports.runtime.grpc.address}
   households  gRPC {platform.households.runtime.grpc.address}
   groups      gRPC {platform.groups.runtime.grpc.address}
+  messaging   gRPC {platform.messaging.runtime.grpc.address}
   storage     SQLite under {s.var_dir.resolve()}/   bus: {s.bus}   search: {s.search}
 Sign in as the platform operator:
   username  operator

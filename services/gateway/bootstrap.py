@@ -23,7 +23,7 @@ from .routes import api
 
 NAME = "gateway"
 API_VERSION = "1.0.0"
-NEEDS = ("profiles", "reporting", "import", "households", "groups")
+NEEDS = ("profiles", "reporting", "import", "households", "groups", "messaging")
 log = logging.getLogger(__name__)
 
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
 
 from services.common.bulk import chunks
-from services.common.errors import AlreadyExists, FieldProblem, InvalidInput, NotFound, collect
-from services.common import states
+from services.common.errors import AlreadyExists, InvalidInput, NotFound
+from services.common import people_status, states
 from services.common.uow import UnitOfWork
 
 from .activities.domain import Activity
@@ -57,16 +57,7 @@ def check_people(people: People, person_ids: Sequence[str], *, field: str = "per
                  current_only: bool = True) -> list[str]:
     """The ids, each once, if every one is a person of the landlord (and current, with `current_only`);
     else InvalidInput naming each bad one as `field[i]`."""
-    status = people.status([p for p in dict.fromkeys(person_ids) if p])
-    problems = []
-    for i, person_id in enumerate(person_ids):
-        found = status.get(person_id)
-        if found is None:
-            problems.append(FieldProblem(f"{field}[{i}]", "no such person"))
-        elif current_only and found != "current":
-            problems.append(FieldProblem(f"{field}[{i}]", "is archived"))
-    collect(problems)
-    return list(dict.fromkeys(person_ids))
+    return people_status.check_people(people.status, person_ids, field=field, current_only=current_only)
 
 
 def check_person(people: People, person_id: str, *, current_only: bool = False) -> None:

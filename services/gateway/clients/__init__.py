@@ -5,6 +5,7 @@ from services.common.grpc_client import channel
 from services.gen.tracker.groups.v1 import groups_service_pb2_grpc
 from services.gen.tracker.households.v1 import households_service_pb2_grpc
 from services.gen.tracker.imports.v1 import imports_service_pb2_grpc
+from services.gen.tracker.messaging.v1 import messaging_service_pb2_grpc
 from services.gen.tracker.profiles.v1 import documents_service_pb2_grpc, profiles_service_pb2_grpc
 from services.gen.tracker.profiles.v1 import setup_service_pb2_grpc
 from services.gen.tracker.reporting.v1 import reporting_service_pb2_grpc
@@ -21,6 +22,7 @@ class ServiceClients:
         self.imports = imports_service_pb2_grpc.ImportsStub(self._channels["import"])
         self.households = households_service_pb2_grpc.HouseholdsStub(self._channels["households"])
         self.groups = groups_service_pb2_grpc.GroupsStub(self._channels["groups"])
+        self.messaging = messaging_service_pb2_grpc.MessagingStub(self._channels["messaging"])
 
     def close(self) -> None:
         for ch in self._channels.values():

@@ -3,6 +3,6 @@ from ..api import Api
 
 api = Api()
 
-from . import (activities, admin_groups, audit, auth, benchmark, documents, health, households, imports,  # noqa: E402,F401
-               landlords, people, person_links, report_exports, reports, saved_reports, search_templates, setup,
-               users)  # (registration)
+from . import (activities, admin_groups, audit, auth, benchmark, communications, documents, health,  # noqa: E402,F401
+               households, imports, landlords, people, person_links, report_exports, reports, saved_reports,
+               search_templates, setup, users)  # (registration)

@@ -27,7 +27,7 @@ READ = landlord_staff()
 EDIT = landlord_staff(Privilege.EDIT_PROFILES)
 
 
-def _known(gw, person_id: str) -> None:
+def known_person(gw, person_id: str) -> None:
     """404 for someone who is not the landlord's (the groups service keeps ids, not people)."""
     status = call(gw.profiles.GetPeopleStatus, pb.GetPeopleStatusRequest(person_ids=[person_id])).status
     if person_id not in status:
@@ -60,7 +60,7 @@ def person_household(gw, caller, person_id: str):
 @api.route("GET", GROUPS, access=READ, tag="people", response=PersonGroupList,
            summary="The person's groups tab: admin groups and activity groups they are linked to, newest first")
 def groups(gw, caller, person_id: str):
-    _known(gw, person_id)
+    known_person(gw, person_id)
     answer = call(gw.clients.groups.ListPersonGroups, groups_pb.ListPersonGroupsRequest(person_id=person_id))
     return {"total": answer.total, "items": [_group(g) for g in answer.items]}
 
@@ -68,7 +68,7 @@ def groups(gw, caller, person_id: str):
 @api.route("POST", GROUPS, access=EDIT, tag="people", status=201, body=PersonGroupLink, response=PersonGroupOut,
            summary="Link the person to an admin group or to an activity's group")
 def link(gw, caller, person_id: str, body: PersonGroupLink):
-    _known(gw, person_id)
+    known_person(gw, person_id)
     return _group(call(gw.clients.groups.LinkPerson, groups_pb.LinkPersonRequest(
         person_id=person_id, admin_group_id=body.admin_group_id or "", activity_id=body.activity_id or "")))
 
@@ -77,7 +77,7 @@ def link(gw, caller, person_id: str, body: PersonGroupLink):
            summary="Unlink the person from an admin group or an activity group (group_id as the groups tab lists "
                    "it); 404 when they are not linked to it")
 def unlink(gw, caller, person_id: str, group_id: str):
-    _known(gw, person_id)
+    known_person(gw, person_id)
     listed = call(gw.clients.groups.ListPersonGroups, groups_pb.ListPersonGroupsRequest(person_id=person_id))
     linked = next((g for g in listed.items if g.group_id == group_id), None)
     if linked is None:
@@ -90,5 +90,5 @@ def unlink(gw, caller, person_id: str, group_id: str):
 @api.route("GET", PERSON + "/participation-records", access=READ, tag="people", query=PageQuery,
            response=ParticipationList, summary="The person's participation records, newest first")
 def participation_records(gw, caller, person_id: str, query: PageQuery):
-    _known(gw, person_id)
+    known_person(gw, person_id)
     return participation_page(gw, person_id=person_id, page=query.page, page_size=query.page_size)

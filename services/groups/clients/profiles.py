@@ -7,10 +7,10 @@ from typing import Iterator, Protocol, Sequence
 
 from google.protobuf import struct_pb2
 
+from services.common import people_status
 from services.common.grpc_client import call, call_stream, channel
 from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb, profiles_service_pb2_grpc as pb_grpc
 
-STATUS_CHUNK = 1000  # person ids per GetPeopleStatus call
 TIMEOUT = 30.0
 RESOLVE_TIMEOUT = 300.0  # seconds: every id of a very large selection, streamed
 
@@ -38,13 +38,7 @@ class ProfilesPeople:
         self._stub = pb_grpc.ProfilesStub(self._channel)
 
     def status(self, person_ids: Sequence[str]) -> dict[str, str]:
-        found: dict[str, str] = {}
-        ids = list(dict.fromkeys(person_ids))
-        for start in range(0, len(ids), STATUS_CHUNK):
-            answer = call(self._stub.GetPeopleStatus,
-                          pb.GetPeopleStatusRequest(person_ids=ids[start:start + STATUS_CHUNK]), timeout=TIMEOUT)
-            found.update(answer.status)
-        return found
+        return people_status.statuses(self._stub, person_ids)
 
     def resolve(self, criteria: dict, chunk_size: int = 5000) -> Iterator[tuple[list[str], int]]:
         streamed = call_stream(self._stub.ResolvePeople,

@@ -1,24 +1,25 @@
 {{/* The services this chart deploys, in order: their migration Jobs run in this order too
 (as deploy/local/run_cluster.py migrates and starts them). */}}
 {{- define "tracker.services" -}}
-profiles reporting import households groups gateway
+profiles reporting import households groups messaging gateway
 {{- end -}}
 
 {{- define "tracker.grpcServices" -}}
-profiles reporting import households groups
+profiles reporting import households groups messaging
 {{- end -}}
 
 {{/* Who calls each gRPC service (the network policies let only these pods reach its gRPC port):
 the gateway calls every service; import calls profiles (UpsertPeople); households calls profiles
 (custom field catalogue and checks); groups calls profiles (resolving criteria, people's status); reporting
 calls profiles (catalogue, search aggregations, the recount's people), households and groups (the recount's
-states, group and activity names). */}}
+states, group and activity names); messaging calls profiles (people's status). */}}
 {{- define "tracker.grpcCallers" -}}
-profiles: [gateway, reporting, import, households, groups]
+profiles: [gateway, reporting, import, households, groups, messaging]
 reporting: [gateway]
 import: [gateway]
 households: [gateway, reporting]
 groups: [gateway, reporting]
+messaging: [gateway]
 {{- end -}}
 
 {{/* TRACKER_VAR_DIR of every process: inside the /tmp emptyDir, except in the import pods,

@@ -1,0 +1,135 @@
+from google.protobuf.internal import containers as _containers
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class ListCommunicationCodesRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class CommunicationCode(_message.Message):
+    __slots__ = ("code", "label", "outcomes")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    OUTCOMES_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    label: str
+    outcomes: _containers.RepeatedCompositeFieldContainer[OutcomeCode]
+    def __init__(self, code: _Optional[str] = ..., label: _Optional[str] = ..., outcomes: _Optional[_Iterable[_Union[OutcomeCode, _Mapping]]] = ...) -> None: ...
+
+class OutcomeCode(_message.Message):
+    __slots__ = ("code", "label")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    label: str
+    def __init__(self, code: _Optional[str] = ..., label: _Optional[str] = ...) -> None: ...
+
+class CommunicationCodes(_message.Message):
+    __slots__ = ("codes",)
+    CODES_FIELD_NUMBER: _ClassVar[int]
+    codes: _containers.RepeatedCompositeFieldContainer[CommunicationCode]
+    def __init__(self, codes: _Optional[_Iterable[_Union[CommunicationCode, _Mapping]]] = ...) -> None: ...
+
+class CommunicationDetails(_message.Message):
+    __slots__ = ("communication_code", "outcome_code", "date", "landlord_contact", "description", "notes")
+    COMMUNICATION_CODE_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_CODE_FIELD_NUMBER: _ClassVar[int]
+    DATE_FIELD_NUMBER: _ClassVar[int]
+    LANDLORD_CONTACT_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    NOTES_FIELD_NUMBER: _ClassVar[int]
+    communication_code: str
+    outcome_code: str
+    date: str
+    landlord_contact: str
+    description: str
+    notes: str
+    def __init__(self, communication_code: _Optional[str] = ..., outcome_code: _Optional[str] = ..., date: _Optional[str] = ..., landlord_contact: _Optional[str] = ..., description: _Optional[str] = ..., notes: _Optional[str] = ...) -> None: ...
+
+class RecordCommunicationsRequest(_message.Message):
+    __slots__ = ("person_ids", "details")
+    PERSON_IDS_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    person_ids: _containers.RepeatedScalarFieldContainer[str]
+    details: CommunicationDetails
+    def __init__(self, person_ids: _Optional[_Iterable[str]] = ..., details: _Optional[_Union[CommunicationDetails, _Mapping]] = ...) -> None: ...
+
+class RecordCommunicationsResponse(_message.Message):
+    __slots__ = ("recorded", "communication_ids")
+    RECORDED_FIELD_NUMBER: _ClassVar[int]
+    COMMUNICATION_IDS_FIELD_NUMBER: _ClassVar[int]
+    recorded: int
+    communication_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, recorded: _Optional[int] = ..., communication_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class Communication(_message.Message):
+    __slots__ = ("communication_id", "person_id", "details", "communication_label", "outcome_label", "message_id", "created_at", "created_by", "updated_at")
+    COMMUNICATION_ID_FIELD_NUMBER: _ClassVar[int]
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    COMMUNICATION_LABEL_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_LABEL_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    CREATED_BY_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    communication_id: str
+    person_id: str
+    details: CommunicationDetails
+    communication_label: str
+    outcome_label: str
+    message_id: str
+    created_at: str
+    created_by: str
+    updated_at: str
+    def __init__(self, communication_id: _Optional[str] = ..., person_id: _Optional[str] = ..., details: _Optional[_Union[CommunicationDetails, _Mapping]] = ..., communication_label: _Optional[str] = ..., outcome_label: _Optional[str] = ..., message_id: _Optional[str] = ..., created_at: _Optional[str] = ..., created_by: _Optional[str] = ..., updated_at: _Optional[str] = ...) -> None: ...
+
+class ListPersonCommunicationsRequest(_message.Message):
+    __slots__ = ("person_id", "page", "page_size")
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    person_id: str
+    page: int
+    page_size: int
+    def __init__(self, person_id: _Optional[str] = ..., page: _Optional[int] = ..., page_size: _Optional[int] = ...) -> None: ...
+
+class CommunicationPage(_message.Message):
+    __slots__ = ("total", "items")
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    total: int
+    items: _containers.RepeatedCompositeFieldContainer[Communication]
+    def __init__(self, total: _Optional[int] = ..., items: _Optional[_Iterable[_Union[Communication, _Mapping]]] = ...) -> None: ...
+
+class GetCommunicationRequest(_message.Message):
+    __slots__ = ("communication_id",)
+    COMMUNICATION_ID_FIELD_NUMBER: _ClassVar[int]
+    communication_id: str
+    def __init__(self, communication_id: _Optional[str] = ...) -> None: ...
+
+class UpdateCommunicationRequest(_message.Message):
+    __slots__ = ("communication_id", "communication_code", "outcome_code", "date", "landlord_contact", "description", "notes")
+    COMMUNICATION_ID_FIELD_NUMBER: _ClassVar[int]
+    COMMUNICATION_CODE_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_CODE_FIELD_NUMBER: _ClassVar[int]
+    DATE_FIELD_NUMBER: _ClassVar[int]
+    LANDLORD_CONTACT_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    NOTES_FIELD_NUMBER: _ClassVar[int]
+    communication_id: str
+    communication_code: str
+    outcome_code: str
+    date: str
+    landlord_contact: str
+    description: str
+    notes: str
+    def __init__(self, communication_id: _Optional[str] = ..., communication_code: _Optional[str] = ..., outcome_code: _Optional[str] = ..., date: _Optional[str] = ..., landlord_contact: _Optional[str] = ..., description: _Optional[str] = ..., notes: _Optional[str] = ...) -> None: ...
+
+class DeleteCommunicationResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...

@@ -1,0 +1,46 @@
+"""The composition root of the messaging service."""
+from __future__ import annotations
+
+from services.common import topics
+from services.common.bus import EventBus
+from services.common.clock import Clock
+from services.common.config import Settings
+from services.common.runtime import ServiceRuntime, make_bus
+from services.gen.tracker.messaging.v1 import messaging_service_pb2_grpc as pb_grpc
+
+from . import events, tables
+from .clients.profiles import People, ProfilesPeople
+from .server import MessagingServicer
+
+NAME = "messaging"
+
+
+class Messaging:
+    def __init__(self, settings: Settings, runtime: ServiceRuntime, people: People | None = None):
+        self.settings = settings
+        self.runtime = runtime
+        self.profiles_address = settings.service_address("profiles")  # the dev runner may set it before start
+        self.people = people  # a fake in tests; else a profiles client made at start
+        self._own_people = people is None
+
+    def start(self, address: str | None = None) -> "Messaging":
+        if self.people is None:
+            self.people = ProfilesPeople(self.profiles_address)
+        servicer = MessagingServicer(self.runtime, self.people)
+        self.runtime.start([(pb_grpc.add_MessagingServicer_to_server, servicer, "tracker.messaging.v1.Messaging")],
+                           address or self.settings.grpc_address(NAME))
+        return self
+
+    def stop(self) -> None:
+        self.runtime.stop()
+        if self._own_people and self.people is not None:
+            self.people.close()
+            self.people = None
+
+
+def build(settings: Settings, *, bus: EventBus | None = None, people: People | None = None,
+          clock: Clock | None = None) -> Messaging:
+    bus = bus or make_bus(settings, client_id=NAME)
+    runtime = ServiceRuntime(NAME, settings, outbox=tables.outbox, processed=tables.processed_events, bus=bus,
+                             event_mapper=events.to_outgoing, publishes=[topics.MESSAGING], clock=clock)
+    return Messaging(settings, runtime, people)

@@ -1,0 +1,81 @@
+"""Use cases of communication records: a contact recorded by hand for a list of people (one record per
+person, all or none), a person's records newest first, and changing or deleting one. Every change puts a
+CommunicationRecorded event in the outbox in the same transaction. Profiles is asked about the people
+before this service's transaction begins, so no lock is held while another service answers."""
+from __future__ import annotations
+
+from typing import Sequence
+
+from services.common import people_status
+from services.common.errors import InvalidInput, NotFound
+from services.common.uow import UnitOfWork
+
+from . import domain
+from .clients.profiles import People
+from .domain import Communication
+from .store import CommunicationRecords
+
+
+def _records(uow: UnitOfWork) -> CommunicationRecords:
+    return CommunicationRecords(uow.session, uow.landlord_id)
+
+
+def check_people(people: People, person_ids: Sequence[str], *, field: str = "person_ids") -> list[str]:
+    """The ids, each once, if there are some (not too many) and every one is a current person of the
+    landlord; else InvalidInput naming each bad one as `field[i]`."""
+    if not person_ids:
+        raise InvalidInput.field(field, "must name at least one person")
+    if len(person_ids) > domain.MAX_PEOPLE:
+        raise InvalidInput.field(field, f"must name at most {domain.MAX_PEOPLE:,} people")
+    return people_status.check_people(people.status, person_ids, field=field)
+
+
+def record(uow: UnitOfWork, people: People, *, user_id: str, person_ids: Sequence[str],
+           details: dict) -> list[Communication]:
+    """One record per person named (repeats once), with the same details."""
+    checked = domain.details(**details, today=uow.clock.today())
+    ids = check_people(people, person_ids)
+    now = uow.clock.now()
+    made = [Communication.new(landlord_id=uow.landlord_id, person_id=p, details=checked, user_id=user_id, now=now)
+            for p in ids]
+    _records(uow).add_all(made)
+    for record_made in made:
+        uow.track(record_made)
+    uow.commit()
+    return made
+
+
+def person_records(uow: UnitOfWork, *, person_id: str, page: int, page_size: int) -> tuple[int, list[Communication]]:
+    if not person_id:
+        raise InvalidInput.field("person_id", "is required")
+    page, size = domain.paging(page, page_size)
+    return _records(uow).of_person(person_id, limit=size, offset=(page - 1) * size)
+
+
+def get(uow: UnitOfWork, *, communication_id: str) -> Communication:
+    found = _records(uow).get(communication_id) if communication_id else None
+    if found is None:
+        raise NotFound("communication record not found")
+    return found
+
+
+def change(uow: UnitOfWork, *, communication_id: str, changes: dict) -> Communication:
+    """Only the fields given change; the outcome must still suit the code (give both to change the code)."""
+    found = get(uow, communication_id=communication_id)
+    d = found.details
+    merged = {"communication_code": d.communication_code, "outcome_code": d.outcome_code,
+              "date": d.date.isoformat(), "landlord_contact": d.landlord_contact, "description": d.description,
+              "notes": d.notes, **changes}
+    found.change(domain.details(**merged, today=uow.clock.today()), uow.clock.now())
+    _records(uow).save(found)
+    uow.track(found)
+    uow.commit()
+    return found
+
+
+def delete(uow: UnitOfWork, *, communication_id: str) -> None:
+    found = get(uow, communication_id=communication_id)
+    found.delete(uow.clock.now())
+    _records(uow).remove(found)
+    uow.track(found)
+    uow.commit()

@@ -1,0 +1,62 @@
+"""Storage of communication records (SQLAlchemy Core). Every query is filtered by the landlord here;
+row-level security is the second wall."""
+from __future__ import annotations
+
+from typing import Sequence
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from services.common.db import as_utc
+
+from .domain import Communication, Details
+from .tables import communication_records as records
+
+
+def _row(c: Communication) -> dict:
+    d = c.details
+    return {"communication_id": c.communication_id, "landlord_id": c.landlord_id, "person_id": c.person_id,
+            "communication_code": d.communication_code, "outcome_code": d.outcome_code, "date": d.date,
+            "landlord_contact": d.landlord_contact, "description": d.description, "notes": d.notes,
+            "message_id": c.message_id, "version": c.version, "created_at": c.created_at,
+            "created_by": c.created_by, "updated_at": c.updated_at}
+
+
+def _record(r) -> Communication:
+    details = Details(r["communication_code"], r["outcome_code"], r["date"], r["landlord_contact"],
+                      r["description"], r["notes"])
+    return Communication(r["communication_id"], r["landlord_id"], r["person_id"], details, r["message_id"],
+                         r["version"], as_utc(r["created_at"]), r["created_by"], as_utc(r["updated_at"]))
+
+
+class CommunicationRecords:
+    def __init__(self, session: Session, landlord_id: str):
+        self.session, self.landlord_id = session, landlord_id
+
+    def _mine(self):
+        return records.c.landlord_id == self.landlord_id
+
+    def add_all(self, added: Sequence[Communication]) -> None:
+        if added:
+            self.session.execute(insert(records), [_row(c) for c in added])
+
+    def save(self, record: Communication) -> None:
+        self.session.execute(update(records).where(self._mine(), records.c.communication_id == record.communication_id)
+                             .values(**_row(record)))
+
+    def remove(self, record: Communication) -> None:
+        self.session.execute(delete(records).where(self._mine(), records.c.communication_id == record.communication_id))
+
+    def get(self, communication_id: str) -> Communication | None:
+        row = self.session.execute(select(records).where(
+            self._mine(), records.c.communication_id == communication_id)).mappings().first()
+        return _record(row) if row else None
+
+    def of_person(self, person_id: str, *, limit: int, offset: int) -> tuple[int, list[Communication]]:
+        """The person's records, newest first (by date, then the latest recorded)."""
+        where = (self._mine(), records.c.person_id == person_id)
+        total = self.session.execute(select(func.count()).select_from(records).where(*where)).scalar_one()
+        rows = self.session.execute(select(records).where(*where).order_by(
+            records.c.date.desc(), records.c.created_at.desc(), records.c.communication_id)
+            .limit(limit).offset(offset)).mappings()
+        return total, [_record(r) for r in rows]
