@@ -123,6 +123,8 @@ class CommunicationRecorded:
     message_id: str
     deleted: bool
     occurred_at: dt.datetime
+    communication_label: str
+    outcome_label: str
 
 
 @dataclass
@@ -157,7 +159,7 @@ class Communication:
         d = self.details
         self.events.append(CommunicationRecorded(
             self.landlord_id, self.communication_id, self.version, self.person_id, d.communication_code,
-            d.outcome_code, d.date, self.message_id, deleted, now))
+            d.outcome_code, d.date, self.message_id, deleted, now, d.communication_label, d.outcome_label))
 
 
 def paging(page: int, page_size: int) -> tuple[int, int]:

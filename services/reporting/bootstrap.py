@@ -77,6 +77,7 @@ def build(settings: Settings, *, bus: EventBus | None = None, clock: Clock | Non
                              clock=clock)
     runtime.consume([topics.PEOPLE], "reporting.people", handlers.people_event, handlers.people_event_batch)
     runtime.consume([topics.GROUPS], "reporting.groups", handlers.groups_event, handlers.groups_event_batch)
+    runtime.consume([topics.MESSAGING], "reporting.messaging", handlers.messaging_event, handlers.messaging_event_batch)
     reporting = Reporting(settings, runtime)
     households = handlers.Households(ChoiceFields(lambda: reporting.connect().custom_field_types(), runtime.clock.now))
     runtime.consume([topics.HOUSEHOLDS], "reporting.households", households.event, households.batch)

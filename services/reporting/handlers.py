@@ -9,12 +9,14 @@ from typing import Iterable, Iterator
 from services.common.envelope import payload_as
 from services.gen.tracker.groups.v1 import events_pb2 as groups_pb2
 from services.gen.tracker.households.v1 import events_pb2 as households_pb2
+from services.gen.tracker.messaging.v1 import events_pb2 as messaging_pb2
 from services.gen.tracker.profiles.v1 import events_pb2 as people_pb2
 
 from . import service
+from .contacts import service as contacts
 from .choice_fields import ChoiceFields
 from .domain import HouseholdState, PersonState
-from .messages import household_state, membership_state, person_state, profile_values
+from .messages import contact_state, household_state, membership_state, person_state, profile_values
 
 PERSON_EVENTS = {message.DESCRIPTOR.full_name: message for message in (people_pb2.PersonCreated,
                                                                         people_pb2.PersonChanged)}
@@ -41,6 +43,12 @@ def _memberships(envelopes: Iterable) -> Iterator:
             yield membership_state(payload_as(envelope, groups_pb2.PersonGroupsChanged))
 
 
+def _contacts(envelopes: Iterable) -> Iterator:
+    for envelope in envelopes:
+        if envelope.type == messaging_pb2.CommunicationRecorded.DESCRIPTOR.full_name:
+            yield contact_state(payload_as(envelope, messaging_pb2.CommunicationRecorded))
+
+
 def people_event(uow, envelope) -> None:
     service.count_people(uow, _people([envelope]))
 
@@ -55,6 +63,14 @@ def groups_event(uow, envelope) -> None:
 
 def groups_event_batch(uow, envelopes: Iterable) -> None:
     service.count_memberships(uow, _memberships(envelopes))
+
+
+def messaging_event(uow, envelope) -> None:
+    contacts.take_in(uow, _contacts([envelope]))
+
+
+def messaging_event_batch(uow, envelopes: Iterable) -> None:
+    contacts.take_in(uow, _contacts(envelopes))
 
 
 class Households:

@@ -6,6 +6,7 @@ import datetime as dt
 
 from google.protobuf import json_format
 
+from .contacts.domain import ContactState
 from .domain import ACTIVITY, ADMIN_GROUP, HouseholdState, MembershipState, PersonState
 
 
@@ -40,3 +41,10 @@ def membership_state(changed) -> MembershipState:
 def struct_of(message, field: str) -> dict:
     """A Struct field of a request as a dict ({} when not set)."""
     return json_format.MessageToDict(getattr(message, field)) if message.HasField(field) else {}
+
+
+def contact_state(recorded) -> ContactState:
+    """A CommunicationRecorded event as the contacts report keeps it."""
+    return ContactState(recorded.communication_id, recorded.version, recorded.person_id, recorded.communication_code,
+                        recorded.communication_label or recorded.communication_code, recorded.outcome_code,
+                        dt.date.fromisoformat(recorded.date), recorded.deleted)

@@ -7,6 +7,7 @@ from services.gen.tracker.reporting.v1 import reporting_service_pb2 as pb, repor
 from . import service
 from .builder import service as builder
 from .builder.domain import Entry, Table
+from .contacts import service as contacts
 from .messages import struct_of
 from .outcomes import service as outcomes
 from .reports import service as reports
@@ -109,6 +110,13 @@ class ReportingServicer(SavedReportsServicer, ExportsServicer, BenchmarkServicer
                                           characteristic=request.characteristic, months=request.months)
         return pb.Trend(months=[pb.TrendMonth(month=month, current_people=_cell(people), breakdown=_breakdown(b))
                                 for month, people, b in months], threshold=threshold)
+
+    def GetContactsReport(self, request, ctx):
+        with self._runtime.uow(require_landlord(), read_only=True) as uow:
+            found = contacts.report(uow, month=request.month)
+        return pb.ContactsReport(month=found.month, records=_cell(found.records), people=_cell(found.people),
+                                 records_by_code=_breakdown(found.records_by_code),
+                                 people_by_code=_breakdown(found.people_by_code), threshold=found.threshold)
 
     def GetReportSettings(self, request, ctx):
         with self._runtime.uow(require_landlord(), read_only=True) as uow:

@@ -90,3 +90,17 @@ export_jobs = Table(
 )
 outbox = outbox_table(metadata)
 processed_events = processed_events_table(metadata)
+counted_contacts = Table(  # each communication record as last seen (a deleted one kept as a tombstone)
+    "counted_contacts", metadata,
+    Column("landlord_id", String(36), nullable=False),
+    Column("communication_id", String(36), nullable=False),
+    Column("version", BigInteger, nullable=False),
+    Column("person_id", String(36), nullable=False),
+    Column("communication_code", String(40), nullable=False),
+    Column("communication_label", String(60), nullable=False),
+    Column("outcome_code", String(60), nullable=False),
+    Column("date", Date, nullable=False),
+    Column("deleted", Boolean, nullable=False),
+    PrimaryKeyConstraint("landlord_id", "communication_id"),
+    Index("ix_counted_contacts_date", "landlord_id", "date"),
+)

@@ -9,7 +9,7 @@ from ..api import landlord_user
 from ..equality import EQUALITY_FIELDS, check_use, may_view
 from ..privileges import Privilege
 from ..schemas import PeopleCount
-from ..schemas.reports import BuildQuery, BuiltReportOut, ExportQuery, OutcomesOut, OutcomesQuery, PopulationQuery, ProfileReportOut, ReportSettingsChanges, ReportSettingsOut, TrendOut, TrendQuery
+from ..schemas.reports import BuildQuery, BuiltReportOut, ContactsOut, ContactsQuery, ExportQuery, OutcomesOut, OutcomesQuery, PopulationQuery, ProfileReportOut, ReportSettingsChanges, ReportSettingsOut, TrendOut, TrendQuery
 from ..searching import checked
 from .documents import content_disposition
 from . import api
@@ -134,6 +134,18 @@ def trend(gw, caller, query: TrendQuery):
     return {"characteristic": query.characteristic, "threshold": t,
             "months": [{"month": m.month, "current_people": _cell(m.current_people, t),
                         "breakdown": _breakdown(m.breakdown, t)} for m in answer.months]}
+
+
+@api.route("GET", "/api/v1/reports/contacts", access=landlord_user(Privilege.VIEW_REPORTS), tag="reports",
+           query=ContactsQuery, response=ContactsOut,
+           summary="A month's contacts: communication records dated in it and the people they reached, by "
+                   "communication code (this month unless a month is given)")
+def contacts(gw, caller, query: ContactsQuery):
+    answer = call(gw.reporting.GetContactsReport, pb.GetContactsReportRequest(month=query.month))
+    t = answer.threshold
+    return {"month": answer.month, "threshold": t, "records": _cell(answer.records, t),
+            "people": _cell(answer.people, t), "records_by_code": _breakdown(answer.records_by_code, t),
+            "people_by_code": _breakdown(answer.people_by_code, t)}
 
 
 @api.route("GET", "/api/v1/reports/settings", access=landlord_user(Privilege.VIEW_REPORTS), tag="reports",

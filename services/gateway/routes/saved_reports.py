@@ -10,7 +10,7 @@ from services.gen.tracker.reporting.v1 import reporting_service_pb2 as pb
 
 from ..api import landlord_user, validated
 from ..privileges import Privilege
-from ..schemas.reports import (BuildQuery, DashboardIn, DashboardOut, NewSavedReport, OutcomesQuery, PopulationQuery,
+from ..schemas.reports import (BuildQuery, ContactsQuery, DashboardIn, DashboardOut, NewSavedReport, OutcomesQuery, PopulationQuery,
                                SavedReportChanges, SavedReportList, SavedReportOut, TrendQuery)
 from . import api, reports
 
@@ -18,7 +18,8 @@ SAVED = "/api/v1/reports/saved"
 ONE = SAVED + "/{report_id}"
 READ = landlord_user(Privilege.VIEW_REPORTS)
 TAG = "reports"
-MODELS = {"profile": PopulationQuery, "build": BuildQuery, "trend": TrendQuery, "outcomes": OutcomesQuery}
+MODELS = {"profile": PopulationQuery, "build": BuildQuery, "trend": TrendQuery, "outcomes": OutcomesQuery,
+          "contacts": ContactsQuery}
 
 
 def checked_definition(kind: str, definition: dict, where: str = "definition"):
@@ -31,8 +32,8 @@ def run(gw, caller, kind: str, definition: dict) -> dict:
     query = checked_definition(kind, definition)
     if kind == "profile":
         return reports.population_report(gw, caller, query) if query.criteria else reports.profile_report(gw, caller)
-    return {"build": reports.build_report, "trend": reports.trend, "outcomes": reports.outcome_rates}[kind](
-        gw, caller, query)
+    return {"build": reports.build_report, "trend": reports.trend, "outcomes": reports.outcome_rates,
+            "contacts": reports.contacts}[kind](gw, caller, query)
 
 
 def _saved(message) -> dict:

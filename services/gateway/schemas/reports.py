@@ -157,7 +157,7 @@ class OutcomesOut(BaseModel):
     overall: OutcomeRateOut = Field(description="the whole population's rate, to compare each value's with")
 
 
-REPORT_KINDS = Literal["profile", "build", "trend", "outcomes"]
+REPORT_KINDS = Literal["profile", "build", "trend", "outcomes", "contacts"]
 WIDGET_KINDS = Literal["figure", "breakdown", "crosstab", "trend", "outcomes", "quick_links"]
 
 
@@ -276,3 +276,17 @@ class BenchmarkOut(BaseModel):
     group: str
     members: int
     measures: list[MeasureOut]
+
+
+class ContactsQuery(Body):
+    month: str = Field("", pattern=r"^(\d{4}-\d{2})?$", description='YYYY-MM; empty: this month')
+
+
+class ContactsOut(BaseModel):
+    month: str
+    threshold: int
+    records: ReportCell = Field(description="communication records dated in the month")
+    people: ReportCell = Field(description="people with at least one")
+    records_by_code: ReportBreakdown = Field(description="records by communication code, percentages of the records")
+    people_by_code: ReportBreakdown = Field(description="people by communication code, percentages of the people "
+                                                        "contacted (someone contacted two ways counts in both)")

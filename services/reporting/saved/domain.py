@@ -15,7 +15,7 @@ from typing import Any, Mapping
 
 from services.common.errors import FieldProblem, PermissionDenied, collect
 
-KINDS = ("profile", "build", "trend", "outcomes")
+KINDS = ("profile", "build", "trend", "outcomes", "contacts")
 MAX_NAME = 100
 MAX_DEFINITION_BYTES = 32 * 1024
 MAX_WIDGETS = 8
@@ -110,8 +110,8 @@ def _widget(kind: str, title: str, report_kind: str = "", **definition) -> Widge
     return Widget(kind, title, report_kind=report_kind, definition=definition)
 
 
-# What a user starts with until they change their dashboard: the whole landlord's profile and the data
-# completeness views (this month's contacts joins when messaging exists).
+# What a user starts with until they change their dashboard: the whole landlord's profile, data completeness
+# and this month's contacts.
 STANDARD = (
     _widget("figure", "Current people", "profile"),
     _widget("breakdown", "Gender", "build", rows="gender"),
@@ -119,6 +119,6 @@ STANDARD = (
     _widget("breakdown", "Tenancy types", "build", rows="tenancy_type"),
     _widget("crosstab", "Areas by household status", "build", rows="area", columns="household_status"),
     _widget("trend", "Data completeness: ethnicity", "trend", characteristic="ethnicity", months=12),
-    _widget("trend", "Data completeness: disability", "trend", characteristic="disability", months=12),
+    _widget("breakdown", "This month's contacts", "contacts"),
     Widget("quick_links", "Quick links", links=("/people/search", "/reports/build", "/imports")),
 )

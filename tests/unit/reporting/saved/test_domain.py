@@ -42,3 +42,8 @@ def test_a_dashboard_holds_at_most_eight_widgets_each_showing_one_report():
                               Widget("pie", report_kind="profile")])
     assert [p.field for p in refused.value.fields] == ["widgets[0].saved_report_id", "widgets[1].saved_report_id",
                                                        "widgets[2].kind"]
+
+
+def test_the_standard_dashboard_shows_this_months_contacts():
+    contacts = [w for w in domain.STANDARD if w.report_kind == "contacts"]
+    assert [w.title for w in contacts] == ["This month's contacts"] and contacts[0].definition == {}

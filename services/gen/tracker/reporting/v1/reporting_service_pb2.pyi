@@ -433,3 +433,25 @@ class Benchmark(_message.Message):
     members: int
     measures: _containers.RepeatedCompositeFieldContainer[Measure]
     def __init__(self, group: _Optional[str] = ..., members: _Optional[int] = ..., measures: _Optional[_Iterable[_Union[Measure, _Mapping]]] = ...) -> None: ...
+
+class GetContactsReportRequest(_message.Message):
+    __slots__ = ("month",)
+    MONTH_FIELD_NUMBER: _ClassVar[int]
+    month: str
+    def __init__(self, month: _Optional[str] = ...) -> None: ...
+
+class ContactsReport(_message.Message):
+    __slots__ = ("month", "records", "people", "records_by_code", "people_by_code", "threshold")
+    MONTH_FIELD_NUMBER: _ClassVar[int]
+    RECORDS_FIELD_NUMBER: _ClassVar[int]
+    PEOPLE_FIELD_NUMBER: _ClassVar[int]
+    RECORDS_BY_CODE_FIELD_NUMBER: _ClassVar[int]
+    PEOPLE_BY_CODE_FIELD_NUMBER: _ClassVar[int]
+    THRESHOLD_FIELD_NUMBER: _ClassVar[int]
+    month: str
+    records: Cell
+    people: Cell
+    records_by_code: Breakdown
+    people_by_code: Breakdown
+    threshold: int
+    def __init__(self, month: _Optional[str] = ..., records: _Optional[_Union[Cell, _Mapping]] = ..., people: _Optional[_Union[Cell, _Mapping]] = ..., records_by_code: _Optional[_Union[Breakdown, _Mapping]] = ..., people_by_code: _Optional[_Union[Breakdown, _Mapping]] = ..., threshold: _Optional[int] = ...) -> None: ...

@@ -66,6 +66,11 @@ class ReportingStub:
                 request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetTrendRequest.SerializeToString,
                 response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.Trend.FromString,
                 _registered_method=True)
+        self.GetContactsReport = channel.unary_unary(
+                '/tracker.reporting.v1.Reporting/GetContactsReport',
+                request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetContactsReportRequest.SerializeToString,
+                response_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ContactsReport.FromString,
+                _registered_method=True)
         self.GetOutcomes = channel.unary_unary(
                 '/tracker.reporting.v1.Reporting/GetOutcomes',
                 request_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetOutcomesRequest.SerializeToString,
@@ -196,6 +201,14 @@ class ReportingServicer:
     def GetTrend(self, request, context):
         """One characteristic month by month (the counts at each month's end; this month's as of now), e.g.
         how many ethnicity values are still Not known: INVALID_ARGUMENT names a bad characteristic or months.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetContactsReport(self, request, context):
+        """A month's contacts (communication records dated in it, from messaging's events): how many records and
+        how many people, by communication code; small counts hidden as in every report.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -341,6 +354,11 @@ def add_ReportingServicer_to_server(servicer, server):
                     servicer.GetTrend,
                     request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetTrendRequest.FromString,
                     response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.Trend.SerializeToString,
+            ),
+            'GetContactsReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetContactsReport,
+                    request_deserializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetContactsReportRequest.FromString,
+                    response_serializer=tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ContactsReport.SerializeToString,
             ),
             'GetOutcomes': grpc.unary_unary_rpc_method_handler(
                     servicer.GetOutcomes,
@@ -587,6 +605,33 @@ class Reporting:
             '/tracker.reporting.v1.Reporting/GetTrend',
             tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetTrendRequest.SerializeToString,
             tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.Trend.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetContactsReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.reporting.v1.Reporting/GetContactsReport',
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.GetContactsReportRequest.SerializeToString,
+            tracker_dot_reporting_dot_v1_dot_reporting__service__pb2.ContactsReport.FromString,
             options,
             channel_credentials,
             insecure,
