@@ -132,7 +132,8 @@ class OutcomesQuery(Body):
                                  description="who is counted: any people search criteria (empty: every current person)")
     outcome: JsonObject = Field(json_schema_extra=CRITERIA_SCHEMA,
                                 description="who has the outcome: e.g. an admin group ({\"admin_group\": [id]}), an "
-                                            "activity's people ({\"activity\": [id]}) or any criteria")
+                                            "activity's people ({\"activity\": [id]}), was contacted "
+                                            "({\"contacted\": {\"since\": date}}) or any criteria")
     characteristic: str = Field(min_length=1, max_length=80)
 
 
@@ -167,7 +168,8 @@ class NewSavedReport(Body):
          "shared": True}]})
 
     name: str = Field(min_length=1, max_length=100)
-    kind: REPORT_KINDS = Field(description="which report: profile (POST /reports/profile), build, trend or outcomes")
+    kind: REPORT_KINDS = Field(description="which report: profile (POST /reports/profile), build, trend, outcomes or "
+                                           "contacts")
     definition: JsonObject = Field(description="what that report's route takes; criteria as written, so templates "
                                                "and groups pick today's people each time it runs")
     shared: bool = Field(False, description="seen (and run) by the landlord's other users; only the owner changes it")
@@ -261,8 +263,10 @@ class MembershipOut(BaseModel):
 
 class MeasureOut(BaseModel):
     kind: str = Field(description="completeness (share of current people whose value is known), profile (a "
-                                  "value's share of the known) or participation (share of current people taking "
-                                  "part in any activity; characteristic 'activity')")
+                                  "value's share of the known), participation (share of current people taking "
+                                  "part in any activity; characteristic 'activity') or contact (share of current "
+                                  "people with a communication record in the last twelve months; characteristic "
+                                  "'contacts')")
     characteristic: str
     label: str | None = Field(description="the value, for a profile measure")
     own: float | None

@@ -1,12 +1,14 @@
 """Benchmark groups with no I/O. Landlords who opt in to the same group each see their own figures beside
 the group's median and quartiles for the same measures: each characteristic's data completeness (the share
-of current people whose value is known), its profile (each value's share of the known), and the
-participation rate (the share of current people taking part in any activity). Values are
+of current people whose value is known), its profile (each value's share of the known), the
+participation rate (the share of current people taking part in any activity) and the contact rate (the
+share of current people with a communication record in the last twelve months). Values are
 compared by their label, since each landlord has its own options. Only these figures cross landlords,
 never a record, and a figure of the group is shown only when at least five landlords contribute to it.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 import statistics
 from dataclasses import dataclass
@@ -19,7 +21,8 @@ from ..reports.domain import Catalogue, ProfileReport, percent, profile_report
 
 MIN_CONTRIBUTORS = 5
 GROUP = re.compile(r"^[a-z0-9][a-z0-9-]{1,58}[a-z0-9]$")
-COMPLETENESS, PROFILE, PARTICIPATION = "completeness", "profile", "participation"
+COMPLETENESS, PROFILE, PARTICIPATION, CONTACT = "completeness", "profile", "participation", "contact"
+CONTACTS = "contacts"  # the contact rate's characteristic
 
 Key = tuple[str, str, str]  # (kind, characteristic, value label; "" for completeness)
 
@@ -44,13 +47,24 @@ def check_group(name: str) -> str:
     return name
 
 
-def measures(counts: Mapping, catalogue: Catalogue) -> dict[Key, float]:
-    """A landlord's measures, from its counts (unsuppressed: only medians and quartiles leave the landlord)."""
+def contact_window_start(today: dt.date) -> dt.date:
+    """The first day counted by the contact rate: the same day a year back (the 28th for a 29 February)."""
+    try:
+        return today.replace(year=today.year - 1)
+    except ValueError:
+        return today.replace(year=today.year - 1, day=28)
+
+
+def measures(counts: Mapping, catalogue: Catalogue, contacted: int | None = None) -> dict[Key, float]:
+    """A landlord's measures, from its counts and how many current people were contacted in the window
+    (unsuppressed: only medians and quartiles leave the landlord)."""
     report: ProfileReport = profile_report(counts, catalogue, threshold=1)  # 1: nothing hidden here
     total = report.current_people.count
     found: dict[Key, float] = {}
     if total:
         found[(PARTICIPATION, ACTIVITY, "")] = percent(counts.get((ACTIVITY, KNOWN), 0), total)
+        if contacted is not None:
+            found[(CONTACT, CONTACTS, "")] = percent(min(contacted, total), total)
     for breakdown in report.breakdowns:
         if total:
             found[(COMPLETENESS, breakdown.characteristic, "")] = percent(breakdown.known or 0, total)

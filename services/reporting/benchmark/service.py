@@ -36,8 +36,9 @@ def compare(uow: Callable[..., UnitOfWork], landlord_id: str, catalogue_of: Call
     with uow(platform=True, read_only=True) as unit:
         member_ids = store.members(unit.session, group)
         counts = store.counts_of(unit.session, member_ids)
+        contacted = store.contacted_of(unit.session, member_ids, domain.contact_window_start(unit.clock.today()))
     measures = {}
     for member in member_ids:
         with context.bound(context.CallContext(landlord_id=member, request_id=context.current().request_id)):
-            measures[member] = domain.measures(counts[member], catalogue_of())
+            measures[member] = domain.measures(counts[member], catalogue_of(), contacted=contacted[member])
     return group, len(member_ids), domain.compare(measures[landlord_id], measures.values())

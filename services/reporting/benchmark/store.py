@@ -1,13 +1,21 @@
 """Storage of benchmark groups: which group a landlord has joined (its report settings), and, at platform
-level only, the members of a group and their counts (aggregates, never a record)."""
+level only, the members of a group and their counts (aggregates, never a record: how many current people
+were contacted is counted here and only the number leaves)."""
 from __future__ import annotations
+
+import datetime as dt
+import json
 
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from ..tables import counts, report_settings
+from services.common.bulk import chunks
+
+from ..tables import counted_contacts, counted_people, counts, report_settings
 from ..reports.domain import DEFAULT_THRESHOLD
+
+CHUNK = 1000  # person ids per IN (...) query
 
 
 def group_of(session: Session, landlord_id: str) -> str | None:
@@ -37,4 +45,18 @@ def counts_of(session: Session, landlord_ids: list[str]) -> dict[str, dict]:
             select(counts.c.landlord_id, counts.c.characteristic, counts.c.value, counts.c.total)
             .where(counts.c.landlord_id.in_(landlord_ids), counts.c.total != 0)):
         found[landlord_id][(characteristic, value)] = int(total)
+    return found
+
+
+def contacted_of(session: Session, landlord_ids: list[str], since: dt.date) -> dict[str, int]:
+    """How many of each member's current people have a communication record dated on or after `since`."""
+    found = {}
+    for landlord_id in landlord_ids:
+        people = list(session.execute(select(counted_contacts.c.person_id).distinct().where(
+            counted_contacts.c.landlord_id == landlord_id, counted_contacts.c.deleted.is_(False),
+            counted_contacts.c.date >= since)).scalars())
+        found[landlord_id] = sum(
+            json.loads(state)["status"] == "current" for chunk in chunks(people, CHUNK)
+            for state in session.execute(select(counted_people.c.state).where(
+                counted_people.c.landlord_id == landlord_id, counted_people.c.person_id.in_(chunk))).scalars())
     return found

@@ -59,6 +59,25 @@ def test_the_participation_rate_follows_people_taking_part_in_activities(platfor
     assert not _recount(platform, record["id"])  # the counts equal a recount from profiles, households and groups
 
 
+def test_the_contact_rate_counts_current_people_contacted_in_the_last_twelve_months(platform, landlord):
+    _, admin = landlord
+    people = [add(admin, f"Ct{n}", "Sample", tenancy_type="Non-resident") for n in range(8)]
+    today = platform.clock.today()
+    recent, old = today.isoformat(), today.replace(year=today.year - 2).isoformat()
+    for who, date in ((people[:3], recent), (people[3:5], old)):
+        answer = admin.post("/api/v1/communications", json={"person_ids": [p["id"] for p in who], "date": date,
+                                                            "communication_code": "phoned", "outcome_code": "no_answer"})
+        assert answer.status_code == 201, answer.text
+    assert admin.put(BENCHMARK + "/membership", json={"group": f"test-{uuid.uuid4().hex[:8]}"}).status_code == 200
+
+    def contact():
+        return next(m for m in admin.get(BENCHMARK).json()["measures"] if m["kind"] == "contact")
+    assert eventually(lambda: contact()["own"] == 37.5), contact()  # 3 of 8 current people
+    assert admin.patch(f"/api/v1/people/{people[0]['id']}", json={"status": "archived"}).status_code == 200
+    assert eventually(lambda: contact()["own"] == 28.6), contact()  # 2 of 7: the archived one no longer counts
+    assert contact()["characteristic"] == "contacts"
+
+
 def test_a_bad_group_name_is_a_422_and_joining_needs_manage_setup(landlord):
     _, admin = landlord
     bad = admin.put(BENCHMARK + "/membership", json={"group": "Not A Name!"})

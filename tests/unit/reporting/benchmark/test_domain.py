@@ -1,5 +1,7 @@
 """Benchmark groups' arithmetic: measures compared by label across landlords, medians and quartiles only
 from five contributing landlords, and group names checked."""
+import datetime as dt
+
 import pytest
 
 from services.common.errors import InvalidInput
@@ -22,6 +24,14 @@ def test_the_participation_rate_is_the_share_of_current_people_in_any_activity()
     found = domain.measures({("status", "current"): 8, ("status", "archived"): 4, ("activity", "a-1"): 3,
                              ("activity", "a-2"): 2, ("activity", KNOWN): 4}, Catalogue({}))
     assert found[(domain.PARTICIPATION, "activity", "")] == 50.0
+
+
+def test_the_contact_rate_is_the_share_of_current_people_contacted_within_a_year():
+    found = domain.measures({("status", "current"): 8}, Catalogue({}), contacted=3)
+    assert found[(domain.CONTACT, domain.CONTACTS, "")] == 37.5
+    assert (domain.CONTACT, domain.CONTACTS, "") not in domain.measures({("status", "current"): 8}, Catalogue({}))
+    assert domain.contact_window_start(dt.date(2028, 2, 29)) == dt.date(2027, 2, 28)
+    assert domain.contact_window_start(dt.date(2027, 3, 9)) == dt.date(2026, 3, 9)
 
 
 def test_the_group_figure_needs_five_contributors():
