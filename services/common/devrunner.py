@@ -65,6 +65,7 @@ class Platform:
             addresses[name] = svc.runtime.grpc.address
         self.reporting.groups_address = addresses["groups"]  # reporting reaches these only once asked
         self.reporting.households_address = addresses["households"]
+        self.reporting.messaging_address = addresses["messaging"]
         self.gateway = self._gateway_module.build(self.settings, addresses=addresses, clock=self.clock)
         self.gateway.start(port=0 if self._ephemeral else None)
         return self

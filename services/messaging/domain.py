@@ -138,28 +138,32 @@ class Communication:
     created_at: dt.datetime
     created_by: str
     updated_at: dt.datetime
+    deleted: bool = False  # kept as a tombstone: its version, person, code, outcome and date; its words cleared
     events: list = field(default_factory=list)
 
     @classmethod
     def new(cls, *, landlord_id: str, person_id: str, details: Details, user_id: str, now: dt.datetime,
             message_id: str = "") -> "Communication":
         record = cls(new_id(), landlord_id, person_id, details, message_id, 1, now, user_id, now)
-        record._announce(now)
+        record.events.append(record.state(now))
         return record
 
     def change(self, details: Details, now: dt.datetime) -> None:
         self.details, self.version, self.updated_at = details, self.version + 1, now
-        self._announce(now)
+        self.events.append(self.state(now))
 
     def delete(self, now: dt.datetime) -> None:
-        self.version += 1
-        self._announce(now, deleted=True)
-
-    def _announce(self, now: dt.datetime, deleted: bool = False) -> None:
         d = self.details
-        self.events.append(CommunicationRecorded(
+        self.details = Details(d.communication_code, d.outcome_code, d.date, "", "", "")
+        self.version, self.updated_at, self.deleted = self.version + 1, now, True
+        self.events.append(self.state(now))
+
+    def state(self, now: dt.datetime) -> CommunicationRecorded:
+        """The record as an event shows it (its deletion, once deleted)."""
+        d = self.details
+        return CommunicationRecorded(
             self.landlord_id, self.communication_id, self.version, self.person_id, d.communication_code,
-            d.outcome_code, d.date, self.message_id, deleted, now, d.communication_label, d.outcome_label))
+            d.outcome_code, d.date, self.message_id, self.deleted, now, d.communication_label, d.outcome_label)
 
 
 def paging(page: int, page_size: int) -> tuple[int, int]:

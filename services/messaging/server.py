@@ -9,6 +9,7 @@ from services.gen.tracker.messaging.v1 import messaging_service_pb2 as pb, messa
 from . import service
 from .clients.profiles import People
 from .domain import CODES, Communication
+from .events import communication_recorded
 
 CHANGEABLE = ("communication_code", "outcome_code", "date", "landlord_contact", "description", "notes")
 
@@ -65,3 +66,11 @@ class MessagingServicer(pb_grpc.MessagingServicer):
         with self._runtime.uow(require_landlord()) as uow:
             service.delete(uow, communication_id=request.communication_id)
         return pb.DeleteCommunicationResponse()
+
+    def StreamCommunicationStates(self, request, ctx):
+        landlord_id = require_landlord()
+        pages = service.record_states(lambda: self._runtime.uow(landlord_id, read_only=True),
+                                      page_size=request.page_size,
+                                      after_communication_id=request.after_communication_id)
+        for page in pages:
+            yield pb.CommunicationStates(records=[communication_recorded(r) for r in page])

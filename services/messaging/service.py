@@ -1,18 +1,19 @@
 """Use cases of communication records: a contact recorded by hand for a list of people (one record per
-person, all or none), a person's records newest first, and changing or deleting one. Every change puts a
-CommunicationRecorded event in the outbox in the same transaction. Profiles is asked about the people
-before this service's transaction begins, so no lock is held while another service answers."""
+person, all or none), a person's records newest first, changing or deleting one (a tombstone stays), and
+every record's state for the reporting service's recount. Every change puts a CommunicationRecorded event
+in the outbox in the same transaction. Profiles is asked about the people before this service's
+transaction begins, so no lock is held while another service answers."""
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Iterator, Sequence
 
-from services.common import people_status
+from services.common import people_status, states
 from services.common.errors import InvalidInput, NotFound
 from services.common.uow import UnitOfWork
 
 from . import domain
 from .clients.profiles import People
-from .domain import Communication
+from .domain import Communication, CommunicationRecorded
 from .store import CommunicationRecords
 
 
@@ -74,8 +75,22 @@ def change(uow: UnitOfWork, *, communication_id: str, changes: dict) -> Communic
 
 
 def delete(uow: UnitOfWork, *, communication_id: str) -> None:
+    """The record is gone for users; a tombstone (its words cleared) tells the recount it was deleted."""
     found = get(uow, communication_id=communication_id)
     found.delete(uow.clock.now())
-    _records(uow).remove(found)
+    _records(uow).save(found)
     uow.track(found)
     uow.commit()
+
+
+def record_states(make_uow: Callable[[], UnitOfWork], *, page_size: int = 0,
+                  after_communication_id: str = "") -> Iterator[list[CommunicationRecorded]]:
+    """Every record (whose id follows `after_communication_id`) as its newest CommunicationRecorded shows it,
+    deletions too, in id order, `page_size` at a time (0: states.PAGE), each page in its own unit of work:
+    the reporting service's recount. A bad size is raised before the first page."""
+    def read(after: str, size: int) -> list[CommunicationRecorded]:
+        with make_uow() as uow:
+            now = uow.clock.now()
+            return [record.state(now) for record in _records(uow).page_after(after, size)]
+    return states.by_key(read, lambda page: [r.communication_id for r in page], states.page_size(page_size),
+                         after_communication_id)

@@ -1,10 +1,10 @@
-"""Storage of communication records (SQLAlchemy Core). Every query is filtered by the landlord here;
-row-level security is the second wall."""
+"""Storage of communication records (SQLAlchemy Core): a deleted record stays as a tombstone, which only the
+recount's pages show. Every query is filtered by the landlord here; row-level security is the second wall."""
 from __future__ import annotations
 
 from typing import Sequence
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from services.common.db import as_utc
@@ -18,7 +18,7 @@ def _row(c: Communication) -> dict:
     return {"communication_id": c.communication_id, "landlord_id": c.landlord_id, "person_id": c.person_id,
             "communication_code": d.communication_code, "outcome_code": d.outcome_code, "date": d.date,
             "landlord_contact": d.landlord_contact, "description": d.description, "notes": d.notes,
-            "message_id": c.message_id, "version": c.version, "created_at": c.created_at,
+            "message_id": c.message_id, "version": c.version, "deleted": c.deleted, "created_at": c.created_at,
             "created_by": c.created_by, "updated_at": c.updated_at}
 
 
@@ -26,7 +26,8 @@ def _record(r) -> Communication:
     details = Details(r["communication_code"], r["outcome_code"], r["date"], r["landlord_contact"],
                       r["description"], r["notes"])
     return Communication(r["communication_id"], r["landlord_id"], r["person_id"], details, r["message_id"],
-                         r["version"], as_utc(r["created_at"]), r["created_by"], as_utc(r["updated_at"]))
+                         r["version"], as_utc(r["created_at"]), r["created_by"], as_utc(r["updated_at"]),
+                         bool(r["deleted"]))
 
 
 class CommunicationRecords:
@@ -44,17 +45,21 @@ class CommunicationRecords:
         self.session.execute(update(records).where(self._mine(), records.c.communication_id == record.communication_id)
                              .values(**_row(record)))
 
-    def remove(self, record: Communication) -> None:
-        self.session.execute(delete(records).where(self._mine(), records.c.communication_id == record.communication_id))
-
     def get(self, communication_id: str) -> Communication | None:
+        """The record, unless it is not there or deleted."""
         row = self.session.execute(select(records).where(
-            self._mine(), records.c.communication_id == communication_id)).mappings().first()
+            self._mine(), records.c.communication_id == communication_id, records.c.deleted.is_(False))).mappings().first()
         return _record(row) if row else None
+
+    def page_after(self, after: str, size: int) -> list[Communication]:
+        """Every record (deleted ones too) whose id follows `after`, in id order, `size` at most."""
+        rows = self.session.execute(select(records).where(self._mine(), records.c.communication_id > after)
+                                    .order_by(records.c.communication_id).limit(size)).mappings()
+        return [_record(r) for r in rows]
 
     def of_person(self, person_id: str, *, limit: int, offset: int) -> tuple[int, list[Communication]]:
         """The person's records, newest first (by date, then the latest recorded)."""
-        where = (self._mine(), records.c.person_id == person_id)
+        where = (self._mine(), records.c.person_id == person_id, records.c.deleted.is_(False))
         total = self.session.execute(select(func.count()).select_from(records).where(*where)).scalar_one()
         rows = self.session.execute(select(records).where(*where).order_by(
             records.c.date.desc(), records.c.created_at.desc(), records.c.communication_id)

@@ -2,7 +2,7 @@
 on it (store.py) and PostgreSQL row-level security is the second wall behind that."""
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, Date, DateTime, Index, MetaData, String, Table, Text
+from sqlalchemy import BigInteger, Boolean, Column, Date, DateTime, Index, MetaData, String, Table, Text
 
 from services.common.db import outbox_table, processed_events_table
 
@@ -23,6 +23,9 @@ communication_records = Table(
     Column("notes", Text, nullable=False),
     Column("message_id", String(36), nullable=False),  # "" for a contact recorded by hand
     Column("version", BigInteger, nullable=False),
+    # a deleted record stays as a tombstone (its version, code, outcome, date and person; its words cleared), so
+    # the recount of those who keep records from the events tells a deletion from a record never heard of
+    Column("deleted", Boolean, nullable=False),
     Column("created_at", TZ, nullable=False),
     Column("created_by", ID, nullable=False),
     Column("updated_at", TZ, nullable=False),

@@ -9,6 +9,7 @@ from services.common.grpc_client import channel
 from services.common.runtime import ServiceRuntime, make_bus
 from services.gen.tracker.groups.v1 import groups_service_pb2_grpc as groups_grpc
 from services.gen.tracker.households.v1 import households_service_pb2_grpc as households_grpc
+from services.gen.tracker.messaging.v1 import messaging_service_pb2_grpc as messaging_grpc
 from services.gen.tracker.profiles.v1 import profiles_service_pb2_grpc as profiles_grpc
 from services.gen.tracker.profiles.v1 import setup_service_pb2_grpc as setup_grpc
 from services.gen.tracker.reporting.v1 import reporting_service_pb2_grpc as pb_grpc
@@ -19,6 +20,7 @@ from .exports.worker import ExportWorker
 from .maintenance import DailyJob
 from .clients.groups import Groups
 from .clients.households import Households
+from .clients.messaging import Messaging
 from .clients.profiles import Profiles
 from .server import ReportingServicer
 
@@ -30,13 +32,15 @@ class Reporting:
         self.settings = settings
         self.runtime = runtime
         self.profiles_address = settings.service_address("profiles")  # the dev runner sets it before start
-        # the dev runner sets these once groups and households are up (reporting reaches them only when asked)
+        # the dev runner sets these once groups, households and messaging are up (reached only when asked)
         self.groups_address = settings.service_address("groups")
         self.households_address = settings.service_address("households")
+        self.messaging_address = settings.service_address("messaging")
         self._channels: dict[str, object] = {}
         self.profiles: Profiles | None = None
         self.groups = Groups(lambda: groups_grpc.GroupsStub(self._channel_to("groups")))
         self.households = Households(lambda: households_grpc.HouseholdsStub(self._channel_to("households")))
+        self.messaging = Messaging(lambda: messaging_grpc.MessagingStub(self._channel_to("messaging")))
         self.daily = DailyJob(runtime)
         self.exports: ExportWorker | None = None
 

@@ -13,6 +13,7 @@ from services.common import context
 
 from . import service
 from .choice_fields import choice_ids
+from .contacts import service as contacts
 from .messages import household_state
 from .store import landlords
 
@@ -62,13 +63,15 @@ class Recounted:
     households_behind: int  # households counted as an older state than households holds now (or not at all)
     groups_behind: int  # people counted with older groups than groups holds now (or none)
     differences: list[service.Difference]  # counts that were not what the people and households add up to
+    contacts_behind: int  # communication records held older than messaging holds them now (or not at all)
 
 
-def recount_landlord(runtime, profiles, households, groups, landlord_id: str) -> Recounted:
-    """Count every person as profiles holds them now, every household as households holds it now and every
-    person's groups as groups holds them now (a page per transaction; a state newer than the one counted
-    replaces it), then make every count exactly what the people and households counted add up to."""
-    people_behind = households_behind = groups_behind = 0
+def recount_landlord(runtime, profiles, households, groups, messaging, landlord_id: str) -> Recounted:
+    """Count every person as profiles holds them now, every household as households holds it now, every
+    person's groups as groups holds them now and every communication record as messaging holds it now (a page
+    per transaction; a state newer than the one counted replaces it), then make every count exactly what the
+    people and households counted add up to."""
+    people_behind = households_behind = groups_behind = contacts_behind = 0
     for page in profiles.people_states():
         with runtime.uow(landlord_id) as uow:
             people_behind += service.count_people(uow, page)
@@ -82,10 +85,14 @@ def recount_landlord(runtime, profiles, households, groups, landlord_id: str) ->
         with runtime.uow(landlord_id) as uow:
             groups_behind += service.count_memberships(uow, page)
             uow.commit()
+    for page in messaging.contact_states():
+        with runtime.uow(landlord_id) as uow:
+            contacts_behind += contacts.take_in(uow, page)
+            uow.commit()
     with runtime.uow(landlord_id) as uow:
         differences = service.settle_counts(uow)
         uow.commit()
-    return Recounted(people_behind, households_behind, groups_behind, differences)
+    return Recounted(people_behind, households_behind, groups_behind, differences, contacts_behind)
 
 
 def recount(reporting, out: TextIO = sys.stdout) -> int:
@@ -96,11 +103,12 @@ def recount(reporting, out: TextIO = sys.stdout) -> int:
 
     def job(landlord_id: str) -> None:
         nonlocal wrong
-        found = recount_landlord(reporting.runtime, profiles, reporting.households, reporting.groups, landlord_id)
-        if found.people_behind or found.households_behind or found.groups_behind:
-            print(f"landlord {landlord_id}: {found.people_behind} people, {found.households_behind} households and "
-                  f"{found.groups_behind} people's groups were counted as older states than their source holds; "
-                  "now counted as it holds them", file=out)
+        found = recount_landlord(reporting.runtime, profiles, reporting.households, reporting.groups,
+                                 reporting.messaging, landlord_id)
+        if found.people_behind or found.households_behind or found.groups_behind or found.contacts_behind:
+            print(f"landlord {landlord_id}: {found.people_behind} people, {found.households_behind} households, "
+                  f"{found.groups_behind} people's groups and {found.contacts_behind} communication records were "
+                  "counted as older states than their source holds; now counted as it holds them", file=out)
         for d in found.differences:
             print(f"landlord {landlord_id}: {d.characteristic} {d.value}: held {d.held}, recounted {d.recounted}",
                   file=out)

@@ -86,6 +86,16 @@ def test_records_are_all_or_none_and_each_publishes_its_state(messaging, people,
         with pytest.raises(NotFound):
             service.get(uow, communication_id=made[1].communication_id)
         assert service.person_records(uow, person_id=bea, page=1, page_size=0) == (0, [])
+    pages = list(service.record_states(lambda: messaging.runtime.uow(landlord, read_only=True), page_size=1))
+    states = {s.communication_id: s for page in pages for s in page}
+    assert [len(page) for page in pages] == [1, 1]
+    assert (states[made[0].communication_id].version, states[made[0].communication_id].deleted) == (2, False)
+    assert (states[made[1].communication_id].version, states[made[1].communication_id].deleted) == (2, True)
+    records = tables.communication_records
+    with messaging.runtime.uow(landlord) as uow:
+        tombstone = uow.session.execute(select(records.c.landlord_contact, records.c.description).where(
+            records.c.communication_id == made[1].communication_id)).one()
+    assert tuple(tombstone) == ("", ""), "a deleted record keeps no words"
 
 
 def test_a_persons_records_come_newest_first_and_stay_with_their_landlord(messaging, people, landlord):

@@ -15,6 +15,8 @@ from services.gen.tracker.households.v1 import events_pb2 as households_pb2
 from services.gen.tracker.profiles.v1 import events_pb2
 from services.reporting import handlers, maintenance, service, tables
 from services.reporting.choice_fields import ChoiceFields
+from services.reporting.contacts import service as contacts
+from services.reporting.contacts.domain import ContactState
 from services.reporting.domain import KNOWN, MembershipState, PersonState
 from services.reporting.store import AggregateStore
 
@@ -149,8 +151,9 @@ def test_settling_puts_a_drifted_count_right_and_says_which(reporting, landlord)
 class Source:
     """Profiles and households as the recount reads them: the people, households and field types held now."""
 
-    def __init__(self, people: list[PersonState], households: list, types: dict[str, str], groups=()):
+    def __init__(self, people: list[PersonState], households: list, types: dict[str, str], groups=(), contacts=()):
         self.people, self.households, self.types, self.groups = people, households, types, list(groups)
+        self.contacts = list(contacts)
 
     def people_states(self):
         yield self.people
@@ -163,6 +166,9 @@ class Source:
 
     def memberships(self):
         yield self.groups
+
+    def contact_states(self):
+        yield self.contacts
 
 
 def test_the_recount_counts_everyone_as_their_source_holds_them_and_says_how_many_were_behind(reporting, landlord):
@@ -178,14 +184,19 @@ def test_the_recount_counts_everyone_as_their_source_holds_them_and_says_how_man
     homes[1].property_profile.update({"estate": "E1"})
     source = Source(people, homes, {"estate": "choice"},
                     [MembershipState("P1", 3, {"admin_group": ("G1",), "activity": ()}),
-                     MembershipState("P3", 1, {"admin_group": ("G1",), "activity": ()})])  # archived: counts nowhere
-    found = maintenance.recount_landlord(reporting.runtime, source, source, source, landlord)
+                     MembershipState("P3", 1, {"admin_group": ("G1",), "activity": ()})],  # archived: counts nowhere
+                    [ContactState("C1", 1, "P1", "phoned", "Phoned", "no_answer", dt.date(2027, 3, 1), False)])
+    found = maintenance.recount_landlord(reporting.runtime, source, source, source, source, landlord)
     assert (found.people_behind, found.households_behind, found.groups_behind, found.differences) == (1, 2, 2, [])
+    assert found.contacts_behind == 1
     held = counts(reporting, landlord)
     assert (held[("gender", "F")], held.get(("gender", "M"), 0), held[("properties", "occupied")]) == (2, 0, 2)
     assert (held[("cf.estate", "E1")], held[("cf.estate", "E2")], held[("admin_group", "G1")]) == (1, 1, 1)
-    again = maintenance.recount_landlord(reporting.runtime, source, source, source, landlord)
-    assert (again.people_behind, again.households_behind, again.groups_behind, again.differences) == (0, 0, 0, [])
+    with reporting.runtime.uow(landlord, read_only=True) as uow:
+        assert contacts.report(uow, month="2027-03").records.count == 1
+    again = maintenance.recount_landlord(reporting.runtime, source, source, source, source, landlord)
+    assert (again.people_behind, again.households_behind, again.groups_behind, again.differences,
+            again.contacts_behind) == (0, 0, 0, [], 0)
 
 
 def groups_event(landlord: str, person_id: str, version: int, groups=(), activities=()) -> Message:

@@ -12,14 +12,15 @@ profiles reporting import households groups messaging
 the gateway calls every service; import calls profiles (UpsertPeople); households calls profiles
 (custom field catalogue and checks); groups calls profiles (resolving criteria, people's status); reporting
 calls profiles (catalogue, search aggregations, the recount's people), households and groups (the recount's
-states, group and activity names); messaging calls profiles (people's status). */}}
+states, group and activity names) and messaging (the recount's communication records); messaging calls
+profiles (people's status). */}}
 {{- define "tracker.grpcCallers" -}}
 profiles: [gateway, reporting, import, households, groups, messaging]
 reporting: [gateway]
 import: [gateway]
 households: [gateway, reporting]
 groups: [gateway, reporting]
-messaging: [gateway]
+messaging: [gateway, reporting]
 {{- end -}}
 
 {{/* TRACKER_VAR_DIR of every process: inside the /tmp emptyDir, except in the import pods,

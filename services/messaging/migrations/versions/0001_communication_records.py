@@ -1,4 +1,4 @@
-"""communication records, outbox and processed events
+"""communication records (deleted ones kept as tombstones), outbox and processed events
 
 Revision ID: 0001
 """
@@ -28,6 +28,7 @@ def upgrade() -> None:
         sa.Column("notes", sa.Text, nullable=False),
         sa.Column("message_id", sa.String(36), nullable=False),
         sa.Column("version", sa.BigInteger, nullable=False),
+        sa.Column("deleted", sa.Boolean, nullable=False),
         sa.Column("created_at", TZ, nullable=False),
         sa.Column("created_by", ID, nullable=False),
         sa.Column("updated_at", TZ, nullable=False),

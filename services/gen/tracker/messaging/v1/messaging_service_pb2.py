@@ -22,41 +22,46 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from services.gen.tracker.messaging.v1 import events_pb2 as tracker_dot_messaging_dot_v1_dot_events__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n,tracker/messaging/v1/messaging_service.proto\x12\x14tracker.messaging.v1\"\x1f\n\x1dListCommunicationCodesRequest\"e\n\x11\x43ommunicationCode\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\r\n\x05label\x18\x02 \x01(\t\x12\x33\n\x08outcomes\x18\x03 \x03(\x0b\x32!.tracker.messaging.v1.OutcomeCode\"*\n\x0bOutcomeCode\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\r\n\x05label\x18\x02 \x01(\t\"L\n\x12\x43ommunicationCodes\x12\x36\n\x05\x63odes\x18\x01 \x03(\x0b\x32\'.tracker.messaging.v1.CommunicationCode\"\x94\x01\n\x14\x43ommunicationDetails\x12\x1a\n\x12\x63ommunication_code\x18\x01 \x01(\t\x12\x14\n\x0coutcome_code\x18\x02 \x01(\t\x12\x0c\n\x04\x64\x61te\x18\x03 \x01(\t\x12\x18\n\x10landlord_contact\x18\x04 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x05 \x01(\t\x12\r\n\x05notes\x18\x06 \x01(\t\"n\n\x1bRecordCommunicationsRequest\x12\x12\n\nperson_ids\x18\x01 \x03(\t\x12;\n\x07\x64\x65tails\x18\x02 \x01(\x0b\x32*.tracker.messaging.v1.CommunicationDetails\"K\n\x1cRecordCommunicationsResponse\x12\x10\n\x08recorded\x18\x01 \x01(\x05\x12\x19\n\x11\x63ommunication_ids\x18\x02 \x03(\t\"\xfd\x01\n\rCommunication\x12\x18\n\x10\x63ommunication_id\x18\x01 \x01(\t\x12\x11\n\tperson_id\x18\x02 \x01(\t\x12;\n\x07\x64\x65tails\x18\x03 \x01(\x0b\x32*.tracker.messaging.v1.CommunicationDetails\x12\x1b\n\x13\x63ommunication_label\x18\x04 \x01(\t\x12\x15\n\routcome_label\x18\x05 \x01(\t\x12\x12\n\nmessage_id\x18\x06 \x01(\t\x12\x12\n\ncreated_at\x18\x07 \x01(\t\x12\x12\n\ncreated_by\x18\x08 \x01(\t\x12\x12\n\nupdated_at\x18\t \x01(\t\"U\n\x1fListPersonCommunicationsRequest\x12\x11\n\tperson_id\x18\x01 \x01(\t\x12\x0c\n\x04page\x18\x02 \x01(\x05\x12\x11\n\tpage_size\x18\x03 \x01(\x05\"V\n\x11\x43ommunicationPage\x12\r\n\x05total\x18\x01 \x01(\x05\x12\x32\n\x05items\x18\x02 \x03(\x0b\x32#.tracker.messaging.v1.Communication\"3\n\x17GetCommunicationRequest\x12\x18\n\x10\x63ommunication_id\x18\x01 \x01(\t\"\xb2\x02\n\x1aUpdateCommunicationRequest\x12\x18\n\x10\x63ommunication_id\x18\x01 \x01(\t\x12\x1f\n\x12\x63ommunication_code\x18\x02 \x01(\tH\x00\x88\x01\x01\x12\x19\n\x0coutcome_code\x18\x03 \x01(\tH\x01\x88\x01\x01\x12\x11\n\x04\x64\x61te\x18\x04 \x01(\tH\x02\x88\x01\x01\x12\x1d\n\x10landlord_contact\x18\x05 \x01(\tH\x03\x88\x01\x01\x12\x18\n\x0b\x64\x65scription\x18\x06 \x01(\tH\x04\x88\x01\x01\x12\x12\n\x05notes\x18\x07 \x01(\tH\x05\x88\x01\x01\x42\x15\n\x13_communication_codeB\x0f\n\r_outcome_codeB\x07\n\x05_dateB\x13\n\x11_landlord_contactB\x0e\n\x0c_descriptionB\x08\n\x06_notes\"\x1d\n\x1b\x44\x65leteCommunicationResponse2\xce\x05\n\tMessaging\x12w\n\x16ListCommunicationCodes\x12\x33.tracker.messaging.v1.ListCommunicationCodesRequest\x1a(.tracker.messaging.v1.CommunicationCodes\x12}\n\x14RecordCommunications\x12\x31.tracker.messaging.v1.RecordCommunicationsRequest\x1a\x32.tracker.messaging.v1.RecordCommunicationsResponse\x12z\n\x18ListPersonCommunications\x12\x35.tracker.messaging.v1.ListPersonCommunicationsRequest\x1a\'.tracker.messaging.v1.CommunicationPage\x12\x66\n\x10GetCommunication\x12-.tracker.messaging.v1.GetCommunicationRequest\x1a#.tracker.messaging.v1.Communication\x12l\n\x13UpdateCommunication\x12\x30.tracker.messaging.v1.UpdateCommunicationRequest\x1a#.tracker.messaging.v1.Communication\x12w\n\x13\x44\x65leteCommunication\x12-.tracker.messaging.v1.GetCommunicationRequest\x1a\x31.tracker.messaging.v1.DeleteCommunicationResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n,tracker/messaging/v1/messaging_service.proto\x12\x14tracker.messaging.v1\x1a!tracker/messaging/v1/events.proto\"U\n StreamCommunicationStatesRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x1e\n\x16\x61\x66ter_communication_id\x18\x02 \x01(\t\"S\n\x13\x43ommunicationStates\x12<\n\x07records\x18\x01 \x03(\x0b\x32+.tracker.messaging.v1.CommunicationRecorded\"\x1f\n\x1dListCommunicationCodesRequest\"e\n\x11\x43ommunicationCode\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\r\n\x05label\x18\x02 \x01(\t\x12\x33\n\x08outcomes\x18\x03 \x03(\x0b\x32!.tracker.messaging.v1.OutcomeCode\"*\n\x0bOutcomeCode\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\r\n\x05label\x18\x02 \x01(\t\"L\n\x12\x43ommunicationCodes\x12\x36\n\x05\x63odes\x18\x01 \x03(\x0b\x32\'.tracker.messaging.v1.CommunicationCode\"\x94\x01\n\x14\x43ommunicationDetails\x12\x1a\n\x12\x63ommunication_code\x18\x01 \x01(\t\x12\x14\n\x0coutcome_code\x18\x02 \x01(\t\x12\x0c\n\x04\x64\x61te\x18\x03 \x01(\t\x12\x18\n\x10landlord_contact\x18\x04 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x05 \x01(\t\x12\r\n\x05notes\x18\x06 \x01(\t\"n\n\x1bRecordCommunicationsRequest\x12\x12\n\nperson_ids\x18\x01 \x03(\t\x12;\n\x07\x64\x65tails\x18\x02 \x01(\x0b\x32*.tracker.messaging.v1.CommunicationDetails\"K\n\x1cRecordCommunicationsResponse\x12\x10\n\x08recorded\x18\x01 \x01(\x05\x12\x19\n\x11\x63ommunication_ids\x18\x02 \x03(\t\"\xfd\x01\n\rCommunication\x12\x18\n\x10\x63ommunication_id\x18\x01 \x01(\t\x12\x11\n\tperson_id\x18\x02 \x01(\t\x12;\n\x07\x64\x65tails\x18\x03 \x01(\x0b\x32*.tracker.messaging.v1.CommunicationDetails\x12\x1b\n\x13\x63ommunication_label\x18\x04 \x01(\t\x12\x15\n\routcome_label\x18\x05 \x01(\t\x12\x12\n\nmessage_id\x18\x06 \x01(\t\x12\x12\n\ncreated_at\x18\x07 \x01(\t\x12\x12\n\ncreated_by\x18\x08 \x01(\t\x12\x12\n\nupdated_at\x18\t \x01(\t\"U\n\x1fListPersonCommunicationsRequest\x12\x11\n\tperson_id\x18\x01 \x01(\t\x12\x0c\n\x04page\x18\x02 \x01(\x05\x12\x11\n\tpage_size\x18\x03 \x01(\x05\"V\n\x11\x43ommunicationPage\x12\r\n\x05total\x18\x01 \x01(\x05\x12\x32\n\x05items\x18\x02 \x03(\x0b\x32#.tracker.messaging.v1.Communication\"3\n\x17GetCommunicationRequest\x12\x18\n\x10\x63ommunication_id\x18\x01 \x01(\t\"\xb2\x02\n\x1aUpdateCommunicationRequest\x12\x18\n\x10\x63ommunication_id\x18\x01 \x01(\t\x12\x1f\n\x12\x63ommunication_code\x18\x02 \x01(\tH\x00\x88\x01\x01\x12\x19\n\x0coutcome_code\x18\x03 \x01(\tH\x01\x88\x01\x01\x12\x11\n\x04\x64\x61te\x18\x04 \x01(\tH\x02\x88\x01\x01\x12\x1d\n\x10landlord_contact\x18\x05 \x01(\tH\x03\x88\x01\x01\x12\x18\n\x0b\x64\x65scription\x18\x06 \x01(\tH\x04\x88\x01\x01\x12\x12\n\x05notes\x18\x07 \x01(\tH\x05\x88\x01\x01\x42\x15\n\x13_communication_codeB\x0f\n\r_outcome_codeB\x07\n\x05_dateB\x13\n\x11_landlord_contactB\x0e\n\x0c_descriptionB\x08\n\x06_notes\"\x1d\n\x1b\x44\x65leteCommunicationResponse2\xd1\x06\n\tMessaging\x12w\n\x16ListCommunicationCodes\x12\x33.tracker.messaging.v1.ListCommunicationCodesRequest\x1a(.tracker.messaging.v1.CommunicationCodes\x12}\n\x14RecordCommunications\x12\x31.tracker.messaging.v1.RecordCommunicationsRequest\x1a\x32.tracker.messaging.v1.RecordCommunicationsResponse\x12z\n\x18ListPersonCommunications\x12\x35.tracker.messaging.v1.ListPersonCommunicationsRequest\x1a\'.tracker.messaging.v1.CommunicationPage\x12\x66\n\x10GetCommunication\x12-.tracker.messaging.v1.GetCommunicationRequest\x1a#.tracker.messaging.v1.Communication\x12l\n\x13UpdateCommunication\x12\x30.tracker.messaging.v1.UpdateCommunicationRequest\x1a#.tracker.messaging.v1.Communication\x12w\n\x13\x44\x65leteCommunication\x12-.tracker.messaging.v1.GetCommunicationRequest\x1a\x31.tracker.messaging.v1.DeleteCommunicationResponse\x12\x80\x01\n\x19StreamCommunicationStates\x12\x36.tracker.messaging.v1.StreamCommunicationStatesRequest\x1a).tracker.messaging.v1.CommunicationStates0\x01\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'tracker.messaging.v1.messaging_service_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_LISTCOMMUNICATIONCODESREQUEST']._serialized_start=70
-  _globals['_LISTCOMMUNICATIONCODESREQUEST']._serialized_end=101
-  _globals['_COMMUNICATIONCODE']._serialized_start=103
-  _globals['_COMMUNICATIONCODE']._serialized_end=204
-  _globals['_OUTCOMECODE']._serialized_start=206
-  _globals['_OUTCOMECODE']._serialized_end=248
-  _globals['_COMMUNICATIONCODES']._serialized_start=250
-  _globals['_COMMUNICATIONCODES']._serialized_end=326
-  _globals['_COMMUNICATIONDETAILS']._serialized_start=329
-  _globals['_COMMUNICATIONDETAILS']._serialized_end=477
-  _globals['_RECORDCOMMUNICATIONSREQUEST']._serialized_start=479
-  _globals['_RECORDCOMMUNICATIONSREQUEST']._serialized_end=589
-  _globals['_RECORDCOMMUNICATIONSRESPONSE']._serialized_start=591
-  _globals['_RECORDCOMMUNICATIONSRESPONSE']._serialized_end=666
-  _globals['_COMMUNICATION']._serialized_start=669
-  _globals['_COMMUNICATION']._serialized_end=922
-  _globals['_LISTPERSONCOMMUNICATIONSREQUEST']._serialized_start=924
-  _globals['_LISTPERSONCOMMUNICATIONSREQUEST']._serialized_end=1009
-  _globals['_COMMUNICATIONPAGE']._serialized_start=1011
-  _globals['_COMMUNICATIONPAGE']._serialized_end=1097
-  _globals['_GETCOMMUNICATIONREQUEST']._serialized_start=1099
-  _globals['_GETCOMMUNICATIONREQUEST']._serialized_end=1150
-  _globals['_UPDATECOMMUNICATIONREQUEST']._serialized_start=1153
-  _globals['_UPDATECOMMUNICATIONREQUEST']._serialized_end=1459
-  _globals['_DELETECOMMUNICATIONRESPONSE']._serialized_start=1461
-  _globals['_DELETECOMMUNICATIONRESPONSE']._serialized_end=1490
-  _globals['_MESSAGING']._serialized_start=1493
-  _globals['_MESSAGING']._serialized_end=2211
+  _globals['_STREAMCOMMUNICATIONSTATESREQUEST']._serialized_start=105
+  _globals['_STREAMCOMMUNICATIONSTATESREQUEST']._serialized_end=190
+  _globals['_COMMUNICATIONSTATES']._serialized_start=192
+  _globals['_COMMUNICATIONSTATES']._serialized_end=275
+  _globals['_LISTCOMMUNICATIONCODESREQUEST']._serialized_start=277
+  _globals['_LISTCOMMUNICATIONCODESREQUEST']._serialized_end=308
+  _globals['_COMMUNICATIONCODE']._serialized_start=310
+  _globals['_COMMUNICATIONCODE']._serialized_end=411
+  _globals['_OUTCOMECODE']._serialized_start=413
+  _globals['_OUTCOMECODE']._serialized_end=455
+  _globals['_COMMUNICATIONCODES']._serialized_start=457
+  _globals['_COMMUNICATIONCODES']._serialized_end=533
+  _globals['_COMMUNICATIONDETAILS']._serialized_start=536
+  _globals['_COMMUNICATIONDETAILS']._serialized_end=684
+  _globals['_RECORDCOMMUNICATIONSREQUEST']._serialized_start=686
+  _globals['_RECORDCOMMUNICATIONSREQUEST']._serialized_end=796
+  _globals['_RECORDCOMMUNICATIONSRESPONSE']._serialized_start=798
+  _globals['_RECORDCOMMUNICATIONSRESPONSE']._serialized_end=873
+  _globals['_COMMUNICATION']._serialized_start=876
+  _globals['_COMMUNICATION']._serialized_end=1129
+  _globals['_LISTPERSONCOMMUNICATIONSREQUEST']._serialized_start=1131
+  _globals['_LISTPERSONCOMMUNICATIONSREQUEST']._serialized_end=1216
+  _globals['_COMMUNICATIONPAGE']._serialized_start=1218
+  _globals['_COMMUNICATIONPAGE']._serialized_end=1304
+  _globals['_GETCOMMUNICATIONREQUEST']._serialized_start=1306
+  _globals['_GETCOMMUNICATIONREQUEST']._serialized_end=1357
+  _globals['_UPDATECOMMUNICATIONREQUEST']._serialized_start=1360
+  _globals['_UPDATECOMMUNICATIONREQUEST']._serialized_end=1666
+  _globals['_DELETECOMMUNICATIONRESPONSE']._serialized_start=1668
+  _globals['_DELETECOMMUNICATIONRESPONSE']._serialized_end=1697
+  _globals['_MESSAGING']._serialized_start=1700
+  _globals['_MESSAGING']._serialized_end=2549
 # @@protoc_insertion_point(module_scope)

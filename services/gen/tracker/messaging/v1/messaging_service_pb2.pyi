@@ -1,3 +1,4 @@
+from services.gen.tracker.messaging.v1 import events_pb2 as _events_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
@@ -5,6 +6,20 @@ from collections.abc import Iterable as _Iterable, Mapping as _Mapping
 from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
+
+class StreamCommunicationStatesRequest(_message.Message):
+    __slots__ = ("page_size", "after_communication_id")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    AFTER_COMMUNICATION_ID_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    after_communication_id: str
+    def __init__(self, page_size: _Optional[int] = ..., after_communication_id: _Optional[str] = ...) -> None: ...
+
+class CommunicationStates(_message.Message):
+    __slots__ = ("records",)
+    RECORDS_FIELD_NUMBER: _ClassVar[int]
+    records: _containers.RepeatedCompositeFieldContainer[_events_pb2.CommunicationRecorded]
+    def __init__(self, records: _Optional[_Iterable[_Union[_events_pb2.CommunicationRecorded, _Mapping]]] = ...) -> None: ...
 
 class ListCommunicationCodesRequest(_message.Message):
     __slots__ = ()

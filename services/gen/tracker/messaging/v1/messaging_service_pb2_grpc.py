@@ -66,6 +66,11 @@ class MessagingStub:
                 request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetCommunicationRequest.SerializeToString,
                 response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.DeleteCommunicationResponse.FromString,
                 _registered_method=True)
+        self.StreamCommunicationStates = channel.unary_stream(
+                '/tracker.messaging.v1.Messaging/StreamCommunicationStates',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.StreamCommunicationStatesRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationStates.FromString,
+                _registered_method=True)
 
 
 class MessagingServicer:
@@ -114,6 +119,14 @@ class MessagingServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def StreamCommunicationStates(self, request, context):
+        """Every communication record of the landlord as its newest CommunicationRecorded event shows it
+        (deleted ones too, as deletions), in id order, a page at a time: the reporting service's recount.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_MessagingServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -146,6 +159,11 @@ def add_MessagingServicer_to_server(servicer, server):
                     servicer.DeleteCommunication,
                     request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetCommunicationRequest.FromString,
                     response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.DeleteCommunicationResponse.SerializeToString,
+            ),
+            'StreamCommunicationStates': grpc.unary_stream_rpc_method_handler(
+                    servicer.StreamCommunicationStates,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.StreamCommunicationStatesRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationStates.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -312,6 +330,33 @@ class Messaging:
             '/tracker.messaging.v1.Messaging/DeleteCommunication',
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetCommunicationRequest.SerializeToString,
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.DeleteCommunicationResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def StreamCommunicationStates(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/StreamCommunicationStates',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.StreamCommunicationStatesRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationStates.FromString,
             options,
             channel_credentials,
             insecure,
