@@ -21,8 +21,10 @@ GROUP_IDS = {"admin_group": "admin group", "not_admin_group": "admin group",
 GROUP_KEYS = frozenset({"search_template", *GROUP_IDS, "participated"})
 
 
-_CODES = {"type": "array", "items": {"type": "string", "pattern": "^[a-z][a-z0-9_]{0,59}$"}, "minItems": 1,
-          "maxItems": 100}
+CODE_PATTERN = "^[a-z][a-z0-9_]{0,59}$"  # a communication or outcome code in `contacted`
+MAX_CODES = 100  # codes in one list of `contacted`
+_CODES = {"type": "array", "items": {"type": "string", "pattern": CODE_PATTERN}, "minItems": 1,
+          "maxItems": MAX_CODES}
 _CONTACT_PROPERTIES = {
     "code": {**_CODES, "description": "Communication codes (any of), e.g. phoned: GET /api/v1/communication-codes."},
     "outcome": {**_CODES, "description": "Outcome codes (any of), e.g. spoke_to_person."},

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from services.common.dates import years_before
 from services.common.errors import FieldProblem, InvalidInput, collect
 
 from . import matching
@@ -99,14 +100,6 @@ def _count_range(value: Any) -> tuple[int | None, int | None]:
     if None not in ends and ends[0] > ends[1]:
         raise _bad("occupants", "min must not be more than max")
     return ends[0], ends[1]
-
-
-def years_before(today: dt.date, years: int) -> dt.date:
-    """The day `years` years before today (28 February for a 29 February that year lacks)."""
-    try:
-        return today.replace(year=today.year - years)
-    except ValueError:
-        return today.replace(year=today.year - years, day=28)
 
 
 def sort_order(sort: str) -> tuple[str, bool]:

@@ -53,8 +53,8 @@ def person_records(uow: UnitOfWork, *, person_id: str, page: int, page_size: int
     return _records(uow).of_person(person_id, limit=size, offset=(page - 1) * size)
 
 
-def get(uow: UnitOfWork, *, communication_id: str) -> Communication:
-    found = _records(uow).get(communication_id) if communication_id else None
+def get(uow: UnitOfWork, *, communication_id: str, for_update: bool = False) -> Communication:
+    found = _records(uow).get(communication_id, for_update=for_update) if communication_id else None
     if found is None:
         raise NotFound("communication record not found")
     return found
@@ -62,7 +62,7 @@ def get(uow: UnitOfWork, *, communication_id: str) -> Communication:
 
 def change(uow: UnitOfWork, *, communication_id: str, changes: dict) -> Communication:
     """Only the fields given change; the outcome must still suit the code (give both to change the code)."""
-    found = get(uow, communication_id=communication_id)
+    found = get(uow, communication_id=communication_id, for_update=True)
     d = found.details
     merged = {"communication_code": d.communication_code, "outcome_code": d.outcome_code,
               "date": d.date.isoformat(), "landlord_contact": d.landlord_contact, "description": d.description,
@@ -76,7 +76,7 @@ def change(uow: UnitOfWork, *, communication_id: str, changes: dict) -> Communic
 
 def delete(uow: UnitOfWork, *, communication_id: str) -> None:
     """The record is gone for users; a tombstone (its words cleared) tells the recount it was deleted."""
-    found = get(uow, communication_id=communication_id)
+    found = get(uow, communication_id=communication_id, for_update=True)
     found.delete(uow.clock.now())
     _records(uow).save(found)
     uow.track(found)

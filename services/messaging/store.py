@@ -45,10 +45,12 @@ class CommunicationRecords:
         self.session.execute(update(records).where(self._mine(), records.c.communication_id == record.communication_id)
                              .values(**_row(record)))
 
-    def get(self, communication_id: str) -> Communication | None:
-        """The record, unless it is not there or deleted."""
-        row = self.session.execute(select(records).where(
-            self._mine(), records.c.communication_id == communication_id, records.c.deleted.is_(False))).mappings().first()
+    def get(self, communication_id: str, *, for_update: bool = False) -> Communication | None:
+        """The record, unless it is not there or deleted; `for_update` locks it until the transaction ends, so
+        two changes of one record never both take the same next version."""
+        statement = select(records).where(self._mine(), records.c.communication_id == communication_id,
+                                          records.c.deleted.is_(False))
+        row = self.session.execute(statement.with_for_update() if for_update else statement).mappings().first()
         return _record(row) if row else None
 
     def page_after(self, after: str, size: int) -> list[Communication]:

@@ -140,7 +140,8 @@ class AggregateStore:
         statement = self._dialect.insert(t).on_conflict_do_nothing(index_elements=[t.c.landlord_id, t.c.person_id])
         for part in chunks(ids, WRITE_CHUNK):
             self.session.execute(statement, [{"landlord_id": self.landlord_id, "person_id": person_id, "version": 0,
-                                              "state": _state_json(NOT_SEEN), "facts": "[]", "next_birthday": None}
+                                              "state": _state_json(NOT_SEEN), "status": NOT_SEEN.status,
+                                              "facts": "[]", "next_birthday": None}
                                              for person_id in part])
         for part in chunks(ids):
             for person_id, version, state, facts in self.session.execute(
@@ -154,14 +155,14 @@ class AggregateStore:
         """Write each person's newest state, the facts it gave and when their age next changes."""
         t = counted_people
         rows = [{"landlord_id": self.landlord_id, "person_id": s.person_id, "version": s.version,
-                 "state": _state_json(s), "facts": _facts_json(f), "next_birthday": birthday}
+                 "state": _state_json(s), "status": s.status, "facts": _facts_json(f), "next_birthday": birthday}
                 for s, f, birthday in counted]
         if not rows:
             return
         statement = self._dialect.insert(t)
         statement = statement.on_conflict_do_update(
             index_elements=[t.c.landlord_id, t.c.person_id],
-            set_={name: statement.excluded[name] for name in ("version", "state", "facts", "next_birthday")})
+            set_={name: statement.excluded[name] for name in ("version", "state", "status", "facts", "next_birthday")})
         for part in chunks(rows, WRITE_CHUNK):
             self.session.execute(statement, list(part))
 

@@ -21,6 +21,7 @@ counted_people = Table(  # each person as last counted: the newest version seen 
     Column("person_id", String(36), nullable=False),
     Column("version", BigInteger, nullable=False),
     Column("state", Text, nullable=False),  # JSON: status, date_of_birth, chosen
+    Column("status", String(20), nullable=False),  # the state's status, for joins (the benchmark's contact rate)
     Column("facts", Text, nullable=False),  # JSON list of [characteristic, value]
     Column("next_birthday", Date, nullable=True),  # when the age they count under next changes
     PrimaryKeyConstraint("landlord_id", "person_id"),

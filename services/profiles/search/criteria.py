@@ -10,7 +10,9 @@ from services.common.person_fields import BY_NAME, EQUALITY_GROUPS, NOT_KNOWN
 from services.common.search import AnyOf, Exists, Not, Prefix, Range, Term
 
 from .criteria_contacts import ContactCriteria
-from .criteria_groups import ID_CRITERIA, GroupCriteria, years_before
+from services.common.dates import years_before
+
+from .criteria_groups import ID_CRITERIA, GroupCriteria
 from .document import FLAGS, words
 from ..setup.domain import Catalogue, CustomField
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
+from services.common.criteria import CODE_PATTERN, MAX_CODES
 from services.common.search import AnyOf, Exists, Not, Range
 
 from .criteria_groups import LAST_DAY, _date
 
 CONTACTED_KEYS = ("code", "outcome", "since", "until")
-CODE = re.compile(r"^[a-z][a-z0-9_]{0,59}$")
+CODE = re.compile(CODE_PATTERN)
 
 
 class ContactCriteria:
@@ -45,8 +46,8 @@ class ContactCriteria:
         """The codes given ([] when none), or None after a problem."""
         if value is None:
             return []
-        if not isinstance(value, list) or not value or len(value) > 100 or not all(
+        if not isinstance(value, list) or not value or len(value) > MAX_CODES or not all(
                 isinstance(v, str) and CODE.match(v) for v in value):
-            self.problem(where, "must be a list of 1 to 100 codes (lower case, e.g. phoned, spoke_to_person)")
+            self.problem(where, f"must be a list of 1 to {MAX_CODES} codes (lower case, e.g. phoned, spoke_to_person)")
             return None
         return list(dict.fromkeys(value))

@@ -8,6 +8,7 @@ import math
 from typing import Any, Mapping
 
 from services.common.criteria import MAX_ANY_OF, MAX_CHILD_AGE, MAX_IDS
+from services.common.dates import years_before
 from services.common.search import AllOf, AnyOf, Not, Range, Term
 
 MAX_NESTING = 10  # any_of inside any_of, this deep at most
@@ -107,13 +108,6 @@ class GroupCriteria:
         # participations hold "<activity id>:<date>": one keyword range per activity
         ranges = [Range("participations", gte=f"{a}:{since or ''}", lte=f"{a}:{until or LAST_DAY}") for a in ids]
         return ranges[0] if len(ranges) == 1 else AnyOf(ranges)
-
-
-def years_before(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February in a year without one
-        return day.replace(year=day.year - years, day=28)
 
 
 def _count(value: Any) -> int:

@@ -14,6 +14,7 @@ import statistics
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
+from services.common.dates import years_before
 from services.common.errors import InvalidInput
 
 from ..domain import ACTIVITY, KNOWN
@@ -49,10 +50,7 @@ def check_group(name: str) -> str:
 
 def contact_window_start(today: dt.date) -> dt.date:
     """The first day counted by the contact rate: the same day a year back (the 28th for a 29 February)."""
-    try:
-        return today.replace(year=today.year - 1)
-    except ValueError:
-        return today.replace(year=today.year - 1, day=28)
+    return years_before(today, 1)
 
 
 def measures(counts: Mapping, catalogue: Catalogue, contacted: int | None = None) -> dict[Key, float]:

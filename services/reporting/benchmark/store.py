@@ -4,18 +4,14 @@ were contacted is counted here and only the number leaves)."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 
-from sqlalchemy import select
+from sqlalchemy import distinct, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from services.common.bulk import chunks
-
+from ..domain import CURRENT
 from ..tables import counted_contacts, counted_people, counts, report_settings
 from ..reports.domain import DEFAULT_THRESHOLD
-
-CHUNK = 1000  # person ids per IN (...) query
 
 
 def group_of(session: Session, landlord_id: str) -> str | None:
@@ -50,13 +46,10 @@ def counts_of(session: Session, landlord_ids: list[str]) -> dict[str, dict]:
 
 def contacted_of(session: Session, landlord_ids: list[str], since: dt.date) -> dict[str, int]:
     """How many of each member's current people have a communication record dated on or after `since`."""
-    found = {}
-    for landlord_id in landlord_ids:
-        people = list(session.execute(select(counted_contacts.c.person_id).distinct().where(
-            counted_contacts.c.landlord_id == landlord_id, counted_contacts.c.deleted.is_(False),
-            counted_contacts.c.date >= since)).scalars())
-        found[landlord_id] = sum(
-            json.loads(state)["status"] == "current" for chunk in chunks(people, CHUNK)
-            for state in session.execute(select(counted_people.c.state).where(
-                counted_people.c.landlord_id == landlord_id, counted_people.c.person_id.in_(chunk))).scalars())
-    return found
+    c, p = counted_contacts, counted_people
+    rows = session.execute(
+        select(c.c.landlord_id, func.count(distinct(c.c.person_id)))
+        .join(p, (p.c.landlord_id == c.c.landlord_id) & (p.c.person_id == c.c.person_id))
+        .where(c.c.landlord_id.in_(landlord_ids), c.c.deleted.is_(False), c.c.date >= since, p.c.status == CURRENT)
+        .group_by(c.c.landlord_id))
+    return {landlord_id: 0 for landlord_id in landlord_ids} | {landlord_id: n for landlord_id, n in rows}

@@ -48,8 +48,8 @@ def month_of(given: str, today: dt.date) -> tuple[str, dt.date, dt.date]:
     """The month asked for (YYYY-MM; "" is this month), its first day and the first day of the next."""
     given = (given or "").strip() or today.strftime("%Y-%m")
     found = MONTH.match(given)
-    if not found or not 1 <= int(found.group(2)) <= 12 or int(found.group(1)) < 1900:
-        raise InvalidInput.field("month", "must be a month as YYYY-MM")
+    if not found or not 1 <= int(found.group(2)) <= 12 or not 1900 <= int(found.group(1)) <= 9998:
+        raise InvalidInput.field("month", "must be a month as YYYY-MM (1900-01 to 9998-12)")
     first = dt.date(int(found.group(1)), int(found.group(2)), 1)
     following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
     return given, first, following

@@ -66,7 +66,7 @@ class PeopleSheet(WriteOnlyWorksheet):
                     else:
                         SubElement(SubElement(row, "c", r=ref, s=self._date_style, t="n"), "v").text = str(serial)
                         continue
-                text = ILLEGAL_CHARACTERS_RE.sub("", neutralise(value))[:MAX_TEXT]
+                text = neutralise(ILLEGAL_CHARACTERS_RE.sub("", value))[:MAX_TEXT]  # left out first, then checked
                 shown = SubElement(SubElement(SubElement(row, "c", r=ref, t="inlineStr"), "is"), "t")
                 shown.text = text
                 if text != text.strip():

@@ -12,7 +12,7 @@ from services.reporting.contacts.domain import CodeCount, contacts_report, month
 def test_months_run_from_their_first_day_to_the_next_months():
     assert month_of("", dt.date(2026, 12, 4)) == ("2026-12", dt.date(2026, 12, 1), dt.date(2027, 1, 1))
     assert month_of("2027-02", dt.date(2026, 12, 4))[1:] == (dt.date(2027, 2, 1), dt.date(2027, 3, 1))
-    for bad in ("2027-13", "2027-2", "27-02", "1899-12"):
+    for bad in ("2027-13", "2027-2", "27-02", "1899-12", "9999-12"):
         with pytest.raises(InvalidInput) as refused:
             month_of(bad, dt.date(2026, 12, 4))
         assert refused.value.fields[0].field == "month"

@@ -50,12 +50,12 @@ def test_an_xlsx_row_keeps_every_kind_of_value_and_leaves_out_what_xml_cannot_ho
     wide = [f"c{n}" for n in range(30)]  # past column Z
     writer.write(wide)
     writer.write([True, False, 2.5, float("inf"), "2021-02-30", "  padded ", "bell\x07here", "+447700900123",
-                  "x" * 40000, "2026-12-04", 7700900123])
+                  "x" * 40000, "2026-12-04", 7700900123, "\x07=HYPERLINK(\"x\")"])
     writer.close()
     sheet = openpyxl.load_workbook(path).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == tuple(wide)
     assert rows[1][:9] == (True, False, 2.5, None, "2021-02-30", "  padded ", "bellhere", "'+447700900123",
                            "x" * 32767)
-    assert rows[1][9:11] == (dt.datetime(2026, 12, 4), 7700900123)
+    assert rows[1][9:12] == (dt.datetime(2026, 12, 4), 7700900123, "'=HYPERLINK(\"x\")")
     assert sheet.cell(2, 10).number_format == "yyyy-mm-dd"
