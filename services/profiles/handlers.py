@@ -108,3 +108,25 @@ def groups_consumer(index: SearchIndex) -> FactsConsumer:
 
 def messaging_consumer(index: SearchIndex) -> FactsConsumer:
     return FactsConsumer(index, contact_facts, facts_service.record_contacts, "contacts")
+
+
+class FactsConsumers:
+    """Several kinds of facts through one consumer group: each consumer takes the events it reads."""
+
+    def __init__(self, *consumers: FactsConsumer) -> None:
+        self._consumers = consumers
+
+    def event(self, uow, envelope) -> None:
+        self.batch(uow, [envelope])
+
+    def batch(self, uow, envelopes) -> None:
+        envelopes = list(envelopes)
+        for consumer in self._consumers:
+            consumer.batch(uow, envelopes)
+
+
+def groups_and_contacts_consumer(index: SearchIndex) -> FactsConsumers:
+    """People's groups and their communication records, in one consumer group: each Kafka consumer group in
+    a process is one more member to keep joined, and rebalances of many groups at once have left one
+    unassigned for longer than a change may take to be searchable."""
+    return FactsConsumers(groups_consumer(index), messaging_consumer(index))
