@@ -1,18 +1,20 @@
-"""The consumer side of the Kafka bus: one subscription, its own KafkaConsumer on its
-own thread. A KafkaConsumer is not thread-safe, so only that thread touches it;
-wait_idle() asks the thread to compare its committed positions with the
-partitions' end offsets. With a batch handler, the records of one poll (across
-partitions) form one batch and every partition is committed past them together.
+"""The consumer side of the Kafka bus: one subscription, its own librdkafka Consumer on
+its own thread. librdkafka keeps the group membership (heartbeats, rejoining after a
+rebalance or an eviction) on its own native threads, so a busy Python process never
+starves it; only this subscription's thread calls the Consumer. wait_idle() asks the
+thread to compare its committed positions with the partitions' end offsets. With a
+batch handler, the records of one consume (across partitions) form one batch and
+every partition is committed past them together.
 """
 from __future__ import annotations
 
 import logging
 import threading
 import time
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from kafka import KafkaConsumer, OffsetAndMetadata, TopicPartition
-from kafka.consumer.subscription_state import ConsumerRebalanceListener
+from confluent_kafka import OFFSET_INVALID, Consumer, KafkaError, KafkaException, TopicPartition
 
 from ..logs import error_reason
 from .handling import RETRY_LATER_PAUSE_S, dead_letter_headers, run_batch_handler, run_handler
@@ -23,49 +25,49 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-POLL_TIMEOUT_MS = 200
-REQUEST_TIMEOUT_MS = 10_000
+POLL_TIMEOUT_S = 0.2
+REQUEST_TIMEOUT_S = 10.0
 ERROR_BACKOFF_S = 1.0
-JOIN_STALL_S = 3.0
-# How long a rebalance waits for every member to join again (kafka-python uses max.poll.interval.ms):
-# the default 5 minutes let one lost member hold a whole group still for 5 minutes when several
-# groups joined a fresh broker together. A batch takes seconds, well inside this.
-REBALANCE_TIMEOUT_MS = 30_000
-METADATA_MAX_AGE_MS = 10_000  # partitions added to a subscribed topic are seen within this (default 5 minutes)
+# A member that does not consume again within this leaves the group (librdkafka rejoins it
+# at its next consume), and a rebalance waits this long for every member: a batch takes seconds.
+MAX_POLL_INTERVAL_MS = 60_000
+METADATA_REFRESH_MS = 10_000  # partitions added to a subscribed topic are seen within this (default 5 minutes)
 
 
-def open_consumer(bootstrap_servers: str, client_id: str, group: str) -> KafkaConsumer:
-    return KafkaConsumer(
-        bootstrap_servers=bootstrap_servers,
-        client_id=f"{client_id}-{group}",
-        group_id=group,
-        enable_auto_commit=False,
-        auto_offset_reset="earliest",
-        request_timeout_ms=REQUEST_TIMEOUT_MS + 5_000,
-        max_poll_interval_ms=REBALANCE_TIMEOUT_MS,
-        metadata_max_age_ms=METADATA_MAX_AGE_MS,
-    )
+def consumer_config(bootstrap_servers: str, client_id: str, group: str) -> dict:
+    return {
+        "bootstrap.servers": bootstrap_servers,
+        "client.id": f"{client_id}-{group}",
+        "group.id": group,
+        "enable.auto.commit": False,
+        "auto.offset.reset": "earliest",
+        "max.poll.interval.ms": MAX_POLL_INTERVAL_MS,
+        "topic.metadata.refresh.interval.ms": METADATA_REFRESH_MS,
+        "error_cb": lambda error: log.warning("group %s: %s", group, error),
+        "logger": logging.getLogger("librdkafka"),
+    }
 
 
 def _message(record, namespace: str) -> Message:
+    key = record.key()
     return Message(
-        topic=record.topic.removeprefix(namespace),
-        key=record.key.decode("utf-8") if record.key is not None else "",
-        value=record.value if record.value is not None else b"",
-        headers={k: (v or b"").decode("utf-8", "replace") for k, v in record.headers or []},
+        topic=record.topic().removeprefix(namespace),
+        key=key.decode("utf-8") if key is not None else "",
+        value=record.value() or b"",
+        headers={k: (v or b"").decode("utf-8", "replace") for k, v in record.headers() or []},
     )
 
 
-class _Rebalance(ConsumerRebalanceListener):
-    def __init__(self, subscription: KafkaSubscription) -> None:
-        self._subscription = subscription
+def _where(record) -> str:
+    return f"{record.topic()}[{record.partition()}]@{record.offset()}"
 
-    def on_partitions_revoked(self, revoked) -> None:
-        self._subscription._assigned = False
 
-    def on_partitions_assigned(self, assigned) -> None:
-        log.info("group %s assigned %d partitions", self._subscription.group, len(assigned))
-        self._subscription._assigned = self._subscription._assigned_seen = True
+def _by_partition(records: list) -> dict[tuple[str, int], list]:
+    """One consume's records by partition, each partition's in offset order."""
+    batches: dict[tuple[str, int], list] = defaultdict(list)
+    for record in records:
+        batches[(record.topic(), record.partition())].append(record)
+    return batches
 
 
 class KafkaSubscription(Subscription):
@@ -80,9 +82,7 @@ class KafkaSubscription(Subscription):
         self._batch_handler = batch_handler
         self._max_batch = max_batch
         self._stopping = threading.Event()
-        self._assigned = self._assigned_seen = False  # set by _Rebalance
-        self._assigned_generation = -1
-        self._stalled_since: float | None = None
+        self._assigned = False  # set by the rebalance callbacks, on this thread
         # wait_idle(): while _idle_waiters > 0 the consumer thread sets _idle_seen_at
         # to the start time of each check that finds nothing left to handle.
         self._idle = threading.Condition()
@@ -101,9 +101,14 @@ class KafkaSubscription(Subscription):
                 if consumer is None:
                     return
                 try:
-                    while not self._stopping.is_set() and not self._join_stalled(consumer):
+                    while not self._stopping.is_set():
                         try:
                             self._poll_once(consumer)
+                        except KafkaException as exc:
+                            if exc.args and exc.args[0].fatal():
+                                raise
+                            log.warning("group %s: %s; retrying", self.group, exc)
+                            self._stopping.wait(ERROR_BACKOFF_S)
                         except Exception:
                             log.exception("group %s consumer error; retrying", self.group)
                             self._stopping.wait(ERROR_BACKOFF_S)
@@ -111,8 +116,9 @@ class KafkaSubscription(Subscription):
                     log.exception("group %s: consumer lost; opening a new one", self.group)
                     self._stopping.wait(ERROR_BACKOFF_S)
                 finally:
+                    self._assigned = False
                     try:
-                        consumer.close(autocommit=False)
+                        consumer.close()  # leaves the group at once, so no rebalance waits for this member
                     except Exception:
                         log.exception("group %s: error closing consumer", self.group)
         finally:
@@ -120,103 +126,89 @@ class KafkaSubscription(Subscription):
             with self._idle:
                 self._idle.notify_all()
 
-    def _open_consumer(self) -> KafkaConsumer | None:
-        self._assigned, self._assigned_seen, self._assigned_generation = False, False, -1
-        self._stalled_since = None
+    def _open_consumer(self) -> Consumer | None:
         while not self._stopping.is_set():
-            consumer = None
             try:
                 consumer = self._bus._consumer(self.group)
-                # Know the topics' partitions before joining: a join without them (a topic
-                # created a moment ago) is assigned nothing, and kafka-python only notices the
-                # partitions at its next metadata refresh, minutes later. So wait for them.
-                missing = [topic for topic in self.topics if not consumer.partitions_for_topic(topic)]
-                if missing:
-                    raise BusError(f"no partitions known yet for {', '.join(missing)}")
-                consumer.subscribe(topics=self.topics, listener=_Rebalance(self))
+                consumer.subscribe(self.topics, on_assign=self._on_assign, on_revoke=self._on_revoke,
+                                   on_lost=self._on_revoke)
                 return consumer
             except Exception as exc:
-                log.error("group %s cannot reach Kafka (%s); retrying", self.group, exc)
-                if consumer is not None:
-                    consumer.close(autocommit=False)
+                log.error("group %s cannot open a Kafka consumer (%s); retrying", self.group, exc)
                 self._stopping.wait(ERROR_BACKOFF_S)
         return None
 
-    def _join_stalled(self, consumer: KafkaConsumer) -> bool:
-        """kafka-python 3.0.12 can lose a join whose poll() timed out mid-rebalance:
-        the member moves to a new generation but never gets its assignment and
-        never retries. Detect that (no on_partitions_assigned for the current
-        generation for JOIN_STALL_S) so the caller reopens the consumer."""
-        meta = consumer.group_metadata()
-        if self._assigned_seen:
-            self._assigned_seen, self._assigned_generation = False, meta.generation_id
-        if meta.generation_id == self._assigned_generation:
-            self._stalled_since = None
-            return False
-        now = time.monotonic()
-        if self._stalled_since is None:
-            self._stalled_since = now
-        if now - self._stalled_since < JOIN_STALL_S:
-            return False
-        log.warning("group %s: generation %d never assigned; rejoining",
-                    self.group, meta.generation_id)
-        return True
+    def _on_assign(self, consumer: Consumer, partitions: list[TopicPartition]) -> None:
+        log.info("group %s assigned %d partitions", self.group, len(partitions))
+        self._assigned = True
 
-    def _poll_once(self, consumer: KafkaConsumer) -> None:
+    def _on_revoke(self, consumer: Consumer, partitions: list[TopicPartition]) -> None:
+        self._assigned = False
+
+    def _poll_once(self, consumer: Consumer) -> None:
         check_started = time.monotonic()
-        batches = consumer.poll(timeout_ms=POLL_TIMEOUT_MS,
-                                max_records=self._max_batch if self._batch_handler is not None else None)
-        if not batches:
+        polled = consumer.consume(self._max_batch, POLL_TIMEOUT_S)
+        records = []
+        for record in polled:
+            if record.error() is None:
+                records.append(record)
+            elif record.error().code() != KafkaError._PARTITION_EOF:
+                log.warning("group %s: %s", self.group, record.error())
+        if not records:
             if self._idle_waiters and self._caught_up(consumer):
                 with self._idle:
                     self._idle_seen_at = check_started
                     self._idle.notify_all()
             return
+        batches = _by_partition(records)
         if self._batch_handler is not None and self._offer_batch(consumer, batches):
             return
-        for tp, records in batches.items():
-            for record in records:
-                if self._stopping.is_set() or not self._handle(consumer, tp, record):
-                    # Not committed: fetch this record again on the next poll.
-                    consumer.seek(tp, record.offset)
+        for partition_records in batches.values():
+            for record in partition_records:
+                if self._stopping.is_set() or not self._handle(consumer, record):
+                    # Not committed: fetch this record again on the next consume.
+                    self._rewind(consumer, [record])
                     break
 
-    def _offer_batch(self, consumer: KafkaConsumer, batches: dict) -> bool:
-        """Hand one poll's records to the batch handler and commit every partition past
+    def _offer_batch(self, consumer: Consumer, batches: dict) -> bool:
+        """Hand one consume's records to the batch handler and commit every partition past
         them. True once they are dealt with (handled, or rewound to be offered again
         after RetryLater or a failed commit); False if they must go one at a time."""
+        firsts = [records[0] for records in batches.values()]
         if self._stopping.is_set():
-            self._rewind(consumer, batches)
+            self._rewind(consumer, firsts)
             return True
         messages = [_message(record, self._bus.namespace) for records in batches.values() for record in records]
-        where = ", ".join(f"{tp.topic}[{tp.partition}]@{rs[0].offset}..{rs[-1].offset}" for tp, rs in batches.items())
+        where = ", ".join(f"{t}[{p}]@{rs[0].offset()}..{rs[-1].offset()}" for (t, p), rs in batches.items())
         error = run_batch_handler(self._batch_handler, messages, where, log)
         if error is None:
             try:
-                consumer.commit({tp: OffsetAndMetadata(records[-1].offset + 1) for tp, records in batches.items()})
+                consumer.commit(offsets=[TopicPartition(t, p, rs[-1].offset() + 1) for (t, p), rs in batches.items()],
+                                asynchronous=False)
                 return True
-            except Exception:
+            except KafkaException:
                 # At-least-once: the batch was handled but may be delivered again.
                 log.exception("group %s: commit failed after a batch at %s", self.group, where)
         elif isinstance(error, RetryLater):
             self._stopping.wait(RETRY_LATER_PAUSE_S)
         else:
             return False
-        self._rewind(consumer, batches)
+        self._rewind(consumer, firsts)
         return True
 
-    @staticmethod
-    def _rewind(consumer: KafkaConsumer, batches: dict) -> None:
-        """Not committed: the next poll fetches these records again (from partitions still ours)."""
-        assigned = consumer.assignment()
-        for tp, records in batches.items():
-            if tp in assigned:
-                consumer.seek(tp, records[0].offset)
+    def _rewind(self, consumer: Consumer, firsts: list) -> None:
+        """Not committed: the next consume fetches these records (each its partition's first
+        not handled) again, from partitions still ours; a partition reassigned meanwhile
+        starts again from the group's committed position anyway."""
+        assigned = {(tp.topic, tp.partition) for tp in consumer.assignment()}
+        for record in firsts:
+            if (record.topic(), record.partition()) in assigned:
+                consumer.seek(TopicPartition(record.topic(), record.partition(), record.offset()))
 
-    def _handle(self, consumer: KafkaConsumer, tp: TopicPartition, record) -> bool:
+    def _handle(self, consumer: Consumer, record) -> bool:
         """Handle one record and commit past it; False if it could not be finished."""
         message = _message(record, self._bus.namespace)
-        where = f"{record.topic}[{record.partition}]@{record.offset}"
+        where = _where(record)
         error = run_handler(self._handler, message, where, log)
         if isinstance(error, RetryLater):
             self._stopping.wait(RETRY_LATER_PAUSE_S)
@@ -232,22 +224,24 @@ class KafkaSubscription(Subscription):
                 self._stopping.wait(ERROR_BACKOFF_S)
                 return False
         try:
-            consumer.commit({tp: OffsetAndMetadata(record.offset + 1)})
-        except Exception:
+            consumer.commit(offsets=[TopicPartition(record.topic(), record.partition(), record.offset() + 1)],
+                            asynchronous=False)
+        except KafkaException:
             # At-least-once: the record was handled but may be delivered again.
             log.exception("group %s: commit failed at %s", self.group, where)
             return False
         return True
 
-    def _caught_up(self, consumer: KafkaConsumer) -> bool:
-        """Assigned, and every assigned partition's position is at its end offset."""
+    def _caught_up(self, consumer: Consumer) -> bool:
+        """Assigned, and every assigned partition's committed position is at its end offset."""
         assignment = consumer.assignment()
         if not self._assigned or not assignment:
             return False
-        ends = consumer.end_offsets(list(assignment), timeout_ms=REQUEST_TIMEOUT_MS)
-        for tp in assignment:
-            committed = consumer.committed(tp, timeout_ms=REQUEST_TIMEOUT_MS) or 0
-            if committed < ends.get(tp, 0):
+        committed = consumer.committed(assignment, timeout=REQUEST_TIMEOUT_S)
+        for tp in committed:
+            _, end = consumer.get_watermark_offsets(tp, timeout=REQUEST_TIMEOUT_S, cached=False)
+            position = tp.offset if tp.offset != OFFSET_INVALID else 0
+            if position < end:
                 return False
         return True
 

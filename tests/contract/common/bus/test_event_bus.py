@@ -18,9 +18,6 @@ from services.common.bus.port import HANDLER_ATTEMPTS
 
 IDLE_TIMEOUT_S = 30.0
 
-pytestmark = pytest.mark.filterwarnings(  # kafka-python's own protocol loading
-    "ignore:(read_text|open_text) is deprecated:DeprecationWarning"
-)
 
 
 class BusFactory:
