@@ -21,6 +21,16 @@ GROUP_IDS = {"admin_group": "admin group", "not_admin_group": "admin group",
 GROUP_KEYS = frozenset({"search_template", *GROUP_IDS, "participated"})
 
 
+CODE_PATTERN = "^[a-z][a-z0-9_]{0,59}$"  # a communication or outcome code in `contacted`
+MAX_CODES = 100  # codes in one list of `contacted`
+_CODES = {"type": "array", "items": {"type": "string", "pattern": CODE_PATTERN}, "minItems": 1,
+          "maxItems": MAX_CODES}
+_CONTACT_PROPERTIES = {
+    "code": {**_CODES, "description": "Communication codes (any of), e.g. phoned: GET /api/v1/communication-codes."},
+    "outcome": {**_CODES, "description": "Outcome codes (any of), e.g. spoke_to_person."},
+    "since": _DATE, "until": _DATE}
+
+
 def _range(item: dict, example: str) -> dict:
     return {"type": "object", "additionalProperties": False, "minProperties": 1,
             "properties": {"min": item, "max": item}, "description": f"A range, either end optional, e.g. {example}."}
@@ -88,6 +98,17 @@ _properties.update({
                        "activities when `activity` is given.",
         "properties": {"activity": {**_IDS, "maxItems": 1_000, "description": "Activity ids (any of)."},
                        "since": _DATE, "until": _DATE},
+    },
+    "contacted": {
+        "type": "object", "additionalProperties": False, "minProperties": 1,
+        "description": "Has a communication record dated in this range (both ends included), of any of these "
+                       "communication codes and, when given, with any of these outcome codes (they need `code`).",
+        "properties": _CONTACT_PROPERTIES,
+    },
+    "not_contacted": {
+        "type": "object", "additionalProperties": False,
+        "description": "Has no communication record such as `contacted` describes; {} is never contacted.",
+        "properties": _CONTACT_PROPERTIES,
     },
     "search_template": {**_IDS, "maxItems": MAX_ANY_OF, "description": (
         "People matching any of these search templates (ids), re-evaluated now. The gateway has the groups "

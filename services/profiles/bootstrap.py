@@ -57,4 +57,6 @@ def build(settings: Settings, *, bus: EventBus | None = None, index: SearchIndex
     runtime.consume([topics.HOUSEHOLDS], "profiles.households", households.event, households.batch)
     groups = handlers.groups_consumer(index)
     runtime.consume([topics.GROUPS], "profiles.groups", groups.event, groups.batch)
+    contacts = handlers.messaging_consumer(index)
+    runtime.consume([topics.MESSAGING], "profiles.messaging", contacts.event, contacts.batch)
     return Profiles(settings, runtime, index)

@@ -1,7 +1,7 @@
 """Event handlers of the profiles service. The search indexer keeps each person's
 search document up to date from the database (the source of truth), so replays and
-out-of-order deliveries converge on the current state. The households and groups
-consumers keep what those services say about people (newest version wins) and
+out-of-order deliveries converge on the current state. The households, groups and
+messaging consumers keep what those services say about people (newest version wins) and
 reindex the people concerned once that commits (search/indexing.py)."""
 from __future__ import annotations
 
@@ -13,10 +13,11 @@ from services.common.envelope import payload_as
 from services.common.search import SearchIndex
 from services.gen.tracker.groups.v1 import events_pb2 as groups_events
 from services.gen.tracker.households.v1 import events_pb2 as households_events
+from services.gen.tracker.messaging.v1 import events_pb2 as messaging_events
 
 from .catalogue_cache import CatalogueCache
 from .facts import service as facts_service
-from .facts.domain import GroupFacts, HouseholdFacts, cells, iso_date
+from .facts.domain import ContactFacts, GroupFacts, HouseholdFacts, cells, iso_date
 from .search.indexing import index_now
 
 VALUE_MAX = 1000  # characters of one stored custom value
@@ -82,6 +83,17 @@ def group_facts(envelope) -> GroupFacts | None:
                       tuple((p.activity_id, p.date) for p in changed.participations if iso_date(p.date)))
 
 
+def contact_facts(envelope) -> ContactFacts | None:
+    if envelope.type != messaging_events.CommunicationRecorded.DESCRIPTOR.full_name:
+        return None
+    recorded = payload_as(envelope, messaging_events.CommunicationRecorded)
+    date = iso_date(recorded.date)
+    if date is None:
+        return None
+    return ContactFacts(recorded.communication_id, recorded.version, recorded.person_id, recorded.communication_code,
+                        recorded.outcome_code, date, recorded.deleted)
+
+
 def search_indexer(index: SearchIndex) -> SearchIndexer:
     return SearchIndexer(index)
 
@@ -92,3 +104,8 @@ def households_consumer(index: SearchIndex) -> FactsConsumer:
 
 def groups_consumer(index: SearchIndex) -> FactsConsumer:
     return FactsConsumer(index, group_facts, facts_service.record_groups, "groups")
+
+
+def messaging_consumer(index: SearchIndex) -> FactsConsumer:
+    return FactsConsumer(index, contact_facts, facts_service.record_contacts, "contacts")
+

@@ -132,7 +132,8 @@ class OutcomesQuery(Body):
                                  description="who is counted: any people search criteria (empty: every current person)")
     outcome: JsonObject = Field(json_schema_extra=CRITERIA_SCHEMA,
                                 description="who has the outcome: e.g. an admin group ({\"admin_group\": [id]}), an "
-                                            "activity's people ({\"activity\": [id]}) or any criteria")
+                                            "activity's people ({\"activity\": [id]}), was contacted "
+                                            "({\"contacted\": {\"since\": date}}) or any criteria")
     characteristic: str = Field(min_length=1, max_length=80)
 
 

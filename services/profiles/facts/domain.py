@@ -1,7 +1,8 @@
 """What other services tell profiles about a person, kept for people search: the
-household they live in (from households) and their admin groups, activity groups
-and participation (from groups). Each event carries the whole current state and a
-version; a version not newer than the one kept is old news. Pure rules."""
+household they live in (from households), their admin groups, activity groups
+and participation (from groups) and their communication records (from messaging).
+Each event carries the whole current state (of a household, a person's groups, a
+record) and a version; a version not newer than the one kept is old news. Pure rules."""
 from __future__ import annotations
 
 import datetime as dt
@@ -37,9 +38,22 @@ class GroupFacts:
 
 
 @dataclass(frozen=True)
+class ContactFacts:
+    """One communication record (a deleted one is kept, so an older event arriving late stays old news)."""
+    communication_id: str
+    version: int
+    person_id: str
+    communication_code: str
+    outcome_code: str
+    date: dt.date
+    deleted: bool = False
+
+
+@dataclass(frozen=True)
 class PersonFacts:
     household: HouseholdFacts | None = None
     groups: GroupFacts | None = None
+    contacts: tuple[tuple[str, str, str], ...] = ()  # (communication code, outcome code, ISO date) of live records
 
 
 NO_FACTS = PersonFacts()
@@ -96,6 +110,14 @@ def participation_values(groups: GroupFacts) -> tuple[list[str], list[str]]:
     """(participations as "<activity id>:<date>", the dates) for the search document."""
     records = sorted(set(groups.participations))
     return [f"{activity}:{day}" for activity, day in records], sorted({day for _, day in records})
+
+
+def contact_values(contacts: Iterable[tuple[str, str, str]]) -> tuple[list[str], list[str]]:
+    """(contacts as "<code>:<date>" and "<code>.<outcome>:<date>", the dates) for the search document: a
+    keyword range over them is "contacted this way since a date"."""
+    contacts = set(contacts)
+    keys = {f"{code}:{day}" for code, _, day in contacts} | {f"{code}.{outcome}:{day}" for code, outcome, day in contacts}
+    return sorted(keys), sorted({day for _, _, day in contacts})
 
 
 def iso_date(value: str) -> dt.date | None:

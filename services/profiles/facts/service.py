@@ -1,6 +1,6 @@
-"""Use of what households and groups tell profiles: keep the newest state of each
-household and of each person's groups, then bring the search documents of the
-people concerned up to date. Called by the consumers inside their unit of work
+"""Use of what households, groups and messaging tell profiles: keep the newest state of
+each household, of each person's groups and of each communication record, then bring
+the search documents of the people concerned up to date. Called by the consumers inside their unit of work
 (they commit it, with the events marked processed)."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from services.common.uow import UnitOfWork
 
 from ..catalogue_cache import CatalogueCache
 from ..search.indexing import index_people
-from .domain import GroupFacts, HouseholdFacts, newest
+from .domain import ContactFacts, GroupFacts, HouseholdFacts, newest
 from .store import FactsRepository
 
 
@@ -29,3 +29,13 @@ def record_groups(uow: UnitOfWork, index: SearchIndex, *, groups: list[GroupFact
     fresh = newest(groups, lambda g: g.person_id, facts.group_versions(g.person_id for g in groups))
     facts.save_groups(fresh, now=uow.clock.now())
     index_people(uow, index, person_ids=[g.person_id for g in fresh], catalogues=catalogues, mapped=mapped)
+
+
+def record_contacts(uow: UnitOfWork, index: SearchIndex, *, contacts: list[ContactFacts],
+                    catalogues: CatalogueCache | None = None, mapped: set[str] | None = None) -> None:
+    """Communication records' new states (old versions ignored), the people they belong to reindexed."""
+    facts = FactsRepository(uow.session, uow.landlord_id)
+    fresh = newest(contacts, lambda c: c.communication_id,
+                   facts.contact_versions(c.communication_id for c in contacts))
+    facts.save_contacts(fresh)
+    index_people(uow, index, person_ids=sorted({c.person_id for c in fresh}), catalogues=catalogues, mapped=mapped)

@@ -1,6 +1,6 @@
-"""Storage of what households and groups tell profiles (SQLAlchemy Core): households
-(version, occupants, youngest date of birth, custom values), which household each
-person lives in, and each person's groups. Every query is filtered by the landlord
+"""Storage of what households, groups and messaging tell profiles (SQLAlchemy Core):
+households (version, occupants, youngest date of birth, custom values), which household
+each person lives in, each person's groups, and communication records. Every query is filtered by the landlord
 here; PostgreSQL row-level security is the second wall."""
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 
 from services.common.bulk import chunks
 
-from .domain import GroupFacts, HouseholdFacts, PersonFacts
-from .tables import household_custom_values, household_facts, person_groups, person_households
+from .domain import ContactFacts, GroupFacts, HouseholdFacts, PersonFacts
+from .tables import household_custom_values, household_facts, person_contacts, person_groups, person_households
 
 CHUNK = 1000  # keys per IN (...) query
 
@@ -82,6 +82,20 @@ class FactsRepository:
                  "participations": json.dumps([list(p) for p in g.participations]), "updated_at": now}
                 for g in groups])
 
+    # -- communication records ----------------------------------------------------------------------------------------
+
+    def contact_versions(self, communication_ids: Iterable[str]) -> dict[str, int]:
+        return {r["communication_id"]: r["version"] for r in
+                self._select(person_contacts, person_contacts.c.communication_id, communication_ids)}
+
+    def save_contacts(self, contacts: list[ContactFacts]) -> None:
+        self._delete(person_contacts, person_contacts.c.communication_id, [c.communication_id for c in contacts])
+        if contacts:
+            self.session.execute(insert(person_contacts), [
+                {"landlord_id": self.landlord_id, "communication_id": c.communication_id, "version": c.version,
+                 "person_id": c.person_id, "communication_code": c.communication_code,
+                 "outcome_code": c.outcome_code, "date": c.date, "deleted": c.deleted} for c in contacts])
+
     # -- what a search document needs ---------------------------------------------------------------------------------
 
     def get_many(self, person_ids: Iterable[str]) -> dict[str, PersonFacts]:
@@ -101,9 +115,15 @@ class FactsRepository:
             r["person_id"], r["version"], tuple(json.loads(r["admin_group_ids"])), tuple(json.loads(r["activity_ids"])),
             tuple((a, d) for a, d in json.loads(r["participations"])))
             for r in self._select(person_groups, person_groups.c.person_id, person_ids)}
+        contacts: dict[str, list[tuple[str, str, str]]] = {}
+        for r in self._select(person_contacts, person_contacts.c.person_id, person_ids):
+            if not r["deleted"]:
+                contacts.setdefault(r["person_id"], []).append(
+                    (r["communication_code"], r["outcome_code"], r["date"].isoformat()))
         found = {}
         for person_id in person_ids:
             household = households.get(lives_in.get(person_id, ""))
-            if household is not None or person_id in groups:
-                found[person_id] = PersonFacts(household, groups.get(person_id))
+            if household is not None or person_id in groups or person_id in contacts:
+                found[person_id] = PersonFacts(household, groups.get(person_id),
+                                               tuple(sorted(contacts.get(person_id, ()))))
         return found

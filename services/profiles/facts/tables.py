@@ -1,10 +1,11 @@
-"""The tables of what households and groups tell profiles (SQLAlchemy Core): households (version,
-occupants, youngest date of birth, custom values), which household each person lives in, and each
-person's groups. Every query filters on the landlord (store.py); PostgreSQL row-level security is the
+"""The tables of what households, groups and messaging tell profiles (SQLAlchemy Core): households
+(version, occupants, youngest date of birth, custom values), which household each person lives in, each
+person's groups, and communication records. Every query filters on the landlord (store.py); PostgreSQL row-level security is the
 second wall."""
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, Date, DateTime, Index, Integer, PrimaryKeyConstraint, String, Table, Text
+from sqlalchemy import (BigInteger, Boolean, Column, Date, DateTime, Index, Integer, PrimaryKeyConstraint, String, Table,
+                        Text)
 
 from ..tables import metadata
 
@@ -46,4 +47,17 @@ person_groups = Table(
     Column("participations", Text, nullable=False),  # JSON [[activity id, ISO date], ...]
     Column("updated_at", DateTime(timezone=True), nullable=False),
     PrimaryKeyConstraint("landlord_id", "person_id"),
+)
+person_contacts = Table(  # each communication record as messaging last told it (deleted ones kept as tombstones)
+    "person_contacts", metadata,
+    Column("landlord_id", String(36), nullable=False),
+    Column("communication_id", String(36), nullable=False),
+    Column("version", BigInteger, nullable=False),
+    Column("person_id", String(36), nullable=False),
+    Column("communication_code", String(40), nullable=False),
+    Column("outcome_code", String(60), nullable=False),
+    Column("date", Date, nullable=False),
+    Column("deleted", Boolean, nullable=False),
+    PrimaryKeyConstraint("landlord_id", "communication_id"),
+    Index("ix_person_contacts_person", "landlord_id", "person_id"),
 )

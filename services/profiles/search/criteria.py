@@ -9,6 +9,7 @@ from services.common.errors import FieldProblem
 from services.common.person_fields import BY_NAME, EQUALITY_GROUPS, NOT_KNOWN
 from services.common.search import AnyOf, Exists, Not, Prefix, Range, Term
 
+from .criteria_contacts import ContactCriteria
 from services.common.dates import years_before
 
 from .criteria_groups import ID_CRITERIA, GroupCriteria
@@ -29,7 +30,7 @@ def birth_dates(today: dt.date, min_age: int | None, max_age: int | None) -> tup
     return earliest, latest
 
 
-class Translator(GroupCriteria):
+class Translator(GroupCriteria, ContactCriteria):
     def __init__(self, catalogue: Catalogue, today: dt.date):
         self.catalogue = catalogue
         self.today = today
@@ -70,6 +71,8 @@ class Translator(GroupCriteria):
             return self._household(value)
         if key == "participated":
             return self._participated(value)
+        if key in ("contacted", "not_contacted"):
+            return self._contacted(key, value)
         if key == "search_template":
             return self.problem(key, "must be expanded by the groups service")
         if key == "text":

@@ -11,7 +11,7 @@ from services.common.person_fields import ADDRESS_LINES, FIELDS, Kind
 from services.common.search import FieldType
 
 from ..domain import Person
-from ..facts.domain import NO_FACTS, PersonFacts, custom_value, participation_values
+from ..facts.domain import NO_FACTS, PersonFacts, contact_values, custom_value, participation_values
 from ..setup.domain import Catalogue, CustomField
 from ..values import tidy_phone
 
@@ -33,6 +33,8 @@ FACT_FIELDS: dict[str, FieldType] = {
     "admin_groups": FieldType.KEYWORD, "activities": FieldType.KEYWORD,  # ids
     "participations": FieldType.KEYWORD,  # "<activity id>:<YYYY-MM-DD>": a keyword range is "activity since a date"
     "participation_dates": FieldType.DATE,
+    "contacts": FieldType.KEYWORD,  # "<code>:<YYYY-MM-DD>", "<code>.<outcome>:<YYYY-MM-DD>": communication records
+    "contact_dates": FieldType.DATE,
 }
 FIELD_TYPES: dict[str, FieldType] = {
     **{f.name: _field_type(f.kind) for f in FIELDS},
@@ -101,6 +103,9 @@ def document(person: Person, catalogue: Catalogue, facts: PersonFacts = NO_FACTS
         participations, dates = participation_values(groups)
         doc.update(admin_groups=sorted(set(groups.admin_group_ids)), activities=sorted(set(groups.activity_ids)),
                    participations=participations, participation_dates=dates)
+    if facts.contacts:
+        contacts, contact_dates = contact_values(facts.contacts)
+        doc.update(contacts=contacts, contact_dates=contact_dates)
     return doc
 
 

@@ -1,5 +1,5 @@
-"""Profiles keeps what households and groups say about people (tracker.households.v1,
-tracker.groups.v1) and reindexes the people concerned: newest version wins, people a
+"""Profiles keeps what households, groups and messaging say about people (tracker.households.v1,
+tracker.groups.v1, tracker.messaging.v1) and reindexes the people concerned: newest version wins, people a
 household no longer lists live nowhere (unless they moved on already), and people
 search finds them by those facts. Embedded storage (SQLite, embedded index)."""
 from __future__ import annotations
@@ -15,6 +15,7 @@ from services.common.consumers import idempotent
 from services.common.envelope import wrap
 from services.gen.tracker.groups.v1 import events_pb2 as groups_events
 from services.gen.tracker.households.v1 import events_pb2 as households_events
+from services.gen.tracker.messaging.v1 import events_pb2 as messaging_events
 from services.profiles import handlers, search, service, tables
 from services.profiles.facts import service as facts_service
 from services.profiles.setup import service as setup_service
@@ -55,12 +56,13 @@ class Sender:
                                             handler.batch)
                           for topic, group, handler in (
                               (topics.HOUSEHOLDS, "profiles.households", handlers.households_consumer(profiles.index)),
-                              (topics.GROUPS, "profiles.groups", handlers.groups_consumer(profiles.index)))}
+                              (topics.GROUPS, "profiles.groups", handlers.groups_consumer(profiles.index)),
+                              (topics.MESSAGING, "profiles.messaging", handlers.messaging_consumer(profiles.index)))}
 
     def messages(self, topic: str, events: list) -> list[Message]:
         out = []
         for event in events:
-            entity = getattr(event, "household_id", "") or event.person_id
+            entity = getattr(event, "household_id", "") or getattr(event, "communication_id", "") or event.person_id
             sent = wrap(topic, self.landlord, entity, event, FixedClock().now())
             out.append(Message(topic=topic, key=sent.key, value=sent.envelope))
         return out
@@ -73,6 +75,11 @@ class Sender:
     def groups(self, *events) -> list[Message]:
         messages = self.messages(topics.GROUPS, list(events))
         self.consumers[topics.GROUPS].batch(messages)
+        return messages
+
+    def contacts(self, *events) -> list[Message]:
+        messages = self.messages(topics.MESSAGING, list(events))
+        self.consumers[topics.MESSAGING].batch(messages)
         return messages
 
 
@@ -224,3 +231,24 @@ def test_documents_are_written_only_once_their_change_commits(profiles, landlord
         uow.commit()
     assert profiles.index.versions(search.INDEX, landlord, [ann]) == {ann: held[ann] + 1}
     assert found(profiles, landlord, {"admin_group": [G1]}) == {ann}
+
+
+# -- communication records -------------------------------------------------------------------------------------------
+
+def contact(record_id: str, version: int, person_id: str, code="phoned", outcome="no_answer", date="2026-01-05",
+            deleted=False) -> messaging_events.CommunicationRecorded:
+    return messaging_events.CommunicationRecorded(communication_id=record_id, version=version, person_id=person_id,
+                                                  communication_code=code, outcome_code=outcome, date=date,
+                                                  deleted=deleted)
+
+
+def test_communication_records_in_any_order_leave_people_found_by_their_newest_state(profiles, landlord, people,
+                                                                                      send):
+    ann, ben, cal = people["Ann"], people["Ben"], people["Cal"]
+    send.contacts(contact("c2", 2, ben, deleted=True), contact("c1", 2, ann, code="visited", outcome="card_left"))
+    send.contacts(contact("c1", 1, ann), contact("c2", 1, ben))  # the creations, late: old news
+    send.contacts(contact("c3", 1, cal, date="2025-06-30"), contact("c3", 1, cal, date="2025-06-30"))  # twice
+    assert found(profiles, landlord, {"contacted": {"code": ["visited"]}}) == {ann}
+    assert found(profiles, landlord, {"contacted": {"code": ["phoned"]}}) == {cal}
+    assert found(profiles, landlord, {"not_contacted": {}}) == {ben}, "a deletion stays a deletion"
+    assert found(profiles, landlord, {"contacted": {"since": "2026-01-01"}}) == {ann}
