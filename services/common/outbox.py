@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import threading
 import time
 
 from sqlalchemy import Table, delete, func, select, update
@@ -17,6 +16,7 @@ from .bus import EventBus, Message
 from .clock import Clock
 from .db import Database
 from .metrics import OUTBOX_BACKLOG, OUTBOX_PUBLISHED
+from .worker import BackgroundWorker
 
 log = logging.getLogger(__name__)
 BATCH = 500
@@ -24,44 +24,22 @@ KEEP_PUBLISHED = dt.timedelta(hours=1)
 BACKLOG_EVERY_S = 5.0  # counting the backlog reads every unpublished row: not on every batch of a big burst
 
 
-class OutboxRelay:
+class OutboxRelay(BackgroundWorker):
     def __init__(self, service: str, database: Database, outbox: Table, bus: EventBus, *, clock: Clock,
                  poll_seconds: float = 1.0):
+        super().__init__(f"outbox-relay-{service}")
         self.service = service
         self._clock = clock  # the service's: when rows are marked published, and how long they are kept
         self._db = database
         self._outbox = outbox
         self._bus = bus
-        self._poll = poll_seconds
-        self._wake = threading.Event()
-        self._stopping = threading.Event()
-        self._thread: threading.Thread | None = None
+        self.idle_seconds = poll_seconds
         self._backlog_counted = 0.0
 
-    def nudge(self) -> None:
-        """Called after a commit that wrote events: publish now rather than at the next poll."""
-        self._wake.set()
-
-    def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name=f"outbox-relay-{self.service}", daemon=True)
-        self._thread.start()
-
-    def stop(self, timeout: float = 10.0) -> None:
-        self._stopping.set()
-        self._wake.set()
-        if self._thread:
-            self._thread.join(timeout)
-
-    def _run(self) -> None:
-        while not self._stopping.is_set():
-            try:
-                while self.publish_pending() == BATCH:
-                    pass
-            except Exception:  # noqa: BLE001 - the relay must survive an engine outage
-                log.exception("outbox relay failed; retrying", extra={"service": self.service})
-                self._stopping.wait(self._poll)
-            self._wake.wait(self._poll)
-            self._wake.clear()
+    def work_once(self) -> bool:
+        """Publish a batch; True when it was a full one (more may be waiting). nudge() after a commit that
+        wrote events publishes them now rather than at the next poll."""
+        return self.publish_pending() == BATCH
 
     def publish_pending(self) -> int:
         """Publish one batch of unpublished events; returns how many."""

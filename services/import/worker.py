@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import socket
-import threading
 import uuid
 from typing import Callable
 
 from services.common import context
 from services.common.errors import Unavailable
+from services.common.worker import BackgroundWorker
 
 from . import service
 from .domain import RunTakenOver
@@ -19,45 +19,18 @@ from .running import service as running
 
 log = logging.getLogger(__name__)
 STALE_AFTER = dt.timedelta(seconds=60)  # a running run with no heartbeat for this long is taken over
-IDLE_WAIT_S = 1.0
 RETRY_WAIT_S = 2.0
 FEED_USER = "housing-feed"  # who a feed run's changes are made by, in people's history
 UNEXPECTED = "the run stopped on an unexpected error; what was applied stays applied; upload the file again"
 
 
-class RunWorker:
+class RunWorker(BackgroundWorker):
     def __init__(self, platform_uow: Callable, uow: Callable, runner_for: Callable[[str], Runner]):
+        super().__init__("import-worker")
         self._platform_uow = platform_uow
         self._uow = uow
         self.name = f"{socket.gethostname()}:{uuid.uuid4().hex[:8]}"
         self._runner = runner_for(self.name)
-        self._wake = threading.Event()
-        self._stopping = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    def start(self) -> None:
-        self._thread = threading.Thread(target=self._loop, name="import-worker", daemon=True)
-        self._thread.start()
-
-    def nudge(self) -> None:
-        self._wake.set()
-
-    def stop(self, timeout: float = 10.0) -> None:
-        self._stopping.set()
-        self._wake.set()
-        if self._thread:
-            self._thread.join(timeout)
-
-    def _loop(self) -> None:
-        while not self._stopping.is_set():
-            try:
-                worked = self.work_once()
-            except Exception:  # noqa: BLE001 - the worker must outlive any one failure
-                log.exception("import worker: could not take a run")
-                worked = False
-            if not worked:
-                self._wake.wait(IDLE_WAIT_S)
-                self._wake.clear()
 
     def work_once(self) -> bool:
         """Take one run and work on it; False when there was none to take."""
@@ -82,7 +55,7 @@ class RunWorker:
             except Unavailable as error:  # profiles, or the database (as the runner's units of work say), away
                 log.warning("import run paused: %s", error.message, extra={"run_id": run_id})
                 self._release(landlord_id, run_id)
-                self._stopping.wait(RETRY_WAIT_S)
+                self.pause(RETRY_WAIT_S)
             except Exception:  # noqa: BLE001
                 log.exception("import run failed unexpectedly", extra={"run_id": run_id})
                 self._fail(landlord_id, run_id)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import logging
 import sys
-import threading
 from dataclasses import dataclass
 from typing import Callable, TextIO
 
 from services.common import context
+from services.common.worker import BackgroundWorker
 
 from . import service
 from .choice_fields import choice_ids
@@ -118,27 +118,15 @@ def recount(reporting, out: TextIO = sys.stdout) -> int:
     return wrong
 
 
-class DailyJob:
+class DailyJob(BackgroundWorker):
     """The service's daily job (`run_daily`): at start, then every DAILY_EVERY_S."""
 
     def __init__(self, runtime, every_s: float = DAILY_EVERY_S):
+        super().__init__("reporting-daily")
         self._runtime = runtime
-        self._every = every_s
-        self._stopping = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="reporting-daily", daemon=True)
+        self.idle_seconds = every_s
 
-    def start(self) -> None:
-        self._thread.start()
-
-    def _run(self) -> None:
-        while not self._stopping.is_set():
-            try:
-                moved = run_daily(self._runtime)
-                log.info("daily job done", extra={"people_aged": moved})
-            except Exception:
-                log.exception("the daily job failed; it runs again later")
-            self._stopping.wait(self._every)
-
-    def stop(self) -> None:
-        self._stopping.set()
-        self._thread.join(timeout=10)
+    def work_once(self) -> bool:
+        moved = run_daily(self._runtime)
+        log.info("daily job done", extra={"people_aged": moved})
+        return False

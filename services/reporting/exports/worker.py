@@ -7,11 +7,11 @@ import datetime as dt
 import logging
 import os
 import socket
-import threading
 from pathlib import Path
 
 from services.common import context
 from services.common.prefetch import prefetched
+from services.common.worker import BackgroundWorker
 
 from .domain import DONE, FAILED, STANDARD, ExportJob, header
 from .files import RowWriter
@@ -19,7 +19,6 @@ from .store import ExportStore
 
 log = logging.getLogger(__name__)
 
-IDLE_WAIT_S = 1.0
 STALE_AFTER = dt.timedelta(minutes=2)  # a running job without a heartbeat this long is taken over
 
 
@@ -34,33 +33,11 @@ def cells(row, columns) -> list:
     return [found.get(c) for c in STANDARD + tuple(columns)]
 
 
-class ExportWorker:
+class ExportWorker(BackgroundWorker):
     def __init__(self, runtime, profiles, directory: Path):
+        super().__init__("reporting-exports")
         self._runtime, self._profiles, self.directory = runtime, profiles, directory
         self._name = f"{socket.gethostname()}:{os.getpid()}:{id(self)}"
-        self._stopping, self._wake = threading.Event(), threading.Event()
-        self._thread = threading.Thread(target=self._loop, name="reporting-exports", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def nudge(self) -> None:
-        self._wake.set()
-
-    def stop(self) -> None:
-        self._stopping.set()
-        self._wake.set()
-        self._thread.join(timeout=10)
-
-    def _loop(self) -> None:
-        while not self._stopping.is_set():
-            try:
-                if self.work_once():
-                    continue
-            except Exception:
-                log.exception("the export worker failed; it carries on")
-            self._wake.wait(IDLE_WAIT_S)
-            self._wake.clear()
 
     def work_once(self) -> bool:
         """Take one queued export and make its file; answers whether there was one."""
