@@ -74,6 +74,8 @@ class Settings:
     demo: bool = True
     clock_offset_days: int = 0
     reconcile_interval_seconds: int = 600  # profiles compares the search index with its database; 0: never
+    smtp_url: str = "smtp://127.0.0.1:2525"  # where messaging sends email
+    mail_catcher: bool = True  # make run and the tests' platforms catch email on loopback (at smtp_url's port)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -106,6 +108,8 @@ class Settings:
             demo=env.get("TRACKER_DEMO", "1") not in ("0", "false", "no"),
             clock_offset_days=_int(env, "TRACKER_CLOCK_OFFSET_DAYS", 0),
             reconcile_interval_seconds=_int(env, "TRACKER_RECONCILE_INTERVAL_SECONDS", 600),
+            smtp_url=env.get("TRACKER_SMTP_URL", "smtp://127.0.0.1:2525"),
+            mail_catcher=env.get("TRACKER_MAIL_CATCHER", "1") not in ("0", "false", "no"),
         )
 
     def clock(self) -> Clock:

@@ -9,6 +9,7 @@ from . import demo, logs
 from .cli import stop_on_signals
 from .clock import Clock
 from .config import Settings
+from .mailcatcher import MailCatcher
 from .runtime import make_bus, make_search_index
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,7 @@ class Platform:
         self.messaging = messaging.build(settings, bus=self.bus, clock=self.clock)
         self._gateway_module = gateway
         self.gateway = None
+        self.mail = None  # the loopback mail catcher, when settings.mail_catcher
 
     @property
     def services(self):
@@ -55,6 +57,9 @@ class Platform:
 
     def start(self) -> "Platform":
         self.migrate()
+        self.mail = MailCatcher.for_settings(self.settings, any_port=self._ephemeral)
+        if self.mail:
+            self.messaging.smtp_url = self.mail.start().url
         host = self.settings.grpc_host
         addresses = {}
         for svc in self.services:
@@ -81,6 +86,8 @@ class Platform:
             svc.stop()
         self.bus.close()
         self.index.close()
+        if self.mail:
+            self.mail.stop()
 
 
 def main() -> None:
@@ -102,6 +109,12 @@ def _loopback(platform: Platform) -> str:
     return platform.url if host not in ("0.0.0.0", "::", "") else f"http://127.0.0.1:{platform.gateway.port}"
 
 
+def _mail(platform: Platform) -> str:
+    if platform.mail:
+        return platform.mail.described()
+    return f"sent through {platform.settings.smtp_url}"
+
+
 def _banner(platform: Platform, demo_sign_in: dict | None = None) -> str:
     s = platform.settings
     return f"""
@@ -114,6 +127,7 @@ Tenant Tracker is running (embedded defaults: every service in this process).
   groups      gRPC {platform.groups.runtime.grpc.address}
   messaging   gRPC {platform.messaging.runtime.grpc.address}
   storage     SQLite under {s.var_dir.resolve()}/   bus: {s.bus}   search: {s.search}
+  email       {_mail(platform)}
 Sign in as the platform operator:
   username  operator
   password  {platform.gateway.operator_password}

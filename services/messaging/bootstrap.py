@@ -10,6 +10,8 @@ from services.gen.tracker.messaging.v1 import messaging_service_pb2_grpc as pb_g
 
 from . import events, tables
 from .clients.profiles import People, ProfilesPeople
+from .messages.sending import SendJob
+from .messages.smtp import SmtpMailer, SmtpServer
 from .server import MessagingServicer
 
 NAME = "messaging"
@@ -20,18 +22,24 @@ class Messaging:
         self.settings = settings
         self.runtime = runtime
         self.profiles_address = settings.service_address("profiles")  # the dev runner may set it before start
+        self.smtp_url = settings.smtp_url  # the dev runner may set it before start
         self.people = people  # a fake in tests; else a profiles client made at start
         self._own_people = people is None
+        self.send_job: SendJob | None = None
 
     def start(self, address: str | None = None) -> "Messaging":
         if self.people is None:
             self.people = ProfilesPeople(self.profiles_address)
-        servicer = MessagingServicer(self.runtime, self.people)
+        self.send_job = SendJob(self.runtime, self.people, SmtpMailer(SmtpServer.from_url(self.smtp_url)))
+        servicer = MessagingServicer(self.runtime, self.people, self.send_job.nudge)
         self.runtime.start([(pb_grpc.add_MessagingServicer_to_server, servicer, "tracker.messaging.v1.Messaging")],
                            address or self.settings.grpc_address(NAME))
+        self.send_job.start()
         return self
 
     def stop(self) -> None:
+        if self.send_job is not None:
+            self.send_job.stop()
         self.runtime.stop()
         if self._own_people and self.people is not None:
             self.people.close()

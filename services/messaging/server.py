@@ -6,8 +6,12 @@ from services.common import context
 from services.common.context import require_landlord
 from services.gen.tracker.messaging.v1 import messaging_service_pb2 as pb, messaging_service_pb2_grpc as pb_grpc
 
+from google.protobuf import json_format
+
 from . import service
 from .clients.profiles import People
+from .messages import service as messages
+from .messages.domain import REASONS, Message, Recipient
 from .domain import CODES, Communication
 from .events import communication_recorded
 
@@ -29,9 +33,76 @@ def _details(message: pb.CommunicationDetails) -> dict:
     return {name: getattr(message, name) for name in CHANGEABLE}
 
 
+MESSAGE_FIELDS = ("channel", "description", "sender_name", "sender_email", "reply_to", "subject", "html", "greeting",
+                  "landlord_contact", "notes")
+
+
+def message_summary(found: dict) -> pb.MessageSummary:
+    m: Message = found["message"]
+    return pb.MessageSummary(
+        message_id=m.message_id, reference=m.reference, status=m.status,
+        **{name: getattr(m, name) for name in MESSAGE_FIELDS if name != "description"},
+        included=found["included"], waiting=found["waiting"], sent=found["sent"], bounced=found["bounced"],
+        failed=found["failed"],
+        excluded=[pb.ReasonCount(reason=r, label=label, count=n) for r, label, n in found["excluded"]],
+        created_at=m.created_at.isoformat(), created_by=m.created_by,
+        sent_at=m.sent_at.isoformat() if m.sent_at else "")
+
+
+def recipient_message(r: Recipient, rendered) -> pb.Recipient:
+    subject, html = rendered or ("", "")
+    return pb.Recipient(person_id=r.person_id, name=r.name, state=r.state, reason=r.reason,
+                        reason_label=REASONS.get(r.reason, r.reason) if r.reason else "",
+                        to_address=r.to_address, to_name=r.to_name if r.to_address else "", subject=subject,
+                        html=html, communication_id=r.communication_id)
+
+
 class MessagingServicer(pb_grpc.MessagingServicer):
-    def __init__(self, runtime, people: People):
-        self._runtime, self._people = runtime, people
+    def __init__(self, runtime, people: People, nudge_sending=lambda: None):
+        self._runtime, self._people, self._nudge_sending = runtime, people, nudge_sending
+
+    def _summary(self, landlord_id: str, message_id: str) -> pb.MessageSummary:
+        with self._runtime.uow(landlord_id, read_only=True) as uow:
+            return message_summary(messages.summary(uow, messages.get(uow, message_id)))
+
+    def CreateMessage(self, request, ctx):
+        landlord_id = require_landlord()
+        with self._runtime.uow(landlord_id) as uow:
+            made = messages.create(uow, user_id=context.current().user_id,
+                                   fields={name: getattr(request, name) for name in MESSAGE_FIELDS})
+        return self._summary(landlord_id, made.message_id)
+
+    def GetMessage(self, request, ctx):
+        return self._summary(require_landlord(), request.message_id)
+
+    def AddRecipients(self, request, ctx):
+        landlord_id = require_landlord()
+        messages.add_recipients(lambda: self._runtime.uow(landlord_id), self._people, message_id=request.message_id,
+                                criteria=json_format.MessageToDict(request.criteria))
+        return self._summary(landlord_id, request.message_id)
+
+    def RemoveRecipients(self, request, ctx):
+        landlord_id = require_landlord()
+        with self._runtime.uow(landlord_id) as uow:
+            messages.remove_recipients(uow, message_id=request.message_id, person_ids=list(request.person_ids),
+                                       everyone=request.all)
+        return self._summary(landlord_id, request.message_id)
+
+    def PreviewMessage(self, request, ctx):
+        landlord_id = require_landlord()
+        with self._runtime.uow(landlord_id, read_only=True) as uow:
+            message, total, page = messages.preview(uow, message_id=request.message_id, page=request.page,
+                                                    page_size=request.page_size)
+            summary = message_summary(messages.summary(uow, message))
+        return pb.MessagePreview(message=summary, total=total,
+                                 recipients=[recipient_message(r, rendered) for r, rendered in page])
+
+    def SendMessage(self, request, ctx):
+        landlord_id = require_landlord()
+        with self._runtime.uow(landlord_id) as uow:
+            messages.send(uow, message_id=request.message_id)
+        self._nudge_sending()
+        return self._summary(landlord_id, request.message_id)
 
     def ListCommunicationCodes(self, request, ctx):
         require_landlord()

@@ -2,7 +2,8 @@
 on it (store.py) and PostgreSQL row-level security is the second wall behind that."""
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, Column, Date, DateTime, Index, MetaData, String, Table, Text
+from sqlalchemy import (BigInteger, Boolean, Column, Date, DateTime, Index, MetaData, PrimaryKeyConstraint, String,
+                        Table, Text)
 
 from services.common.db import outbox_table, processed_events_table
 
@@ -31,6 +32,48 @@ communication_records = Table(
     Column("updated_at", TZ, nullable=False),
     Index("ix_communication_records_person", "landlord_id", "person_id", "date"),
     Index("ix_communication_records_date", "landlord_id", "date"),
+)
+messages = Table(
+    "messages", metadata,
+    Column("message_id", ID, primary_key=True),
+    Column("landlord_id", ID, nullable=False),
+    Column("channel", String(10), nullable=False),
+    Column("reference", String(300), nullable=False),
+    Column("description", String(200), nullable=False),
+    Column("sender_name", String(200), nullable=False),
+    Column("sender_email", String(254), nullable=False),
+    Column("reply_to", String(254), nullable=False),
+    Column("subject", String(200), nullable=False),
+    Column("html", Text, nullable=False),
+    Column("greeting", String(20), nullable=False),
+    Column("landlord_contact", String(200), nullable=False),
+    Column("notes", Text, nullable=False),
+    Column("status", String(10), nullable=False),
+    Column("created_at", TZ, nullable=False),
+    Column("created_by", ID, nullable=False),
+    Column("sent_at", TZ),
+    Index("ix_messages_status", "status"),
+)
+# One row per person on a message's list: included or excluded (with the reason) while it is a draft, then
+# claimed (state "sending") just before the email goes, then done with the communication record it made.
+message_recipients = Table(
+    "message_recipients", metadata,
+    Column("message_id", ID, nullable=False),
+    Column("person_id", ID, nullable=False),
+    Column("landlord_id", ID, nullable=False),
+    Column("name", String(401), nullable=False),
+    Column("state", String(10), nullable=False),
+    Column("reason", String(40), nullable=False),
+    Column("to_address", String(254), nullable=False),
+    Column("contact_name", String(254), nullable=False),
+    Column("title", String(200), nullable=False),
+    Column("first_name", String(200), nullable=False),
+    Column("surname", String(200), nullable=False),
+    Column("personal_ref", String(30), nullable=False),
+    Column("communication_id", String(36), nullable=False),
+    Column("error", String(500), nullable=False),
+    PrimaryKeyConstraint("message_id", "person_id"),
+    Index("ix_message_recipients_state", "message_id", "state"),
 )
 outbox = outbox_table(metadata)
 processed_events = processed_events_table(metadata)

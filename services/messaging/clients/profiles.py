@@ -1,27 +1,87 @@
-"""Profiles, as the messaging service sees it: whether people are the landlord's (and current). Over gRPC
-(profiles owns people); the caller's landlord and user travel in the call context. Tests pass a fake with
-the same method."""
+"""Profiles, as the messaging service sees it: whether people are the landlord's (and current), the people
+criteria pick, and what it takes to address them (name, email, the "No email" preference, the alternative
+contact). Over gRPC (profiles owns people); the caller's landlord and user travel in the call context. Tests
+pass a fake with the same methods."""
 from __future__ import annotations
 
-from typing import Protocol, Sequence
+from typing import Any, Iterator, Mapping, Protocol, Sequence
 
-from services.common import people_status
-from services.common.grpc_client import channel
-from services.gen.tracker.profiles.v1 import profiles_service_pb2_grpc as pb_grpc
+from google.protobuf import json_format
+
+from services.common import people_rows, people_status
+from services.common.errors import NotFound
+from services.common.grpc_client import call, channel
+from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb, profiles_service_pb2_grpc as pb_grpc
+from services.gen.tracker.profiles.v1 import setup_service_pb2 as setup_pb, setup_service_pb2_grpc as setup_grpc
+
+from ..messages.domain import Addressee
+
+COLUMNS = ("title", "email", "preferences", "alt_contact_name", "alt_contact_email")
+OPT_OUT = {"email": "no_email"}  # the programmed preference that opts a person out of each channel
 
 
 class People(Protocol):
     def status(self, person_ids: Sequence[str]) -> dict[str, str]:
         """person id -> current | archived; unknown ids are left out."""
 
+    def resolve(self, criteria: Mapping[str, Any]) -> Iterator[list[str]]:
+        """The ids of the people the criteria pick, a chunk at a time (InvalidInput for bad criteria)."""
+
+    def addressees(self, person_ids: Sequence[str], channel: str) -> list[Addressee]:
+        """These people as a message on `channel` addresses them (unknown ids left out), from the search
+        index (many at once: building a list)."""
+
+    def addressees_now(self, person_ids: Sequence[str], channel: str) -> list[Addressee]:
+        """The same, from profiles' records themselves (at the moment of sending: a change made a moment
+        ago counts, even before the search index has it)."""
+
+
+def _column(row, name: str):
+    for value in row.columns:
+        if value.column == name:
+            kind = value.WhichOneof("value")
+            return list(value.labels.labels) if kind == "labels" else (getattr(value, kind) if kind else None)
+    return None
+
 
 class ProfilesPeople:
     def __init__(self, address: str):
         self._channel = channel(address)
         self._stub = pb_grpc.ProfilesStub(self._channel)
+        self._setup = setup_grpc.ProfileSetupStub(self._channel)
 
     def status(self, person_ids: Sequence[str]) -> dict[str, str]:
         return people_status.statuses(self._stub, person_ids)
+
+    def resolve(self, criteria: Mapping[str, Any]) -> Iterator[list[str]]:
+        for _, ids in people_rows.resolve(self._stub, criteria):
+            yield ids
+
+    def _opt_out_label(self, channel: str) -> str | None:
+        """The label the landlord gives the channel's opt-out preference now (a rename never loses it)."""
+        options = call(self._setup.GetOptionList, setup_pb.GetOptionListRequest(list_name="preferences")).items
+        return next((o.label for o in options if o.code == OPT_OUT[channel]), None)
+
+    def addressees(self, person_ids: Sequence[str], channel: str) -> list[Addressee]:
+        opt_out = self._opt_out_label(channel)
+        return [Addressee(row.id, row.status, _column(row, "title") or "", row.first_name, row.surname,
+                          row.personal_ref, _column(row, "email") or "", opt_out in (_column(row, "preferences") or []),
+                          _column(row, "alt_contact_name") or "", _column(row, "alt_contact_email") or "")
+                for row in people_rows.rows(self._stub, person_ids, COLUMNS)]
+
+    def addressees_now(self, person_ids: Sequence[str], channel: str) -> list[Addressee]:
+        opt_out, found = self._opt_out_label(channel), []
+        for person_id in person_ids:
+            try:
+                person = call(self._stub.GetPerson, pb.GetPersonRequest(person_id=person_id))
+            except NotFound:
+                continue
+            fields = json_format.MessageToDict(person.fields)
+            found.append(Addressee(person.person_id, person.status, fields.get("title") or "", person.first_name,
+                                   person.surname, person.personal_ref, fields.get("email") or "",
+                                   opt_out in (fields.get("preferences") or []), fields.get("alt_contact_name") or "",
+                                   fields.get("alt_contact_email") or ""))
+        return found
 
     def close(self) -> None:
         self._channel.close()

@@ -7,6 +7,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 from google.protobuf import empty_pb2
 
+from services.common import people_rows
 from services.common.grpc_client import call, call_stream
 from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb
 
@@ -47,7 +48,7 @@ class Profiles:
             yield [person_state(person) for person in page.people]
 
     def resolve(self, criteria: Mapping[str, Any]) -> Iterator[tuple[int, list[str]]]:
-        return resolve(self._profiles, criteria)
+        return people_rows.resolve(self._profiles, criteria)
 
     def pages(self, criteria: Mapping[str, Any], columns: Iterable[str]) -> Iterator[tuple[int, list]]:
         """The people the criteria pick, a chunk of search rows (the standard columns and these) at a time,
@@ -57,10 +58,7 @@ class Profiles:
 
     def rows(self, person_ids: list[str], columns: Iterable[str]) -> list:
         """Search rows of these people (500 at a time), the standard columns and these."""
-        found = []
-        for start in range(0, len(person_ids), ROWS_PAGE):
-            found += _rows_of(self._profiles, person_ids[start:start + ROWS_PAGE], columns)
-        return found
+        return people_rows.rows(self._profiles, person_ids, columns)
 
     def count(self, criteria: Mapping[str, Any], columns: Iterable[str] = ()) -> int:
         """How many people the criteria pick (InvalidInput naming a bad criterion, or a column search has not)."""
@@ -84,20 +82,3 @@ def _plain(value) -> str | None:
     if kind == "bool_value":
         return "true" if value.bool_value else "false"
     return str(value.string_value if kind == "string_value" else value.number_value)
-
-
-ROWS_PAGE = 500  # people search's largest page
-
-
-def _rows_of(profiles, ids: list[str], columns) -> list:
-    request = pb.SearchPeopleRequest(page_size=len(ids), columns=list(columns))
-    request.criteria.update({"person_id": ids, "status": ["current", "archived"]})
-    return list(call(profiles.SearchPeople, request, timeout=30).rows)
-
-
-def resolve(profiles_stub, criteria: Mapping[str, Any], chunk: int = ROWS_PAGE) -> Iterator[tuple[int, list[str]]]:
-    """The ids of the people the criteria pick, a chunk at a time, with how many there are (on the first)."""
-    request = pb.ResolvePeopleRequest(chunk_size=chunk)
-    request.criteria.update(dict(criteria))
-    for page in call_stream(profiles_stub.ResolvePeople, request, timeout=None):
-        yield page.total, list(page.person_ids)

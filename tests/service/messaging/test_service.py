@@ -3,21 +3,16 @@ profiles: one record per person, all or none; a person's records newest first; e
 record's whole state in the outbox with a growing version, and a deletion says so."""
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 
 import pytest
 from sqlalchemy import select
 
-from services.common.bus.inprocess import InProcessBus
-from services.common.clock import FixedClock
 from services.common.envelope import payload_as, unwrap
 from services.common.errors import InvalidInput, NotFound
 from services.gen.tracker.messaging.v1 import events_pb2
-from services.messaging import bootstrap, service, tables
-from tests.conftest import embedded_settings
+from services.messaging import service, tables
 
-TODAY = dt.datetime(2026, 6, 15, 9, 30, tzinfo=dt.timezone.utc)
 CALL = {"communication_code": "phoned", "outcome_code": "spoke_to_person", "date": "2026-06-01",
         "landlord_contact": "Sam Officer", "description": "Rent call", "notes": ""}
 
@@ -40,19 +35,6 @@ def people():
     return FakePeople()
 
 
-@pytest.fixture
-def messaging(tmp_path, people):
-    svc = bootstrap.build(embedded_settings(tmp_path), people=people, clock=FixedClock(TODAY),
-                          bus=InProcessBus(str(tmp_path / "events.sqlite")))
-    svc.runtime.migrate()
-    yield svc
-    svc.runtime.bus.close()
-    svc.runtime.database.dispose()
-
-
-@pytest.fixture
-def landlord() -> str:
-    return str(uuid.uuid4())
 
 
 def _events(messaging, landlord) -> list[events_pb2.CommunicationRecorded]:

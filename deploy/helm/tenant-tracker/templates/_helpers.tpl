@@ -142,8 +142,13 @@ app.kubernetes.io/component: {{ .service }}
 {{- end -}}
 
 {{- define "tracker.elasticsearchUrlWithCredentials" -}}
-{{- $u := urlParse .Values.elasticsearch.url -}}
-{{- $_ := set $u "userinfo" (printf "%s:%s" (urlquery .Values.elasticsearch.username | replace "+" "%20") (urlquery .Values.elasticsearch.password | replace "+" "%20")) -}}
+{{- include "tracker.urlWithCredentials" .Values.elasticsearch -}}
+{{- end -}}
+
+{{/* A URL with user:password put in (the values' url, username and password), for the Secret. */}}
+{{- define "tracker.urlWithCredentials" -}}
+{{- $u := urlParse .url -}}
+{{- $_ := set $u "userinfo" (printf "%s:%s" (urlquery .username | replace "+" "%20") (urlquery .password | replace "+" "%20")) -}}
 {{- urlJoin $u -}}
 {{- end -}}
 
@@ -157,6 +162,9 @@ TRACKER_SEARCH: "elasticsearch"
 TRACKER_ELASTICSEARCH_URL: {{ required "elasticsearch.url is required" .Values.elasticsearch.url | quote }}
 {{- end }}
 TRACKER_SEARCH_INDEX_PREFIX: {{ .Values.config.searchIndexPrefix | quote }}
+{{- if not .Values.smtp.username }}
+TRACKER_SMTP_URL: {{ required "smtp.url is required" .Values.smtp.url | quote }}
+{{- end }}
 TRACKER_SEARCH_SHARDS: {{ .Values.elasticsearch.shards | quote }}
 TRACKER_SEARCH_REPLICAS: {{ .Values.elasticsearch.replicas | quote }}
 TRACKER_GATEWAY_HOST: "0.0.0.0"

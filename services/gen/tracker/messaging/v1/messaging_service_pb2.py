@@ -22,46 +22,65 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from google.protobuf import struct_pb2 as google_dot_protobuf_dot_struct__pb2
 from services.gen.tracker.messaging.v1 import events_pb2 as tracker_dot_messaging_dot_v1_dot_events__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n,tracker/messaging/v1/messaging_service.proto\x12\x14tracker.messaging.v1\x1a!tracker/messaging/v1/events.proto\"U\n StreamCommunicationStatesRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x1e\n\x16\x61\x66ter_communication_id\x18\x02 \x01(\t\"S\n\x13\x43ommunicationStates\x12<\n\x07records\x18\x01 \x03(\x0b\x32+.tracker.messaging.v1.CommunicationRecorded\"\x1f\n\x1dListCommunicationCodesRequest\"e\n\x11\x43ommunicationCode\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\r\n\x05label\x18\x02 \x01(\t\x12\x33\n\x08outcomes\x18\x03 \x03(\x0b\x32!.tracker.messaging.v1.OutcomeCode\"*\n\x0bOutcomeCode\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\r\n\x05label\x18\x02 \x01(\t\"L\n\x12\x43ommunicationCodes\x12\x36\n\x05\x63odes\x18\x01 \x03(\x0b\x32\'.tracker.messaging.v1.CommunicationCode\"\x94\x01\n\x14\x43ommunicationDetails\x12\x1a\n\x12\x63ommunication_code\x18\x01 \x01(\t\x12\x14\n\x0coutcome_code\x18\x02 \x01(\t\x12\x0c\n\x04\x64\x61te\x18\x03 \x01(\t\x12\x18\n\x10landlord_contact\x18\x04 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x05 \x01(\t\x12\r\n\x05notes\x18\x06 \x01(\t\"n\n\x1bRecordCommunicationsRequest\x12\x12\n\nperson_ids\x18\x01 \x03(\t\x12;\n\x07\x64\x65tails\x18\x02 \x01(\x0b\x32*.tracker.messaging.v1.CommunicationDetails\"K\n\x1cRecordCommunicationsResponse\x12\x10\n\x08recorded\x18\x01 \x01(\x05\x12\x19\n\x11\x63ommunication_ids\x18\x02 \x03(\t\"\xfd\x01\n\rCommunication\x12\x18\n\x10\x63ommunication_id\x18\x01 \x01(\t\x12\x11\n\tperson_id\x18\x02 \x01(\t\x12;\n\x07\x64\x65tails\x18\x03 \x01(\x0b\x32*.tracker.messaging.v1.CommunicationDetails\x12\x1b\n\x13\x63ommunication_label\x18\x04 \x01(\t\x12\x15\n\routcome_label\x18\x05 \x01(\t\x12\x12\n\nmessage_id\x18\x06 \x01(\t\x12\x12\n\ncreated_at\x18\x07 \x01(\t\x12\x12\n\ncreated_by\x18\x08 \x01(\t\x12\x12\n\nupdated_at\x18\t \x01(\t\"U\n\x1fListPersonCommunicationsRequest\x12\x11\n\tperson_id\x18\x01 \x01(\t\x12\x0c\n\x04page\x18\x02 \x01(\x05\x12\x11\n\tpage_size\x18\x03 \x01(\x05\"V\n\x11\x43ommunicationPage\x12\r\n\x05total\x18\x01 \x01(\x05\x12\x32\n\x05items\x18\x02 \x03(\x0b\x32#.tracker.messaging.v1.Communication\"3\n\x17GetCommunicationRequest\x12\x18\n\x10\x63ommunication_id\x18\x01 \x01(\t\"\xb2\x02\n\x1aUpdateCommunicationRequest\x12\x18\n\x10\x63ommunication_id\x18\x01 \x01(\t\x12\x1f\n\x12\x63ommunication_code\x18\x02 \x01(\tH\x00\x88\x01\x01\x12\x19\n\x0coutcome_code\x18\x03 \x01(\tH\x01\x88\x01\x01\x12\x11\n\x04\x64\x61te\x18\x04 \x01(\tH\x02\x88\x01\x01\x12\x1d\n\x10landlord_contact\x18\x05 \x01(\tH\x03\x88\x01\x01\x12\x18\n\x0b\x64\x65scription\x18\x06 \x01(\tH\x04\x88\x01\x01\x12\x12\n\x05notes\x18\x07 \x01(\tH\x05\x88\x01\x01\x42\x15\n\x13_communication_codeB\x0f\n\r_outcome_codeB\x07\n\x05_dateB\x13\n\x11_landlord_contactB\x0e\n\x0c_descriptionB\x08\n\x06_notes\"\x1d\n\x1b\x44\x65leteCommunicationResponse2\xd1\x06\n\tMessaging\x12w\n\x16ListCommunicationCodes\x12\x33.tracker.messaging.v1.ListCommunicationCodesRequest\x1a(.tracker.messaging.v1.CommunicationCodes\x12}\n\x14RecordCommunications\x12\x31.tracker.messaging.v1.RecordCommunicationsRequest\x1a\x32.tracker.messaging.v1.RecordCommunicationsResponse\x12z\n\x18ListPersonCommunications\x12\x35.tracker.messaging.v1.ListPersonCommunicationsRequest\x1a\'.tracker.messaging.v1.CommunicationPage\x12\x66\n\x10GetCommunication\x12-.tracker.messaging.v1.GetCommunicationRequest\x1a#.tracker.messaging.v1.Communication\x12l\n\x13UpdateCommunication\x12\x30.tracker.messaging.v1.UpdateCommunicationRequest\x1a#.tracker.messaging.v1.Communication\x12w\n\x13\x44\x65leteCommunication\x12-.tracker.messaging.v1.GetCommunicationRequest\x1a\x31.tracker.messaging.v1.DeleteCommunicationResponse\x12\x80\x01\n\x19StreamCommunicationStates\x12\x36.tracker.messaging.v1.StreamCommunicationStatesRequest\x1a).tracker.messaging.v1.CommunicationStates0\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n,tracker/messaging/v1/messaging_service.proto\x12\x14tracker.messaging.v1\x1a\x1cgoogle/protobuf/struct.proto\x1a!tracker/messaging/v1/events.proto\"\xd3\x01\n\x14\x43reateMessageRequest\x12\x0f\n\x07\x63hannel\x18\x01 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x02 \x01(\t\x12\x13\n\x0bsender_name\x18\x03 \x01(\t\x12\x14\n\x0csender_email\x18\x04 \x01(\t\x12\x10\n\x08reply_to\x18\x05 \x01(\t\x12\x0f\n\x07subject\x18\x06 \x01(\t\x12\x0c\n\x04html\x18\x07 \x01(\t\x12\x10\n\x08greeting\x18\x08 \x01(\t\x12\x18\n\x10landlord_contact\x18\t \x01(\t\x12\r\n\x05notes\x18\n \x01(\t\"\'\n\x11GetMessageRequest\x12\x12\n\nmessage_id\x18\x01 \x01(\t\"U\n\x14\x41\x64\x64RecipientsRequest\x12\x12\n\nmessage_id\x18\x01 \x01(\t\x12)\n\x08\x63riteria\x18\x02 \x01(\x0b\x32\x17.google.protobuf.Struct\"N\n\x17RemoveRecipientsRequest\x12\x12\n\nmessage_id\x18\x01 \x01(\t\x12\x12\n\nperson_ids\x18\x02 \x03(\t\x12\x0b\n\x03\x61ll\x18\x03 \x01(\x08\";\n\x0bReasonCount\x12\x0e\n\x06reason\x18\x01 \x01(\t\x12\r\n\x05label\x18\x02 \x01(\t\x12\r\n\x05\x63ount\x18\x03 \x01(\x05\"\xaf\x03\n\x0eMessageSummary\x12\x12\n\nmessage_id\x18\x01 \x01(\t\x12\x0f\n\x07\x63hannel\x18\x02 \x01(\t\x12\x11\n\treference\x18\x03 \x01(\t\x12\x0e\n\x06status\x18\x04 \x01(\t\x12\x13\n\x0bsender_name\x18\x05 \x01(\t\x12\x14\n\x0csender_email\x18\x06 \x01(\t\x12\x10\n\x08reply_to\x18\x07 \x01(\t\x12\x0f\n\x07subject\x18\x08 \x01(\t\x12\x0c\n\x04html\x18\t \x01(\t\x12\x10\n\x08greeting\x18\n \x01(\t\x12\x18\n\x10landlord_contact\x18\x0b \x01(\t\x12\r\n\x05notes\x18\x0c \x01(\t\x12\x10\n\x08included\x18\r \x01(\x05\x12\x33\n\x08\x65xcluded\x18\x0e \x03(\x0b\x32!.tracker.messaging.v1.ReasonCount\x12\x0c\n\x04sent\x18\x0f \x01(\x05\x12\x0f\n\x07\x62ounced\x18\x10 \x01(\x05\x12\x0e\n\x06\x66\x61iled\x18\x11 \x01(\x05\x12\x0f\n\x07waiting\x18\x12 \x01(\x05\x12\x12\n\ncreated_at\x18\x13 \x01(\t\x12\x12\n\ncreated_by\x18\x14 \x01(\t\x12\x0f\n\x07sent_at\x18\x15 \x01(\t\"L\n\x15PreviewMessageRequest\x12\x12\n\nmessage_id\x18\x01 \x01(\t\x12\x0c\n\x04page\x18\x02 \x01(\x05\x12\x11\n\tpage_size\x18\x03 \x01(\x05\"\xbf\x01\n\tRecipient\x12\x11\n\tperson_id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\r\n\x05state\x18\x03 \x01(\t\x12\x0e\n\x06reason\x18\x04 \x01(\t\x12\x14\n\x0creason_label\x18\x05 \x01(\t\x12\x12\n\nto_address\x18\x06 \x01(\t\x12\x0f\n\x07to_name\x18\x07 \x01(\t\x12\x0f\n\x07subject\x18\x08 \x01(\t\x12\x0c\n\x04html\x18\t \x01(\t\x12\x18\n\x10\x63ommunication_id\x18\n \x01(\t\"\x8b\x01\n\x0eMessagePreview\x12\x35\n\x07message\x18\x01 \x01(\x0b\x32$.tracker.messaging.v1.MessageSummary\x12\r\n\x05total\x18\x02 \x01(\x05\x12\x33\n\nrecipients\x18\x03 \x03(\x0b\x32\x1f.tracker.messaging.v1.Recipient\"U\n StreamCommunicationStatesRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x1e\n\x16\x61\x66ter_communication_id\x18\x02 \x01(\t\"S\n\x13\x43ommunicationStates\x12<\n\x07records\x18\x01 \x03(\x0b\x32+.tracker.messaging.v1.CommunicationRecorded\"\x1f\n\x1dListCommunicationCodesRequest\"e\n\x11\x43ommunicationCode\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\r\n\x05label\x18\x02 \x01(\t\x12\x33\n\x08outcomes\x18\x03 \x03(\x0b\x32!.tracker.messaging.v1.OutcomeCode\"*\n\x0bOutcomeCode\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\r\n\x05label\x18\x02 \x01(\t\"L\n\x12\x43ommunicationCodes\x12\x36\n\x05\x63odes\x18\x01 \x03(\x0b\x32\'.tracker.messaging.v1.CommunicationCode\"\x94\x01\n\x14\x43ommunicationDetails\x12\x1a\n\x12\x63ommunication_code\x18\x01 \x01(\t\x12\x14\n\x0coutcome_code\x18\x02 \x01(\t\x12\x0c\n\x04\x64\x61te\x18\x03 \x01(\t\x12\x18\n\x10landlord_contact\x18\x04 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x05 \x01(\t\x12\r\n\x05notes\x18\x06 \x01(\t\"n\n\x1bRecordCommunicationsRequest\x12\x12\n\nperson_ids\x18\x01 \x03(\t\x12;\n\x07\x64\x65tails\x18\x02 \x01(\x0b\x32*.tracker.messaging.v1.CommunicationDetails\"K\n\x1cRecordCommunicationsResponse\x12\x10\n\x08recorded\x18\x01 \x01(\x05\x12\x19\n\x11\x63ommunication_ids\x18\x02 \x03(\t\"\xfd\x01\n\rCommunication\x12\x18\n\x10\x63ommunication_id\x18\x01 \x01(\t\x12\x11\n\tperson_id\x18\x02 \x01(\t\x12;\n\x07\x64\x65tails\x18\x03 \x01(\x0b\x32*.tracker.messaging.v1.CommunicationDetails\x12\x1b\n\x13\x63ommunication_label\x18\x04 \x01(\t\x12\x15\n\routcome_label\x18\x05 \x01(\t\x12\x12\n\nmessage_id\x18\x06 \x01(\t\x12\x12\n\ncreated_at\x18\x07 \x01(\t\x12\x12\n\ncreated_by\x18\x08 \x01(\t\x12\x12\n\nupdated_at\x18\t \x01(\t\"U\n\x1fListPersonCommunicationsRequest\x12\x11\n\tperson_id\x18\x01 \x01(\t\x12\x0c\n\x04page\x18\x02 \x01(\x05\x12\x11\n\tpage_size\x18\x03 \x01(\x05\"V\n\x11\x43ommunicationPage\x12\r\n\x05total\x18\x01 \x01(\x05\x12\x32\n\x05items\x18\x02 \x03(\x0b\x32#.tracker.messaging.v1.Communication\"3\n\x17GetCommunicationRequest\x12\x18\n\x10\x63ommunication_id\x18\x01 \x01(\t\"\xb2\x02\n\x1aUpdateCommunicationRequest\x12\x18\n\x10\x63ommunication_id\x18\x01 \x01(\t\x12\x1f\n\x12\x63ommunication_code\x18\x02 \x01(\tH\x00\x88\x01\x01\x12\x19\n\x0coutcome_code\x18\x03 \x01(\tH\x01\x88\x01\x01\x12\x11\n\x04\x64\x61te\x18\x04 \x01(\tH\x02\x88\x01\x01\x12\x1d\n\x10landlord_contact\x18\x05 \x01(\tH\x03\x88\x01\x01\x12\x18\n\x0b\x64\x65scription\x18\x06 \x01(\tH\x04\x88\x01\x01\x12\x12\n\x05notes\x18\x07 \x01(\tH\x05\x88\x01\x01\x42\x15\n\x13_communication_codeB\x0f\n\r_outcome_codeB\x07\n\x05_dateB\x13\n\x11_landlord_contactB\x0e\n\x0c_descriptionB\x08\n\x06_notes\"\x1d\n\x1b\x44\x65leteCommunicationResponse2\xa0\x0b\n\tMessaging\x12w\n\x16ListCommunicationCodes\x12\x33.tracker.messaging.v1.ListCommunicationCodesRequest\x1a(.tracker.messaging.v1.CommunicationCodes\x12}\n\x14RecordCommunications\x12\x31.tracker.messaging.v1.RecordCommunicationsRequest\x1a\x32.tracker.messaging.v1.RecordCommunicationsResponse\x12z\n\x18ListPersonCommunications\x12\x35.tracker.messaging.v1.ListPersonCommunicationsRequest\x1a\'.tracker.messaging.v1.CommunicationPage\x12\x66\n\x10GetCommunication\x12-.tracker.messaging.v1.GetCommunicationRequest\x1a#.tracker.messaging.v1.Communication\x12l\n\x13UpdateCommunication\x12\x30.tracker.messaging.v1.UpdateCommunicationRequest\x1a#.tracker.messaging.v1.Communication\x12w\n\x13\x44\x65leteCommunication\x12-.tracker.messaging.v1.GetCommunicationRequest\x1a\x31.tracker.messaging.v1.DeleteCommunicationResponse\x12\x80\x01\n\x19StreamCommunicationStates\x12\x36.tracker.messaging.v1.StreamCommunicationStatesRequest\x1a).tracker.messaging.v1.CommunicationStates0\x01\x12\x61\n\rCreateMessage\x12*.tracker.messaging.v1.CreateMessageRequest\x1a$.tracker.messaging.v1.MessageSummary\x12[\n\nGetMessage\x12\'.tracker.messaging.v1.GetMessageRequest\x1a$.tracker.messaging.v1.MessageSummary\x12\x61\n\rAddRecipients\x12*.tracker.messaging.v1.AddRecipientsRequest\x1a$.tracker.messaging.v1.MessageSummary\x12g\n\x10RemoveRecipients\x12-.tracker.messaging.v1.RemoveRecipientsRequest\x1a$.tracker.messaging.v1.MessageSummary\x12\x63\n\x0ePreviewMessage\x12+.tracker.messaging.v1.PreviewMessageRequest\x1a$.tracker.messaging.v1.MessagePreview\x12\\\n\x0bSendMessage\x12\'.tracker.messaging.v1.GetMessageRequest\x1a$.tracker.messaging.v1.MessageSummaryb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'tracker.messaging.v1.messaging_service_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_STREAMCOMMUNICATIONSTATESREQUEST']._serialized_start=105
-  _globals['_STREAMCOMMUNICATIONSTATESREQUEST']._serialized_end=190
-  _globals['_COMMUNICATIONSTATES']._serialized_start=192
-  _globals['_COMMUNICATIONSTATES']._serialized_end=275
-  _globals['_LISTCOMMUNICATIONCODESREQUEST']._serialized_start=277
-  _globals['_LISTCOMMUNICATIONCODESREQUEST']._serialized_end=308
-  _globals['_COMMUNICATIONCODE']._serialized_start=310
-  _globals['_COMMUNICATIONCODE']._serialized_end=411
-  _globals['_OUTCOMECODE']._serialized_start=413
-  _globals['_OUTCOMECODE']._serialized_end=455
-  _globals['_COMMUNICATIONCODES']._serialized_start=457
-  _globals['_COMMUNICATIONCODES']._serialized_end=533
-  _globals['_COMMUNICATIONDETAILS']._serialized_start=536
-  _globals['_COMMUNICATIONDETAILS']._serialized_end=684
-  _globals['_RECORDCOMMUNICATIONSREQUEST']._serialized_start=686
-  _globals['_RECORDCOMMUNICATIONSREQUEST']._serialized_end=796
-  _globals['_RECORDCOMMUNICATIONSRESPONSE']._serialized_start=798
-  _globals['_RECORDCOMMUNICATIONSRESPONSE']._serialized_end=873
-  _globals['_COMMUNICATION']._serialized_start=876
-  _globals['_COMMUNICATION']._serialized_end=1129
-  _globals['_LISTPERSONCOMMUNICATIONSREQUEST']._serialized_start=1131
-  _globals['_LISTPERSONCOMMUNICATIONSREQUEST']._serialized_end=1216
-  _globals['_COMMUNICATIONPAGE']._serialized_start=1218
-  _globals['_COMMUNICATIONPAGE']._serialized_end=1304
-  _globals['_GETCOMMUNICATIONREQUEST']._serialized_start=1306
-  _globals['_GETCOMMUNICATIONREQUEST']._serialized_end=1357
-  _globals['_UPDATECOMMUNICATIONREQUEST']._serialized_start=1360
-  _globals['_UPDATECOMMUNICATIONREQUEST']._serialized_end=1666
-  _globals['_DELETECOMMUNICATIONRESPONSE']._serialized_start=1668
-  _globals['_DELETECOMMUNICATIONRESPONSE']._serialized_end=1697
-  _globals['_MESSAGING']._serialized_start=1700
-  _globals['_MESSAGING']._serialized_end=2549
+  _globals['_CREATEMESSAGEREQUEST']._serialized_start=136
+  _globals['_CREATEMESSAGEREQUEST']._serialized_end=347
+  _globals['_GETMESSAGEREQUEST']._serialized_start=349
+  _globals['_GETMESSAGEREQUEST']._serialized_end=388
+  _globals['_ADDRECIPIENTSREQUEST']._serialized_start=390
+  _globals['_ADDRECIPIENTSREQUEST']._serialized_end=475
+  _globals['_REMOVERECIPIENTSREQUEST']._serialized_start=477
+  _globals['_REMOVERECIPIENTSREQUEST']._serialized_end=555
+  _globals['_REASONCOUNT']._serialized_start=557
+  _globals['_REASONCOUNT']._serialized_end=616
+  _globals['_MESSAGESUMMARY']._serialized_start=619
+  _globals['_MESSAGESUMMARY']._serialized_end=1050
+  _globals['_PREVIEWMESSAGEREQUEST']._serialized_start=1052
+  _globals['_PREVIEWMESSAGEREQUEST']._serialized_end=1128
+  _globals['_RECIPIENT']._serialized_start=1131
+  _globals['_RECIPIENT']._serialized_end=1322
+  _globals['_MESSAGEPREVIEW']._serialized_start=1325
+  _globals['_MESSAGEPREVIEW']._serialized_end=1464
+  _globals['_STREAMCOMMUNICATIONSTATESREQUEST']._serialized_start=1466
+  _globals['_STREAMCOMMUNICATIONSTATESREQUEST']._serialized_end=1551
+  _globals['_COMMUNICATIONSTATES']._serialized_start=1553
+  _globals['_COMMUNICATIONSTATES']._serialized_end=1636
+  _globals['_LISTCOMMUNICATIONCODESREQUEST']._serialized_start=1638
+  _globals['_LISTCOMMUNICATIONCODESREQUEST']._serialized_end=1669
+  _globals['_COMMUNICATIONCODE']._serialized_start=1671
+  _globals['_COMMUNICATIONCODE']._serialized_end=1772
+  _globals['_OUTCOMECODE']._serialized_start=1774
+  _globals['_OUTCOMECODE']._serialized_end=1816
+  _globals['_COMMUNICATIONCODES']._serialized_start=1818
+  _globals['_COMMUNICATIONCODES']._serialized_end=1894
+  _globals['_COMMUNICATIONDETAILS']._serialized_start=1897
+  _globals['_COMMUNICATIONDETAILS']._serialized_end=2045
+  _globals['_RECORDCOMMUNICATIONSREQUEST']._serialized_start=2047
+  _globals['_RECORDCOMMUNICATIONSREQUEST']._serialized_end=2157
+  _globals['_RECORDCOMMUNICATIONSRESPONSE']._serialized_start=2159
+  _globals['_RECORDCOMMUNICATIONSRESPONSE']._serialized_end=2234
+  _globals['_COMMUNICATION']._serialized_start=2237
+  _globals['_COMMUNICATION']._serialized_end=2490
+  _globals['_LISTPERSONCOMMUNICATIONSREQUEST']._serialized_start=2492
+  _globals['_LISTPERSONCOMMUNICATIONSREQUEST']._serialized_end=2577
+  _globals['_COMMUNICATIONPAGE']._serialized_start=2579
+  _globals['_COMMUNICATIONPAGE']._serialized_end=2665
+  _globals['_GETCOMMUNICATIONREQUEST']._serialized_start=2667
+  _globals['_GETCOMMUNICATIONREQUEST']._serialized_end=2718
+  _globals['_UPDATECOMMUNICATIONREQUEST']._serialized_start=2721
+  _globals['_UPDATECOMMUNICATIONREQUEST']._serialized_end=3027
+  _globals['_DELETECOMMUNICATIONRESPONSE']._serialized_start=3029
+  _globals['_DELETECOMMUNICATIONRESPONSE']._serialized_end=3058
+  _globals['_MESSAGING']._serialized_start=3061
+  _globals['_MESSAGING']._serialized_end=4501
 # @@protoc_insertion_point(module_scope)

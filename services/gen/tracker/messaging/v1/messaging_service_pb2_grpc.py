@@ -71,6 +71,36 @@ class MessagingStub:
                 request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.StreamCommunicationStatesRequest.SerializeToString,
                 response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationStates.FromString,
                 _registered_method=True)
+        self.CreateMessage = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/CreateMessage',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CreateMessageRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.FromString,
+                _registered_method=True)
+        self.GetMessage = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/GetMessage',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.FromString,
+                _registered_method=True)
+        self.AddRecipients = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/AddRecipients',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.AddRecipientsRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.FromString,
+                _registered_method=True)
+        self.RemoveRecipients = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/RemoveRecipients',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.RemoveRecipientsRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.FromString,
+                _registered_method=True)
+        self.PreviewMessage = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/PreviewMessage',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.PreviewMessageRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessagePreview.FromString,
+                _registered_method=True)
+        self.SendMessage = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/SendMessage',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.FromString,
+                _registered_method=True)
 
 
 class MessagingServicer:
@@ -127,6 +157,49 @@ class MessagingServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CreateMessage(self, request, context):
+        """Messages sent through the platform, in four steps: write (CreateMessage), the record each recipient
+        will get (in CreateMessage), the list (Add/RemoveRecipients), preview then send (a background job).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetMessage(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddRecipients(self, request, context):
+        """Add the people the criteria pick (a group: {"admin_group": [id]}; a template: {"search_template": [id]});
+        each is included, or excluded with the reason. Only while the message is a draft.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RemoveRecipients(self, request, context):
+        """Take people off the list (all of them with `all`). Only while the message is a draft.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PreviewMessage(self, request, context):
+        """Each recipient as they will get the message (or why they will not), a page at a time.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SendMessage(self, request, context):
+        """Start sending: preferences, status and addresses are checked again for each recipient as it goes.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_MessagingServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -164,6 +237,36 @@ def add_MessagingServicer_to_server(servicer, server):
                     servicer.StreamCommunicationStates,
                     request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.StreamCommunicationStatesRequest.FromString,
                     response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationStates.SerializeToString,
+            ),
+            'CreateMessage': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateMessage,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CreateMessageRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.SerializeToString,
+            ),
+            'GetMessage': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetMessage,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.SerializeToString,
+            ),
+            'AddRecipients': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddRecipients,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.AddRecipientsRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.SerializeToString,
+            ),
+            'RemoveRecipients': grpc.unary_unary_rpc_method_handler(
+                    servicer.RemoveRecipients,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.RemoveRecipientsRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.SerializeToString,
+            ),
+            'PreviewMessage': grpc.unary_unary_rpc_method_handler(
+                    servicer.PreviewMessage,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.PreviewMessageRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessagePreview.SerializeToString,
+            ),
+            'SendMessage': grpc.unary_unary_rpc_method_handler(
+                    servicer.SendMessage,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -357,6 +460,168 @@ class Messaging:
             '/tracker.messaging.v1.Messaging/StreamCommunicationStates',
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.StreamCommunicationStatesRequest.SerializeToString,
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationStates.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateMessage(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/CreateMessage',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CreateMessageRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetMessage(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/GetMessage',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddRecipients(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/AddRecipients',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.AddRecipientsRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RemoveRecipients(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/RemoveRecipients',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.RemoveRecipientsRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PreviewMessage(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/PreviewMessage',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.PreviewMessageRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessagePreview.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SendMessage(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/SendMessage',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.FromString,
             options,
             channel_credentials,
             insecure,

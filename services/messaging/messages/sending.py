@@ -1,0 +1,136 @@
+"""The send job: a thread of the messaging service that sends every message being sent, a batch of
+recipients at a time. Each recipient is claimed (state "sending", committed) before their email goes,
+checked again against profiles (status, preference, address), sent, and then, in one transaction, marked
+done with the one communication record it makes. A recipient claimed when the process stopped is never
+sent again: the job finds it on start and records it as sent, the notes saying delivery was not
+confirmed. Finishing a recipient only takes effect on a claimed row, so no recipient gets two records."""
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from email.message import EmailMessage
+from email.utils import formataddr
+
+from services.common import context
+from services.common.uow import UnitOfWork
+from services.common.worker import BackgroundWorker
+
+from .. import domain as records
+from ..clients.profiles import People
+from ..store import CommunicationRecords
+from . import domain
+from .domain import CLAIMED, DELIVERED, EXCLUDED, OUTCOMES, SENT, Message, Recipient
+from .smtp import Delivery
+from .store import Messages, sending_messages
+
+log = logging.getLogger(__name__)
+
+BATCH = 50
+NOT_CONFIRMED = "The send job stopped while sending this email; it was not sent again (delivery not confirmed)."
+
+
+def email(message: Message, recipient: Recipient) -> EmailMessage:
+    subject, html = domain.render(message, recipient)
+    mail = EmailMessage()
+    mail["From"] = formataddr((message.sender_name, message.sender_email))
+    mail["To"] = formataddr((recipient.to_name, recipient.to_address))
+    mail["Reply-To"] = message.reply_to
+    mail["Subject"] = subject
+    mail["Message-ID"] = f"<{message.message_id}.{recipient.person_id}@tenant-tracker.invalid>"
+    mail.set_content(html, subtype="html")
+    return mail
+
+
+class SendJob(BackgroundWorker):
+    def __init__(self, runtime, people: People, mailer):
+        super().__init__("messaging-send")
+        self._runtime, self._people, self._mailer = runtime, people, mailer
+
+    def start(self) -> None:
+        self._recover()
+        super().start()
+
+    def stop(self, timeout: float = 30.0) -> None:
+        super().stop(timeout)
+        self._mailer.close()
+
+    def _sending(self) -> list[tuple[str, str]]:
+        with self._runtime.uow(platform=True, read_only=True) as uow:
+            return sending_messages(uow.session)
+
+    def work_once(self) -> bool:
+        """Send every message being sent to the end of its list (or until stopped)."""
+        for landlord_id, message_id in self._sending():
+            with context.bound(context.CallContext(landlord_id=landlord_id, request_id=context.new_request_id())):
+                while not self.stopping and self._send_batch(landlord_id, message_id):
+                    pass
+        self._mailer.close()
+        return False
+
+    def _recover(self) -> None:
+        """Recipients claimed when the process stopped: recorded as sent (never sent again)."""
+        for landlord_id, message_id in self._sending():
+            with self._runtime.uow(landlord_id) as uow:
+                message = Messages(uow.session, landlord_id).get(message_id)
+                stranded = Messages(uow.session, landlord_id).waiting(message_id, states=(CLAIMED,), limit=1_000_000)
+            for recipient in stranded:
+                log.warning("message %s: a recipient was being sent when the job stopped; not sent again", message_id)
+                self._finish(message, recipient, Delivery(DELIVERED), note=NOT_CONFIRMED)
+
+    def _claim(self, landlord_id: str, message_id: str) -> tuple[Message, list[Recipient]]:
+        with self._runtime.uow(landlord_id) as uow:
+            store = Messages(uow.session, landlord_id)
+            message = store.get(message_id, for_update=True)
+            claimed = store.waiting(message_id, limit=BATCH)
+            for recipient in claimed:
+                store.save_recipient(message_id, replace(recipient, state=CLAIMED))
+            if not claimed and store.unfinished(message_id) == 0:
+                store.set_status(message_id, SENT, self._runtime.clock.now())
+            uow.commit()
+        return message, claimed
+
+    def _send_batch(self, landlord_id: str, message_id: str) -> bool:
+        """Claim, check and send the next batch; False once the list is done."""
+        message, claimed = self._claim(landlord_id, message_id)
+        if not claimed:
+            return False
+        now = {a.person_id: domain.route(a) for a in self._people.addressees_now([r.person_id for r in claimed],
+                                                                                   message.channel)}
+        for recipient in claimed:
+            checked = now.get(recipient.person_id) or replace(recipient, state=EXCLUDED, reason="archived")
+            if checked.state == EXCLUDED:
+                log.info("message %s: a recipient is excluded at sending (%s)", message_id, checked.reason)
+                self._finish(message, replace(recipient, reason=checked.reason), None)
+                continue
+            checked = replace(checked, state=CLAIMED)
+            self._finish(message, checked, self._mailer.send(email(message, checked)))
+        return True
+
+    def _finish(self, message: Message, recipient: Recipient, delivery: Delivery | None, note: str = "") -> None:
+        """The recipient done (excluded when `delivery` is None) and, for one sent to, their communication
+        record, in one transaction; nothing if someone else finished them first."""
+        with self._runtime.uow(message.landlord_id) as uow:
+            store = Messages(uow.session, message.landlord_id)
+            if delivery is None:
+                done = replace(recipient, state=EXCLUDED)
+            else:
+                record = self._record(uow, message, recipient, delivery, note)
+                done = replace(recipient, state=delivery.state, error=delivery.error[:500],
+                               communication_id=record.communication_id)
+            if not store.finish_claimed(message.message_id, done):
+                return
+            if delivery is not None:
+                CommunicationRecords(uow.session, uow.landlord_id).add_all([record])
+                uow.track(record)
+            uow.commit()
+
+    @staticmethod
+    def _record(uow: UnitOfWork, message: Message, recipient: Recipient, delivery: Delivery,
+                note: str) -> records.Communication:
+        notes = "\n".join(n for n in (message.notes, note, delivery.error) if n)[:records.NOTES_MAX]
+        details = records.Details("emailed", OUTCOMES[delivery.state], uow.clock.today(), message.landlord_contact,
+                                  message.reference[:records.TEXT_MAX], notes)
+        return records.Communication.new(landlord_id=message.landlord_id, person_id=recipient.person_id,
+                                         details=details, user_id=message.created_by, now=uow.clock.now(),
+                                         message_id=message.message_id)
+

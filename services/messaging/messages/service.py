@@ -1,0 +1,118 @@
+"""Use cases of messages: write one (a draft), build its list from criteria (each person included, or
+excluded with the reason), take people off, preview each recipient, and start sending. Profiles is asked
+about the people before this service's transaction begins, so no lock is held while another service answers."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, Callable, Mapping, Sequence
+
+from services.common.errors import InUse, InvalidInput, NotFound
+from services.common.uow import UnitOfWork
+
+from ..clients.profiles import People
+from . import domain
+from .domain import EXCLUDED, INCLUDED, REASONS, SENDING, Message
+from .store import Messages
+
+MAX_LIST = 100_000  # people on one message's list
+CHUNK = 500
+DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 50, 500
+
+
+def _messages(uow: UnitOfWork) -> Messages:
+    return Messages(uow.session, uow.landlord_id)
+
+
+def create(uow: UnitOfWork, *, user_id: str, fields: Mapping[str, str]) -> Message:
+    message = domain.new_message(landlord_id=uow.landlord_id, user_id=user_id, now=uow.clock.now(),
+                                 today=uow.clock.today(), **fields)
+    _messages(uow).add(message)
+    uow.commit()
+    return message
+
+
+def get(uow: UnitOfWork, message_id: str, *, for_update: bool = False) -> Message:
+    found = _messages(uow).get(message_id, for_update=for_update) if message_id else None
+    if found is None:
+        raise NotFound("message not found")
+    return found
+
+
+def summary(uow: UnitOfWork, message: Message) -> dict[str, Any]:
+    """The message with its list's numbers: included, excluded by reason, and what sending made of them."""
+    counts = _messages(uow).counts(message.message_id)
+    by_state: dict[str, int] = {}
+    excluded: dict[str, int] = {}
+    for (state, reason), count in counts.items():
+        by_state[state] = by_state.get(state, 0) + count
+        if state == EXCLUDED:
+            excluded[reason] = excluded.get(reason, 0) + count
+    waiting = by_state.get(INCLUDED, 0) + by_state.get(domain.CLAIMED, 0)
+    done = {state: by_state.get(state, 0) for state in domain.DONE}
+    return {"message": message, "included": waiting + sum(done.values()), "waiting": waiting,
+            "excluded": [(reason, REASONS.get(reason, reason), excluded[reason]) for reason in REASONS
+                         if reason in excluded], **done}
+
+
+def add_recipients(make_uow: Callable[[], UnitOfWork], people: People, *, message_id: str,
+                   criteria: Mapping[str, Any]) -> Message:
+    """Everyone the criteria pick joins the list (those on it already stay as they are), each included or
+    excluded with the reason; a list over MAX_LIST people is refused whole."""
+    with make_uow() as uow:
+        domain.only_in_draft(get(uow, message_id))
+    if not criteria:
+        raise InvalidInput.field("criteria", "must pick someone: give at least one criterion")
+    picked: list[str] = []
+    for chunk in people.resolve(criteria):
+        picked += chunk
+        if len(picked) > MAX_LIST:
+            raise InvalidInput.field("criteria", f"picks more than {MAX_LIST:,} people: one list holds at most that")
+    with make_uow() as uow:
+        message = get(uow, message_id, for_update=True)
+        domain.only_in_draft(message)
+        store = _messages(uow)
+        for start in range(0, len(picked), CHUNK):
+            chunk = picked[start:start + CHUNK]
+            on_list = store.on_list(message_id, chunk)
+            new = [p for p in chunk if p not in on_list]
+            store.add_recipients(message_id, [domain.route(a) for a in people.addressees(new, message.channel)])
+        uow.commit()
+    return message
+
+
+def remove_recipients(uow: UnitOfWork, *, message_id: str, person_ids: Sequence[str], everyone: bool) -> Message:
+    message = get(uow, message_id, for_update=True)
+    domain.only_in_draft(message)
+    if not everyone and not person_ids:
+        raise InvalidInput.field("person_ids", "must name at least one person (or clear the list with all)")
+    _messages(uow).remove_recipients(message_id, None if everyone else list(person_ids))
+    uow.commit()
+    return message
+
+
+def preview(uow: UnitOfWork, *, message_id: str, page: int, page_size: int) -> tuple[Message, int, list[tuple]]:
+    """The message, how many are on its list, and a page of recipients each with (subject, html) as they will
+    get it (None for those excluded)."""
+    size = page_size or DEFAULT_PAGE_SIZE
+    if not 1 <= size <= MAX_PAGE_SIZE:
+        raise InvalidInput.field("page_size", f"must be between 1 and {MAX_PAGE_SIZE}")
+    if page < 0:
+        raise InvalidInput.field("page", "must be 1 or more")
+    message = get(uow, message_id)
+    store = _messages(uow)
+    total = sum(store.counts(message_id).values())
+    recipients = store.page(message_id, limit=size, offset=(max(page, 1) - 1) * size)
+    return message, total, [(r, None if r.state == EXCLUDED else domain.render(message, r)) for r in recipients]
+
+
+def send(uow: UnitOfWork, *, message_id: str) -> Message:
+    """The send job takes it from here; refused unless it is a draft with someone to send to."""
+    message = get(uow, message_id, for_update=True)
+    if message.status != domain.DRAFT:
+        raise InUse.field("message_id", f"the message is {message.status} already")
+    if not _messages(uow).waiting(message_id, limit=1):
+        raise InUse.field("recipients", "the list has no one to send to: add people, or see who is excluded")
+    _messages(uow).set_status(message_id, SENDING)
+    uow.commit()
+    return replace(message, status=SENDING)
+

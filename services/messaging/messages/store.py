@@ -1,0 +1,114 @@
+"""Storage of messages and the people on their lists (SQLAlchemy Core). Every query is filtered by the
+landlord here; row-level security is the second wall. Only the send job's look for work crosses
+landlords (sending_messages), in a platform-level transaction."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Sequence
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from services.common.db import as_utc
+
+from ..tables import message_recipients as recipients, messages
+from .domain import CLAIMED, DONE, EXCLUDED, INCLUDED, SENDING, Message, Recipient
+
+RECIPIENT_TEXT = ("name", "state", "reason", "to_address", "contact_name", "title", "first_name", "surname",
+                  "personal_ref", "communication_id", "error")
+
+
+def _message(r) -> Message:
+    return Message(r["message_id"], r["landlord_id"], r["channel"], r["reference"], r["description"],
+                   r["sender_name"], r["sender_email"], r["reply_to"], r["subject"], r["html"], r["greeting"],
+                   r["landlord_contact"], r["notes"], r["status"], as_utc(r["created_at"]), r["created_by"],
+                   as_utc(r["sent_at"]) if r["sent_at"] else None)
+
+
+def _recipient(r) -> Recipient:
+    return Recipient(r["person_id"], **{name: r[name] for name in RECIPIENT_TEXT})
+
+
+def sending_messages(session: Session) -> list[tuple[str, str]]:
+    """(landlord id, message id) of every message being sent, oldest first (a platform-level session)."""
+    rows = session.execute(select(messages.c.landlord_id, messages.c.message_id)
+                           .where(messages.c.status == SENDING).order_by(messages.c.created_at))
+    return [(r.landlord_id, r.message_id) for r in rows]
+
+
+class Messages:
+    def __init__(self, session: Session, landlord_id: str):
+        self.session, self.landlord_id = session, landlord_id
+
+    def add(self, message: Message) -> None:
+        row = {name: getattr(message, name) for name in messages.c.keys()}
+        self.session.execute(insert(messages), [row])
+
+    def get(self, message_id: str, *, for_update: bool = False) -> Message | None:
+        statement = select(messages).where(messages.c.landlord_id == self.landlord_id,
+                                           messages.c.message_id == message_id)
+        row = self.session.execute(statement.with_for_update() if for_update else statement).mappings().first()
+        return _message(row) if row else None
+
+    def set_status(self, message_id: str, status: str, sent_at: dt.datetime | None = None) -> None:
+        self.session.execute(update(messages).where(messages.c.landlord_id == self.landlord_id,
+                                                    messages.c.message_id == message_id)
+                             .values(status=status, sent_at=sent_at))
+
+    # -- the list --------------------------------------------------------------------
+    def _of(self, message_id: str):
+        return recipients.c.landlord_id == self.landlord_id, recipients.c.message_id == message_id
+
+    def on_list(self, message_id: str, person_ids: Sequence[str]) -> set[str]:
+        found = self.session.execute(select(recipients.c.person_id).where(
+            *self._of(message_id), recipients.c.person_id.in_(list(person_ids))))
+        return {r.person_id for r in found}
+
+    def add_recipients(self, message_id: str, added: Sequence[Recipient]) -> None:
+        if added:
+            self.session.execute(insert(recipients), [
+                {"message_id": message_id, "person_id": r.person_id, "landlord_id": self.landlord_id,
+                 **{name: getattr(r, name) for name in RECIPIENT_TEXT}} for r in added])
+
+    def remove_recipients(self, message_id: str, person_ids: Sequence[str] | None) -> None:
+        """Take these people off the list (everyone with None)."""
+        statement = delete(recipients).where(*self._of(message_id))
+        if person_ids is not None:
+            statement = statement.where(recipients.c.person_id.in_(list(person_ids)))
+        self.session.execute(statement)
+
+    def counts(self, message_id: str) -> dict[tuple[str, str], int]:
+        """How many people are in each (state, reason)."""
+        rows = self.session.execute(select(recipients.c.state, recipients.c.reason, func.count())
+                                    .where(*self._of(message_id))
+                                    .group_by(recipients.c.state, recipients.c.reason))
+        return {(state, reason): count for state, reason, count in rows}
+
+    def page(self, message_id: str, *, limit: int, offset: int) -> list[Recipient]:
+        """The list: included first, then excluded, each by name."""
+        order = (recipients.c.state == EXCLUDED, recipients.c.name, recipients.c.person_id)
+        rows = self.session.execute(select(recipients).where(*self._of(message_id)).order_by(*order)
+                                    .limit(limit).offset(offset)).mappings()
+        return [_recipient(r) for r in rows]
+
+    def waiting(self, message_id: str, *, states: Sequence[str] = (INCLUDED,), limit: int) -> list[Recipient]:
+        rows = self.session.execute(select(recipients).where(*self._of(message_id), recipients.c.state.in_(states))
+                                    .order_by(recipients.c.person_id).limit(limit)).mappings()
+        return [_recipient(r) for r in rows]
+
+    def save_recipient(self, message_id: str, recipient: Recipient) -> None:
+        self.session.execute(update(recipients).where(*self._of(message_id),
+                                                      recipients.c.person_id == recipient.person_id)
+                             .values(**{name: getattr(recipient, name) for name in RECIPIENT_TEXT}))
+
+    def finish_claimed(self, message_id: str, recipient: Recipient) -> bool:
+        """Save a claimed recipient as done; False (nothing saved) if they were not claimed any more."""
+        done = self.session.execute(update(recipients).where(
+            *self._of(message_id), recipients.c.person_id == recipient.person_id, recipients.c.state == CLAIMED)
+            .values(**{name: getattr(recipient, name) for name in RECIPIENT_TEXT}))
+        return done.rowcount == 1
+
+    def unfinished(self, message_id: str) -> int:
+        """Recipients not yet done (included, or claimed by a send that was cut short)."""
+        return self.session.execute(select(func.count()).select_from(recipients).where(
+            *self._of(message_id), recipients.c.state.not_in((EXCLUDED, *DONE)))).scalar_one()
