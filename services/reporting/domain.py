@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping, TypeVar
 
 CURRENT = "current"
+STATUSES = (CURRENT, "archived")  # a person record's statuses: always in the people count
 KNOWN = "*"
 STATUS, AGE, PROPERTIES, OCCUPIED = "status", "age", "properties", "occupied"
 ADMIN_GROUP, ACTIVITY = "admin_group", "activity"

@@ -138,7 +138,9 @@ def counts(uow: UnitOfWork, characteristics: Iterable[str] | None = None) -> dic
 
 
 def people_count(uow: UnitOfWork) -> tuple[int, dict[str, int]]:
-    """Current people, and people by every status anyone has had (0 once nobody has it any more)."""
+    """Current people, and people by status: current and archived always (0 when nobody has it), with any
+    other status counted. Not "every status anyone has had": events that come together are counted as the
+    newest state alone, so a status a person had only in between may never have been counted."""
     counted = AggregateStore(uow.session, uow.landlord_id).counts([domain.STATUS], zeros=True)
-    by_status = {value: n for (_, value), n in counted.items()}
+    by_status = {**dict.fromkeys(domain.STATUSES, 0), **{value: n for (_, value), n in counted.items()}}
     return by_status.get(domain.CURRENT, 0), by_status

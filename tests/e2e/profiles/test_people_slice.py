@@ -34,7 +34,7 @@ def test_added_person_is_found_by_search_and_counted_by_the_report(landlord):
 
     counted = eventually(lambda: admin.get("/api/v1/reports/people-count").json()["total"] == 1)
     assert counted, admin.get("/api/v1/reports/people-count").text
-    assert admin.get("/api/v1/reports/people-count").json()["by_status"] == {"current": 1}
+    assert admin.get("/api/v1/reports/people-count").json()["by_status"] == {"current": 1, "archived": 0}
     assert admin.get(f"/api/v1/people/{person['id']}").json() == person
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import uuid
 
 from services.common.bus import Message
 from services.common.consumers import idempotent
@@ -230,3 +231,14 @@ def test_current_people_count_towards_their_groups_and_activities_whatever_order
     assert memberships(reporting, landlord)[("activity", "A2")] == 2
     with reporting.runtime.uow(landlord) as uow:
         assert service.settle_counts(uow) == []
+
+
+def test_the_people_count_shows_current_and_archived_whether_the_events_came_one_by_one_or_together(
+        reporting, landlord):
+    created, archived = person_event(landlord, "P1", 1), person_event(landlord, "P1", 2, "archived")
+    together = consumer(reporting)
+    together.batch([created, archived])  # a busy consumer takes both at once: P1 was never counted as current
+    with reporting.runtime.uow(landlord, read_only=True) as uow:
+        assert service.people_count(uow) == (0, {"current": 0, "archived": 1})
+    with reporting.runtime.uow(str(uuid.uuid4()), read_only=True) as uow:
+        assert service.people_count(uow) == (0, {"current": 0, "archived": 0}), "a landlord with nobody yet"
