@@ -5,6 +5,7 @@ messages go somewhere real without leaving the machine. Each email is written to
 from __future__ import annotations
 
 import email
+import logging
 import socket
 import threading
 from email import policy
@@ -19,6 +20,9 @@ def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket() as s:
         s.bind((host, 0))
         return s.getsockname()[1]
+
+
+logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd's line per connection and command: noise
 
 
 class _Keeper:
