@@ -221,6 +221,7 @@ def _escape(value: str) -> str:
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
-def only_in_draft(message: Message) -> None:
+def only_in_draft(message: Message) -> Message:
     if message.status != DRAFT:
         raise InUse.field("message_id", f"the message is {message.status}: its list can no longer change")
+    return message
