@@ -91,10 +91,9 @@ def writer_alone(rows: int, work: Path) -> dict:
 
 def reading_alone(landlord_id: str, columns: list[str]) -> dict:
     """The export's reading of its people alone, from this process: every person's id from profiles, then
-    their rows with these columns, pages read ahead as the worker reads them, nothing written: rows/s."""
+    their rows with these columns, pages asked for ahead as the worker reads them, nothing written: rows/s."""
     from services.common import context
     from services.common.grpc_client import channel
-    from services.common.prefetch import prefetched
     from services.gen.tracker.profiles.v1 import profiles_service_pb2_grpc as profiles_grpc
     from services.reporting.clients.profiles import Profiles
     opened = channel(f"127.0.0.1:{PORTS['TRACKER_PROFILES_GRPC_PORT']}")
@@ -102,7 +101,7 @@ def reading_alone(landlord_id: str, columns: list[str]) -> dict:
     rows = 0
     with context.bound(context.CallContext(landlord_id=landlord_id, request_id=context.new_request_id())):
         started = time.perf_counter()
-        for _, page in prefetched(profiles.pages({}, columns)):
+        for _, page in profiles.pages({}, columns):
             rows += len(page)
         seconds = time.perf_counter() - started
     opened.close()

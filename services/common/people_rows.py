@@ -1,6 +1,6 @@
 """People as profiles' search answers them, for services that read many at once: the ids the criteria
-pick (ResolvePeople, a chunk at a time), and search rows of given people (the standard columns and the
-ones asked for, a page of 500 per call), through a ProfilesStub."""
+pick (ResolvePeople, a chunk at a time), search rows of given people (the standard columns and the ones
+asked for, a page of 500 per call), and both together, pages read ahead, through a ProfilesStub."""
 from __future__ import annotations
 
 from typing import Any, Iterable, Iterator, Mapping, Sequence
@@ -8,8 +8,10 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb
 
 from .grpc_client import call, call_stream
+from .prefetch import fetched_ahead
 
 ROWS_PAGE = 500  # people search's largest page
+IDS_CHUNK = 5_000  # ids per ResolvePeople message when reading rows after them
 
 
 def resolve(profiles_stub, criteria: Mapping[str, Any], chunk: int = ROWS_PAGE) -> Iterator[tuple[int, list[str]]]:
@@ -30,3 +32,21 @@ def rows(profiles_stub, person_ids: Sequence[str], columns: Iterable[str]) -> li
                                  "status": ["current", "archived"]})
         found += call(profiles_stub.SearchPeople, request, timeout=30).rows
     return found
+
+
+def pages(profiles_stub, criteria: Mapping[str, Any], columns: Iterable[str],
+          ahead: int = 2) -> Iterator[tuple[int, list]]:
+    """The people the criteria pick, a page of search rows at a time in the scan's order, with how many there
+    are (on the first page, 0 after): `ahead` pages are asked for at once, so profiles and Elasticsearch work
+    on the next ones while the caller uses this one."""
+    columns = list(columns)
+
+    def page_ids() -> Iterator[tuple[int, list[str]]]:
+        for total, ids in resolve(profiles_stub, criteria, IDS_CHUNK):
+            for start in range(0, len(ids), ROWS_PAGE):
+                yield (total if start == 0 else 0), ids[start:start + ROWS_PAGE]
+
+    def read(page: tuple[int, list[str]]) -> tuple[int, list]:
+        total, ids = page
+        return total, rows(profiles_stub, ids, columns)
+    return fetched_ahead(read, page_ids(), ahead)

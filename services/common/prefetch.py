@@ -1,52 +1,34 @@
-"""Items of an iterator made ready ahead, in a thread: the next few pages of a remote read arrive while the
-caller works on the current one (bounded: at most `ahead` items wait). An error in the iterator is raised in
-the caller, at the item it would have come at; the caller stopping early stops the thread."""
+"""A function over a stream of items, a few calls at once, answers in the items' order: while the caller
+works on one answer, the next `ahead` are being fetched in threads (remote reads overlap one another and the
+caller's own work). The caller's context travels with each call; an error is raised where its answer would
+have come; the caller stopping early cancels the calls not started and reads no further items."""
 from __future__ import annotations
 
-import queue
-import threading
-from typing import Iterable, Iterator, TypeVar
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+from typing import Callable, Iterable, Iterator, TypeVar
 
 from . import context
 
 T = TypeVar("T")
-_END = object()
+R = TypeVar("R")
 
 
-def prefetched(items: Iterable[T], ahead: int = 3) -> Iterator[T]:
-    ready: queue.Queue = queue.Queue(maxsize=ahead)
-    stopping = threading.Event()
+def fetched_ahead(function: Callable[[T], R], items: Iterable[T], ahead: int = 2) -> Iterator[R]:
     call = context.current()  # the caller's landlord, user and request travel with the remote calls
 
-    def put(item) -> bool:
-        while not stopping.is_set():
-            try:
-                ready.put(item, timeout=0.5)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def fill() -> None:
+    def run(item: T) -> R:
         with context.bound(call):
-            try:
-                for item in items:
-                    if not put((item, None)):
-                        return
-                put((_END, None))
-            except BaseException as error:  # handed to the caller
-                put((_END, error))
+            return function(item)
 
-    thread = threading.Thread(target=fill, name="prefetch", daemon=True)
-    thread.start()
+    pool = ThreadPoolExecutor(max_workers=ahead, thread_name_prefix="fetch-ahead")
+    waiting: deque = deque()
     try:
-        while True:
-            item, error = ready.get()
-            if error is not None:
-                raise error
-            if item is _END:
-                return
-            yield item
+        for item in items:
+            waiting.append(pool.submit(run, item))
+            if len(waiting) > ahead:
+                yield waiting.popleft().result()
+        while waiting:
+            yield waiting.popleft().result()
     finally:
-        stopping.set()
-        thread.join(timeout=5)
+        pool.shutdown(wait=True, cancel_futures=True)

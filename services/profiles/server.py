@@ -124,36 +124,35 @@ def _json_records(data: bytes) -> list[dict]:
 
 
 def search_answer(found: search.Found) -> pb.SearchPeopleResponse:
-    answer = pb.SearchPeopleResponse(total=found.total, rows=[row_message(r) for r in found.rows])
+    answer = pb.SearchPeopleResponse(total=found.total)
+    add_row = answer.rows.add  # built in place: a message built apart is copied when put in a list
+    for row in found.rows:
+        message = add_row(id=row.id, status=row.status, personal_ref=row.personal_ref, first_name=row.first_name,
+                          surname=row.surname, address=row.address)
+        add_column = message.columns.add
+        for name, value in row.columns:
+            fill_column(add_column(column=name), value)
     for name, counts in found.facets.items():
         answer.facet_values[name].values.extend(
             pb.FacetValue(value=_value(c.value), label=c.label, count=c.count) for c in counts)
     return answer
 
 
-def row_message(row: search.Row) -> pb.PersonRow:
-    return pb.PersonRow(id=row.id, status=row.status, personal_ref=row.personal_ref, first_name=row.first_name,
-                        surname=row.surname, address=row.address,
-                        columns=[column_value(name, value) for name, value in row.columns])
-
-
-def column_value(column: str, value) -> pb.ColumnValue:
+def fill_column(message: pb.ColumnValue, value) -> None:
     """A column's value in its typed field: none set for no value."""
-    message = pb.ColumnValue(column=column)
-    if isinstance(value, bool):  # before int: a bool is an int in Python
+    if isinstance(value, str):
+        message.text = value
+    elif isinstance(value, bool):  # before int: a bool is an int in Python
         message.yes_no = value
     elif isinstance(value, int):
         message.whole_number = value
     elif isinstance(value, float):
         message.number = value
-    elif isinstance(value, str):
-        message.text = value
     elif isinstance(value, (list, tuple)):
         message.labels.SetInParent()  # an empty list is a value too
         message.labels.labels.extend(value)
     elif value is not None:
         raise TypeError(f"no column value of type {type(value).__name__}")
-    return message
 
 
 def _value(value: str | None) -> struct_pb2.Value:

@@ -51,10 +51,9 @@ class Profiles:
         return people_rows.resolve(self._profiles, criteria)
 
     def pages(self, criteria: Mapping[str, Any], columns: Iterable[str]) -> Iterator[tuple[int, list]]:
-        """The people the criteria pick, a chunk of search rows (the standard columns and these) at a time,
-        with how many there are (on the first)."""
-        for total, ids in self.resolve(criteria):
-            yield total, self.rows(ids, columns)
+        """The people the criteria pick, a page of search rows (the standard columns and these) at a time,
+        with how many there are (on the first); the next pages are read while the caller uses this one."""
+        return people_rows.pages(self._profiles, criteria, columns)
 
     def rows(self, person_ids: list[str], columns: Iterable[str]) -> list:
         """Search rows of these people (500 at a time), the standard columns and these."""

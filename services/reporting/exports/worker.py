@@ -1,6 +1,6 @@
 """The export worker: a thread of the reporting service that takes queued exports one at a time, finds
-their people through profiles (a scan of ids, then their rows 500 at a time, a few pages read ahead while
-the current one is written), writes the file a row at a time and saves progress after each chunk."""
+their people through profiles (a scan of ids, then their rows 500 at a time, the next two pages asked for
+while the current one is written), writes the file a row at a time and saves progress after each chunk."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,7 +10,6 @@ import socket
 from pathlib import Path
 
 from services.common import context
-from services.common.prefetch import prefetched
 from services.common.worker import BackgroundWorker
 
 from .domain import DONE, FAILED, STANDARD, ExportJob, header
@@ -62,8 +61,7 @@ class ExportWorker(BackgroundWorker):
         writer = RowWriter(path, job.file_format)
         try:
             writer.write(header(job, {}))
-            pages = self._profiles.pages(job.criteria, job.columns)
-            for total, rows in prefetched(pages):  # the next pages are read while this one is written
+            for total, rows in self._profiles.pages(job.criteria, job.columns):
                 job.total = total or job.total
                 for row in rows:
                     writer.write(cells(row, job.columns))

@@ -16,7 +16,7 @@ from services.common.uow import UnitOfWork
 from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb
 from services.profiles import search, service
 from services.profiles.domain import Person
-from services.profiles.server import ProfilesServicer, column_value
+from services.profiles.server import ProfilesServicer, fill_column
 from services.profiles.setup import service as setup_service
 from services.profiles.setup.domain import age_on
 from services.profiles.setup.store import read_catalogue
@@ -149,14 +149,15 @@ def test_reads_use_a_unit_of_work_that_cannot_commit(profiles, landlord, service
     (2.5, "number", 2.5), (3.0, "number", 3.0), ("65+", "text", "65+"), ("", "text", ""),
 ])
 def test_each_kind_of_value_has_its_own_field(value, field, shown):
-    message = column_value("c", value)
+    message = pb.ColumnValue(column="c")
+    fill_column(message, value)
     assert message.WhichOneof("value") == field
     assert (getattr(message, field) if field else None) == shown
 
 
 def test_a_value_of_no_known_kind_is_refused():
     with pytest.raises(TypeError):
-        column_value("c", {"a": 1})
+        fill_column(pb.ColumnValue(column="c"), {"a": 1})
 
 
 def test_the_use_case_takes_the_sort_in_its_one_form():

@@ -59,3 +59,20 @@ def test_an_xlsx_row_keeps_every_kind_of_value_and_leaves_out_what_xml_cannot_ho
                            "x" * 32767)
     assert rows[1][9:12] == (dt.datetime(2026, 12, 4), 7700900123, "'=HYPERLINK(\"x\")")
     assert sheet.cell(2, 10).number_format == "yyyy-mm-dd"
+
+
+def test_xlsx_text_keeps_markup_characters_and_every_script_as_written(tmp_path):
+    path = tmp_path / "out.xlsx"
+    writer = RowWriter(path, "xlsx")
+    written = ["Flat 2 & 3 <rear>", 'Ffion "Ffi" O\'Brien-Ŵyn', "Siân Llŷr", "<!--people rows-->", "😀 ok ]]>"]
+    writer.write(written)
+    writer.close()
+    assert list(openpyxl.load_workbook(path).active.iter_rows(values_only=True)) == [tuple(written)]
+
+
+def test_an_xlsx_file_with_no_rows_opens_as_an_empty_sheet(tmp_path):
+    path = tmp_path / "out.xlsx"
+    writer = RowWriter(path, "xlsx")
+    writer.close()
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet.title == "People" and list(sheet.iter_rows(values_only=True)) == []
