@@ -15,10 +15,11 @@ import random
 import uuid
 from typing import Any, Iterator, Mapping
 
+from services.common import phones
 from services.common.person_fields import ADDRESS_LINES, FIELDS, Kind
 from services.common.sample_residents import DEFAULT_LABELS, DEFAULT_TODAY, _table, generate
 from services.profiles.domain import Person
-from services.profiles.search.document import EMAIL, UK_MOBILE, document, words
+from services.profiles.search.document import EMAIL, document, words
 from services.profiles.setup.domain import Catalogue
 
 FEED_TO_FIELD = {"address1": "address_line_1", "address2": "address_line_2", "address3": "address_line_3",
@@ -206,7 +207,7 @@ class DocumentMaker:
             words=words(doc["first_name"], doc["surname"], doc["personal_ref"], *(doc[a] for a in ADDRESS_LINES),
                         postcode, postcode.replace(" ", "")),
             has_email=bool(email and EMAIL.match(email)),
-            has_mobile=bool(mobile and UK_MOBILE.match(mobile.replace("-", ""))),
+            has_mobile=bool(mobile) and phones.uk_mobile(mobile) is not None,
             has_phone=bool(phone or mobile),
             has_alternative_contact=any(doc[a] for a in _ALTERNATIVE),
         )

@@ -18,6 +18,8 @@ sys.path.insert(0, str(ROOT))
 from services.common import local_cluster  # noqa: E402
 from services.common.config import Settings  # noqa: E402
 from services.common.mailcatcher import MailCatcher  # noqa: E402
+from services.common.text_catcher import TextCatcher  # noqa: E402
+from services.common.text_webhooks import REPLIES_PATH  # noqa: E402
 
 SERVICES = ("profiles", "reporting", "import", "households", "groups", "messaging", "gateway")  # started in this order
 
@@ -54,10 +56,16 @@ def wait_ready(url: str, timeout: float = 60.0) -> bool:
 
 def main() -> int:
     env = cluster_env()
-    mail = MailCatcher.for_settings(Settings.from_env(env))  # as in make run, unless TRACKER_MAIL_CATCHER=0
+    settings = Settings.from_env(env)
+    mail = MailCatcher.for_settings(settings)  # as in make run, unless TRACKER_MAIL_CATCHER=0
     if mail:
         mail.start()
-    email = mail.described() if mail else "sent through " + env.get("TRACKER_SMTP_URL", "smtp://127.0.0.1:2525")
+    email = mail.described() if mail else "sent through " + settings.smtp_url
+    texts = TextCatcher.for_settings(settings)  # as in make run, unless TRACKER_TEXT_CATCHER=0
+    if texts:
+        texts.inbound_url = settings.gateway_public_url + REPLIES_PATH
+        texts.start()
+    texting = texts.described() if texts else "sent through " + settings.sms_api_url
     python = sys.executable
     for name in SERVICES:
         subprocess.run([python, "-m", f"services.{name}", "migrate"], env=env, cwd=ROOT, check=True)
@@ -81,6 +89,7 @@ Tenant Tracker is running as one process per service against the real engines.
   groups     gRPC 127.0.0.1:{env.get('TRACKER_GROUPS_GRPC_PORT', '50055')}, metrics :{env.get('TRACKER_GROUPS_METRICS_PORT', '9105')}  (pid {processes['groups'].pid})
   messaging  gRPC 127.0.0.1:{env.get('TRACKER_MESSAGING_GRPC_PORT', '50056')}, metrics :{env.get('TRACKER_MESSAGING_METRICS_PORT', '9106')}  (pid {processes['messaging'].pid})
   email      {email}
+  texts      {texting}
   engines    PostgreSQL 127.0.0.1:{local_cluster.PG_PORT}, Kafka {local_cluster.ENV['TRACKER_KAFKA_BOOTSTRAP']}, Elasticsearch {local_cluster.ENV['TRACKER_ELASTICSEARCH_URL']}
 Sign in as username 'operator', password '{env['TRACKER_OPERATOR_PASSWORD']}'. Ctrl-C stops everything.
 """, file=sys.stderr, flush=True)
@@ -97,6 +106,8 @@ Sign in as username 'operator', password '{env['TRACKER_OPERATOR_PASSWORD']}'. C
             process.kill()
     if mail:
         mail.stop()
+    if texts:
+        texts.stop()
     if failed:
         print(f"run-cluster: stopped because {', '.join(failed)} exited", file=sys.stderr)
         return 1

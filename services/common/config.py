@@ -76,6 +76,11 @@ class Settings:
     reconcile_interval_seconds: int = 600  # profiles compares the search index with its database; 0: never
     smtp_url: str = "smtp://127.0.0.1:2525"  # where messaging sends email
     mail_catcher: bool = True  # make run and the tests' platforms catch email on loopback (at smtp_url's port)
+    sms_api_url: str = "http://127.0.0.1:2526"  # a Twilio-compatible Programmable Messaging API
+    sms_account: str = "ACtenanttrackerlocal"  # its account SID
+    sms_token: str = "local-text-token"  # its auth token: signs its callbacks too
+    text_catcher: bool = True  # make run and the tests' platforms catch texts on loopback (at sms_api_url's port)
+    public_url: str = ""  # where the provider reaches the gateway with callbacks; "": http://<gateway host>:<port>
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -110,7 +115,17 @@ class Settings:
             reconcile_interval_seconds=_int(env, "TRACKER_RECONCILE_INTERVAL_SECONDS", 600),
             smtp_url=env.get("TRACKER_SMTP_URL", "smtp://127.0.0.1:2525"),
             mail_catcher=env.get("TRACKER_MAIL_CATCHER", "1") not in ("0", "false", "no"),
+            sms_api_url=env.get("TRACKER_SMS_API_URL", "http://127.0.0.1:2526").rstrip("/"),
+            sms_account=env.get("TRACKER_SMS_ACCOUNT", "ACtenanttrackerlocal"),
+            sms_token=env.get("TRACKER_SMS_TOKEN", "local-text-token"),
+            text_catcher=env.get("TRACKER_TEXT_CATCHER", "1") not in ("0", "false", "no"),
+            public_url=env.get("TRACKER_PUBLIC_URL", "").rstrip("/"),
         )
+
+    @property
+    def gateway_public_url(self) -> str:
+        """The gateway as a text provider calling back reaches it."""
+        return self.public_url or f"http://{self.gateway_host}:{self.gateway_port}"
 
     def clock(self) -> Clock:
         """The clock every service of this platform reads `now` and `today` from."""

@@ -10,6 +10,8 @@ from .cli import stop_on_signals
 from .clock import Clock
 from .config import Settings
 from .mailcatcher import MailCatcher
+from .text_catcher import TextCatcher
+from .text_webhooks import REPLIES_PATH
 from .runtime import make_bus, make_search_index
 
 log = logging.getLogger(__name__)
@@ -43,6 +45,7 @@ class Platform:
         self._gateway_module = gateway
         self.gateway = None
         self.mail = None  # the loopback mail catcher, when settings.mail_catcher
+        self.texts = None  # the loopback text provider, when settings.text_catcher
 
     @property
     def services(self):
@@ -60,6 +63,9 @@ class Platform:
         self.mail = MailCatcher.for_settings(self.settings, any_port=self._ephemeral)
         if self.mail:
             self.messaging.smtp_url = self.mail.start().url
+        self.texts = TextCatcher.for_settings(self.settings, any_port=self._ephemeral)
+        if self.texts:
+            self.messaging.sms_api_url = self.texts.start().url
         host = self.settings.grpc_host
         addresses = {}
         for svc in self.services:
@@ -73,6 +79,10 @@ class Platform:
         self.reporting.messaging_address = addresses["messaging"]
         self.gateway = self._gateway_module.build(self.settings, addresses=addresses, clock=self.clock)
         self.gateway.start(port=0 if self._ephemeral else None)
+        if self._ephemeral or not self.settings.public_url:  # the provider calls back where the gateway listens
+            self.messaging.public_url = _loopback(self)
+        if self.texts:
+            self.texts.inbound_url = self.messaging.public_url + REPLIES_PATH
         return self
 
     @property
@@ -88,6 +98,8 @@ class Platform:
         self.index.close()
         if self.mail:
             self.mail.stop()
+        if self.texts:
+            self.texts.stop()
 
 
 def main() -> None:
@@ -115,6 +127,12 @@ def _mail(platform: Platform) -> str:
     return f"sent through {platform.settings.smtp_url}"
 
 
+def _texts(platform: Platform) -> str:
+    if platform.texts:
+        return platform.texts.described()
+    return f"sent through {platform.settings.sms_api_url}"
+
+
 def _banner(platform: Platform, demo_sign_in: dict | None = None) -> str:
     s = platform.settings
     return f"""
@@ -128,6 +146,7 @@ Tenant Tracker is running (embedded defaults: every service in this process).
   messaging   gRPC {platform.messaging.runtime.grpc.address}
   storage     SQLite under {s.var_dir.resolve()}/   bus: {s.bus}   search: {s.search}
   email       {_mail(platform)}
+  texts       {_texts(platform)}
 Sign in as the platform operator:
   username  operator
   password  {platform.gateway.operator_password}

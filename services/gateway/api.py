@@ -15,7 +15,7 @@ from services.common.errors import FieldProblem, InvalidInput, PermissionDenied,
 
 from .bodies import MAX_JSON_BODY_BYTES, BadRequest, read_json, too_large
 from .domain import User
-from .forms import FORM_OVERHEAD_BYTES, MULTIPART, read_form
+from .forms import FORM_OVERHEAD_BYTES, MULTIPART, URLENCODED, read_form
 from .forms import too_large as file_too_large
 from .privileges import Privilege, Role
 
@@ -161,6 +161,13 @@ def parse_form(endpoint: Endpoint, request) -> BaseModel:
     if request.mimetype != MULTIPART:
         raise BadRequest(f"the request body must be {MULTIPART}", [FieldProblem("body", f"must be {MULTIPART}")])
     return validated(endpoint.body, read_form(endpoint.body, request, endpoint.max_upload_bytes))
+
+
+def parse_urlencoded(model: type[BaseModel], request) -> BaseModel:
+    """An application/x-www-form-urlencoded body (a webhook's): its fields, validated by the model."""
+    if request.mimetype != URLENCODED:
+        raise BadRequest(f"the request body must be {URLENCODED}", [FieldProblem("body", f"must be {URLENCODED}")])
+    return validated(model, request.form.to_dict())
 
 
 def parse_query(model: type[BaseModel], args) -> BaseModel:

@@ -12,8 +12,8 @@ from services.common import context
 from services.common.errors import DomainError, PermissionDenied, TooManyAttempts, Unauthenticated
 from services.common.metrics import HTTP_DURATION, HTTP_REQUESTS
 
-from .api import PUBLIC, Endpoint, parse_body, parse_form, parse_query, refuse_large_body
-from .forms import MULTIPART
+from .api import PUBLIC, Endpoint, parse_body, parse_form, parse_query, parse_urlencoded, refuse_large_body
+from .forms import MULTIPART, URLENCODED
 from .routes import api
 
 log = logging.getLogger(__name__)
@@ -97,6 +97,8 @@ def _view(gw, endpoint: Endpoint):
             kwargs["query"] = parse_query(endpoint.query, request.args)
         if endpoint.body is not None and endpoint.body_media == MULTIPART:
             kwargs["body"] = parse_form(endpoint, request)
+        elif endpoint.body is not None and endpoint.body_media == URLENCODED:
+            kwargs["body"] = parse_urlencoded(endpoint.body, request)
         elif endpoint.body is not None:
             kwargs["body"] = parse_body(endpoint.body, request)
         ctx = context.CallContext(landlord_id=(caller.landlord_id or "") if caller else "",

@@ -15,6 +15,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from services.common.errors import FieldProblem, InvalidInput
 
 MULTIPART = "multipart/form-data"
+URLENCODED = "application/x-www-form-urlencoded"  # what webhooks post (a text provider's reports)
 FORM_OVERHEAD_BYTES = 64 * 1024  # the other fields and the part headers, beyond the file itself
 
 

@@ -12,6 +12,7 @@ from . import events, tables
 from .clients.profiles import People, ProfilesPeople
 from .messages.sending import SendJob
 from .messages.smtp import SmtpMailer, SmtpServer
+from .messages.texts import TwilioTexts
 from .server import MessagingServicer
 
 NAME = "messaging"
@@ -23,6 +24,8 @@ class Messaging:
         self.runtime = runtime
         self.profiles_address = settings.service_address("profiles")  # the dev runner may set it before start
         self.smtp_url = settings.smtp_url  # the dev runner may set it before start
+        self.sms_api_url = settings.sms_api_url  # the dev runner may set it before start
+        self.public_url = settings.gateway_public_url  # the dev runner sets it once the gateway has its port
         self.people = people  # a fake in tests; else a profiles client made at start
         self._own_people = people is None
         self.send_job: SendJob | None = None
@@ -30,8 +33,12 @@ class Messaging:
     def start(self, address: str | None = None) -> "Messaging":
         if self.people is None:
             self.people = ProfilesPeople(self.profiles_address)
-        self.send_job = SendJob(self.runtime, self.people, SmtpMailer(SmtpServer.from_url(self.smtp_url)))
-        servicer = MessagingServicer(self.runtime, self.people, self.send_job.nudge)
+        s = self.settings
+        texts = TwilioTexts(self.sms_api_url, s.sms_account, s.sms_token)
+        self.send_job = SendJob(self.runtime, self.people, SmtpMailer(SmtpServer.from_url(self.smtp_url)), texts,
+                                lambda: self.public_url)
+        servicer = MessagingServicer(self.runtime, self.people, self.send_job.nudge, text_token=s.sms_token,
+                                     public_url=lambda: self.public_url)
         self.runtime.start([(pb_grpc.add_MessagingServicer_to_server, servicer, "tracker.messaging.v1.Messaging")],
                            address or self.settings.grpc_address(NAME))
         self.send_job.start()

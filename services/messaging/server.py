@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from services.common import context
 from services.common.context import require_landlord
+from services.common.text_webhooks import REPLIES_PATH, STATUS_PATH
 from services.gen.tracker.messaging.v1 import messaging_service_pb2 as pb, messaging_service_pb2_grpc as pb_grpc
 
 from google.protobuf import json_format
 
 from . import service
 from .clients.profiles import People
-from .messages import service as messages
+from .credits import service as credits
+from .credits.domain import Movement
+from .messages import incoming, service as messages
 from .messages.domain import REASONS, Message, Recipient
 from .domain import CODES, Communication
 from .events import communication_recorded
@@ -34,7 +37,7 @@ def _details(message: pb.CommunicationDetails) -> dict:
 
 
 MESSAGE_FIELDS = ("channel", "description", "sender_name", "sender_email", "reply_to", "subject", "html", "greeting",
-                  "landlord_contact", "notes")
+                  "landlord_contact", "notes", "text", "reply_to_number")
 
 
 def message_summary(found: dict) -> pb.MessageSummary:
@@ -43,23 +46,39 @@ def message_summary(found: dict) -> pb.MessageSummary:
         message_id=m.message_id, reference=m.reference, status=m.status,
         **{name: getattr(m, name) for name in MESSAGE_FIELDS if name != "description"},
         included=found["included"], waiting=found["waiting"], sent=found["sent"], bounced=found["bounced"],
-        failed=found["failed"],
+        failed=found["failed"], delivered=found["delivered"], credits_needed=found["credits_needed"],
         excluded=[pb.ReasonCount(reason=r, label=label, count=n) for r, label, n in found["excluded"]],
         created_at=m.created_at.isoformat(), created_by=m.created_by,
         sent_at=m.sent_at.isoformat() if m.sent_at else "")
 
 
-def recipient_message(r: Recipient, rendered) -> pb.Recipient:
-    subject, html = rendered or ("", "")
+def recipient_message(message: Message, r: Recipient, rendered) -> pb.Recipient:
+    subject, content = rendered or ("", "")
+    text = message.channel == "text"
     return pb.Recipient(person_id=r.person_id, name=r.name, state=r.state, reason=r.reason,
-                        reason_label=REASONS.get(r.reason, r.reason) if r.reason else "",
+                        reason_label=REASONS[message.channel].get(r.reason, r.reason) if r.reason else "",
                         to_address=r.to_address, to_name=r.to_name if r.to_address else "", subject=subject,
-                        html=html, communication_id=r.communication_id)
+                        html="" if text else content, text=content if text else "", segments=r.segments,
+                        communication_id=r.communication_id, error=r.error)
+
+
+def credits_message(found: dict) -> pb.TextCredits:
+    def movement(m: Movement) -> pb.CreditMovement:
+        return pb.CreditMovement(movement_id=m.movement_id, kind=m.kind, credits=m.credits,
+                                 balance_after=m.balance_after, message_id=m.message_id, note=m.note,
+                                 created_at=m.created_at.isoformat(), created_by=m.created_by)
+    return pb.TextCredits(balance=found["balance"], low=found["low"], low_below=found["low_below"],
+                          total=found["total"], movements=[movement(m) for m in found["movements"]])
 
 
 class MessagingServicer(pb_grpc.MessagingServicer):
-    def __init__(self, runtime, people: People, nudge_sending=lambda: None):
+    """`text_token`: the text provider's auth token, which signs what it sends back; `public_url()`: the
+    gateway's address as the provider reaches it (the signature covers the address)."""
+
+    def __init__(self, runtime, people: People, nudge_sending=lambda: None, *, text_token: str = "",
+                 public_url=lambda: ""):
         self._runtime, self._people, self._nudge_sending = runtime, people, nudge_sending
+        self._text_token, self._public_url = text_token, public_url
 
     def _summary(self, landlord_id: str, message_id: str) -> pb.MessageSummary:
         with self._runtime.uow(landlord_id, read_only=True) as uow:
@@ -95,14 +114,37 @@ class MessagingServicer(pb_grpc.MessagingServicer):
                                                     page_size=request.page_size)
             summary = message_summary(messages.summary(uow, message))
         return pb.MessagePreview(message=summary, total=total,
-                                 recipients=[recipient_message(r, rendered) for r, rendered in page])
+                                 recipients=[recipient_message(message, r, rendered) for r, rendered in page])
 
     def SendMessage(self, request, ctx):
         landlord_id = require_landlord()
         with self._runtime.uow(landlord_id) as uow:
-            messages.send(uow, message_id=request.message_id)
+            messages.send(uow, message_id=request.message_id, user_id=context.current().user_id)
         self._nudge_sending()
         return self._summary(landlord_id, request.message_id)
+
+    def TakeTextDeliveryReport(self, request, ctx):
+        done = incoming.delivery_report(self._runtime.uow, token=self._text_token,
+                                        url=self._public_url() + STATUS_PATH, params=dict(request.params),
+                                        signature=request.signature)
+        return pb.ProviderAnswer(done=done)
+
+    def TakeTextReply(self, request, ctx):
+        done = incoming.reply(self._runtime.uow, self._people, token=self._text_token,
+                              url=self._public_url() + REPLIES_PATH, params=dict(request.params),
+                              signature=request.signature)
+        return pb.ProviderAnswer(done=done)
+
+    def GetTextCredits(self, request, ctx):
+        with self._runtime.uow(require_landlord(), read_only=True) as uow:
+            return credits_message(credits.balance(uow, page=request.page, page_size=request.page_size))
+
+    def TopUpTextCredits(self, request, ctx):
+        landlord_id = require_landlord()
+        with self._runtime.uow(landlord_id) as uow:
+            credits.top_up(uow, credits=request.credits, note=request.note, user_id=context.current().user_id)
+        with self._runtime.uow(landlord_id, read_only=True) as uow:
+            return credits_message(credits.balance(uow))
 
     def ListCommunicationCodes(self, request, ctx):
         require_landlord()

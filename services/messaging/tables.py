@@ -2,8 +2,8 @@
 on it (store.py) and PostgreSQL row-level security is the second wall behind that."""
 from __future__ import annotations
 
-from sqlalchemy import (BigInteger, Boolean, Column, Date, DateTime, Index, MetaData, PrimaryKeyConstraint, String,
-                        Table, Text)
+from sqlalchemy import (BigInteger, Boolean, Column, Date, DateTime, Index, Integer, MetaData, PrimaryKeyConstraint,
+                        String, Table, Text)
 
 from services.common.db import outbox_table, processed_events_table
 
@@ -52,6 +52,8 @@ messages = Table(
     Column("created_at", TZ, nullable=False),
     Column("created_by", ID, nullable=False),
     Column("sent_at", TZ),
+    Column("text", Text, nullable=False, server_default=""),  # a text message's content
+    Column("reply_to_number", String(20), nullable=False, server_default=""),  # a text's sender, E.164
     Index("ix_messages_status", "status"),
 )
 # One row per person on a message's list: included or excluded (with the reason) while it is a draft, then
@@ -72,8 +74,33 @@ message_recipients = Table(
     Column("personal_ref", String(30), nullable=False),
     Column("communication_id", String(36), nullable=False),
     Column("error", String(500), nullable=False),
+    Column("segments", Integer, nullable=False, server_default="0"),  # a text's parts: the credits it costs
+    Column("provider_ref", String(64), nullable=False, server_default=""),  # the text provider's message id
     PrimaryKeyConstraint("message_id", "person_id"),
     Index("ix_message_recipients_state", "message_id", "state"),
+    Index("ix_message_recipients_provider_ref", "provider_ref"),
+    Index("ix_message_recipients_to_address", "to_address"),
+)
+# Each landlord's text credits (one per part of a text sent) and every movement of them.
+text_credits = Table(
+    "text_credits", metadata,
+    Column("landlord_id", ID, primary_key=True),
+    Column("balance", BigInteger, nullable=False),
+    Column("updated_at", TZ, nullable=False),
+)
+text_credit_movements = Table(
+    "text_credit_movements", metadata,
+    Column("movement_id", ID, primary_key=True),
+    Column("landlord_id", ID, nullable=False),
+    Column("number", BigInteger, nullable=False),  # 1, 2, 3... per landlord: the order they happened in
+    Column("kind", String(10), nullable=False),  # top_up, spend, refund
+    Column("credits", BigInteger, nullable=False),  # added (+) or taken (-)
+    Column("balance_after", BigInteger, nullable=False),
+    Column("message_id", String(36), nullable=False),  # "" for a top-up
+    Column("note", String(200), nullable=False),
+    Column("created_at", TZ, nullable=False),
+    Column("created_by", String(36), nullable=False),
+    Index("ix_text_credit_movements_landlord", "landlord_id", "number", unique=True),
 )
 outbox = outbox_table(metadata)
 processed_events = processed_events_table(metadata)

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from typing import Any, Mapping
 
+from services.common import phones
 from services.common.errors import FieldProblem
 from services.common.person_fields import BY_NAME, Kind, PersonField
 
@@ -191,13 +192,10 @@ def _ids(value: Any) -> frozenset[str]:
 
 
 def tidy_phone(value: str) -> str:
-    """UK mobiles in one written form (07xxx xxxxxx, so texts can find them); others as typed."""
-    digits = "".join(c for c in value if c.isdigit())
-    if value.strip().startswith("+44"):
-        digits = "0" + digits[2:].removeprefix("0")
-    if len(digits) == 11 and digits.startswith("07"):
-        return f"{digits[:5]} {digits[5:]}"
-    return " ".join(value.split())
+    """UK mobiles in one written form (07xxx xxxxxx, so texts can find them); others as typed,
+    with runs of spaces made one."""
+    mobile = phones.uk_mobile(value)
+    return phones.national(mobile) if mobile else " ".join(value.split())
 
 
 def tidy_postcode(value: str) -> str:

@@ -27,7 +27,8 @@ def message(m) -> dict:
             "sender_name": m.sender_name, "sender_email": m.sender_email, "reply_to": m.reply_to,
             "subject": m.subject, "html": m.html, "greeting": m.greeting, "landlord_contact": m.landlord_contact,
             "notes": m.notes, "included": m.included, "waiting": m.waiting, "sent": m.sent, "bounced": m.bounced,
-            "failed": m.failed, "excluded": [{"reason": e.reason, "label": e.label, "count": e.count}
+            "failed": m.failed, "delivered": m.delivered, "text": m.text, "reply_to_number": m.reply_to_number,
+            "credits_needed": m.credits_needed, "excluded": [{"reason": e.reason, "label": e.label, "count": e.count}
                                              for e in m.excluded],
             "created_at": m.created_at, "created_by": m.created_by, "sent_at": m.sent_at or None}
 
@@ -36,6 +37,7 @@ def recipient(r) -> dict:
     return {"person_id": r.person_id, "name": r.name, "state": r.state, "reason": r.reason or None,
             "reason_label": r.reason_label or None, "to_address": r.to_address or None,
             "to_name": r.to_name or None, "subject": r.subject or None, "html": r.html or None,
+            "text": r.text or None, "segments": r.segments, "error": r.error or None,
             "communication_id": r.communication_id or None}
 
 

@@ -18,16 +18,24 @@ class NewMessage(Body):
         "channel": "email", "description": "Repairs survey", "sender_name": "Northfield Homes",
         "sender_email": "hello@example.org", "subject": "Your repairs, {{first_name}}",
         "html": "<p>{{greeting}},</p><p>Tell us how your repairs went.</p>", "greeting": "title_surname",
-        "landlord_contact": "Sam Officer", "notes": "Autumn round"}]})
+        "landlord_contact": "Sam Officer", "notes": "Autumn round"}, {
+        "channel": "text", "sender_name": "Northfield Homes", "reply_to_number": "07700 900001",
+        "text": "{{greeting}}, your gas safety check is due. Reply to this number to book.",
+        "greeting": "first_name"}]})
 
-    channel: Literal["email"] = Field(description="email (texts and post follow)")
+    channel: Literal["email", "text"] = Field(description="email or text (post follows)")
     description: str = Field("", max_length=200, description="added to the generated reference")
     sender_name: str = Field(min_length=1, max_length=200)
-    sender_email: str = Field(min_length=1, max_length=254)
-    reply_to: str = Field("", max_length=254, description="empty: the sender's address")
-    subject: str = Field(min_length=1, max_length=200, description=MERGE)
-    html: str = Field(min_length=1, max_length=200_000,
-                      description="the email's content; " + MERGE + "; scripts and other active parts are removed")
+    sender_email: str = Field("", max_length=254, description="an email's sender address (required for email)")
+    reply_to: str = Field("", max_length=254, description="an email's reply-to; empty: the sender's address")
+    subject: str = Field("", max_length=200, description="an email's subject (required for email); " + MERGE)
+    html: str = Field("", max_length=200_000, description=(
+        "an email's content (required for email); " + MERGE + "; scripts and other active parts are removed"))
+    text: str = Field("", max_length=1_600, description=(
+        "a text's content (required for a text): plain; " + MERGE + "; each recipient's parts (160 GSM-7 "
+        "characters, or 70 when it needs UCS-2; 153 / 67 each when longer) cost a credit each"))
+    reply_to_number: str = Field("", max_length=20, description=(
+        "a text's sender number, where replies come back (required for a text), e.g. 07700 900123"))
     greeting: Literal["title_surname", "first_name"] = Field(
         "title_surname", description="{{greeting}}: Dear Mr Adams, or Dear Alan (never a bare initial)")
     landlord_contact: str = Field("", max_length=200, description="on each recipient's communication record")
@@ -53,7 +61,8 @@ class RecipientsToRemove(Body):
 
 
 class ReasonCount(BaseModel):
-    reason: str = Field(description="archived, opted_out, no_email, contact_no_email")
+    reason: str = Field(description="archived, opted_out, no_email, contact_no_email (email); archived, opted_out, "
+                                    "no_mobile, contact_no_mobile (text)")
     label: str
     count: int
 
@@ -74,9 +83,13 @@ class MessageOut(BaseModel):
     included: int = Field(description="on the list to be sent (or sent)")
     excluded: list[ReasonCount]
     waiting: int = Field(description="included and not yet sent")
-    sent: int
+    sent: int = Field(description="handed to the mail server or text provider")
+    delivered: int = Field(description="texts the provider reported delivered")
     bounced: int
     failed: int
+    text: str = Field(description="a text's content")
+    reply_to_number: str = Field(description="a text's sender number (E.164)")
+    credits_needed: int = Field(description="a text message: the parts still to be sent, one credit each")
     created_at: str
     created_by: str
     sent_at: Optional[str] = Field(description="when the last recipient was done")
@@ -85,13 +98,16 @@ class MessageOut(BaseModel):
 class RecipientOut(BaseModel):
     person_id: str
     name: str
-    state: Literal["included", "excluded", "sending", "sent", "bounced", "failed"]
+    state: Literal["included", "excluded", "sending", "sent", "delivered", "bounced", "failed"]
     reason: Optional[str] = Field(description="why they are excluded")
     reason_label: Optional[str]
     to_address: Optional[str]
     to_name: Optional[str] = Field(description="the person, or '<contact> on behalf of <person>'")
     subject: Optional[str] = Field(description="as this recipient gets it")
     html: Optional[str] = Field(description="as this recipient gets it")
+    text: Optional[str] = Field(description="a text as this recipient gets it")
+    segments: int = Field(description="a text's parts for this recipient (credits)")
+    error: Optional[str] = Field(description="why sending failed")
     communication_id: Optional[str] = Field(description="the record sending made")
 
 
@@ -101,3 +117,50 @@ class MessagePreview(BaseModel):
     page: int
     page_size: int
     items: list[RecipientOut] = Field(description="included first, then excluded, each by name")
+
+
+class TextStatusReport(BaseModel):
+    """A delivery report as the text provider posts it (Twilio's status callback); every field it sends is
+    kept, as its signature covers them all."""
+    model_config = ConfigDict(extra="allow")
+
+    MessageSid: str = Field(min_length=1, max_length=64)
+    MessageStatus: str = Field(min_length=1, max_length=20, description="queued, sent, delivered, undelivered, failed")
+    ErrorCode: Optional[str] = Field(None, max_length=10)
+
+
+class TextReply(BaseModel):
+    """A text a person sent back, as the provider posts it (Twilio's incoming-message webhook)."""
+    model_config = ConfigDict(extra="allow")
+
+    From: str = Field(min_length=1, max_length=32)
+    To: str = Field(min_length=1, max_length=32)
+    Body: str = Field("", max_length=1_600)
+
+
+class CreditTopUp(Body):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"credits": 5000, "note": "PO 1234"}]})
+
+    credits: int = Field(ge=1, le=10_000_000)
+    note: str = Field("", max_length=200, description="e.g. the order the credits were bought with")
+
+
+class CreditMovementOut(BaseModel):
+    id: str
+    kind: Literal["top_up", "spend", "refund"]
+    credits: int = Field(description="added (+) or taken (-)")
+    balance_after: int
+    message_id: Optional[str] = Field(description="the message that spent them or got them back")
+    note: str
+    created_at: str
+    created_by: str
+
+
+class TextCreditsOut(BaseModel):
+    balance: int
+    low: bool = Field(description="the balance is below low_below: time to buy more")
+    low_below: int
+    total: int = Field(description="movements in all")
+    page: int
+    page_size: int
+    items: list[CreditMovementOut] = Field(description="movements, newest first")

@@ -1,7 +1,7 @@
 """Profiles, as the messaging service sees it: whether people are the landlord's (and current), the people
-criteria pick, and what it takes to address them (name, email, the "No email" preference, the alternative
-contact). Over gRPC (profiles owns people); the caller's landlord and user travel in the call context. Tests
-pass a fake with the same methods."""
+criteria pick, what it takes to address them (name, email, mobile, the channel's opt-out preference, the
+alternative contact), and opting someone out of a channel (a text reply of STOP). Over gRPC (profiles owns
+people); the caller's landlord and user travel in the call context. Tests pass a fake with the same methods."""
 from __future__ import annotations
 
 from typing import Any, Iterator, Mapping, Protocol, Sequence
@@ -16,8 +16,8 @@ from services.gen.tracker.profiles.v1 import setup_service_pb2 as setup_pb, setu
 
 from ..messages.domain import Addressee
 
-COLUMNS = ("title", "email", "preferences", "alt_contact_name", "alt_contact_email")
-OPT_OUT = {"email": "no_email"}  # the programmed preference that opts a person out of each channel
+COLUMNS = ("title", "email", "mobile", "preferences", "alt_contact_name", "alt_contact_email", "alt_contact_phone")
+OPT_OUT = {"email": "no_email", "text": "no_text"}  # the programmed preference that opts a person out of each channel
 
 
 class People(Protocol):
@@ -35,6 +35,9 @@ class People(Protocol):
         """The same, from profiles' records themselves (at the moment of sending: a change made a moment
         ago counts, even before the search index has it)."""
 
+    def opt_out(self, person_id: str, channel: str) -> None:
+        """The person opted out of `channel` (their preferences gain its opt-out); nothing if they are gone."""
+
 
 def _column(row, name: str):
     for value in row.columns:
@@ -42,6 +45,14 @@ def _column(row, name: str):
             kind = value.WhichOneof("value")
             return list(value.labels.labels) if kind == "labels" else (getattr(value, kind) if kind else None)
     return None
+
+
+def _addressee(person_id: str, status: str, first_name: str, surname: str, personal_ref: str,
+               fields: Mapping[str, Any], opt_out: str | None) -> Addressee:
+    return Addressee(person_id, status, fields.get("title") or "", first_name, surname, personal_ref,
+                     fields.get("email") or "", opt_out in (fields.get("preferences") or []),
+                     fields.get("alt_contact_name") or "", fields.get("alt_contact_email") or "",
+                     fields.get("mobile") or "", fields.get("alt_contact_phone") or "")
 
 
 class ProfilesPeople:
@@ -64,9 +75,8 @@ class ProfilesPeople:
 
     def addressees(self, person_ids: Sequence[str], channel: str) -> list[Addressee]:
         opt_out = self._opt_out_label(channel)
-        return [Addressee(row.id, row.status, _column(row, "title") or "", row.first_name, row.surname,
-                          row.personal_ref, _column(row, "email") or "", opt_out in (_column(row, "preferences") or []),
-                          _column(row, "alt_contact_name") or "", _column(row, "alt_contact_email") or "")
+        return [_addressee(row.id, row.status, row.first_name, row.surname, row.personal_ref,
+                           {name: _column(row, name) for name in COLUMNS}, opt_out)
                 for row in people_rows.rows(self._stub, person_ids, COLUMNS)]
 
     def addressees_now(self, person_ids: Sequence[str], channel: str) -> list[Addressee]:
@@ -76,12 +86,22 @@ class ProfilesPeople:
                 person = call(self._stub.GetPerson, pb.GetPersonRequest(person_id=person_id))
             except NotFound:
                 continue
-            fields = json_format.MessageToDict(person.fields)
-            found.append(Addressee(person.person_id, person.status, fields.get("title") or "", person.first_name,
-                                   person.surname, person.personal_ref, fields.get("email") or "",
-                                   opt_out in (fields.get("preferences") or []), fields.get("alt_contact_name") or "",
-                                   fields.get("alt_contact_email") or ""))
+            found.append(_addressee(person.person_id, person.status, person.first_name, person.surname,
+                                    person.personal_ref, json_format.MessageToDict(person.fields), opt_out))
         return found
+
+    def opt_out(self, person_id: str, channel: str) -> None:
+        label = self._opt_out_label(channel)
+        try:
+            person = call(self._stub.GetPerson, pb.GetPersonRequest(person_id=person_id))
+        except NotFound:
+            return
+        held = list(json_format.MessageToDict(person.fields).get("preferences") or [])
+        if label is None or label in held:
+            return
+        request = pb.UpdatePersonRequest(person_id=person_id)
+        request.fields.update({"preferences": held + [label]})
+        call(self._stub.UpdatePerson, request)
 
     def close(self) -> None:
         self._channel.close()

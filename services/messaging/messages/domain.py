@@ -1,36 +1,59 @@
-"""Messages sent through the platform, in users' words, with no I/O: what an email says (checked and
-sanitised), who on the list gets it and through which address (or why not), and each recipient's
-state as the send job takes it from included to sent. Times come from the use case."""
+"""Messages sent through the platform, in users' words, with no I/O: what an email or a text says (checked;
+an email's HTML sanitised), who on the list gets it and through which address or number (or why not), and
+each recipient's state as the send job takes it from included to sent. Times come from the use case."""
 from __future__ import annotations
 
 import datetime as dt
 import re
 import uuid
 from dataclasses import dataclass, replace
+from typing import Mapping
 
 import nh3
 from email_validator import EmailNotValidError, validate_email
 
+from services.common import phones
 from services.common.errors import FieldProblem, InUse, collect
 
-EMAIL = "email"
-CHANNELS = {EMAIL: "Email"}
+from services.common.text_segments import segments
+
+EMAIL, TEXT = "email", "text"
+CHANNELS = {EMAIL: "Email", TEXT: "Text"}
+RECORD_CODES = {EMAIL: "emailed", TEXT: "texted"}  # the communication code each channel's records carry
 DRAFT, SENDING, SENT = "draft", "sending", "sent"
 GREETINGS = ("title_surname", "first_name")
 SUBJECT_MAX, NAME_MAX, NOTES_MAX, TEXT_MAX = 200, 200, 4000, 200
 HTML_MAX = 200_000  # characters of an email's content
+TEXT_CONTENT_MAX = 1_600  # characters of a text's content (what text providers take in one message)
 
-# A recipient's states: included (to be sent), excluded (with the reason), then what sending made of them.
-INCLUDED, EXCLUDED, CLAIMED, DELIVERED, BOUNCED, FAILED = "included", "excluded", "sending", "sent", "bounced", "failed"
-DONE = (DELIVERED, BOUNCED, FAILED)
+# A recipient's states: included (to be sent), excluded (with the reason), then what sending made of them
+# (a text handed to the provider is sent, then delivered or failed as its delivery report says).
+INCLUDED, EXCLUDED, CLAIMED, SENT_TO = "included", "excluded", "sending", "sent"
+DELIVERED, BOUNCED, FAILED = "delivered", "bounced", "failed"
+DONE = (SENT_TO, DELIVERED, BOUNCED, FAILED)
 REASONS = {
-    "archived": "Archived",
-    "opted_out": "Opted out of email",
-    "no_email": "No email address",
-    "contact_no_email": "The alternative contact has no email address",
+    EMAIL: {"archived": "Archived", "opted_out": "Opted out of email", "no_email": "No email address",
+            "contact_no_email": "The alternative contact has no email address"},
+    TEXT: {"archived": "Archived", "opted_out": "Opted out of texts", "no_mobile": "No valid UK mobile number",
+           "contact_no_mobile": "The alternative contact has no valid UK mobile number"},
 }
-# The outcome each state gives the recipient's communication record (code emailed).
-OUTCOMES = {DELIVERED: "sent", BOUNCED: "delivered_wrong_address", FAILED: "failed"}
+# The outcome each state gives the recipient's communication record, when the delivery names none.
+OUTCOMES = {SENT_TO: "sent", DELIVERED: "delivered", BOUNCED: "delivered_wrong_address", FAILED: "failed"}
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """What handing one message over made of it: sent (to the SMTP server or text provider), bounced or
+    failed; the provider's own id for it (a text's, which its delivery reports name); what went wrong; and
+    the outcome for the communication record ("" for the state's own)."""
+    state: str
+    error: str = ""
+    provider_ref: str = ""
+    outcome: str = ""
+
+    @property
+    def outcome_code(self) -> str:
+        return self.outcome or OUTCOMES[self.state]
 
 MERGE_FIELD = re.compile(r"\{\{\s*([A-Za-z_]+)\s*\}\}")
 MERGE_FIELDS = ("greeting", "title", "first_name", "surname", "full_name", "personal_ref")
@@ -59,6 +82,8 @@ class Message:
     created_at: dt.datetime
     created_by: str
     sent_at: dt.datetime | None = None
+    text: str = ""  # a text message's content
+    reply_to_number: str = ""  # a text's sender number (E.164), where replies come back
 
 
 @dataclass(frozen=True)
@@ -71,9 +96,11 @@ class Addressee:
     surname: str
     personal_ref: str
     email: str
-    opted_out: bool
+    opted_out: bool  # of the message's channel
     contact_name: str
     contact_email: str
+    mobile: str = ""
+    contact_phone: str = ""
 
     @property
     def name(self) -> str:
@@ -94,6 +121,8 @@ class Recipient:
     personal_ref: str = ""
     communication_id: str = ""
     error: str = ""
+    segments: int = 0  # a text's parts, as this recipient gets it: the credits it costs
+    provider_ref: str = ""
 
     @property
     def to_name(self) -> str:
@@ -142,27 +171,61 @@ def sanitise(html: str) -> str:
     return nh3.clean(html, url_schemes={"http", "https", "mailto", "cid"})
 
 
+def _phone_number(value: str | None, name: str, problems: list[FieldProblem]) -> str:
+    value = (value or "").strip()
+    if not value:
+        problems.append(FieldProblem(name, "is required"))
+        return ""
+    number = phones.e164(value)
+    if number is None:
+        problems.append(FieldProblem(name, "is not a phone number: give it as 07700 900123 or +447700900123"))
+        return value
+    return number
+
+
+def _not_for(channel: str, given: Mapping[str, str], names: tuple[str, ...], problems: list[FieldProblem]) -> None:
+    for name in names:
+        if (given.get(name) or "").strip():
+            problems.append(FieldProblem(name, f"is not part of a {CHANNELS[channel].lower()} message"))
+
+
+EMAIL_ONLY = ("sender_email", "reply_to", "subject", "html")
+TEXT_ONLY = ("text", "reply_to_number")
+
+
 def new_message(*, landlord_id: str, user_id: str, now: dt.datetime, today: dt.date, channel: str,
                 description: str = "", sender_name: str = "", sender_email: str = "", reply_to: str = "",
                 subject: str = "", html: str = "", greeting: str = "", landlord_contact: str = "",
-                notes: str = "") -> Message:
-    """A draft message, checked, or InvalidInput naming every bad field."""
+                notes: str = "", text: str = "", reply_to_number: str = "") -> Message:
+    """A draft message, checked, or InvalidInput naming every bad field: an email has a sender address,
+    a subject and HTML content; a text has plain content and the number it comes from."""
     problems: list[FieldProblem] = []
     channel = (channel or "").strip().lower()
     if channel not in CHANNELS:
         problems.append(FieldProblem("channel", "must be one of " + ", ".join(CHANNELS)))
     about = _text(description, "description", TEXT_MAX, problems)
     sender = _text(sender_name, "sender_name", NAME_MAX, problems, required=True)
-    sender_address = _address(sender_email, "sender_email", problems, required=True)
-    reply = _address(reply_to, "reply_to", problems, required=False) or sender_address
-    subject = _text(subject, "subject", SUBJECT_MAX, problems, required=True)
-    content = (html or "").strip()
-    if not content:
-        problems.append(FieldProblem("html", "is required"))
-    elif len(content) > HTML_MAX:
-        problems.append(FieldProblem("html", f"must be at most {HTML_MAX:,} characters"))
-    _merge_fields(subject, "subject", problems)
-    _merge_fields(content, "html", problems)
+    given = {"sender_email": sender_email, "reply_to": reply_to, "subject": subject, "html": html, "text": text,
+             "reply_to_number": reply_to_number}
+    sender_address = reply = subject = content = words = number = ""
+    if channel == EMAIL:
+        _not_for(EMAIL, given, TEXT_ONLY, problems)
+        sender_address = _address(sender_email, "sender_email", problems, required=True)
+        reply = _address(reply_to, "reply_to", problems, required=False) or sender_address
+        subject = _text(given["subject"], "subject", SUBJECT_MAX, problems, required=True)
+        content = (html or "").strip()
+        if not content:
+            problems.append(FieldProblem("html", "is required"))
+        elif len(content) > HTML_MAX:
+            problems.append(FieldProblem("html", f"must be at most {HTML_MAX:,} characters"))
+        _merge_fields(subject, "subject", problems)
+        _merge_fields(content, "html", problems)
+        content = sanitise(content) if content else ""
+    elif channel == TEXT:
+        _not_for(TEXT, given, EMAIL_ONLY, problems)
+        words = _text(text, "text", TEXT_CONTENT_MAX, problems, required=True)
+        _merge_fields(words, "text", problems)
+        number = _phone_number(reply_to_number, "reply_to_number", problems)
     greeting = (greeting or GREETINGS[0]).strip()
     if greeting not in GREETINGS:
         problems.append(FieldProblem("greeting", "must be one of " + ", ".join(GREETINGS)))
@@ -171,27 +234,36 @@ def new_message(*, landlord_id: str, user_id: str, now: dt.datetime, today: dt.d
     collect(problems)
     reference = f"{CHANNELS[channel]} {sender} {today:%d/%m/%Y}" + (f" {about}" if about else "")
     return Message(new_id(), landlord_id, channel, reference, about, sender, sender_address, reply, subject,
-                   sanitise(content), greeting, contact, noted, DRAFT, now, user_id)
+                   content, greeting, contact, noted, DRAFT, now, user_id, text=words, reply_to_number=number)
 
 
-def route(person: Addressee) -> Recipient:
-    """Who gets the email for this person and at which address (their alternative contact where they have
-    one: "<contact> on behalf of <person>"), or why nobody does."""
+def route(person: Addressee, channel: str) -> Recipient:
+    """Who gets the message for this person and at which address or number (their alternative contact where
+    they have one: "<contact> on behalf of <person>"), or why nobody does."""
     base = Recipient(person.person_id, person.name, INCLUDED, title=person.title, first_name=person.first_name,
                      surname=person.surname, personal_ref=person.personal_ref)
     if person.status != "current":
         return replace(base, state=EXCLUDED, reason="archived")
     if person.opted_out:
         return replace(base, state=EXCLUDED, reason="opted_out")
-    if person.contact_name or person.contact_email:
-        address = email_address(person.contact_email) if person.contact_email else None
-        if address is None:
-            return replace(base, state=EXCLUDED, reason="contact_no_email")
-        return replace(base, to_address=address, contact_name=person.contact_name or address)
-    address = email_address(person.email) if person.email else None
-    if address is None:
-        return replace(base, state=EXCLUDED, reason="no_email")
-    return replace(base, to_address=address)
+    find, own, contacts, missing = ((email_address, person.email, person.contact_email, "no_email") if channel == EMAIL
+                                    else (phones.uk_mobile, person.mobile, person.contact_phone, "no_mobile"))
+    if person.contact_name or person.contact_email or person.contact_phone:
+        to = find(contacts) if contacts else None
+        if to is None:
+            return replace(base, state=EXCLUDED, reason="contact_" + missing)
+        return replace(base, to_address=to, contact_name=person.contact_name or to)
+    to = find(own) if own else None
+    if to is None:
+        return replace(base, state=EXCLUDED, reason=missing)
+    return replace(base, to_address=to)
+
+
+def costed(message: Message, recipient: Recipient) -> Recipient:
+    """The recipient with the parts their text will take (0 for an email, or someone excluded)."""
+    if message.channel != TEXT or recipient.state == EXCLUDED:
+        return recipient
+    return replace(recipient, segments=segments(render_text(message, recipient)).count)
 
 
 def greeting_line(message: Message, recipient: Recipient) -> str:
@@ -205,16 +277,22 @@ def greeting_line(message: Message, recipient: Recipient) -> str:
     return f"Dear {chosen}" if chosen else "Dear resident"
 
 
-def render(message: Message, recipient: Recipient) -> tuple[str, str]:
-    """(subject, html) as this recipient gets them: merge fields filled (HTML-escaped in the content)."""
+def _fill(message: Message, recipient: Recipient, text: str, escape=lambda v: v) -> str:
     values = {"greeting": greeting_line(message, recipient), "title": recipient.title,
               "first_name": recipient.first_name, "surname": recipient.surname,
               "full_name": recipient.name, "personal_ref": recipient.personal_ref}
+    return MERGE_FIELD.sub(lambda m: escape(values.get(m.group(1), "")), text)
 
-    def fill(text: str, escape) -> str:
-        return MERGE_FIELD.sub(lambda m: escape(values.get(m.group(1), "")), text)
 
-    return fill(message.subject, lambda v: v), fill(message.html, _escape)
+def render(message: Message, recipient: Recipient) -> tuple[str, str]:
+    """(subject, html) of an email as this recipient gets them: merge fields filled (HTML-escaped in the
+    content)."""
+    return _fill(message, recipient, message.subject), _fill(message, recipient, message.html, _escape)
+
+
+def render_text(message: Message, recipient: Recipient) -> str:
+    """A text as this recipient gets it: merge fields filled."""
+    return _fill(message, recipient, message.text)
 
 
 def _escape(value: str) -> str:

@@ -1,32 +1,35 @@
 """The send job: a thread of the messaging service that sends every message being sent, a batch of
-recipients at a time. Each recipient is claimed (state "sending", committed) before their email goes,
-checked again against profiles (status, preference, address), sent, and then, in one transaction, marked
-done with the one communication record it makes. A recipient claimed when the process stopped is never
-sent again: the job finds it on start and records it as sent, the notes saying delivery was not
-confirmed. Finishing a recipient only takes effect on a claimed row, so no recipient gets two records."""
+recipients at a time. Each recipient is claimed (state "sending", committed) before their email or text
+goes, checked again against profiles (status, preference, address or number), sent, and then, in one
+transaction, marked done with the one communication record it makes. A recipient claimed when the process
+stopped is never sent again: the job finds it on start and records it as sent, the notes saying delivery
+was not confirmed. Finishing a recipient only takes effect on a claimed row, so no recipient gets two
+records. When a text message's list is done, the credits of texts not handed over come back."""
 from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from typing import Callable
 from email.message import EmailMessage
 from email.utils import formataddr
 
 from services.common import context
+from services.common.text_webhooks import STATUS_PATH
 from services.common.uow import UnitOfWork
 from services.common.worker import BackgroundWorker
 
 from .. import domain as records
 from ..clients.profiles import People
+from ..credits import service as credits
 from ..store import CommunicationRecords
 from . import domain
-from .domain import CLAIMED, DELIVERED, EXCLUDED, OUTCOMES, SENT, Message, Recipient
-from .smtp import Delivery
+from .domain import CLAIMED, EXCLUDED, FAILED, RECORD_CODES, SENT, SENT_TO, TEXT, Delivery, Message, Recipient
 from .store import Messages, sending_messages
 
 log = logging.getLogger(__name__)
 
 BATCH = 50
-NOT_CONFIRMED = "The send job stopped while sending this email; it was not sent again (delivery not confirmed)."
+NOT_CONFIRMED = "The send job stopped while sending this message; it was not sent again (delivery not confirmed)."
 
 
 def email(message: Message, recipient: Recipient) -> EmailMessage:
@@ -42,9 +45,12 @@ def email(message: Message, recipient: Recipient) -> EmailMessage:
 
 
 class SendJob(BackgroundWorker):
-    def __init__(self, runtime, people: People, mailer):
+    """`public_url()`: the gateway as the text provider reaches it (its delivery reports go there)."""
+
+    def __init__(self, runtime, people: People, mailer, texts, public_url: Callable[[], str]):
         super().__init__("messaging-send")
-        self._runtime, self._people, self._mailer = runtime, people, mailer
+        self._runtime, self._people, self._mailer, self._texts = runtime, people, mailer, texts
+        self._public_url = public_url
 
     def start(self) -> None:
         self._recover()
@@ -53,6 +59,7 @@ class SendJob(BackgroundWorker):
     def stop(self, timeout: float = 30.0) -> None:
         super().stop(timeout)
         self._mailer.close()
+        self._texts.close()
 
     def _sending(self) -> list[tuple[str, str]]:
         with self._runtime.uow(platform=True, read_only=True) as uow:
@@ -75,7 +82,7 @@ class SendJob(BackgroundWorker):
                 stranded = Messages(uow.session, landlord_id).waiting(message_id, states=(CLAIMED,), limit=1_000_000)
             for recipient in stranded:
                 log.warning("message %s: a recipient was being sent when the job stopped; not sent again", message_id)
-                self._finish(message, recipient, Delivery(DELIVERED), note=NOT_CONFIRMED)
+                self._finish(message, recipient, Delivery(SENT_TO), note=NOT_CONFIRMED)
 
     def _claim(self, landlord_id: str, message_id: str) -> tuple[Message, list[Recipient]]:
         with self._runtime.uow(landlord_id) as uow:
@@ -86,6 +93,10 @@ class SendJob(BackgroundWorker):
                 store.save_recipient(message_id, replace(recipient, state=CLAIMED))
             if not claimed and store.unfinished(message_id) == 0:
                 store.set_status(message_id, SENT, self._runtime.clock.now())
+                if message.channel == TEXT:
+                    unused = (store.segments(message_id, states=(EXCLUDED,))
+                              + store.segments(message_id, states=(FAILED,), handed_over=False))
+                    credits.refund(uow, message_id=message_id, credits=unused, user_id=message.created_by)
             uow.commit()
         return message, claimed
 
@@ -94,17 +105,23 @@ class SendJob(BackgroundWorker):
         message, claimed = self._claim(landlord_id, message_id)
         if not claimed:
             return False
-        now = {a.person_id: domain.route(a) for a in self._people.addressees_now([r.person_id for r in claimed],
-                                                                                   message.channel)}
+        now = {a.person_id: domain.costed(message, domain.route(a, message.channel))
+               for a in self._people.addressees_now([r.person_id for r in claimed], message.channel)}
         for recipient in claimed:
             checked = now.get(recipient.person_id) or replace(recipient, state=EXCLUDED, reason="archived")
             if checked.state == EXCLUDED:
                 log.info("message %s: a recipient is excluded at sending (%s)", message_id, checked.reason)
                 self._finish(message, replace(recipient, reason=checked.reason), None)
                 continue
-            checked = replace(checked, state=CLAIMED)
-            self._finish(message, checked, self._mailer.send(email(message, checked)))
+            checked = replace(checked, state=CLAIMED, segments=recipient.segments)  # the parts paid for
+            self._finish(message, checked, self._hand_over(message, checked))
         return True
+
+    def _hand_over(self, message: Message, recipient: Recipient) -> Delivery:
+        if message.channel == TEXT:
+            return self._texts.send(recipient.to_address, message.reply_to_number,
+                                    domain.render_text(message, recipient), self._public_url() + STATUS_PATH)
+        return self._mailer.send(email(message, recipient))
 
     def _finish(self, message: Message, recipient: Recipient, delivery: Delivery | None, note: str = "") -> None:
         """The recipient done (excluded when `delivery` is None) and, for one sent to, their communication
@@ -116,7 +133,7 @@ class SendJob(BackgroundWorker):
             else:
                 record = self._record(uow, message, recipient, delivery, note)
                 done = replace(recipient, state=delivery.state, error=delivery.error[:500],
-                               communication_id=record.communication_id)
+                               communication_id=record.communication_id, provider_ref=delivery.provider_ref)
             if not store.finish_claimed(message.message_id, done):
                 return
             if delivery is not None:
@@ -128,8 +145,8 @@ class SendJob(BackgroundWorker):
     def _record(uow: UnitOfWork, message: Message, recipient: Recipient, delivery: Delivery,
                 note: str) -> records.Communication:
         notes = "\n".join(n for n in (message.notes, note, delivery.error) if n)[:records.NOTES_MAX]
-        details = records.Details("emailed", OUTCOMES[delivery.state], uow.clock.today(), message.landlord_contact,
-                                  message.reference[:records.TEXT_MAX], notes)
+        details = records.Details(RECORD_CODES[message.channel], delivery.outcome_code, uow.clock.today(),
+                                  message.landlord_contact, message.reference[:records.TEXT_MAX], notes)
         return records.Communication.new(landlord_id=message.landlord_id, person_id=recipient.person_id,
                                          details=details, user_id=message.created_by, now=uow.clock.now(),
                                          message_id=message.message_id)

@@ -10,6 +10,7 @@ from services.common.errors import InUse, InvalidInput, NotFound
 from services.common.uow import UnitOfWork
 
 from ..clients.profiles import People
+from ..credits import service as credits
 from . import domain
 from .domain import EXCLUDED, INCLUDED, REASONS, SENDING, Message
 from .store import Messages
@@ -49,9 +50,12 @@ def summary(uow: UnitOfWork, message: Message) -> dict[str, Any]:
             excluded[reason] = excluded.get(reason, 0) + count
     waiting = by_state.get(INCLUDED, 0) + by_state.get(domain.CLAIMED, 0)
     done = {state: by_state.get(state, 0) for state in domain.DONE}
+    reasons = REASONS[message.channel]
     return {"message": message, "included": waiting + sum(done.values()), "waiting": waiting,
-            "excluded": [(reason, REASONS.get(reason, reason), excluded[reason]) for reason in REASONS
-                         if reason in excluded], **done}
+            "excluded": [(reason, reasons.get(reason, reason), excluded[reason]) for reason in reasons
+                         if reason in excluded],
+            "credits_needed": _messages(uow).segments(message.message_id, states=(INCLUDED,)),
+            **{"sent" if state == domain.SENT_TO else state: count for state, count in done.items()}}
 
 
 def add_recipients(make_uow: Callable[[], UnitOfWork], people: People, *, message_id: str,
@@ -75,7 +79,8 @@ def add_recipients(make_uow: Callable[[], UnitOfWork], people: People, *, messag
         for start in range(0, len(addressees), CHUNK):
             chunk = addressees[start:start + CHUNK]
             on_list = store.on_list(message_id, [a.person_id for a in chunk])
-            store.add_recipients(message_id, [domain.route(a) for a in chunk if a.person_id not in on_list])
+            store.add_recipients(message_id, [domain.costed(message, domain.route(a, channel)) for a in chunk
+                                              if a.person_id not in on_list])
         uow.commit()
     return message
 
@@ -91,8 +96,8 @@ def remove_recipients(uow: UnitOfWork, *, message_id: str, person_ids: Sequence[
 
 
 def preview(uow: UnitOfWork, *, message_id: str, page: int, page_size: int) -> tuple[Message, int, list[tuple]]:
-    """The message, how many are on its list, and a page of recipients each with (subject, html) as they will
-    get it (None for those excluded)."""
+    """The message, how many are on its list, and a page of recipients each with what they will get: an
+    email's (subject, html), a text's ("", text); None for those excluded."""
     size = page_size or DEFAULT_PAGE_SIZE
     if not 1 <= size <= MAX_PAGE_SIZE:
         raise InvalidInput.field("page_size", f"must be between 1 and {MAX_PAGE_SIZE}")
@@ -102,16 +107,26 @@ def preview(uow: UnitOfWork, *, message_id: str, page: int, page_size: int) -> t
     store = _messages(uow)
     total = sum(store.counts(message_id).values())
     recipients = store.page(message_id, limit=size, offset=(max(page, 1) - 1) * size)
-    return message, total, [(r, None if r.state == EXCLUDED else domain.render(message, r)) for r in recipients]
+    return message, total, [(r, None if r.state == EXCLUDED else _rendered(message, r)) for r in recipients]
 
 
-def send(uow: UnitOfWork, *, message_id: str) -> Message:
-    """The send job takes it from here; refused unless it is a draft with someone to send to."""
+def _rendered(message: Message, recipient) -> tuple[str, str]:
+    if message.channel == domain.TEXT:
+        return "", domain.render_text(message, recipient)
+    return domain.render(message, recipient)
+
+
+def send(uow: UnitOfWork, *, message_id: str, user_id: str) -> Message:
+    """The send job takes it from here; refused unless it is a draft with someone to send to (and, for
+    texts, credits for every part: taken now, what is not sent comes back when the send ends)."""
     message = get(uow, message_id, for_update=True)
     if message.status != domain.DRAFT:
         raise InUse.field("message_id", f"the message is {message.status} already")
     if not _messages(uow).waiting(message_id, limit=1):
         raise InUse.field("recipients", "the list has no one to send to: add people, or see who is excluded")
+    if message.channel == domain.TEXT:
+        credits.spend(uow, message_id=message_id, cost=_messages(uow).segments(message_id, states=(INCLUDED,)),
+                      user_id=user_id)
     _messages(uow).set_status(message_id, SENDING)
     uow.commit()
     return replace(message, status=SENDING)

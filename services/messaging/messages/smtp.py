@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from .domain import BOUNCED, DELIVERED, FAILED
+from .domain import BOUNCED, FAILED, SENT_TO, Delivery
 
 log = logging.getLogger(__name__)
 
@@ -42,12 +42,6 @@ class SmtpServer:
         tls = "ssl" if parts.scheme == "smtps" else "required" if starttls == "required" else "starttls"
         return cls(parts.hostname, parts.port or (465 if tls == "ssl" else 25), tls,
                    unquote(parts.username or ""), unquote(parts.password or ""))
-
-
-@dataclass(frozen=True)
-class Delivery:
-    state: str       # sent, bounced or failed
-    error: str = ""  # what the server said, for bounced and failed
 
 
 class SmtpMailer:
@@ -83,7 +77,7 @@ class SmtpMailer:
         for attempt in range(1, self._attempts + 1):
             try:
                 self._connect().send_message(email)
-                return Delivery(DELIVERED)
+                return Delivery(SENT_TO)
             except smtplib.SMTPRecipientsRefused as refused:
                 code, said = next(iter(refused.recipients.values()))
                 error = f"{code} {said.decode('utf-8', 'replace') if isinstance(said, bytes) else said}"

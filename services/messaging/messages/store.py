@@ -14,19 +14,38 @@ from services.common.db import as_utc
 from ..tables import message_recipients as recipients, messages
 from .domain import CLAIMED, DONE, EXCLUDED, INCLUDED, SENDING, Message, Recipient
 
-RECIPIENT_TEXT = ("name", "state", "reason", "to_address", "contact_name", "title", "first_name", "surname",
-                  "personal_ref", "communication_id", "error")
+RECIPIENT_FIELDS = ("name", "state", "reason", "to_address", "contact_name", "title", "first_name", "surname",
+                    "personal_ref", "communication_id", "error", "segments", "provider_ref")
 
 
 def _message(r) -> Message:
     return Message(r["message_id"], r["landlord_id"], r["channel"], r["reference"], r["description"],
                    r["sender_name"], r["sender_email"], r["reply_to"], r["subject"], r["html"], r["greeting"],
                    r["landlord_contact"], r["notes"], r["status"], as_utc(r["created_at"]), r["created_by"],
-                   as_utc(r["sent_at"]) if r["sent_at"] else None)
+                   as_utc(r["sent_at"]) if r["sent_at"] else None, r["text"], r["reply_to_number"])
 
 
 def _recipient(r) -> Recipient:
-    return Recipient(r["person_id"], **{name: r[name] for name in RECIPIENT_TEXT})
+    return Recipient(r["person_id"], **{name: r[name] for name in RECIPIENT_FIELDS})
+
+
+def recipient_of_text(session: Session, provider_ref: str) -> tuple[str, str, Recipient] | None:
+    """(landlord id, message id, recipient) of the text the provider knows by this id (a platform-level
+    session: a delivery report names no landlord)."""
+    row = session.execute(select(recipients).where(recipients.c.provider_ref == provider_ref)
+                          .limit(1)).mappings().first()
+    return (row["landlord_id"], row["message_id"], _recipient(row)) if row else None
+
+
+def latest_text_to(session: Session, number: str, from_number: str) -> tuple[str, str, Recipient] | None:
+    """(landlord id, message id, recipient) of the latest text sent to `number` from `from_number` (a
+    platform-level session: a reply names only the two numbers)."""
+    row = session.execute(
+        select(recipients).join(messages, messages.c.message_id == recipients.c.message_id)
+        .where(recipients.c.to_address == number, recipients.c.provider_ref != "",
+               messages.c.channel == "text", messages.c.reply_to_number == from_number)
+        .order_by(messages.c.created_at.desc()).limit(1)).mappings().first()
+    return (row["landlord_id"], row["message_id"], _recipient(row)) if row else None
 
 
 def sending_messages(session: Session) -> list[tuple[str, str]]:
@@ -68,7 +87,7 @@ class Messages:
         if added:
             self.session.execute(insert(recipients), [
                 {"message_id": message_id, "person_id": r.person_id, "landlord_id": self.landlord_id,
-                 **{name: getattr(r, name) for name in RECIPIENT_TEXT}} for r in added])
+                 **{name: getattr(r, name) for name in RECIPIENT_FIELDS}} for r in added])
 
     def remove_recipients(self, message_id: str, person_ids: Sequence[str] | None) -> None:
         """Take these people off the list (everyone with None)."""
@@ -99,14 +118,27 @@ class Messages:
     def save_recipient(self, message_id: str, recipient: Recipient) -> None:
         self.session.execute(update(recipients).where(*self._of(message_id),
                                                       recipients.c.person_id == recipient.person_id)
-                             .values(**{name: getattr(recipient, name) for name in RECIPIENT_TEXT}))
+                             .values(**{name: getattr(recipient, name) for name in RECIPIENT_FIELDS}))
 
     def finish_claimed(self, message_id: str, recipient: Recipient) -> bool:
         """Save a claimed recipient as done; False (nothing saved) if they were not claimed any more."""
         done = self.session.execute(update(recipients).where(
             *self._of(message_id), recipients.c.person_id == recipient.person_id, recipients.c.state == CLAIMED)
-            .values(**{name: getattr(recipient, name) for name in RECIPIENT_TEXT}))
+            .values(**{name: getattr(recipient, name) for name in RECIPIENT_FIELDS}))
         return done.rowcount == 1
+
+    def segments(self, message_id: str, *, states: Sequence[str], handed_over: bool | None = None) -> int:
+        """The parts of the texts of recipients in these states (only those the provider took, or did not)."""
+        statement = select(func.coalesce(func.sum(recipients.c.segments), 0)).where(
+            *self._of(message_id), recipients.c.state.in_(list(states)))
+        if handed_over is not None:
+            statement = statement.where((recipients.c.provider_ref != "") if handed_over
+                                        else (recipients.c.provider_ref == ""))
+        return int(self.session.execute(statement).scalar_one())
+
+    def set_state(self, message_id: str, person_id: str, state: str, error: str) -> None:
+        self.session.execute(update(recipients).where(*self._of(message_id), recipients.c.person_id == person_id)
+                             .values(state=state, error=error[:500]))
 
     def unfinished(self, message_id: str) -> int:
         """Recipients not yet done (included, or claimed by a send that was cut short)."""

@@ -7,16 +7,15 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Mapping
 
+from services.common import phones
 from services.common.person_fields import ADDRESS_LINES, FIELDS, Kind
 from services.common.search import FieldType
 
 from ..domain import Person
 from ..facts.domain import NO_FACTS, PersonFacts, contact_values, custom_value, participation_values
 from ..setup.domain import Catalogue, CustomField
-from ..values import tidy_phone
 
 INDEX = "people"
-UK_MOBILE = re.compile(r"^07\d{3} \d{6}$")  # the tidy form values.tidy_phone writes
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 FLAGS = ("has_email", "has_mobile", "has_phone", "has_alternative_contact")
 CUSTOM_TYPES = {"text": FieldType.KEYWORD, "number": FieldType.NUMBER, "date": FieldType.DATE,
@@ -79,7 +78,7 @@ def document(person: Person, catalogue: Catalogue, facts: PersonFacts = NO_FACTS
         words=words(v["first_name"], v["surname"], v["personal_ref"], *(v[a] for a in ADDRESS_LINES), postcode,
                     postcode.replace(" ", "")),
         has_email=bool(v["email"] and EMAIL.match(v["email"])),
-        has_mobile=bool(v["mobile"] and UK_MOBILE.match(tidy_phone(v["mobile"]))),
+        has_mobile=bool(v["mobile"]) and phones.uk_mobile(v["mobile"]) is not None,
         has_phone=bool(v["phone"] or v["mobile"]),
         has_alternative_contact=person.has_alternative_contact,
     )

@@ -1,5 +1,5 @@
-"""The messaging service on embedded defaults with a fixed clock; each test module gives the `people`
-fixture (what profiles would answer about people)."""
+"""The messaging service on embedded defaults with a fixed clock; `people` (what profiles would answer about
+people) is the fake address book here, unless a test module gives its own."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,8 +11,19 @@ from services.common.bus.inprocess import InProcessBus
 from services.common.clock import FixedClock
 from services.messaging import bootstrap
 from tests.conftest import embedded_settings
+from tests.service.messaging.address_book import FakeAddressBook
 
 NOW = dt.datetime(2026, 6, 15, 9, 30, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture
+def book():
+    return FakeAddressBook()
+
+
+@pytest.fixture
+def people(book):
+    return book
 
 
 @pytest.fixture

@@ -5,9 +5,6 @@ every recipient sent to gets exactly one communication record (also across a sen
 permanent refusal is a bounce. Synthetic people only."""
 from __future__ import annotations
 
-import uuid
-from dataclasses import replace
-
 import pytest
 from sqlalchemy import select
 
@@ -15,9 +12,9 @@ from services.common.errors import InUse, InvalidInput
 from services.common.mailcatcher import MailCatcher
 from services.messaging import tables
 from services.messaging.messages import service as messages
-from services.messaging.messages.domain import Addressee
 from services.messaging.messages.sending import SendJob
 from services.messaging.messages.smtp import SmtpMailer, SmtpServer
+from services.messaging.messages.texts import TwilioTexts
 
 BOUNCING = "gone@example.org"
 EMAIL = {"channel": "email", "description": "Repairs survey", "sender_name": "Northfield Homes",
@@ -37,44 +34,6 @@ def catcher(tmp_path):
     running.stop()
 
 
-class FakeAddressBook:
-    """Profiles as messaging asks it: people by id; the criteria {"person_id": [...]} pick those people."""
-
-    def __init__(self):
-        self.people: dict[str, Addressee] = {}
-
-    def add(self, first: str, surname: str, *, email_address: str = "", status: str = "current", title: str = "",
-            opted_out: bool = False, contact_name: str = "", contact_email: str = "") -> str:
-        person_id = str(uuid.uuid4())
-        self.people[person_id] = Addressee(person_id, status, title, first, surname, f"R{len(self.people)}",
-                                           email_address, opted_out, contact_name, contact_email)
-        return person_id
-
-    def change(self, person_id: str, **changes) -> None:
-        self.people[person_id] = replace(self.people[person_id], **changes)
-
-    def status(self, person_ids):
-        return {p: self.people[p].status for p in person_ids if p in self.people}
-
-    def resolve(self, criteria):
-        yield [p for p in criteria["person_id"] if p in self.people]
-
-    def addressees(self, person_ids, channel):
-        return [self.people[p] for p in person_ids if p in self.people]
-
-    addressees_now = addressees
-
-
-@pytest.fixture
-def book():
-    return FakeAddressBook()
-
-
-@pytest.fixture
-def people(book):
-    return book
-
-
 
 
 def _draft(messaging, landlord, book, person_ids, **changes) -> str:
@@ -90,9 +49,14 @@ def _summary(messaging, landlord, message_id) -> dict:
         return messages.summary(uow, messages.get(uow, message_id))
 
 
+def _job(messaging, book, catcher) -> SendJob:
+    no_texts = TwilioTexts("http://127.0.0.1:9", "ACnone", "none")  # emails only: never called
+    return SendJob(messaging.runtime, book, SmtpMailer(SmtpServer.from_url(catcher.url)), no_texts, lambda: "")
+
+
 def _send(messaging, landlord, message_id, job: SendJob) -> None:
     with messaging.runtime.uow(landlord) as uow:
-        messages.send(uow, message_id=message_id)
+        messages.send(uow, message_id=message_id, user_id="U1")
     job.work_once()
 
 
@@ -136,7 +100,7 @@ def test_only_included_people_receive_it_once_each_and_each_gets_one_record(mess
     message_id = _draft(messaging, landlord, book, [ada, bea, late, helped, no_mail])
     book.change(late, opted_out=True)  # opted out after the list was built
 
-    job = SendJob(messaging.runtime, book, SmtpMailer(SmtpServer.from_url(catcher.url)))
+    job = _job(messaging, book, catcher)
     _send(messaging, landlord, message_id, job)
     job.work_once()  # a second pass sends nothing more
 
@@ -156,12 +120,12 @@ def test_only_included_people_receive_it_once_each_and_each_gets_one_record(mess
 def test_a_send_cut_short_never_sends_twice_and_makes_one_record_each(messaging, book, landlord, catcher):
     people = [book.add(f"P{i}", "Person", email_address=f"p{i}@example.org") for i in range(3)]
     message_id = _draft(messaging, landlord, book, people)
-    job = SendJob(messaging.runtime, book, SmtpMailer(SmtpServer.from_url(catcher.url)))
+    job = _job(messaging, book, catcher)
     with messaging.runtime.uow(landlord) as uow:
-        messages.send(uow, message_id=message_id)
+        messages.send(uow, message_id=message_id, user_id="U1")
     job._claim(landlord, message_id)  # the batch is claimed, then the process stops before any email goes
 
-    restarted = SendJob(messaging.runtime, book, SmtpMailer(SmtpServer.from_url(catcher.url)))
+    restarted = _job(messaging, book, catcher)
     restarted._recover()
     restarted.work_once()
 
@@ -176,7 +140,7 @@ def test_a_permanent_refusal_is_a_bounce(messaging, book, landlord, catcher):
     ok = book.add("Ola", "Okay", email_address="ola@example.org")
     gone = book.add("Gil", "Gone", email_address=BOUNCING)
     message_id = _draft(messaging, landlord, book, [ok, gone])
-    _send(messaging, landlord, message_id, SendJob(messaging.runtime, book, SmtpMailer(SmtpServer.from_url(catcher.url))))
+    _send(messaging, landlord, message_id, _job(messaging, book, catcher))
     outcomes = {r["person_id"]: r["outcome_code"] for r in _records(messaging, landlord)}
     assert outcomes == {ok: "sent", gone: "delivered_wrong_address"}
     found = _summary(messaging, landlord, message_id)
@@ -204,5 +168,5 @@ def test_a_list_with_no_one_to_send_to_is_refused(messaging, book, landlord):
     message_id = _draft(messaging, landlord, book, [quiet])
     with messaging.runtime.uow(landlord) as uow:
         with pytest.raises(InUse) as refused:
-            messages.send(uow, message_id=message_id)
+            messages.send(uow, message_id=message_id, user_id="U1")
     assert [p.field for p in refused.value.fields] == ["recipients"]

@@ -1,8 +1,14 @@
 """An email's greeting and merge fields for each recipient: "Dear Mr Adams" or "Dear Alan" as the message
-chooses, never a dangling "Dear J", an alternative contact greeted by name, and names HTML-escaped."""
+chooses, never a dangling "Dear J", an alternative contact greeted by name, and names HTML-escaped; a text's
+content, its number, who it goes to (their UK mobile, or their alternative contact's) and the parts each
+recipient's text takes."""
 from __future__ import annotations
 
 import datetime as dt
+
+import pytest
+
+from services.common.errors import InvalidInput
 
 from services.messaging.messages import domain
 from services.messaging.messages.domain import Addressee
@@ -18,7 +24,7 @@ def _message(greeting: str, html: str = "<p>{{greeting}}</p>") -> domain.Message
 
 def _to(first: str, surname: str, title: str = "", **kw) -> domain.Recipient:
     return domain.route(Addressee("P1", "current", title, first, surname, "R1", "p@example.org", False,
-                                  kw.get("contact_name", ""), kw.get("contact_email", "")))
+                                  kw.get("contact_name", ""), kw.get("contact_email", "")), "email")
 
 
 def _greeting(message, recipient) -> str:
@@ -45,4 +51,51 @@ def test_merge_fields_are_escaped_in_the_content_and_the_reference_is_generated(
 
 def test_an_address_that_is_no_address_excludes_the_person():
     person = Addressee("P1", "current", "", "Ann", "Odd", "R1", "ann at example", False, "", "")
-    assert (domain.route(person).state, domain.route(person).reason) == ("excluded", "no_email")
+    assert (domain.route(person, "email").state, domain.route(person, "email").reason) == ("excluded", "no_email")
+
+
+def _text(words: str = "{{greeting}}, your gas check is due.", **changes) -> domain.Message:
+    fields = {"sender_name": "Northfield Homes", "reply_to_number": "07700 900001", "text": words,
+              "greeting": "first_name", **changes}
+    return domain.new_message(landlord_id="L", user_id="U", now=NOW, today=NOW.date(), channel="text", **fields)
+
+
+def _person(mobile: str = "", **kw) -> Addressee:
+    return Addressee("P1", kw.get("status", "current"), "", "Alan", "Adams", "R1", "", kw.get("opted_out", False),
+                     kw.get("contact_name", ""), "", mobile, kw.get("contact_phone", ""))
+
+
+def test_a_text_has_content_and_a_number_and_no_email_parts():
+    message = _text()
+    assert (message.reference, message.reply_to_number) == ("Text Northfield Homes 15/06/2026", "+447700900001")
+    for changes, field in (({"reply_to_number": "not a number"}, "reply_to_number"), ({"reply_to_number": ""}, "reply_to_number"),
+                           ({"text": ""}, "text"), ({"text": "Hi {{nickname}}"}, "text"), ({"text": "x" * 1601}, "text"),
+                           ({"subject": "Hello"}, "subject"), ({"html": "<p>Hi</p>"}, "html")):
+        with pytest.raises(InvalidInput) as refused:
+            _text(**{"text": "Hello", **changes})
+        assert field in {p.field for p in refused.value.fields}, (changes, refused.value.fields)
+
+
+def test_a_text_goes_to_a_uk_mobile_or_the_alternative_contacts_else_says_why_not():
+    assert domain.route(_person("07700 900123"), "text").to_address == "+447700900123"
+    assert domain.route(_person("+44 7700 900124"), "text").to_address == "+447700900124"
+    for person, reason in ((_person("0113 496 0000"), "no_mobile"), (_person(""), "no_mobile"),
+                           (_person("07700 900123", opted_out=True), "opted_out"),
+                           (_person("07700 900123", status="archived"), "archived"),
+                           (_person("07700 900123", contact_name="Cara Carer"), "contact_no_mobile")):
+        routed = domain.route(person, "text")
+        assert (routed.state, routed.reason) == ("excluded", reason), person
+    helped = domain.route(_person("07700 900123", contact_name="Cara Carer", contact_phone="07700 900555"), "text")
+    assert (helped.to_address, helped.to_name) == ("+447700900555", "Cara Carer on behalf of Alan Adams")
+
+
+def test_each_recipients_text_is_costed_in_parts_as_they_get_it():
+    message = _text("{{greeting}}, " + "a" * 140)  # "Dear Alan, " + 140: one part; a long name tips it over
+    short = domain.costed(message, domain.route(_person("07700 900123"), "text"))
+    assert (domain.render_text(message, short), short.segments) == ("Dear Alan, " + "a" * 140, 1)
+    longer = domain.costed(message, domain.replace(short, first_name="Bartholomew-Alexander"))
+    assert longer.segments == 2
+    welsh = domain.costed(_text("Shwmae {{first_name}}, ŵyr"), short)
+    assert welsh.segments == 1  # UCS-2, still under 70
+    excluded = domain.costed(message, domain.route(_person(""), "text"))
+    assert excluded.segments == 0

@@ -165,6 +165,11 @@ TRACKER_SEARCH_INDEX_PREFIX: {{ .Values.config.searchIndexPrefix | quote }}
 {{- if not .Values.smtp.username }}
 TRACKER_SMTP_URL: {{ required "smtp.url is required" .Values.smtp.url | quote }}
 {{- end }}
+TRACKER_SMS_API_URL: {{ required "texts.apiUrl is required" .Values.texts.apiUrl | quote }}
+TRACKER_SMS_ACCOUNT: {{ .Values.texts.account | quote }}
+TRACKER_PUBLIC_URL: {{ .Values.texts.publicUrl | quote }}
+TRACKER_MAIL_CATCHER: "0"
+TRACKER_TEXT_CATCHER: "0"
 TRACKER_SEARCH_SHARDS: {{ .Values.elasticsearch.shards | quote }}
 TRACKER_SEARCH_REPLICAS: {{ .Values.elasticsearch.replicas | quote }}
 TRACKER_GATEWAY_HOST: "0.0.0.0"

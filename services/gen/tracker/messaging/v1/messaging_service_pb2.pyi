@@ -8,8 +8,79 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class ProviderRequest(_message.Message):
+    __slots__ = ("params", "signature")
+    class ParamsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    PARAMS_FIELD_NUMBER: _ClassVar[int]
+    SIGNATURE_FIELD_NUMBER: _ClassVar[int]
+    params: _containers.ScalarMap[str, str]
+    signature: str
+    def __init__(self, params: _Optional[_Mapping[str, str]] = ..., signature: _Optional[str] = ...) -> None: ...
+
+class ProviderAnswer(_message.Message):
+    __slots__ = ("done",)
+    DONE_FIELD_NUMBER: _ClassVar[int]
+    done: str
+    def __init__(self, done: _Optional[str] = ...) -> None: ...
+
+class GetTextCreditsRequest(_message.Message):
+    __slots__ = ("page", "page_size")
+    PAGE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    page: int
+    page_size: int
+    def __init__(self, page: _Optional[int] = ..., page_size: _Optional[int] = ...) -> None: ...
+
+class TopUpTextCreditsRequest(_message.Message):
+    __slots__ = ("credits", "note")
+    CREDITS_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    credits: int
+    note: str
+    def __init__(self, credits: _Optional[int] = ..., note: _Optional[str] = ...) -> None: ...
+
+class CreditMovement(_message.Message):
+    __slots__ = ("movement_id", "kind", "credits", "balance_after", "message_id", "note", "created_at", "created_by")
+    MOVEMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    CREDITS_FIELD_NUMBER: _ClassVar[int]
+    BALANCE_AFTER_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    CREATED_BY_FIELD_NUMBER: _ClassVar[int]
+    movement_id: str
+    kind: str
+    credits: int
+    balance_after: int
+    message_id: str
+    note: str
+    created_at: str
+    created_by: str
+    def __init__(self, movement_id: _Optional[str] = ..., kind: _Optional[str] = ..., credits: _Optional[int] = ..., balance_after: _Optional[int] = ..., message_id: _Optional[str] = ..., note: _Optional[str] = ..., created_at: _Optional[str] = ..., created_by: _Optional[str] = ...) -> None: ...
+
+class TextCredits(_message.Message):
+    __slots__ = ("balance", "low", "low_below", "total", "movements")
+    BALANCE_FIELD_NUMBER: _ClassVar[int]
+    LOW_FIELD_NUMBER: _ClassVar[int]
+    LOW_BELOW_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    MOVEMENTS_FIELD_NUMBER: _ClassVar[int]
+    balance: int
+    low: bool
+    low_below: int
+    total: int
+    movements: _containers.RepeatedCompositeFieldContainer[CreditMovement]
+    def __init__(self, balance: _Optional[int] = ..., low: _Optional[bool] = ..., low_below: _Optional[int] = ..., total: _Optional[int] = ..., movements: _Optional[_Iterable[_Union[CreditMovement, _Mapping]]] = ...) -> None: ...
+
 class CreateMessageRequest(_message.Message):
-    __slots__ = ("channel", "description", "sender_name", "sender_email", "reply_to", "subject", "html", "greeting", "landlord_contact", "notes")
+    __slots__ = ("channel", "description", "sender_name", "sender_email", "reply_to", "subject", "html", "greeting", "landlord_contact", "notes", "text", "reply_to_number")
     CHANNEL_FIELD_NUMBER: _ClassVar[int]
     DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
     SENDER_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -20,6 +91,8 @@ class CreateMessageRequest(_message.Message):
     GREETING_FIELD_NUMBER: _ClassVar[int]
     LANDLORD_CONTACT_FIELD_NUMBER: _ClassVar[int]
     NOTES_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    REPLY_TO_NUMBER_FIELD_NUMBER: _ClassVar[int]
     channel: str
     description: str
     sender_name: str
@@ -30,7 +103,9 @@ class CreateMessageRequest(_message.Message):
     greeting: str
     landlord_contact: str
     notes: str
-    def __init__(self, channel: _Optional[str] = ..., description: _Optional[str] = ..., sender_name: _Optional[str] = ..., sender_email: _Optional[str] = ..., reply_to: _Optional[str] = ..., subject: _Optional[str] = ..., html: _Optional[str] = ..., greeting: _Optional[str] = ..., landlord_contact: _Optional[str] = ..., notes: _Optional[str] = ...) -> None: ...
+    text: str
+    reply_to_number: str
+    def __init__(self, channel: _Optional[str] = ..., description: _Optional[str] = ..., sender_name: _Optional[str] = ..., sender_email: _Optional[str] = ..., reply_to: _Optional[str] = ..., subject: _Optional[str] = ..., html: _Optional[str] = ..., greeting: _Optional[str] = ..., landlord_contact: _Optional[str] = ..., notes: _Optional[str] = ..., text: _Optional[str] = ..., reply_to_number: _Optional[str] = ...) -> None: ...
 
 class GetMessageRequest(_message.Message):
     __slots__ = ("message_id",)
@@ -67,7 +142,7 @@ class ReasonCount(_message.Message):
     def __init__(self, reason: _Optional[str] = ..., label: _Optional[str] = ..., count: _Optional[int] = ...) -> None: ...
 
 class MessageSummary(_message.Message):
-    __slots__ = ("message_id", "channel", "reference", "status", "sender_name", "sender_email", "reply_to", "subject", "html", "greeting", "landlord_contact", "notes", "included", "excluded", "sent", "bounced", "failed", "waiting", "created_at", "created_by", "sent_at")
+    __slots__ = ("message_id", "channel", "reference", "status", "sender_name", "sender_email", "reply_to", "subject", "html", "greeting", "landlord_contact", "notes", "included", "excluded", "sent", "bounced", "failed", "waiting", "created_at", "created_by", "sent_at", "text", "reply_to_number", "delivered", "credits_needed")
     MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
     CHANNEL_FIELD_NUMBER: _ClassVar[int]
     REFERENCE_FIELD_NUMBER: _ClassVar[int]
@@ -89,6 +164,10 @@ class MessageSummary(_message.Message):
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     CREATED_BY_FIELD_NUMBER: _ClassVar[int]
     SENT_AT_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    REPLY_TO_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    DELIVERED_FIELD_NUMBER: _ClassVar[int]
+    CREDITS_NEEDED_FIELD_NUMBER: _ClassVar[int]
     message_id: str
     channel: str
     reference: str
@@ -110,7 +189,11 @@ class MessageSummary(_message.Message):
     created_at: str
     created_by: str
     sent_at: str
-    def __init__(self, message_id: _Optional[str] = ..., channel: _Optional[str] = ..., reference: _Optional[str] = ..., status: _Optional[str] = ..., sender_name: _Optional[str] = ..., sender_email: _Optional[str] = ..., reply_to: _Optional[str] = ..., subject: _Optional[str] = ..., html: _Optional[str] = ..., greeting: _Optional[str] = ..., landlord_contact: _Optional[str] = ..., notes: _Optional[str] = ..., included: _Optional[int] = ..., excluded: _Optional[_Iterable[_Union[ReasonCount, _Mapping]]] = ..., sent: _Optional[int] = ..., bounced: _Optional[int] = ..., failed: _Optional[int] = ..., waiting: _Optional[int] = ..., created_at: _Optional[str] = ..., created_by: _Optional[str] = ..., sent_at: _Optional[str] = ...) -> None: ...
+    text: str
+    reply_to_number: str
+    delivered: int
+    credits_needed: int
+    def __init__(self, message_id: _Optional[str] = ..., channel: _Optional[str] = ..., reference: _Optional[str] = ..., status: _Optional[str] = ..., sender_name: _Optional[str] = ..., sender_email: _Optional[str] = ..., reply_to: _Optional[str] = ..., subject: _Optional[str] = ..., html: _Optional[str] = ..., greeting: _Optional[str] = ..., landlord_contact: _Optional[str] = ..., notes: _Optional[str] = ..., included: _Optional[int] = ..., excluded: _Optional[_Iterable[_Union[ReasonCount, _Mapping]]] = ..., sent: _Optional[int] = ..., bounced: _Optional[int] = ..., failed: _Optional[int] = ..., waiting: _Optional[int] = ..., created_at: _Optional[str] = ..., created_by: _Optional[str] = ..., sent_at: _Optional[str] = ..., text: _Optional[str] = ..., reply_to_number: _Optional[str] = ..., delivered: _Optional[int] = ..., credits_needed: _Optional[int] = ...) -> None: ...
 
 class PreviewMessageRequest(_message.Message):
     __slots__ = ("message_id", "page", "page_size")
@@ -123,7 +206,7 @@ class PreviewMessageRequest(_message.Message):
     def __init__(self, message_id: _Optional[str] = ..., page: _Optional[int] = ..., page_size: _Optional[int] = ...) -> None: ...
 
 class Recipient(_message.Message):
-    __slots__ = ("person_id", "name", "state", "reason", "reason_label", "to_address", "to_name", "subject", "html", "communication_id")
+    __slots__ = ("person_id", "name", "state", "reason", "reason_label", "to_address", "to_name", "subject", "html", "communication_id", "text", "segments", "error")
     PERSON_ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     STATE_FIELD_NUMBER: _ClassVar[int]
@@ -134,6 +217,9 @@ class Recipient(_message.Message):
     SUBJECT_FIELD_NUMBER: _ClassVar[int]
     HTML_FIELD_NUMBER: _ClassVar[int]
     COMMUNICATION_ID_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    SEGMENTS_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
     person_id: str
     name: str
     state: str
@@ -144,7 +230,10 @@ class Recipient(_message.Message):
     subject: str
     html: str
     communication_id: str
-    def __init__(self, person_id: _Optional[str] = ..., name: _Optional[str] = ..., state: _Optional[str] = ..., reason: _Optional[str] = ..., reason_label: _Optional[str] = ..., to_address: _Optional[str] = ..., to_name: _Optional[str] = ..., subject: _Optional[str] = ..., html: _Optional[str] = ..., communication_id: _Optional[str] = ...) -> None: ...
+    text: str
+    segments: int
+    error: str
+    def __init__(self, person_id: _Optional[str] = ..., name: _Optional[str] = ..., state: _Optional[str] = ..., reason: _Optional[str] = ..., reason_label: _Optional[str] = ..., to_address: _Optional[str] = ..., to_name: _Optional[str] = ..., subject: _Optional[str] = ..., html: _Optional[str] = ..., communication_id: _Optional[str] = ..., text: _Optional[str] = ..., segments: _Optional[int] = ..., error: _Optional[str] = ...) -> None: ...
 
 class MessagePreview(_message.Message):
     __slots__ = ("message", "total", "recipients")

@@ -101,6 +101,26 @@ class MessagingStub:
                 request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.SerializeToString,
                 response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.FromString,
                 _registered_method=True)
+        self.TakeTextDeliveryReport = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/TakeTextDeliveryReport',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderAnswer.FromString,
+                _registered_method=True)
+        self.TakeTextReply = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/TakeTextReply',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderAnswer.FromString,
+                _registered_method=True)
+        self.GetTextCredits = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/GetTextCredits',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetTextCreditsRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.TextCredits.FromString,
+                _registered_method=True)
+        self.TopUpTextCredits = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/TopUpTextCredits',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.TopUpTextCreditsRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.TextCredits.FromString,
+                _registered_method=True)
 
 
 class MessagingServicer:
@@ -200,6 +220,32 @@ class MessagingServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def TakeTextDeliveryReport(self, request, context):
+        """What the text provider sends back (signed with the account's token; no landlord in the call).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def TakeTextReply(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTextCredits(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def TopUpTextCredits(self, request, context):
+        """the platform operator, for a landlord
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_MessagingServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -267,6 +313,26 @@ def add_MessagingServicer_to_server(servicer, server):
                     servicer.SendMessage,
                     request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.FromString,
                     response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.SerializeToString,
+            ),
+            'TakeTextDeliveryReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.TakeTextDeliveryReport,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderAnswer.SerializeToString,
+            ),
+            'TakeTextReply': grpc.unary_unary_rpc_method_handler(
+                    servicer.TakeTextReply,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderAnswer.SerializeToString,
+            ),
+            'GetTextCredits': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTextCredits,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetTextCreditsRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.TextCredits.SerializeToString,
+            ),
+            'TopUpTextCredits': grpc.unary_unary_rpc_method_handler(
+                    servicer.TopUpTextCredits,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.TopUpTextCreditsRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.TextCredits.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -622,6 +688,114 @@ class Messaging:
             '/tracker.messaging.v1.Messaging/SendMessage',
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.SerializeToString,
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def TakeTextDeliveryReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/TakeTextDeliveryReport',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderAnswer.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def TakeTextReply(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/TakeTextReply',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderAnswer.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTextCredits(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/GetTextCredits',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetTextCreditsRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.TextCredits.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def TopUpTextCredits(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/TopUpTextCredits',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.TopUpTextCreditsRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.TextCredits.FromString,
             options,
             channel_credentials,
             insecure,
