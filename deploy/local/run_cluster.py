@@ -4,7 +4,6 @@ Ctrl-C (or SIGTERM) stops every process gracefully."""
 from __future__ import annotations
 
 import os
-import secrets
 import signal
 import subprocess
 import sys
@@ -16,28 +15,20 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from services.common import local_cluster  # noqa: E402
-from services.common.config import Settings  # noqa: E402
+from services.common.config import Settings, kept_secret  # noqa: E402
 from services.common.mailcatcher import MailCatcher  # noqa: E402
 from services.common.text_catcher import TextCatcher  # noqa: E402
-from services.common.text_webhooks import REPLIES_PATH  # noqa: E402
+from services.common.public_paths import REPLIES_PATH  # noqa: E402
 
 SERVICES = ("profiles", "reporting", "import", "households", "groups", "messaging", "gateway")  # started in this order
-
-
-def _kept(var: Path, name: str, size: int) -> str:
-    path = var / name
-    if not path.exists():
-        path.touch(mode=0o600)
-        path.write_text(secrets.token_urlsafe(size))
-    return path.read_text().strip()
 
 
 def cluster_env() -> dict[str, str]:
     var = Path(os.environ.get("TRACKER_VAR_DIR", ROOT / "var" / "cluster"))
     var.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, **local_cluster.ENV, "TRACKER_VAR_DIR": str(var)}
-    env.setdefault("TRACKER_TOKEN_SECRET", _kept(var, "token_secret", 48))
-    env.setdefault("TRACKER_OPERATOR_PASSWORD", _kept(var, "operator_password", 12))
+    env.setdefault("TRACKER_TOKEN_SECRET", kept_secret(var, "token_secret", 48))
+    env.setdefault("TRACKER_OPERATOR_PASSWORD", kept_secret(var, "operator_password", 12))
     return env
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
@@ -44,6 +45,18 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         return int(raw)
     except ValueError:
         raise ConfigError(f"{name}={raw!r}: expected a whole number") from None
+
+
+def kept_secret(var_dir: Path, name: str, size: int) -> str:
+    """A secret generated once and kept under var/ (embedded mode, when not configured)."""
+    path = var_dir / name
+    if path.exists():
+        return path.read_text().strip()
+    var_dir.mkdir(parents=True, exist_ok=True)
+    value = secrets.token_urlsafe(size)
+    path.touch(mode=0o600)
+    path.write_text(value)
+    return value
 
 
 @dataclass(frozen=True)
@@ -126,6 +139,11 @@ class Settings:
     def gateway_public_url(self) -> str:
         """The gateway as a text provider calling back reaches it."""
         return self.public_url or f"http://{self.gateway_host}:{self.gateway_port}"
+
+    def signing_secret(self) -> str:
+        """TRACKER_TOKEN_SECRET: what signs bearer tokens and unsubscribe links (embedded mode, when not
+        configured: generated once and kept under var/)."""
+        return self.token_secret or kept_secret(self.var_dir, "token_secret", 48)
 
     def clock(self) -> Clock:
         """The clock every service of this platform reads `now` and `today` from."""

@@ -11,7 +11,7 @@ from .clock import Clock
 from .config import Settings
 from .mailcatcher import MailCatcher
 from .text_catcher import TextCatcher
-from .text_webhooks import REPLIES_PATH
+from .public_paths import REPLIES_PATH
 from .runtime import make_bus, make_search_index
 
 log = logging.getLogger(__name__)

@@ -25,14 +25,15 @@ BINARY = "application/octet-stream"
 
 @dataclass(frozen=True)
 class Access:
-    """Who may call a route: everyone, platform operators, any signed-in user, a
-    landlord's users (optionally only its staff: not outside providers' advisers)
-    holding a privilege."""
-    kind: str  # "public" | "operator" | "signed_in" | "landlord" | "staff"
+    """Who may call a route: everyone, everyone whose request carries a valid signature
+    (a provider's webhook, a link the platform signed: checked by the service behind),
+    platform operators, any signed-in user, a landlord's users (optionally only its staff:
+    not outside providers' advisers) holding a privilege."""
+    kind: str  # "public" | "signed" | "operator" | "signed_in" | "landlord" | "staff"
     privilege: Privilege | None = None
 
     def check(self, user: User | None) -> None:
-        if self.kind == "public":
+        if self.open:
             return
         if user is None:
             raise Unauthenticated("sign in first: send Authorization: Bearer <access_token>")
@@ -58,11 +59,17 @@ class Access:
 
     def describe(self) -> str:
         who = {"public": "Open to everyone.", "operator": "Platform operators only.",
+               "signed": "Open to everyone; the request must carry a valid signature (403 otherwise).",
                "signed_in": "Anyone signed in.", "landlord": "Users of a landlord",
                "staff": "A landlord's staff (not provider advisers)"}[self.kind]
         if self.kind in ("landlord", "staff"):
             who += f" with the privilege `{self.privilege.value}`." if self.privilege else "."
         return who
+
+    @property
+    def open(self) -> bool:
+        """No bearer token needed (whatever token is sent is not read)."""
+        return self.kind in ("public", "signed")
 
     def extension(self) -> dict:
         """The declaration as it appears in the OpenAPI document (x-access)."""
@@ -70,6 +77,7 @@ class Access:
 
 
 PUBLIC = Access("public")
+SIGNED = Access("signed")
 OPERATOR = Access("operator")
 SIGNED_IN = Access("signed_in")
 

@@ -2,16 +2,14 @@
 from __future__ import annotations
 
 import logging
-import secrets
 import threading
 import time
-from pathlib import Path
 
 from sqlalchemy import text
 from waitress.server import create_server
 
 from services.common.clock import Clock
-from services.common.config import Settings
+from services.common.config import Settings, kept_secret
 from services.common.db import Database
 from services.common.grpc_client import is_serving
 from services.common.uow import UnitOfWork
@@ -25,18 +23,6 @@ NAME = "gateway"
 API_VERSION = "1.0.0"
 NEEDS = ("profiles", "reporting", "import", "households", "groups", "messaging")
 log = logging.getLogger(__name__)
-
-
-def _kept_secret(var_dir: Path, name: str, size: int) -> str:
-    """A secret generated once and kept under var/ (embedded mode, when not configured)."""
-    path = var_dir / name
-    if path.exists():
-        return path.read_text().strip()
-    var_dir.mkdir(parents=True, exist_ok=True)
-    value = secrets.token_urlsafe(size)
-    path.touch(mode=0o600)
-    path.write_text(value)
-    return value
 
 
 class RecentCallers:
@@ -174,7 +160,7 @@ def build(settings: Settings, *, addresses: dict[str, str] | None = None, clock:
         settings.var_dir.mkdir(parents=True, exist_ok=True)
     database = Database.from_url(settings.database_url(NAME))
     clients = ServiceClients({**{name: settings.service_address(name) for name in NEEDS}, **(addresses or {})})
-    secret = settings.token_secret or _kept_secret(settings.var_dir, "token_secret", 48)
-    operator_password = settings.operator_password or _kept_secret(settings.var_dir, "operator_password", 12)
+    secret = settings.signing_secret()
+    operator_password = settings.operator_password or kept_secret(settings.var_dir, "operator_password", 12)
     return Gateway(settings, database, clients, auth.TokenIssuer(secret, settings.token_ttl_seconds, clock=clock),
                    operator_password, clock)

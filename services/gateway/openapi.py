@@ -1,7 +1,7 @@
 """The OpenAPI 3 document, written from the route declarations."""
 from __future__ import annotations
 
-from .api import BINARY, JSON, PUBLIC
+from .api import BINARY, JSON
 from .bodies import MAX_JSON_BODY_BYTES, MAX_JSON_DEPTH
 from .forms import size_text
 from .schemas import ErrorAnswer
@@ -31,7 +31,7 @@ def document(endpoints, version: str) -> dict:
             "description": e.access.describe(), "x-access": e.access.extension(),
             "responses": {str(e.status): _response(e, components)},
         }
-        if e.access is not PUBLIC:
+        if not e.access.open:
             operation["security"] = [{"bearer": []}]
         if e.body is not None:
             operation["requestBody"] = {"required": True, "content": {e.body_media: {"schema": _schema(e.body, components)}}}
@@ -46,6 +46,8 @@ def document(endpoints, version: str) -> dict:
         if params:
             operation["parameters"] = params
         for status, text in ERRORS.items():
+            if status == "403" and e.access.kind == "signed":
+                text = "The request's signature is not valid (or the link was not made by this platform)"
             if _applies(status, e):
                 operation["responses"][status] = {"description": text, "content": {
                     "application/json": {"schema": {"$ref": "#/components/schemas/ErrorAnswer"}}}}
@@ -68,13 +70,15 @@ def _applies(status: str, e) -> bool:
         return e.body is not None
     if status == "429":
         return e.path == "/api/v1/auth/token"
+    if status == "403" and e.access.kind == "signed":
+        return True
     if status in ("401", "403"):
-        return e.access is not PUBLIC or e.path == "/api/v1/auth/token" and status == "401"
+        return not e.access.open or e.path == "/api/v1/auth/token" and status == "401"
     if status == "404":
-        return "{" in e.path
+        return "{" in e.path and e.access.kind != "signed"
     if status == "409":  # a name already used, something still in use, a state that does not allow it
-        return e.method != "GET" and e.access is not PUBLIC
-    return e.path.startswith("/api/") and e.access is not PUBLIC or e.path == "/readyz"
+        return e.method != "GET" and not e.access.open
+    return e.path.startswith("/api/") and e.access.kind != "public" or e.path == "/readyz"
 
 
 def _response(e, components) -> dict:

@@ -36,9 +36,9 @@ class Messaging:
         s = self.settings
         texts = TwilioTexts(self.sms_api_url, s.sms_account, s.sms_token)
         self.send_job = SendJob(self.runtime, self.people, SmtpMailer(SmtpServer.from_url(self.smtp_url)), texts,
-                                lambda: self.public_url)
+                                lambda: self.public_url, s.signing_secret())
         servicer = MessagingServicer(self.runtime, self.people, self.send_job.nudge, text_token=s.sms_token,
-                                     public_url=lambda: self.public_url)
+                                     public_url=lambda: self.public_url, secret=s.signing_secret())
         self.runtime.start([(pb_grpc.add_MessagingServicer_to_server, servicer, "tracker.messaging.v1.Messaging")],
                            address or self.settings.grpc_address(NAME))
         self.send_job.start()

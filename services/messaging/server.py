@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from services.common import context
 from services.common.context import require_landlord
-from services.common.text_webhooks import REPLIES_PATH, STATUS_PATH
+from services.common.public_paths import REPLIES_PATH, STATUS_PATH
 from services.gen.tracker.messaging.v1 import messaging_service_pb2 as pb, messaging_service_pb2_grpc as pb_grpc
 
 from google.protobuf import json_format
@@ -73,12 +73,13 @@ def credits_message(found: dict) -> pb.TextCredits:
 
 class MessagingServicer(pb_grpc.MessagingServicer):
     """`text_token`: the text provider's auth token, which signs what it sends back; `public_url()`: the
-    gateway's address as the provider reaches it (the signature covers the address)."""
+    gateway's address as the provider reaches it (the signature covers the address); `secret`: what signs
+    emails' unsubscribe links."""
 
     def __init__(self, runtime, people: People, nudge_sending=lambda: None, *, text_token: str = "",
-                 public_url=lambda: ""):
+                 public_url=lambda: "", secret: str = ""):
         self._runtime, self._people, self._nudge_sending = runtime, people, nudge_sending
-        self._text_token, self._public_url = text_token, public_url
+        self._text_token, self._public_url, self._secret = text_token, public_url, secret
 
     def _summary(self, landlord_id: str, message_id: str) -> pb.MessageSummary:
         with self._runtime.uow(landlord_id, read_only=True) as uow:
@@ -134,6 +135,9 @@ class MessagingServicer(pb_grpc.MessagingServicer):
                               url=self._public_url() + REPLIES_PATH, params=dict(request.params),
                               signature=request.signature)
         return pb.ProviderAnswer(done=done)
+
+    def Unsubscribe(self, request, ctx):
+        return pb.ProviderAnswer(done=incoming.unsubscribed(self._people, secret=self._secret, link=request.token))
 
     def GetTextCredits(self, request, ctx):
         with self._runtime.uow(require_landlord(), read_only=True) as uow:

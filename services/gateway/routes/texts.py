@@ -10,11 +10,11 @@ from flask import Response, request
 from services.common import context
 from services.common.errors import NotFound
 from services.common.grpc_client import call
-from services.common.text_webhooks import REPLIES_PATH, STATUS_PATH
+from services.common.public_paths import REPLIES_PATH, STATUS_PATH
 from services.gen.tracker.messaging.v1 import messaging_service_pb2 as pb
 
 from .. import service
-from ..api import OPERATOR, PUBLIC, landlord_staff
+from ..api import OPERATOR, SIGNED, landlord_staff
 from ..forms import URLENCODED
 from ..schemas import PageQuery
 from ..schemas.messages import CreditTopUp, TextCreditsOut, TextReply, TextStatusReport
@@ -31,7 +31,7 @@ def _from_provider(method) -> str:
     return answer.done
 
 
-@api.route("POST", STATUS_PATH, access=PUBLIC, tag=TAG, status=204, body=TextStatusReport,
+@api.route("POST", STATUS_PATH, access=SIGNED, tag=TAG, status=204, body=TextStatusReport,
            body_media=URLENCODED, summary="The text provider's delivery report for one text (signed with "
                                           "X-Twilio-Signature; 403 otherwise): the recipient's record gets the outcome")
 def delivery_report(gw, caller, body: TextStatusReport):
@@ -39,7 +39,7 @@ def delivery_report(gw, caller, body: TextStatusReport):
     return None, 204
 
 
-@api.route("POST", REPLIES_PATH, access=PUBLIC, tag=TAG, body=TextReply, body_media=URLENCODED,
+@api.route("POST", REPLIES_PATH, access=SIGNED, tag=TAG, body=TextReply, body_media=URLENCODED,
            produces="text/xml", summary="A text a person sent back (signed with X-Twilio-Signature; 403 otherwise): "
                                         "STOP opts them out of texts; any other reply becomes a communication record")
 def text_reply(gw, caller, body: TextReply):

@@ -122,7 +122,9 @@ class MessagePreview(BaseModel):
 class TextStatusReport(BaseModel):
     """A delivery report as the text provider posts it (Twilio's status callback); every field it sends is
     kept, as its signature covers them all."""
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", json_schema_extra={"examples": [{
+        "MessageSid": "SM0123456789abcdef0123456789abcdef", "MessageStatus": "undelivered", "ErrorCode": "30006",
+        "AccountSid": "ACtenanttrackerlocal", "From": "+447700900001", "To": "+447700900123"}]})
 
     MessageSid: str = Field(min_length=1, max_length=64)
     MessageStatus: str = Field(min_length=1, max_length=20, description="queued, sent, delivered, undelivered, failed")
@@ -131,7 +133,9 @@ class TextStatusReport(BaseModel):
 
 class TextReply(BaseModel):
     """A text a person sent back, as the provider posts it (Twilio's incoming-message webhook)."""
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", json_schema_extra={"examples": [{
+        "MessageSid": "SM0123456789abcdef0123456789abcdef", "AccountSid": "ACtenanttrackerlocal",
+        "From": "+447700900123", "To": "+447700900001", "Body": "STOP"}]})
 
     From: str = Field(min_length=1, max_length=32)
     To: str = Field(min_length=1, max_length=32)
@@ -164,3 +168,7 @@ class TextCreditsOut(BaseModel):
     page: int
     page_size: int
     items: list[CreditMovementOut] = Field(description="movements, newest first")
+
+
+class UnsubscribeLink(Body):
+    token: str = Field(min_length=1, max_length=300, description="the signed part of an email's unsubscribe link")

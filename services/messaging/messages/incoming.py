@@ -3,7 +3,9 @@ over the address it was sent to): delivery reports, which give the recipient's c
 outcome (delivered, failed, illegal number, network error, blocked by user), and replies, matched to the
 person by the number the latest text went to from the number replied to: STOP (or another of the usual
 opt-out words) opts them out of texts; any other reply becomes an inbound communication record. A request
-not signed by the provider is refused; one about a text this platform never sent is taken and dropped."""
+not signed by the provider is refused; one about a text this platform never sent is taken and dropped.
+And the one-click unsubscribe link of an email: a link this platform signed opts its person out of the
+channel; any other is refused."""
 from __future__ import annotations
 
 import logging
@@ -18,6 +20,7 @@ from services.common.uow import UnitOfWork
 from .. import domain as records
 from ..clients.profiles import People
 from ..store import CommunicationRecords
+from . import unsubscribe
 from .domain import DELIVERED, FAILED, TEXT
 from .store import Messages, latest_text_to, recipient_of_text
 from .texts import callback_outcome
@@ -26,6 +29,7 @@ log = logging.getLogger(__name__)
 
 STOP_WORDS = frozenset({"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"})  # the carriers' usual ones
 NOT_SIGNED = "the request is not signed by the text provider"
+NOT_OUR_LINK = "this unsubscribe link is not one this platform sent"
 
 
 def _signed(token: str, url: str, params: Mapping[str, str], signature: str) -> None:
@@ -91,3 +95,13 @@ def reply(uow_for: Callable[..., UnitOfWork], people: People, *, token: str, url
             uow.commit()
     return "recorded"
 
+
+
+def unsubscribed(people: People, *, secret: str, link: str) -> str:
+    """The channel the link's person is now opted out of (PermissionDenied for a link not signed here)."""
+    who = unsubscribe.read(secret, link)
+    if who is None:
+        raise PermissionDenied(NOT_OUR_LINK)
+    with context.bound(context.CallContext(landlord_id=who.landlord_id, request_id=context.new_request_id())):
+        people.opt_out(who.person_id, who.channel)
+    return who.channel

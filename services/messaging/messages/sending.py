@@ -14,7 +14,7 @@ from email.message import EmailMessage
 from email.utils import formataddr
 
 from services.common import context
-from services.common.text_webhooks import STATUS_PATH
+from services.common.public_paths import STATUS_PATH, UNSUBSCRIBE_PATH
 from services.common.uow import UnitOfWork
 from services.common.worker import BackgroundWorker
 
@@ -22,7 +22,7 @@ from .. import domain as records
 from ..clients.profiles import People
 from ..credits import service as credits
 from ..store import CommunicationRecords
-from . import domain
+from . import domain, unsubscribe
 from .domain import CLAIMED, EXCLUDED, FAILED, RECORD_CODES, SENT, SENT_TO, TEXT, Delivery, Message, Recipient
 from .store import Messages, sending_messages
 
@@ -32,7 +32,8 @@ BATCH = 50
 NOT_CONFIRMED = "The send job stopped while sending this message; it was not sent again (delivery not confirmed)."
 
 
-def email(message: Message, recipient: Recipient) -> EmailMessage:
+def email(message: Message, recipient: Recipient, unsubscribe_url: str) -> EmailMessage:
+    """The email as this recipient gets it, with a one-click unsubscribe (RFC 8058) for them."""
     subject, html = domain.render(message, recipient)
     mail = EmailMessage()
     mail["From"] = formataddr((message.sender_name, message.sender_email))
@@ -40,17 +41,20 @@ def email(message: Message, recipient: Recipient) -> EmailMessage:
     mail["Reply-To"] = message.reply_to
     mail["Subject"] = subject
     mail["Message-ID"] = f"<{message.message_id}.{recipient.person_id}@tenant-tracker.invalid>"
+    mail["List-Unsubscribe"] = f"<{unsubscribe_url}>"
+    mail["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     mail.set_content(html, subtype="html")
     return mail
 
 
 class SendJob(BackgroundWorker):
-    """`public_url()`: the gateway as the text provider reaches it (its delivery reports go there)."""
+    """`public_url()`: the gateway as the outside world reaches it (the text provider's delivery reports and
+    the emails' unsubscribe links go there); `secret` signs the unsubscribe links."""
 
-    def __init__(self, runtime, people: People, mailer, texts, public_url: Callable[[], str]):
+    def __init__(self, runtime, people: People, mailer, texts, public_url: Callable[[], str], secret: str):
         super().__init__("messaging-send")
         self._runtime, self._people, self._mailer, self._texts = runtime, people, mailer, texts
-        self._public_url = public_url
+        self._public_url, self._secret = public_url, secret
 
     def start(self) -> None:
         self._recover()
@@ -121,7 +125,9 @@ class SendJob(BackgroundWorker):
         if message.channel == TEXT:
             return self._texts.send(recipient.to_address, message.reply_to_number,
                                     domain.render_text(message, recipient), self._public_url() + STATUS_PATH)
-        return self._mailer.send(email(message, recipient))
+        link = unsubscribe.token(self._secret, unsubscribe.Unsubscribe(message.landlord_id, recipient.person_id,
+                                                                      message.channel))
+        return self._mailer.send(email(message, recipient, f"{self._public_url()}{UNSUBSCRIBE_PATH}?token={link}"))
 
     def _finish(self, message: Message, recipient: Recipient, delivery: Delivery | None, note: str = "") -> None:
         """The recipient done (excluded when `delivery` is None) and, for one sent to, their communication

@@ -1,8 +1,11 @@
 """A first email through the REST API in both modes, to the platform's loopback SMTP server: write it, build
 its list (excluded people with their reasons, an alternative contact receiving on a person's behalf),
 preview, send; only included people receive it, a person who opts out after the list was built gets
-nothing, and each recipient sent to has one 'Emailed' record on their communications tab. Synthetic data."""
+nothing, each recipient sent to has one 'Emailed' record on their communications tab, and the email's
+one-click unsubscribe link opts its person out of email. Synthetic data."""
 from __future__ import annotations
+
+import requests
 
 from tests.e2e.conftest import eventually
 from tests.e2e.people_api import add, errors, wait_searchable
@@ -63,6 +66,22 @@ def test_a_first_email_reaches_only_the_people_it_may(platform, landlord):
     assert admin.get(f"/api/v1/people/{late['id']}/communications").json()["total"] == 0
     again = admin.post(f"{MESSAGES}/{message['id']}/send")
     assert again.status_code == 409 and any(f.startswith("message_id") for f in errors(again)), again.text
+
+
+    # one-click unsubscribe (RFC 8058) from the link in the email: a browser's GET only asks; the POST opts out
+    mail = _mail_to(platform, "alan.adams@example.org")[0]
+    assert mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    link = mail["List-Unsubscribe"].strip("<>")
+    assert link.startswith(platform.url + "/api/v1/unsubscribe?token=")
+    asked = requests.get(link, timeout=30)
+    assert asked.status_code == 200 and "<form" in asked.text
+    assert "No email" not in admin.get(f"/api/v1/people/{ada['id']}").json()["preferences"]
+    done = requests.post(link, data="List-Unsubscribe=One-Click", timeout=30,
+                         headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert done.status_code == 200 and "no more emails" in done.text
+    assert "No email" in admin.get(f"/api/v1/people/{ada['id']}").json()["preferences"]
+    forged = requests.post(link[:-3] + "AAA", data="List-Unsubscribe=One-Click", timeout=30)
+    assert forged.status_code == 403, forged.text
 
 
 def test_bad_messages_and_empty_lists_are_refused_with_the_field(landlord):

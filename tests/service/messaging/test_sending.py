@@ -8,15 +8,16 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from services.common.errors import InUse, InvalidInput
+from services.common.errors import InUse, InvalidInput, PermissionDenied
 from services.common.mailcatcher import MailCatcher
 from services.messaging import tables
-from services.messaging.messages import service as messages
+from services.messaging.messages import incoming, service as messages
 from services.messaging.messages.sending import SendJob
 from services.messaging.messages.smtp import SmtpMailer, SmtpServer
 from services.messaging.messages.texts import TwilioTexts
 
 BOUNCING = "gone@example.org"
+SECRET = "a-signing-secret-for-the-tests-only"
 EMAIL = {"channel": "email", "description": "Repairs survey", "sender_name": "Northfield Homes",
          "sender_email": "hello@example.org", "subject": "Your repairs, {{first_name}}",
          "html": "<p>{{greeting}},</p><p>Tell us about your repairs.</p><script>alert(1)</script>",
@@ -51,7 +52,8 @@ def _summary(messaging, landlord, message_id) -> dict:
 
 def _job(messaging, book, catcher) -> SendJob:
     no_texts = TwilioTexts("http://127.0.0.1:9", "ACnone", "none")  # emails only: never called
-    return SendJob(messaging.runtime, book, SmtpMailer(SmtpServer.from_url(catcher.url)), no_texts, lambda: "")
+    return SendJob(messaging.runtime, book, SmtpMailer(SmtpServer.from_url(catcher.url)), no_texts,
+                   lambda: "https://tracker.example.org", SECRET)
 
 
 def _send(messaging, landlord, message_id, job: SendJob) -> None:
@@ -108,6 +110,14 @@ def test_only_included_people_receive_it_once_each_and_each_gets_one_record(mess
     sent = {m["To"].addresses[0].addr_spec: m for m in catcher.received}
     assert sent["alan.adams@example.org"]["From"].addresses[0].addr_spec == "hello@example.org"
     assert "Dear Mr Adams" in sent["alan.adams@example.org"].get_content()
+    # one-click unsubscribe (RFC 8058): a link signed for this recipient, which opts them out of email
+    assert sent["alan.adams@example.org"]["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    link = sent["alan.adams@example.org"]["List-Unsubscribe"].strip("<>")
+    assert link.startswith("https://tracker.example.org/api/v1/unsubscribe?token=")
+    assert incoming.unsubscribed(book, secret=SECRET, link=link.split("token=")[1]) == "email"
+    assert book.opted_out == [(ada, "email")]
+    with pytest.raises(PermissionDenied):
+        incoming.unsubscribed(book, secret="another-secret", link=link.split("token=")[1])
     records = _records(messaging, landlord)
     assert sorted(r["person_id"] for r in records) == sorted([ada, bea, helped])
     assert {(r["communication_code"], r["outcome_code"], r["message_id"]) for r in records} == {

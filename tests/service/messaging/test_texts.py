@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from services.common.errors import InUse, PermissionDenied
 from services.common.text_catcher import TextCatcher
-from services.common.text_webhooks import REPLIES_PATH, STATUS_PATH
+from services.common.public_paths import REPLIES_PATH, STATUS_PATH
 from services.common.twilio_signature import signature
 from services.messaging import tables
 from services.messaging.credits import service as credits
@@ -36,7 +36,7 @@ def provider(tmp_path):
 
 def _job(messaging, book, provider, **texts) -> SendJob:
     return SendJob(messaging.runtime, book, SmtpMailer(SmtpServer.from_url("smtp://127.0.0.1:9")),
-                   TwilioTexts(provider.url, ACCOUNT, TOKEN, **texts), lambda: PUBLIC)
+                   TwilioTexts(provider.url, ACCOUNT, TOKEN, **texts), lambda: PUBLIC, "a-signing-secret")
 
 
 def _draft(messaging, landlord, book, person_ids) -> str:

@@ -167,7 +167,7 @@ TRACKER_SMTP_URL: {{ required "smtp.url is required" .Values.smtp.url | quote }}
 {{- end }}
 TRACKER_SMS_API_URL: {{ required "texts.apiUrl is required" .Values.texts.apiUrl | quote }}
 TRACKER_SMS_ACCOUNT: {{ .Values.texts.account | quote }}
-TRACKER_PUBLIC_URL: {{ .Values.texts.publicUrl | quote }}
+TRACKER_PUBLIC_URL: {{ .Values.gateway.publicUrl | quote }}
 TRACKER_MAIL_CATCHER: "0"
 TRACKER_TEXT_CATCHER: "0"
 TRACKER_SEARCH_SHARDS: {{ .Values.elasticsearch.shards | quote }}

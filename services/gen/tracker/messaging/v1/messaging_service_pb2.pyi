@@ -23,6 +23,12 @@ class ProviderRequest(_message.Message):
     signature: str
     def __init__(self, params: _Optional[_Mapping[str, str]] = ..., signature: _Optional[str] = ...) -> None: ...
 
+class UnsubscribeRequest(_message.Message):
+    __slots__ = ("token",)
+    TOKEN_FIELD_NUMBER: _ClassVar[int]
+    token: str
+    def __init__(self, token: _Optional[str] = ...) -> None: ...
+
 class ProviderAnswer(_message.Message):
     __slots__ = ("done",)
     DONE_FIELD_NUMBER: _ClassVar[int]

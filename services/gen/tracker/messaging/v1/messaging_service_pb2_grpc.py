@@ -111,6 +111,11 @@ class MessagingStub:
                 request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderRequest.SerializeToString,
                 response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderAnswer.FromString,
                 _registered_method=True)
+        self.Unsubscribe = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/Unsubscribe',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.UnsubscribeRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderAnswer.FromString,
+                _registered_method=True)
         self.GetTextCredits = channel.unary_unary(
                 '/tracker.messaging.v1.Messaging/GetTextCredits',
                 request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetTextCreditsRequest.SerializeToString,
@@ -233,6 +238,13 @@ class MessagingServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def Unsubscribe(self, request, context):
+        """An email's one-click unsubscribe link (signed by the platform; no landlord in the call).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetTextCredits(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -322,6 +334,11 @@ def add_MessagingServicer_to_server(servicer, server):
             'TakeTextReply': grpc.unary_unary_rpc_method_handler(
                     servicer.TakeTextReply,
                     request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderAnswer.SerializeToString,
+            ),
+            'Unsubscribe': grpc.unary_unary_rpc_method_handler(
+                    servicer.Unsubscribe,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.UnsubscribeRequest.FromString,
                     response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderAnswer.SerializeToString,
             ),
             'GetTextCredits': grpc.unary_unary_rpc_method_handler(
@@ -741,6 +758,33 @@ class Messaging:
             target,
             '/tracker.messaging.v1.Messaging/TakeTextReply',
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderAnswer.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Unsubscribe(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/Unsubscribe',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.UnsubscribeRequest.SerializeToString,
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderAnswer.FromString,
             options,
             channel_credentials,
