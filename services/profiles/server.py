@@ -99,6 +99,11 @@ class ProfilesServicer(pb_grpc.ProfilesServicer):
         if not sent:
             yield pb.PeopleIds(total=scan.total)
 
+    def GetPeople(self, request, ctx):
+        with self._reading() as uow:
+            people, catalogue = service.get_people(uow, person_ids=list(request.person_ids))
+        return pb.People(people=[person_message(p, catalogue) for p in people])
+
     def GetPeopleStatus(self, request, ctx):
         with self._reading() as uow:
             found = service.people_status(uow, person_ids=list(request.person_ids))

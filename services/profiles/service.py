@@ -4,7 +4,7 @@ they work in a read-only unit of work, and read the catalogue as it is."""
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple
+from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from services.common.errors import InvalidInput, NotFound, Unavailable
 from services.common.search import MAX_SCAN_BATCH, IdScan, SearchError, SearchIndex
@@ -21,6 +21,7 @@ from .store import HistoryRepository, PersonRepository
 log = logging.getLogger(__name__)
 CREATED = FieldChange("record", None, "created")
 RESOLVE_CHUNK = 5_000  # person ids per chunk unless asked otherwise
+MAX_PEOPLE_READ = 1_000  # people one GetPeople call reads
 SEARCH_AWAY = "people search is not available just now; try again shortly"
 
 
@@ -83,6 +84,14 @@ def get_person(uow: UnitOfWork, *, person_id: str) -> tuple[Person, Catalogue]:
     if person is None:
         raise NotFound("person not found")
     return person, catalogue
+
+
+def get_people(uow: UnitOfWork, *, person_ids: Sequence[str]) -> tuple[list[Person], Catalogue]:
+    """Those of these people who exist (current and archived), from the database."""
+    if len(person_ids) > MAX_PEOPLE_READ:
+        raise InvalidInput.field("person_ids", f"must name at most {MAX_PEOPLE_READ:,} people")
+    catalogue = _catalogue(uow)
+    return list(_repository(uow, catalogue).get_many(person_ids).values()), catalogue
 
 
 def person_history(uow: UnitOfWork, *, person_id: str, page: int, page_size: int) -> tuple[int, list[dict]]:

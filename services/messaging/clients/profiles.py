@@ -17,7 +17,8 @@ from services.gen.tracker.profiles.v1 import setup_service_pb2 as setup_pb, setu
 from ..messages.domain import Addressee
 
 COLUMNS = ("title", "email", "mobile", "preferences", "alt_contact_name", "alt_contact_email", "alt_contact_phone")
-OPT_OUT = {"email": "no_email", "text": "no_text"}  # the programmed preference that opts a person out of each channel
+OPT_OUT = {"email": "no_email", "text": "no_text"}
+PEOPLE_READ = 1_000  # people one GetPeople call reads  # the programmed preference that opts a person out of each channel
 
 
 class People(Protocol):
@@ -81,13 +82,11 @@ class ProfilesPeople:
 
     def addressees_now(self, person_ids: Sequence[str], channel: str) -> list[Addressee]:
         opt_out, found = self._opt_out_label(channel), []
-        for person_id in person_ids:
-            try:
-                person = call(self._stub.GetPerson, pb.GetPersonRequest(person_id=person_id))
-            except NotFound:
-                continue
-            found.append(_addressee(person.person_id, person.status, person.first_name, person.surname,
-                                    person.personal_ref, json_format.MessageToDict(person.fields), opt_out))
+        for start in range(0, len(person_ids), PEOPLE_READ):
+            answer = call(self._stub.GetPeople, pb.GetPeopleRequest(person_ids=person_ids[start:start + PEOPLE_READ]))
+            found += [_addressee(person.person_id, person.status, person.first_name, person.surname,
+                                 person.personal_ref, json_format.MessageToDict(person.fields), opt_out)
+                      for person in answer.people]
         return found
 
     def opt_out(self, person_id: str, channel: str) -> None:

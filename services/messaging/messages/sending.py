@@ -1,9 +1,10 @@
 """The send job: a thread of the messaging service that sends every message being sent, a batch of
 recipients at a time. Each recipient is claimed (state "sending", committed) before their email or text
-goes, checked again against profiles (status, preference, address or number), sent, and then, in one
-transaction, marked done with the one communication record it makes. A recipient claimed when the process
-stopped is never sent again: the job finds it on start and records it as sent, the notes saying delivery
-was not confirmed. Finishing a recipient only takes effect on a claimed row, so no recipient gets two
+goes, checked again against profiles (status, preference, address or number), sent, and then marked done
+with the one communication record it makes (a batch of emails in one transaction; each text in its own, at
+once, as its delivery report may follow within moments). A recipient claimed when the process stopped is
+never sent again: the job finds it on start and records it as sent, the notes saying delivery was not
+confirmed. Finishing a recipient only takes effect on a claimed row, so no recipient gets two
 records. When a text message's list is done, the credits of texts not handed over come back."""
 from __future__ import annotations
 
@@ -84,9 +85,10 @@ class SendJob(BackgroundWorker):
             with self._runtime.uow(landlord_id) as uow:
                 message = Messages(uow.session, landlord_id).get(message_id)
                 stranded = Messages(uow.session, landlord_id).waiting(message_id, states=(CLAIMED,), limit=1_000_000)
-            for recipient in stranded:
-                log.warning("message %s: a recipient was being sent when the job stopped; not sent again", message_id)
-                self._finish(message, recipient, Delivery(SENT_TO), note=NOT_CONFIRMED)
+            if stranded:
+                log.warning("message %s: %d recipients were being sent when the job stopped; not sent again",
+                            message_id, len(stranded))
+                self._finish(message, [(recipient, Delivery(SENT_TO)) for recipient in stranded], note=NOT_CONFIRMED)
 
     def _claim(self, landlord_id: str, message_id: str) -> tuple[Message, list[Recipient]]:
         with self._runtime.uow(landlord_id) as uow:
@@ -111,14 +113,19 @@ class SendJob(BackgroundWorker):
             return False
         now = {a.person_id: domain.costed(message, domain.route(a, message.channel))
                for a in self._people.addressees_now([r.person_id for r in claimed], message.channel)}
+        done: list[tuple[Recipient, Delivery | None]] = []
         for recipient in claimed:
             checked = now.get(recipient.person_id) or replace(recipient, state=EXCLUDED, reason="archived")
             if checked.state == EXCLUDED:
                 log.info("message %s: a recipient is excluded at sending (%s)", message_id, checked.reason)
-                self._finish(message, replace(recipient, reason=checked.reason), None)
+                done.append((replace(recipient, reason=checked.reason), None))
                 continue
             checked = replace(checked, state=CLAIMED, segments=recipient.segments)  # the parts paid for
-            self._finish(message, checked, self._hand_over(message, checked))
+            done.append((checked, self._hand_over(message, checked)))
+            if message.channel == TEXT:  # its delivery report may come at once: the provider's id is kept now
+                self._finish(message, done)
+                done = []
+        self._finish(message, done)  # emails: the batch in one transaction (a stop before it: not confirmed)
         return True
 
     def _hand_over(self, message: Message, recipient: Recipient) -> Delivery:
@@ -129,21 +136,25 @@ class SendJob(BackgroundWorker):
                                                                       message.channel))
         return self._mailer.send(email(message, recipient, f"{self._public_url()}{UNSUBSCRIBE_PATH}?token={link}"))
 
-    def _finish(self, message: Message, recipient: Recipient, delivery: Delivery | None, note: str = "") -> None:
-        """The recipient done (excluded when `delivery` is None) and, for one sent to, their communication
-        record, in one transaction; nothing if someone else finished them first."""
+    def _finish(self, message: Message, finished: list[tuple[Recipient, Delivery | None]], note: str = "") -> None:
+        """These recipients done (excluded where the delivery is None) and, for each sent to, their
+        communication record, in one transaction; a recipient someone else finished first is left as it is."""
+        if not finished:
+            return
         with self._runtime.uow(message.landlord_id) as uow:
             store = Messages(uow.session, message.landlord_id)
-            if delivery is None:
-                done = replace(recipient, state=EXCLUDED)
-            else:
+            made = []
+            for recipient, delivery in finished:
+                if delivery is None:
+                    store.finish_claimed(message.message_id, replace(recipient, state=EXCLUDED))
+                    continue
                 record = self._record(uow, message, recipient, delivery, note)
                 done = replace(recipient, state=delivery.state, error=delivery.error[:500],
                                communication_id=record.communication_id, provider_ref=delivery.provider_ref)
-            if not store.finish_claimed(message.message_id, done):
-                return
-            if delivery is not None:
-                CommunicationRecords(uow.session, uow.landlord_id).add_all([record])
+                if store.finish_claimed(message.message_id, done):
+                    made.append(record)
+            CommunicationRecords(uow.session, uow.landlord_id).add_all(made)
+            for record in made:
                 uow.track(record)
             uow.commit()
 

@@ -5,12 +5,14 @@ Embedded storage (SQLite, embedded index) in tmp_path."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 import pytest
 from google.protobuf import struct_pb2
 from sqlalchemy import event
 
 from services.common import context
+from services.common.errors import InvalidInput
 from services.common.search import SortKey
 from services.common.uow import UnitOfWork
 from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb
@@ -142,6 +144,24 @@ def test_reads_use_a_unit_of_work_that_cannot_commit(profiles, landlord, service
     assert database_use == {"writes": [], "commits": 0}
     with profiles.runtime.uow(landlord, read_only=True) as uow, pytest.raises(RuntimeError):
         uow.commit()
+
+
+def test_many_people_are_read_at_once_from_the_database_unknown_ones_left_out(profiles, landlord, servicer):
+    with profiles.runtime.uow(landlord) as uow:
+        ada, _ = service.add_person(uow, raw={"personal_ref": "P1", "first_name": "Ada", "surname": "Adams",
+                                              "mobile": "07700 900123"}, user_id="U1")
+    with profiles.runtime.uow(landlord) as uow:
+        bea, _ = service.add_person(uow, raw={"personal_ref": "P2", "first_name": "Bea", "surname": "Brown"},
+                                    user_id="U1")
+    with context.bound(context.CallContext(landlord_id=landlord, user_id="U1")):
+        found = servicer.GetPeople(pb.GetPeopleRequest(person_ids=[ada.person_id, "nobody", bea.person_id]), None)
+        with pytest.raises(InvalidInput):
+            servicer.GetPeople(pb.GetPeopleRequest(person_ids=[f"p{n}" for n in range(1001)]), None)
+    with context.bound(context.CallContext(landlord_id=str(uuid.uuid4()), user_id="U1")):
+        other = servicer.GetPeople(pb.GetPeopleRequest(person_ids=[ada.person_id]), None)
+    assert sorted(p.personal_ref for p in found.people) == ["P1", "P2"]
+    assert {p.personal_ref: p.fields["mobile"] for p in found.people} == {"P1": "07700 900123", "P2": None}
+    assert list(other.people) == [], "another landlord's people are not there"
 
 
 @pytest.mark.parametrize("value, field, shown", [

@@ -277,6 +277,18 @@ class GetPeopleStatusRequest(_message.Message):
     person_ids: _containers.RepeatedScalarFieldContainer[str]
     def __init__(self, person_ids: _Optional[_Iterable[str]] = ...) -> None: ...
 
+class GetPeopleRequest(_message.Message):
+    __slots__ = ("person_ids",)
+    PERSON_IDS_FIELD_NUMBER: _ClassVar[int]
+    person_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, person_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class People(_message.Message):
+    __slots__ = ("people",)
+    PEOPLE_FIELD_NUMBER: _ClassVar[int]
+    people: _containers.RepeatedCompositeFieldContainer[_person_pb2.Person]
+    def __init__(self, people: _Optional[_Iterable[_Union[_person_pb2.Person, _Mapping]]] = ...) -> None: ...
+
 class PeopleStatus(_message.Message):
     __slots__ = ("status",)
     class StatusEntry(_message.Message):

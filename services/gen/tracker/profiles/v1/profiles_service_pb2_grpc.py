@@ -87,6 +87,11 @@ class ProfilesStub:
                 request_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.GetPeopleStatusRequest.SerializeToString,
                 response_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.PeopleStatus.FromString,
                 _registered_method=True)
+        self.GetPeople = channel.unary_unary(
+                '/tracker.profiles.v1.Profiles/GetPeople',
+                request_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.GetPeopleRequest.SerializeToString,
+                response_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.People.FromString,
+                _registered_method=True)
         self.StreamPeopleStates = channel.unary_stream(
                 '/tracker.profiles.v1.Profiles/StreamPeopleStates',
                 request_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.StreamPeopleStatesRequest.SerializeToString,
@@ -165,6 +170,13 @@ class ProfilesServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetPeople(self, request, context):
+        """Many people's records at once, from the database (e.g. checked again at the moment of sending).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def StreamPeopleStates(self, request, context):
         """Every person of the landlord (current and archived), in person id order, in pages of
         page_size (0: 1,000; at most 5,000, else INVALID_ARGUMENT naming page_size), each Person with
@@ -227,6 +239,11 @@ def add_ProfilesServicer_to_server(servicer, server):
                     servicer.GetPeopleStatus,
                     request_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.GetPeopleStatusRequest.FromString,
                     response_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.PeopleStatus.SerializeToString,
+            ),
+            'GetPeople': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPeople,
+                    request_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.GetPeopleRequest.FromString,
+                    response_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.People.SerializeToString,
             ),
             'StreamPeopleStates': grpc.unary_stream_rpc_method_handler(
                     servicer.StreamPeopleStates,
@@ -506,6 +523,33 @@ class Profiles:
             '/tracker.profiles.v1.Profiles/GetPeopleStatus',
             tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.GetPeopleStatusRequest.SerializeToString,
             tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.PeopleStatus.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPeople(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.profiles.v1.Profiles/GetPeople',
+            tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.GetPeopleRequest.SerializeToString,
+            tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.People.FromString,
             options,
             channel_credentials,
             insecure,
