@@ -4,13 +4,14 @@ alternative contact), and opting someone out of a channel (a text reply of STOP)
 people); the caller's landlord and user travel in the call context. Tests pass a fake with the same methods."""
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping, Protocol, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Protocol, Sequence
 
 from google.protobuf import json_format
 
 from services.common import people_rows, people_status
 from services.common.errors import NotFound
 from services.common.grpc_client import call, channel
+from services.common.prefetch import fetched_ahead
 from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb, profiles_service_pb2_grpc as pb_grpc
 from services.gen.tracker.profiles.v1 import setup_service_pb2 as setup_pb, setup_service_pb2_grpc as setup_grpc
 
@@ -28,7 +29,7 @@ class People(Protocol):
     def resolve(self, criteria: Mapping[str, Any]) -> Iterator[list[str]]:
         """The ids of the people the criteria pick, a chunk at a time (InvalidInput for bad criteria)."""
 
-    def addressees(self, person_ids: Sequence[str], channel: str) -> list[Addressee]:
+    def addressees(self, person_ids: Sequence[str], channel: str) -> Iterable[Addressee]:
         """These people as a message on `channel` addresses them (unknown ids left out), from the search
         index (many at once: building a list)."""
 
@@ -40,12 +41,13 @@ class People(Protocol):
         """The person opted out of `channel` (their preferences gain its opt-out); nothing if they are gone."""
 
 
-def _column(row, name: str):
+def _cells(row) -> dict[str, Any]:
+    """A search row's columns by name (labels as a list)."""
+    found = {}
     for value in row.columns:
-        if value.column == name:
-            kind = value.WhichOneof("value")
-            return list(value.labels.labels) if kind == "labels" else (getattr(value, kind) if kind else None)
-    return None
+        kind = value.WhichOneof("value")
+        found[value.column] = list(value.labels.labels) if kind == "labels" else (getattr(value, kind) if kind else None)
+    return found
 
 
 def _addressee(person_id: str, status: str, first_name: str, surname: str, personal_ref: str,
@@ -66,7 +68,7 @@ class ProfilesPeople:
         return people_status.statuses(self._stub, person_ids)
 
     def resolve(self, criteria: Mapping[str, Any]) -> Iterator[list[str]]:
-        for _, ids in people_rows.resolve(self._stub, criteria):
+        for _, ids in people_rows.resolve(self._stub, criteria, people_rows.IDS_CHUNK):
             yield ids
 
     def _opt_out_label(self, channel: str) -> str | None:
@@ -74,11 +76,14 @@ class ProfilesPeople:
         options = call(self._setup.GetOptionList, setup_pb.GetOptionListRequest(list_name="preferences")).items
         return next((o.label for o in options if o.code == OPT_OUT[channel]), None)
 
-    def addressees(self, person_ids: Sequence[str], channel: str) -> list[Addressee]:
+    def addressees(self, person_ids: Sequence[str], channel: str) -> Iterator[Addressee]:
         opt_out = self._opt_out_label(channel)
-        return [_addressee(row.id, row.status, row.first_name, row.surname, row.personal_ref,
-                           {name: _column(row, name) for name in COLUMNS}, opt_out)
-                for row in people_rows.rows(self._stub, person_ids, COLUMNS)]
+        pages = [person_ids[start:start + people_rows.ROWS_PAGE]
+                 for start in range(0, len(person_ids), people_rows.ROWS_PAGE)]
+        for rows in fetched_ahead(lambda ids: people_rows.rows(self._stub, ids, COLUMNS), pages):
+            for row in rows:  # handed on as each page comes, while the next ones are read
+                yield _addressee(row.id, row.status, row.first_name, row.surname, row.personal_ref, _cells(row),
+                                 opt_out)
 
     def addressees_now(self, person_ids: Sequence[str], channel: str) -> list[Addressee]:
         opt_out, found = self._opt_out_label(channel), []

@@ -63,7 +63,8 @@ def add_recipients(make_uow: Callable[[], UnitOfWork], people: People, *, messag
     """Everyone the criteria pick joins the list (those on it already stay as they are), each included or
     excluded with the reason; a list over MAX_LIST people is refused whole."""
     with make_uow() as uow:
-        channel = domain.only_in_draft(get(uow, message_id)).channel
+        draft = domain.only_in_draft(get(uow, message_id))
+    channel = draft.channel
     if not criteria:
         raise InvalidInput.field("criteria", "must pick someone: give at least one criterion")
     picked: list[str] = []
@@ -71,16 +72,15 @@ def add_recipients(make_uow: Callable[[], UnitOfWork], people: People, *, messag
         picked += chunk
         if len(picked) > MAX_LIST:
             raise InvalidInput.field("criteria", f"picks more than {MAX_LIST:,} people: one list holds at most that")
-    addressees = people.addressees(picked, channel)
+    routed = [domain.costed(draft, domain.route(a, channel)) for a in people.addressees(picked, channel)]
     with make_uow() as uow:
         message = get(uow, message_id, for_update=True)
         domain.only_in_draft(message)
         store = _messages(uow)
-        for start in range(0, len(addressees), CHUNK):
-            chunk = addressees[start:start + CHUNK]
-            on_list = store.on_list(message_id, [a.person_id for a in chunk])
-            store.add_recipients(message_id, [domain.costed(message, domain.route(a, channel)) for a in chunk
-                                              if a.person_id not in on_list])
+        for start in range(0, len(routed), CHUNK):
+            chunk = routed[start:start + CHUNK]
+            on_list = store.on_list(message_id, [r.person_id for r in chunk])
+            store.add_recipients(message_id, [r for r in chunk if r.person_id not in on_list])
         uow.commit()
     return message
 
