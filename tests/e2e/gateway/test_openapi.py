@@ -26,11 +26,26 @@ def test_every_served_route_is_in_the_document_and_nothing_else(platform, anonym
 
 def test_every_route_declares_access_and_protected_ones_need_a_token(platform, anonymous):
     for endpoint in api.endpoints:
-        if endpoint.access.kind == "public":
+        if endpoint.access.open:  # public, or proved by a signature instead (checked below)
             continue
         path = endpoint.path.replace("{person_id}", "00000000-0000-0000-0000-000000000000")
         answer = anonymous.request(endpoint.method, path, json={})
         assert answer.status_code == 401, f"{endpoint.method} {endpoint.path} answered {answer.status_code} without a token"
+
+
+def test_routes_proved_by_a_signature_refuse_an_unsigned_request_whatever_token_comes(platform, anonymous):
+    signed = [e for e in api.endpoints if e.access.kind == "signed"]
+    assert {e.path for e in signed} >= {"/api/v1/texts/status", "/api/v1/texts/replies", "/api/v1/unsubscribe"}
+    forms = {"/api/v1/texts/status": {"MessageSid": "SM0", "MessageStatus": "delivered"},
+             "/api/v1/texts/replies": {"From": "+447700900123", "To": "+447700900001", "Body": "STOP"}}
+    for endpoint in signed:
+        if endpoint.method == "GET":
+            continue  # the unsubscribe page asks first and changes nothing
+        for headers in ({}, {"Authorization": "Bearer not-a-token"}):
+            answer = anonymous.request(endpoint.method, endpoint.path + ("?token=made.up" if "unsubscribe" in
+                                                                          endpoint.path else ""),
+                                       data=forms.get(endpoint.path, {}), headers=headers)
+            assert answer.status_code == 403, f"{endpoint.method} {endpoint.path} answered {answer.status_code}"
 
 
 def test_criteria_schema_is_published(anonymous):
