@@ -18,6 +18,7 @@ from .messages.domain import REASONS, Message, Recipient
 from .domain import CODES, Communication
 from .events import communication_recorded
 
+FILTERS = ("channel", "status", "reference", "notes", "landlord_contact", "created_from", "created_to")
 CHANGEABLE = ("communication_code", "outcome_code", "date", "landlord_contact", "description", "notes")
 
 
@@ -94,6 +95,12 @@ class MessagingServicer(pb_grpc.MessagingServicer):
 
     def GetMessage(self, request, ctx):
         return self._summary(require_landlord(), request.message_id)
+
+    def ListMessages(self, request, ctx):
+        with self._runtime.uow(require_landlord(), read_only=True) as uow:
+            total, found = messages.find(uow, filters={name: getattr(request, name) for name in FILTERS},
+                                         page=request.page, page_size=request.page_size)
+        return pb.MessagePage(total=total, items=[message_summary(m) for m in found])
 
     def AddRecipients(self, request, ctx):
         landlord_id = require_landlord()

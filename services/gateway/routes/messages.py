@@ -11,7 +11,8 @@ from .. import searching
 from ..api import landlord_staff
 from ..privileges import Privilege
 from ..schemas import PageQuery
-from ..schemas.messages import MessageOut, MessagePreview, NewMessage, RecipientsToAdd, RecipientsToRemove
+from ..schemas.messages import (MessageOut, MessagePreview, MessageQuery, MessagesFound, NewMessage, RecipientsToAdd,
+                                RecipientsToRemove)
 from . import api
 
 MESSAGES = "/api/v1/messages"
@@ -45,6 +46,19 @@ def recipient(r) -> dict:
            summary="Write a message (a draft): its content, and the communication record each recipient will get")
 def create(gw, caller, body: NewMessage):
     return message(call(gw.clients.messaging.CreateMessage, pb.CreateMessageRequest(**body.model_dump())))
+
+
+@api.route("GET", MESSAGES, access=READ, tag=TAG, query=MessageQuery, response=MessagesFound,
+           summary="Find messages by type, status, reference, notes, landlord contact and the day they were written "
+                   "(newest first), each with its list's numbers")
+def find(gw, caller, query: MessageQuery):
+    answer = call(gw.clients.messaging.ListMessages, pb.ListMessagesRequest(
+        channel=query.channel or "", status=query.status or "", reference=query.reference, notes=query.notes,
+        landlord_contact=query.landlord_contact, page=query.page, page_size=query.page_size,
+        created_from=query.created_from.isoformat() if query.created_from else "",
+        created_to=query.created_to.isoformat() if query.created_to else ""))
+    return {"total": answer.total, "page": query.page, "page_size": query.page_size,
+            "items": [message(m) for m in answer.items]}
 
 
 @api.route("GET", MESSAGE, access=READ, tag=TAG, response=MessageOut,

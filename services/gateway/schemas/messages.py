@@ -2,13 +2,14 @@
 OpenAPI schemas too)."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.common.criteria import CRITERIA_SCHEMA
 
-from . import Body, JsonObject
+from . import PAGE, Body, JsonObject
 
 MERGE = "merge fields: {{greeting}}, {{title}}, {{first_name}}, {{surname}}, {{full_name}}, {{personal_ref}}"
 
@@ -40,6 +41,18 @@ class NewMessage(Body):
         "title_surname", description="{{greeting}}: Dear Mr Adams, or Dear Alan (never a bare initial)")
     landlord_contact: str = Field("", max_length=200, description="on each recipient's communication record")
     notes: str = Field("", max_length=4000, description="on each recipient's communication record")
+
+
+class MessageQuery(Body):
+    channel: Optional[Literal["email", "text"]] = None
+    status: Optional[Literal["draft", "sending", "sent"]] = None
+    reference: str = Field("", max_length=300, description="words found anywhere in the reference, any case")
+    notes: str = Field("", max_length=200, description="words found anywhere in the notes")
+    landlord_contact: str = Field("", max_length=200, description="words found anywhere in the landlord contact")
+    created_from: Optional[date] = Field(None, description="written on or after this day (UTC)")
+    created_to: Optional[date] = Field(None, description="written on or before this day (UTC)")
+    page: int = PAGE
+    page_size: int = Field(50, ge=1, le=500)
 
 
 class RecipientsToAdd(Body):
@@ -109,6 +122,13 @@ class RecipientOut(BaseModel):
     segments: int = Field(description="a text's parts for this recipient (credits)")
     error: Optional[str] = Field(description="why sending failed")
     communication_id: Optional[str] = Field(description="the record sending made")
+
+
+class MessagesFound(BaseModel):
+    total: int
+    page: int
+    page_size: int
+    items: list[MessageOut] = Field(description="newest first")
 
 
 class MessagePreview(BaseModel):

@@ -5,24 +5,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from services.common.errors import InvalidInput
 from services.common.uow import UnitOfWork
 
+from ..domain import paging
 from . import domain
 from .domain import LOW_BALANCE, REFUND, SPEND, TOP_UP
 from .store import Credits
 
-DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 50, 500
 
 
 def balance(uow: UnitOfWork, *, page: int = 1, page_size: int = 0) -> dict[str, Any]:
-    size = page_size or DEFAULT_PAGE_SIZE
-    if not 1 <= size <= MAX_PAGE_SIZE:
-        raise InvalidInput.field("page_size", f"must be between 1 and {MAX_PAGE_SIZE}")
-    if page < 0:
-        raise InvalidInput.field("page", "must be 1 or more")
+    page, size = paging(page, page_size)
     store = Credits(uow.session, uow.landlord_id)
-    total, movements = store.movements(limit=size, offset=(max(page, 1) - 1) * size)
+    total, movements = store.movements(limit=size, offset=(page - 1) * size)
     left = store.balance()
     return {"balance": left, "low": left < LOW_BALANCE, "low_below": LOW_BALANCE, "total": total,
             "movements": movements}

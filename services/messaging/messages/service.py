@@ -9,6 +9,7 @@ from typing import Any, Callable, Mapping, Sequence
 from services.common.errors import InUse, InvalidInput, NotFound
 from services.common.uow import UnitOfWork
 
+from .. import domain as records
 from ..clients.profiles import People
 from ..credits import service as credits
 from . import domain
@@ -17,7 +18,6 @@ from .store import Messages
 
 MAX_LIST = 100_000  # people on one message's list
 CHUNK = 500
-DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 50, 500
 
 
 def _messages(uow: UnitOfWork) -> Messages:
@@ -56,6 +56,14 @@ def summary(uow: UnitOfWork, message: Message) -> dict[str, Any]:
                          if reason in excluded],
             "credits_needed": _messages(uow).segments(message.message_id, states=(INCLUDED,)),
             **{"sent" if state == domain.SENT_TO else state: count for state, count in done.items()}}
+
+
+def find(uow: UnitOfWork, *, filters: Mapping[str, str], page: int, page_size: int) -> tuple[int, list[dict]]:
+    """How many of the landlord's messages the filters find, and a page of them (newest first), each with its
+    list's numbers."""
+    page, size = records.paging(page, page_size)
+    total, found = _messages(uow).find(domain.message_filter(**filters), limit=size, offset=(page - 1) * size)
+    return total, [summary(uow, message) for message in found]
 
 
 def add_recipients(make_uow: Callable[[], UnitOfWork], people: People, *, message_id: str,
@@ -98,15 +106,11 @@ def remove_recipients(uow: UnitOfWork, *, message_id: str, person_ids: Sequence[
 def preview(uow: UnitOfWork, *, message_id: str, page: int, page_size: int) -> tuple[Message, int, list[tuple]]:
     """The message, how many are on its list, and a page of recipients each with what they will get: an
     email's (subject, html), a text's ("", text); None for those excluded."""
-    size = page_size or DEFAULT_PAGE_SIZE
-    if not 1 <= size <= MAX_PAGE_SIZE:
-        raise InvalidInput.field("page_size", f"must be between 1 and {MAX_PAGE_SIZE}")
-    if page < 0:
-        raise InvalidInput.field("page", "must be 1 or more")
+    page, size = records.paging(page, page_size)
     message = get(uow, message_id)
     store = _messages(uow)
     total = sum(store.counts(message_id).values())
-    recipients = store.page(message_id, limit=size, offset=(max(page, 1) - 1) * size)
+    recipients = store.page(message_id, limit=size, offset=(page - 1) * size)
     return message, total, [(r, None if r.state == EXCLUDED else _rendered(message, r)) for r in recipients]
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from services.common.db import as_utc
 
 from ..tables import message_recipients as recipients, messages
-from .domain import CLAIMED, DONE, EXCLUDED, INCLUDED, SENDING, Message, Recipient
+from .domain import CLAIMED, DONE, EXCLUDED, INCLUDED, SENDING, Message, MessageFilter, Recipient
 
 RECIPIENT_FIELDS = ("name", "state", "reason", "to_address", "contact_name", "title", "first_name", "surname",
                     "personal_ref", "communication_id", "error", "segments", "provider_ref")
@@ -68,6 +68,27 @@ class Messages:
                                            messages.c.message_id == message_id)
         row = self.session.execute(statement.with_for_update() if for_update else statement).mappings().first()
         return _message(row) if row else None
+
+    def find(self, found: MessageFilter, *, limit: int, offset: int) -> tuple[int, list[Message]]:
+        """How many of the landlord's messages match, and a page of them, newest first."""
+        where = [messages.c.landlord_id == self.landlord_id]
+        if found.channel:
+            where.append(messages.c.channel == found.channel)
+        if found.status:
+            where.append(messages.c.status == found.status)
+        for column, words in ((messages.c.reference, found.reference), (messages.c.notes, found.notes),
+                              (messages.c.landlord_contact, found.landlord_contact)):
+            if words:
+                where.append(func.lower(column).contains(words.lower(), autoescape=True))
+        if found.created_from:
+            where.append(messages.c.created_at >= found.created_from)
+        if found.created_before:
+            where.append(messages.c.created_at < found.created_before)
+        total = self.session.execute(select(func.count()).select_from(messages).where(*where)).scalar_one()
+        rows = self.session.execute(select(messages).where(*where)
+                                    .order_by(messages.c.created_at.desc(), messages.c.message_id)
+                                    .limit(limit).offset(offset)).mappings()
+        return total, [_message(r) for r in rows]
 
     def set_status(self, message_id: str, status: str, sent_at: dt.datetime | None = None) -> None:
         self.session.execute(update(messages).where(messages.c.landlord_id == self.landlord_id,

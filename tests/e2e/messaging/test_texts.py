@@ -104,6 +104,11 @@ def test_forged_reports_short_credits_and_bad_texts_are_refused(platform, operat
     assert short.status_code == 409 and "credits" in errors(short), short.text
     assert all(_texts_to(platform, f"+44770090032{i}") == [] for i in range(3))
     assert admin.get(f"{MESSAGES}/{message['id']}").json()["status"] == "draft"
+    found = admin.get(MESSAGES, params={"channel": "text", "reference": "gas checks", "status": "draft"}).json()
+    assert message["id"] in [m["id"] for m in found["items"]] and found["items"][0]["channel"] == "text"
+    assert all(m["channel"] == "text" and m["status"] == "draft" for m in found["items"])
+    bad = admin.get(MESSAGES, params={"channel": "pigeon", "created_from": "June"})
+    assert bad.status_code == 422 and {"channel", "created_from"} <= set(errors(bad)), bad.text
     assert admin.post(f"/api/v1/landlords/{details['id']}/text-credits", json={"credits": 5}).status_code == 403
     assert operator.post("/api/v1/landlords/no-such-landlord/text-credits", json={"credits": 5}).status_code == 404
     assert operator.post(f"/api/v1/landlords/{details['id']}/text-credits", json={"credits": 0}).status_code == 422

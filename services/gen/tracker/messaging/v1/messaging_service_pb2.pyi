@@ -113,6 +113,36 @@ class CreateMessageRequest(_message.Message):
     reply_to_number: str
     def __init__(self, channel: _Optional[str] = ..., description: _Optional[str] = ..., sender_name: _Optional[str] = ..., sender_email: _Optional[str] = ..., reply_to: _Optional[str] = ..., subject: _Optional[str] = ..., html: _Optional[str] = ..., greeting: _Optional[str] = ..., landlord_contact: _Optional[str] = ..., notes: _Optional[str] = ..., text: _Optional[str] = ..., reply_to_number: _Optional[str] = ...) -> None: ...
 
+class ListMessagesRequest(_message.Message):
+    __slots__ = ("channel", "status", "reference", "notes", "landlord_contact", "created_from", "created_to", "page", "page_size")
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    REFERENCE_FIELD_NUMBER: _ClassVar[int]
+    NOTES_FIELD_NUMBER: _ClassVar[int]
+    LANDLORD_CONTACT_FIELD_NUMBER: _ClassVar[int]
+    CREATED_FROM_FIELD_NUMBER: _ClassVar[int]
+    CREATED_TO_FIELD_NUMBER: _ClassVar[int]
+    PAGE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    channel: str
+    status: str
+    reference: str
+    notes: str
+    landlord_contact: str
+    created_from: str
+    created_to: str
+    page: int
+    page_size: int
+    def __init__(self, channel: _Optional[str] = ..., status: _Optional[str] = ..., reference: _Optional[str] = ..., notes: _Optional[str] = ..., landlord_contact: _Optional[str] = ..., created_from: _Optional[str] = ..., created_to: _Optional[str] = ..., page: _Optional[int] = ..., page_size: _Optional[int] = ...) -> None: ...
+
+class MessagePage(_message.Message):
+    __slots__ = ("total", "items")
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    total: int
+    items: _containers.RepeatedCompositeFieldContainer[MessageSummary]
+    def __init__(self, total: _Optional[int] = ..., items: _Optional[_Iterable[_Union[MessageSummary, _Mapping]]] = ...) -> None: ...
+
 class GetMessageRequest(_message.Message):
     __slots__ = ("message_id",)
     MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]

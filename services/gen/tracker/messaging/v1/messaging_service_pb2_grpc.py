@@ -81,6 +81,11 @@ class MessagingStub:
                 request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.SerializeToString,
                 response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.FromString,
                 _registered_method=True)
+        self.ListMessages = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/ListMessages',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ListMessagesRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessagePage.FromString,
+                _registered_method=True)
         self.AddRecipients = channel.unary_unary(
                 '/tracker.messaging.v1.Messaging/AddRecipients',
                 request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.AddRecipientsRequest.SerializeToString,
@@ -196,6 +201,12 @@ class MessagingServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListMessages(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def AddRecipients(self, request, context):
         """Add the people the criteria pick (a group: {"admin_group": [id]}; a template: {"search_template": [id]});
         each is included, or excluded with the reason. Only while the message is a draft.
@@ -305,6 +316,11 @@ def add_MessagingServicer_to_server(servicer, server):
                     servicer.GetMessage,
                     request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.FromString,
                     response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.SerializeToString,
+            ),
+            'ListMessages': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListMessages,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ListMessagesRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessagePage.SerializeToString,
             ),
             'AddRecipients': grpc.unary_unary_rpc_method_handler(
                     servicer.AddRecipients,
@@ -597,6 +613,33 @@ class Messaging:
             '/tracker.messaging.v1.Messaging/GetMessage',
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.SerializeToString,
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListMessages(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/ListMessages',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ListMessagesRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessagePage.FromString,
             options,
             channel_credentials,
             insecure,
