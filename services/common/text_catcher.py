@@ -22,22 +22,19 @@ import threading
 import urllib.error
 import urllib.request
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from email.utils import format_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import NamedTuple
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import urlencode, urlsplit
 
+from services.common.text_catcher_http import Answer, Server, problem
 from services.common.text_segments import segments
 from services.common.twilio_signature import HEADER, signature
 
 log = logging.getLogger(__name__)
 
 API_VERSION = "2010-04-01"
-CREATE = re.compile(r"/2010-04-01/Accounts/([^/]+)/Messages\.json")
 E164 = re.compile(r"\+\d{8,15}")
-BODY_MAX = 1024 * 1024  # bytes of a request body read at most
 CALLBACK_DELAY_S = 0.05  # after the answer, as Twilio's reports come after it too
 CALLBACK_ATTEMPTS = 3
 CALLBACK_BACKOFF_S = 0.2  # doubled after each attempt
@@ -47,11 +44,6 @@ _OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopba
 
 def _sid() -> str:
     return "SM" + uuid.uuid4().hex
-
-
-def _problem(status: int, code: int, message: str) -> dict:
-    return {"code": code, "message": message, "more_info": f"https://www.twilio.com/docs/errors/{code}",
-            "status": status}
 
 
 def _post(url: str, params: Mapping[str, str], token: str) -> int:
@@ -64,92 +56,6 @@ def _post(url: str, params: Mapping[str, str], token: str) -> int:
             return response.status
     except urllib.error.HTTPError as refused:
         return refused.code
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self, address: tuple[str, int], catcher: "TextCatcher"):
-        self.catcher = catcher
-        super().__init__(address, _Handler)
-
-
-class _Answer(NamedTuple):
-    status: int
-    document: dict
-    headers: Mapping[str, str] = {}
-    then: Callable[[], None] | None = None  # what to do once the answer has gone
-
-
-def _form(raw: bytes) -> dict[str, str] | None:
-    """The form in a request body (a name given twice: its first value), or None when it is not one."""
-    try:
-        pairs = parse_qsl(raw.decode("utf-8"), keep_blank_values=True, strict_parsing=True) if raw else []
-    except ValueError:
-        return None
-    return dict(reversed(pairs))
-
-
-class _Handler(BaseHTTPRequestHandler):
-    server: _Server
-    protocol_version = "HTTP/1.1"
-    timeout = 30
-
-    def log_message(self, format: str, *args) -> None:
-        pass
-
-    def _answer(self, answer: _Answer) -> None:
-        payload = json.dumps(answer.document).encode("utf-8")
-        self.send_response(answer.status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(payload)))
-        for name, value in answer.headers.items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(payload)
-        self.wfile.flush()
-        if answer.then:
-            answer.then()
-
-    def _body(self) -> bytes | None:
-        """The request's body, or None when its length is missing, wrong or more than is read."""
-        try:
-            length = int(self.headers.get("Content-Length") or 0)
-        except ValueError:
-            return None
-        if self.headers.get("Transfer-Encoding") or not 0 <= length <= BODY_MAX:
-            return None
-        return self.rfile.read(length)
-
-    def _route(self, raw: bytes | None) -> _Answer:
-        path = self.path.split("?", 1)[0]
-        account = CREATE.fullmatch(path)
-        if self.command == "POST" and (account or path == "/fake/replies"):
-            form = None if raw is None else _form(raw)
-            if form is None:
-                return _Answer(400, _problem(400, 20001, "The request body is not an "
-                                                         "application/x-www-form-urlencoded form."))
-            if account:
-                return self.server.catcher._create(account.group(1), self.headers.get("Authorization"), form)
-            return self.server.catcher._fake_reply(self.client_address[0], form)
-        if account:
-            return _Answer(405, _problem(405, 20004, "Method not allowed"), {"Allow": "POST"})
-        return _Answer(404, _problem(404, 20404, f"The requested resource {path} was not found"))
-
-    def _handle(self) -> None:
-        try:
-            raw = self._body()
-            self.close_connection = self.close_connection or raw is None
-            self._answer(self._route(raw))
-        except Exception:
-            log.exception("text catcher: %s %s failed", self.command, self.path)
-            self.close_connection = True
-            try:
-                self._answer(_Answer(500, _problem(500, 20500, "Internal Server Error")))
-            except OSError:
-                pass
-
-    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _handle
 
 
 class TextCatcher:
@@ -166,7 +72,7 @@ class TextCatcher:
         self._refusals: list[tuple[int, float | None]] = []
         self._lock = threading.Lock()
         self._written = max((int(p.stem) for p in directory.glob("*.json") if p.stem.isdigit()), default=0)
-        self._server = _Server((host, port), self)
+        self._server = Server((host, port), self)
         self.host, self.port = host, self._server.server_address[1]
         self._thread: threading.Thread | None = None
 
@@ -242,26 +148,26 @@ class TextCatcher:
         return (scheme.lower() == "basic" and hmac.compare_digest(user.encode(), self.account.encode())
                 and hmac.compare_digest(password.encode(), self._token.encode()) and account == self.account)
 
-    def _create(self, account: str, authorization: str | None, form: Mapping[str, str]) -> _Answer:
+    def create_text(self, account: str, authorization: str | None, form: Mapping[str, str]) -> Answer:
         if not self._authenticated(account, authorization):
-            return _Answer(401, _problem(401, 20003, "Authenticate"),
+            return Answer(401, problem(401, 20003, "Authenticate"),
                            {"WWW-Authenticate": 'Basic realm="Twilio API"'})
         with self._lock:
             refusal = self._refusals.pop(0) if self._refusals else None
         if refusal:
             status, retry_after = refusal
             code, said = (20429, "Too Many Requests") if status == 429 else (20500, http.HTTPStatus(status).phrase)
-            return _Answer(status, _problem(status, code, said),
+            return Answer(status, problem(status, code, said),
                            {} if retry_after is None else {"Retry-After": f"{retry_after:g}"})
         to, sender, body = form.get("To", ""), form.get("From", ""), form.get("Body", "")
         if not to:
-            return _Answer(400, _problem(400, 21604, "A 'To' phone number is required."))
+            return Answer(400, problem(400, 21604, "A 'To' phone number is required."))
         if not E164.fullmatch(to):
-            return _Answer(400, _problem(400, 21211, f"The 'To' number {to} is not a valid phone number."))
+            return Answer(400, problem(400, 21211, f"The 'To' number {to} is not a valid phone number."))
         if not sender:
-            return _Answer(400, _problem(400, 21603, "A 'From' phone number is required."))
+            return Answer(400, problem(400, 21603, "A 'From' phone number is required."))
         if not body:
-            return _Answer(400, _problem(400, 21602, "Message body is required."))
+            return Answer(400, problem(400, 21602, "Message body is required."))
         now = format_datetime(dt.datetime.now(dt.timezone.utc).replace(microsecond=0), usegmt=True)
         text = {"sid": _sid(), "to": to, "from": sender, "body": body,
                 "status_callback": form.get("StatusCallback", ""), "num_segments": str(segments(body).count),
@@ -273,7 +179,7 @@ class TextCatcher:
             self._received.append(text)
         uri = f"/{API_VERSION}/Accounts/{account}/Messages/{text['sid']}.json"
         report = threading.Thread(target=self._report, args=(text,), name="text-catcher-report", daemon=True)
-        return _Answer(201, {
+        return Answer(201, {
             "sid": text["sid"], "account_sid": account, "to": to, "from": sender, "body": body, "status": "queued",
             "num_segments": text["num_segments"], "num_media": "0", "direction": "outbound-api",
             "api_version": API_VERSION, "date_created": now, "date_updated": now, "date_sent": None,
@@ -282,17 +188,17 @@ class TextCatcher:
             "subresource_uris": {"media": uri.replace(".json", "/Media.json")}},
             then=report.start if text["status_callback"] else None)
 
-    def _fake_reply(self, client: str, form: Mapping[str, str]) -> _Answer:
+    def fake_reply(self, client: str, form: Mapping[str, str]) -> Answer:
         if not ipaddress.ip_address(client).is_loopback:
-            return _Answer(403, {"message": "Replies can only be faked from this machine.", "status": 403})
+            return Answer(403, {"message": "Replies can only be faked from this machine.", "status": 403})
         missing = [name for name in ("From", "To", "Body") if not form.get(name)]
         if missing:
-            return _Answer(400, {"message": f"Missing {', '.join(missing)}.", "status": 400})
+            return Answer(400, {"message": f"Missing {', '.join(missing)}.", "status": 400})
         if not self.inbound_url:
-            return _Answer(409, {"message": "This text catcher has no inbound_url to send replies to.",
+            return Answer(409, {"message": "This text catcher has no inbound_url to send replies to.",
                                  "status": 409})
         status = self.reply(form["From"], form["Body"], form["To"])
-        return _Answer(202, {"delivered_to": self.inbound_url, "status": status})
+        return Answer(202, {"delivered_to": self.inbound_url, "status": status})
 
     def _report(self, text: Mapping[str, str]) -> None:
         """Report the text "sent", then delivered or its configured failure, to its StatusCallback."""

@@ -15,8 +15,6 @@ from email_validator import EmailNotValidError, validate_email
 from services.common import phones
 from services.common.errors import FieldProblem, InUse, collect
 
-from services.common.text_segments import segments
-
 EMAIL, TEXT = "email", "text"
 CHANNELS = {EMAIL: "Email", TEXT: "Text"}
 RECORD_CODES = {EMAIL: "emailed", TEXT: "texted"}  # the communication code each channel's records carry
@@ -84,45 +82,6 @@ class Message:
     sent_at: dt.datetime | None = None
     text: str = ""  # a text message's content
     reply_to_number: str = ""  # a text's sender number (E.164), where replies come back
-
-
-@dataclass(frozen=True)
-class MessageFilter:
-    """Which messages a user looks for: any of these left empty does not narrow the search. Words are found
-    anywhere in the reference, notes or landlord contact, in any case; dates are the day the message was
-    written, from and before (UTC)."""
-    channel: str = ""
-    status: str = ""
-    reference: str = ""
-    notes: str = ""
-    landlord_contact: str = ""
-    created_from: dt.datetime | None = None
-    created_before: dt.datetime | None = None
-
-
-def message_filter(*, channel: str = "", status: str = "", reference: str = "", notes: str = "",
-                   landlord_contact: str = "", created_from: str = "", created_to: str = "") -> MessageFilter:
-    """The filter, checked, or InvalidInput naming every bad field."""
-    problems: list[FieldProblem] = []
-    if channel and channel not in CHANNELS:
-        problems.append(FieldProblem("channel", "must be one of " + ", ".join(CHANNELS)))
-    if status and status not in (DRAFT, SENDING, SENT):
-        problems.append(FieldProblem("status", f"must be one of {DRAFT}, {SENDING}, {SENT}"))
-    days = {}
-    for name, value in (("created_from", created_from), ("created_to", created_to)):
-        try:
-            days[name] = dt.date.fromisoformat(value) if value else None
-        except ValueError:
-            problems.append(FieldProblem(name, "must be a date: YYYY-MM-DD"))
-    if days.get("created_from") and days.get("created_to") and days["created_to"] < days["created_from"]:
-        problems.append(FieldProblem("created_to", "must not be before created_from"))
-    collect(problems)
-
-    def start(day: dt.date | None) -> dt.datetime | None:
-        return dt.datetime.combine(day, dt.time(), dt.timezone.utc) if day else None
-    after_to = days.get("created_to") and days["created_to"] + dt.timedelta(days=1)
-    return MessageFilter(channel, status, reference.strip(), notes.strip(), landlord_contact.strip(),
-                         start(days.get("created_from")), start(after_to or None))
 
 
 @dataclass(frozen=True)
@@ -296,46 +255,6 @@ def route(person: Addressee, channel: str) -> Recipient:
     if to is None:
         return replace(base, state=EXCLUDED, reason=missing)
     return replace(base, to_address=to)
-
-
-def costed(message: Message, recipient: Recipient) -> Recipient:
-    """The recipient with the parts their text will take (0 for an email, or someone excluded)."""
-    if message.channel != TEXT or recipient.state == EXCLUDED:
-        return recipient
-    return replace(recipient, segments=segments(render_text(message, recipient)).count)
-
-
-def greeting_line(message: Message, recipient: Recipient) -> str:
-    """ "Dear Mr Adams" or "Dear Alan" (an alternative contact by their name); never a dangling "Dear J":
-    a bare initial falls back to title and surname, then to "Dear resident"."""
-    if recipient.contact_name:
-        return f"Dear {recipient.contact_name}"
-    first = recipient.first_name if len(recipient.first_name.strip(". ")) > 1 else ""
-    formal = f"{recipient.title} {recipient.surname}" if recipient.title and recipient.surname else ""
-    chosen = (formal or first) if message.greeting == "title_surname" else (first or formal)
-    return f"Dear {chosen}" if chosen else "Dear resident"
-
-
-def _fill(message: Message, recipient: Recipient, text: str, escape=lambda v: v) -> str:
-    values = {"greeting": greeting_line(message, recipient), "title": recipient.title,
-              "first_name": recipient.first_name, "surname": recipient.surname,
-              "full_name": recipient.name, "personal_ref": recipient.personal_ref}
-    return MERGE_FIELD.sub(lambda m: escape(values.get(m.group(1), "")), text)
-
-
-def render(message: Message, recipient: Recipient) -> tuple[str, str]:
-    """(subject, html) of an email as this recipient gets them: merge fields filled (HTML-escaped in the
-    content)."""
-    return _fill(message, recipient, message.subject), _fill(message, recipient, message.html, _escape)
-
-
-def render_text(message: Message, recipient: Recipient) -> str:
-    """A text as this recipient gets it: merge fields filled."""
-    return _fill(message, recipient, message.text)
-
-
-def _escape(value: str) -> str:
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def only_in_draft(message: Message) -> Message:

@@ -23,7 +23,7 @@ from .. import domain as records
 from ..clients.profiles import People
 from ..credits import service as credits
 from ..store import CommunicationRecords
-from . import domain, unsubscribe
+from . import domain, rendering, unsubscribe
 from .domain import CLAIMED, EXCLUDED, FAILED, RECORD_CODES, SENT, SENT_TO, TEXT, Delivery, Message, Recipient
 from .store import Messages, sending_messages
 
@@ -35,7 +35,7 @@ NOT_CONFIRMED = "The send job stopped while sending this message; it was not sen
 
 def email(message: Message, recipient: Recipient, unsubscribe_url: str) -> EmailMessage:
     """The email as this recipient gets it, with a one-click unsubscribe (RFC 8058) for them."""
-    subject, html = domain.render(message, recipient)
+    subject, html = rendering.render(message, recipient)
     mail = EmailMessage()
     mail["From"] = formataddr((message.sender_name, message.sender_email))
     mail["To"] = formataddr((recipient.to_name, recipient.to_address))
@@ -111,7 +111,7 @@ class SendJob(BackgroundWorker):
         message, claimed = self._claim(landlord_id, message_id)
         if not claimed:
             return False
-        now = {a.person_id: domain.costed(message, domain.route(a, message.channel))
+        now = {a.person_id: rendering.costed(message, domain.route(a, message.channel))
                for a in self._people.addressees_now([r.person_id for r in claimed], message.channel)}
         done: list[tuple[Recipient, Delivery | None]] = []
         for recipient in claimed:
@@ -131,7 +131,7 @@ class SendJob(BackgroundWorker):
     def _hand_over(self, message: Message, recipient: Recipient) -> Delivery:
         if message.channel == TEXT:
             return self._texts.send(recipient.to_address, message.reply_to_number,
-                                    domain.render_text(message, recipient), self._public_url() + STATUS_PATH)
+                                    rendering.render_text(message, recipient), self._public_url() + STATUS_PATH)
         link = unsubscribe.token(self._secret, unsubscribe.Unsubscribe(message.landlord_id, recipient.person_id,
                                                                       message.channel))
         return self._mailer.send(email(message, recipient, f"{self._public_url()}{UNSUBSCRIBE_PATH}?token={link}"))

@@ -12,7 +12,7 @@ from services.common.uow import UnitOfWork
 from .. import domain as records
 from ..clients.profiles import People
 from ..credits import service as credits
-from . import domain
+from . import domain, finding, rendering
 from .domain import EXCLUDED, INCLUDED, REASONS, SENDING, Message
 from .store import Messages
 
@@ -62,7 +62,7 @@ def find(uow: UnitOfWork, *, filters: Mapping[str, str], page: int, page_size: i
     """How many of the landlord's messages the filters find, and a page of them (newest first), each with its
     list's numbers."""
     page, size = records.paging(page, page_size)
-    total, found = _messages(uow).find(domain.message_filter(**filters), limit=size, offset=(page - 1) * size)
+    total, found = _messages(uow).find(finding.message_filter(**filters), limit=size, offset=(page - 1) * size)
     return total, [summary(uow, message) for message in found]
 
 
@@ -80,7 +80,7 @@ def add_recipients(make_uow: Callable[[], UnitOfWork], people: People, *, messag
         picked += chunk
         if len(picked) > MAX_LIST:
             raise InvalidInput.field("criteria", f"picks more than {MAX_LIST:,} people: one list holds at most that")
-    routed = [domain.costed(draft, domain.route(a, channel)) for a in people.addressees(picked, channel)]
+    routed = [rendering.costed(draft, domain.route(a, channel)) for a in people.addressees(picked, channel)]
     with make_uow() as uow:
         message = get(uow, message_id, for_update=True)
         domain.only_in_draft(message)
@@ -111,13 +111,7 @@ def preview(uow: UnitOfWork, *, message_id: str, page: int, page_size: int) -> t
     store = _messages(uow)
     total = sum(store.counts(message_id).values())
     recipients = store.page(message_id, limit=size, offset=(page - 1) * size)
-    return message, total, [(r, None if r.state == EXCLUDED else _rendered(message, r)) for r in recipients]
-
-
-def _rendered(message: Message, recipient) -> tuple[str, str]:
-    if message.channel == domain.TEXT:
-        return "", domain.render_text(message, recipient)
-    return domain.render(message, recipient)
+    return message, total, [(r, None if r.state == EXCLUDED else rendering.rendered(message, r)) for r in recipients]
 
 
 def send(uow: UnitOfWork, *, message_id: str, user_id: str) -> Message:

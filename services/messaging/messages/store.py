@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from services.common.db import as_utc
 
 from ..tables import message_recipients as recipients, messages
-from .domain import CLAIMED, DONE, EXCLUDED, INCLUDED, SENDING, Message, MessageFilter, Recipient
+from .domain import CLAIMED, DONE, EXCLUDED, INCLUDED, SENDING, Message, Recipient
+from .finding import MessageFilter
 
 RECIPIENT_FIELDS = ("name", "state", "reason", "to_address", "contact_name", "title", "first_name", "surname",
                     "personal_ref", "communication_id", "error", "segments", "provider_ref")

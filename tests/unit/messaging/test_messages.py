@@ -10,7 +10,7 @@ import pytest
 
 from services.common.errors import InvalidInput
 
-from services.messaging.messages import domain
+from services.messaging.messages import domain, rendering
 from services.messaging.messages.domain import Addressee
 
 NOW = dt.datetime(2026, 6, 15, 9, 30, tzinfo=dt.timezone.utc)
@@ -28,7 +28,7 @@ def _to(first: str, surname: str, title: str = "", **kw) -> domain.Recipient:
 
 
 def _greeting(message, recipient) -> str:
-    return domain.render(message, recipient)[1]
+    return rendering.render(message, recipient)[1]
 
 
 def test_the_greeting_follows_the_message_and_never_dangles():
@@ -45,7 +45,7 @@ def test_the_greeting_follows_the_message_and_never_dangles():
 def test_merge_fields_are_escaped_in_the_content_and_the_reference_is_generated():
     message = _message("first_name", "<p>{{full_name}} ({{personal_ref}})</p>")
     assert message.reference == "Email Northfield Homes 15/06/2026"
-    subject, html = domain.render(message, _to("<b>Bo</b>", "Bold"))
+    subject, html = rendering.render(message, _to("<b>Bo</b>", "Bold"))
     assert html == "<p>&lt;b&gt;Bo&lt;/b&gt; Bold (R1)</p>" and subject == "Hello <b>Bo</b>"
 
 
@@ -91,11 +91,11 @@ def test_a_text_goes_to_a_uk_mobile_or_the_alternative_contacts_else_says_why_no
 
 def test_each_recipients_text_is_costed_in_parts_as_they_get_it():
     message = _text("{{greeting}}, " + "a" * 140)  # "Dear Alan, " + 140: one part; a long name tips it over
-    short = domain.costed(message, domain.route(_person("07700 900123"), "text"))
-    assert (domain.render_text(message, short), short.segments) == ("Dear Alan, " + "a" * 140, 1)
-    longer = domain.costed(message, domain.replace(short, first_name="Bartholomew-Alexander"))
+    short = rendering.costed(message, domain.route(_person("07700 900123"), "text"))
+    assert (rendering.render_text(message, short), short.segments) == ("Dear Alan, " + "a" * 140, 1)
+    longer = rendering.costed(message, domain.replace(short, first_name="Bartholomew-Alexander"))
     assert longer.segments == 2
-    welsh = domain.costed(_text("Shwmae {{first_name}}, ŵyr"), short)
+    welsh = rendering.costed(_text("Shwmae {{first_name}}, ŵyr"), short)
     assert welsh.segments == 1  # UCS-2, still under 70
-    excluded = domain.costed(message, domain.route(_person(""), "text"))
+    excluded = rendering.costed(message, domain.route(_person(""), "text"))
     assert excluded.segments == 0

@@ -1,0 +1,56 @@
+"""What each recipient gets, with no I/O: "Dear Mr Adams" or "Dear Alan" (never a dangling "Dear J"), merge
+fields filled (HTML-escaped in an email's content), and the parts (credits) a recipient's text takes."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from services.common.text_segments import segments
+
+from .domain import EXCLUDED, MERGE_FIELD, TEXT, Message, Recipient
+
+
+def costed(message: Message, recipient: Recipient) -> Recipient:
+    """The recipient with the parts their text will take (0 for an email, or someone excluded)."""
+    if message.channel != TEXT or recipient.state == EXCLUDED:
+        return recipient
+    return replace(recipient, segments=segments(render_text(message, recipient)).count)
+
+
+def greeting_line(message: Message, recipient: Recipient) -> str:
+    """ "Dear Mr Adams" or "Dear Alan" (an alternative contact by their name); never a dangling "Dear J":
+    a bare initial falls back to title and surname, then to "Dear resident"."""
+    if recipient.contact_name:
+        return f"Dear {recipient.contact_name}"
+    first = recipient.first_name if len(recipient.first_name.strip(". ")) > 1 else ""
+    formal = f"{recipient.title} {recipient.surname}" if recipient.title and recipient.surname else ""
+    chosen = (formal or first) if message.greeting == "title_surname" else (first or formal)
+    return f"Dear {chosen}" if chosen else "Dear resident"
+
+
+def _fill(message: Message, recipient: Recipient, text: str, escape=lambda v: v) -> str:
+    values = {"greeting": greeting_line(message, recipient), "title": recipient.title,
+              "first_name": recipient.first_name, "surname": recipient.surname,
+              "full_name": recipient.name, "personal_ref": recipient.personal_ref}
+    return MERGE_FIELD.sub(lambda m: escape(values.get(m.group(1), "")), text)
+
+
+def render(message: Message, recipient: Recipient) -> tuple[str, str]:
+    """(subject, html) of an email as this recipient gets them: merge fields filled (HTML-escaped in the
+    content)."""
+    return _fill(message, recipient, message.subject), _fill(message, recipient, message.html, _escape)
+
+
+def render_text(message: Message, recipient: Recipient) -> str:
+    """A text as this recipient gets it: merge fields filled."""
+    return _fill(message, recipient, message.text)
+
+
+def _escape(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def rendered(message: Message, recipient: Recipient) -> tuple[str, str]:
+    """(subject, content) as this recipient gets the message: an email's subject and HTML, a text's ("", text)."""
+    if message.channel == TEXT:
+        return "", render_text(message, recipient)
+    return render(message, recipient)
