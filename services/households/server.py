@@ -61,6 +61,12 @@ class HouseholdsServicer(pb_grpc.HouseholdsServicer):
         with self._runtime.uow(require_landlord()) as uow:
             return household_message(service.person_household(uow, self._setup, person_id=request.person_id))
 
+    def GetPeopleHouseholds(self, request, ctx):
+        with self._runtime.uow(require_landlord()) as uow:
+            people, found = service.people_households(uow, self._setup, person_ids=list(request.person_ids))
+        return pb.PeopleHouseholds(people=[pb.PersonHousehold(person_id=p, household_id=h) for p, h in people],
+                                   households=[household_message(h) for h in found])
+
     def UpdateHouseholdProfiles(self, request, ctx):
         with self._runtime.uow(require_landlord()) as uow:
             return household_message(service.update_profiles(

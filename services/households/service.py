@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from services.common.errors import FieldProblem, InvalidInput, NotFound, collect
 from services.common import states
@@ -12,6 +12,8 @@ from services.common.uow import UnitOfWork
 from . import criteria, custom, placing, search as searching, views
 from .domain import Announcements, HouseholdChanged, Resident
 from .store import HouseholdStore
+
+MAX_PEOPLE_READ = 5_000  # people one GetPeopleHouseholds call reads
 
 
 def take_in_people(uow: UnitOfWork, people: Iterable[Resident]) -> placing.Placed:
@@ -61,6 +63,27 @@ def person_household(uow: UnitOfWork, setup, *, person_id: str) -> views.Househo
     if row is None:
         raise NotFound.field("person_id", "this person has no household: no property ref, address or postcode")
     return _view(store, setup, row, uow.clock.today(), with_former=True)
+
+
+def people_households(uow: UnitOfWork, setup, *, person_ids: Sequence[str]
+                      ) -> tuple[list[tuple[str, str]], list[views.HouseholdView]]:
+    """The households these people live in now (a postal mailing to households): (person_id, household_id)
+    for each person known, current and in a household, once, in the order given; and each of those households
+    once, in the order first reached, with its current occupants (no former occupants, no profiles: profiles
+    is never asked). A few set-based reads whatever the number of people; at most MAX_PEOPLE_READ."""
+    if len(person_ids) > MAX_PEOPLE_READ:
+        raise InvalidInput.field("person_ids", f"must name at most {MAX_PEOPLE_READ:,} people")
+    store = HouseholdStore(uow.session, uow.landlord_id)
+    asked = list(dict.fromkeys(person_ids))
+    known = store.residents(asked)
+    placed = [(p, known[p].household_id) for p in asked if p in known and known[p].is_current and known[p].household_id]
+    rows = store.many([household_id for _, household_id in placed])
+    people = [(person_id, household_id) for person_id, household_id in placed if household_id in rows]
+    household_ids = list(dict.fromkeys(household_id for _, household_id in people))
+    occupants = store.current_occupants(household_ids)
+    today = uow.clock.today()
+    return people, [views.household(rows[h], [views.occupant(r, joined, today) for r, joined in occupants[h]],
+                                    setup.catalogue, with_profiles=False) for h in household_ids]
 
 
 def search(uow: UnitOfWork, setup, *, criteria_given: dict[str, Any] | None, page: int = 1, page_size: int = 0,

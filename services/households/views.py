@@ -55,11 +55,12 @@ def former(occupancies: list[tuple[Resident, dt.datetime, dt.datetime | None]], 
 
 
 def household(row, occupants: list[OccupantView], catalogue: Callable[[], custom.Catalogue], *,
-              former_occupants: list[OccupantView] | None = None) -> HouseholdView:
-    """`catalogue` is only called when the household has profile values to show."""
+              former_occupants: list[OccupantView] | None = None, with_profiles: bool = True) -> HouseholdView:
+    """`catalogue` is only called when the household has profile values to show; `with_profiles=False`
+    leaves the profiles empty (and never calls it)."""
     lines = (row["address_line_1"], row["address_line_2"], row["address_line_3"], row["address_line_4"])
     profiles = {}
-    for name in ("property_profile", "household_profile"):
+    for name in ("property_profile", "household_profile") if with_profiles else ():
         stored = json.loads(row[name])
         profiles[name] = custom.shown(stored, catalogue()) if stored else {}
     return HouseholdView(

@@ -116,6 +116,28 @@ class GetPersonHouseholdRequest(_message.Message):
     person_id: str
     def __init__(self, person_id: _Optional[str] = ...) -> None: ...
 
+class GetPeopleHouseholdsRequest(_message.Message):
+    __slots__ = ("person_ids",)
+    PERSON_IDS_FIELD_NUMBER: _ClassVar[int]
+    person_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, person_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class PersonHousehold(_message.Message):
+    __slots__ = ("person_id", "household_id")
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    HOUSEHOLD_ID_FIELD_NUMBER: _ClassVar[int]
+    person_id: str
+    household_id: str
+    def __init__(self, person_id: _Optional[str] = ..., household_id: _Optional[str] = ...) -> None: ...
+
+class PeopleHouseholds(_message.Message):
+    __slots__ = ("people", "households")
+    PEOPLE_FIELD_NUMBER: _ClassVar[int]
+    HOUSEHOLDS_FIELD_NUMBER: _ClassVar[int]
+    people: _containers.RepeatedCompositeFieldContainer[PersonHousehold]
+    households: _containers.RepeatedCompositeFieldContainer[Household]
+    def __init__(self, people: _Optional[_Iterable[_Union[PersonHousehold, _Mapping]]] = ..., households: _Optional[_Iterable[_Union[Household, _Mapping]]] = ...) -> None: ...
+
 class UpdateHouseholdProfilesRequest(_message.Message):
     __slots__ = ("household_id", "property_profile", "household_profile")
     HOUSEHOLD_ID_FIELD_NUMBER: _ClassVar[int]

@@ -51,6 +51,11 @@ class HouseholdsStub:
                 request_serializer=tracker_dot_households_dot_v1_dot_households__service__pb2.GetPersonHouseholdRequest.SerializeToString,
                 response_deserializer=tracker_dot_households_dot_v1_dot_households__service__pb2.Household.FromString,
                 _registered_method=True)
+        self.GetPeopleHouseholds = channel.unary_unary(
+                '/tracker.households.v1.Households/GetPeopleHouseholds',
+                request_serializer=tracker_dot_households_dot_v1_dot_households__service__pb2.GetPeopleHouseholdsRequest.SerializeToString,
+                response_deserializer=tracker_dot_households_dot_v1_dot_households__service__pb2.PeopleHouseholds.FromString,
+                _registered_method=True)
         self.UpdateHouseholdProfiles = channel.unary_unary(
                 '/tracker.households.v1.Households/UpdateHouseholdProfiles',
                 request_serializer=tracker_dot_households_dot_v1_dot_households__service__pb2.UpdateHouseholdProfilesRequest.SerializeToString,
@@ -89,6 +94,15 @@ class HouseholdsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetPeopleHouseholds(self, request, context):
+        """The households many people live in now, at once (a postal mailing to households): each person
+        known and current with a household maps to it; each household once, with its current occupants (no former
+        occupants, no profiles).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def UpdateHouseholdProfiles(self, request, context):
         """Change the property profile and/or the household profile (custom fields by key; null clears).
         """
@@ -121,6 +135,11 @@ def add_HouseholdsServicer_to_server(servicer, server):
                     servicer.GetPersonHousehold,
                     request_deserializer=tracker_dot_households_dot_v1_dot_households__service__pb2.GetPersonHouseholdRequest.FromString,
                     response_serializer=tracker_dot_households_dot_v1_dot_households__service__pb2.Household.SerializeToString,
+            ),
+            'GetPeopleHouseholds': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPeopleHouseholds,
+                    request_deserializer=tracker_dot_households_dot_v1_dot_households__service__pb2.GetPeopleHouseholdsRequest.FromString,
+                    response_serializer=tracker_dot_households_dot_v1_dot_households__service__pb2.PeopleHouseholds.SerializeToString,
             ),
             'UpdateHouseholdProfiles': grpc.unary_unary_rpc_method_handler(
                     servicer.UpdateHouseholdProfiles,
@@ -216,6 +235,33 @@ class Households:
             '/tracker.households.v1.Households/GetPersonHousehold',
             tracker_dot_households_dot_v1_dot_households__service__pb2.GetPersonHouseholdRequest.SerializeToString,
             tracker_dot_households_dot_v1_dot_households__service__pb2.Household.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPeopleHouseholds(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.households.v1.Households/GetPeopleHouseholds',
+            tracker_dot_households_dot_v1_dot_households__service__pb2.GetPeopleHouseholdsRequest.SerializeToString,
+            tracker_dot_households_dot_v1_dot_households__service__pb2.PeopleHouseholds.FromString,
             options,
             channel_credentials,
             insecure,
