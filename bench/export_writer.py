@@ -1,5 +1,5 @@
-"""The record export's XLSX writer alone, in a process of its own: rows per second, and the process's peak
-resident memory (the interpreter and openpyxl included), printed as JSON.
+"""The record export's XLSX writer (services.common.row_files) alone, in a process of its own: rows per second,
+and the process's peak resident memory (the interpreter and openpyxl included), printed as JSON.
 
     python -m bench.export_writer <rows> <file>
 """
@@ -16,7 +16,7 @@ ROW = ["LL0000001", "Alex", "Sample", "current", "1 Test Street, Testville ZZ1 1
 
 
 def main(rows: int, path: Path) -> dict:
-    from services.reporting.exports.files import RowWriter
+    from services.common.row_files import RowWriter
     started = time.perf_counter()
     writer = RowWriter(path, "xlsx")
     for _ in range(rows):

@@ -1,6 +1,7 @@
-"""Export files, written a row at a time (bounded memory, whatever the number of people): CSV (UTF-8 with a
-BOM, so Excel reads it right) or XLSX (openpyxl's write-only mode, dates as dates, numbers as numbers: see
-xlsx_rows). Text is neutralised so no spreadsheet runs it as a formula."""
+"""Files of rows, written a row at a time (bounded memory, whatever the number of rows), shared by the services
+that hand people a file (reporting's record exports, messaging's mail-merge files): CSV (UTF-8 with a BOM, so
+Excel reads it right) or XLSX (one sheet, its title given; openpyxl's write-only mode, dates as dates, numbers
+as numbers: see xlsx_rows). Text is neutralised so no spreadsheet runs it as a formula."""
 from __future__ import annotations
 
 import csv
@@ -10,12 +11,12 @@ from typing import Any, Sequence
 from openpyxl import Workbook
 
 from services.common.spreadsheet import neutralise
-
-from .xlsx_rows import people_sheet
+from services.common.xlsx_rows import rows_sheet
 
 
 class RowWriter:
-    def __init__(self, path: Path, file_format: str):
+    def __init__(self, path: Path, file_format: str, *, sheet_title: str = "People"):
+        """`file_format` is "csv" or "xlsx"; `sheet_title` names the XLSX sheet (a CSV file has none)."""
         self.path, self.format = path, file_format
         path.parent.mkdir(parents=True, exist_ok=True)
         if file_format == "csv":
@@ -23,7 +24,7 @@ class RowWriter:
             self._csv = csv.writer(self._stream)
         else:
             self._book = Workbook(write_only=True)
-            self._sheet = people_sheet(self._book, "People")
+            self._sheet = rows_sheet(self._book, sheet_title)
 
     def write(self, cells: Sequence[Any]) -> None:
         if self.format == "csv":

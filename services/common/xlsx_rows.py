@@ -1,11 +1,12 @@
-"""The record export's XLSX sheet: openpyxl's write-only worksheet (openpyxl makes the workbook, its styles,
-the sheet's own parts before and after its rows, and the file) with one change: the rows are written as XML
-text to a file of their own, not as a Cell object and five nested lxml writes per value, and put in their
-place, inside <sheetData>, when the sheet is closed. The sheet reads back in openpyxl exactly as a plain
-write-only sheet does (text, numbers, yes/no, dates with a date format); the writer runs several times as
-fast (bench/export_writer.py measures it).
+"""The XLSX sheet of services.common.row_files, shared by the services that write files of rows (reporting's
+record exports, messaging's mail-merge files): openpyxl's write-only worksheet (openpyxl makes the workbook,
+its styles, the sheet's own parts before and after its rows, and the file) with one change: the rows are
+written as XML text to a file of their own, not as a Cell object and five nested lxml writes per value, and
+put in their place, inside <sheetData>, when the sheet is closed. The sheet reads back in openpyxl exactly as
+a plain write-only sheet does (text, numbers, yes/no, dates with a date format); the writer runs several
+times as fast (bench/export_writer.py measures it).
 
-Values are the export's cells: text, whole and fractional numbers, yes/no, None (no cell), and text that is
+Values are the row's cells: text, whole and fractional numbers, yes/no, None (no cell), and text that is
 an ISO date (a date cell). Text a spreadsheet could run as a formula is neutralised; control characters
 that XML cannot hold are left out (openpyxl would refuse the whole file); & < > are escaped."""
 from __future__ import annotations
@@ -29,14 +30,14 @@ from services.common.spreadsheet import neutralise
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_TEXT = 32767  # Excel's limit on one cell's text; openpyxl cuts text there too
-ROWS_HERE = "people rows"  # a comment openpyxl writes inside <sheetData>; the rows replace it on closing
+ROWS_HERE = "sheet rows"  # a comment openpyxl writes inside <sheetData>; the rows replace it on closing
 ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
-class PeopleSheet(WriteOnlyWorksheet):
+class RowsSheet(WriteOnlyWorksheet):
     """A write-only sheet whose rows are XML text in a file of their own (openpyxl's `_write_rows` generator
-    and `close` are the two things replaced; openpyxl is pinned in requirements.lock and the export tests
-    read files back)."""
+    and `close` are the two things replaced; openpyxl is pinned in requirements.lock and
+    tests/unit/common/test_row_files.py reads files back)."""
 
     def __init__(self, parent, title):
         super().__init__(parent, title)
@@ -102,7 +103,7 @@ class PeopleSheet(WriteOnlyWorksheet):
         return "".join(cells)
 
 
-def people_sheet(book, title: str) -> PeopleSheet:
-    sheet = PeopleSheet(parent=book, title=title)
+def rows_sheet(book, title: str) -> RowsSheet:
+    sheet = RowsSheet(parent=book, title=title)
     book._add_sheet(sheet)
     return sheet

@@ -10,10 +10,10 @@ import socket
 from pathlib import Path
 
 from services.common import context
+from services.common.row_files import RowWriter
 from services.common.worker import BackgroundWorker
 
 from .domain import DONE, FAILED, STANDARD, ExportJob, header
-from .files import RowWriter
 from .store import ExportStore
 
 log = logging.getLogger(__name__)

@@ -1,5 +1,5 @@
-"""Export jobs' progress, and their files written a row at a time: dates as dates and numbers as numbers in
-XLSX, text neutralised against formulas in both formats."""
+"""Files of rows written a row at a time (services.common.row_files): dates as dates and numbers as numbers in
+XLSX, text neutralised against formulas in both formats, the XLSX sheet titled as asked."""
 import csv
 import datetime as dt
 import io
@@ -7,25 +7,7 @@ import io
 import openpyxl
 import pytest
 
-from services.common.errors import InvalidInput
-from services.reporting.exports import domain
-from services.reporting.exports.files import RowWriter
-
-NOW = dt.datetime(2027, 1, 1, tzinfo=dt.timezone.utc)
-
-
-def test_progress_is_a_percentage_of_the_people_counted_at_the_start_and_100_only_when_done():
-    job = domain.new_job("L1", "U1", file_format="csv", criteria={}, columns=["area", "surname", "area"], now=NOW)
-    assert job.columns == ("area",)  # standard columns and repeats left out
-    job.total, job.rows_written = 200, 150
-    assert job.percent == 75
-    job.rows_written = 200
-    assert job.percent == 99
-    job.status = domain.DONE
-    assert job.percent == 100
-    with pytest.raises(InvalidInput) as refused:
-        domain.new_job("L1", "U1", file_format="pdf", criteria={}, columns=["x"] * 101, now=NOW)
-    assert [p.field for p in refused.value.fields] == ["format", "columns"]
+from services.common.row_files import RowWriter
 
 
 @pytest.mark.parametrize("file_format", ["xlsx", "csv"])
@@ -64,7 +46,7 @@ def test_an_xlsx_row_keeps_every_kind_of_value_and_leaves_out_what_xml_cannot_ho
 def test_xlsx_text_keeps_markup_characters_and_every_script_as_written(tmp_path):
     path = tmp_path / "out.xlsx"
     writer = RowWriter(path, "xlsx")
-    written = ["Flat 2 & 3 <rear>", 'Ffion "Ffi" O\'Brien-Ŵyn', "Siân Llŷr", "<!--people rows-->", "😀 ok ]]>"]
+    written = ["Flat 2 & 3 <rear>", 'Ffion "Ffi" O\'Brien-Ŵyn', "Siân Llŷr", "<!--sheet rows-->", "😀 ok ]]>"]
     writer.write(written)
     writer.close()
     assert list(openpyxl.load_workbook(path).active.iter_rows(values_only=True)) == [tuple(written)]
@@ -76,3 +58,12 @@ def test_an_xlsx_file_with_no_rows_opens_as_an_empty_sheet(tmp_path):
     writer.close()
     sheet = openpyxl.load_workbook(path).active
     assert sheet.title == "People" and list(sheet.iter_rows(values_only=True)) == []
+
+
+def test_an_xlsx_sheet_has_the_title_it_is_given(tmp_path):
+    path = tmp_path / "out.xlsx"
+    writer = RowWriter(path, "xlsx", sheet_title="Mail merge")
+    writer.write(["personal_ref", "first_name"])
+    writer.close()
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Mail merge"] and book.active.title == "Mail merge"
