@@ -72,6 +72,8 @@ class Platform:
             name = svc.runtime.name
             if svc is not self.profiles:
                 svc.profiles_address = addresses["profiles"]
+            if svc is self.messaging:  # the households of postal mailings
+                svc.households_address = addresses["households"]
             svc.start(f"{host}:0" if self._ephemeral else self.settings.grpc_address(name))
             addresses[name] = svc.runtime.grpc.address
         self.reporting.groups_address = addresses["groups"]  # reporting reaches these only once asked

@@ -2,18 +2,21 @@
 records to the protobuf messages of the Messaging API."""
 from __future__ import annotations
 
+import json
+
 from services.common import context
 from services.common.context import require_landlord
 from services.common.public_paths import REPLIES_PATH, STATUS_PATH
 from services.gen.tracker.messaging.v1 import messaging_service_pb2 as pb, messaging_service_pb2_grpc as pb_grpc
 
-from google.protobuf import json_format
+from google.protobuf import json_format, struct_pb2
 
 from . import service
+from .clients.households import Households
 from .clients.profiles import People
 from .credits import service as credits
 from .credits.domain import Movement
-from .messages import incoming, service as messages
+from .messages import incoming, mailing, service as messages
 from .messages.domain import REASONS, Message, Recipient
 from .domain import CODES, Communication
 from .events import communication_recorded
@@ -38,7 +41,7 @@ def _details(message: pb.CommunicationDetails) -> dict:
 
 
 MESSAGE_FIELDS = ("channel", "description", "sender_name", "sender_email", "reply_to", "subject", "html", "greeting",
-                  "landlord_contact", "notes", "text", "reply_to_number")
+                  "landlord_contact", "notes", "text", "reply_to_number", "mailing")
 
 
 def message_summary(found: dict) -> pb.MessageSummary:
@@ -50,7 +53,13 @@ def message_summary(found: dict) -> pb.MessageSummary:
         failed=found["failed"], delivered=found["delivered"], credits_needed=found["credits_needed"],
         excluded=[pb.ReasonCount(reason=r, label=label, count=n) for r, label, n in found["excluded"]],
         created_at=m.created_at.isoformat(), created_by=m.created_by,
-        sent_at=m.sent_at.isoformat() if m.sent_at else "")
+        sent_at=m.sent_at.isoformat() if m.sent_at else "", household_rules=_struct(m.household_rules.to_json()))
+
+
+def _struct(text: str) -> struct_pb2.Struct:
+    found = struct_pb2.Struct()
+    found.update(json.loads(text))
+    return found
 
 
 def recipient_message(message: Message, r: Recipient, rendered) -> pb.Recipient:
@@ -60,7 +69,8 @@ def recipient_message(message: Message, r: Recipient, rendered) -> pb.Recipient:
                         reason_label=REASONS[message.channel].get(r.reason, r.reason) if r.reason else "",
                         to_address=r.to_address, to_name=r.to_name if r.to_address else "", subject=subject,
                         html="" if text else content, text=content if text else "", segments=r.segments,
-                        communication_id=r.communication_id, error=r.error)
+                        communication_id=r.communication_id, error=r.error, large_print=r.large_print,
+                        household_id=r.household_id)
 
 
 def credits_message(found: dict) -> pb.TextCredits:
@@ -78,8 +88,9 @@ class MessagingServicer(pb_grpc.MessagingServicer):
     emails' unsubscribe links."""
 
     def __init__(self, runtime, people: People, nudge_sending=lambda: None, *, text_token: str = "",
-                 public_url=lambda: "", secret: str = ""):
+                 public_url=lambda: "", secret: str = "", households: Households | None = None):
         self._runtime, self._people, self._nudge_sending = runtime, people, nudge_sending
+        self._households = households
         self._text_token, self._public_url, self._secret = text_token, public_url, secret
 
     def _summary(self, landlord_id: str, message_id: str) -> pb.MessageSummary:
@@ -90,7 +101,8 @@ class MessagingServicer(pb_grpc.MessagingServicer):
         landlord_id = require_landlord()
         with self._runtime.uow(landlord_id) as uow:
             made = messages.create(uow, user_id=context.current().user_id,
-                                   fields={name: getattr(request, name) for name in MESSAGE_FIELDS})
+                                   fields={**{name: getattr(request, name) for name in MESSAGE_FIELDS},
+                                           "household_rules": json_format.MessageToDict(request.household_rules)})
         return self._summary(landlord_id, made.message_id)
 
     def GetMessage(self, request, ctx):
@@ -105,7 +117,7 @@ class MessagingServicer(pb_grpc.MessagingServicer):
     def AddRecipients(self, request, ctx):
         landlord_id = require_landlord()
         messages.add_recipients(lambda: self._runtime.uow(landlord_id), self._people, message_id=request.message_id,
-                                criteria=json_format.MessageToDict(request.criteria))
+                                criteria=json_format.MessageToDict(request.criteria), households=self._households)
         return self._summary(landlord_id, request.message_id)
 
     def RemoveRecipients(self, request, ctx):
@@ -130,6 +142,13 @@ class MessagingServicer(pb_grpc.MessagingServicer):
             messages.send(uow, message_id=request.message_id, user_id=context.current().user_id)
         self._nudge_sending()
         return self._summary(landlord_id, request.message_id)
+
+    def DownloadMailingList(self, request, ctx):
+        with self._runtime.uow(require_landlord(), read_only=True) as uow:
+            message, letters = messages.letters(uow, message_id=request.message_id)
+        chosen = mailing.file_format(message, request.format)
+        for data in mailing.merge_file(letters, chosen):
+            yield pb.FileChunk(data=data)
 
     def TakeTextDeliveryReport(self, request, ctx):
         done = incoming.delivery_report(self._runtime.uow, token=self._text_token,

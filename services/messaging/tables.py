@@ -3,7 +3,7 @@ on it (store.py) and PostgreSQL row-level security is the second wall behind tha
 from __future__ import annotations
 
 from sqlalchemy import (BigInteger, Boolean, Column, Date, DateTime, Index, Integer, MetaData, PrimaryKeyConstraint,
-                        String, Table, Text)
+                        String, Table, Text, false)
 
 from services.common.db import outbox_table, processed_events_table
 
@@ -54,6 +54,8 @@ messages = Table(
     Column("sent_at", TZ),
     Column("text", Text, nullable=False, server_default=""),  # a text message's content
     Column("reply_to_number", String(20), nullable=False, server_default=""),  # a text's sender, E.164
+    Column("mailing", String(10), nullable=False, server_default=""),  # post: person | household
+    Column("household_rules", Text, nullable=False, server_default="{}"),  # post per household: who is named
     Index("ix_messages_status", "status"),
 )
 # One row per person on a message's list: included or excluded (with the reason) while it is a draft, then
@@ -66,7 +68,7 @@ message_recipients = Table(
     Column("name", String(401), nullable=False),
     Column("state", String(10), nullable=False),
     Column("reason", String(40), nullable=False),
-    Column("to_address", String(254), nullable=False),
+    Column("to_address", String(500), nullable=False),  # an email address, a mobile (E.164) or a postal address
     Column("contact_name", String(254), nullable=False),
     Column("title", String(200), nullable=False),
     Column("first_name", String(200), nullable=False),
@@ -76,6 +78,9 @@ message_recipients = Table(
     Column("error", String(500), nullable=False),
     Column("segments", Integer, nullable=False, server_default="0"),  # a text's parts: the credits it costs
     Column("provider_ref", String(64), nullable=False, server_default=""),  # the text provider's message id
+    Column("large_print", Boolean, nullable=False, server_default=false()),  # a letter in large print
+    Column("household_id", String(36), nullable=False, server_default=""),  # post per household
+    Column("mailing_name", String(1000), nullable=False, server_default=""),  # the name on a letter
     PrimaryKeyConstraint("message_id", "person_id"),
     Index("ix_message_recipients_state", "message_id", "state"),
     Index("ix_message_recipients_provider_ref", "provider_ref"),

@@ -4,15 +4,21 @@ the reason), preview, send (a background job; preferences and addresses are chec
 Any staff member reads them; writing and sending need send_messages."""
 from __future__ import annotations
 
-from services.common.grpc_client import call
+from flask import Response
+from google.protobuf import json_format
+from werkzeug.wsgi import ClosingIterator
+
+from services.common.grpc_client import call, call_stream
+from services.common.spreadsheet import XLSX
 from services.gen.tracker.messaging.v1 import messaging_service_pb2 as pb
 
 from .. import searching
 from ..api import landlord_staff
 from ..privileges import Privilege
 from ..schemas import PageQuery
-from ..schemas.messages import (MessageOut, MessagePreview, MessageQuery, MessagesFound, NewMessage, RecipientsToAdd,
-                                RecipientsToRemove)
+from ..schemas.messages import (MailingListQuery, MessageOut, MessagePreview, MessageQuery, MessagesFound, NewMessage,
+                                RecipientsToAdd, RecipientsToRemove)
+from .documents import content_disposition
 from . import api
 
 MESSAGES = "/api/v1/messages"
@@ -29,7 +35,8 @@ def message(m) -> dict:
             "subject": m.subject, "html": m.html, "greeting": m.greeting, "landlord_contact": m.landlord_contact,
             "notes": m.notes, "included": m.included, "waiting": m.waiting, "sent": m.sent, "bounced": m.bounced,
             "failed": m.failed, "delivered": m.delivered, "text": m.text, "reply_to_number": m.reply_to_number,
-            "credits_needed": m.credits_needed, "excluded": [{"reason": e.reason, "label": e.label, "count": e.count}
+            "credits_needed": m.credits_needed, "mailing": m.mailing or None,
+            "household_rules": json_format.MessageToDict(m.household_rules), "excluded": [{"reason": e.reason, "label": e.label, "count": e.count}
                                              for e in m.excluded],
             "created_at": m.created_at, "created_by": m.created_by, "sent_at": m.sent_at or None}
 
@@ -39,13 +46,17 @@ def recipient(r) -> dict:
             "reason_label": r.reason_label or None, "to_address": r.to_address or None,
             "to_name": r.to_name or None, "subject": r.subject or None, "html": r.html or None,
             "text": r.text or None, "segments": r.segments, "error": r.error or None,
-            "communication_id": r.communication_id or None}
+            "communication_id": r.communication_id or None, "large_print": r.large_print,
+            "household_id": r.household_id or None}
 
 
 @api.route("POST", MESSAGES, access=SEND, tag=TAG, status=201, body=NewMessage, response=MessageOut,
            summary="Write a message (a draft): its content, and the communication record each recipient will get")
 def create(gw, caller, body: NewMessage):
-    return message(call(gw.clients.messaging.CreateMessage, pb.CreateMessageRequest(**body.model_dump())))
+    request = pb.CreateMessageRequest(**body.model_dump(exclude={"household_rules", "mailing"}),
+                                      mailing=body.mailing or "")
+    request.household_rules.update(body.household_rules.model_dump() if body.household_rules else {})
+    return message(call(gw.clients.messaging.CreateMessage, request))
 
 
 @api.route("GET", MESSAGES, access=READ, tag=TAG, query=MessageQuery, response=MessagesFound,
@@ -97,3 +108,17 @@ def preview(gw, caller, message_id: str, query: PageQuery):
            summary="Send a draft: a background job; GET the message for its progress")
 def send(gw, caller, message_id: str):
     return message(call(gw.clients.messaging.SendMessage, pb.GetMessageRequest(message_id=message_id)))
+
+
+@api.route("GET", MESSAGE + "/mailing-list", access=READ, tag=TAG, query=MailingListQuery,
+           produces=(XLSX, "text/csv"),
+           summary="A post message's mail-merge file: one row per letter (name, address lines, postcode, large "
+                   "print, on behalf of), in postcode order, for those included (or sent to)")
+def mailing_list(gw, caller, message_id: str, query: MailingListQuery):
+    chunks = call_stream(gw.clients.messaging.DownloadMailingList,
+                         pb.MailingListRequest(message_id=message_id, format=query.format), timeout=600)
+    body = ClosingIterator((c.data for c in chunks), chunks.close)
+    media = XLSX if query.format == "xlsx" else "text/csv; charset=utf-8"
+    return Response(body, status=200, content_type=media, headers={
+        "Content-Disposition": content_disposition(f"mailing-list-{message_id}.{query.format}"),
+        "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store"})

@@ -11,6 +11,16 @@ from services.common.criteria import CRITERIA_SCHEMA
 
 from . import PAGE, Body, JsonObject
 
+class HouseholdRules(BaseModel):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
+        {"tenancy_types": ["General needs"], "age_bands": ["16-24", "25-44", "45-64", "65+"]}]})
+
+    tenancy_types: list[str] = Field(default_factory=list, max_length=50, description="labels; empty: any")
+    age_bands: list[str] = Field(default_factory=list, max_length=50, description="labels; empty: any (leave out "
+                                                                                   "under-16s by naming the others)")
+    household_statuses: list[str] = Field(default_factory=list, max_length=50, description="labels; empty: any")
+
+
 MERGE = "merge fields: {{greeting}}, {{title}}, {{first_name}}, {{surname}}, {{full_name}}, {{personal_ref}}"
 
 
@@ -22,9 +32,12 @@ class NewMessage(Body):
         "landlord_contact": "Sam Officer", "notes": "Autumn round"}, {
         "channel": "text", "sender_name": "Northfield Homes", "reply_to_number": "07700 900001",
         "text": "{{greeting}}, your gas safety check is due. Reply to this number to book.",
-        "greeting": "first_name"}]})
+        "greeting": "first_name"}, {
+        "channel": "post", "sender_name": "Northfield Homes", "description": "Rent letter", "mailing": "household",
+        "household_rules": {"household_statuses": ["Head", "Joint"]}}]})
 
-    channel: Literal["email", "text"] = Field(description="email or text (post follows)")
+    channel: Literal["email", "text", "post"] = Field(description=(
+        "email, text or post (a mail-merge file for the post room; sending records the letters as mailed)"))
     description: str = Field("", max_length=200, description="added to the generated reference")
     sender_name: str = Field(min_length=1, max_length=200)
     sender_email: str = Field("", max_length=254, description="an email's sender address (required for email)")
@@ -41,10 +54,15 @@ class NewMessage(Body):
         "title_surname", description="{{greeting}}: Dear Mr Adams, or Dear Alan (never a bare initial)")
     landlord_contact: str = Field("", max_length=200, description="on each recipient's communication record")
     notes: str = Field("", max_length=4000, description="on each recipient's communication record")
+    mailing: Optional[Literal["person", "household"]] = Field(None, description=(
+        "post: a letter per person (default), or per household, named for its occupants the rules include "
+        "(\"Mr A Lambert and Master G Lambert\")"))
+    household_rules: Optional[HouseholdRules] = Field(None, description=(
+        "post per household: which occupants its letter names (each rule any of its labels; all rules must hold)"))
 
 
 class MessageQuery(Body):
-    channel: Optional[Literal["email", "text"]] = None
+    channel: Optional[Literal["email", "text", "post"]] = None
     status: Optional[Literal["draft", "sending", "sent"]] = None
     reference: str = Field("", max_length=300, description="words found anywhere in the reference, any case")
     notes: str = Field("", max_length=200, description="words found anywhere in the notes")
@@ -75,7 +93,8 @@ class RecipientsToRemove(Body):
 
 class ReasonCount(BaseModel):
     reason: str = Field(description="archived, opted_out, no_email, contact_no_email (email); archived, opted_out, "
-                                    "no_mobile, contact_no_mobile (text)")
+                                    "no_mobile, contact_no_mobile (text); archived, opted_out, no_address, "
+                                    "contact_no_address (post)")
     label: str
     count: int
 
@@ -103,6 +122,8 @@ class MessageOut(BaseModel):
     text: str = Field(description="a text's content")
     reply_to_number: str = Field(description="a text's sender number (E.164)")
     credits_needed: int = Field(description="a text message: the parts still to be sent, one credit each")
+    mailing: Optional[Literal["person", "household"]] = Field(description="post: a letter per person or household")
+    household_rules: HouseholdRules
     created_at: str
     created_by: str
     sent_at: Optional[str] = Field(description="when the last recipient was done")
@@ -122,6 +143,12 @@ class RecipientOut(BaseModel):
     segments: int = Field(description="a text's parts for this recipient (credits)")
     error: Optional[str] = Field(description="why sending failed")
     communication_id: Optional[str] = Field(description="the record sending made")
+    large_print: bool = Field(description="a letter in large print (the person's preference or need)")
+    household_id: Optional[str] = Field(description="post per household: the household the letter goes to")
+
+
+class MailingListQuery(Body):
+    format: Literal["xlsx", "csv"] = Field("xlsx", description="the mail-merge file's format")
 
 
 class MessagesFound(BaseModel):

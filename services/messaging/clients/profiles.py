@@ -9,17 +9,23 @@ from typing import Any, Iterable, Iterator, Mapping, Protocol, Sequence
 from google.protobuf import json_format
 
 from services.common import people_rows, people_status
+from services.common.person_fields import ADDRESS_LINES
 from services.common.errors import NotFound
 from services.common.grpc_client import call, channel
 from services.common.prefetch import fetched_ahead
 from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb, profiles_service_pb2_grpc as pb_grpc
 from services.gen.tracker.profiles.v1 import setup_service_pb2 as setup_pb, setup_service_pb2_grpc as setup_grpc
 
+from ..messages import post
 from ..messages.domain import Addressee
 
-COLUMNS = ("title", "email", "mobile", "preferences", "alt_contact_name", "alt_contact_email", "alt_contact_phone")
-OPT_OUT = {"email": "no_email", "text": "no_text"}
-PEOPLE_READ = 1_000  # people one GetPeople call reads  # the programmed preference that opts a person out of each channel
+COLUMNS = ("title", "email", "mobile", "preferences", "alt_contact_name", "alt_contact_email", "alt_contact_phone",
+           "alt_contact_address")
+POST_COLUMNS = (*ADDRESS_LINES, "postcode", "communication_needs")  # read only for a letter
+OCCUPANT_COLUMNS = ("title", "tenancy_type", "age_band", "household_status")
+OPT_OUT = {"email": "no_email", "text": "no_text", "post": "no_post"}  # the preference opting out of each channel
+LARGE_PRINT = "large_print"  # the programmed preference asking for letters in large print
+PEOPLE_READ = 1_000  # people one GetPeople call reads
 
 
 class People(Protocol):
@@ -37,6 +43,10 @@ class People(Protocol):
         """The same, from profiles' records themselves (at the moment of sending: a change made a moment
         ago counts, even before the search index has it)."""
 
+    def occupants(self, person_ids: Sequence[str]) -> list[post.Occupant]:
+        """These people as a household letter's rules see them (title, tenancy type, age band, household
+        status); unknown ids left out."""
+
     def opt_out(self, person_id: str, channel: str) -> None:
         """The person opted out of `channel` (their preferences gain its opt-out); nothing if they are gone."""
 
@@ -51,11 +61,16 @@ def _cells(row) -> dict[str, Any]:
 
 
 def _addressee(person_id: str, status: str, first_name: str, surname: str, personal_ref: str,
-               fields: Mapping[str, Any], opt_out: str | None) -> Addressee:
+               fields: Mapping[str, Any], labels: Mapping[str, str | None]) -> Addressee:
+    """`labels`: the labels the landlord gives the preferences "opt_out" (of the channel) and "large_print"."""
+    held = fields.get("preferences") or []
     return Addressee(person_id, status, fields.get("title") or "", first_name, surname, personal_ref,
-                     fields.get("email") or "", opt_out in (fields.get("preferences") or []),
+                     fields.get("email") or "", labels["opt_out"] in held,
                      fields.get("alt_contact_name") or "", fields.get("alt_contact_email") or "",
-                     fields.get("mobile") or "", fields.get("alt_contact_phone") or "")
+                     fields.get("mobile") or "", fields.get("alt_contact_phone") or "",
+                     post.postal([fields.get(line) or "" for line in ADDRESS_LINES], fields.get("postcode") or ""),
+                     fields.get("alt_contact_address") or "",
+                     post.needs_large_print(fields.get("communication_needs") or [], labels["large_print"] in held))
 
 
 class ProfilesPeople:
@@ -71,31 +86,46 @@ class ProfilesPeople:
         for _, ids in people_rows.resolve(self._stub, criteria, people_rows.IDS_CHUNK):
             yield ids
 
-    def _opt_out_label(self, channel: str) -> str | None:
-        """The label the landlord gives the channel's opt-out preference now (a rename never loses it)."""
+    def _labels(self, channel: str) -> dict[str, str | None]:
+        """The labels the landlord gives the channel's opt-out preference and the large print one now (a
+        rename never loses them)."""
         options = call(self._setup.GetOptionList, setup_pb.GetOptionListRequest(list_name="preferences")).items
-        return next((o.label for o in options if o.code == OPT_OUT[channel]), None)
+        by_code = {o.code: o.label for o in options if o.code}
+        return {"opt_out": by_code.get(OPT_OUT[channel]), "large_print": by_code.get(LARGE_PRINT)}
 
     def addressees(self, person_ids: Sequence[str], channel: str) -> Iterator[Addressee]:
-        opt_out = self._opt_out_label(channel)
+        labels = self._labels(channel)
+        columns = COLUMNS + POST_COLUMNS if channel == "post" else COLUMNS
         pages = [person_ids[start:start + people_rows.ROWS_PAGE]
                  for start in range(0, len(person_ids), people_rows.ROWS_PAGE)]
-        for rows in fetched_ahead(lambda ids: people_rows.rows(self._stub, ids, COLUMNS), pages):
+        for rows in fetched_ahead(lambda ids: people_rows.rows(self._stub, ids, columns), pages):
             for row in rows:  # handed on as each page comes, while the next ones are read
                 yield _addressee(row.id, row.status, row.first_name, row.surname, row.personal_ref, _cells(row),
-                                 opt_out)
+                                 labels)
+
+    def occupants(self, person_ids: Sequence[str]) -> list[post.Occupant]:
+        """These people as a household letter's rules see them (unknown ids left out)."""
+        found = []
+        for start in range(0, len(person_ids), people_rows.ROWS_PAGE):
+            for row in people_rows.rows(self._stub, person_ids[start:start + people_rows.ROWS_PAGE],
+                                        OCCUPANT_COLUMNS):
+                cells = _cells(row)
+                found.append(post.Occupant(row.id, cells.get("title") or "", row.first_name, row.surname,
+                                           row.status, cells.get("tenancy_type") or "", cells.get("age_band") or "",
+                                           cells.get("household_status") or ""))
+        return found
 
     def addressees_now(self, person_ids: Sequence[str], channel: str) -> list[Addressee]:
-        opt_out, found = self._opt_out_label(channel), []
+        labels, found = self._labels(channel), []
         for start in range(0, len(person_ids), PEOPLE_READ):
             answer = call(self._stub.GetPeople, pb.GetPeopleRequest(person_ids=person_ids[start:start + PEOPLE_READ]))
             found += [_addressee(person.person_id, person.status, person.first_name, person.surname,
-                                 person.personal_ref, json_format.MessageToDict(person.fields), opt_out)
+                                 person.personal_ref, json_format.MessageToDict(person.fields), labels)
                       for person in answer.people]
         return found
 
     def opt_out(self, person_id: str, channel: str) -> None:
-        label = self._opt_out_label(channel)
+        label = self._labels(channel)["opt_out"]
         try:
             person = call(self._stub.GetPerson, pb.GetPersonRequest(person_id=person_id))
         except NotFound:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Mapping
 
 import nh3
@@ -15,9 +15,11 @@ from email_validator import EmailNotValidError, validate_email
 from services.common import phones
 from services.common.errors import FieldProblem, InUse, collect
 
-EMAIL, TEXT = "email", "text"
-CHANNELS = {EMAIL: "Email", TEXT: "Text"}
-RECORD_CODES = {EMAIL: "emailed", TEXT: "texted"}  # the communication code each channel's records carry
+from . import post
+
+EMAIL, TEXT, POST = "email", "text", "post"
+CHANNELS = {EMAIL: "Email", TEXT: "Text", POST: "Post"}
+RECORD_CODES = {EMAIL: "emailed", TEXT: "texted", POST: "mailed"}  # the communication code each channel's records carry
 DRAFT, SENDING, SENT = "draft", "sending", "sent"
 GREETINGS = ("title_surname", "first_name")
 SUBJECT_MAX, NAME_MAX, NOTES_MAX, TEXT_MAX = 200, 200, 4000, 200
@@ -34,6 +36,8 @@ REASONS = {
             "contact_no_email": "The alternative contact has no email address"},
     TEXT: {"archived": "Archived", "opted_out": "Opted out of texts", "no_mobile": "No valid UK mobile number",
            "contact_no_mobile": "The alternative contact has no valid UK mobile number"},
+    POST: {"archived": "Archived", "opted_out": "Opted out of post", "no_address": "No postal address",
+           "contact_no_address": "The alternative contact has no postal address"},
 }
 # The outcome each state gives the recipient's communication record, when the delivery names none.
 OUTCOMES = {SENT_TO: "sent", DELIVERED: "delivered", BOUNCED: "delivered_wrong_address", FAILED: "failed"}
@@ -82,6 +86,8 @@ class Message:
     sent_at: dt.datetime | None = None
     text: str = ""  # a text message's content
     reply_to_number: str = ""  # a text's sender number (E.164), where replies come back
+    mailing: str = ""  # post: a letter per person, or per household
+    household_rules: post.HouseholdRules = post.HouseholdRules()  # post per household: who its letter names
 
 
 @dataclass(frozen=True)
@@ -99,6 +105,9 @@ class Addressee:
     contact_email: str
     mobile: str = ""
     contact_phone: str = ""
+    address: str = ""  # as post.postal keeps it ("" if nothing can be posted to it)
+    contact_address: str = ""  # the alternative contact's, as written
+    large_print: bool = False
 
     @property
     def name(self) -> str:
@@ -121,9 +130,14 @@ class Recipient:
     error: str = ""
     segments: int = 0  # a text's parts, as this recipient gets it: the credits it costs
     provider_ref: str = ""
+    large_print: bool = False  # a letter in large print
+    household_id: str = ""  # post per household: the household the letter goes to
+    mailing_name: str = ""  # post: the name on the letter ("Mr A Lambert and Master G Lambert")
 
     @property
     def to_name(self) -> str:
+        if self.mailing_name:
+            return self.mailing_name
         return f"{self.contact_name} on behalf of {self.name}" if self.contact_name else self.name
 
 
@@ -189,14 +203,17 @@ def _not_for(channel: str, given: Mapping[str, str], names: tuple[str, ...], pro
 
 EMAIL_ONLY = ("sender_email", "reply_to", "subject", "html")
 TEXT_ONLY = ("text", "reply_to_number")
+POST_ONLY = ("mailing",)
 
 
 def new_message(*, landlord_id: str, user_id: str, now: dt.datetime, today: dt.date, channel: str,
                 description: str = "", sender_name: str = "", sender_email: str = "", reply_to: str = "",
                 subject: str = "", html: str = "", greeting: str = "", landlord_contact: str = "",
-                notes: str = "", text: str = "", reply_to_number: str = "") -> Message:
+                notes: str = "", text: str = "", reply_to_number: str = "", mailing: str = "",
+                household_rules: Mapping | None = None) -> Message:
     """A draft message, checked, or InvalidInput naming every bad field: an email has a sender address,
-    a subject and HTML content; a text has plain content and the number it comes from."""
+    a subject and HTML content; a text has plain content and the number it comes from; post goes a letter
+    per person or per household (whose letter names the occupants its rules include)."""
     problems: list[FieldProblem] = []
     channel = (channel or "").strip().lower()
     if channel not in CHANNELS:
@@ -204,10 +221,10 @@ def new_message(*, landlord_id: str, user_id: str, now: dt.datetime, today: dt.d
     about = _text(description, "description", TEXT_MAX, problems)
     sender = _text(sender_name, "sender_name", NAME_MAX, problems, required=True)
     given = {"sender_email": sender_email, "reply_to": reply_to, "subject": subject, "html": html, "text": text,
-             "reply_to_number": reply_to_number}
+             "reply_to_number": reply_to_number, "mailing": mailing}
     sender_address = reply = subject = content = words = number = ""
     if channel == EMAIL:
-        _not_for(EMAIL, given, TEXT_ONLY, problems)
+        _not_for(EMAIL, given, TEXT_ONLY + POST_ONLY, problems)
         sender_address = _address(sender_email, "sender_email", problems, required=True)
         reply = _address(reply_to, "reply_to", problems, required=False) or sender_address
         subject = _text(given["subject"], "subject", SUBJECT_MAX, problems, required=True)
@@ -220,10 +237,19 @@ def new_message(*, landlord_id: str, user_id: str, now: dt.datetime, today: dt.d
         _merge_fields(content, "html", problems)
         content = sanitise(content) if content else ""
     elif channel == TEXT:
-        _not_for(TEXT, given, EMAIL_ONLY, problems)
+        _not_for(TEXT, given, EMAIL_ONLY + POST_ONLY, problems)
         words = _text(text, "text", TEXT_CONTENT_MAX, problems, required=True)
         _merge_fields(words, "text", problems)
         number = _phone_number(reply_to_number, "reply_to_number", problems)
+    elif channel == POST:
+        _not_for(POST, given, EMAIL_ONLY + TEXT_ONLY, problems)
+        mailing = (mailing or post.PERSON_MAILING).strip().lower()
+        if mailing not in post.MAILINGS:
+            problems.append(FieldProblem("mailing", "must be one of " + ", ".join(post.MAILINGS)))
+    rules = post.HouseholdRules.given(household_rules, ruled := [])
+    problems += [FieldProblem(field, reason) for field, reason in ruled]
+    if rules and mailing != post.HOUSEHOLD_MAILING:
+        problems.append(FieldProblem("household_rules", "only a post message sent per household has them"))
     greeting = (greeting or GREETINGS[0]).strip()
     if greeting not in GREETINGS:
         problems.append(FieldProblem("greeting", "must be one of " + ", ".join(GREETINGS)))
@@ -232,29 +258,8 @@ def new_message(*, landlord_id: str, user_id: str, now: dt.datetime, today: dt.d
     collect(problems)
     reference = f"{CHANNELS[channel]} {sender} {today:%d/%m/%Y}" + (f" {about}" if about else "")
     return Message(new_id(), landlord_id, channel, reference, about, sender, sender_address, reply, subject,
-                   content, greeting, contact, noted, DRAFT, now, user_id, text=words, reply_to_number=number)
-
-
-def route(person: Addressee, channel: str) -> Recipient:
-    """Who gets the message for this person and at which address or number (their alternative contact where
-    they have one: "<contact> on behalf of <person>"), or why nobody does."""
-    base = Recipient(person.person_id, person.name, INCLUDED, title=person.title, first_name=person.first_name,
-                     surname=person.surname, personal_ref=person.personal_ref)
-    if person.status != "current":
-        return replace(base, state=EXCLUDED, reason="archived")
-    if person.opted_out:
-        return replace(base, state=EXCLUDED, reason="opted_out")
-    find, own, contacts, missing = ((email_address, person.email, person.contact_email, "no_email") if channel == EMAIL
-                                    else (phones.uk_mobile, person.mobile, person.contact_phone, "no_mobile"))
-    if person.contact_name or person.contact_email or person.contact_phone:
-        to = find(contacts) if contacts else None
-        if to is None:
-            return replace(base, state=EXCLUDED, reason="contact_" + missing)
-        return replace(base, to_address=to, contact_name=person.contact_name or to)
-    to = find(own) if own else None
-    if to is None:
-        return replace(base, state=EXCLUDED, reason=missing)
-    return replace(base, to_address=to)
+                   content, greeting, contact, noted, DRAFT, now, user_id, text=words, reply_to_number=number,
+                   mailing=mailing if channel == POST else "", household_rules=rules)
 
 
 def only_in_draft(message: Message) -> Message:

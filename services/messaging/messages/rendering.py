@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from services.common.text_segments import segments
 
-from .domain import EXCLUDED, MERGE_FIELD, TEXT, Message, Recipient
+from .domain import EXCLUDED, MERGE_FIELD, POST, TEXT, Message, Recipient
 
 
 def costed(message: Message, recipient: Recipient) -> Recipient:
@@ -50,7 +50,10 @@ def _escape(value: str) -> str:
 
 
 def rendered(message: Message, recipient: Recipient) -> tuple[str, str]:
-    """(subject, content) as this recipient gets the message: an email's subject and HTML, a text's ("", text)."""
+    """(subject, content) as this recipient gets the message: an email's subject and HTML, a text's ("", text);
+    a letter's ("", "") (its content is the template the post room merges)."""
+    if message.channel == POST:
+        return "", ""
     if message.channel == TEXT:
         return "", render_text(message, recipient)
     return render(message, recipient)

@@ -23,8 +23,9 @@ from .. import domain as records
 from ..clients.profiles import People
 from ..credits import service as credits
 from ..store import CommunicationRecords
-from . import domain, rendering, unsubscribe
-from .domain import CLAIMED, EXCLUDED, FAILED, RECORD_CODES, SENT, SENT_TO, TEXT, Delivery, Message, Recipient
+from . import rendering, routing, unsubscribe
+from .domain import (CLAIMED, EXCLUDED, FAILED, POST, RECORD_CODES, SENT, SENT_TO, TEXT, Delivery, Message,
+                     Recipient)
 from .store import Messages, sending_messages
 
 log = logging.getLogger(__name__)
@@ -111,7 +112,7 @@ class SendJob(BackgroundWorker):
         message, claimed = self._claim(landlord_id, message_id)
         if not claimed:
             return False
-        now = {a.person_id: rendering.costed(message, domain.route(a, message.channel))
+        now = {a.person_id: rendering.costed(message, routing.route(a, message.channel))
                for a in self._people.addressees_now([r.person_id for r in claimed], message.channel)}
         done: list[tuple[Recipient, Delivery | None]] = []
         for recipient in claimed:
@@ -120,7 +121,9 @@ class SendJob(BackgroundWorker):
                 log.info("message %s: a recipient is excluded at sending (%s)", message_id, checked.reason)
                 done.append((replace(recipient, reason=checked.reason), None))
                 continue
-            checked = replace(checked, state=CLAIMED, segments=recipient.segments)  # the parts paid for
+            # the parts paid for; a letter as it was addressed (to the household, perhaps)
+            checked = (replace(recipient, state=CLAIMED) if message.channel == POST
+                       else replace(checked, state=CLAIMED, segments=recipient.segments))
             done.append((checked, self._hand_over(message, checked)))
             if message.channel == TEXT:  # its delivery report may come at once: the provider's id is kept now
                 self._finish(message, done)
@@ -129,6 +132,8 @@ class SendJob(BackgroundWorker):
         return True
 
     def _hand_over(self, message: Message, recipient: Recipient) -> Delivery:
+        if message.channel == POST:  # the post room sends the letters: sending records them as mailed
+            return Delivery(SENT_TO)
         if message.channel == TEXT:
             return self._texts.send(recipient.to_address, message.reply_to_number,
                                     rendering.render_text(message, recipient), self._public_url() + STATUS_PATH)

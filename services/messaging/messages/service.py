@@ -12,7 +12,8 @@ from services.common.uow import UnitOfWork
 from .. import domain as records
 from ..clients.profiles import People
 from ..credits import service as credits
-from . import domain, finding, rendering
+from ..clients.households import Households
+from . import domain, finding, mailing, post, rendering, routing
 from .domain import EXCLUDED, INCLUDED, REASONS, SENDING, Message
 from .store import Messages
 
@@ -67,9 +68,10 @@ def find(uow: UnitOfWork, *, filters: Mapping[str, str], page: int, page_size: i
 
 
 def add_recipients(make_uow: Callable[[], UnitOfWork], people: People, *, message_id: str,
-                   criteria: Mapping[str, Any]) -> Message:
+                   criteria: Mapping[str, Any], households: Households | None = None) -> Message:
     """Everyone the criteria pick joins the list (those on it already stay as they are), each included or
-    excluded with the reason; a list over MAX_LIST people is refused whole."""
+    excluded with the reason; a list over MAX_LIST people is refused whole. Post per household goes to the
+    household each person lives in (`households` says which)."""
     with make_uow() as uow:
         draft = domain.only_in_draft(get(uow, message_id))
     channel = draft.channel
@@ -80,7 +82,9 @@ def add_recipients(make_uow: Callable[[], UnitOfWork], people: People, *, messag
         picked += chunk
         if len(picked) > MAX_LIST:
             raise InvalidInput.field("criteria", f"picks more than {MAX_LIST:,} people: one list holds at most that")
-    routed = [rendering.costed(draft, domain.route(a, channel)) for a in people.addressees(picked, channel)]
+    routed = [rendering.costed(draft, routing.route(a, channel)) for a in people.addressees(picked, channel)]
+    if draft.mailing == post.HOUSEHOLD_MAILING and households is not None:
+        routed = mailing.to_households(draft, routed, people, households)
     with make_uow() as uow:
         message = get(uow, message_id, for_update=True)
         domain.only_in_draft(message)
@@ -112,6 +116,12 @@ def preview(uow: UnitOfWork, *, message_id: str, page: int, page_size: int) -> t
     total = sum(store.counts(message_id).values())
     recipients = store.page(message_id, limit=size, offset=(page - 1) * size)
     return message, total, [(r, None if r.state == EXCLUDED else rendering.rendered(message, r)) for r in recipients]
+
+
+def letters(uow: UnitOfWork, *, message_id: str) -> tuple[Message, list[domain.Recipient]]:
+    """The message and the recipients its letters go to (those included, or sent to)."""
+    message = get(uow, message_id)
+    return message, _messages(uow).letters(message_id)
 
 
 def send(uow: UnitOfWork, *, message_id: str, user_id: str) -> Message:

@@ -12,18 +12,21 @@ from sqlalchemy.orm import Session
 from services.common.db import as_utc
 
 from ..tables import message_recipients as recipients, messages
+from . import post
 from .domain import CLAIMED, DONE, EXCLUDED, INCLUDED, SENDING, Message, Recipient
 from .finding import MessageFilter
 
 RECIPIENT_FIELDS = ("name", "state", "reason", "to_address", "contact_name", "title", "first_name", "surname",
-                    "personal_ref", "communication_id", "error", "segments", "provider_ref")
+                    "personal_ref", "communication_id", "error", "segments", "provider_ref", "large_print",
+                    "household_id", "mailing_name")
 
 
 def _message(r) -> Message:
     return Message(r["message_id"], r["landlord_id"], r["channel"], r["reference"], r["description"],
                    r["sender_name"], r["sender_email"], r["reply_to"], r["subject"], r["html"], r["greeting"],
                    r["landlord_contact"], r["notes"], r["status"], as_utc(r["created_at"]), r["created_by"],
-                   as_utc(r["sent_at"]) if r["sent_at"] else None, r["text"], r["reply_to_number"])
+                   as_utc(r["sent_at"]) if r["sent_at"] else None, r["text"], r["reply_to_number"], r["mailing"],
+                   post.HouseholdRules.from_json(r["household_rules"]))
 
 
 def _recipient(r) -> Recipient:
@@ -62,6 +65,7 @@ class Messages:
 
     def add(self, message: Message) -> None:
         row = {name: getattr(message, name) for name in messages.c.keys()}
+        row["household_rules"] = message.household_rules.to_json()
         self.session.execute(insert(messages), [row])
 
     def get(self, message_id: str, *, for_update: bool = False) -> Message | None:
@@ -130,6 +134,12 @@ class Messages:
         order = (recipients.c.state == EXCLUDED, recipients.c.name, recipients.c.person_id)
         rows = self.session.execute(select(recipients).where(*self._of(message_id)).order_by(*order)
                                     .limit(limit).offset(offset)).mappings()
+        return [_recipient(r) for r in rows]
+
+    def letters(self, message_id: str) -> list[Recipient]:
+        """Everyone on the list but those excluded."""
+        rows = self.session.execute(select(recipients).where(*self._of(message_id), recipients.c.state != EXCLUDED)
+                                    .order_by(recipients.c.person_id)).mappings()
         return [_recipient(r) for r in rows]
 
     def waiting(self, message_id: str, *, states: Sequence[str] = (INCLUDED,), limit: int) -> list[Recipient]:

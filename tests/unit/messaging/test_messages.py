@@ -4,13 +4,15 @@ content, its number, who it goes to (their UK mobile, or their alternative conta
 recipient's text takes."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import datetime as dt
 
 import pytest
 
 from services.common.errors import InvalidInput
 
-from services.messaging.messages import domain, rendering
+from services.messaging.messages import domain, rendering, routing
 from services.messaging.messages.domain import Addressee
 
 NOW = dt.datetime(2026, 6, 15, 9, 30, tzinfo=dt.timezone.utc)
@@ -23,7 +25,7 @@ def _message(greeting: str, html: str = "<p>{{greeting}}</p>") -> domain.Message
 
 
 def _to(first: str, surname: str, title: str = "", **kw) -> domain.Recipient:
-    return domain.route(Addressee("P1", "current", title, first, surname, "R1", "p@example.org", False,
+    return routing.route(Addressee("P1", "current", title, first, surname, "R1", "p@example.org", False,
                                   kw.get("contact_name", ""), kw.get("contact_email", "")), "email")
 
 
@@ -51,7 +53,7 @@ def test_merge_fields_are_escaped_in_the_content_and_the_reference_is_generated(
 
 def test_an_address_that_is_no_address_excludes_the_person():
     person = Addressee("P1", "current", "", "Ann", "Odd", "R1", "ann at example", False, "", "")
-    assert (domain.route(person, "email").state, domain.route(person, "email").reason) == ("excluded", "no_email")
+    assert (routing.route(person, "email").state, routing.route(person, "email").reason) == ("excluded", "no_email")
 
 
 def _text(words: str = "{{greeting}}, your gas check is due.", **changes) -> domain.Message:
@@ -77,25 +79,25 @@ def test_a_text_has_content_and_a_number_and_no_email_parts():
 
 
 def test_a_text_goes_to_a_uk_mobile_or_the_alternative_contacts_else_says_why_not():
-    assert domain.route(_person("07700 900123"), "text").to_address == "+447700900123"
-    assert domain.route(_person("+44 7700 900124"), "text").to_address == "+447700900124"
+    assert routing.route(_person("07700 900123"), "text").to_address == "+447700900123"
+    assert routing.route(_person("+44 7700 900124"), "text").to_address == "+447700900124"
     for person, reason in ((_person("0113 496 0000"), "no_mobile"), (_person(""), "no_mobile"),
                            (_person("07700 900123", opted_out=True), "opted_out"),
                            (_person("07700 900123", status="archived"), "archived"),
                            (_person("07700 900123", contact_name="Cara Carer"), "contact_no_mobile")):
-        routed = domain.route(person, "text")
+        routed = routing.route(person, "text")
         assert (routed.state, routed.reason) == ("excluded", reason), person
-    helped = domain.route(_person("07700 900123", contact_name="Cara Carer", contact_phone="07700 900555"), "text")
+    helped = routing.route(_person("07700 900123", contact_name="Cara Carer", contact_phone="07700 900555"), "text")
     assert (helped.to_address, helped.to_name) == ("+447700900555", "Cara Carer on behalf of Alan Adams")
 
 
 def test_each_recipients_text_is_costed_in_parts_as_they_get_it():
     message = _text("{{greeting}}, " + "a" * 140)  # "Dear Alan, " + 140: one part; a long name tips it over
-    short = rendering.costed(message, domain.route(_person("07700 900123"), "text"))
+    short = rendering.costed(message, routing.route(_person("07700 900123"), "text"))
     assert (rendering.render_text(message, short), short.segments) == ("Dear Alan, " + "a" * 140, 1)
-    longer = rendering.costed(message, domain.replace(short, first_name="Bartholomew-Alexander"))
+    longer = rendering.costed(message, replace(short, first_name="Bartholomew-Alexander"))
     assert longer.segments == 2
     welsh = rendering.costed(_text("Shwmae {{first_name}}, ŵyr"), short)
     assert welsh.segments == 1  # UCS-2, still under 70
-    excluded = rendering.costed(message, domain.route(_person(""), "text"))
+    excluded = rendering.costed(message, routing.route(_person(""), "text"))
     assert excluded.segments == 0

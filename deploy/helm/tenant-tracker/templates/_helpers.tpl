@@ -18,7 +18,7 @@ profiles (people's status). */}}
 profiles: [gateway, reporting, import, households, groups, messaging]
 reporting: [gateway]
 import: [gateway]
-households: [gateway, reporting]
+households: [gateway, reporting, messaging]
 groups: [gateway, reporting]
 messaging: [gateway, reporting]
 {{- end -}}

@@ -86,7 +86,7 @@ class TextCredits(_message.Message):
     def __init__(self, balance: _Optional[int] = ..., low: _Optional[bool] = ..., low_below: _Optional[int] = ..., total: _Optional[int] = ..., movements: _Optional[_Iterable[_Union[CreditMovement, _Mapping]]] = ...) -> None: ...
 
 class CreateMessageRequest(_message.Message):
-    __slots__ = ("channel", "description", "sender_name", "sender_email", "reply_to", "subject", "html", "greeting", "landlord_contact", "notes", "text", "reply_to_number")
+    __slots__ = ("channel", "description", "sender_name", "sender_email", "reply_to", "subject", "html", "greeting", "landlord_contact", "notes", "text", "reply_to_number", "mailing", "household_rules")
     CHANNEL_FIELD_NUMBER: _ClassVar[int]
     DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
     SENDER_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -99,6 +99,8 @@ class CreateMessageRequest(_message.Message):
     NOTES_FIELD_NUMBER: _ClassVar[int]
     TEXT_FIELD_NUMBER: _ClassVar[int]
     REPLY_TO_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    MAILING_FIELD_NUMBER: _ClassVar[int]
+    HOUSEHOLD_RULES_FIELD_NUMBER: _ClassVar[int]
     channel: str
     description: str
     sender_name: str
@@ -111,7 +113,9 @@ class CreateMessageRequest(_message.Message):
     notes: str
     text: str
     reply_to_number: str
-    def __init__(self, channel: _Optional[str] = ..., description: _Optional[str] = ..., sender_name: _Optional[str] = ..., sender_email: _Optional[str] = ..., reply_to: _Optional[str] = ..., subject: _Optional[str] = ..., html: _Optional[str] = ..., greeting: _Optional[str] = ..., landlord_contact: _Optional[str] = ..., notes: _Optional[str] = ..., text: _Optional[str] = ..., reply_to_number: _Optional[str] = ...) -> None: ...
+    mailing: str
+    household_rules: _struct_pb2.Struct
+    def __init__(self, channel: _Optional[str] = ..., description: _Optional[str] = ..., sender_name: _Optional[str] = ..., sender_email: _Optional[str] = ..., reply_to: _Optional[str] = ..., subject: _Optional[str] = ..., html: _Optional[str] = ..., greeting: _Optional[str] = ..., landlord_contact: _Optional[str] = ..., notes: _Optional[str] = ..., text: _Optional[str] = ..., reply_to_number: _Optional[str] = ..., mailing: _Optional[str] = ..., household_rules: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ...) -> None: ...
 
 class ListMessagesRequest(_message.Message):
     __slots__ = ("channel", "status", "reference", "notes", "landlord_contact", "created_from", "created_to", "page", "page_size")
@@ -178,7 +182,7 @@ class ReasonCount(_message.Message):
     def __init__(self, reason: _Optional[str] = ..., label: _Optional[str] = ..., count: _Optional[int] = ...) -> None: ...
 
 class MessageSummary(_message.Message):
-    __slots__ = ("message_id", "channel", "reference", "status", "sender_name", "sender_email", "reply_to", "subject", "html", "greeting", "landlord_contact", "notes", "included", "excluded", "sent", "bounced", "failed", "waiting", "created_at", "created_by", "sent_at", "text", "reply_to_number", "delivered", "credits_needed")
+    __slots__ = ("message_id", "channel", "reference", "status", "sender_name", "sender_email", "reply_to", "subject", "html", "greeting", "landlord_contact", "notes", "included", "excluded", "sent", "bounced", "failed", "waiting", "created_at", "created_by", "sent_at", "text", "reply_to_number", "delivered", "credits_needed", "mailing", "household_rules")
     MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
     CHANNEL_FIELD_NUMBER: _ClassVar[int]
     REFERENCE_FIELD_NUMBER: _ClassVar[int]
@@ -204,6 +208,8 @@ class MessageSummary(_message.Message):
     REPLY_TO_NUMBER_FIELD_NUMBER: _ClassVar[int]
     DELIVERED_FIELD_NUMBER: _ClassVar[int]
     CREDITS_NEEDED_FIELD_NUMBER: _ClassVar[int]
+    MAILING_FIELD_NUMBER: _ClassVar[int]
+    HOUSEHOLD_RULES_FIELD_NUMBER: _ClassVar[int]
     message_id: str
     channel: str
     reference: str
@@ -229,7 +235,9 @@ class MessageSummary(_message.Message):
     reply_to_number: str
     delivered: int
     credits_needed: int
-    def __init__(self, message_id: _Optional[str] = ..., channel: _Optional[str] = ..., reference: _Optional[str] = ..., status: _Optional[str] = ..., sender_name: _Optional[str] = ..., sender_email: _Optional[str] = ..., reply_to: _Optional[str] = ..., subject: _Optional[str] = ..., html: _Optional[str] = ..., greeting: _Optional[str] = ..., landlord_contact: _Optional[str] = ..., notes: _Optional[str] = ..., included: _Optional[int] = ..., excluded: _Optional[_Iterable[_Union[ReasonCount, _Mapping]]] = ..., sent: _Optional[int] = ..., bounced: _Optional[int] = ..., failed: _Optional[int] = ..., waiting: _Optional[int] = ..., created_at: _Optional[str] = ..., created_by: _Optional[str] = ..., sent_at: _Optional[str] = ..., text: _Optional[str] = ..., reply_to_number: _Optional[str] = ..., delivered: _Optional[int] = ..., credits_needed: _Optional[int] = ...) -> None: ...
+    mailing: str
+    household_rules: _struct_pb2.Struct
+    def __init__(self, message_id: _Optional[str] = ..., channel: _Optional[str] = ..., reference: _Optional[str] = ..., status: _Optional[str] = ..., sender_name: _Optional[str] = ..., sender_email: _Optional[str] = ..., reply_to: _Optional[str] = ..., subject: _Optional[str] = ..., html: _Optional[str] = ..., greeting: _Optional[str] = ..., landlord_contact: _Optional[str] = ..., notes: _Optional[str] = ..., included: _Optional[int] = ..., excluded: _Optional[_Iterable[_Union[ReasonCount, _Mapping]]] = ..., sent: _Optional[int] = ..., bounced: _Optional[int] = ..., failed: _Optional[int] = ..., waiting: _Optional[int] = ..., created_at: _Optional[str] = ..., created_by: _Optional[str] = ..., sent_at: _Optional[str] = ..., text: _Optional[str] = ..., reply_to_number: _Optional[str] = ..., delivered: _Optional[int] = ..., credits_needed: _Optional[int] = ..., mailing: _Optional[str] = ..., household_rules: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ...) -> None: ...
 
 class PreviewMessageRequest(_message.Message):
     __slots__ = ("message_id", "page", "page_size")
@@ -242,7 +250,7 @@ class PreviewMessageRequest(_message.Message):
     def __init__(self, message_id: _Optional[str] = ..., page: _Optional[int] = ..., page_size: _Optional[int] = ...) -> None: ...
 
 class Recipient(_message.Message):
-    __slots__ = ("person_id", "name", "state", "reason", "reason_label", "to_address", "to_name", "subject", "html", "communication_id", "text", "segments", "error")
+    __slots__ = ("person_id", "name", "state", "reason", "reason_label", "to_address", "to_name", "subject", "html", "communication_id", "text", "segments", "error", "large_print", "household_id")
     PERSON_ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     STATE_FIELD_NUMBER: _ClassVar[int]
@@ -256,6 +264,8 @@ class Recipient(_message.Message):
     TEXT_FIELD_NUMBER: _ClassVar[int]
     SEGMENTS_FIELD_NUMBER: _ClassVar[int]
     ERROR_FIELD_NUMBER: _ClassVar[int]
+    LARGE_PRINT_FIELD_NUMBER: _ClassVar[int]
+    HOUSEHOLD_ID_FIELD_NUMBER: _ClassVar[int]
     person_id: str
     name: str
     state: str
@@ -269,7 +279,23 @@ class Recipient(_message.Message):
     text: str
     segments: int
     error: str
-    def __init__(self, person_id: _Optional[str] = ..., name: _Optional[str] = ..., state: _Optional[str] = ..., reason: _Optional[str] = ..., reason_label: _Optional[str] = ..., to_address: _Optional[str] = ..., to_name: _Optional[str] = ..., subject: _Optional[str] = ..., html: _Optional[str] = ..., communication_id: _Optional[str] = ..., text: _Optional[str] = ..., segments: _Optional[int] = ..., error: _Optional[str] = ...) -> None: ...
+    large_print: bool
+    household_id: str
+    def __init__(self, person_id: _Optional[str] = ..., name: _Optional[str] = ..., state: _Optional[str] = ..., reason: _Optional[str] = ..., reason_label: _Optional[str] = ..., to_address: _Optional[str] = ..., to_name: _Optional[str] = ..., subject: _Optional[str] = ..., html: _Optional[str] = ..., communication_id: _Optional[str] = ..., text: _Optional[str] = ..., segments: _Optional[int] = ..., error: _Optional[str] = ..., large_print: _Optional[bool] = ..., household_id: _Optional[str] = ...) -> None: ...
+
+class MailingListRequest(_message.Message):
+    __slots__ = ("message_id", "format")
+    MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
+    FORMAT_FIELD_NUMBER: _ClassVar[int]
+    message_id: str
+    format: str
+    def __init__(self, message_id: _Optional[str] = ..., format: _Optional[str] = ...) -> None: ...
+
+class FileChunk(_message.Message):
+    __slots__ = ("data",)
+    DATA_FIELD_NUMBER: _ClassVar[int]
+    data: bytes
+    def __init__(self, data: _Optional[bytes] = ...) -> None: ...
 
 class MessagePreview(_message.Message):
     __slots__ = ("message", "total", "recipients")

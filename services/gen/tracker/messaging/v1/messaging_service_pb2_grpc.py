@@ -106,6 +106,11 @@ class MessagingStub:
                 request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.SerializeToString,
                 response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.FromString,
                 _registered_method=True)
+        self.DownloadMailingList = channel.unary_stream(
+                '/tracker.messaging.v1.Messaging/DownloadMailingList',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MailingListRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FileChunk.FromString,
+                _registered_method=True)
         self.TakeTextDeliveryReport = channel.unary_unary(
                 '/tracker.messaging.v1.Messaging/TakeTextDeliveryReport',
                 request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderRequest.SerializeToString,
@@ -236,6 +241,13 @@ class MessagingServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def DownloadMailingList(self, request, context):
+        """A post message's mail-merge file (XLSX or CSV), one row per letter, for those included (or sent to).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def TakeTextDeliveryReport(self, request, context):
         """What the text provider sends back (signed with the account's token; no landlord in the call).
         """
@@ -341,6 +353,11 @@ def add_MessagingServicer_to_server(servicer, server):
                     servicer.SendMessage,
                     request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.FromString,
                     response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.SerializeToString,
+            ),
+            'DownloadMailingList': grpc.unary_stream_rpc_method_handler(
+                    servicer.DownloadMailingList,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MailingListRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FileChunk.SerializeToString,
             ),
             'TakeTextDeliveryReport': grpc.unary_unary_rpc_method_handler(
                     servicer.TakeTextDeliveryReport,
@@ -748,6 +765,33 @@ class Messaging:
             '/tracker.messaging.v1.Messaging/SendMessage',
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.SerializeToString,
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DownloadMailingList(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/DownloadMailingList',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MailingListRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FileChunk.FromString,
             options,
             channel_credentials,
             insecure,

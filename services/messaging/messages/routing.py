@@ -1,0 +1,43 @@
+"""Routing, with no I/O: who on a list gets the message for each person, through which address or number
+(their own, or their alternative contact's), or why nobody does."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from services.common import phones
+
+from . import post
+from .domain import EMAIL, EXCLUDED, INCLUDED, POST, TEXT, Addressee, Recipient, email_address
+
+
+def _finders(person: Addressee, channel: str):
+    """(how to find a usable address or number, the person's own, their contact's, the reason when missing)."""
+    if channel == EMAIL:
+        return email_address, person.email, person.contact_email, "no_email"
+    if channel == TEXT:
+        return phones.uk_mobile, person.mobile, person.contact_phone, "no_mobile"
+    return (lambda kept: kept or None), person.address, post.postal_text(person.contact_address) or "", "no_address"
+
+
+def route(person: Addressee, channel: str) -> Recipient:
+    """Who gets the message for this person and at which address or number (their alternative contact where
+    they have one: "<contact> on behalf of <person>"), or why nobody does. A letter is named "Mr A Adams"
+    and marked for large print where the person needs it."""
+    base = Recipient(person.person_id, person.name, INCLUDED, title=person.title, first_name=person.first_name,
+                     surname=person.surname, personal_ref=person.personal_ref,
+                     large_print=channel == POST and person.large_print)
+    if person.status != "current":
+        return replace(base, state=EXCLUDED, reason="archived")
+    if person.opted_out:
+        return replace(base, state=EXCLUDED, reason="opted_out")
+    find, own, contacts, missing = _finders(person, channel)
+    if person.contact_name or person.contact_email or person.contact_phone or person.contact_address:
+        to = find(contacts) if contacts else None
+        if to is None:
+            return replace(base, state=EXCLUDED, reason="contact_" + missing)
+        return replace(base, to_address=to, contact_name=person.contact_name or to.split("\n")[0])
+    to = find(own) if own else None
+    if to is None:
+        return replace(base, state=EXCLUDED, reason=missing)
+    named = post.mailing_name(person.title, person.first_name, person.surname) if channel == POST else ""
+    return replace(base, to_address=to, mailing_name=named)
