@@ -12,9 +12,8 @@ import openpyxl
 import pytest
 
 from services.common.errors import InvalidInput
-from services.profiles.documents.domain import (
-    MAX_SIZE_BYTES, SUMMARY_MAX, TITLE_MAX, Document, detect_content_type, sanitise_file_name,
-)
+from services.common.file_types import detect_content_type, sanitise_file_name
+from services.profiles.documents.domain import MAX_SIZE_BYTES, SUMMARY_MAX, TITLE_MAX, Document
 
 NOW = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.timezone.utc)
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
