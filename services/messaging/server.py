@@ -16,7 +16,8 @@ from .clients.households import Households
 from .clients.profiles import People
 from .credits import service as credits
 from .credits.domain import Movement
-from .messages import incoming, mailing, service as messages
+from .messages import attaching, incoming, mailing, service as messages
+from .messages.attachments import Attachment
 from .messages.domain import REASONS, Message, Recipient
 from .domain import CODES, Communication
 from .events import communication_recorded
@@ -53,7 +54,13 @@ def message_summary(found: dict) -> pb.MessageSummary:
         failed=found["failed"], delivered=found["delivered"], credits_needed=found["credits_needed"],
         excluded=[pb.ReasonCount(reason=r, label=label, count=n) for r, label, n in found["excluded"]],
         created_at=m.created_at.isoformat(), created_by=m.created_by,
-        sent_at=m.sent_at.isoformat() if m.sent_at else "", household_rules=_struct(m.household_rules.to_json()))
+        sent_at=m.sent_at.isoformat() if m.sent_at else "", household_rules=_struct(m.household_rules.to_json()),
+        attachment=attachment_info(found["attachment"]) if found["attachment"] else None)
+
+
+def attachment_info(a: Attachment) -> pb.AttachmentInfo:
+    return pb.AttachmentInfo(file_name=a.file_name, content_type=a.content_type, size_bytes=a.size_bytes,
+                             sha256=a.sha256, uploaded_at=a.uploaded_at.isoformat(), uploaded_by=a.uploaded_by)
 
 
 def _struct(text: str) -> struct_pb2.Struct:
@@ -149,6 +156,24 @@ class MessagingServicer(pb_grpc.MessagingServicer):
         chosen = mailing.file_format(message, request.format)
         for data in mailing.merge_file(letters, chosen):
             yield pb.FileChunk(data=data)
+
+    def PutAttachment(self, request, ctx):
+        landlord_id = require_landlord()
+        with self._runtime.uow(landlord_id) as uow:
+            attaching.put(uow, message_id=request.message_id, file_name=request.file_name, content=request.content,
+                          user_id=context.current().user_id)
+        return self._summary(landlord_id, request.message_id)
+
+    def RemoveAttachment(self, request, ctx):
+        landlord_id = require_landlord()
+        with self._runtime.uow(landlord_id) as uow:
+            attaching.remove(uow, message_id=request.message_id)
+        return self._summary(landlord_id, request.message_id)
+
+    def GetAttachment(self, request, ctx):
+        with self._runtime.uow(require_landlord(), read_only=True) as uow:
+            found = attaching.read(uow, message_id=request.message_id)
+        return pb.AttachmentFile(info=attachment_info(found), content=found.content)
 
     def TakeTextDeliveryReport(self, request, ctx):
         done = incoming.delivery_report(self._runtime.uow, token=self._text_token,

@@ -2,8 +2,8 @@
 on it (store.py) and PostgreSQL row-level security is the second wall behind that."""
 from __future__ import annotations
 
-from sqlalchemy import (BigInteger, Boolean, Column, Date, DateTime, Index, Integer, MetaData, PrimaryKeyConstraint,
-                        String, Table, Text, false)
+from sqlalchemy import (BigInteger, Boolean, Column, Date, DateTime, Index, Integer, LargeBinary, MetaData,
+                        PrimaryKeyConstraint, String, Table, Text, false)
 
 from services.common.db import outbox_table, processed_events_table
 
@@ -106,6 +106,19 @@ text_credit_movements = Table(
     Column("created_at", TZ, nullable=False),
     Column("created_by", String(36), nullable=False),
     Index("ix_text_credit_movements_landlord", "landlord_id", "number", unique=True),
+)
+# A message's one attachment (an email's file, a letter's template document), kept with it.
+message_attachments = Table(
+    "message_attachments", metadata,
+    Column("message_id", ID, primary_key=True),
+    Column("landlord_id", ID, nullable=False),
+    Column("file_name", String(200), nullable=False),
+    Column("content_type", String(120), nullable=False),
+    Column("size_bytes", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    Column("uploaded_at", TZ, nullable=False),
+    Column("uploaded_by", ID, nullable=False),
 )
 outbox = outbox_table(metadata)
 processed_events = processed_events_table(metadata)

@@ -36,9 +36,15 @@ def message(m) -> dict:
             "notes": m.notes, "included": m.included, "waiting": m.waiting, "sent": m.sent, "bounced": m.bounced,
             "failed": m.failed, "delivered": m.delivered, "text": m.text, "reply_to_number": m.reply_to_number,
             "credits_needed": m.credits_needed, "mailing": m.mailing or None,
-            "household_rules": json_format.MessageToDict(m.household_rules), "excluded": [{"reason": e.reason, "label": e.label, "count": e.count}
+            "household_rules": json_format.MessageToDict(m.household_rules),
+            "attachment": attachment(m.attachment) if m.HasField("attachment") else None, "excluded": [{"reason": e.reason, "label": e.label, "count": e.count}
                                              for e in m.excluded],
             "created_at": m.created_at, "created_by": m.created_by, "sent_at": m.sent_at or None}
+
+
+def attachment(a) -> dict:
+    return {"file_name": a.file_name, "content_type": a.content_type, "size_bytes": a.size_bytes, "sha256": a.sha256,
+            "uploaded_at": a.uploaded_at, "uploaded_by": a.uploaded_by}
 
 
 def recipient(r) -> dict:

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from services.common.criteria import CRITERIA_SCHEMA
 
+from ..forms import UploadedFile
 from . import PAGE, Body, JsonObject
 
 class HouseholdRules(BaseModel):
@@ -99,6 +100,23 @@ class ReasonCount(BaseModel):
     count: int
 
 
+class AttachmentOut(BaseModel):
+    file_name: str
+    content_type: str = Field(description="told from its bytes")
+    size_bytes: int
+    sha256: str
+    uploaded_at: str
+    uploaded_by: str
+
+
+class AttachmentUpload(Body):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"file": "open-day.pdf"}]})
+
+    file: UploadedFile = Field(description=(
+        "at most 5 MiB; an email's: a document (PDF, Word, Excel, PowerPoint, OpenDocument, RTF, text) or a "
+        "picture; a letter's: its template document (Word, OpenDocument, RTF or PDF)"))
+
+
 class MessageOut(BaseModel):
     id: str
     channel: str
@@ -124,6 +142,7 @@ class MessageOut(BaseModel):
     credits_needed: int = Field(description="a text message: the parts still to be sent, one credit each")
     mailing: Optional[Literal["person", "household"]] = Field(description="post: a letter per person or household")
     household_rules: HouseholdRules
+    attachment: Optional[AttachmentOut] = Field(description="an email's file, or a letter's template document")
     created_at: str
     created_by: str
     sent_at: Optional[str] = Field(description="when the last recipient was done")

@@ -26,6 +26,8 @@ from ..store import CommunicationRecords
 from . import rendering, routing, unsubscribe
 from .domain import (CLAIMED, EXCLUDED, FAILED, POST, RECORD_CODES, SENT, SENT_TO, TEXT, Delivery, Message,
                      Recipient)
+from .attachment_store import Attachments
+from .attachments import Attachment
 from .store import Messages, sending_messages
 
 log = logging.getLogger(__name__)
@@ -34,8 +36,10 @@ BATCH = 50
 NOT_CONFIRMED = "The send job stopped while sending this message; it was not sent again (delivery not confirmed)."
 
 
-def email(message: Message, recipient: Recipient, unsubscribe_url: str) -> EmailMessage:
-    """The email as this recipient gets it, with a one-click unsubscribe (RFC 8058) for them."""
+def email(message: Message, recipient: Recipient, unsubscribe_url: str,
+          attachment: Attachment | None = None) -> EmailMessage:
+    """The email as this recipient gets it, with a one-click unsubscribe (RFC 8058) for them and the
+    message's attachment, if it has one."""
     subject, html = rendering.render(message, recipient)
     mail = EmailMessage()
     mail["From"] = formataddr((message.sender_name, message.sender_email))
@@ -46,6 +50,9 @@ def email(message: Message, recipient: Recipient, unsubscribe_url: str) -> Email
     mail["List-Unsubscribe"] = f"<{unsubscribe_url}>"
     mail["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     mail.set_content(html, subtype="html")
+    if attachment is not None:
+        main, sub = attachment.content_type.split("/", 1)
+        mail.add_attachment(attachment.content, maintype=main, subtype=sub, filename=attachment.file_name)
     return mail
 
 
@@ -57,6 +64,7 @@ class SendJob(BackgroundWorker):
         super().__init__("messaging-send")
         self._runtime, self._people, self._mailer, self._texts = runtime, people, mailer, texts
         self._public_url, self._secret = public_url, secret
+        self._attachments: dict[str, Attachment | None] = {}  # by message: read once, as sending starts
 
     def start(self) -> None:
         self._recover()
@@ -95,11 +103,15 @@ class SendJob(BackgroundWorker):
         with self._runtime.uow(landlord_id) as uow:
             store = Messages(uow.session, landlord_id)
             message = store.get(message_id, for_update=True)
+            if message_id not in self._attachments:  # a message being sent no longer changes
+                self._attachments[message_id] = Attachments(uow.session, landlord_id).get(message_id,
+                                                                                        with_content=True)
             claimed = store.waiting(message_id, limit=BATCH)
             for recipient in claimed:
                 store.save_recipient(message_id, replace(recipient, state=CLAIMED))
             if not claimed and store.unfinished(message_id) == 0:
                 store.set_status(message_id, SENT, self._runtime.clock.now())
+                self._attachments.pop(message_id, None)
                 if message.channel == TEXT:
                     unused = (store.segments(message_id, states=(EXCLUDED,))
                               + store.segments(message_id, states=(FAILED,), handed_over=False))
@@ -139,7 +151,8 @@ class SendJob(BackgroundWorker):
                                     rendering.render_text(message, recipient), self._public_url() + STATUS_PATH)
         link = unsubscribe.token(self._secret, unsubscribe.Unsubscribe(message.landlord_id, recipient.person_id,
                                                                       message.channel))
-        return self._mailer.send(email(message, recipient, f"{self._public_url()}{UNSUBSCRIBE_PATH}?token={link}"))
+        return self._mailer.send(email(message, recipient, f"{self._public_url()}{UNSUBSCRIBE_PATH}?token={link}",
+                                       self._attachments.get(message.message_id)))
 
     def _finish(self, message: Message, finished: list[tuple[Recipient, Delivery | None]], note: str = "") -> None:
         """These recipients done (excluded where the delivery is None) and, for each sent to, their

@@ -15,6 +15,7 @@ from ..credits import service as credits
 from ..clients.households import Households
 from . import domain, finding, mailing, post, rendering, routing
 from .domain import EXCLUDED, INCLUDED, REASONS, SENDING, Message
+from .attachment_store import Attachments
 from .store import Messages
 
 MAX_LIST = 100_000  # people on one message's list
@@ -56,6 +57,7 @@ def summary(uow: UnitOfWork, message: Message) -> dict[str, Any]:
             "excluded": [(reason, reasons.get(reason, reason), excluded[reason]) for reason in reasons
                          if reason in excluded],
             "credits_needed": _messages(uow).segments(message.message_id, states=(INCLUDED,)),
+            "attachment": Attachments(uow.session, uow.landlord_id).get(message.message_id),
             **{"sent" if state == domain.SENT_TO else state: count for state, count in done.items()}}
 
 

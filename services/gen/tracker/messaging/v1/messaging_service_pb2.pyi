@@ -182,7 +182,7 @@ class ReasonCount(_message.Message):
     def __init__(self, reason: _Optional[str] = ..., label: _Optional[str] = ..., count: _Optional[int] = ...) -> None: ...
 
 class MessageSummary(_message.Message):
-    __slots__ = ("message_id", "channel", "reference", "status", "sender_name", "sender_email", "reply_to", "subject", "html", "greeting", "landlord_contact", "notes", "included", "excluded", "sent", "bounced", "failed", "waiting", "created_at", "created_by", "sent_at", "text", "reply_to_number", "delivered", "credits_needed", "mailing", "household_rules")
+    __slots__ = ("message_id", "channel", "reference", "status", "sender_name", "sender_email", "reply_to", "subject", "html", "greeting", "landlord_contact", "notes", "included", "excluded", "sent", "bounced", "failed", "waiting", "created_at", "created_by", "sent_at", "text", "reply_to_number", "delivered", "credits_needed", "mailing", "household_rules", "attachment")
     MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
     CHANNEL_FIELD_NUMBER: _ClassVar[int]
     REFERENCE_FIELD_NUMBER: _ClassVar[int]
@@ -210,6 +210,7 @@ class MessageSummary(_message.Message):
     CREDITS_NEEDED_FIELD_NUMBER: _ClassVar[int]
     MAILING_FIELD_NUMBER: _ClassVar[int]
     HOUSEHOLD_RULES_FIELD_NUMBER: _ClassVar[int]
+    ATTACHMENT_FIELD_NUMBER: _ClassVar[int]
     message_id: str
     channel: str
     reference: str
@@ -237,7 +238,42 @@ class MessageSummary(_message.Message):
     credits_needed: int
     mailing: str
     household_rules: _struct_pb2.Struct
-    def __init__(self, message_id: _Optional[str] = ..., channel: _Optional[str] = ..., reference: _Optional[str] = ..., status: _Optional[str] = ..., sender_name: _Optional[str] = ..., sender_email: _Optional[str] = ..., reply_to: _Optional[str] = ..., subject: _Optional[str] = ..., html: _Optional[str] = ..., greeting: _Optional[str] = ..., landlord_contact: _Optional[str] = ..., notes: _Optional[str] = ..., included: _Optional[int] = ..., excluded: _Optional[_Iterable[_Union[ReasonCount, _Mapping]]] = ..., sent: _Optional[int] = ..., bounced: _Optional[int] = ..., failed: _Optional[int] = ..., waiting: _Optional[int] = ..., created_at: _Optional[str] = ..., created_by: _Optional[str] = ..., sent_at: _Optional[str] = ..., text: _Optional[str] = ..., reply_to_number: _Optional[str] = ..., delivered: _Optional[int] = ..., credits_needed: _Optional[int] = ..., mailing: _Optional[str] = ..., household_rules: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ...) -> None: ...
+    attachment: AttachmentInfo
+    def __init__(self, message_id: _Optional[str] = ..., channel: _Optional[str] = ..., reference: _Optional[str] = ..., status: _Optional[str] = ..., sender_name: _Optional[str] = ..., sender_email: _Optional[str] = ..., reply_to: _Optional[str] = ..., subject: _Optional[str] = ..., html: _Optional[str] = ..., greeting: _Optional[str] = ..., landlord_contact: _Optional[str] = ..., notes: _Optional[str] = ..., included: _Optional[int] = ..., excluded: _Optional[_Iterable[_Union[ReasonCount, _Mapping]]] = ..., sent: _Optional[int] = ..., bounced: _Optional[int] = ..., failed: _Optional[int] = ..., waiting: _Optional[int] = ..., created_at: _Optional[str] = ..., created_by: _Optional[str] = ..., sent_at: _Optional[str] = ..., text: _Optional[str] = ..., reply_to_number: _Optional[str] = ..., delivered: _Optional[int] = ..., credits_needed: _Optional[int] = ..., mailing: _Optional[str] = ..., household_rules: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., attachment: _Optional[_Union[AttachmentInfo, _Mapping]] = ...) -> None: ...
+
+class AttachmentInfo(_message.Message):
+    __slots__ = ("file_name", "content_type", "size_bytes", "sha256", "uploaded_at", "uploaded_by")
+    FILE_NAME_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_TYPE_FIELD_NUMBER: _ClassVar[int]
+    SIZE_BYTES_FIELD_NUMBER: _ClassVar[int]
+    SHA256_FIELD_NUMBER: _ClassVar[int]
+    UPLOADED_AT_FIELD_NUMBER: _ClassVar[int]
+    UPLOADED_BY_FIELD_NUMBER: _ClassVar[int]
+    file_name: str
+    content_type: str
+    size_bytes: int
+    sha256: str
+    uploaded_at: str
+    uploaded_by: str
+    def __init__(self, file_name: _Optional[str] = ..., content_type: _Optional[str] = ..., size_bytes: _Optional[int] = ..., sha256: _Optional[str] = ..., uploaded_at: _Optional[str] = ..., uploaded_by: _Optional[str] = ...) -> None: ...
+
+class PutAttachmentRequest(_message.Message):
+    __slots__ = ("message_id", "file_name", "content")
+    MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
+    FILE_NAME_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    message_id: str
+    file_name: str
+    content: bytes
+    def __init__(self, message_id: _Optional[str] = ..., file_name: _Optional[str] = ..., content: _Optional[bytes] = ...) -> None: ...
+
+class AttachmentFile(_message.Message):
+    __slots__ = ("info", "content")
+    INFO_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    info: AttachmentInfo
+    content: bytes
+    def __init__(self, info: _Optional[_Union[AttachmentInfo, _Mapping]] = ..., content: _Optional[bytes] = ...) -> None: ...
 
 class PreviewMessageRequest(_message.Message):
     __slots__ = ("message_id", "page", "page_size")

@@ -111,6 +111,21 @@ class MessagingStub:
                 request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MailingListRequest.SerializeToString,
                 response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FileChunk.FromString,
                 _registered_method=True)
+        self.PutAttachment = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/PutAttachment',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.PutAttachmentRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.FromString,
+                _registered_method=True)
+        self.RemoveAttachment = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/RemoveAttachment',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.FromString,
+                _registered_method=True)
+        self.GetAttachment = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/GetAttachment',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.AttachmentFile.FromString,
+                _registered_method=True)
         self.TakeTextDeliveryReport = channel.unary_unary(
                 '/tracker.messaging.v1.Messaging/TakeTextDeliveryReport',
                 request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderRequest.SerializeToString,
@@ -248,6 +263,26 @@ class MessagingServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def PutAttachment(self, request, context):
+        """A draft's one attachment (an email's document or picture, a letter's template document), replacing
+        any it had; taken off; read back.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RemoveAttachment(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetAttachment(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def TakeTextDeliveryReport(self, request, context):
         """What the text provider sends back (signed with the account's token; no landlord in the call).
         """
@@ -358,6 +393,21 @@ def add_MessagingServicer_to_server(servicer, server):
                     servicer.DownloadMailingList,
                     request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MailingListRequest.FromString,
                     response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FileChunk.SerializeToString,
+            ),
+            'PutAttachment': grpc.unary_unary_rpc_method_handler(
+                    servicer.PutAttachment,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.PutAttachmentRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.SerializeToString,
+            ),
+            'RemoveAttachment': grpc.unary_unary_rpc_method_handler(
+                    servicer.RemoveAttachment,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.SerializeToString,
+            ),
+            'GetAttachment': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetAttachment,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.AttachmentFile.SerializeToString,
             ),
             'TakeTextDeliveryReport': grpc.unary_unary_rpc_method_handler(
                     servicer.TakeTextDeliveryReport,
@@ -792,6 +842,87 @@ class Messaging:
             '/tracker.messaging.v1.Messaging/DownloadMailingList',
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MailingListRequest.SerializeToString,
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FileChunk.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PutAttachment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/PutAttachment',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.PutAttachmentRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RemoveAttachment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/RemoveAttachment',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageSummary.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetAttachment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/GetAttachment',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.AttachmentFile.FromString,
             options,
             channel_credentials,
             insecure,
