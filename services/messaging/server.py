@@ -16,9 +16,9 @@ from .clients.households import Households
 from .clients.profiles import People
 from .credits import service as credits
 from .credits.domain import Movement
-from .messages import attaching, incoming, mailing, service as messages
+from .messages import attaching, incoming, mailing, need_rules, service as messages
 from .messages.attachments import Attachment
-from .messages.domain import REASONS, Message, Recipient
+from .messages.domain import Message, Recipient, reason_label
 from .domain import CODES, Communication
 from .events import communication_recorded
 
@@ -58,6 +58,10 @@ def message_summary(found: dict) -> pb.MessageSummary:
         attachment=attachment_info(found["attachment"]) if found["attachment"] else None)
 
 
+def _need_rules(rules) -> pb.NeedRules:
+    return pb.NeedRules(rules=[pb.NeedRule(need=r.need, channel=r.channel, action=r.action) for r in rules])
+
+
 def attachment_info(a: Attachment) -> pb.AttachmentInfo:
     return pb.AttachmentInfo(file_name=a.file_name, content_type=a.content_type, size_bytes=a.size_bytes,
                              sha256=a.sha256, uploaded_at=a.uploaded_at.isoformat(), uploaded_by=a.uploaded_by)
@@ -73,7 +77,7 @@ def recipient_message(message: Message, r: Recipient, rendered) -> pb.Recipient:
     subject, content = rendered or ("", "")
     text = message.channel == "text"
     return pb.Recipient(person_id=r.person_id, name=r.name, state=r.state, reason=r.reason,
-                        reason_label=REASONS[message.channel].get(r.reason, r.reason) if r.reason else "",
+                        reason_label=reason_label(message.channel, r.reason) if r.reason else "",
                         to_address=r.to_address, to_name=r.to_name if r.to_address else "", subject=subject,
                         html="" if text else content, text=content if text else "", segments=r.segments,
                         communication_id=r.communication_id, error=r.error, large_print=r.large_print,
@@ -174,6 +178,17 @@ class MessagingServicer(pb_grpc.MessagingServicer):
         with self._runtime.uow(require_landlord(), read_only=True) as uow:
             found = attaching.read(uow, message_id=request.message_id)
         return pb.AttachmentFile(info=attachment_info(found), content=found.content)
+
+    def GetNeedRules(self, request, ctx):
+        with self._runtime.uow(require_landlord(), read_only=True) as uow:
+            return _need_rules(need_rules.rules(uow))
+
+    def SetNeedRules(self, request, ctx):
+        known = self._people.communication_needs()  # asked before the transaction begins
+        with self._runtime.uow(require_landlord()) as uow:
+            return _need_rules(need_rules.replace_all(
+                uow, given=[{"need": r.need, "channel": r.channel, "action": r.action} for r in request.rules],
+                known_needs=known, user_id=context.current().user_id))
 
     def TakeTextDeliveryReport(self, request, ctx):
         done = incoming.delivery_report(self._runtime.uow, token=self._text_token,

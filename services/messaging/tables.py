@@ -120,5 +120,16 @@ message_attachments = Table(
     Column("uploaded_at", TZ, nullable=False),
     Column("uploaded_by", ID, nullable=False),
 )
+# Each landlord's rules for communication needs a channel cannot meet (messages/needs.py): none is "send".
+need_rules = Table(
+    "need_rules", metadata,
+    Column("landlord_id", ID, nullable=False),
+    Column("need", String(200), nullable=False),
+    Column("channel", String(10), nullable=False),
+    Column("action", String(30), nullable=False),
+    Column("updated_at", TZ, nullable=False),
+    Column("updated_by", ID, nullable=False),
+    PrimaryKeyConstraint("landlord_id", "need", "channel"),
+)
 outbox = outbox_table(metadata)
 processed_events = processed_events_table(metadata)

@@ -238,3 +238,25 @@ class TextCreditsOut(BaseModel):
 
 class UnsubscribeLink(Body):
     token: str = Field(min_length=1, max_length=300, description="the signed part of an email's unsubscribe link")
+
+
+class NeedRuleIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    need: str = Field(min_length=1, max_length=200, description="a communication need's label, e.g. Braille")
+    channel: Literal["email", "text", "post"]
+    action: Literal["send", "alternative_contact", "call"] = Field(description=(
+        "send: the channel meets the need (the default); alternative_contact: the message goes to the person's "
+        "alternative contact (with none, they are held for a call); call: held for a call"))
+
+
+class NeedRulesIn(Body):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"rules": [
+        {"need": "Braille", "channel": "post", "action": "call"},
+        {"need": "British Sign Language", "channel": "text", "action": "alternative_contact"}]}]})
+
+    rules: list[NeedRuleIn] = Field(max_length=300, description="every rule (those not given become send)")
+
+
+class NeedRulesOut(BaseModel):
+    rules: list[NeedRuleIn] = Field(description="by need, then channel; send (the default) is never listed")

@@ -20,8 +20,8 @@ from ..messages import post
 from ..messages.domain import Addressee
 
 COLUMNS = ("title", "email", "mobile", "preferences", "alt_contact_name", "alt_contact_email", "alt_contact_phone",
-           "alt_contact_address")
-POST_COLUMNS = (*ADDRESS_LINES, "postcode", "communication_needs")  # read only for a letter
+           "alt_contact_address", "communication_needs")
+POST_COLUMNS = (*ADDRESS_LINES, "postcode")  # read only for a letter
 OCCUPANT_COLUMNS = ("title", "tenancy_type", "age_band", "household_status")
 OPT_OUT = {"email": "no_email", "text": "no_text", "post": "no_post"}  # the preference opting out of each channel
 LARGE_PRINT = "large_print"  # the programmed preference asking for letters in large print
@@ -47,6 +47,9 @@ class People(Protocol):
         """These people as a household letter's rules see them (title, tenancy type, age band, household
         status); unknown ids left out."""
 
+    def communication_needs(self) -> list[str]:
+        """The labels of the landlord's communication needs."""
+
     def opt_out(self, person_id: str, channel: str) -> None:
         """The person opted out of `channel` (their preferences gain its opt-out); nothing if they are gone."""
 
@@ -70,7 +73,8 @@ def _addressee(person_id: str, status: str, first_name: str, surname: str, perso
                      fields.get("mobile") or "", fields.get("alt_contact_phone") or "",
                      post.postal([fields.get(line) or "" for line in ADDRESS_LINES], fields.get("postcode") or ""),
                      fields.get("alt_contact_address") or "",
-                     post.needs_large_print(fields.get("communication_needs") or [], labels["large_print"] in held))
+                     post.needs_large_print(fields.get("communication_needs") or [], labels["large_print"] in held),
+                     tuple(fields.get("communication_needs") or ()))
 
 
 class ProfilesPeople:
@@ -123,6 +127,11 @@ class ProfilesPeople:
                                  person.personal_ref, json_format.MessageToDict(person.fields), labels)
                       for person in answer.people]
         return found
+
+    def communication_needs(self) -> list[str]:
+        """The labels of the landlord's communication needs (archived ones too: people may still hold them)."""
+        options = call(self._setup.GetOptionList, setup_pb.GetOptionListRequest(list_name="communication_needs"))
+        return [o.label for o in options.items]
 
     def opt_out(self, person_id: str, channel: str) -> None:
         label = self._labels(channel)["opt_out"]

@@ -15,7 +15,7 @@ from email_validator import EmailNotValidError, validate_email
 from services.common import phones
 from services.common.errors import FieldProblem, InUse, collect
 
-from . import post
+from . import needs, post
 
 EMAIL, TEXT, POST = "email", "text", "post"
 CHANNELS = {EMAIL: "Email", TEXT: "Text", POST: "Post"}
@@ -108,6 +108,7 @@ class Addressee:
     address: str = ""  # as post.postal keeps it ("" if nothing can be posted to it)
     contact_address: str = ""  # the alternative contact's, as written
     large_print: bool = False
+    needs: tuple[str, ...] = ()  # communication needs (labels)
 
     @property
     def name(self) -> str:
@@ -260,6 +261,12 @@ def new_message(*, landlord_id: str, user_id: str, now: dt.datetime, today: dt.d
     return Message(new_id(), landlord_id, channel, reference, about, sender, sender_address, reply, subject,
                    content, greeting, contact, noted, DRAFT, now, user_id, text=words, reply_to_number=number,
                    mailing=mailing if channel == POST else "", household_rules=rules)
+
+
+def reason_label(channel: str, reason: str) -> str:
+    """What a reason for leaving someone off says: "No email address", "Held for a call: Braille cannot be
+    met by email"..."""
+    return REASONS[channel].get(reason) or needs.held_label(reason, channel) or reason
 
 
 def only_in_draft(message: Message) -> Message:

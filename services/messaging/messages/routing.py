@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Mapping
 
 from services.common import phones
 
-from . import post
+from . import needs, post
 from .domain import EMAIL, EXCLUDED, INCLUDED, POST, TEXT, Addressee, Recipient, email_address
 
 
@@ -19,10 +20,11 @@ def _finders(person: Addressee, channel: str):
     return (lambda kept: kept or None), person.address, post.postal_text(person.contact_address) or "", "no_address"
 
 
-def route(person: Addressee, channel: str) -> Recipient:
+def route(person: Addressee, channel: str, rules: Mapping[str, str] | None = None) -> Recipient:
     """Who gets the message for this person and at which address or number (their alternative contact where
-    they have one: "<contact> on behalf of <person>"), or why nobody does. A letter is named "Mr A Adams"
-    and marked for large print where the person needs it."""
+    they have one: "<contact> on behalf of <person>"), or why nobody does. `rules` (need -> action, for this
+    channel: needs.for_channel) may send it to the contact or hold the person for a call. A letter is named
+    "Mr A Adams" and marked for large print where the person needs it."""
     base = Recipient(person.person_id, person.name, INCLUDED, title=person.title, first_name=person.first_name,
                      surname=person.surname, personal_ref=person.personal_ref,
                      large_print=channel == POST and person.large_print)
@@ -30,8 +32,12 @@ def route(person: Addressee, channel: str) -> Recipient:
         return replace(base, state=EXCLUDED, reason="archived")
     if person.opted_out:
         return replace(base, state=EXCLUDED, reason="opted_out")
+    act, need = needs.action(person.needs, rules or {})
+    has_contact = bool(person.contact_name or person.contact_email or person.contact_phone or person.contact_address)
+    if act == needs.CALL or (act == needs.CONTACT and not has_contact):
+        return replace(base, state=EXCLUDED, reason=needs.HELD + need)
     find, own, contacts, missing = _finders(person, channel)
-    if person.contact_name or person.contact_email or person.contact_phone or person.contact_address:
+    if has_contact:
         to = find(contacts) if contacts else None
         if to is None:
             return replace(base, state=EXCLUDED, reason="contact_" + missing)

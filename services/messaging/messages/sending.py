@@ -23,7 +23,7 @@ from .. import domain as records
 from ..clients.profiles import People
 from ..credits import service as credits
 from ..store import CommunicationRecords
-from . import rendering, routing, unsubscribe
+from . import need_rules, rendering, routing, unsubscribe
 from .domain import (CLAIMED, EXCLUDED, FAILED, POST, RECORD_CODES, SENT, SENT_TO, TEXT, Delivery, Message,
                      Recipient)
 from .attachment_store import Attachments
@@ -99,7 +99,7 @@ class SendJob(BackgroundWorker):
                             message_id, len(stranded))
                 self._finish(message, [(recipient, Delivery(SENT_TO)) for recipient in stranded], note=NOT_CONFIRMED)
 
-    def _claim(self, landlord_id: str, message_id: str) -> tuple[Message, list[Recipient]]:
+    def _claim(self, landlord_id: str, message_id: str) -> tuple[Message, list[Recipient], dict[str, str]]:
         with self._runtime.uow(landlord_id) as uow:
             store = Messages(uow.session, landlord_id)
             message = store.get(message_id, for_update=True)
@@ -107,6 +107,7 @@ class SendJob(BackgroundWorker):
                 self._attachments[message_id] = Attachments(uow.session, landlord_id).get(message_id,
                                                                                         with_content=True)
             claimed = store.waiting(message_id, limit=BATCH)
+            rules = need_rules.for_channel(uow, message.channel)
             for recipient in claimed:
                 store.save_recipient(message_id, replace(recipient, state=CLAIMED))
             if not claimed and store.unfinished(message_id) == 0:
@@ -117,14 +118,14 @@ class SendJob(BackgroundWorker):
                               + store.segments(message_id, states=(FAILED,), handed_over=False))
                     credits.refund(uow, message_id=message_id, credits=unused, user_id=message.created_by)
             uow.commit()
-        return message, claimed
+        return message, claimed, rules
 
     def _send_batch(self, landlord_id: str, message_id: str) -> bool:
         """Claim, check and send the next batch; False once the list is done."""
-        message, claimed = self._claim(landlord_id, message_id)
+        message, claimed, rules = self._claim(landlord_id, message_id)
         if not claimed:
             return False
-        now = {a.person_id: rendering.costed(message, routing.route(a, message.channel))
+        now = {a.person_id: rendering.costed(message, routing.route(a, message.channel, rules))
                for a in self._people.addressees_now([r.person_id for r in claimed], message.channel)}
         done: list[tuple[Recipient, Delivery | None]] = []
         for recipient in claimed:

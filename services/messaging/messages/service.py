@@ -13,7 +13,7 @@ from .. import domain as records
 from ..clients.profiles import People
 from ..credits import service as credits
 from ..clients.households import Households
-from . import domain, finding, mailing, post, rendering, routing
+from . import domain, finding, mailing, need_rules, post, rendering, routing
 from .domain import EXCLUDED, INCLUDED, REASONS, SENDING, Message
 from .attachment_store import Attachments
 from .store import Messages
@@ -52,10 +52,10 @@ def summary(uow: UnitOfWork, message: Message) -> dict[str, Any]:
             excluded[reason] = excluded.get(reason, 0) + count
     waiting = by_state.get(INCLUDED, 0) + by_state.get(domain.CLAIMED, 0)
     done = {state: by_state.get(state, 0) for state in domain.DONE}
-    reasons = REASONS[message.channel]
+    reasons = [*REASONS[message.channel], *sorted(set(excluded) - set(REASONS[message.channel]))]
     return {"message": message, "included": waiting + sum(done.values()), "waiting": waiting,
-            "excluded": [(reason, reasons.get(reason, reason), excluded[reason]) for reason in reasons
-                         if reason in excluded],
+            "excluded": [(reason, domain.reason_label(message.channel, reason), excluded[reason])
+                         for reason in reasons if reason in excluded],
             "credits_needed": _messages(uow).segments(message.message_id, states=(INCLUDED,)),
             "attachment": Attachments(uow.session, uow.landlord_id).get(message.message_id),
             **{"sent" if state == domain.SENT_TO else state: count for state, count in done.items()}}
@@ -76,6 +76,7 @@ def add_recipients(make_uow: Callable[[], UnitOfWork], people: People, *, messag
     household each person lives in (`households` says which)."""
     with make_uow() as uow:
         draft = domain.only_in_draft(get(uow, message_id))
+        rules = need_rules.for_channel(uow, draft.channel)
     channel = draft.channel
     if not criteria:
         raise InvalidInput.field("criteria", "must pick someone: give at least one criterion")
@@ -84,7 +85,7 @@ def add_recipients(make_uow: Callable[[], UnitOfWork], people: People, *, messag
         picked += chunk
         if len(picked) > MAX_LIST:
             raise InvalidInput.field("criteria", f"picks more than {MAX_LIST:,} people: one list holds at most that")
-    routed = [rendering.costed(draft, routing.route(a, channel)) for a in people.addressees(picked, channel)]
+    routed = [rendering.costed(draft, routing.route(a, channel, rules)) for a in people.addressees(picked, channel)]
     if draft.mailing == post.HOUSEHOLD_MAILING and households is not None:
         routed = mailing.to_households(draft, routed, people, households)
     with make_uow() as uow:

@@ -84,7 +84,7 @@ DEFAULT_OPTIONS: dict[str, tuple[DefaultOption, ...]] = {
     "first_language": _plain("English", "Welsh", "Polish", "Romanian", "Panjabi", "Urdu", "Portuguese", "Spanish",
                              "Arabic", "Bengali", "Gujarati", "Other"),
     "communication_needs": _plain("Large print", "Braille", "Easy read", "Audio", "Interpreter",
-                                  "British Sign Language"),
+                                  "British Sign Language", "Advocate"),
     "employment_status": _plain("Full-time", "Part-time", "Self-employed", "Unemployed", "Retired", "Student",
                                 "Unable to work", "Other"),
     "income_band": _plain("Under £10,000", "£10,000-£19,999", "£20,000-£29,999", "£30,000 or more"),

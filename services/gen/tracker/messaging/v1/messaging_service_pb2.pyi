@@ -484,3 +484,23 @@ class UpdateCommunicationRequest(_message.Message):
 class DeleteCommunicationResponse(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...
+
+class GetNeedRulesRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class NeedRule(_message.Message):
+    __slots__ = ("need", "channel", "action")
+    NEED_FIELD_NUMBER: _ClassVar[int]
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    ACTION_FIELD_NUMBER: _ClassVar[int]
+    need: str
+    channel: str
+    action: str
+    def __init__(self, need: _Optional[str] = ..., channel: _Optional[str] = ..., action: _Optional[str] = ...) -> None: ...
+
+class NeedRules(_message.Message):
+    __slots__ = ("rules",)
+    RULES_FIELD_NUMBER: _ClassVar[int]
+    rules: _containers.RepeatedCompositeFieldContainer[NeedRule]
+    def __init__(self, rules: _Optional[_Iterable[_Union[NeedRule, _Mapping]]] = ...) -> None: ...

@@ -126,6 +126,16 @@ class MessagingStub:
                 request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.SerializeToString,
                 response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.AttachmentFile.FromString,
                 _registered_method=True)
+        self.GetNeedRules = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/GetNeedRules',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetNeedRulesRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.NeedRules.FromString,
+                _registered_method=True)
+        self.SetNeedRules = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/SetNeedRules',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.NeedRules.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.NeedRules.FromString,
+                _registered_method=True)
         self.TakeTextDeliveryReport = channel.unary_unary(
                 '/tracker.messaging.v1.Messaging/TakeTextDeliveryReport',
                 request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderRequest.SerializeToString,
@@ -283,6 +293,19 @@ class MessagingServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetNeedRules(self, request, context):
+        """The landlord's rules for communication needs a channel cannot meet; set them all at once.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetNeedRules(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def TakeTextDeliveryReport(self, request, context):
         """What the text provider sends back (signed with the account's token; no landlord in the call).
         """
@@ -408,6 +431,16 @@ def add_MessagingServicer_to_server(servicer, server):
                     servicer.GetAttachment,
                     request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.FromString,
                     response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.AttachmentFile.SerializeToString,
+            ),
+            'GetNeedRules': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetNeedRules,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetNeedRulesRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.NeedRules.SerializeToString,
+            ),
+            'SetNeedRules': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetNeedRules,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.NeedRules.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.NeedRules.SerializeToString,
             ),
             'TakeTextDeliveryReport': grpc.unary_unary_rpc_method_handler(
                     servicer.TakeTextDeliveryReport,
@@ -923,6 +956,60 @@ class Messaging:
             '/tracker.messaging.v1.Messaging/GetAttachment',
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.SerializeToString,
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.AttachmentFile.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetNeedRules(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/GetNeedRules',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetNeedRulesRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.NeedRules.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetNeedRules(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/SetNeedRules',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.NeedRules.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.NeedRules.FromString,
             options,
             channel_credentials,
             insecure,
