@@ -5,13 +5,26 @@ as numbers: see xlsx_rows). Text is neutralised so no spreadsheet runs it as a f
 from __future__ import annotations
 
 import csv
+import tempfile
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from openpyxl import Workbook
 
+from services.common.errors import InvalidInput
 from services.common.spreadsheet import neutralise
 from services.common.xlsx_rows import rows_sheet
+
+
+FORMATS = ("xlsx", "csv")
+
+
+def chosen_format(given: str) -> str:
+    """The file format asked for ("": xlsx), or InvalidInput naming `format`."""
+    chosen = (given or "xlsx").strip().lower()
+    if chosen not in FORMATS:
+        raise InvalidInput.field("format", "must be one of " + ", ".join(FORMATS))
+    return chosen
 
 
 class RowWriter:
@@ -37,3 +50,19 @@ class RowWriter:
             self._stream.close()
         else:
             self._book.save(self.path)
+
+
+def file_chunks(rows: Iterable[Sequence[Any]], file_format: str, *, sheet_title: str,
+                chunk_bytes: int = 64 * 1024) -> Iterator[bytes]:
+    """The file of these rows (the header first), a chunk at a time, for streaming it to whoever asked:
+    written to a temporary file first, removed once read."""
+    with tempfile.TemporaryDirectory(prefix="rows-") as folder:
+        path = Path(folder) / f"rows.{file_format}"
+        writer = RowWriter(path, file_format, sheet_title=sheet_title)
+        for row in rows:
+            writer.write(row)
+        writer.close()
+        with open(path, "rb") as stream:
+            while chunk := stream.read(chunk_bytes):
+                yield chunk
+

@@ -1,99 +1,34 @@
-"""The Messaging gRPC servicer: proto -> use case -> proto, nothing else; and the mapping of communication
-records to the protobuf messages of the Messaging API."""
+"""The Messaging gRPC servicer: proto -> use case -> proto, nothing else (the mapping to protobuf messages
+is to_proto.py's; the report methods are report_server.py's)."""
 from __future__ import annotations
 
-import json
+from google.protobuf import json_format
 
 from services.common import context
 from services.common.context import require_landlord
 from services.common.public_paths import REPLIES_PATH, STATUS_PATH
 from services.gen.tracker.messaging.v1 import messaging_service_pb2 as pb, messaging_service_pb2_grpc as pb_grpc
 
-from google.protobuf import json_format, struct_pb2
-
 from . import service
 from .clients.households import Households
 from .clients.profiles import People
 from .credits import service as credits
-from .credits.domain import Movement
-from .messages import attaching, incoming, mailing, need_rules, service as messages
-from .messages.attachments import Attachment
-from .messages.domain import Message, Recipient, reason_label
-from .domain import CODES, Communication
+from .domain import CODES
 from .events import communication_recorded
+from .messages import attaching, incoming, mailing, need_rules, service as messages
+from .report_server import ReportServing
+from .to_proto import (MESSAGE_FIELDS, attachment_info, communication_message, credits_message, message_summary,
+                       need_rules_message, recipient_message)
 
 FILTERS = ("channel", "status", "reference", "notes", "landlord_contact", "created_from", "created_to")
 CHANGEABLE = ("communication_code", "outcome_code", "date", "landlord_contact", "description", "notes")
-
-
-def communication_message(c: Communication) -> pb.Communication:
-    d = c.details
-    return pb.Communication(
-        communication_id=c.communication_id, person_id=c.person_id,
-        details=pb.CommunicationDetails(communication_code=d.communication_code, outcome_code=d.outcome_code,
-                                        date=d.date.isoformat(), landlord_contact=d.landlord_contact,
-                                        description=d.description, notes=d.notes),
-        communication_label=d.communication_label, outcome_label=d.outcome_label, message_id=c.message_id,
-        created_at=c.created_at.isoformat(), created_by=c.created_by, updated_at=c.updated_at.isoformat())
 
 
 def _details(message: pb.CommunicationDetails) -> dict:
     return {name: getattr(message, name) for name in CHANGEABLE}
 
 
-MESSAGE_FIELDS = ("channel", "description", "sender_name", "sender_email", "reply_to", "subject", "html", "greeting",
-                  "landlord_contact", "notes", "text", "reply_to_number", "mailing")
-
-
-def message_summary(found: dict) -> pb.MessageSummary:
-    m: Message = found["message"]
-    return pb.MessageSummary(
-        message_id=m.message_id, reference=m.reference, status=m.status,
-        **{name: getattr(m, name) for name in MESSAGE_FIELDS if name != "description"},
-        included=found["included"], waiting=found["waiting"], sent=found["sent"], bounced=found["bounced"],
-        failed=found["failed"], delivered=found["delivered"], credits_needed=found["credits_needed"],
-        excluded=[pb.ReasonCount(reason=r, label=label, count=n) for r, label, n in found["excluded"]],
-        created_at=m.created_at.isoformat(), created_by=m.created_by,
-        sent_at=m.sent_at.isoformat() if m.sent_at else "", household_rules=_struct(m.household_rules.to_json()),
-        attachment=attachment_info(found["attachment"]) if found["attachment"] else None)
-
-
-def _need_rules(rules) -> pb.NeedRules:
-    return pb.NeedRules(rules=[pb.NeedRule(need=r.need, channel=r.channel, action=r.action) for r in rules])
-
-
-def attachment_info(a: Attachment) -> pb.AttachmentInfo:
-    return pb.AttachmentInfo(file_name=a.file_name, content_type=a.content_type, size_bytes=a.size_bytes,
-                             sha256=a.sha256, uploaded_at=a.uploaded_at.isoformat(), uploaded_by=a.uploaded_by)
-
-
-def _struct(text: str) -> struct_pb2.Struct:
-    found = struct_pb2.Struct()
-    found.update(json.loads(text))
-    return found
-
-
-def recipient_message(message: Message, r: Recipient, rendered) -> pb.Recipient:
-    subject, content = rendered or ("", "")
-    text = message.channel == "text"
-    return pb.Recipient(person_id=r.person_id, name=r.name, state=r.state, reason=r.reason,
-                        reason_label=reason_label(message.channel, r.reason) if r.reason else "",
-                        to_address=r.to_address, to_name=r.to_name if r.to_address else "", subject=subject,
-                        html="" if text else content, text=content if text else "", segments=r.segments,
-                        communication_id=r.communication_id, error=r.error, large_print=r.large_print,
-                        household_id=r.household_id)
-
-
-def credits_message(found: dict) -> pb.TextCredits:
-    def movement(m: Movement) -> pb.CreditMovement:
-        return pb.CreditMovement(movement_id=m.movement_id, kind=m.kind, credits=m.credits,
-                                 balance_after=m.balance_after, message_id=m.message_id, note=m.note,
-                                 created_at=m.created_at.isoformat(), created_by=m.created_by)
-    return pb.TextCredits(balance=found["balance"], low=found["low"], low_below=found["low_below"],
-                          total=found["total"], movements=[movement(m) for m in found["movements"]])
-
-
-class MessagingServicer(pb_grpc.MessagingServicer):
+class MessagingServicer(ReportServing, pb_grpc.MessagingServicer):
     """`text_token`: the text provider's auth token, which signs what it sends back; `public_url()`: the
     gateway's address as the provider reaches it (the signature covers the address); `secret`: what signs
     emails' unsubscribe links."""
@@ -181,12 +116,12 @@ class MessagingServicer(pb_grpc.MessagingServicer):
 
     def GetNeedRules(self, request, ctx):
         with self._runtime.uow(require_landlord(), read_only=True) as uow:
-            return _need_rules(need_rules.rules(uow))
+            return need_rules_message(need_rules.rules(uow))
 
     def SetNeedRules(self, request, ctx):
         known = self._people.communication_needs()  # asked before the transaction begins
         with self._runtime.uow(require_landlord()) as uow:
-            return _need_rules(need_rules.replace_all(
+            return need_rules_message(need_rules.replace_all(
                 uow, given=[{"need": r.need, "channel": r.channel, "action": r.action} for r in request.rules],
                 known_needs=known, user_id=context.current().user_id))
 

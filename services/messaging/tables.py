@@ -3,7 +3,7 @@ on it (store.py) and PostgreSQL row-level security is the second wall behind tha
 from __future__ import annotations
 
 from sqlalchemy import (BigInteger, Boolean, Column, Date, DateTime, Index, Integer, LargeBinary, MetaData,
-                        PrimaryKeyConstraint, String, Table, Text, false)
+                        PrimaryKeyConstraint, String, Table, Text, false, text)
 
 from services.common.db import outbox_table, processed_events_table
 
@@ -81,6 +81,7 @@ message_recipients = Table(
     Column("large_print", Boolean, nullable=False, server_default=false()),  # a letter in large print
     Column("household_id", String(36), nullable=False, server_default=""),  # post per household
     Column("mailing_name", String(1000), nullable=False, server_default=""),  # the name on a letter
+    Column("copy", LargeBinary, nullable=False, server_default=text("''")),  # what was sent, compressed (rendering.copy)
     PrimaryKeyConstraint("message_id", "person_id"),
     Index("ix_message_recipients_state", "message_id", "state"),
     Index("ix_message_recipients_provider_ref", "provider_ref"),

@@ -4,21 +4,18 @@ the reason), preview, send (a background job; preferences and addresses are chec
 Any staff member reads them; writing and sending need send_messages."""
 from __future__ import annotations
 
-from flask import Response
 from google.protobuf import json_format
-from werkzeug.wsgi import ClosingIterator
 
 from services.common.grpc_client import call, call_stream
-from services.common.spreadsheet import XLSX
 from services.gen.tracker.messaging.v1 import messaging_service_pb2 as pb
 
 from .. import searching
 from ..api import landlord_staff
+from ..downloads import PRODUCES, rows_file
 from ..privileges import Privilege
 from ..schemas import PageQuery
-from ..schemas.messages import (MailingListQuery, MessageOut, MessagePreview, MessageQuery, MessagesFound, NewMessage,
+from ..schemas.messages import (FileQuery, MessageOut, MessagePreview, MessageQuery, MessagesFound, NewMessage,
                                 RecipientsToAdd, RecipientsToRemove)
-from .documents import content_disposition
 from . import api
 
 MESSAGES = "/api/v1/messages"
@@ -116,15 +113,10 @@ def send(gw, caller, message_id: str):
     return message(call(gw.clients.messaging.SendMessage, pb.GetMessageRequest(message_id=message_id)))
 
 
-@api.route("GET", MESSAGE + "/mailing-list", access=READ, tag=TAG, query=MailingListQuery,
-           produces=(XLSX, "text/csv"),
+@api.route("GET", MESSAGE + "/mailing-list", access=SEND, tag=TAG, query=FileQuery, produces=PRODUCES,
            summary="A post message's mail-merge file: one row per letter (name, address lines, postcode, large "
                    "print, on behalf of), in postcode order, for those included (or sent to)")
-def mailing_list(gw, caller, message_id: str, query: MailingListQuery):
+def mailing_list(gw, caller, message_id: str, query: FileQuery):
     chunks = call_stream(gw.clients.messaging.DownloadMailingList,
-                         pb.MailingListRequest(message_id=message_id, format=query.format), timeout=600)
-    body = ClosingIterator((c.data for c in chunks), chunks.close)
-    media = XLSX if query.format == "xlsx" else "text/csv; charset=utf-8"
-    return Response(body, status=200, content_type=media, headers={
-        "Content-Disposition": content_disposition(f"mailing-list-{message_id}.{query.format}"),
-        "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store"})
+                         pb.MessageFileRequest(message_id=message_id, format=query.format), timeout=600)
+    return rows_file(chunks, query.format, f"mailing-list-{message_id}.{query.format}")

@@ -166,8 +166,8 @@ class RecipientOut(BaseModel):
     household_id: Optional[str] = Field(description="post per household: the household the letter goes to")
 
 
-class MailingListQuery(Body):
-    format: Literal["xlsx", "csv"] = Field("xlsx", description="the mail-merge file's format")
+class FileQuery(Body):
+    format: Literal["xlsx", "csv"] = Field("xlsx", description="the file's format")
 
 
 class MessagesFound(BaseModel):

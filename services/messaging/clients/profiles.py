@@ -22,7 +22,7 @@ from ..messages.domain import Addressee
 COLUMNS = ("title", "email", "mobile", "preferences", "alt_contact_name", "alt_contact_email", "alt_contact_phone",
            "alt_contact_address", "communication_needs")
 POST_COLUMNS = (*ADDRESS_LINES, "postcode")  # read only for a letter
-OCCUPANT_COLUMNS = ("title", "tenancy_type", "age_band", "household_status")
+OCCUPANT_COLUMNS = ("title", "tenancy_type", "age_band", "household_status", "date_of_birth")
 OPT_OUT = {"email": "no_email", "text": "no_text", "post": "no_post"}  # the preference opting out of each channel
 LARGE_PRINT = "large_print"  # the programmed preference asking for letters in large print
 PEOPLE_READ = 1_000  # people one GetPeople call reads
@@ -49,6 +49,9 @@ class People(Protocol):
 
     def communication_needs(self) -> list[str]:
         """The labels of the landlord's communication needs."""
+
+    def names(self, person_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """person id -> (name, personal reference); unknown ids left out."""
 
     def opt_out(self, person_id: str, channel: str) -> None:
         """The person opted out of `channel` (their preferences gain its opt-out); nothing if they are gone."""
@@ -116,7 +119,7 @@ class ProfilesPeople:
                 cells = _cells(row)
                 found.append(post.Occupant(row.id, cells.get("title") or "", row.first_name, row.surname,
                                            row.status, cells.get("tenancy_type") or "", cells.get("age_band") or "",
-                                           cells.get("household_status") or ""))
+                                           cells.get("household_status") or "", cells.get("date_of_birth") or ""))
         return found
 
     def addressees_now(self, person_ids: Sequence[str], channel: str) -> list[Addressee]:
@@ -126,6 +129,13 @@ class ProfilesPeople:
             found += [_addressee(person.person_id, person.status, person.first_name, person.surname,
                                  person.personal_ref, json_format.MessageToDict(person.fields), labels)
                       for person in answer.people]
+        return found
+
+    def names(self, person_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        found = {}
+        for start in range(0, len(person_ids), PEOPLE_READ):
+            answer = call(self._stub.GetPeople, pb.GetPeopleRequest(person_ids=person_ids[start:start + PEOPLE_READ]))
+            found.update({p.person_id: (f"{p.first_name} {p.surname}".strip(), p.personal_ref) for p in answer.people})
         return found
 
     def communication_needs(self) -> list[str]:

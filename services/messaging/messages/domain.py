@@ -134,6 +134,7 @@ class Recipient:
     large_print: bool = False  # a letter in large print
     household_id: str = ""  # post per household: the household the letter goes to
     mailing_name: str = ""  # post: the name on the letter ("Mr A Lambert and Master G Lambert")
+    copy: bytes = b""  # once sent: what they were sent, as rendering.copy keeps it
 
     @property
     def to_name(self) -> str:

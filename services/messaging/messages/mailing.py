@@ -3,22 +3,16 @@ name of the occupants the message's rules include), and the mail-merge file (XLS
 letter) is written for the post room, who merge it with the letter's template in their word processor."""
 from __future__ import annotations
 
-import tempfile
 from dataclasses import replace
-from pathlib import Path
 from typing import Iterator, Sequence
 
 from services.common.errors import InvalidInput
-from services.common.row_files import RowWriter
+from services.common.row_files import chosen_format, file_chunks
 
 from ..clients.households import Households
 from ..clients.profiles import People
 from . import post
 from .domain import INCLUDED, POST, Message, Recipient
-
-FORMATS = ("xlsx", "csv")
-CHUNK = 64 * 1024
-
 
 def to_households(message: Message, routed: Sequence[Recipient], people: People,
                   households: Households) -> list[Recipient]:
@@ -44,22 +38,9 @@ def to_households(message: Message, routed: Sequence[Recipient], people: People,
 def file_format(message: Message, given: str) -> str:
     if message.channel != POST:
         raise InvalidInput.field("message_id", f"a mail-merge file is made for post; this is {message.channel}")
-    chosen = (given or "xlsx").strip().lower()
-    if chosen not in FORMATS:
-        raise InvalidInput.field("format", "must be one of " + ", ".join(FORMATS))
-    return chosen
+    return chosen_format(given)
 
 
 def merge_file(letters: Sequence[Recipient], chosen: str) -> Iterator[bytes]:
-    """The mail-merge file of these recipients' letters, a chunk at a time (written to a temporary file
-    first, removed once read)."""
-    with tempfile.TemporaryDirectory(prefix="mailing-") as folder:
-        path = Path(folder) / f"mailing.{chosen}"
-        writer = RowWriter(path, chosen, sheet_title="Mailing list")
-        writer.write(post.MERGE_COLUMNS)
-        for row in post.merge_rows(letters):
-            writer.write(row)
-        writer.close()
-        with open(path, "rb") as stream:
-            while chunk := stream.read(CHUNK):
-                yield chunk
+    """The mail-merge file of these recipients' letters, a chunk at a time."""
+    return file_chunks([post.MERGE_COLUMNS, *post.merge_rows(letters)], chosen, sheet_title="Mailing list")

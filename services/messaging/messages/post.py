@@ -72,6 +72,7 @@ class Occupant:
     tenancy_type: str = ""
     age_band: str = ""
     household_status: str = ""
+    date_of_birth: str = ""  # ISO; "" when not known
 
 
 @dataclass(frozen=True)
@@ -96,10 +97,11 @@ def joined(names: Sequence[str]) -> str:
 
 
 def household_name(occupants: Iterable[Occupant], rules: HouseholdRules, fallback: str) -> str:
-    """The consolidated name of the household's current occupants the rules include; `fallback` (the person
-    on the list) when the rules include no one."""
-    named = [mailing_name(o.title, o.first_name, o.surname) for o in occupants
-             if o.status == "current" and rules.includes(o)]
+    """The consolidated name of the household's current occupants the rules include, oldest first (those
+    whose age is not known last); `fallback` (the person on the list) when the rules include no one."""
+    included = [o for o in occupants if o.status == "current" and rules.includes(o)]
+    included.sort(key=lambda o: (o.date_of_birth or "9999", o.surname, o.first_name))
+    named = [mailing_name(o.title, o.first_name, o.surname) for o in included]
     return joined(named) or fallback
 
 

@@ -2,6 +2,8 @@
 fields filled (HTML-escaped in an email's content), and the parts (credits) a recipient's text takes."""
 from __future__ import annotations
 
+import json
+import zlib
 from dataclasses import replace
 
 from services.common.text_segments import segments
@@ -57,3 +59,20 @@ def rendered(message: Message, recipient: Recipient) -> tuple[str, str]:
     if message.channel == TEXT:
         return "", render_text(message, recipient)
     return render(message, recipient)
+
+
+def copy(message: Message, recipient: Recipient) -> bytes:
+    """What this recipient was sent (subject and content; nothing for a letter, whose content is its template),
+    compressed, to keep with them."""
+    if message.channel == POST:
+        return b""
+    subject, content = rendered(message, recipient)
+    return zlib.compress(json.dumps({"subject": subject, "content": content}).encode("utf-8"))
+
+
+def from_copy(kept: bytes) -> tuple[str, str]:
+    """(subject, content) of a copy `copy` kept; ("", "") for none."""
+    if not kept:
+        return "", ""
+    found = json.loads(zlib.decompress(kept))
+    return found["subject"], found["content"]

@@ -169,7 +169,8 @@ class SendJob(BackgroundWorker):
                     continue
                 record = self._record(uow, message, recipient, delivery, note)
                 done = replace(recipient, state=delivery.state, error=delivery.error[:500],
-                               communication_id=record.communication_id, provider_ref=delivery.provider_ref)
+                               communication_id=record.communication_id, provider_ref=delivery.provider_ref,
+                               copy=rendering.copy(message, recipient))
                 if store.finish_claimed(message.message_id, done):
                     made.append(record)
             CommunicationRecords(uow.session, uow.landlord_id).add_all(made)

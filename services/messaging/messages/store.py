@@ -18,7 +18,7 @@ from .finding import MessageFilter
 
 RECIPIENT_FIELDS = ("name", "state", "reason", "to_address", "contact_name", "title", "first_name", "surname",
                     "personal_ref", "communication_id", "error", "segments", "provider_ref", "large_print",
-                    "household_id", "mailing_name")
+                    "household_id", "mailing_name", "copy")
 
 
 def _message(r) -> Message:
@@ -29,8 +29,9 @@ def _message(r) -> Message:
                    post.HouseholdRules.from_json(r["household_rules"]))
 
 
-def _recipient(r) -> Recipient:
-    return Recipient(r["person_id"], **{name: r[name] for name in RECIPIENT_FIELDS})
+def recipient_from(r) -> Recipient:
+    return Recipient(r["person_id"], **{name: r[name] for name in RECIPIENT_FIELDS if name != "copy"},
+                     copy=bytes(r["copy"] or b""))
 
 
 def recipient_of_text(session: Session, provider_ref: str) -> tuple[str, str, Recipient] | None:
@@ -38,7 +39,7 @@ def recipient_of_text(session: Session, provider_ref: str) -> tuple[str, str, Re
     session: a delivery report names no landlord)."""
     row = session.execute(select(recipients).where(recipients.c.provider_ref == provider_ref)
                           .limit(1)).mappings().first()
-    return (row["landlord_id"], row["message_id"], _recipient(row)) if row else None
+    return (row["landlord_id"], row["message_id"], recipient_from(row)) if row else None
 
 
 def latest_text_to(session: Session, number: str, from_number: str) -> tuple[str, str, Recipient] | None:
@@ -49,7 +50,7 @@ def latest_text_to(session: Session, number: str, from_number: str) -> tuple[str
         .where(recipients.c.to_address == number, recipients.c.provider_ref != "",
                messages.c.channel == "text", messages.c.reply_to_number == from_number)
         .order_by(messages.c.created_at.desc()).limit(1)).mappings().first()
-    return (row["landlord_id"], row["message_id"], _recipient(row)) if row else None
+    return (row["landlord_id"], row["message_id"], recipient_from(row)) if row else None
 
 
 def sending_messages(session: Session) -> list[tuple[str, str]]:
@@ -134,18 +135,18 @@ class Messages:
         order = (recipients.c.state == EXCLUDED, recipients.c.name, recipients.c.person_id)
         rows = self.session.execute(select(recipients).where(*self._of(message_id)).order_by(*order)
                                     .limit(limit).offset(offset)).mappings()
-        return [_recipient(r) for r in rows]
+        return [recipient_from(r) for r in rows]
 
     def letters(self, message_id: str) -> list[Recipient]:
         """Everyone on the list but those excluded."""
         rows = self.session.execute(select(recipients).where(*self._of(message_id), recipients.c.state != EXCLUDED)
                                     .order_by(recipients.c.person_id)).mappings()
-        return [_recipient(r) for r in rows]
+        return [recipient_from(r) for r in rows]
 
     def waiting(self, message_id: str, *, states: Sequence[str] = (INCLUDED,), limit: int) -> list[Recipient]:
         rows = self.session.execute(select(recipients).where(*self._of(message_id), recipients.c.state.in_(states))
                                     .order_by(recipients.c.person_id).limit(limit)).mappings()
-        return [_recipient(r) for r in rows]
+        return [recipient_from(r) for r in rows]
 
     def save_recipient(self, message_id: str, recipient: Recipient) -> None:
         self.session.execute(update(recipients).where(*self._of(message_id),

@@ -94,3 +94,11 @@ def test_a_post_message_takes_a_mailing_and_household_rules_only_where_they_belo
         with pytest.raises(InvalidInput) as refused:
             domain.new_message(channel="post", **fields, **made)
         assert field in {p.field for p in refused.value.fields}
+
+
+def test_a_household_letter_names_the_oldest_first_and_those_of_unknown_age_last():
+    child = Occupant("g", "Master", "Gus", "Lambert", "current", date_of_birth="2016-02-02")
+    parent = Occupant("a", "Mr", "Alan", "Lambert", "current", date_of_birth="1970-03-01")
+    lodger = Occupant("l", "Ms", "Lee", "Lodger", "current")
+    assert post.household_name([child, lodger, parent], HouseholdRules(), "x") == \
+        "Mr A Lambert, Master G Lambert and Ms L Lodger"

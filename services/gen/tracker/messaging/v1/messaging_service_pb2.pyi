@@ -319,7 +319,7 @@ class Recipient(_message.Message):
     household_id: str
     def __init__(self, person_id: _Optional[str] = ..., name: _Optional[str] = ..., state: _Optional[str] = ..., reason: _Optional[str] = ..., reason_label: _Optional[str] = ..., to_address: _Optional[str] = ..., to_name: _Optional[str] = ..., subject: _Optional[str] = ..., html: _Optional[str] = ..., communication_id: _Optional[str] = ..., text: _Optional[str] = ..., segments: _Optional[int] = ..., error: _Optional[str] = ..., large_print: _Optional[bool] = ..., household_id: _Optional[str] = ...) -> None: ...
 
-class MailingListRequest(_message.Message):
+class MessageFileRequest(_message.Message):
     __slots__ = ("message_id", "format")
     MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
     FORMAT_FIELD_NUMBER: _ClassVar[int]
@@ -504,3 +504,91 @@ class NeedRules(_message.Message):
     RULES_FIELD_NUMBER: _ClassVar[int]
     rules: _containers.RepeatedCompositeFieldContainer[NeedRule]
     def __init__(self, rules: _Optional[_Iterable[_Union[NeedRule, _Mapping]]] = ...) -> None: ...
+
+class OutcomeCount(_message.Message):
+    __slots__ = ("code", "label", "count")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    COUNT_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    label: str
+    count: int
+    def __init__(self, code: _Optional[str] = ..., label: _Optional[str] = ..., count: _Optional[int] = ...) -> None: ...
+
+class MessageReport(_message.Message):
+    __slots__ = ("message", "outcomes")
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    OUTCOMES_FIELD_NUMBER: _ClassVar[int]
+    message: MessageSummary
+    outcomes: _containers.RepeatedCompositeFieldContainer[OutcomeCount]
+    def __init__(self, message: _Optional[_Union[MessageSummary, _Mapping]] = ..., outcomes: _Optional[_Iterable[_Union[OutcomeCount, _Mapping]]] = ...) -> None: ...
+
+class RecipientCopyRequest(_message.Message):
+    __slots__ = ("message_id", "person_id")
+    MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    message_id: str
+    person_id: str
+    def __init__(self, message_id: _Optional[str] = ..., person_id: _Optional[str] = ...) -> None: ...
+
+class RecipientCopy(_message.Message):
+    __slots__ = ("recipient",)
+    RECIPIENT_FIELD_NUMBER: _ClassVar[int]
+    recipient: Recipient
+    def __init__(self, recipient: _Optional[_Union[Recipient, _Mapping]] = ...) -> None: ...
+
+class CommunicationReportRequest(_message.Message):
+    __slots__ = ("communication_code", "date_from", "date_to", "landlord_contact", "message_id")
+    COMMUNICATION_CODE_FIELD_NUMBER: _ClassVar[int]
+    DATE_FROM_FIELD_NUMBER: _ClassVar[int]
+    DATE_TO_FIELD_NUMBER: _ClassVar[int]
+    LANDLORD_CONTACT_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
+    communication_code: str
+    date_from: str
+    date_to: str
+    landlord_contact: str
+    message_id: str
+    def __init__(self, communication_code: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., landlord_contact: _Optional[str] = ..., message_id: _Optional[str] = ...) -> None: ...
+
+class MessageShare(_message.Message):
+    __slots__ = ("message_id", "reference", "channel", "records", "people", "first_date", "last_date")
+    MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
+    REFERENCE_FIELD_NUMBER: _ClassVar[int]
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    RECORDS_FIELD_NUMBER: _ClassVar[int]
+    PEOPLE_FIELD_NUMBER: _ClassVar[int]
+    FIRST_DATE_FIELD_NUMBER: _ClassVar[int]
+    LAST_DATE_FIELD_NUMBER: _ClassVar[int]
+    message_id: str
+    reference: str
+    channel: str
+    records: int
+    people: int
+    first_date: str
+    last_date: str
+    def __init__(self, message_id: _Optional[str] = ..., reference: _Optional[str] = ..., channel: _Optional[str] = ..., records: _Optional[int] = ..., people: _Optional[int] = ..., first_date: _Optional[str] = ..., last_date: _Optional[str] = ...) -> None: ...
+
+class CommunicationReport(_message.Message):
+    __slots__ = ("messages", "dates", "records", "people", "by_message")
+    MESSAGES_FIELD_NUMBER: _ClassVar[int]
+    DATES_FIELD_NUMBER: _ClassVar[int]
+    RECORDS_FIELD_NUMBER: _ClassVar[int]
+    PEOPLE_FIELD_NUMBER: _ClassVar[int]
+    BY_MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    messages: int
+    dates: int
+    records: int
+    people: int
+    by_message: _containers.RepeatedCompositeFieldContainer[MessageShare]
+    def __init__(self, messages: _Optional[int] = ..., dates: _Optional[int] = ..., records: _Optional[int] = ..., people: _Optional[int] = ..., by_message: _Optional[_Iterable[_Union[MessageShare, _Mapping]]] = ...) -> None: ...
+
+class CommunicationReportFileRequest(_message.Message):
+    __slots__ = ("filter", "what", "format")
+    FILTER_FIELD_NUMBER: _ClassVar[int]
+    WHAT_FIELD_NUMBER: _ClassVar[int]
+    FORMAT_FIELD_NUMBER: _ClassVar[int]
+    filter: CommunicationReportRequest
+    what: str
+    format: str
+    def __init__(self, filter: _Optional[_Union[CommunicationReportRequest, _Mapping]] = ..., what: _Optional[str] = ..., format: _Optional[str] = ...) -> None: ...

@@ -108,7 +108,7 @@ class MessagingStub:
                 _registered_method=True)
         self.DownloadMailingList = channel.unary_stream(
                 '/tracker.messaging.v1.Messaging/DownloadMailingList',
-                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MailingListRequest.SerializeToString,
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageFileRequest.SerializeToString,
                 response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FileChunk.FromString,
                 _registered_method=True)
         self.PutAttachment = channel.unary_unary(
@@ -130,6 +130,31 @@ class MessagingStub:
                 '/tracker.messaging.v1.Messaging/GetNeedRules',
                 request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetNeedRulesRequest.SerializeToString,
                 response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.NeedRules.FromString,
+                _registered_method=True)
+        self.GetMessageReport = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/GetMessageReport',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageReport.FromString,
+                _registered_method=True)
+        self.DownloadMessageLog = channel.unary_stream(
+                '/tracker.messaging.v1.Messaging/DownloadMessageLog',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageFileRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FileChunk.FromString,
+                _registered_method=True)
+        self.GetRecipientCopy = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/GetRecipientCopy',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.RecipientCopyRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.RecipientCopy.FromString,
+                _registered_method=True)
+        self.GetCommunicationReport = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/GetCommunicationReport',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationReportRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationReport.FromString,
+                _registered_method=True)
+        self.DownloadCommunicationReport = channel.unary_stream(
+                '/tracker.messaging.v1.Messaging/DownloadCommunicationReport',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationReportFileRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FileChunk.FromString,
                 _registered_method=True)
         self.SetNeedRules = channel.unary_unary(
                 '/tracker.messaging.v1.Messaging/SetNeedRules',
@@ -300,6 +325,38 @@ class MessagingServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetMessageReport(self, request, context):
+        """The message report: numbers and outcome analysis; every recipient's log as a file; a recipient's copy.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DownloadMessageLog(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetRecipientCopy(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetCommunicationReport(self, request, context):
+        """The communication record report: its numbers and each message's share, or a file of them or the records.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DownloadCommunicationReport(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def SetNeedRules(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -414,7 +471,7 @@ def add_MessagingServicer_to_server(servicer, server):
             ),
             'DownloadMailingList': grpc.unary_stream_rpc_method_handler(
                     servicer.DownloadMailingList,
-                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MailingListRequest.FromString,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageFileRequest.FromString,
                     response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FileChunk.SerializeToString,
             ),
             'PutAttachment': grpc.unary_unary_rpc_method_handler(
@@ -436,6 +493,31 @@ def add_MessagingServicer_to_server(servicer, server):
                     servicer.GetNeedRules,
                     request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetNeedRulesRequest.FromString,
                     response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.NeedRules.SerializeToString,
+            ),
+            'GetMessageReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetMessageReport,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageReport.SerializeToString,
+            ),
+            'DownloadMessageLog': grpc.unary_stream_rpc_method_handler(
+                    servicer.DownloadMessageLog,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageFileRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FileChunk.SerializeToString,
+            ),
+            'GetRecipientCopy': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetRecipientCopy,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.RecipientCopyRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.RecipientCopy.SerializeToString,
+            ),
+            'GetCommunicationReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCommunicationReport,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationReportRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationReport.SerializeToString,
+            ),
+            'DownloadCommunicationReport': grpc.unary_stream_rpc_method_handler(
+                    servicer.DownloadCommunicationReport,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationReportFileRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FileChunk.SerializeToString,
             ),
             'SetNeedRules': grpc.unary_unary_rpc_method_handler(
                     servicer.SetNeedRules,
@@ -873,7 +955,7 @@ class Messaging:
             request,
             target,
             '/tracker.messaging.v1.Messaging/DownloadMailingList',
-            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MailingListRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageFileRequest.SerializeToString,
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FileChunk.FromString,
             options,
             channel_credentials,
@@ -983,6 +1065,141 @@ class Messaging:
             '/tracker.messaging.v1.Messaging/GetNeedRules',
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetNeedRulesRequest.SerializeToString,
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.NeedRules.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetMessageReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/GetMessageReport',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DownloadMessageLog(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/DownloadMessageLog',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageFileRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FileChunk.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetRecipientCopy(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/GetRecipientCopy',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.RecipientCopyRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.RecipientCopy.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCommunicationReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/GetCommunicationReport',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationReportRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DownloadCommunicationReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/DownloadCommunicationReport',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationReportFileRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FileChunk.FromString,
             options,
             channel_credentials,
             insecure,
