@@ -2,6 +2,8 @@
 is to_proto.py's; the report methods are report_server.py's)."""
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from google.protobuf import json_format
 
 from services.common import context
@@ -15,7 +17,7 @@ from .clients.profiles import People
 from .credits import service as credits
 from .domain import CODES
 from .events import communication_recorded
-from .messages import attaching, incoming, mailing, need_rules, service as messages
+from .messages import attaching, defaults, incoming, mailing, need_rules, opens, service as messages
 from .report_server import ReportServing
 from .to_proto import (MESSAGE_FIELDS, attachment_info, communication_message, credits_message, message_summary,
                        need_rules_message, recipient_message)
@@ -139,6 +141,19 @@ class MessagingServicer(ReportServing, pb_grpc.MessagingServicer):
 
     def Unsubscribe(self, request, ctx):
         return pb.ProviderAnswer(done=incoming.unsubscribed(self._people, secret=self._secret, link=request.token))
+
+    def TakeOpen(self, request, ctx):
+        return pb.ProviderAnswer(done=opens.opened(self._runtime.uow, secret=self._secret, link=request.token))
+
+    def GetMessageDefaults(self, request, ctx):
+        with self._runtime.uow(require_landlord(), read_only=True) as uow:
+            return pb.MessageDefaults(**asdict(defaults.get(uow)))
+
+    def SetMessageDefaults(self, request, ctx):
+        with self._runtime.uow(require_landlord()) as uow:
+            return pb.MessageDefaults(**asdict(defaults.put(
+                uow, given=json_format.MessageToDict(request, preserving_proto_field_name=True),
+                user_id=context.current().user_id)))
 
     def GetTextCredits(self, request, ctx):
         with self._runtime.uow(require_landlord(), read_only=True) as uow:

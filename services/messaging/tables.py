@@ -56,6 +56,7 @@ messages = Table(
     Column("reply_to_number", String(20), nullable=False, server_default=""),  # a text's sender, E.164
     Column("mailing", String(10), nullable=False, server_default=""),  # post: person | household
     Column("household_rules", Text, nullable=False, server_default="{}"),  # post per household: who is named
+    Column("open_tracking", Boolean, nullable=False, server_default=false()),  # an email tracks opens
     Index("ix_messages_status", "status"),
 )
 # One row per person on a message's list: included or excluded (with the reason) while it is a draft, then
@@ -131,6 +132,18 @@ need_rules = Table(
     Column("updated_at", TZ, nullable=False),
     Column("updated_by", ID, nullable=False),
     PrimaryKeyConstraint("landlord_id", "need", "channel"),
+)
+# Each landlord's message defaults (messages/defaults.py).
+message_defaults = Table(
+    "message_defaults", metadata,
+    Column("landlord_id", ID, primary_key=True),
+    Column("sender_name", String(200), nullable=False),
+    Column("sender_email", String(254), nullable=False),
+    Column("reply_to", String(254), nullable=False),
+    Column("reply_to_number", String(20), nullable=False),
+    Column("open_tracking", Boolean, nullable=False),
+    Column("updated_at", TZ, nullable=False),
+    Column("updated_by", ID, nullable=False),
 )
 outbox = outbox_table(metadata)
 processed_events = processed_events_table(metadata)

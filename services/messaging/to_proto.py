@@ -38,7 +38,8 @@ def message_summary(found: dict) -> pb.MessageSummary:
         excluded=[pb.ReasonCount(reason=r, label=label, count=n) for r, label, n in found["excluded"]],
         created_at=m.created_at.isoformat(), created_by=m.created_by,
         sent_at=m.sent_at.isoformat() if m.sent_at else "", household_rules=_struct(m.household_rules.to_json()),
-        attachment=attachment_info(found["attachment"]) if found["attachment"] else None)
+        attachment=attachment_info(found["attachment"]) if found["attachment"] else None,
+        open_tracking=m.open_tracking)
 
 
 def need_rules_message(rules) -> pb.NeedRules:

@@ -34,7 +34,8 @@ def message(m) -> dict:
             "failed": m.failed, "delivered": m.delivered, "text": m.text, "reply_to_number": m.reply_to_number,
             "credits_needed": m.credits_needed, "mailing": m.mailing or None,
             "household_rules": json_format.MessageToDict(m.household_rules),
-            "attachment": attachment(m.attachment) if m.HasField("attachment") else None, "excluded": [{"reason": e.reason, "label": e.label, "count": e.count}
+            "attachment": attachment(m.attachment) if m.HasField("attachment") else None,
+            "open_tracking": m.open_tracking, "excluded": [{"reason": e.reason, "label": e.label, "count": e.count}
                                              for e in m.excluded],
             "created_at": m.created_at, "created_by": m.created_by, "sent_at": m.sent_at or None}
 

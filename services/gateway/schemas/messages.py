@@ -40,9 +40,11 @@ class NewMessage(Body):
     channel: Literal["email", "text", "post"] = Field(description=(
         "email, text or post (a mail-merge file for the post room; sending records the letters as mailed)"))
     description: str = Field("", max_length=200, description="added to the generated reference")
-    sender_name: str = Field(min_length=1, max_length=200)
-    sender_email: str = Field("", max_length=254, description="an email's sender address (required for email)")
-    reply_to: str = Field("", max_length=254, description="an email's reply-to; empty: the sender's address")
+    sender_name: str = Field("", max_length=200, description="empty: the landlord's default (required if none)")
+    sender_email: str = Field("", max_length=254, description=(
+        "an email's sender address (required for email; empty: the landlord's default)"))
+    reply_to: str = Field("", max_length=254, description=(
+        "an email's reply-to; empty: the landlord's default, else the sender's address"))
     subject: str = Field("", max_length=200, description="an email's subject (required for email); " + MERGE)
     html: str = Field("", max_length=200_000, description=(
         "an email's content (required for email); " + MERGE + "; scripts and other active parts are removed"))
@@ -143,6 +145,7 @@ class MessageOut(BaseModel):
     mailing: Optional[Literal["person", "household"]] = Field(description="post: a letter per person or household")
     household_rules: HouseholdRules
     attachment: Optional[AttachmentOut] = Field(description="an email's file, or a letter's template document")
+    open_tracking: bool = Field(description="an email that records opens (the landlord's default when written)")
     created_at: str
     created_by: str
     sent_at: Optional[str] = Field(description="when the last recipient was done")
@@ -260,3 +263,23 @@ class NeedRulesIn(Body):
 
 class NeedRulesOut(BaseModel):
     rules: list[NeedRuleIn] = Field(description="by need, then channel; send (the default) is never listed")
+
+
+class MessageDefaultsIn(Body):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [{
+        "sender_name": "Northfield Homes", "sender_email": "hello@example.org", "reply_to": "",
+        "reply_to_number": "07700 900001", "open_tracking": False}]})
+
+    sender_name: str = Field("", max_length=200)
+    sender_email: str = Field("", max_length=254)
+    reply_to: str = Field("", max_length=254)
+    reply_to_number: str = Field("", max_length=20, description="texts' sender number, e.g. 07700 900123")
+    open_tracking: bool = Field(False, description="emails carry a picture that records their opening")
+
+
+class MessageDefaultsOut(BaseModel):
+    sender_name: str
+    sender_email: str
+    reply_to: str
+    reply_to_number: str = Field(description="E.164")
+    open_tracking: bool

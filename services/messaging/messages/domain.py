@@ -88,6 +88,7 @@ class Message:
     reply_to_number: str = ""  # a text's sender number (E.164), where replies come back
     mailing: str = ""  # post: a letter per person, or per household
     household_rules: post.HouseholdRules = post.HouseholdRules()  # post per household: who its letter names
+    open_tracking: bool = False  # an email with a picture that records the recipient opening it
 
 
 @dataclass(frozen=True)
@@ -212,7 +213,7 @@ def new_message(*, landlord_id: str, user_id: str, now: dt.datetime, today: dt.d
                 description: str = "", sender_name: str = "", sender_email: str = "", reply_to: str = "",
                 subject: str = "", html: str = "", greeting: str = "", landlord_contact: str = "",
                 notes: str = "", text: str = "", reply_to_number: str = "", mailing: str = "",
-                household_rules: Mapping | None = None) -> Message:
+                household_rules: Mapping | None = None, open_tracking: bool = False) -> Message:
     """A draft message, checked, or InvalidInput naming every bad field: an email has a sender address,
     a subject and HTML content; a text has plain content and the number it comes from; post goes a letter
     per person or per household (whose letter names the occupants its rules include)."""
@@ -261,7 +262,8 @@ def new_message(*, landlord_id: str, user_id: str, now: dt.datetime, today: dt.d
     reference = f"{CHANNELS[channel]} {sender} {today:%d/%m/%Y}" + (f" {about}" if about else "")
     return Message(new_id(), landlord_id, channel, reference, about, sender, sender_address, reply, subject,
                    content, greeting, contact, noted, DRAFT, now, user_id, text=words, reply_to_number=number,
-                   mailing=mailing if channel == POST else "", household_rules=rules)
+                   mailing=mailing if channel == POST else "", household_rules=rules,
+                   open_tracking=open_tracking and channel == EMAIL)
 
 
 def reason_label(channel: str, reason: str) -> str:

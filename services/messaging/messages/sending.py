@@ -15,7 +15,7 @@ from email.message import EmailMessage
 from email.utils import formataddr
 
 from services.common import context
-from services.common.public_paths import STATUS_PATH, UNSUBSCRIBE_PATH
+from services.common.public_paths import OPENED_PATH, STATUS_PATH, UNSUBSCRIBE_PATH
 from services.common.uow import UnitOfWork
 from services.common.worker import BackgroundWorker
 
@@ -37,10 +37,12 @@ NOT_CONFIRMED = "The send job stopped while sending this message; it was not sen
 
 
 def email(message: Message, recipient: Recipient, unsubscribe_url: str,
-          attachment: Attachment | None = None) -> EmailMessage:
-    """The email as this recipient gets it, with a one-click unsubscribe (RFC 8058) for them and the
-    message's attachment, if it has one."""
+          attachment: Attachment | None = None, opened_url: str = "") -> EmailMessage:
+    """The email as this recipient gets it, with a one-click unsubscribe (RFC 8058) for them, the message's
+    attachment, if it has one, and the picture that tells their opening it (`opened_url`; "" for none)."""
     subject, html = rendering.render(message, recipient)
+    if opened_url:
+        html += f'<img src="{opened_url}" width="1" height="1" alt="" style="display:none">'
     mail = EmailMessage()
     mail["From"] = formataddr((message.sender_name, message.sender_email))
     mail["To"] = formataddr((recipient.to_name, recipient.to_address))
@@ -152,8 +154,12 @@ class SendJob(BackgroundWorker):
                                     rendering.render_text(message, recipient), self._public_url() + STATUS_PATH)
         link = unsubscribe.token(self._secret, unsubscribe.Unsubscribe(message.landlord_id, recipient.person_id,
                                                                       message.channel))
-        return self._mailer.send(email(message, recipient, f"{self._public_url()}{UNSUBSCRIBE_PATH}?token={link}",
-                                       self._attachments.get(message.message_id)))
+        opened = unsubscribe.opened_token(self._secret, unsubscribe.Opened(message.landlord_id, recipient.person_id,
+                                                                           message.message_id))
+        return self._mailer.send(email(
+            message, recipient, f"{self._public_url()}{UNSUBSCRIBE_PATH}?token={link}",
+            self._attachments.get(message.message_id),
+            f"{self._public_url()}{OPENED_PATH}?token={opened}" if message.open_tracking else ""))
 
     def _finish(self, message: Message, finished: list[tuple[Recipient, Delivery | None]], note: str = "") -> None:
         """These recipients done (excluded where the delivery is None) and, for each sent to, their

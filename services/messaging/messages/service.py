@@ -13,7 +13,7 @@ from .. import domain as records
 from ..clients.profiles import People
 from ..credits import service as credits
 from ..clients.households import Households
-from . import domain, finding, mailing, need_rules, post, rendering, routing
+from . import defaults, domain, finding, mailing, need_rules, post, rendering, routing
 from .domain import EXCLUDED, INCLUDED, REASONS, SENDING, Message
 from .attachment_store import Attachments
 from .store import Messages
@@ -27,8 +27,11 @@ def _messages(uow: UnitOfWork) -> Messages:
 
 
 def create(uow: UnitOfWork, *, user_id: str, fields: Mapping[str, str]) -> Message:
+    """A draft, the sender's details left blank taken from the landlord's defaults (with open tracking)."""
+    landlord = defaults.get(uow)
     message = domain.new_message(landlord_id=uow.landlord_id, user_id=user_id, now=uow.clock.now(),
-                                 today=uow.clock.today(), **fields)
+                                 today=uow.clock.today(), open_tracking=landlord.open_tracking,
+                                 **defaults.filled(fields, landlord))
     _messages(uow).add(message)
     uow.commit()
     return message

@@ -26,7 +26,7 @@ def _message(r) -> Message:
                    r["sender_name"], r["sender_email"], r["reply_to"], r["subject"], r["html"], r["greeting"],
                    r["landlord_contact"], r["notes"], r["status"], as_utc(r["created_at"]), r["created_by"],
                    as_utc(r["sent_at"]) if r["sent_at"] else None, r["text"], r["reply_to_number"], r["mailing"],
-                   post.HouseholdRules.from_json(r["household_rules"]))
+                   post.HouseholdRules.from_json(r["household_rules"]), bool(r["open_tracking"]))
 
 
 def recipient_from(r) -> Recipient:
@@ -142,6 +142,11 @@ class Messages:
         rows = self.session.execute(select(recipients).where(*self._of(message_id), recipients.c.state != EXCLUDED)
                                     .order_by(recipients.c.person_id)).mappings()
         return [recipient_from(r) for r in rows]
+
+    def recipient(self, message_id: str, person_id: str) -> Recipient | None:
+        row = self.session.execute(select(recipients).where(*self._of(message_id),
+                                                            recipients.c.person_id == person_id)).mappings().first()
+        return recipient_from(row) if row else None
 
     def waiting(self, message_id: str, *, states: Sequence[str] = (INCLUDED,), limit: int) -> list[Recipient]:
         rows = self.session.execute(select(recipients).where(*self._of(message_id), recipients.c.state.in_(states))

@@ -182,7 +182,7 @@ class ReasonCount(_message.Message):
     def __init__(self, reason: _Optional[str] = ..., label: _Optional[str] = ..., count: _Optional[int] = ...) -> None: ...
 
 class MessageSummary(_message.Message):
-    __slots__ = ("message_id", "channel", "reference", "status", "sender_name", "sender_email", "reply_to", "subject", "html", "greeting", "landlord_contact", "notes", "included", "excluded", "sent", "bounced", "failed", "waiting", "created_at", "created_by", "sent_at", "text", "reply_to_number", "delivered", "credits_needed", "mailing", "household_rules", "attachment")
+    __slots__ = ("message_id", "channel", "reference", "status", "sender_name", "sender_email", "reply_to", "subject", "html", "greeting", "landlord_contact", "notes", "included", "excluded", "sent", "bounced", "failed", "waiting", "created_at", "created_by", "sent_at", "text", "reply_to_number", "delivered", "credits_needed", "mailing", "household_rules", "attachment", "open_tracking")
     MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
     CHANNEL_FIELD_NUMBER: _ClassVar[int]
     REFERENCE_FIELD_NUMBER: _ClassVar[int]
@@ -211,6 +211,7 @@ class MessageSummary(_message.Message):
     MAILING_FIELD_NUMBER: _ClassVar[int]
     HOUSEHOLD_RULES_FIELD_NUMBER: _ClassVar[int]
     ATTACHMENT_FIELD_NUMBER: _ClassVar[int]
+    OPEN_TRACKING_FIELD_NUMBER: _ClassVar[int]
     message_id: str
     channel: str
     reference: str
@@ -239,7 +240,8 @@ class MessageSummary(_message.Message):
     mailing: str
     household_rules: _struct_pb2.Struct
     attachment: AttachmentInfo
-    def __init__(self, message_id: _Optional[str] = ..., channel: _Optional[str] = ..., reference: _Optional[str] = ..., status: _Optional[str] = ..., sender_name: _Optional[str] = ..., sender_email: _Optional[str] = ..., reply_to: _Optional[str] = ..., subject: _Optional[str] = ..., html: _Optional[str] = ..., greeting: _Optional[str] = ..., landlord_contact: _Optional[str] = ..., notes: _Optional[str] = ..., included: _Optional[int] = ..., excluded: _Optional[_Iterable[_Union[ReasonCount, _Mapping]]] = ..., sent: _Optional[int] = ..., bounced: _Optional[int] = ..., failed: _Optional[int] = ..., waiting: _Optional[int] = ..., created_at: _Optional[str] = ..., created_by: _Optional[str] = ..., sent_at: _Optional[str] = ..., text: _Optional[str] = ..., reply_to_number: _Optional[str] = ..., delivered: _Optional[int] = ..., credits_needed: _Optional[int] = ..., mailing: _Optional[str] = ..., household_rules: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., attachment: _Optional[_Union[AttachmentInfo, _Mapping]] = ...) -> None: ...
+    open_tracking: bool
+    def __init__(self, message_id: _Optional[str] = ..., channel: _Optional[str] = ..., reference: _Optional[str] = ..., status: _Optional[str] = ..., sender_name: _Optional[str] = ..., sender_email: _Optional[str] = ..., reply_to: _Optional[str] = ..., subject: _Optional[str] = ..., html: _Optional[str] = ..., greeting: _Optional[str] = ..., landlord_contact: _Optional[str] = ..., notes: _Optional[str] = ..., included: _Optional[int] = ..., excluded: _Optional[_Iterable[_Union[ReasonCount, _Mapping]]] = ..., sent: _Optional[int] = ..., bounced: _Optional[int] = ..., failed: _Optional[int] = ..., waiting: _Optional[int] = ..., created_at: _Optional[str] = ..., created_by: _Optional[str] = ..., sent_at: _Optional[str] = ..., text: _Optional[str] = ..., reply_to_number: _Optional[str] = ..., delivered: _Optional[int] = ..., credits_needed: _Optional[int] = ..., mailing: _Optional[str] = ..., household_rules: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., attachment: _Optional[_Union[AttachmentInfo, _Mapping]] = ..., open_tracking: _Optional[bool] = ...) -> None: ...
 
 class AttachmentInfo(_message.Message):
     __slots__ = ("file_name", "content_type", "size_bytes", "sha256", "uploaded_at", "uploaded_by")
@@ -592,3 +594,21 @@ class CommunicationReportFileRequest(_message.Message):
     what: str
     format: str
     def __init__(self, filter: _Optional[_Union[CommunicationReportRequest, _Mapping]] = ..., what: _Optional[str] = ..., format: _Optional[str] = ...) -> None: ...
+
+class GetMessageDefaultsRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class MessageDefaults(_message.Message):
+    __slots__ = ("sender_name", "sender_email", "reply_to", "reply_to_number", "open_tracking")
+    SENDER_NAME_FIELD_NUMBER: _ClassVar[int]
+    SENDER_EMAIL_FIELD_NUMBER: _ClassVar[int]
+    REPLY_TO_FIELD_NUMBER: _ClassVar[int]
+    REPLY_TO_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    OPEN_TRACKING_FIELD_NUMBER: _ClassVar[int]
+    sender_name: str
+    sender_email: str
+    reply_to: str
+    reply_to_number: str
+    open_tracking: bool
+    def __init__(self, sender_name: _Optional[str] = ..., sender_email: _Optional[str] = ..., reply_to: _Optional[str] = ..., reply_to_number: _Optional[str] = ..., open_tracking: _Optional[bool] = ...) -> None: ...

@@ -176,6 +176,21 @@ class MessagingStub:
                 request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.UnsubscribeRequest.SerializeToString,
                 response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderAnswer.FromString,
                 _registered_method=True)
+        self.TakeOpen = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/TakeOpen',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.UnsubscribeRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderAnswer.FromString,
+                _registered_method=True)
+        self.GetMessageDefaults = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/GetMessageDefaults',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageDefaultsRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageDefaults.FromString,
+                _registered_method=True)
+        self.SetMessageDefaults = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/SetMessageDefaults',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageDefaults.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageDefaults.FromString,
+                _registered_method=True)
         self.GetTextCredits = channel.unary_unary(
                 '/tracker.messaging.v1.Messaging/GetTextCredits',
                 request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetTextCreditsRequest.SerializeToString,
@@ -383,6 +398,26 @@ class MessagingServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def TakeOpen(self, request, context):
+        """The picture in an email that tracks opens was fetched: its signed token (done: "opened" or "").
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetMessageDefaults(self, request, context):
+        """The landlord's message defaults: sender name, addresses, texting number, open tracking.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetMessageDefaults(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetTextCredits(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -538,6 +573,21 @@ def add_MessagingServicer_to_server(servicer, server):
                     servicer.Unsubscribe,
                     request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.UnsubscribeRequest.FromString,
                     response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderAnswer.SerializeToString,
+            ),
+            'TakeOpen': grpc.unary_unary_rpc_method_handler(
+                    servicer.TakeOpen,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.UnsubscribeRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderAnswer.SerializeToString,
+            ),
+            'GetMessageDefaults': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetMessageDefaults,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageDefaultsRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageDefaults.SerializeToString,
+            ),
+            'SetMessageDefaults': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetMessageDefaults,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageDefaults.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageDefaults.SerializeToString,
             ),
             'GetTextCredits': grpc.unary_unary_rpc_method_handler(
                     servicer.GetTextCredits,
@@ -1308,6 +1358,87 @@ class Messaging:
             '/tracker.messaging.v1.Messaging/Unsubscribe',
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.UnsubscribeRequest.SerializeToString,
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderAnswer.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def TakeOpen(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/TakeOpen',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.UnsubscribeRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ProviderAnswer.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetMessageDefaults(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/GetMessageDefaults',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageDefaultsRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageDefaults.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetMessageDefaults(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/SetMessageDefaults',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageDefaults.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.MessageDefaults.FromString,
             options,
             channel_credentials,
             insecure,
