@@ -13,7 +13,8 @@ from services.common.errors import FieldProblem, collect
 from services.common.uow import UnitOfWork
 
 from ..tables import message_defaults as table
-from .domain import NAME_MAX, email_address
+from .checks import email_address
+from .domain import NAME_MAX
 
 
 @dataclass(frozen=True)

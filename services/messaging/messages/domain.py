@@ -4,18 +4,14 @@ each recipient's state as the send job takes it from included to sent. Times com
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 from dataclasses import dataclass
 from typing import Mapping
 
-import nh3
-from email_validator import EmailNotValidError, validate_email
-
-from services.common import phones
 from services.common.errors import FieldProblem, InUse, collect
 
 from . import needs, post
+from .checks import address_field, merge_fields, phone_field, sanitise, text_field
 
 EMAIL, TEXT, POST = "email", "text", "post"
 CHANNELS = {EMAIL: "Email", TEXT: "Text", POST: "Post"}
@@ -57,8 +53,6 @@ class Delivery:
     def outcome_code(self) -> str:
         return self.outcome or OUTCOMES[self.state]
 
-MERGE_FIELD = re.compile(r"\{\{\s*([A-Za-z_]+)\s*\}\}")
-MERGE_FIELDS = ("greeting", "title", "first_name", "surname", "full_name", "personal_ref")
 
 
 def new_id() -> str:
@@ -144,60 +138,6 @@ class Recipient:
         return f"{self.contact_name} on behalf of {self.name}" if self.contact_name else self.name
 
 
-def _text(value: str | None, name: str, limit: int, problems: list[FieldProblem], required: bool = False) -> str:
-    value = (value or "").strip()
-    if required and not value:
-        problems.append(FieldProblem(name, "is required"))
-    elif len(value) > limit:
-        problems.append(FieldProblem(name, f"must be at most {limit} characters"))
-    return value
-
-
-def email_address(value: str) -> str | None:
-    """The address as email-validator normalises it; None if it is not a usable address."""
-    try:
-        return validate_email(value, check_deliverability=False).normalized
-    except EmailNotValidError:
-        return None
-
-
-def _address(value: str | None, name: str, problems: list[FieldProblem], required: bool) -> str:
-    value = (value or "").strip()
-    if not value:
-        if required:
-            problems.append(FieldProblem(name, "is required"))
-        return ""
-    try:
-        return validate_email(value, check_deliverability=False).normalized
-    except EmailNotValidError as error:
-        problems.append(FieldProblem(name, f"is not an email address: {error}"))
-        return value
-
-
-def _merge_fields(value: str, name: str, problems: list[FieldProblem]) -> None:
-    unknown = sorted({m.group(1) for m in MERGE_FIELD.finditer(value)} - set(MERGE_FIELDS))
-    if unknown:
-        problems.append(FieldProblem(name, f"has merge fields that do not exist: {', '.join(unknown)} "
-                                           f"(known: {', '.join(MERGE_FIELDS)})"))
-
-
-def sanitise(html: str) -> str:
-    """The content with scripts, event handlers and other active parts taken out (nh3); pictures stay."""
-    return nh3.clean(html, url_schemes={"http", "https", "mailto", "cid"})
-
-
-def _phone_number(value: str | None, name: str, problems: list[FieldProblem]) -> str:
-    value = (value or "").strip()
-    if not value:
-        problems.append(FieldProblem(name, "is required"))
-        return ""
-    number = phones.e164(value)
-    if number is None:
-        problems.append(FieldProblem(name, "is not a phone number: give it as 07700 900123 or +447700900123"))
-        return value
-    return number
-
-
 def _not_for(channel: str, given: Mapping[str, str], names: tuple[str, ...], problems: list[FieldProblem]) -> None:
     for name in names:
         if (given.get(name) or "").strip():
@@ -221,29 +161,29 @@ def new_message(*, landlord_id: str, user_id: str, now: dt.datetime, today: dt.d
     channel = (channel or "").strip().lower()
     if channel not in CHANNELS:
         problems.append(FieldProblem("channel", "must be one of " + ", ".join(CHANNELS)))
-    about = _text(description, "description", TEXT_MAX, problems)
-    sender = _text(sender_name, "sender_name", NAME_MAX, problems, required=True)
+    about = text_field(description, "description", TEXT_MAX, problems)
+    sender = text_field(sender_name, "sender_name", NAME_MAX, problems, required=True)
     given = {"sender_email": sender_email, "reply_to": reply_to, "subject": subject, "html": html, "text": text,
              "reply_to_number": reply_to_number, "mailing": mailing}
     sender_address = reply = subject = content = words = number = ""
     if channel == EMAIL:
         _not_for(EMAIL, given, TEXT_ONLY + POST_ONLY, problems)
-        sender_address = _address(sender_email, "sender_email", problems, required=True)
-        reply = _address(reply_to, "reply_to", problems, required=False) or sender_address
-        subject = _text(given["subject"], "subject", SUBJECT_MAX, problems, required=True)
+        sender_address = address_field(sender_email, "sender_email", problems, required=True)
+        reply = address_field(reply_to, "reply_to", problems, required=False) or sender_address
+        subject = text_field(given["subject"], "subject", SUBJECT_MAX, problems, required=True)
         content = (html or "").strip()
         if not content:
             problems.append(FieldProblem("html", "is required"))
         elif len(content) > HTML_MAX:
             problems.append(FieldProblem("html", f"must be at most {HTML_MAX:,} characters"))
-        _merge_fields(subject, "subject", problems)
-        _merge_fields(content, "html", problems)
+        merge_fields(subject, "subject", problems)
+        merge_fields(content, "html", problems)
         content = sanitise(content) if content else ""
     elif channel == TEXT:
         _not_for(TEXT, given, EMAIL_ONLY + POST_ONLY, problems)
-        words = _text(text, "text", TEXT_CONTENT_MAX, problems, required=True)
-        _merge_fields(words, "text", problems)
-        number = _phone_number(reply_to_number, "reply_to_number", problems)
+        words = text_field(text, "text", TEXT_CONTENT_MAX, problems, required=True)
+        merge_fields(words, "text", problems)
+        number = phone_field(reply_to_number, "reply_to_number", problems)
     elif channel == POST:
         _not_for(POST, given, EMAIL_ONLY + TEXT_ONLY, problems)
         mailing = (mailing or post.PERSON_MAILING).strip().lower()
@@ -256,8 +196,8 @@ def new_message(*, landlord_id: str, user_id: str, now: dt.datetime, today: dt.d
     greeting = (greeting or GREETINGS[0]).strip()
     if greeting not in GREETINGS:
         problems.append(FieldProblem("greeting", "must be one of " + ", ".join(GREETINGS)))
-    contact = _text(landlord_contact, "landlord_contact", TEXT_MAX, problems)
-    noted = _text(notes, "notes", NOTES_MAX, problems)
+    contact = text_field(landlord_contact, "landlord_contact", TEXT_MAX, problems)
+    noted = text_field(notes, "notes", NOTES_MAX, problems)
     collect(problems)
     reference = f"{CHANNELS[channel]} {sender} {today:%d/%m/%Y}" + (f" {about}" if about else "")
     return Message(new_id(), landlord_id, channel, reference, about, sender, sender_address, reply, subject,

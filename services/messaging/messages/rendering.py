@@ -8,7 +8,8 @@ from dataclasses import replace
 
 from services.common.text_segments import segments
 
-from .domain import EXCLUDED, MERGE_FIELD, POST, TEXT, Message, Recipient
+from .checks import MERGE_FIELD
+from .domain import EXCLUDED, POST, TEXT, Message, Recipient
 
 
 def costed(message: Message, recipient: Recipient) -> Recipient:

@@ -8,7 +8,8 @@ from typing import Mapping
 from services.common import phones
 
 from . import needs, post
-from .domain import EMAIL, EXCLUDED, INCLUDED, POST, TEXT, Addressee, Recipient, email_address
+from .checks import email_address
+from .domain import EMAIL, EXCLUDED, INCLUDED, POST, TEXT, Addressee, Recipient
 
 
 def _finders(person: Addressee, channel: str):
