@@ -22,6 +22,19 @@ def resolve(profiles_stub, criteria: Mapping[str, Any], chunk: int = ROWS_PAGE) 
         yield page.total, list(page.person_ids)
 
 
+def in_pages(person_ids: Iterable[str], size: int = ROWS_PAGE) -> Iterator[list[str]]:
+    """The ids a page at a time, taken from `person_ids` only as each page is wanted (a stream still coming
+    is read no further than the page asked for)."""
+    page: list[str] = []
+    for person_id in person_ids:
+        page.append(person_id)
+        if len(page) == size:
+            yield page
+            page = []
+    if page:
+        yield page
+
+
 def rows(profiles_stub, person_ids: Sequence[str], columns: Iterable[str]) -> list:
     """Search rows of these people, current and archived (500 per call): the standard columns and these."""
     columns = list(columns)

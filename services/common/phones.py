@@ -38,6 +38,13 @@ def national(value: str) -> str:
     return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
 
 
+def written(value: str) -> str:
+    """Any UK number in its national written form ("01632 960123", "07700 900123"), for people to dial;
+    "" when it is not a number."""
+    number = _parse(value, UK)
+    return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL) if number is not None else ""
+
+
 def e164(value: str, *, region: str = UK) -> str | None:
     """Any phone number in E.164 ("+441134960000", "+12025550143"), a number without a country code
     read as one of `region`; None when `value` is not a phone number of a possible length for its

@@ -1,9 +1,20 @@
-"""A function over a stream of items, a few calls at once, answers in the items' order: while the caller
-works on one answer, the next `ahead` are being fetched in threads (remote reads overlap one another and the
-caller's own work). The caller's context travels with each call; an error is raised where its answer would
-have come; the caller stopping early cancels the calls not started and reads no further items."""
+"""Remote reads overlapped with the caller's own work.
+
+fetched_ahead: a function over a stream of items, a few calls at once, answers in the items' order: while the
+caller works on one answer, the next `ahead` are being fetched in threads (remote reads overlap one another and
+the caller's own work). An error is raised where its answer would have come; the caller stopping early cancels
+the calls not started and reads no further items.
+
+read_ahead: a stream (a server-streaming call, say) read to its end in a thread of its own as fast as it comes,
+handed on in order, so the caller's work on the first items overlaps the reading of the next ones. An error
+reading it is raised at the caller's next step as soon as it happened (items read before it and not yet handed
+on are dropped: the stream failed); the caller stopping early stops the reading at its next item.
+
+The caller's context (landlord, user, request) travels with every call made in these threads."""
 from __future__ import annotations
 
+import queue
+import threading
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, Iterable, Iterator, TypeVar
@@ -12,6 +23,7 @@ from . import context
 
 T = TypeVar("T")
 R = TypeVar("R")
+_END = object()
 
 
 def fetched_ahead(function: Callable[[T], R], items: Iterable[T], ahead: int = 2) -> Iterator[R]:
@@ -32,3 +44,37 @@ def fetched_ahead(function: Callable[[T], R], items: Iterable[T], ahead: int = 2
             yield waiting.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def read_ahead(items: Iterable[T]) -> Iterator[T]:
+    call = context.current()
+    arrived: queue.SimpleQueue = queue.SimpleQueue()
+    failed: list[BaseException] = []
+    stopped = threading.Event()
+
+    def read() -> None:
+        try:
+            with context.bound(call):
+                for item in items:
+                    if stopped.is_set():
+                        break
+                    arrived.put(item)
+        except BaseException as error:  # handed to the caller, raised there
+            failed.append(error)
+        finally:
+            close = getattr(items, "close", None)
+            if stopped.is_set() and close is not None:
+                close()  # a generator stopped early lets go of its stream
+            arrived.put(_END)
+
+    threading.Thread(target=read, name="read-ahead", daemon=True).start()
+    try:
+        while True:
+            item = arrived.get() if not failed else _END
+            if failed:
+                raise failed[0]
+            if item is _END:
+                return
+            yield item
+    finally:
+        stopped.set()

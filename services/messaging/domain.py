@@ -55,6 +55,7 @@ class Details:
     landlord_contact: str
     description: str
     notes: str
+    satisfaction: int | None = None  # a survey's satisfaction score, 0-10, where one was given
 
     @property
     def communication_label(self) -> str:
@@ -125,6 +126,7 @@ class CommunicationRecorded:
     occurred_at: dt.datetime
     communication_label: str
     outcome_label: str
+    satisfaction: int | None = None
 
 
 @dataclass
@@ -163,7 +165,8 @@ class Communication:
         d = self.details
         return CommunicationRecorded(
             self.landlord_id, self.communication_id, self.version, self.person_id, d.communication_code,
-            d.outcome_code, d.date, self.message_id, self.deleted, now, d.communication_label, d.outcome_label)
+            d.outcome_code, d.date, self.message_id, self.deleted, now, d.communication_label, d.outcome_label,
+            None if self.deleted else d.satisfaction)
 
 
 def paging(page: int, page_size: int) -> tuple[int, int]:

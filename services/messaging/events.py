@@ -15,7 +15,7 @@ def communication_recorded(event: CommunicationRecorded) -> events_pb2.Communica
         communication_id=event.communication_id, version=event.version, person_id=event.person_id,
         communication_code=event.communication_code, outcome_code=event.outcome_code, date=event.date.isoformat(),
         message_id=event.message_id, deleted=event.deleted, communication_label=event.communication_label,
-        outcome_label=event.outcome_label)
+        outcome_label=event.outcome_label, satisfaction=event.satisfaction)
 
 
 def to_outgoing(event: object) -> Iterable[OutgoingEvent]:

@@ -9,6 +9,7 @@ from google.protobuf import json_format
 from services.common import context
 from services.common.context import require_landlord
 from services.common.public_paths import REPLIES_PATH, STATUS_PATH
+from services.common.row_files import chosen_format, file_chunks
 from services.gen.tracker.messaging.v1 import messaging_service_pb2 as pb, messaging_service_pb2_grpc as pb_grpc
 
 from . import service
@@ -17,7 +18,7 @@ from .clients.profiles import People
 from .credits import service as credits
 from .domain import CODES
 from .events import communication_recorded
-from .messages import attaching, defaults, incoming, mailing, need_rules, opens, service as messages
+from .messages import attaching, defaults, incoming, mailing, need_rules, opens, service as messages, surveys
 from .report_server import ReportServing
 from .to_proto import (MESSAGE_FIELDS, attachment_info, communication_message, credits_message, message_summary,
                        need_rules_message, recipient_message)
@@ -47,10 +48,13 @@ class MessagingServicer(ReportServing, pb_grpc.MessagingServicer):
 
     def CreateMessage(self, request, ctx):
         landlord_id = require_landlord()
+        languages = self._people.option_labels("first_language") if request.variants else []  # before the uow
         with self._runtime.uow(landlord_id) as uow:
-            made = messages.create(uow, user_id=context.current().user_id,
-                                   fields={**{name: getattr(request, name) for name in MESSAGE_FIELDS},
-                                           "household_rules": json_format.MessageToDict(request.household_rules)})
+            made = messages.create(uow, user_id=context.current().user_id, languages=languages, fields={
+                **{name: getattr(request, name) for name in MESSAGE_FIELDS},
+                "household_rules": json_format.MessageToDict(request.household_rules),
+                "variants_given": [{"language": v.language, "subject": v.subject, "html": v.html, "text": v.text}
+                                   for v in request.variants]})
         return self._summary(landlord_id, made.message_id)
 
     def GetMessage(self, request, ctx):
@@ -94,9 +98,22 @@ class MessagingServicer(ReportServing, pb_grpc.MessagingServicer):
     def DownloadMailingList(self, request, ctx):
         with self._runtime.uow(require_landlord(), read_only=True) as uow:
             message, letters = messages.letters(uow, message_id=request.message_id)
-        chosen = mailing.file_format(message, request.format)
-        for data in mailing.merge_file(letters, chosen):
+        if message.channel == "survey":
+            chunks = file_chunks([surveys.LIST_COLUMNS, *surveys.list_rows(message, letters)],
+                                 chosen_format(request.format), sheet_title="Survey list")
+        else:
+            chunks = mailing.merge_file(letters, mailing.file_format(message, request.format))
+        for data in chunks:
             yield pb.FileChunk(data=data)
+
+    def RecordSurveyResults(self, request, ctx):
+        with self._runtime.uow(require_landlord()) as uow:
+            made = surveys.record_results(uow, message_id=request.message_id, user_id=context.current().user_id,
+                                          results=[{"person_id": r.person_id, "outcome_code": r.outcome_code,
+                                                    "satisfaction": r.satisfaction if r.HasField("satisfaction")
+                                                    else None, "date": r.date, "notes": r.notes}
+                                                   for r in request.results])
+        return pb.RecordCommunicationsResponse(recorded=len(made), communication_ids=made)
 
     def PutAttachment(self, request, ctx):
         landlord_id = require_landlord()
@@ -121,7 +138,7 @@ class MessagingServicer(ReportServing, pb_grpc.MessagingServicer):
             return need_rules_message(need_rules.rules(uow))
 
     def SetNeedRules(self, request, ctx):
-        known = self._people.communication_needs()  # asked before the transaction begins
+        known = self._people.option_labels("communication_needs")  # asked before the transaction begins
         with self._runtime.uow(require_landlord()) as uow:
             return need_rules_message(need_rules.replace_all(
                 uow, given=[{"need": r.need, "channel": r.channel, "action": r.action} for r in request.rules],

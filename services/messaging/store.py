@@ -18,13 +18,14 @@ def _row(c: Communication) -> dict:
     return {"communication_id": c.communication_id, "landlord_id": c.landlord_id, "person_id": c.person_id,
             "communication_code": d.communication_code, "outcome_code": d.outcome_code, "date": d.date,
             "landlord_contact": d.landlord_contact, "description": d.description, "notes": d.notes,
-            "message_id": c.message_id, "version": c.version, "deleted": c.deleted, "created_at": c.created_at,
+            "satisfaction": d.satisfaction, "message_id": c.message_id, "version": c.version, "deleted": c.deleted,
+            "created_at": c.created_at,
             "created_by": c.created_by, "updated_at": c.updated_at}
 
 
 def _record(r) -> Communication:
     details = Details(r["communication_code"], r["outcome_code"], r["date"], r["landlord_contact"],
-                      r["description"], r["notes"])
+                      r["description"], r["notes"], r["satisfaction"])
     return Communication(r["communication_id"], r["landlord_id"], r["person_id"], details, r["message_id"],
                          r["version"], as_utc(r["created_at"]), r["created_by"], as_utc(r["updated_at"]),
                          bool(r["deleted"]))

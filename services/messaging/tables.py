@@ -22,6 +22,7 @@ communication_records = Table(
     Column("landlord_contact", String(200), nullable=False),
     Column("description", String(200), nullable=False),
     Column("notes", Text, nullable=False),
+    Column("satisfaction", Integer),  # a survey's score, 0-10; None where none was given
     Column("message_id", String(36), nullable=False),  # "" for a contact recorded by hand
     Column("version", BigInteger, nullable=False),
     # a deleted record stays as a tombstone (its version, code, outcome, date and person; its words cleared), so
@@ -57,6 +58,8 @@ messages = Table(
     Column("mailing", String(10), nullable=False, server_default=""),  # post: person | household
     Column("household_rules", Text, nullable=False, server_default="{}"),  # post per household: who is named
     Column("open_tracking", Boolean, nullable=False, server_default=false()),  # an email tracks opens
+    Column("variants", Text, nullable=False, server_default="[]"),  # language variants (messages/variants.py)
+    Column("survey_method", String(20), nullable=False, server_default=""),  # a survey's: phone, postal...
     Index("ix_messages_status", "status"),
 )
 # One row per person on a message's list: included or excluded (with the reason) while it is a draft, then
@@ -83,6 +86,7 @@ message_recipients = Table(
     Column("household_id", String(36), nullable=False, server_default=""),  # post per household
     Column("mailing_name", String(1000), nullable=False, server_default=""),  # the name on a letter
     Column("copy", LargeBinary, nullable=False, server_default=text("''")),  # what was sent, compressed (rendering.copy)
+    Column("language", String(100), nullable=False, server_default=""),  # the language variant they get
     PrimaryKeyConstraint("message_id", "person_id"),
     Index("ix_message_recipients_state", "message_id", "state"),
     Index("ix_message_recipients_provider_ref", "provider_ref"),

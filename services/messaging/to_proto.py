@@ -14,7 +14,7 @@ from .messages.attachments import Attachment
 from .messages.domain import Message, Recipient, reason_label
 
 MESSAGE_FIELDS = ("channel", "description", "sender_name", "sender_email", "reply_to", "subject", "html", "greeting",
-                  "landlord_contact", "notes", "text", "reply_to_number", "mailing")
+                  "landlord_contact", "notes", "text", "reply_to_number", "mailing", "survey_method")
 
 
 def communication_message(c: Communication) -> pb.Communication:
@@ -23,7 +23,7 @@ def communication_message(c: Communication) -> pb.Communication:
         communication_id=c.communication_id, person_id=c.person_id,
         details=pb.CommunicationDetails(communication_code=d.communication_code, outcome_code=d.outcome_code,
                                         date=d.date.isoformat(), landlord_contact=d.landlord_contact,
-                                        description=d.description, notes=d.notes),
+                                        description=d.description, notes=d.notes, satisfaction=d.satisfaction),
         communication_label=d.communication_label, outcome_label=d.outcome_label, message_id=c.message_id,
         created_at=c.created_at.isoformat(), created_by=c.created_by, updated_at=c.updated_at.isoformat())
 
@@ -39,7 +39,8 @@ def message_summary(found: dict) -> pb.MessageSummary:
         created_at=m.created_at.isoformat(), created_by=m.created_by,
         sent_at=m.sent_at.isoformat() if m.sent_at else "", household_rules=_struct(m.household_rules.to_json()),
         attachment=attachment_info(found["attachment"]) if found["attachment"] else None,
-        open_tracking=m.open_tracking)
+        open_tracking=m.open_tracking, variants=[pb.Variant(language=v.language, subject=v.subject, html=v.html,
+                                                            text=v.text) for v in m.variants])
 
 
 def need_rules_message(rules) -> pb.NeedRules:
@@ -65,7 +66,7 @@ def recipient_message(message: Message, r: Recipient, rendered) -> pb.Recipient:
                         to_address=r.to_address, to_name=r.to_name if r.to_address else "", subject=subject,
                         html="" if text else content, text=content if text else "", segments=r.segments,
                         communication_id=r.communication_id, error=r.error, large_print=r.large_print,
-                        household_id=r.household_id)
+                        household_id=r.household_id, language=r.language)
 
 
 def credits_message(found: dict) -> pb.TextCredits:

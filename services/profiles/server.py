@@ -132,11 +132,15 @@ def search_answer(found: search.Found) -> pb.SearchPeopleResponse:
     answer = pb.SearchPeopleResponse(total=found.total)
     add_row = answer.rows.add  # built in place: a message built apart is copied when put in a list
     for row in found.rows:
-        message = add_row(id=row.id, status=row.status, personal_ref=row.personal_ref, first_name=row.first_name,
-                          surname=row.surname, address=row.address)
-        add_column = message.columns.add
-        for name, value in row.columns:
-            fill_column(add_column(column=name), value)
+        add_column = add_row(id=row.id, status=row.status, personal_ref=row.personal_ref, first_name=row.first_name,
+                             surname=row.surname, address=row.address).columns.add
+        for name, value in row.columns:  # no value and text, the commonest, in one call each
+            if value is None:
+                add_column(column=name)
+            elif value.__class__ is str:
+                add_column(column=name, text=value)
+            else:
+                fill_column(add_column(column=name), value)
     for name, counts in found.facets.items():
         answer.facet_values[name].values.extend(
             pb.FacetValue(value=_value(c.value), label=c.label, count=c.count) for c in counts)

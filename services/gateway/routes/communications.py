@@ -29,6 +29,7 @@ def communication(message) -> dict:
             "communication_code": d.communication_code, "communication_label": message.communication_label,
             "outcome_code": d.outcome_code, "outcome_label": message.outcome_label, "date": d.date,
             "landlord_contact": d.landlord_contact, "description": d.description, "notes": d.notes,
+            "satisfaction": d.satisfaction if d.HasField("satisfaction") else None,
             "message_id": message.message_id or None, "created_at": message.created_at,
             "created_by": message.created_by, "updated_at": message.updated_at}
 

@@ -35,7 +35,9 @@ def message(m) -> dict:
             "credits_needed": m.credits_needed, "mailing": m.mailing or None,
             "household_rules": json_format.MessageToDict(m.household_rules),
             "attachment": attachment(m.attachment) if m.HasField("attachment") else None,
-            "open_tracking": m.open_tracking, "excluded": [{"reason": e.reason, "label": e.label, "count": e.count}
+            "variants": [{"language": v.language, "subject": v.subject, "html": v.html, "text": v.text}
+                         for v in m.variants],
+            "open_tracking": m.open_tracking, "survey_method": m.survey_method or None, "excluded": [{"reason": e.reason, "label": e.label, "count": e.count}
                                              for e in m.excluded],
             "created_at": m.created_at, "created_by": m.created_by, "sent_at": m.sent_at or None}
 
@@ -51,14 +53,16 @@ def recipient(r) -> dict:
             "to_name": r.to_name or None, "subject": r.subject or None, "html": r.html or None,
             "text": r.text or None, "segments": r.segments, "error": r.error or None,
             "communication_id": r.communication_id or None, "large_print": r.large_print,
-            "household_id": r.household_id or None}
+            "household_id": r.household_id or None, "language": r.language or None}
 
 
 @api.route("POST", MESSAGES, access=SEND, tag=TAG, status=201, body=NewMessage, response=MessageOut,
            summary="Write a message (a draft): its content, and the communication record each recipient will get")
 def create(gw, caller, body: NewMessage):
-    request = pb.CreateMessageRequest(**body.model_dump(exclude={"household_rules", "mailing"}),
-                                      mailing=body.mailing or "")
+    request = pb.CreateMessageRequest(**body.model_dump(exclude={"household_rules", "mailing", "variants",
+                                                                 "survey_method"}),
+                                      mailing=body.mailing or "", survey_method=body.survey_method or "",
+                                      variants=[pb.Variant(**v.model_dump()) for v in body.variants])
     request.household_rules.update(body.household_rules.model_dump() if body.household_rules else {})
     return message(call(gw.clients.messaging.CreateMessage, request))
 

@@ -57,6 +57,7 @@ class CommunicationOut(BaseModel):
     landlord_contact: str
     description: str
     notes: str
+    satisfaction: Optional[int] = Field(None, description="a survey's satisfaction score, 0-10, where given")
     message_id: Optional[str] = Field(description="the message that made it; null for a contact recorded by hand")
     created_at: str
     created_by: str = Field(description="user id")

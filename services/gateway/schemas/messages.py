@@ -3,6 +3,7 @@ OpenAPI schemas too)."""
 from __future__ import annotations
 
 from datetime import date
+from datetime import date as Day  # a field below is named date
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -22,6 +23,15 @@ class HouseholdRules(BaseModel):
     household_statuses: list[str] = Field(default_factory=list, max_length=50, description="labels; empty: any")
 
 
+class VariantIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    language: str = Field(min_length=1, max_length=100, description="one of the landlord's first languages")
+    subject: str = Field("", max_length=200, description="an email's subject in this language")
+    html: str = Field("", max_length=200_000, description="an email's content in this language (sanitised)")
+    text: str = Field("", max_length=1_600, description="a text's content in this language")
+
+
 MERGE = "merge fields: {{greeting}}, {{title}}, {{first_name}}, {{surname}}, {{full_name}}, {{personal_ref}}"
 
 
@@ -30,15 +40,18 @@ class NewMessage(Body):
         "channel": "email", "description": "Repairs survey", "sender_name": "Northfield Homes",
         "sender_email": "hello@example.org", "subject": "Your repairs, {{first_name}}",
         "html": "<p>{{greeting}},</p><p>Tell us how your repairs went.</p>", "greeting": "title_surname",
-        "landlord_contact": "Sam Officer", "notes": "Autumn round"}, {
+        "landlord_contact": "Sam Officer", "notes": "Autumn round",
+        "variants": [{"language": "Welsh", "subject": "Eich atgyweiriadau, {{first_name}}",
+                      "html": "<p>{{greeting}},</p><p>Dywedwch wrthym sut aeth eich atgyweiriadau.</p>"}]}, {
         "channel": "text", "sender_name": "Northfield Homes", "reply_to_number": "07700 900001",
         "text": "{{greeting}}, your gas safety check is due. Reply to this number to book.",
         "greeting": "first_name"}, {
         "channel": "post", "sender_name": "Northfield Homes", "description": "Rent letter", "mailing": "household",
         "household_rules": {"household_statuses": ["Head", "Joint"]}}]})
 
-    channel: Literal["email", "text", "post"] = Field(description=(
-        "email, text or post (a mail-merge file for the post room; sending records the letters as mailed)"))
+    channel: Literal["email", "text", "post", "survey"] = Field(description=(
+        "email, text, post (a mail-merge file for the post room; sending records the letters as mailed) or "
+        "survey (a list for the survey team, whose results come back as records)"))
     description: str = Field("", max_length=200, description="added to the generated reference")
     sender_name: str = Field("", max_length=200, description="empty: the landlord's default (required if none)")
     sender_email: str = Field("", max_length=254, description=(
@@ -62,10 +75,15 @@ class NewMessage(Body):
         "(\"Mr A Lambert and Master G Lambert\")"))
     household_rules: Optional[HouseholdRules] = Field(None, description=(
         "post per household: which occupants its letter names (each rule any of its labels; all rules must hold)"))
+    survey_method: Optional[Literal["phone", "postal", "face_to_face"]] = Field(None, description=(
+        "a survey's (required for one): people who opted out of such surveys are left off"))
+    variants: list[VariantIn] = Field(default_factory=list, max_length=12, description=(
+        "the content in other first languages: a person whose first language has one gets it (email: subject "
+        "and html; text: text)"))
 
 
 class MessageQuery(Body):
-    channel: Optional[Literal["email", "text", "post"]] = None
+    channel: Optional[Literal["email", "text", "post", "survey"]] = None
     status: Optional[Literal["draft", "sending", "sent"]] = None
     reference: str = Field("", max_length=300, description="words found anywhere in the reference, any case")
     notes: str = Field("", max_length=200, description="words found anywhere in the notes")
@@ -146,6 +164,8 @@ class MessageOut(BaseModel):
     household_rules: HouseholdRules
     attachment: Optional[AttachmentOut] = Field(description="an email's file, or a letter's template document")
     open_tracking: bool = Field(description="an email that records opens (the landlord's default when written)")
+    variants: list[VariantIn] = Field(description="the content in other first languages")
+    survey_method: Optional[Literal["phone", "postal", "face_to_face"]] = Field(description="a survey's")
     created_at: str
     created_by: str
     sent_at: Optional[str] = Field(description="when the last recipient was done")
@@ -167,6 +187,7 @@ class RecipientOut(BaseModel):
     communication_id: Optional[str] = Field(description="the record sending made")
     large_print: bool = Field(description="a letter in large print (the person's preference or need)")
     household_id: Optional[str] = Field(description="post per household: the household the letter goes to")
+    language: Optional[str] = Field(description="the language variant they get (none: the message as written)")
 
 
 class FileQuery(Body):
@@ -283,3 +304,21 @@ class MessageDefaultsOut(BaseModel):
     reply_to: str
     reply_to_number: str = Field(description="E.164")
     open_tracking: bool
+
+
+class SurveyResultIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    person_id: str = Field(min_length=1, max_length=36)
+    outcome_code: Literal["sent", "completed", "declined"] = Field(description="a Questionnaire outcome")
+    satisfaction: Optional[int] = Field(None, ge=0, le=10, description="the satisfaction score given, 0-10")
+    date: Optional[Day] = Field(None, description="the day of the result; empty: today (not in the future)")
+    notes: str = Field("", max_length=4000)
+
+
+class SurveyResults(Body):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"results": [
+        {"person_id": "6f1c2b9e-0000-4000-8000-000000000001", "outcome_code": "completed", "satisfaction": 8,
+         "notes": "Happy with repairs"}]}]})
+
+    results: list[SurveyResultIn] = Field(min_length=1, max_length=10_000)

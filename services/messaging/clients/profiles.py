@@ -20,10 +20,11 @@ from ..messages import post
 from ..messages.domain import Addressee
 
 COLUMNS = ("title", "email", "mobile", "preferences", "alt_contact_name", "alt_contact_email", "alt_contact_phone",
-           "alt_contact_address", "communication_needs")
-POST_COLUMNS = (*ADDRESS_LINES, "postcode")  # read only for a letter
+           "alt_contact_address", "communication_needs", "first_language")
+POST_COLUMNS = (*ADDRESS_LINES, "postcode", "phone")  # read only for a letter or a survey
 OCCUPANT_COLUMNS = ("title", "tenancy_type", "age_band", "household_status", "date_of_birth")
-OPT_OUT = {"email": "no_email", "text": "no_text", "post": "no_post"}  # the preference opting out of each channel
+OPT_OUT = {"email": "no_email", "text": "no_text", "post": "no_post", "survey:phone": "no_phone_surveys",
+           "survey:postal": "no_postal_surveys", "survey:face_to_face": "no_face_to_face_surveys"}  # each audience's
 LARGE_PRINT = "large_print"  # the programmed preference asking for letters in large print
 PEOPLE_READ = 1_000  # people one GetPeople call reads
 
@@ -35,9 +36,9 @@ class People(Protocol):
     def resolve(self, criteria: Mapping[str, Any]) -> Iterator[list[str]]:
         """The ids of the people the criteria pick, a chunk at a time (InvalidInput for bad criteria)."""
 
-    def addressees(self, person_ids: Sequence[str], channel: str) -> Iterable[Addressee]:
+    def addressees(self, person_ids: Iterable[str], channel: str) -> Iterable[Addressee]:
         """These people as a message on `channel` addresses them (unknown ids left out), from the search
-        index (many at once: building a list)."""
+        index (many at once: building a list; the ids may still be coming, a stream read as it is needed)."""
 
     def addressees_now(self, person_ids: Sequence[str], channel: str) -> list[Addressee]:
         """The same, from profiles' records themselves (at the moment of sending: a change made a moment
@@ -47,8 +48,9 @@ class People(Protocol):
         """These people as a household letter's rules see them (title, tenancy type, age band, household
         status); unknown ids left out."""
 
-    def communication_needs(self) -> list[str]:
-        """The labels of the landlord's communication needs."""
+    def option_labels(self, list_name: str) -> list[str]:
+        """The labels of one of the landlord's option lists (communication_needs, first_language...),
+        archived ones too (people may still hold them)."""
 
     def names(self, person_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
         """person id -> (name, personal reference); unknown ids left out."""
@@ -77,7 +79,8 @@ def _addressee(person_id: str, status: str, first_name: str, surname: str, perso
                      post.postal([fields.get(line) or "" for line in ADDRESS_LINES], fields.get("postcode") or ""),
                      fields.get("alt_contact_address") or "",
                      post.needs_large_print(fields.get("communication_needs") or [], labels["large_print"] in held),
-                     tuple(fields.get("communication_needs") or ()))
+                     tuple(fields.get("communication_needs") or ()), fields.get("first_language") or "",
+                     fields.get("phone") or "")
 
 
 class ProfilesPeople:
@@ -100,11 +103,10 @@ class ProfilesPeople:
         by_code = {o.code: o.label for o in options if o.code}
         return {"opt_out": by_code.get(OPT_OUT[channel]), "large_print": by_code.get(LARGE_PRINT)}
 
-    def addressees(self, person_ids: Sequence[str], channel: str) -> Iterator[Addressee]:
+    def addressees(self, person_ids: Iterable[str], channel: str) -> Iterator[Addressee]:
         labels = self._labels(channel)
-        columns = COLUMNS + POST_COLUMNS if channel == "post" else COLUMNS
-        pages = [person_ids[start:start + people_rows.ROWS_PAGE]
-                 for start in range(0, len(person_ids), people_rows.ROWS_PAGE)]
+        columns = COLUMNS + POST_COLUMNS if channel == "post" or channel.startswith("survey") else COLUMNS
+        pages = people_rows.in_pages(person_ids)  # as the ids come: they may still be being resolved
         for rows in fetched_ahead(lambda ids: people_rows.rows(self._stub, ids, columns), pages):
             for row in rows:  # handed on as each page comes, while the next ones are read
                 yield _addressee(row.id, row.status, row.first_name, row.surname, row.personal_ref, _cells(row),
@@ -138,9 +140,8 @@ class ProfilesPeople:
             found.update({p.person_id: (f"{p.first_name} {p.surname}".strip(), p.personal_ref) for p in answer.people})
         return found
 
-    def communication_needs(self) -> list[str]:
-        """The labels of the landlord's communication needs (archived ones too: people may still hold them)."""
-        options = call(self._setup.GetOptionList, setup_pb.GetOptionListRequest(list_name="communication_needs"))
+    def option_labels(self, list_name: str) -> list[str]:
+        options = call(self._setup.GetOptionList, setup_pb.GetOptionListRequest(list_name=list_name))
         return [o.label for o in options.items]
 
     def opt_out(self, person_id: str, channel: str) -> None:

@@ -6,16 +6,17 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Iterable, Mapping, Sequence
 
 from services.common.errors import FieldProblem, InUse, collect
 
-from . import needs, post
+from . import needs, post, variants
 from .checks import address_field, merge_fields, phone_field, sanitise, text_field
 
-EMAIL, TEXT, POST = "email", "text", "post"
-CHANNELS = {EMAIL: "Email", TEXT: "Text", POST: "Post"}
-RECORD_CODES = {EMAIL: "emailed", TEXT: "texted", POST: "mailed"}  # the communication code each channel's records carry
+EMAIL, TEXT, POST, SURVEY = "email", "text", "post", "survey"
+CHANNELS = {EMAIL: "Email", TEXT: "Text", POST: "Post", SURVEY: "Survey"}
+RECORD_CODES = {EMAIL: "emailed", TEXT: "texted", POST: "mailed", SURVEY: "questionnaire"}
+SURVEY_METHODS = {"phone": "Phone", "postal": "Postal", "face_to_face": "Face to face"}  # the communication code each channel's records carry
 DRAFT, SENDING, SENT = "draft", "sending", "sent"
 GREETINGS = ("title_surname", "first_name")
 SUBJECT_MAX, NAME_MAX, NOTES_MAX, TEXT_MAX = 200, 200, 4000, 200
@@ -34,6 +35,8 @@ REASONS = {
            "contact_no_mobile": "The alternative contact has no valid UK mobile number"},
     POST: {"archived": "Archived", "opted_out": "Opted out of post", "no_address": "No postal address",
            "contact_no_address": "The alternative contact has no postal address"},
+    SURVEY: {"archived": "Archived", "opted_out": "Opted out of surveys of this kind", "no_phone": "No phone number",
+             "no_address": "No postal address"},
 }
 # The outcome each state gives the recipient's communication record, when the delivery names none.
 OUTCOMES = {SENT_TO: "sent", DELIVERED: "delivered", BOUNCED: "delivered_wrong_address", FAILED: "failed"}
@@ -83,6 +86,13 @@ class Message:
     mailing: str = ""  # post: a letter per person, or per household
     household_rules: post.HouseholdRules = post.HouseholdRules()  # post per household: who its letter names
     open_tracking: bool = False  # an email with a picture that records the recipient opening it
+    variants: tuple[variants.Variant, ...] = ()  # the content in other first languages
+    survey_method: str = ""  # a survey's: phone, postal or face_to_face
+
+    @property
+    def audience(self) -> str:
+        """Who a list is built for: the channel, or a survey's "survey:<method>" (its opt-out and route)."""
+        return f"{SURVEY}:{self.survey_method}" if self.channel == SURVEY else self.channel
 
 
 @dataclass(frozen=True)
@@ -104,6 +114,8 @@ class Addressee:
     contact_address: str = ""  # the alternative contact's, as written
     large_print: bool = False
     needs: tuple[str, ...] = ()  # communication needs (labels)
+    first_language: str = ""  # label
+    phone: str = ""  # a landline, for phone surveys
 
     @property
     def name(self) -> str:
@@ -130,6 +142,7 @@ class Recipient:
     household_id: str = ""  # post per household: the household the letter goes to
     mailing_name: str = ""  # post: the name on the letter ("Mr A Lambert and Master G Lambert")
     copy: bytes = b""  # once sent: what they were sent, as rendering.copy keeps it
+    language: str = ""  # the language variant they get ("": the message as written)
 
     @property
     def to_name(self) -> str:
@@ -147,13 +160,16 @@ def _not_for(channel: str, given: Mapping[str, str], names: tuple[str, ...], pro
 EMAIL_ONLY = ("sender_email", "reply_to", "subject", "html")
 TEXT_ONLY = ("text", "reply_to_number")
 POST_ONLY = ("mailing",)
+SURVEY_ONLY = ("survey_method",)
 
 
 def new_message(*, landlord_id: str, user_id: str, now: dt.datetime, today: dt.date, channel: str,
                 description: str = "", sender_name: str = "", sender_email: str = "", reply_to: str = "",
                 subject: str = "", html: str = "", greeting: str = "", landlord_contact: str = "",
                 notes: str = "", text: str = "", reply_to_number: str = "", mailing: str = "",
-                household_rules: Mapping | None = None, open_tracking: bool = False) -> Message:
+                household_rules: Mapping | None = None, open_tracking: bool = False,
+                variants_given: Sequence[Mapping[str, str]] = (), languages: Iterable[str] = (),
+                survey_method: str = "") -> Message:
     """A draft message, checked, or InvalidInput naming every bad field: an email has a sender address,
     a subject and HTML content; a text has plain content and the number it comes from; post goes a letter
     per person or per household (whose letter names the occupants its rules include)."""
@@ -164,10 +180,10 @@ def new_message(*, landlord_id: str, user_id: str, now: dt.datetime, today: dt.d
     about = text_field(description, "description", TEXT_MAX, problems)
     sender = text_field(sender_name, "sender_name", NAME_MAX, problems, required=True)
     given = {"sender_email": sender_email, "reply_to": reply_to, "subject": subject, "html": html, "text": text,
-             "reply_to_number": reply_to_number, "mailing": mailing}
+             "reply_to_number": reply_to_number, "mailing": mailing, "survey_method": survey_method}
     sender_address = reply = subject = content = words = number = ""
     if channel == EMAIL:
-        _not_for(EMAIL, given, TEXT_ONLY + POST_ONLY, problems)
+        _not_for(EMAIL, given, TEXT_ONLY + POST_ONLY + SURVEY_ONLY, problems)
         sender_address = address_field(sender_email, "sender_email", problems, required=True)
         reply = address_field(reply_to, "reply_to", problems, required=False) or sender_address
         subject = text_field(given["subject"], "subject", SUBJECT_MAX, problems, required=True)
@@ -180,15 +196,21 @@ def new_message(*, landlord_id: str, user_id: str, now: dt.datetime, today: dt.d
         merge_fields(content, "html", problems)
         content = sanitise(content) if content else ""
     elif channel == TEXT:
-        _not_for(TEXT, given, EMAIL_ONLY + POST_ONLY, problems)
+        _not_for(TEXT, given, EMAIL_ONLY + POST_ONLY + SURVEY_ONLY, problems)
         words = text_field(text, "text", TEXT_CONTENT_MAX, problems, required=True)
         merge_fields(words, "text", problems)
         number = phone_field(reply_to_number, "reply_to_number", problems)
     elif channel == POST:
-        _not_for(POST, given, EMAIL_ONLY + TEXT_ONLY, problems)
+        _not_for(POST, given, EMAIL_ONLY + TEXT_ONLY + SURVEY_ONLY, problems)
         mailing = (mailing or post.PERSON_MAILING).strip().lower()
         if mailing not in post.MAILINGS:
             problems.append(FieldProblem("mailing", "must be one of " + ", ".join(post.MAILINGS)))
+    elif channel == SURVEY:
+        _not_for(SURVEY, given, EMAIL_ONLY + TEXT_ONLY + POST_ONLY, problems)
+        survey_method = (survey_method or "").strip().lower()
+        if survey_method not in SURVEY_METHODS:
+            problems.append(FieldProblem("survey_method", "must be one of " + ", ".join(SURVEY_METHODS)))
+    translated = variants.checked(variants_given, channel=channel, languages=languages, problems=problems)
     rules = post.HouseholdRules.given(household_rules, ruled := [])
     problems += [FieldProblem(field, reason) for field, reason in ruled]
     if rules and mailing != post.HOUSEHOLD_MAILING:
@@ -199,11 +221,13 @@ def new_message(*, landlord_id: str, user_id: str, now: dt.datetime, today: dt.d
     contact = text_field(landlord_contact, "landlord_contact", TEXT_MAX, problems)
     noted = text_field(notes, "notes", NOTES_MAX, problems)
     collect(problems)
-    reference = f"{CHANNELS[channel]} {sender} {today:%d/%m/%Y}" + (f" {about}" if about else "")
+    kind = f"{SURVEY_METHODS[survey_method]} survey" if channel == SURVEY else CHANNELS[channel]
+    reference = f"{kind} {sender} {today:%d/%m/%Y}" + (f" {about}" if about else "")
     return Message(new_id(), landlord_id, channel, reference, about, sender, sender_address, reply, subject,
                    content, greeting, contact, noted, DRAFT, now, user_id, text=words, reply_to_number=number,
                    mailing=mailing if channel == POST else "", household_rules=rules,
-                   open_tracking=open_tracking and channel == EMAIL)
+                   open_tracking=open_tracking and channel == EMAIL, variants=translated,
+                   survey_method=survey_method if channel == SURVEY else "")
 
 
 def reason_label(channel: str, reason: str) -> str:

@@ -8,8 +8,9 @@ from dataclasses import replace
 
 from services.common.text_segments import segments
 
+from . import variants
 from .checks import MERGE_FIELD
-from .domain import EXCLUDED, POST, TEXT, Message, Recipient
+from .domain import EXCLUDED, POST, SURVEY, TEXT, Message, Recipient
 
 
 def costed(message: Message, recipient: Recipient) -> Recipient:
@@ -30,6 +31,11 @@ def greeting_line(message: Message, recipient: Recipient) -> str:
     return f"Dear {chosen}" if chosen else "Dear resident"
 
 
+def _content(message: Message, recipient: Recipient) -> Message | variants.Variant:
+    """What holds the recipient's subject, HTML and text: their language's variant, else the message."""
+    return variants.of(message.variants, recipient.language) or message
+
+
 def _fill(message: Message, recipient: Recipient, text: str, escape=lambda v: v) -> str:
     values = {"greeting": greeting_line(message, recipient), "title": recipient.title,
               "first_name": recipient.first_name, "surname": recipient.surname,
@@ -40,12 +46,13 @@ def _fill(message: Message, recipient: Recipient, text: str, escape=lambda v: v)
 def render(message: Message, recipient: Recipient) -> tuple[str, str]:
     """(subject, html) of an email as this recipient gets them: merge fields filled (HTML-escaped in the
     content)."""
-    return _fill(message, recipient, message.subject), _fill(message, recipient, message.html, _escape)
+    content = _content(message, recipient)
+    return _fill(message, recipient, content.subject), _fill(message, recipient, content.html, _escape)
 
 
 def render_text(message: Message, recipient: Recipient) -> str:
     """A text as this recipient gets it: merge fields filled."""
-    return _fill(message, recipient, message.text)
+    return _fill(message, recipient, _content(message, recipient).text)
 
 
 def _escape(value: str) -> str:
@@ -55,7 +62,7 @@ def _escape(value: str) -> str:
 def rendered(message: Message, recipient: Recipient) -> tuple[str, str]:
     """(subject, content) as this recipient gets the message: an email's subject and HTML, a text's ("", text);
     a letter's ("", "") (its content is the template the post room merges)."""
-    if message.channel == POST:
+    if message.channel in (POST, SURVEY):
         return "", ""
     if message.channel == TEXT:
         return "", render_text(message, recipient)
@@ -65,7 +72,7 @@ def rendered(message: Message, recipient: Recipient) -> tuple[str, str]:
 def copy(message: Message, recipient: Recipient) -> bytes:
     """What this recipient was sent (subject and content; nothing for a letter, whose content is its template),
     compressed, to keep with them."""
-    if message.channel == POST:
+    if message.channel in (POST, SURVEY):
         return b""
     subject, content = rendered(message, recipient)
     return zlib.compress(json.dumps({"subject": subject, "content": content}).encode("utf-8"))

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from services.common import phones
 
-from . import needs, post
+from . import needs, post, variants
 from .checks import email_address
-from .domain import EMAIL, EXCLUDED, INCLUDED, POST, TEXT, Addressee, Recipient
+from .domain import EMAIL, EXCLUDED, INCLUDED, POST, SURVEY, TEXT, Addressee, Recipient
+from .variants import Variant
+
+PHONE_SURVEY = f"{SURVEY}:phone"
 
 
 def _finders(person: Addressee, channel: str):
@@ -18,21 +21,29 @@ def _finders(person: Addressee, channel: str):
         return email_address, person.email, person.contact_email, "no_email"
     if channel == TEXT:
         return phones.uk_mobile, person.mobile, person.contact_phone, "no_mobile"
+    if channel == PHONE_SURVEY:  # any number that rings: their landline, else their mobile
+        return phones.e164, person.phone or person.mobile, "", "no_phone"
     return (lambda kept: kept or None), person.address, post.postal_text(person.contact_address) or "", "no_address"
 
 
-def route(person: Addressee, channel: str, rules: Mapping[str, str] | None = None) -> Recipient:
-    """Who gets the message for this person and at which address or number (their alternative contact where
+def route(person: Addressee, channel: str, rules: Mapping[str, str] | None = None,
+          translations: Iterable[Variant] = ()) -> Recipient:
+    """`channel`: the message's audience (a survey's "survey:<method>").
+    Who gets the message for this person and at which address or number (their alternative contact where
     they have one: "<contact> on behalf of <person>"), or why nobody does. `rules` (need -> action, for this
     channel: needs.for_channel) may send it to the contact or hold the person for a call. A letter is named
-    "Mr A Adams" and marked for large print where the person needs it."""
+    "Mr A Adams" and marked for large print where the person needs it; a person whose first language has one
+    of the message's `translations` gets it."""
     base = Recipient(person.person_id, person.name, INCLUDED, title=person.title, first_name=person.first_name,
                      surname=person.surname, personal_ref=person.personal_ref,
-                     large_print=channel == POST and person.large_print)
+                     large_print=channel == POST and person.large_print,
+                     language=variants.chosen(translations, person.first_language))
     if person.status != "current":
         return replace(base, state=EXCLUDED, reason="archived")
     if person.opted_out:
         return replace(base, state=EXCLUDED, reason="opted_out")
+    if channel.startswith(SURVEY):  # a survey asks the person themselves, as they are reached
+        return _surveyed(base, person, channel)
     act, need = needs.action(person.needs, rules or {})
     has_contact = bool(person.contact_name or person.contact_email or person.contact_phone or person.contact_address)
     if act == needs.CALL or (act == needs.CONTACT and not has_contact):
@@ -48,3 +59,12 @@ def route(person: Addressee, channel: str, rules: Mapping[str, str] | None = Non
         return replace(base, state=EXCLUDED, reason=missing)
     named = post.mailing_name(person.title, person.first_name, person.surname) if channel == POST else ""
     return replace(base, to_address=to, mailing_name=named)
+
+
+def _surveyed(base: Recipient, person: Addressee, audience: str) -> Recipient:
+    """A survey's recipient: by phone at their number, else at their address (postal or face to face)."""
+    find, own, _, missing = _finders(person, audience)
+    to = find(own) if own else None
+    if to is None:
+        return replace(base, state=EXCLUDED, reason=missing)
+    return replace(base, to_address=to, large_print=audience != PHONE_SURVEY and person.large_print)

@@ -127,8 +127,8 @@ class SendJob(BackgroundWorker):
         message, claimed, rules = self._claim(landlord_id, message_id)
         if not claimed:
             return False
-        now = {a.person_id: rendering.costed(message, routing.route(a, message.channel, rules))
-               for a in self._people.addressees_now([r.person_id for r in claimed], message.channel)}
+        now = {a.person_id: rendering.costed(message, routing.route(a, message.audience, rules, message.variants))
+               for a in self._people.addressees_now([r.person_id for r in claimed], message.audience)}
         done: list[tuple[Recipient, Delivery | None]] = []
         for recipient in claimed:
             checked = now.get(recipient.person_id) or replace(recipient, state=EXCLUDED, reason="archived")

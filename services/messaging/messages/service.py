@@ -4,9 +4,10 @@ about the people before this service's transaction begins, so no lock is held wh
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 from services.common.errors import InUse, InvalidInput, NotFound
+from services.common.prefetch import read_ahead
 from services.common.uow import UnitOfWork
 
 from .. import domain as records
@@ -19,18 +20,18 @@ from .attachment_store import Attachments
 from .store import Messages
 
 MAX_LIST = 100_000  # people on one message's list
-CHUNK = 500
 
 
 def _messages(uow: UnitOfWork) -> Messages:
     return Messages(uow.session, uow.landlord_id)
 
 
-def create(uow: UnitOfWork, *, user_id: str, fields: Mapping[str, str]) -> Message:
-    """A draft, the sender's details left blank taken from the landlord's defaults (with open tracking)."""
+def create(uow: UnitOfWork, *, user_id: str, fields: Mapping[str, Any], languages: Sequence[str] = ()) -> Message:
+    """A draft, the sender's details left blank taken from the landlord's defaults (with open tracking);
+    `languages`: the landlord's first languages, which its variants must be in."""
     landlord = defaults.get(uow)
     message = domain.new_message(landlord_id=uow.landlord_id, user_id=user_id, now=uow.clock.now(),
-                                 today=uow.clock.today(), open_tracking=landlord.open_tracking,
+                                 today=uow.clock.today(), open_tracking=landlord.open_tracking, languages=languages,
                                  **defaults.filled(fields, landlord))
     _messages(uow).add(message)
     uow.commit()
@@ -80,27 +81,32 @@ def add_recipients(make_uow: Callable[[], UnitOfWork], people: People, *, messag
     with make_uow() as uow:
         draft = domain.only_in_draft(get(uow, message_id))
         rules = need_rules.for_channel(uow, draft.channel)
-    channel = draft.channel
+    channel = draft.audience  # a survey's opt-out and route depend on its method
     if not criteria:
         raise InvalidInput.field("criteria", "must pick someone: give at least one criterion")
-    picked: list[str] = []
-    for chunk in people.resolve(criteria):
-        picked += chunk
-        if len(picked) > MAX_LIST:
-            raise InvalidInput.field("criteria", f"picks more than {MAX_LIST:,} people: one list holds at most that")
-    routed = [rendering.costed(draft, routing.route(a, channel, rules)) for a in people.addressees(picked, channel)]
+    picked = (person_id for chunk in read_ahead(_picked(people, criteria)) for person_id in chunk)
+    routed = [rendering.costed(draft, routing.route(a, channel, rules, draft.variants))
+              for a in people.addressees(picked, channel)]
     if draft.mailing == post.HOUSEHOLD_MAILING and households is not None:
         routed = mailing.to_households(draft, routed, people, households)
     with make_uow() as uow:
         message = get(uow, message_id, for_update=True)
         domain.only_in_draft(message)
-        store = _messages(uow)
-        for start in range(0, len(routed), CHUNK):
-            chunk = routed[start:start + CHUNK]
-            on_list = store.on_list(message_id, [r.person_id for r in chunk])
-            store.add_recipients(message_id, [r for r in chunk if r.person_id not in on_list])
+        _messages(uow).join_list(message_id, routed)
         uow.commit()
     return message
+
+
+def _picked(people: People, criteria: Mapping[str, Any]) -> Iterator[list[str]]:
+    """The ids the criteria pick, a chunk at a time; InvalidInput as soon as they come to more than MAX_LIST
+    (read ahead in a thread of their own: the people of the first chunks are read meanwhile, and nothing is
+    written before the last)."""
+    count = 0
+    for chunk in people.resolve(criteria):
+        count += len(chunk)
+        if count > MAX_LIST:
+            raise InvalidInput.field("criteria", f"picks more than {MAX_LIST:,} people: one list holds at most that")
+        yield chunk
 
 
 def remove_recipients(uow: UnitOfWork, *, message_id: str, person_ids: Sequence[str], everyone: bool) -> Message:
@@ -132,7 +138,8 @@ def letters(uow: UnitOfWork, *, message_id: str) -> tuple[Message, list[domain.R
 
 def send(uow: UnitOfWork, *, message_id: str, user_id: str) -> Message:
     """The send job takes it from here; refused unless it is a draft with someone to send to (and, for
-    texts, credits for every part: taken now, what is not sent comes back when the send ends)."""
+    texts, credits for every part: taken now, what is not sent comes back when the send ends). A survey is
+    sent at once: its list is fixed and goes to the survey team, whose results come back later."""
     message = get(uow, message_id, for_update=True)
     if message.status != domain.DRAFT:
         raise InUse.field("message_id", f"the message is {message.status} already")
@@ -141,7 +148,8 @@ def send(uow: UnitOfWork, *, message_id: str, user_id: str) -> Message:
     if message.channel == domain.TEXT:
         credits.spend(uow, message_id=message_id, cost=_messages(uow).segments(message_id, states=(INCLUDED,)),
                       user_id=user_id)
-    _messages(uow).set_status(message_id, SENDING)
+    status = domain.SENT if message.channel == domain.SURVEY else SENDING
+    _messages(uow).set_status(message_id, status, uow.clock.now() if status == domain.SENT else None)
     uow.commit()
-    return replace(message, status=SENDING)
+    return replace(message, status=status)
 

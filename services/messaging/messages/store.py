@@ -4,7 +4,8 @@ landlords (sending_messages), in a platform-level transaction."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Sequence
+from operator import attrgetter
+from typing import Iterable, Sequence
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -12,13 +13,15 @@ from sqlalchemy.orm import Session
 from services.common.db import as_utc
 
 from ..tables import message_recipients as recipients, messages
-from . import post
+from . import post, variants
 from .domain import CLAIMED, DONE, EXCLUDED, INCLUDED, SENDING, Message, Recipient
 from .finding import MessageFilter
 
+JOINING = "recipients_joining"  # PostgreSQL: a temporary table of the people joining a list, in one transaction
+JOIN_CHUNK = 500  # people a chunk, where a list is joined a chunk at a time
 RECIPIENT_FIELDS = ("name", "state", "reason", "to_address", "contact_name", "title", "first_name", "surname",
                     "personal_ref", "communication_id", "error", "segments", "provider_ref", "large_print",
-                    "household_id", "mailing_name", "copy")
+                    "household_id", "mailing_name", "copy", "language")
 
 
 def _message(r) -> Message:
@@ -26,7 +29,8 @@ def _message(r) -> Message:
                    r["sender_name"], r["sender_email"], r["reply_to"], r["subject"], r["html"], r["greeting"],
                    r["landlord_contact"], r["notes"], r["status"], as_utc(r["created_at"]), r["created_by"],
                    as_utc(r["sent_at"]) if r["sent_at"] else None, r["text"], r["reply_to_number"], r["mailing"],
-                   post.HouseholdRules.from_json(r["household_rules"]), bool(r["open_tracking"]))
+                   post.HouseholdRules.from_json(r["household_rules"]), bool(r["open_tracking"]),
+                   variants.from_json(r["variants"]), r["survey_method"])
 
 
 def recipient_from(r) -> Recipient:
@@ -67,6 +71,7 @@ class Messages:
     def add(self, message: Message) -> None:
         row = {name: getattr(message, name) for name in messages.c.keys()}
         row["household_rules"] = message.household_rules.to_json()
+        row["variants"] = variants.to_json(message.variants)
         self.session.execute(insert(messages), [row])
 
     def get(self, message_id: str, *, for_update: bool = False) -> Message | None:
@@ -115,6 +120,40 @@ class Messages:
             self.session.execute(insert(recipients), [
                 {"message_id": message_id, "person_id": r.person_id, "landlord_id": self.landlord_id,
                  **{name: getattr(r, name) for name in RECIPIENT_FIELDS}} for r in added])
+
+    def join_list(self, message_id: str, joining: Iterable[Recipient]) -> None:
+        """These people join the list, each once (the first of anyone named twice); anyone on it already stays
+        as they are. PostgreSQL: one COPY into a temporary table and one INSERT from it (COPY cannot write to a
+        table behind row-level security); elsewhere a chunk at a time, asking who is on the list if anyone is."""
+        first: dict[str, Recipient] = {}
+        for r in joining:
+            first.setdefault(r.person_id, r)
+        added = list(first.values())
+        if not added:
+            return
+        connection = self.session.connection()
+        if connection.dialect.name == "postgresql":
+            self._copy_in(connection.connection.driver_connection, message_id, added)
+            return
+        anyone = self.session.execute(select(recipients.c.person_id).where(*self._of(message_id)).limit(1)).first()
+        for start in range(0, len(added), JOIN_CHUNK):
+            chunk = added[start:start + JOIN_CHUNK]
+            on_list = self.on_list(message_id, [r.person_id for r in chunk]) if anyone else set()
+            self.add_recipients(message_id, [r for r in chunk if r.person_id not in on_list])
+
+    def _copy_in(self, driver_connection, message_id: str, added: Sequence[Recipient]) -> None:
+        """PostgreSQL, in the unit of work's transaction (its landlord setting and the wall apply)."""
+        columns = ", ".join(("message_id", "landlord_id", "person_id", *RECIPIENT_FIELDS))
+        values = attrgetter("person_id", *RECIPIENT_FIELDS)
+        with driver_connection.cursor() as cursor:
+            cursor.execute(f"CREATE TEMPORARY TABLE {JOINING} (LIKE {recipients.name} INCLUDING DEFAULTS) "
+                           "ON COMMIT DROP")
+            with cursor.copy(f"COPY {JOINING} ({columns}) FROM STDIN") as copy:
+                for r in added:
+                    copy.write_row((message_id, self.landlord_id, *values(r)))
+            cursor.execute(f"INSERT INTO {recipients.name} ({columns}) SELECT {columns} FROM {JOINING} "
+                           "ON CONFLICT DO NOTHING")
+            cursor.execute(f"DROP TABLE {JOINING}")
 
     def remove_recipients(self, message_id: str, person_ids: Sequence[str] | None) -> None:
         """Take these people off the list (everyone with None)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from services.common.errors import FieldProblem, collect
 from services.common.person_fields import ADDRESS_LINES, BY_NAME, FIELDS, NOT_KNOWN, Kind
@@ -156,39 +156,55 @@ def found(result: SearchResult, page: Page, catalogue: Catalogue, today: dt.date
     for name in page.facets:
         field = facet_field(name, catalogue)
         facets[name] = facet_answer(name, result.facets.get(field, {}), result.missing.get(field, 0), catalogue)
-    return Found(result.total, [row(doc, page.columns, catalogue, today) for doc in result.items], facets)
+    read = rows_reader(page.columns, catalogue, today)
+    return Found(result.total, [read(doc) for doc in result.items], facets)
 
 
 def row(doc: Mapping[str, Any], columns: Sequence[str], catalogue: Catalogue, today: dt.date) -> Row:
     """One row of the results: the standard columns and those asked for, as labels."""
-    dob = dt.date.fromisoformat(doc["date_of_birth"]) if doc.get("date_of_birth") else None
-    values = []
-    for column in dict.fromkeys(columns):
-        if column in STANDARD_COLUMNS:
-            continue  # every row has them
-        if column in ("age", "age_band"):
-            age = age_on(dob, today)
-            value = age if column == "age" else age_band(age, catalogue.settings.age_bands)
-        elif column == "equality_group":
+    return rows_reader(columns, catalogue, today)(doc)
+
+
+def rows_reader(columns: Sequence[str], catalogue: Catalogue, today: dt.date) -> Callable[[Mapping[str, Any]], Row]:
+    """row() for many documents: how to read each column is worked out once, before the first."""
+    readers = tuple((column, _reader(column, catalogue, today)) for column in dict.fromkeys(columns)
+                    if column not in STANDARD_COLUMNS)  # every row has those
+
+    def read(doc: Mapping[str, Any]) -> Row:
+        get = doc.get
+        return Row(id=get("id") or "", status=get("status") or "", personal_ref=get("personal_ref") or "",
+                   first_name=get("first_name") or "", surname=get("surname") or "", address=address(doc),
+                   columns=tuple((column, value(doc)) for column, value in readers))
+    return read
+
+
+def _reader(column: str, catalogue: Catalogue, today: dt.date) -> Callable[[Mapping[str, Any]], Any]:
+    """How a row reads one column of a document (labels for options, derived values as of `today`)."""
+    if column in ("age", "age_band"):
+        def age(doc):
+            return age_on(dt.date.fromisoformat(doc["date_of_birth"]) if doc.get("date_of_birth") else None, today)
+        if column == "age":
+            return age
+        return lambda doc: age_band(age(doc), catalogue.settings.age_bands)
+    if column == "equality_group":
+        def group(doc):
             option = catalogue.option(doc.get("ethnicity") or "")
-            value = (option.group or None) if option else None
-        elif column.startswith("custom."):
-            definition = catalogue.custom_fields[column.removeprefix("custom.")]
-            value = doc.get(definition.index_field)
-            if definition.type == "choice":
-                value = catalogue.label(value)
-            elif definition.type == "multi_choice":
-                value = labels(value, catalogue)
-        elif column in BY_NAME and BY_NAME[column].kind == Kind.OPTION:
-            value = catalogue.label(doc.get(column))
-        elif column in BY_NAME and BY_NAME[column].kind == Kind.OPTIONS:
-            value = labels(doc.get(column), catalogue)
-        else:
-            value = doc.get(column)
-        values.append((column, value))
-    return Row(id=doc.get("id") or "", status=doc.get("status") or "", personal_ref=doc.get("personal_ref") or "",
-               first_name=doc.get("first_name") or "", surname=doc.get("surname") or "", address=address(doc),
-               columns=tuple(values))
+            return (option.group or None) if option else None
+        return group
+    if column.startswith("custom."):
+        definition = catalogue.custom_fields[column.removeprefix("custom.")]
+        field = definition.index_field
+        if definition.type == "choice":
+            return lambda doc: catalogue.label(doc.get(field))
+        if definition.type == "multi_choice":
+            return lambda doc: labels(doc.get(field), catalogue)
+        return lambda doc: doc.get(field)
+    kind = BY_NAME[column].kind if column in BY_NAME else None
+    if kind == Kind.OPTION:
+        return lambda doc: catalogue.label(doc.get(column))
+    if kind == Kind.OPTIONS:
+        return lambda doc: labels(doc.get(column), catalogue) if doc.get(column) else []
+    return lambda doc: doc.get(column)
 
 
 def facet_answer(name: str, counts: Mapping[str, int], missing: int, catalogue: Catalogue) -> list[FacetCount]:

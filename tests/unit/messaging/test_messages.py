@@ -101,3 +101,16 @@ def test_each_recipients_text_is_costed_in_parts_as_they_get_it():
     assert welsh.segments == 1  # UCS-2, still under 70
     excluded = rendering.costed(message, routing.route(_person(""), "text"))
     assert excluded.segments == 0
+
+
+def test_a_recipient_whose_first_language_has_a_variant_gets_it():
+    welsh = [{"language": "Welsh", "text": "Helo {{first_name}}"}]
+    message = domain.new_message(landlord_id="L", user_id="U", now=dt.datetime(2026, 6, 1, tzinfo=dt.timezone.utc),
+                                 today=dt.date(2026, 6, 1), channel="text", sender_name="N",
+                                 reply_to_number="07700 900001", text="Hello {{first_name}}", variants_given=welsh,
+                                 languages=["English", "Welsh"])
+    gwen = routing.route(replace(_person("07700 900123"), first_language="welsh"), "text",
+                         translations=message.variants)
+    alan = routing.route(_person("07700 900124"), "text", translations=message.variants)
+    assert (gwen.language, rendering.render_text(message, gwen)) == ("Welsh", "Helo Alan")
+    assert (alan.language, rendering.render_text(message, alan)) == ("", "Hello Alan")

@@ -5,7 +5,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class CommunicationRecorded(_message.Message):
-    __slots__ = ("communication_id", "version", "person_id", "communication_code", "outcome_code", "date", "message_id", "deleted", "communication_label", "outcome_label")
+    __slots__ = ("communication_id", "version", "person_id", "communication_code", "outcome_code", "date", "message_id", "deleted", "communication_label", "outcome_label", "satisfaction")
     COMMUNICATION_ID_FIELD_NUMBER: _ClassVar[int]
     VERSION_FIELD_NUMBER: _ClassVar[int]
     PERSON_ID_FIELD_NUMBER: _ClassVar[int]
@@ -16,6 +16,7 @@ class CommunicationRecorded(_message.Message):
     DELETED_FIELD_NUMBER: _ClassVar[int]
     COMMUNICATION_LABEL_FIELD_NUMBER: _ClassVar[int]
     OUTCOME_LABEL_FIELD_NUMBER: _ClassVar[int]
+    SATISFACTION_FIELD_NUMBER: _ClassVar[int]
     communication_id: str
     version: int
     person_id: str
@@ -26,4 +27,5 @@ class CommunicationRecorded(_message.Message):
     deleted: bool
     communication_label: str
     outcome_label: str
-    def __init__(self, communication_id: _Optional[str] = ..., version: _Optional[int] = ..., person_id: _Optional[str] = ..., communication_code: _Optional[str] = ..., outcome_code: _Optional[str] = ..., date: _Optional[str] = ..., message_id: _Optional[str] = ..., deleted: _Optional[bool] = ..., communication_label: _Optional[str] = ..., outcome_label: _Optional[str] = ...) -> None: ...
+    satisfaction: int
+    def __init__(self, communication_id: _Optional[str] = ..., version: _Optional[int] = ..., person_id: _Optional[str] = ..., communication_code: _Optional[str] = ..., outcome_code: _Optional[str] = ..., date: _Optional[str] = ..., message_id: _Optional[str] = ..., deleted: _Optional[bool] = ..., communication_label: _Optional[str] = ..., outcome_label: _Optional[str] = ..., satisfaction: _Optional[int] = ...) -> None: ...

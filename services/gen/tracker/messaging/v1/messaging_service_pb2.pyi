@@ -86,7 +86,7 @@ class TextCredits(_message.Message):
     def __init__(self, balance: _Optional[int] = ..., low: _Optional[bool] = ..., low_below: _Optional[int] = ..., total: _Optional[int] = ..., movements: _Optional[_Iterable[_Union[CreditMovement, _Mapping]]] = ...) -> None: ...
 
 class CreateMessageRequest(_message.Message):
-    __slots__ = ("channel", "description", "sender_name", "sender_email", "reply_to", "subject", "html", "greeting", "landlord_contact", "notes", "text", "reply_to_number", "mailing", "household_rules")
+    __slots__ = ("channel", "description", "sender_name", "sender_email", "reply_to", "subject", "html", "greeting", "landlord_contact", "notes", "text", "reply_to_number", "mailing", "household_rules", "variants", "survey_method")
     CHANNEL_FIELD_NUMBER: _ClassVar[int]
     DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
     SENDER_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -101,6 +101,8 @@ class CreateMessageRequest(_message.Message):
     REPLY_TO_NUMBER_FIELD_NUMBER: _ClassVar[int]
     MAILING_FIELD_NUMBER: _ClassVar[int]
     HOUSEHOLD_RULES_FIELD_NUMBER: _ClassVar[int]
+    VARIANTS_FIELD_NUMBER: _ClassVar[int]
+    SURVEY_METHOD_FIELD_NUMBER: _ClassVar[int]
     channel: str
     description: str
     sender_name: str
@@ -115,7 +117,21 @@ class CreateMessageRequest(_message.Message):
     reply_to_number: str
     mailing: str
     household_rules: _struct_pb2.Struct
-    def __init__(self, channel: _Optional[str] = ..., description: _Optional[str] = ..., sender_name: _Optional[str] = ..., sender_email: _Optional[str] = ..., reply_to: _Optional[str] = ..., subject: _Optional[str] = ..., html: _Optional[str] = ..., greeting: _Optional[str] = ..., landlord_contact: _Optional[str] = ..., notes: _Optional[str] = ..., text: _Optional[str] = ..., reply_to_number: _Optional[str] = ..., mailing: _Optional[str] = ..., household_rules: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ...) -> None: ...
+    variants: _containers.RepeatedCompositeFieldContainer[Variant]
+    survey_method: str
+    def __init__(self, channel: _Optional[str] = ..., description: _Optional[str] = ..., sender_name: _Optional[str] = ..., sender_email: _Optional[str] = ..., reply_to: _Optional[str] = ..., subject: _Optional[str] = ..., html: _Optional[str] = ..., greeting: _Optional[str] = ..., landlord_contact: _Optional[str] = ..., notes: _Optional[str] = ..., text: _Optional[str] = ..., reply_to_number: _Optional[str] = ..., mailing: _Optional[str] = ..., household_rules: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., variants: _Optional[_Iterable[_Union[Variant, _Mapping]]] = ..., survey_method: _Optional[str] = ...) -> None: ...
+
+class Variant(_message.Message):
+    __slots__ = ("language", "subject", "html", "text")
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    HTML_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    language: str
+    subject: str
+    html: str
+    text: str
+    def __init__(self, language: _Optional[str] = ..., subject: _Optional[str] = ..., html: _Optional[str] = ..., text: _Optional[str] = ...) -> None: ...
 
 class ListMessagesRequest(_message.Message):
     __slots__ = ("channel", "status", "reference", "notes", "landlord_contact", "created_from", "created_to", "page", "page_size")
@@ -182,7 +198,7 @@ class ReasonCount(_message.Message):
     def __init__(self, reason: _Optional[str] = ..., label: _Optional[str] = ..., count: _Optional[int] = ...) -> None: ...
 
 class MessageSummary(_message.Message):
-    __slots__ = ("message_id", "channel", "reference", "status", "sender_name", "sender_email", "reply_to", "subject", "html", "greeting", "landlord_contact", "notes", "included", "excluded", "sent", "bounced", "failed", "waiting", "created_at", "created_by", "sent_at", "text", "reply_to_number", "delivered", "credits_needed", "mailing", "household_rules", "attachment", "open_tracking")
+    __slots__ = ("message_id", "channel", "reference", "status", "sender_name", "sender_email", "reply_to", "subject", "html", "greeting", "landlord_contact", "notes", "included", "excluded", "sent", "bounced", "failed", "waiting", "created_at", "created_by", "sent_at", "text", "reply_to_number", "delivered", "credits_needed", "mailing", "household_rules", "attachment", "open_tracking", "variants", "survey_method")
     MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
     CHANNEL_FIELD_NUMBER: _ClassVar[int]
     REFERENCE_FIELD_NUMBER: _ClassVar[int]
@@ -212,6 +228,8 @@ class MessageSummary(_message.Message):
     HOUSEHOLD_RULES_FIELD_NUMBER: _ClassVar[int]
     ATTACHMENT_FIELD_NUMBER: _ClassVar[int]
     OPEN_TRACKING_FIELD_NUMBER: _ClassVar[int]
+    VARIANTS_FIELD_NUMBER: _ClassVar[int]
+    SURVEY_METHOD_FIELD_NUMBER: _ClassVar[int]
     message_id: str
     channel: str
     reference: str
@@ -241,7 +259,9 @@ class MessageSummary(_message.Message):
     household_rules: _struct_pb2.Struct
     attachment: AttachmentInfo
     open_tracking: bool
-    def __init__(self, message_id: _Optional[str] = ..., channel: _Optional[str] = ..., reference: _Optional[str] = ..., status: _Optional[str] = ..., sender_name: _Optional[str] = ..., sender_email: _Optional[str] = ..., reply_to: _Optional[str] = ..., subject: _Optional[str] = ..., html: _Optional[str] = ..., greeting: _Optional[str] = ..., landlord_contact: _Optional[str] = ..., notes: _Optional[str] = ..., included: _Optional[int] = ..., excluded: _Optional[_Iterable[_Union[ReasonCount, _Mapping]]] = ..., sent: _Optional[int] = ..., bounced: _Optional[int] = ..., failed: _Optional[int] = ..., waiting: _Optional[int] = ..., created_at: _Optional[str] = ..., created_by: _Optional[str] = ..., sent_at: _Optional[str] = ..., text: _Optional[str] = ..., reply_to_number: _Optional[str] = ..., delivered: _Optional[int] = ..., credits_needed: _Optional[int] = ..., mailing: _Optional[str] = ..., household_rules: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., attachment: _Optional[_Union[AttachmentInfo, _Mapping]] = ..., open_tracking: _Optional[bool] = ...) -> None: ...
+    variants: _containers.RepeatedCompositeFieldContainer[Variant]
+    survey_method: str
+    def __init__(self, message_id: _Optional[str] = ..., channel: _Optional[str] = ..., reference: _Optional[str] = ..., status: _Optional[str] = ..., sender_name: _Optional[str] = ..., sender_email: _Optional[str] = ..., reply_to: _Optional[str] = ..., subject: _Optional[str] = ..., html: _Optional[str] = ..., greeting: _Optional[str] = ..., landlord_contact: _Optional[str] = ..., notes: _Optional[str] = ..., included: _Optional[int] = ..., excluded: _Optional[_Iterable[_Union[ReasonCount, _Mapping]]] = ..., sent: _Optional[int] = ..., bounced: _Optional[int] = ..., failed: _Optional[int] = ..., waiting: _Optional[int] = ..., created_at: _Optional[str] = ..., created_by: _Optional[str] = ..., sent_at: _Optional[str] = ..., text: _Optional[str] = ..., reply_to_number: _Optional[str] = ..., delivered: _Optional[int] = ..., credits_needed: _Optional[int] = ..., mailing: _Optional[str] = ..., household_rules: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., attachment: _Optional[_Union[AttachmentInfo, _Mapping]] = ..., open_tracking: _Optional[bool] = ..., variants: _Optional[_Iterable[_Union[Variant, _Mapping]]] = ..., survey_method: _Optional[str] = ...) -> None: ...
 
 class AttachmentInfo(_message.Message):
     __slots__ = ("file_name", "content_type", "size_bytes", "sha256", "uploaded_at", "uploaded_by")
@@ -288,7 +308,7 @@ class PreviewMessageRequest(_message.Message):
     def __init__(self, message_id: _Optional[str] = ..., page: _Optional[int] = ..., page_size: _Optional[int] = ...) -> None: ...
 
 class Recipient(_message.Message):
-    __slots__ = ("person_id", "name", "state", "reason", "reason_label", "to_address", "to_name", "subject", "html", "communication_id", "text", "segments", "error", "large_print", "household_id")
+    __slots__ = ("person_id", "name", "state", "reason", "reason_label", "to_address", "to_name", "subject", "html", "communication_id", "text", "segments", "error", "large_print", "household_id", "language")
     PERSON_ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     STATE_FIELD_NUMBER: _ClassVar[int]
@@ -304,6 +324,7 @@ class Recipient(_message.Message):
     ERROR_FIELD_NUMBER: _ClassVar[int]
     LARGE_PRINT_FIELD_NUMBER: _ClassVar[int]
     HOUSEHOLD_ID_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     person_id: str
     name: str
     state: str
@@ -319,7 +340,8 @@ class Recipient(_message.Message):
     error: str
     large_print: bool
     household_id: str
-    def __init__(self, person_id: _Optional[str] = ..., name: _Optional[str] = ..., state: _Optional[str] = ..., reason: _Optional[str] = ..., reason_label: _Optional[str] = ..., to_address: _Optional[str] = ..., to_name: _Optional[str] = ..., subject: _Optional[str] = ..., html: _Optional[str] = ..., communication_id: _Optional[str] = ..., text: _Optional[str] = ..., segments: _Optional[int] = ..., error: _Optional[str] = ..., large_print: _Optional[bool] = ..., household_id: _Optional[str] = ...) -> None: ...
+    language: str
+    def __init__(self, person_id: _Optional[str] = ..., name: _Optional[str] = ..., state: _Optional[str] = ..., reason: _Optional[str] = ..., reason_label: _Optional[str] = ..., to_address: _Optional[str] = ..., to_name: _Optional[str] = ..., subject: _Optional[str] = ..., html: _Optional[str] = ..., communication_id: _Optional[str] = ..., text: _Optional[str] = ..., segments: _Optional[int] = ..., error: _Optional[str] = ..., large_print: _Optional[bool] = ..., household_id: _Optional[str] = ..., language: _Optional[str] = ...) -> None: ...
 
 class MessageFileRequest(_message.Message):
     __slots__ = ("message_id", "format")
@@ -388,20 +410,22 @@ class CommunicationCodes(_message.Message):
     def __init__(self, codes: _Optional[_Iterable[_Union[CommunicationCode, _Mapping]]] = ...) -> None: ...
 
 class CommunicationDetails(_message.Message):
-    __slots__ = ("communication_code", "outcome_code", "date", "landlord_contact", "description", "notes")
+    __slots__ = ("communication_code", "outcome_code", "date", "landlord_contact", "description", "notes", "satisfaction")
     COMMUNICATION_CODE_FIELD_NUMBER: _ClassVar[int]
     OUTCOME_CODE_FIELD_NUMBER: _ClassVar[int]
     DATE_FIELD_NUMBER: _ClassVar[int]
     LANDLORD_CONTACT_FIELD_NUMBER: _ClassVar[int]
     DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
     NOTES_FIELD_NUMBER: _ClassVar[int]
+    SATISFACTION_FIELD_NUMBER: _ClassVar[int]
     communication_code: str
     outcome_code: str
     date: str
     landlord_contact: str
     description: str
     notes: str
-    def __init__(self, communication_code: _Optional[str] = ..., outcome_code: _Optional[str] = ..., date: _Optional[str] = ..., landlord_contact: _Optional[str] = ..., description: _Optional[str] = ..., notes: _Optional[str] = ...) -> None: ...
+    satisfaction: int
+    def __init__(self, communication_code: _Optional[str] = ..., outcome_code: _Optional[str] = ..., date: _Optional[str] = ..., landlord_contact: _Optional[str] = ..., description: _Optional[str] = ..., notes: _Optional[str] = ..., satisfaction: _Optional[int] = ...) -> None: ...
 
 class RecordCommunicationsRequest(_message.Message):
     __slots__ = ("person_ids", "details")
@@ -612,3 +636,25 @@ class MessageDefaults(_message.Message):
     reply_to_number: str
     open_tracking: bool
     def __init__(self, sender_name: _Optional[str] = ..., sender_email: _Optional[str] = ..., reply_to: _Optional[str] = ..., reply_to_number: _Optional[str] = ..., open_tracking: _Optional[bool] = ...) -> None: ...
+
+class SurveyResult(_message.Message):
+    __slots__ = ("person_id", "outcome_code", "satisfaction", "date", "notes")
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_CODE_FIELD_NUMBER: _ClassVar[int]
+    SATISFACTION_FIELD_NUMBER: _ClassVar[int]
+    DATE_FIELD_NUMBER: _ClassVar[int]
+    NOTES_FIELD_NUMBER: _ClassVar[int]
+    person_id: str
+    outcome_code: str
+    satisfaction: int
+    date: str
+    notes: str
+    def __init__(self, person_id: _Optional[str] = ..., outcome_code: _Optional[str] = ..., satisfaction: _Optional[int] = ..., date: _Optional[str] = ..., notes: _Optional[str] = ...) -> None: ...
+
+class SurveyResultsRequest(_message.Message):
+    __slots__ = ("message_id", "results")
+    MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
+    RESULTS_FIELD_NUMBER: _ClassVar[int]
+    message_id: str
+    results: _containers.RepeatedCompositeFieldContainer[SurveyResult]
+    def __init__(self, message_id: _Optional[str] = ..., results: _Optional[_Iterable[_Union[SurveyResult, _Mapping]]] = ...) -> None: ...

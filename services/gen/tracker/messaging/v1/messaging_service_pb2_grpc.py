@@ -126,6 +126,11 @@ class MessagingStub:
                 request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.SerializeToString,
                 response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.AttachmentFile.FromString,
                 _registered_method=True)
+        self.RecordSurveyResults = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/RecordSurveyResults',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.SurveyResultsRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.RecordCommunicationsResponse.FromString,
+                _registered_method=True)
         self.GetNeedRules = channel.unary_unary(
                 '/tracker.messaging.v1.Messaging/GetNeedRules',
                 request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetNeedRulesRequest.SerializeToString,
@@ -307,7 +312,8 @@ class MessagingServicer:
         raise NotImplementedError('Method not implemented!')
 
     def DownloadMailingList(self, request, context):
-        """A post message's mail-merge file (XLSX or CSV), one row per letter, for those included (or sent to).
+        """A post message's mail-merge file (XLSX or CSV), one row per letter, for those included (or sent to);
+        a survey's list for the survey team.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -333,9 +339,16 @@ class MessagingServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
-    def GetNeedRules(self, request, context):
+    def RecordSurveyResults(self, request, context):
         """The landlord's rules for communication needs a channel cannot meet; set them all at once.
+        A sent survey's results: each person's Questionnaire record (a result given again changes it).
         """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetNeedRules(self, request, context):
+        """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -523,6 +536,11 @@ def add_MessagingServicer_to_server(servicer, server):
                     servicer.GetAttachment,
                     request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.FromString,
                     response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.AttachmentFile.SerializeToString,
+            ),
+            'RecordSurveyResults': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordSurveyResults,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.SurveyResultsRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.RecordCommunicationsResponse.SerializeToString,
             ),
             'GetNeedRules': grpc.unary_unary_rpc_method_handler(
                     servicer.GetNeedRules,
@@ -1088,6 +1106,33 @@ class Messaging:
             '/tracker.messaging.v1.Messaging/GetAttachment',
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetMessageRequest.SerializeToString,
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.AttachmentFile.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordSurveyResults(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/RecordSurveyResults',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.SurveyResultsRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.RecordCommunicationsResponse.FromString,
             options,
             channel_credentials,
             insecure,
