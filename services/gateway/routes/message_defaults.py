@@ -13,7 +13,8 @@ from services.gen.tracker.messaging.v1 import messaging_service_pb2 as pb
 
 from ..api import SIGNED, landlord_staff
 from ..privileges import Privilege
-from ..schemas.messages import MessageDefaultsIn, MessageDefaultsOut, UnsubscribeLink
+from ..schemas.message_setup import MessageDefaultsIn, MessageDefaultsOut
+from ..schemas.messages import UnsubscribeLink
 from . import api
 
 DEFAULTS = "/api/v1/message-defaults"

@@ -8,7 +8,7 @@ from services.gen.tracker.messaging.v1 import messaging_service_pb2 as pb
 
 from ..api import landlord_staff
 from ..privileges import Privilege
-from ..schemas.messages import NeedRulesIn, NeedRulesOut
+from ..schemas.message_setup import NeedRulesIn, NeedRulesOut
 from . import api
 
 NEED_RULES = "/api/v1/need-rules"

@@ -7,7 +7,8 @@ from services.gen.tracker.messaging.v1 import messaging_service_pb2 as pb
 
 from ..downloads import PRODUCES, rows_file
 from ..schemas.communications import Recorded
-from ..schemas.messages import FileQuery, SurveyResults
+from ..schemas.messages import FileQuery
+from ..schemas.surveys import SurveyResults
 from .messages import MESSAGE, SEND, TAG
 from . import api
 
