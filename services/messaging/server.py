@@ -12,7 +12,7 @@ from services.common.public_paths import REPLIES_PATH, STATUS_PATH
 from services.common.row_files import chosen_format, file_chunks
 from services.gen.tracker.messaging.v1 import messaging_service_pb2 as pb, messaging_service_pb2_grpc as pb_grpc
 
-from . import service
+from . import contacts, service
 from .clients.households import Households
 from .clients.profiles import People
 from .credits import service as credits
@@ -25,6 +25,10 @@ from .to_proto import (MESSAGE_FIELDS, attachment_info, communication_message, c
 
 FILTERS = ("channel", "status", "reference", "notes", "landlord_contact", "created_from", "created_to")
 CHANGEABLE = ("communication_code", "outcome_code", "date", "landlord_contact", "description", "notes")
+
+
+def _contact(c: contacts.Contact) -> pb.LandlordContact:
+    return pb.LandlordContact(contact_id=c.contact_id, name=c.name, archived=c.archived, in_use=c.in_use)
 
 
 def _details(message: pb.CommunicationDetails) -> dict:
@@ -132,6 +136,25 @@ class MessagingServicer(ReportServing, pb_grpc.MessagingServicer):
         with self._runtime.uow(require_landlord(), read_only=True) as uow:
             found = attaching.read(uow, message_id=request.message_id)
         return pb.AttachmentFile(info=attachment_info(found), content=found.content)
+
+    def ListLandlordContacts(self, request, ctx):
+        with self._runtime.uow(require_landlord(), read_only=True) as uow:
+            return pb.LandlordContacts(contacts=[_contact(c) for c in contacts.listed(uow, archived=request.archived)])
+
+    def AddLandlordContact(self, request, ctx):
+        with self._runtime.uow(require_landlord()) as uow:
+            return _contact(contacts.add(uow, name=request.name, user_id=context.current().user_id))
+
+    def UpdateLandlordContact(self, request, ctx):
+        with self._runtime.uow(require_landlord()) as uow:
+            return _contact(contacts.change(
+                uow, contact_id=request.contact_id, name=request.name if request.HasField("name") else None,
+                archived=request.archived if request.HasField("archived") else None))
+
+    def DeleteLandlordContact(self, request, ctx):
+        with self._runtime.uow(require_landlord()) as uow:
+            contacts.remove(uow, contact_id=request.contact_id)
+        return pb.LandlordContactDeleted()
 
     def GetNeedRules(self, request, ctx):
         with self._runtime.uow(require_landlord(), read_only=True) as uow:

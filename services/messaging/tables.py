@@ -149,5 +149,16 @@ message_defaults = Table(
     Column("updated_at", TZ, nullable=False),
     Column("updated_by", ID, nullable=False),
 )
+# Each landlord's contacts: the staff names offered as who made a contact (contacts.py).
+landlord_contacts = Table(
+    "landlord_contacts", metadata,
+    Column("contact_id", ID, primary_key=True),
+    Column("landlord_id", ID, nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("archived", Boolean, nullable=False),
+    Column("created_at", TZ, nullable=False),
+    Column("created_by", ID, nullable=False),
+    Index("ix_landlord_contacts_landlord", "landlord_id"),
+)
 outbox = outbox_table(metadata)
 processed_events = processed_events_table(metadata)

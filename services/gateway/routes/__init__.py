@@ -4,6 +4,6 @@ from ..api import Api
 api = Api()
 
 from . import (activities, admin_groups, audit, auth, benchmark, communications, documents, health,  # noqa: E402,F401
-               households, imports, landlords, message_attachments, message_defaults, message_reports, messages,
-               need_rules, people, person_links, report_exports, reports, saved_reports, search_templates, setup,
-               surveys, texts, unsubscribe, users)  # (registration)
+               households, imports, landlord_contacts, landlords, message_attachments, message_defaults,
+               message_reports, messages, need_rules, people, person_links, report_exports, reports, saved_reports,
+               search_templates, setup, surveys, texts, unsubscribe, users)  # (registration)

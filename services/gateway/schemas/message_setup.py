@@ -2,7 +2,7 @@
 the OpenAPI schemas too)."""
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -49,3 +49,33 @@ class NeedRulesIn(Body):
 
 class NeedRulesOut(BaseModel):
     rules: list[NeedRuleIn] = Field(description="by need, then channel; send (the default) is never listed")
+
+
+class LandlordContactIn(Body):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [
+        {"name": "Sam Officer"}]})
+
+    name: str = Field(min_length=1, max_length=200, description="a member of staff, as records name them")
+
+
+class LandlordContactChanges(Body):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [
+        {"archived": True}, {"name": "Sam Officer (Housing)"}]})
+
+    name: Optional[str] = Field(None, min_length=1, max_length=200, description="records keep the name they have")
+    archived: Optional[bool] = Field(None, description="hidden from the choices; its records kept")
+
+
+class LandlordContactOut(BaseModel):
+    id: str
+    name: str
+    archived: bool
+    in_use: int = Field(description="records and messages naming it (deleted only at 0)")
+
+
+class LandlordContactList(BaseModel):
+    items: list[LandlordContactOut] = Field(description="by name")
+
+
+class LandlordContactQuery(Body):
+    archived: bool = Field(False, description="the archived contacts too")

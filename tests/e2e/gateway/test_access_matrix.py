@@ -137,6 +137,9 @@ def _path(path: str, cast: dict, caller=None) -> str:
                                                        "sender_email": "matrix@example.org", "subject": "Hello",
                                                        "html": "<p>{{greeting}}</p>"})
         path = path.replace("{message_id}", _created(message))
+    if "{contact_id}" in path:  # a fresh landlord contact of landlord A (routes may delete it)
+        contact = admin.post("/api/v1/landlord-contacts", json={"name": f"Matrix {uuid.uuid4().hex[:8]}"})
+        path = path.replace("{contact_id}", _created(contact))
     assert "{" not in path, f"{path}: the access test does not know how to fill this path parameter yet"
     return path
 

@@ -658,3 +658,53 @@ class SurveyResultsRequest(_message.Message):
     message_id: str
     results: _containers.RepeatedCompositeFieldContainer[SurveyResult]
     def __init__(self, message_id: _Optional[str] = ..., results: _Optional[_Iterable[_Union[SurveyResult, _Mapping]]] = ...) -> None: ...
+
+class ListLandlordContactsRequest(_message.Message):
+    __slots__ = ("archived",)
+    ARCHIVED_FIELD_NUMBER: _ClassVar[int]
+    archived: bool
+    def __init__(self, archived: _Optional[bool] = ...) -> None: ...
+
+class LandlordContact(_message.Message):
+    __slots__ = ("contact_id", "name", "archived", "in_use")
+    CONTACT_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ARCHIVED_FIELD_NUMBER: _ClassVar[int]
+    IN_USE_FIELD_NUMBER: _ClassVar[int]
+    contact_id: str
+    name: str
+    archived: bool
+    in_use: int
+    def __init__(self, contact_id: _Optional[str] = ..., name: _Optional[str] = ..., archived: _Optional[bool] = ..., in_use: _Optional[int] = ...) -> None: ...
+
+class LandlordContacts(_message.Message):
+    __slots__ = ("contacts",)
+    CONTACTS_FIELD_NUMBER: _ClassVar[int]
+    contacts: _containers.RepeatedCompositeFieldContainer[LandlordContact]
+    def __init__(self, contacts: _Optional[_Iterable[_Union[LandlordContact, _Mapping]]] = ...) -> None: ...
+
+class AddLandlordContactRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class UpdateLandlordContactRequest(_message.Message):
+    __slots__ = ("contact_id", "name", "archived")
+    CONTACT_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ARCHIVED_FIELD_NUMBER: _ClassVar[int]
+    contact_id: str
+    name: str
+    archived: bool
+    def __init__(self, contact_id: _Optional[str] = ..., name: _Optional[str] = ..., archived: _Optional[bool] = ...) -> None: ...
+
+class DeleteLandlordContactRequest(_message.Message):
+    __slots__ = ("contact_id",)
+    CONTACT_ID_FIELD_NUMBER: _ClassVar[int]
+    contact_id: str
+    def __init__(self, contact_id: _Optional[str] = ...) -> None: ...
+
+class LandlordContactDeleted(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...

@@ -131,6 +131,26 @@ class MessagingStub:
                 request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.SurveyResultsRequest.SerializeToString,
                 response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.RecordCommunicationsResponse.FromString,
                 _registered_method=True)
+        self.ListLandlordContacts = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/ListLandlordContacts',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ListLandlordContactsRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.LandlordContacts.FromString,
+                _registered_method=True)
+        self.AddLandlordContact = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/AddLandlordContact',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.AddLandlordContactRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.LandlordContact.FromString,
+                _registered_method=True)
+        self.UpdateLandlordContact = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/UpdateLandlordContact',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.UpdateLandlordContactRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.LandlordContact.FromString,
+                _registered_method=True)
+        self.DeleteLandlordContact = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/DeleteLandlordContact',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.DeleteLandlordContactRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.LandlordContactDeleted.FromString,
+                _registered_method=True)
         self.GetNeedRules = channel.unary_unary(
                 '/tracker.messaging.v1.Messaging/GetNeedRules',
                 request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetNeedRulesRequest.SerializeToString,
@@ -347,6 +367,31 @@ class MessagingServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListLandlordContacts(self, request, context):
+        """The landlord's contacts (staff names a record names): deleted only while unused, else archived.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddLandlordContact(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateLandlordContact(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteLandlordContact(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetNeedRules(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -541,6 +586,26 @@ def add_MessagingServicer_to_server(servicer, server):
                     servicer.RecordSurveyResults,
                     request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.SurveyResultsRequest.FromString,
                     response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.RecordCommunicationsResponse.SerializeToString,
+            ),
+            'ListLandlordContacts': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListLandlordContacts,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ListLandlordContactsRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.LandlordContacts.SerializeToString,
+            ),
+            'AddLandlordContact': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddLandlordContact,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.AddLandlordContactRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.LandlordContact.SerializeToString,
+            ),
+            'UpdateLandlordContact': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateLandlordContact,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.UpdateLandlordContactRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.LandlordContact.SerializeToString,
+            ),
+            'DeleteLandlordContact': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteLandlordContact,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.DeleteLandlordContactRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.LandlordContactDeleted.SerializeToString,
             ),
             'GetNeedRules': grpc.unary_unary_rpc_method_handler(
                     servicer.GetNeedRules,
@@ -1133,6 +1198,114 @@ class Messaging:
             '/tracker.messaging.v1.Messaging/RecordSurveyResults',
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.SurveyResultsRequest.SerializeToString,
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.RecordCommunicationsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListLandlordContacts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/ListLandlordContacts',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ListLandlordContactsRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.LandlordContacts.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddLandlordContact(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/AddLandlordContact',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.AddLandlordContactRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.LandlordContact.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateLandlordContact(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/UpdateLandlordContact',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.UpdateLandlordContactRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.LandlordContact.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteLandlordContact(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/DeleteLandlordContact',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.DeleteLandlordContactRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.LandlordContactDeleted.FromString,
             options,
             channel_credentials,
             insecure,
