@@ -23,17 +23,25 @@ GROUP_KEYS = frozenset({"search_template", *GROUP_IDS, "participated"})
 
 CODE_PATTERN = "^[a-z][a-z0-9_]{0,59}$"  # a communication or outcome code in `contacted`
 MAX_CODES = 100  # codes in one list of `contacted`
+SATISFACTION_LOWEST, SATISFACTION_HIGHEST = 0, 10  # a survey's satisfaction score: a whole number in this range
 _CODES = {"type": "array", "items": {"type": "string", "pattern": CODE_PATTERN}, "minItems": 1,
           "maxItems": MAX_CODES}
-_CONTACT_PROPERTIES = {
-    "code": {**_CODES, "description": "Communication codes (any of), e.g. phoned: GET /api/v1/communication-codes."},
-    "outcome": {**_CODES, "description": "Outcome codes (any of), e.g. spoke_to_person."},
-    "since": _DATE, "until": _DATE}
 
 
 def _range(item: dict, example: str) -> dict:
     return {"type": "object", "additionalProperties": False, "minProperties": 1,
             "properties": {"min": item, "max": item}, "description": f"A range, either end optional, e.g. {example}."}
+
+
+_CONTACT_PROPERTIES = {
+    "code": {**_CODES, "description": "Communication codes (any of), e.g. phoned: GET /api/v1/communication-codes."},
+    "outcome": {**_CODES, "description": "Outcome codes (any of), e.g. spoke_to_person."},
+    "satisfaction": _range({"type": "integer", "minimum": SATISFACTION_LOWEST, "maximum": SATISFACTION_HIGHEST},
+                           '{"min": 7}') | {
+        "description": f"The record's satisfaction score ({SATISFACTION_LOWEST}-{SATISFACTION_HIGHEST}, given with "
+                       "survey results) is in this range, both ends included, either optional, e.g. {\"min\": 7}; "
+                       "a record with no score never matches. Needs `code` (e.g. questionnaire)."},
+    "since": _DATE, "until": _DATE}
 
 
 def _field(field) -> dict | None:
@@ -102,7 +110,8 @@ _properties.update({
     "contacted": {
         "type": "object", "additionalProperties": False, "minProperties": 1,
         "description": "Has a communication record dated in this range (both ends included), of any of these "
-                       "communication codes and, when given, with any of these outcome codes (they need `code`).",
+                       "communication codes and, when given, with any of these outcome codes and a satisfaction "
+                       "score in that range (they need `code`).",
         "properties": _CONTACT_PROPERTIES,
     },
     "not_contacted": {

@@ -9,6 +9,7 @@ from typing import Callable
 
 from google.protobuf import json_format
 
+from services.common.criteria import SATISFACTION_HIGHEST, SATISFACTION_LOWEST
 from services.common.envelope import payload_as
 from services.common.search import SearchIndex
 from services.gen.tracker.groups.v1 import events_pb2 as groups_events
@@ -90,8 +91,10 @@ def contact_facts(envelope) -> ContactFacts | None:
     date = iso_date(recorded.date)
     if date is None:
         return None
+    score = recorded.satisfaction if recorded.HasField("satisfaction") else None
     return ContactFacts(recorded.communication_id, recorded.version, recorded.person_id, recorded.communication_code,
-                        recorded.outcome_code, date, recorded.deleted)
+                        recorded.outcome_code, date, recorded.deleted,
+                        score if score is not None and SATISFACTION_LOWEST <= score <= SATISFACTION_HIGHEST else None)
 
 
 def search_indexer(index: SearchIndex) -> SearchIndexer:

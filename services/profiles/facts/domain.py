@@ -9,7 +9,7 @@ import datetime as dt
 import json
 import math
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping, TypeVar
+from typing import Any, Callable, Iterable, Mapping, NamedTuple, TypeVar
 
 from ..setup.domain import CustomField
 
@@ -47,13 +47,22 @@ class ContactFacts:
     outcome_code: str
     date: dt.date
     deleted: bool = False
+    satisfaction: int | None = None  # a survey's satisfaction score, 0-10, where one was given
+
+
+class Contact(NamedTuple):
+    """A live communication record as a search document needs it."""
+    code: str
+    outcome: str
+    date: str  # ISO
+    satisfaction: int | None = None
 
 
 @dataclass(frozen=True)
 class PersonFacts:
     household: HouseholdFacts | None = None
     groups: GroupFacts | None = None
-    contacts: tuple[tuple[str, str, str], ...] = ()  # (communication code, outcome code, ISO date) of live records
+    contacts: tuple[Contact, ...] = ()  # of live records (a plain (code, outcome, ISO date) reads as one)
 
 
 NO_FACTS = PersonFacts()
@@ -112,12 +121,24 @@ def participation_values(groups: GroupFacts) -> tuple[list[str], list[str]]:
     return [f"{activity}:{day}" for activity, day in records], sorted({day for _, day in records})
 
 
-def contact_values(contacts: Iterable[tuple[str, str, str]]) -> tuple[list[str], list[str]]:
-    """(contacts as "<code>:<date>" and "<code>.<outcome>:<date>", the dates) for the search document: a
-    keyword range over them is "contacted this way since a date"."""
-    contacts = set(contacts)
-    keys = {f"{code}:{day}" for code, _, day in contacts} | {f"{code}.{outcome}:{day}" for code, outcome, day in contacts}
-    return sorted(keys), sorted({day for _, _, day in contacts})
+def score_key(kind: str, score: int) -> str:
+    """The key before ":<date>" of a record of this kind ("<code>" or "<code>.<outcome>") with this score."""
+    return f"{kind}.score.{score:02d}"
+
+
+def contact_values(contacts: Iterable[Contact | tuple]) -> tuple[list[str], list[str]]:
+    """(contacts as "<code>:<date>" and "<code>.<outcome>:<date>", and for a record with a satisfaction score
+    "<code>.score.<NN>:<date>" and "<code>.<outcome>.score.<NN>:<date>" too (NN two digits); the dates) for the
+    search document: a keyword range over them is "contacted this way since a date" (codes and outcomes have no
+    dots, so the four kinds of key never meet)."""
+    keys, dates = set(), set()
+    for code, outcome, day, score in (Contact(*c) for c in contacts):
+        kinds = (code, f"{code}.{outcome}")
+        keys.update(f"{kind}:{day}" for kind in kinds)
+        if score is not None:
+            keys.update(f"{score_key(kind, score)}:{day}" for kind in kinds)
+        dates.add(day)
+    return sorted(keys), sorted(dates)
 
 
 def iso_date(value: str) -> dt.date | None:

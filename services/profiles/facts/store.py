@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from services.common.bulk import chunks
 
-from .domain import ContactFacts, GroupFacts, HouseholdFacts, PersonFacts
+from .domain import Contact, ContactFacts, GroupFacts, HouseholdFacts, PersonFacts
 from .tables import household_custom_values, household_facts, person_contacts, person_groups, person_households
 
 CHUNK = 1000  # keys per IN (...) query
@@ -94,7 +94,8 @@ class FactsRepository:
             self.session.execute(insert(person_contacts), [
                 {"landlord_id": self.landlord_id, "communication_id": c.communication_id, "version": c.version,
                  "person_id": c.person_id, "communication_code": c.communication_code,
-                 "outcome_code": c.outcome_code, "date": c.date, "deleted": c.deleted} for c in contacts])
+                 "outcome_code": c.outcome_code, "date": c.date, "deleted": c.deleted,
+                 "satisfaction": None if c.deleted else c.satisfaction} for c in contacts])
 
     # -- what a search document needs ---------------------------------------------------------------------------------
 
@@ -115,15 +116,20 @@ class FactsRepository:
             r["person_id"], r["version"], tuple(json.loads(r["admin_group_ids"])), tuple(json.loads(r["activity_ids"])),
             tuple((a, d) for a, d in json.loads(r["participations"])))
             for r in self._select(person_groups, person_groups.c.person_id, person_ids)}
-        contacts: dict[str, list[tuple[str, str, str]]] = {}
+        contacts: dict[str, list[Contact]] = {}
         for r in self._select(person_contacts, person_contacts.c.person_id, person_ids):
             if not r["deleted"]:
-                contacts.setdefault(r["person_id"], []).append(
-                    (r["communication_code"], r["outcome_code"], r["date"].isoformat()))
+                contacts.setdefault(r["person_id"], []).append(Contact(
+                    r["communication_code"], r["outcome_code"], r["date"].isoformat(), r["satisfaction"]))
         found = {}
         for person_id in person_ids:
             household = households.get(lives_in.get(person_id, ""))
             if household is not None or person_id in groups or person_id in contacts:
                 found[person_id] = PersonFacts(household, groups.get(person_id),
-                                               tuple(sorted(contacts.get(person_id, ()))))
+                                               tuple(sorted(contacts.get(person_id, ()), key=_contact_order)))
         return found
+
+
+def _contact_order(contact: Contact) -> tuple:
+    """Code, outcome, date, then score (none first): a stable order, so the same records make the same facts."""
+    return (*contact[:3], -1 if contact.satisfaction is None else contact.satisfaction)

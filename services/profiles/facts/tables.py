@@ -58,6 +58,7 @@ person_contacts = Table(  # each communication record as messaging last told it 
     Column("outcome_code", String(60), nullable=False),
     Column("date", Date, nullable=False),
     Column("deleted", Boolean, nullable=False),
+    Column("satisfaction", Integer, nullable=True),  # a survey's satisfaction score, 0-10; None where none was given
     PrimaryKeyConstraint("landlord_id", "communication_id"),
     Index("ix_person_contacts_person", "landlord_id", "person_id"),
 )

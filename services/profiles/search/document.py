@@ -33,6 +33,7 @@ FACT_FIELDS: dict[str, FieldType] = {
     "participations": FieldType.KEYWORD,  # "<activity id>:<YYYY-MM-DD>": a keyword range is "activity since a date"
     "participation_dates": FieldType.DATE,
     "contacts": FieldType.KEYWORD,  # "<code>:<YYYY-MM-DD>", "<code>.<outcome>:<YYYY-MM-DD>": communication records
+    # (with a satisfaction score NN also "<code>.score.<NN>:<YYYY-MM-DD>", "<code>.<outcome>.score.<NN>:<YYYY-MM-DD>")
     "contact_dates": FieldType.DATE,
 }
 FIELD_TYPES: dict[str, FieldType] = {

@@ -236,10 +236,10 @@ def test_documents_are_written_only_once_their_change_commits(profiles, landlord
 # -- communication records -------------------------------------------------------------------------------------------
 
 def contact(record_id: str, version: int, person_id: str, code="phoned", outcome="no_answer", date="2026-01-05",
-            deleted=False) -> messaging_events.CommunicationRecorded:
+            deleted=False, satisfaction=None) -> messaging_events.CommunicationRecorded:
     return messaging_events.CommunicationRecorded(communication_id=record_id, version=version, person_id=person_id,
                                                   communication_code=code, outcome_code=outcome, date=date,
-                                                  deleted=deleted)
+                                                  deleted=deleted, satisfaction=satisfaction)
 
 
 def test_communication_records_in_any_order_leave_people_found_by_their_newest_state(profiles, landlord, people,
@@ -252,3 +252,21 @@ def test_communication_records_in_any_order_leave_people_found_by_their_newest_s
     assert found(profiles, landlord, {"contacted": {"code": ["phoned"]}}) == {cal}
     assert found(profiles, landlord, {"not_contacted": {}}) == {ben}, "a deletion stays a deletion"
     assert found(profiles, landlord, {"contacted": {"since": "2026-01-01"}}) == {ann}
+
+
+def test_satisfaction_scores_are_kept_with_the_records_and_found_by_range(profiles, landlord, people, send):
+    ann, ben, cal = people["Ann"], people["Ben"], people["Cal"]
+    survey = {"code": "questionnaire", "outcome": "completed"}
+    send.contacts(contact("s1", 1, ann, **survey, satisfaction=9), contact("s2", 1, ben, **survey, satisfaction=8),
+                  contact("s3", 1, cal, code="questionnaire", outcome="declined"))
+    send.contacts(contact("s2", 2, ben, **survey, satisfaction=4))  # a result given again: the newer score
+    with profiles.runtime.uow(landlord) as uow:
+        facts = FactsRepository(uow.session, landlord).get_many([ann, cal])
+    assert [(c.outcome, c.satisfaction) for p in (ann, cal) for c in facts[p].contacts] == [
+        ("completed", 9), ("declined", None)]
+    satisfied = {"code": ["questionnaire"], "satisfaction": {"min": 7}}
+    assert found(profiles, landlord, {"contacted": satisfied}) == {ann}
+    assert found(profiles, landlord, {"contacted": {"code": ["questionnaire"], "satisfaction": {"max": 6}}}) == {ben}
+    assert found(profiles, landlord, {"not_contacted": satisfied}) == {ben, cal}
+    send.contacts(contact("s1", 2, ann, **survey, deleted=True))
+    assert found(profiles, landlord, {"contacted": satisfied}) == set(), "a deleted record's score stops counting"

@@ -1,9 +1,10 @@
 """The search document a person becomes: option ids, ISO dates and custom fields by index field,
-the words text search matches, and the contact flags."""
+the words text search matches, the contact flags, and communication records (with satisfaction scores) as keys."""
 from __future__ import annotations
 
 import pytest
 
+from services.profiles.facts.domain import Contact, PersonFacts
 from services.profiles.search.document import document, index_fields, words
 from tests.unit.profiles.search.search_support import CAT, CUSTOM, oid, person
 
@@ -65,3 +66,19 @@ def test_email_phone_and_alternative_contact_flags():
         True, False, True, False)
     doc = document(person(email="jo@example.c0m", alt_contact_email="sam@example.org"), CAT)
     assert (doc["has_email"], doc["has_phone"], doc["has_alternative_contact"]) == (False, False, True)
+
+
+# -- communication records --------------------------------------------------------------------------------------------
+
+def test_communication_records_become_contact_keys_with_their_satisfaction_scores():
+    facts = PersonFacts(contacts=(Contact("questionnaire", "completed", "2026-02-01", 7),
+                                  Contact("questionnaire", "declined", "2026-01-05"),
+                                  ("phoned", "no_answer", "2025-12-24")))  # a plain tuple reads as a record
+    doc = document(person(), CAT, facts)
+    assert doc["contacts"] == [
+        "phoned.no_answer:2025-12-24", "phoned:2025-12-24",
+        "questionnaire.completed.score.07:2026-02-01", "questionnaire.completed:2026-02-01",
+        "questionnaire.declined:2026-01-05", "questionnaire.score.07:2026-02-01",
+        "questionnaire:2026-01-05", "questionnaire:2026-02-01"]
+    assert doc["contact_dates"] == ["2025-12-24", "2026-01-05", "2026-02-01"]
+    assert "contacts" not in document(person(), CAT)  # no records: no field
