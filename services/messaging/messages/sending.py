@@ -110,8 +110,8 @@ class SendJob(BackgroundWorker):
                                                                                         with_content=True)
             claimed = store.waiting(message_id, limit=BATCH)
             rules = need_rules.for_channel(uow, message.channel)
-            for recipient in claimed:
-                store.save_recipient(message_id, replace(recipient, state=CLAIMED))
+            store.claim(message_id, [recipient.person_id for recipient in claimed])
+            claimed = [replace(recipient, state=CLAIMED) for recipient in claimed]
             if not claimed and store.unfinished(message_id) == 0:
                 store.set_status(message_id, SENT, self._runtime.clock.now())
                 self._attachments.pop(message_id, None)
@@ -168,17 +168,17 @@ class SendJob(BackgroundWorker):
             return
         with self._runtime.uow(message.landlord_id) as uow:
             store = Messages(uow.session, message.landlord_id)
-            made = []
+            left_off = [replace(recipient, state=EXCLUDED) for recipient, delivery in finished if delivery is None]
+            sent = []
             for recipient, delivery in finished:
-                if delivery is None:
-                    store.finish_claimed(message.message_id, replace(recipient, state=EXCLUDED))
-                    continue
-                record = self._record(uow, message, recipient, delivery, note)
-                done = replace(recipient, state=delivery.state, error=delivery.error[:500],
-                               communication_id=record.communication_id, provider_ref=delivery.provider_ref,
-                               copy=rendering.copy(message, recipient))
-                if store.finish_claimed(message.message_id, done):
-                    made.append(record)
+                if delivery is not None:
+                    record = self._record(uow, message, recipient, delivery, note)
+                    sent.append((record, replace(recipient, state=delivery.state, error=delivery.error[:500],
+                                                 communication_id=record.communication_id,
+                                                 provider_ref=delivery.provider_ref,
+                                                 copy=rendering.copy(message, recipient))))
+            saved = store.finish_claimed(message.message_id, left_off + [done for _, done in sent])
+            made = [record for record, done in sent if done.person_id in saved]
             CommunicationRecords(uow.session, uow.landlord_id).add_all(made)
             for record in made:
                 uow.track(record)

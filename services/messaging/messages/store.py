@@ -7,7 +7,7 @@ import datetime as dt
 from operator import attrgetter
 from typing import Iterable, Sequence
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from services.common.db import as_utc
@@ -197,12 +197,29 @@ class Messages:
                                                       recipients.c.person_id == recipient.person_id)
                              .values(**{name: getattr(recipient, name) for name in RECIPIENT_FIELDS}))
 
-    def finish_claimed(self, message_id: str, recipient: Recipient) -> bool:
-        """Save a claimed recipient as done; False (nothing saved) if they were not claimed any more."""
-        done = self.session.execute(update(recipients).where(
-            *self._of(message_id), recipients.c.person_id == recipient.person_id, recipients.c.state == CLAIMED)
-            .values(**{name: getattr(recipient, name) for name in RECIPIENT_FIELDS}))
-        return done.rowcount == 1
+    def claim(self, message_id: str, person_ids: Sequence[str]) -> None:
+        """These recipients are being sent (state "sending"), in one statement."""
+        if person_ids:
+            self.session.execute(update(recipients).where(*self._of(message_id),
+                                                          recipients.c.person_id.in_(list(person_ids)))
+                                 .values(state=CLAIMED))
+
+    def finish_claimed(self, message_id: str, done: Sequence[Recipient]) -> set[str]:
+        """Save these recipients as done, those still claimed (locked first, then one UPDATE run for all); the
+        ids of those saved: anyone not claimed any more is left as they are."""
+        if not done:
+            return set()
+        still = set(self.session.execute(
+            select(recipients.c.person_id).where(*self._of(message_id), recipients.c.state == CLAIMED,
+                                                 recipients.c.person_id.in_([r.person_id for r in done]))
+            .with_for_update()).scalars())
+        rows = [{"b_person_id": r.person_id, **{f"b_{name}": getattr(r, name) for name in RECIPIENT_FIELDS}}
+                for r in done if r.person_id in still]
+        if rows:
+            self.session.execute(update(recipients).where(
+                *self._of(message_id), recipients.c.person_id == bindparam("b_person_id"))
+                .values({name: bindparam(f"b_{name}") for name in RECIPIENT_FIELDS}), rows)
+        return {row["b_person_id"] for row in rows}
 
     def segments(self, message_id: str, *, states: Sequence[str], handed_over: bool | None = None) -> int:
         """The parts of the texts of recipients in these states (only those the provider took, or did not)."""
