@@ -12,7 +12,8 @@ or an alternative contact with an email address (half). Then, side by side in on
      emails per second through the platform (each person's record read again, one communication record
      each) to the platform's loopback mail catcher, beside the raw smtplib rate (one connection, emails of
      the same size, nothing else) to the same catcher.
-Households (post) are not built yet, so the list has none.
+The residents live in households (generated addresses), but an email's list does not use them: a post list
+per household is not measured here.
 """
 from __future__ import annotations
 
