@@ -2,6 +2,8 @@
 name, and headers that keep browsers and caches from doing anything else with them."""
 from __future__ import annotations
 
+from typing import Iterable
+
 from flask import Response
 from werkzeug.wsgi import ClosingIterator
 
@@ -13,9 +15,10 @@ MEDIA = {"csv": "text/csv; charset=utf-8", "xlsx": XLSX}
 PRODUCES = (XLSX, "text/csv")
 
 
-def rows_file(chunks, file_format: str, file_name: str) -> Response:
-    """`chunks`: a services.common.grpc_client.Streamed of FileChunk messages (closed if the client goes)."""
-    body = ClosingIterator((c.data for c in chunks), chunks.close)
+def rows_file(chunks, file_format: str, file_name: str, data: Iterable[bytes] | None = None) -> Response:
+    """`chunks`: a services.common.grpc_client.Streamed of messages with `data` bytes (closed if the client
+    goes); `data`: the bytes to answer, where they are not simply each message's `data`."""
+    body = ClosingIterator(data if data is not None else (c.data for c in chunks), chunks.close)
     return Response(body, status=200, content_type=MEDIA[file_format], headers={
         "Content-Disposition": content_disposition(file_name), "X-Content-Type-Options": "nosniff",
         "Cache-Control": "private, no-store"})

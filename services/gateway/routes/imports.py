@@ -6,9 +6,6 @@ from __future__ import annotations
 import logging
 from typing import Iterator
 
-from flask import Response
-from werkzeug.wsgi import ClosingIterator
-
 from services.common.errors import DomainError
 from services.common.grpc_client import Streamed, call, call_stream
 from services.common.spreadsheet import XLSX
@@ -17,11 +14,11 @@ from services.gen.tracker.imports.v1 import imports_service_pb2 as pb
 from .. import equality
 from ..api import landlord_staff
 from ..domain import User
+from ..downloads import rows_file
 from ..forms import MULTIPART
 from ..privileges import Privilege
 from ..schemas.imports import (MAX_IMPORT_BYTES, ImportRunList, ImportRunOut, ImportSettingsBody, ImportSettingsOut,
                                ImportUpload, MappingBody, MappingList, MappingOut, RejectedRowsQuery, RunsQuery)
-from .documents import content_disposition
 from . import api
 
 log = logging.getLogger(__name__)
@@ -32,7 +29,6 @@ RUN_IMPORTS = landlord_staff(Privilege.RUN_IMPORTS)
 CHUNK_BYTES = 1024 * 1024
 TRANSFER_TIMEOUT = 600.0  # seconds: a 300 MiB file up, a million rejected rows down
 SAMPLE_KINDS = ("created", "updated", "archived", "rejected")
-MEDIA = {"csv": "text/csv; charset=utf-8", "xlsx": XLSX}
 
 
 def _run(message, *, may_view_equality: bool = False) -> dict:
@@ -153,12 +149,8 @@ def rejected_rows(gw, caller, run_id: str, query: RejectedRowsQuery):
     request = pb.GetRejectedRowsRequest(run_id=run_id, format=query.format,
                                         view_equality_data=equality.may_view(caller))
     chunks = call_stream(gw.clients.imports.GetRejectedRows, request, timeout=TRANSFER_TIMEOUT)
-    body = ClosingIterator(_bytes(chunks, run_id), chunks.close)  # closed early: the call is cancelled
-    return Response(body, status=200, content_type=MEDIA[query.format], headers={
-        "Content-Disposition": content_disposition(f"import-{run_id}-rejected-rows.{query.format}"),
-        "X-Content-Type-Options": "nosniff",
-        "Cache-Control": "private, no-store",
-    })
+    return rows_file(chunks, query.format, f"import-{run_id}-rejected-rows.{query.format}",
+                     data=_bytes(chunks, run_id))  # closed early: the call is cancelled
 
 
 def _bytes(chunks: Streamed, run_id: str) -> Iterator[bytes]:

@@ -2,24 +2,19 @@
 chosen background fields, made in the background (follow its progress) and downloaded when done."""
 from __future__ import annotations
 
-from flask import Response
-from werkzeug.wsgi import ClosingIterator
-
 from services.common.grpc_client import call, call_stream
-from services.common.spreadsheet import XLSX
 from services.gen.tracker.reporting.v1 import reporting_service_pb2 as pb
 
 from .. import equality, searching
 from ..api import landlord_user
+from ..downloads import PRODUCES, rows_file
 from ..privileges import Privilege
 from ..schemas.reports import ExportJobOut, NewExport
-from .documents import content_disposition
 from . import api
 
 EXPORTS = "/api/v1/reports/exports"
 EXPORT = EXPORTS + "/{job_id}"
 ACCESS = landlord_user(Privilege.EXPORT_DATA)
-MEDIA = {"csv": "text/csv; charset=utf-8", "xlsx": XLSX}
 
 
 def _job(job: pb.ExportJob) -> dict:
@@ -44,12 +39,9 @@ def get_export(gw, caller, job_id: str):
     return _job(call(gw.reporting.GetExport, pb.ExportRef(job_id=job_id)))
 
 
-@api.route("GET", EXPORT + "/file", access=ACCESS, tag="reports", produces=(XLSX, "text/csv"),
+@api.route("GET", EXPORT + "/file", access=ACCESS, tag="reports", produces=PRODUCES,
            summary="Download a finished export (409 until it is done)")
 def download_export(gw, caller, job_id: str):
     job = call(gw.reporting.GetExport, pb.ExportRef(job_id=job_id))
     chunks = call_stream(gw.reporting.DownloadExport, pb.ExportRef(job_id=job_id), timeout=600)
-    body = ClosingIterator((c.data for c in chunks), chunks.close)
-    return Response(body, status=200, content_type=MEDIA[job.format], headers={
-        "Content-Disposition": content_disposition(job.file_name), "X-Content-Type-Options": "nosniff",
-        "Cache-Control": "private, no-store"})
+    return rows_file(chunks, job.format, job.file_name)
