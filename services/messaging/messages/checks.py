@@ -3,15 +3,19 @@ phone numbers (phonenumbers), merge fields that exist, and HTML with its active 
 bad field is noted in `problems`, so every one is named at once."""
 from __future__ import annotations
 
+import functools
 import re
 
 import nh3
 from email_validator import EmailNotValidError, validate_email
+from email_validator.syntax import validate_email_local_part
 
 from services.common import phones
 from services.common.errors import FieldProblem
 
 MERGE_FIELD = re.compile(r"\{\{\s*([A-Za-z_]+)\s*\}\}")
+MAX_ADDRESS = 254  # octets in an address (RFC 3696 erratum 1690), as email-validator counts them
+DOMAIN_PROBE = "postmaster"  # a local part every domain takes, to ask email-validator about a domain alone
 MERGE_FIELDS = ("greeting", "title", "first_name", "surname", "full_name", "personal_ref")
 
 
@@ -25,11 +29,34 @@ def text_field(value: str | None, name: str, limit: int, problems: list[FieldPro
 
 
 def email_address(value: str) -> str | None:
-    """The address as email-validator normalises it; None if it is not a usable address."""
+    """The address as email-validator normalises it; None if it is not a usable address. A list of 100,000
+    people checks 100,000 addresses on a handful of domains: an ASCII address whose local part
+    email-validator takes as it is has its domain's verdict from `_domain` (checked once per domain);
+    anything else is checked whole, as email-validator always does."""
+    local, at, domain = value.rpartition("@")
+    if at and value.isascii() and len(value) <= MAX_ADDRESS:
+        try:
+            checked = validate_email_local_part(local, allow_smtputf8=False)["local_part"]
+        except EmailNotValidError:
+            checked = None
+        domain_checked = _domain(domain) if checked == local else None
+        if domain_checked is not None:
+            return f"{checked}@{domain_checked}"
+    return _whole(value)
+
+
+def _whole(value: str) -> str | None:
     try:
         return validate_email(value, check_deliverability=False).normalized
     except EmailNotValidError:
         return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _domain(domain: str) -> str | None:
+    """The domain as email-validator normalises it in an address, or None where it refuses it."""
+    checked = _whole(f"{DOMAIN_PROBE}@{domain}")
+    return None if checked is None else checked.rpartition("@")[2]
 
 
 def address_field(value: str | None, name: str, problems: list[FieldProblem], required: bool) -> str:
