@@ -49,10 +49,12 @@ def _wait(what: str, check: Callable[[], bool], timeout: float = TIMEOUT) -> flo
     return time.perf_counter() - started
 
 
-def load_people(base: str, landlord: dict, work: Path, people: int = PEOPLE) -> dict[str, Any]:
-    """`people` residents through POST /api/v1/imports; waits until a count-only search finds them all."""
+def load_people(base: str, landlord: dict, work: Path, people: int = PEOPLE,
+                change: Callable[[dict], dict] | None = None) -> dict[str, Any]:
+    """`people` residents through POST /api/v1/imports (each generated row through `change` first, where
+    given); waits until a count-only search finds them all."""
     path = work / "residents.csv"
-    files.write_feed_csv(path, people, seed=SEED, landlord_code=landlord["code"])
+    files.write_feed_csv(path, people, seed=SEED, landlord_code=landlord["code"], change=change)
     token = _token(base, landlord["username"], landlord["password"])
     api = Http(base, {"Authorization": f"Bearer {token}"})
     started = time.perf_counter()

@@ -10,7 +10,7 @@ import io
 import os
 import secrets
 from pathlib import Path
-from typing import BinaryIO, Iterable
+from typing import BinaryIO, Callable, Iterable
 
 from services.common.sample_residents import FEED_COLUMNS, feed_rows, write_csv
 
@@ -18,9 +18,12 @@ RERUN_SURNAME = "Rerunwick"  # no generated surname has it (services/common/samp
 XLSX_MEDIA = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def write_feed_csv(path: Path, count: int, *, seed: int, landlord_code: str) -> int:
-    """`count` residents as a feed v1 CSV (UTF-8, header first); the number of rows written."""
-    return write_csv(path, feed_rows(count, seed=seed, landlord_code=landlord_code))
+def write_feed_csv(path: Path, count: int, *, seed: int, landlord_code: str,
+                   change: Callable[[dict], dict] | None = None) -> int:
+    """`count` residents as a feed v1 CSV (UTF-8, header first), each row through `change` first where
+    given; the number of rows written."""
+    rows = feed_rows(count, seed=seed, landlord_code=landlord_code)
+    return write_csv(path, map(change, rows) if change else rows)
 
 
 def write_xlsx(path: Path, rows: Iterable[dict[str, str]]) -> int:
