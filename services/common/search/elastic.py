@@ -16,8 +16,9 @@ from typing import Any, Iterator, Mapping, Sequence
 from elasticsearch import ApiError, BadRequestError, ConflictError, Elasticsearch, TransportError, helpers
 
 from .checks import RESERVED, TOTAL_FIELDS_LIMIT, check_versions_ids
-from .elastic_query import build_scan, build_search, clause_fields, fields_used, read_scan, read_search
-from .port import (Clause, FieldType, IdScan, SearchError, SearchIndex, SearchRequest, SearchResult,
+from .elastic_query import (KEEP_ALIVE, build_document_scan, build_scan, build_search, clause_fields, fields_used,
+                            read_document_scan, read_scan, read_search)
+from .port import (Clause, DocumentScan, FieldType, IdScan, SearchError, SearchIndex, SearchRequest, SearchResult,
                    SearchUnavailable, indexable)
 
 __all__ = ["ElasticsearchIndex", "build_search"]
@@ -175,6 +176,46 @@ class ElasticsearchIndex(SearchIndex):
                     return
                 page = self._scan_page(name, build_scan(landlord_id, filters, types, batch, after=page[-1]))[1]
         return IdScan(total or 0, chunks())
+
+    def scan_documents(self, name: str, landlord_id: str, filters: Sequence[Clause], fields: Sequence[str],
+                       batch: int = 5_000) -> DocumentScan:
+        """A point in time read in shard-document order with search_after, a page of `batch` at a
+        time; the first page is read at once (it counts the total), the next ones as the chunks are
+        iterated; the point in time is closed at the end (or when the chunks are closed)."""
+        filters, fields = list(filters), list(fields)
+        types = self._field_types(name, clause_fields(filters))
+        with _errors("scan"):
+            pit = self._client.open_point_in_time(index=self._alias(name), keep_alive=KEEP_ALIVE,
+                                                  routing=landlord_id).body["id"]
+        try:
+            total, first, after, pit = self._document_page(
+                build_document_scan(landlord_id, filters, types, fields, batch, pit), pit)
+        except BaseException:
+            self._close_point_in_time(pit)
+            raise
+
+        def chunks() -> Iterator[list[dict]]:
+            page, last, at = first, after, pit
+            try:
+                while page:
+                    yield page
+                    if len(page) < batch:
+                        return
+                    _, page, last, at = self._document_page(
+                        build_document_scan(landlord_id, filters, types, fields, batch, at, last), at)
+            finally:
+                self._close_point_in_time(at)
+        return DocumentScan(total or 0, chunks())
+
+    def _document_page(self, built: dict, pit: str) -> tuple[int | None, list[dict], list | None, str]:
+        with _errors("scan"):
+            response = self._client.search(body=built["body"], **built["params"]).body
+        total, docs, after, next_pit = read_document_scan(response)
+        return total, docs, after, next_pit or pit
+
+    def _close_point_in_time(self, pit: str) -> None:
+        with contextlib.suppress(ApiError, TransportError):  # it lapses by itself after KEEP_ALIVE
+            self._client.close_point_in_time(id=pit)
 
     def _scan_page(self, name: str, built: dict) -> tuple[int | None, list[str]]:
         with _errors("scan"):

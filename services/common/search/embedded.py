@@ -15,7 +15,8 @@ from typing import Any, Mapping, Sequence
 
 from .checks import RESERVED as _RESERVED, TOTAL_FIELDS_LIMIT, check_request, check_scan_batch, check_versions_ids
 from .embedded_query import encode, evaluate, matching_ids
-from .port import Clause, FieldType, IdScan, SearchError, SearchIndex, SearchRequest, SearchResult, indexable
+from .port import (Clause, DocumentScan, FieldType, IdScan, SearchError, SearchIndex, SearchRequest, SearchResult,
+                   indexable)
 
 _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS search_documents (
@@ -123,6 +124,16 @@ class EmbeddedSearchIndex(SearchIndex):
         types, docs = self._documents(name, landlord_id)
         ids = matching_ids(docs, filters, types)
         return IdScan(len(ids), (ids[start:start + batch] for start in range(0, len(ids), batch)))
+
+    def scan_documents(self, name: str, landlord_id: str, filters: Sequence[Clause], fields: Sequence[str],
+                       batch: int = 5_000) -> DocumentScan:
+        """Every match at once (a consistent snapshot), handed out a batch at a time."""
+        check_scan_batch(batch)
+        types, docs = self._documents(name, landlord_id)
+        wanted = set(matching_ids(docs, filters, types))
+        kept = (*fields, "id")
+        found = [{field: doc[field] for field in kept if field in doc} for doc in docs if doc["id"] in wanted]
+        return DocumentScan(len(found), (found[start:start + batch] for start in range(0, len(found), batch)))
 
     def _scan_all(self, name: str, landlord_id: str, batch: int) -> IdScan:
         where = "FROM search_documents WHERE index_name = ? AND landlord_id = ?"

@@ -139,6 +139,16 @@ class IdScan:
     chunks: Iterator[list[str]]
 
 
+@dataclass
+class DocumentScan:
+    """Every matching document with the fields asked for (and its "id"): `total` counted as the
+    scan starts, then `chunks` (lists of documents in no particular order, none empty) read on as
+    they are iterated. Iterate to the end or close() the chunks: a scan holds the engine's view
+    of the index until then."""
+    total: int
+    chunks: Iterator[list[dict[str, Any]]]
+
+
 MAX_SCAN_BATCH = 10_000  # ids per chunk (Elasticsearch's index.max_result_window)
 
 
@@ -181,6 +191,14 @@ class SearchIndex(abc.ABC):
         """The ids of this landlord's documents that match every filter, all of them (no page
         depth limit), in id order, `batch` (1 to MAX_SCAN_BATCH) at a time. A document
         indexed or removed while the scan runs may or may not be in it."""
+
+    @abc.abstractmethod
+    def scan_documents(self, name: str, landlord_id: str, filters: Sequence[Clause], fields: Sequence[str],
+                       batch: int = 5_000) -> DocumentScan:
+        """This landlord's documents that match every filter, all of them (no page depth limit),
+        each with `fields` (those it has) and its "id", in no particular order (the cheapest for
+        the engine), `batch` (1 to MAX_SCAN_BATCH) at a time: one pass where scan_ids and a
+        search per page of ids would be two."""
 
     @abc.abstractmethod
     def refresh(self, name: str) -> None:
