@@ -1,8 +1,10 @@
 """People as profiles' search answers them, for services that read many at once: the ids the criteria
 pick (ResolvePeople, a chunk at a time), search rows of given people (the standard columns and the ones
-asked for, a page of 500 per call), and both together, pages read ahead, through a ProfilesStub."""
+asked for, a page of 500 per call), both together, pages read ahead, and everyone the criteria pick as rows
+in one pass (StreamPeopleRows), through a ProfilesStub."""
 from __future__ import annotations
 
+import json
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb
@@ -20,6 +22,17 @@ def resolve(profiles_stub, criteria: Mapping[str, Any], chunk: int = ROWS_PAGE) 
     request.criteria.update(dict(criteria))
     for page in call_stream(profiles_stub.ResolvePeople, request, timeout=None):
         yield page.total, list(page.person_ids)
+
+
+def picked_rows(profiles_stub, criteria: Mapping[str, Any], columns: Iterable[str],
+                chunk: int = IDS_CHUNK) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+    """Everyone the criteria pick as rows, a chunk at a time in no particular order, with how many there are
+    (on the first): each row {"id", "status", "personal_ref", "first_name", "surname", "address",
+    "columns": {column: value}}; InvalidInput for bad criteria or columns as the first chunk is read."""
+    request = pb.StreamPeopleRowsRequest(columns=list(columns), chunk_size=chunk)
+    request.criteria.update(dict(criteria))
+    for page in call_stream(profiles_stub.StreamPeopleRows, request, timeout=None):
+        yield page.total, json.loads(page.rows_json)
 
 
 def in_pages(person_ids: Iterable[str], size: int = ROWS_PAGE) -> Iterator[list[str]]:

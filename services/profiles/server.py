@@ -99,6 +99,18 @@ class ProfilesServicer(pb_grpc.ProfilesServicer):
         if not sent:
             yield pb.PeopleIds(total=scan.total)
 
+    def StreamPeopleRows(self, request, ctx):
+        with self._reading() as uow:
+            scan = service.people_rows(uow, self._index, criteria=_dict(request, "criteria"),
+                                       columns=list(request.columns), chunk_size=request.chunk_size,
+                                       catalogues=self._catalogues)
+        sent = False
+        for rows in scan.chunks:
+            yield pb.PeopleRows(rows_json=rows_json(rows), total=0 if sent else scan.total)
+            sent = True
+        if not sent:
+            yield pb.PeopleRows(rows_json=b"[]", total=scan.total)
+
     def GetPeople(self, request, ctx):
         with self._reading() as uow:
             people, catalogue = service.get_people(uow, person_ids=list(request.person_ids))
@@ -145,6 +157,13 @@ def search_answer(found: search.Found) -> pb.SearchPeopleResponse:
         answer.facet_values[name].values.extend(
             pb.FacetValue(value=_value(c.value), label=c.label, count=c.count) for c in counts)
     return answer
+
+
+def rows_json(rows: list[search.Row]) -> bytes:
+    """Rows as PeopleRows carries them: one JSON array."""
+    return json.dumps([{"id": r.id, "status": r.status, "personal_ref": r.personal_ref, "first_name": r.first_name,
+                        "surname": r.surname, "address": r.address, "columns": dict(r.columns)} for r in rows],
+                      separators=(",", ":"), ensure_ascii=False).encode()
 
 
 def fill_column(message: pb.ColumnValue, value) -> None:

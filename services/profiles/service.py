@@ -129,7 +129,29 @@ def resolve_people(uow: UnitOfWork, index: SearchIndex, *, criteria: Mapping[str
     return IdScan(scan.total, _search_away_as_unavailable(scan.chunks))
 
 
-def _search_away_as_unavailable(chunks: Iterator[list[str]]) -> Iterator[list[str]]:
+class RowScan(NamedTuple):
+    total: int
+    chunks: Iterator[list[search.Row]]
+
+
+def people_rows(uow: UnitOfWork, index: SearchIndex, *, criteria: Mapping[str, Any], columns: Sequence[str],
+                chunk_size: int = 0, catalogues: CatalogueCache | None = None) -> RowScan:
+    """Everyone the criteria pick (no page limit) as search rows with these columns, in no particular order,
+    in one pass over the index: the total, then the rows `chunk_size` at a time. Reads only."""
+    if not 0 <= chunk_size <= MAX_SCAN_BATCH:
+        raise InvalidInput.field("chunk_size", f"must be at most {MAX_SCAN_BATCH:,} (0: {RESOLVE_CHUNK:,})")
+    catalogue = _catalogue(uow, catalogues)
+    filters, fields = search.rows_scan(criteria, columns, catalogue, uow.clock.today())
+    read = search.rows_reader(columns, catalogue, uow.clock.today())
+    try:
+        scan = index.scan_documents(search.INDEX, uow.landlord_id, filters, fields, chunk_size or RESOLVE_CHUNK)
+    except SearchError:
+        log.exception("reading people's rows failed")
+        raise Unavailable(SEARCH_AWAY) from None
+    return RowScan(scan.total, ([read(doc) for doc in docs] for docs in _search_away_as_unavailable(scan.chunks)))
+
+
+def _search_away_as_unavailable(chunks: Iterator[list]) -> Iterator[list]:
     try:
         yield from chunks
     except SearchError:

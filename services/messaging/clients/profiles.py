@@ -4,7 +4,7 @@ alternative contact), and opting someone out of a channel (a text reply of STOP)
 people); the caller's landlord and user travel in the call context. Tests pass a fake with the same methods."""
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator, Mapping, Protocol, Sequence
+from typing import Any, Iterator, Mapping, Protocol, Sequence
 
 from google.protobuf import json_format
 
@@ -12,7 +12,6 @@ from services.common import people_rows, people_status
 from services.common.person_fields import ADDRESS_LINES
 from services.common.errors import NotFound
 from services.common.grpc_client import call, channel
-from services.common.prefetch import fetched_ahead
 from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb, profiles_service_pb2_grpc as pb_grpc
 from services.gen.tracker.profiles.v1 import setup_service_pb2 as setup_pb, setup_service_pb2_grpc as setup_grpc
 
@@ -33,12 +32,10 @@ class People(Protocol):
     def status(self, person_ids: Sequence[str]) -> dict[str, str]:
         """person id -> current | archived; unknown ids are left out."""
 
-    def resolve(self, criteria: Mapping[str, Any]) -> Iterator[list[str]]:
-        """The ids of the people the criteria pick, a chunk at a time (InvalidInput for bad criteria)."""
-
-    def addressees(self, person_ids: Iterable[str], channel: str) -> Iterable[Addressee]:
-        """These people as a message on `channel` addresses them (unknown ids left out), from the search
-        index (many at once: building a list; the ids may still be coming, a stream read as it is needed)."""
+    def picked(self, criteria: Mapping[str, Any], channel: str) -> Iterator[tuple[int, list[Addressee]]]:
+        """Everyone the criteria pick as a message on `channel` addresses them, from the search index in one
+        pass (building a list), a chunk at a time with how many there are on the first; InvalidInput for bad
+        criteria as the first is read."""
 
     def addressees_now(self, person_ids: Sequence[str], channel: str) -> list[Addressee]:
         """The same, from profiles' records themselves (at the moment of sending: a change made a moment
@@ -92,9 +89,6 @@ class ProfilesPeople:
     def status(self, person_ids: Sequence[str]) -> dict[str, str]:
         return people_status.statuses(self._stub, person_ids)
 
-    def resolve(self, criteria: Mapping[str, Any]) -> Iterator[list[str]]:
-        for _, ids in people_rows.resolve(self._stub, criteria, people_rows.IDS_CHUNK):
-            yield ids
 
     def _labels(self, channel: str) -> dict[str, str | None]:
         """The labels the landlord gives the channel's opt-out preference and the large print one now (a
@@ -103,14 +97,12 @@ class ProfilesPeople:
         by_code = {o.code: o.label for o in options if o.code}
         return {"opt_out": by_code.get(OPT_OUT[channel]), "large_print": by_code.get(LARGE_PRINT)}
 
-    def addressees(self, person_ids: Iterable[str], channel: str) -> Iterator[Addressee]:
+    def picked(self, criteria: Mapping[str, Any], channel: str) -> Iterator[tuple[int, list[Addressee]]]:
         labels = self._labels(channel)
         columns = COLUMNS + POST_COLUMNS if channel == "post" or channel.startswith("survey") else COLUMNS
-        pages = people_rows.in_pages(person_ids)  # as the ids come: they may still be being resolved
-        for rows in fetched_ahead(lambda ids: people_rows.rows(self._stub, ids, columns), pages):
-            for row in rows:  # handed on as each page comes, while the next ones are read
-                yield _addressee(row.id, row.status, row.first_name, row.surname, row.personal_ref, _cells(row),
-                                 labels)
+        for total, rows in people_rows.picked_rows(self._stub, criteria, columns):
+            yield total, [_addressee(r["id"], r["status"], r["first_name"], r["surname"], r["personal_ref"],
+                                     r["columns"], labels) for r in rows]
 
     def occupants(self, person_ids: Sequence[str]) -> list[post.Occupant]:
         """These people as a household letter's rules see them (unknown ids left out)."""

@@ -4,7 +4,7 @@ about the people before this service's transaction begins, so no lock is held wh
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, Callable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from services.common.errors import InUse, InvalidInput, NotFound
 from services.common.prefetch import read_ahead
@@ -84,9 +84,11 @@ def add_recipients(make_uow: Callable[[], UnitOfWork], people: People, *, messag
     channel = draft.audience  # a survey's opt-out and route depend on its method
     if not criteria:
         raise InvalidInput.field("criteria", "must pick someone: give at least one criterion")
-    picked = (person_id for chunk in read_ahead(_picked(people, criteria)) for person_id in chunk)
-    routed = [rendering.costed(draft, routing.route(a, channel, rules, draft.variants))
-              for a in people.addressees(picked, channel)]
+    routed: list[domain.Recipient] = []
+    for total, found in read_ahead(people.picked(criteria, channel)):  # the next chunk comes as this is routed
+        if total > MAX_LIST:
+            raise InvalidInput.field("criteria", f"picks {total:,} people: one list holds at most {MAX_LIST:,}")
+        routed += [rendering.costed(draft, routing.route(a, channel, rules, draft.variants)) for a in found]
     if draft.mailing == post.HOUSEHOLD_MAILING and households is not None:
         routed = mailing.to_households(draft, routed, people, households)
     with make_uow() as uow:
@@ -95,18 +97,6 @@ def add_recipients(make_uow: Callable[[], UnitOfWork], people: People, *, messag
         _messages(uow).join_list(message_id, routed)
         uow.commit()
     return message
-
-
-def _picked(people: People, criteria: Mapping[str, Any]) -> Iterator[list[str]]:
-    """The ids the criteria pick, a chunk at a time; InvalidInput as soon as they come to more than MAX_LIST
-    (read ahead in a thread of their own: the people of the first chunks are read meanwhile, and nothing is
-    written before the last)."""
-    count = 0
-    for chunk in people.resolve(criteria):
-        count += len(chunk)
-        if count > MAX_LIST:
-            raise InvalidInput.field("criteria", f"picks more than {MAX_LIST:,} people: one list holds at most that")
-        yield chunk
 
 
 def remove_recipients(uow: UnitOfWork, *, message_id: str, person_ids: Sequence[str], everyone: bool) -> Message:

@@ -103,10 +103,7 @@ def build_request(criteria: Mapping[str, Any], page: Page, catalogue: Catalogue,
             sort.append(SortKey("date_of_birth", descending=not key.descending))
         else:
             sort.append(replace(key, field=SORT_KEY.get(key.field, key.field)))
-    custom_columns = {f"custom.{k}" for k in catalogue.custom_fields}
-    for i, column in enumerate(page.columns):
-        if column not in FIELD_COLUMNS and column not in custom_columns and column not in STANDARD_COLUMNS:
-            problems.append(FieldProblem(f"columns[{i}]", "unknown column: a person's field, a derived value or custom.<key>"))
+    problems += _column_problems(page.columns, catalogue)
     term_facets, range_facets = [], []
     for i, facet in enumerate(page.facets):
         definition = catalogue.custom_fields.get(facet.removeprefix("custom."))
@@ -124,6 +121,23 @@ def build_request(criteria: Mapping[str, Any], page: Page, catalogue: Catalogue,
         filters=clauses, sort=tuple(sort), offset=(page.number - 1) * page.size, limit=page.size,
         count_only=page.count_only, facets=tuple(dict.fromkeys(term_facets)), range_facets=tuple(range_facets),
         source=_source(page.columns, catalogue))
+
+
+def rows_scan(criteria: Mapping[str, Any], columns: Sequence[str], catalogue: Catalogue,
+              today: dt.date) -> tuple[list, tuple[str, ...]]:
+    """Everyone the criteria pick as rows with these columns: the index clauses and the document fields the
+    rows need; raises InvalidInput naming every bad criterion and column."""
+    clauses, problems = _translated(criteria, catalogue, today)
+    problems += _column_problems(columns, catalogue)
+    collect(problems)
+    return clauses, _source(columns, catalogue)
+
+
+def _column_problems(columns: Sequence[str], catalogue: Catalogue) -> list[FieldProblem]:
+    custom_columns = {f"custom.{k}" for k in catalogue.custom_fields}
+    return [FieldProblem(f"columns[{i}]", "unknown column: a person's field, a derived value or custom.<key>")
+            for i, column in enumerate(columns)
+            if column not in FIELD_COLUMNS and column not in custom_columns and column not in STANDARD_COLUMNS]
 
 
 def _source(columns: Sequence[str], catalogue: Catalogue) -> tuple[str, ...]:
@@ -245,4 +259,4 @@ def facet_field(name: str, catalogue: Catalogue) -> str:
 
 
 __all__ = ["INDEX", "FacetCount", "Found", "Page", "Row", "build_request", "criteria_filters", "document", "facet_answer",
-           "facet_field", "found", "index_fields", "row"]
+           "facet_field", "found", "index_fields", "row", "rows_reader", "rows_scan"]

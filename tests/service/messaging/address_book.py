@@ -28,13 +28,12 @@ class FakeAddressBook:
     def status(self, person_ids):
         return {p: self.people[p].status for p in person_ids if p in self.people}
 
-    def resolve(self, criteria):
-        yield [p for p in criteria["person_id"] if p in self.people]
+    def picked(self, criteria, channel):
+        found = self.addressees_now(criteria["person_id"], channel)
+        yield len(found), found
 
-    def addressees(self, person_ids, channel):
+    def addressees_now(self, person_ids, channel):
         return [self.people[p] for p in person_ids if p in self.people]
-
-    addressees_now = addressees
 
     def opt_out(self, person_id: str, channel: str) -> None:
         self.opted_out.append((person_id, channel))

@@ -271,6 +271,24 @@ class PeopleIds(_message.Message):
     total: int
     def __init__(self, person_ids: _Optional[_Iterable[str]] = ..., total: _Optional[int] = ...) -> None: ...
 
+class StreamPeopleRowsRequest(_message.Message):
+    __slots__ = ("criteria", "columns", "chunk_size")
+    CRITERIA_FIELD_NUMBER: _ClassVar[int]
+    COLUMNS_FIELD_NUMBER: _ClassVar[int]
+    CHUNK_SIZE_FIELD_NUMBER: _ClassVar[int]
+    criteria: _struct_pb2.Struct
+    columns: _containers.RepeatedScalarFieldContainer[str]
+    chunk_size: int
+    def __init__(self, criteria: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., columns: _Optional[_Iterable[str]] = ..., chunk_size: _Optional[int] = ...) -> None: ...
+
+class PeopleRows(_message.Message):
+    __slots__ = ("rows_json", "total")
+    ROWS_JSON_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    rows_json: bytes
+    total: int
+    def __init__(self, rows_json: _Optional[bytes] = ..., total: _Optional[int] = ...) -> None: ...
+
 class GetPeopleStatusRequest(_message.Message):
     __slots__ = ("person_ids",)
     PERSON_IDS_FIELD_NUMBER: _ClassVar[int]

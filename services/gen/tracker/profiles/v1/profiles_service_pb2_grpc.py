@@ -82,6 +82,11 @@ class ProfilesStub:
                 request_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.ResolvePeopleRequest.SerializeToString,
                 response_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.PeopleIds.FromString,
                 _registered_method=True)
+        self.StreamPeopleRows = channel.unary_stream(
+                '/tracker.profiles.v1.Profiles/StreamPeopleRows',
+                request_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.StreamPeopleRowsRequest.SerializeToString,
+                response_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.PeopleRows.FromString,
+                _registered_method=True)
         self.GetPeopleStatus = channel.unary_unary(
                 '/tracker.profiles.v1.Profiles/GetPeopleStatus',
                 request_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.GetPeopleStatusRequest.SerializeToString,
@@ -163,6 +168,14 @@ class ProfilesServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def StreamPeopleRows(self, request, context):
+        """Everyone who matches criteria (no page limit) as search rows with the columns asked for, in one
+        pass over the index, in no particular order: chunks of rows, the first with the total.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetPeopleStatus(self, request, context):
         """Which of these people exist, and their status (from the database, not the index).
         """
@@ -234,6 +247,11 @@ def add_ProfilesServicer_to_server(servicer, server):
                     servicer.ResolvePeople,
                     request_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.ResolvePeopleRequest.FromString,
                     response_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.PeopleIds.SerializeToString,
+            ),
+            'StreamPeopleRows': grpc.unary_stream_rpc_method_handler(
+                    servicer.StreamPeopleRows,
+                    request_deserializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.StreamPeopleRowsRequest.FromString,
+                    response_serializer=tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.PeopleRows.SerializeToString,
             ),
             'GetPeopleStatus': grpc.unary_unary_rpc_method_handler(
                     servicer.GetPeopleStatus,
@@ -496,6 +514,33 @@ class Profiles:
             '/tracker.profiles.v1.Profiles/ResolvePeople',
             tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.ResolvePeopleRequest.SerializeToString,
             tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.PeopleIds.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def StreamPeopleRows(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/tracker.profiles.v1.Profiles/StreamPeopleRows',
+            tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.StreamPeopleRowsRequest.SerializeToString,
+            tracker_dot_profiles_dot_v1_dot_profiles__service__pb2.PeopleRows.FromString,
             options,
             channel_credentials,
             insecure,
