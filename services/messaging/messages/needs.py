@@ -57,6 +57,8 @@ def for_channel(rules: Iterable[NeedRule], channel: str) -> dict[str, str]:
 def action(needs: Iterable[str], rules: Mapping[str, str]) -> tuple[str, str]:
     """What the person's needs make of the message: (CALL, the need) if one holds them for a call, else
     (CONTACT, the need) if one sends it to their alternative contact, else (SEND, "")."""
+    if not needs or not rules:  # most people, most landlords: nothing to look up
+        return SEND, ""
     found = [(rules.get(need.casefold(), SEND), need) for need in needs]
     for wanted in (CALL, CONTACT):
         need = next((need for act, need in found if act == wanted), None)

@@ -131,7 +131,7 @@ def address_parts(kept: str) -> tuple[list[str], str]:
 
 
 def needs_large_print(needs: Iterable[str], large_print_preference: bool) -> bool:
-    return large_print_preference or any(n.casefold() == LARGE_PRINT for n in needs)
+    return large_print_preference or bool(needs) and any(n.casefold() == LARGE_PRINT for n in needs)
 
 
 def merge_rows(recipients: Iterable) -> list[list[str]]:

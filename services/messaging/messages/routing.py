@@ -2,7 +2,6 @@
 (their own, or their alternative contact's), or why nobody does."""
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Iterable, Mapping
 
 from services.common import phones
@@ -33,38 +32,40 @@ def route(person: Addressee, channel: str, rules: Mapping[str, str] | None = Non
     they have one: "<contact> on behalf of <person>"), or why nobody does. `rules` (need -> action, for this
     channel: needs.for_channel) may send it to the contact or hold the person for a call. A letter is named
     "Mr A Adams" and marked for large print where the person needs it; a person whose first language has one
-    of the message's `translations` gets it."""
-    base = Recipient(person.person_id, person.name, INCLUDED, title=person.title, first_name=person.first_name,
-                     surname=person.surname, personal_ref=person.personal_ref,
-                     large_print=channel == POST and person.large_print,
-                     language=variants.chosen(translations, person.first_language))
+    of the message's `translations` gets it. (Decided first, then made once: a list routes 100,000 people.)"""
+    reason, to, contact, named, large = _decided(person, channel, rules or {})
+    return Recipient(person.person_id, person.name, EXCLUDED if reason else INCLUDED, reason=reason, to_address=to,
+                     contact_name=contact, title=person.title, first_name=person.first_name,
+                     surname=person.surname, personal_ref=person.personal_ref, large_print=large,
+                     mailing_name=named, language=variants.chosen(translations, person.first_language))
+
+
+def _decided(person: Addressee, channel: str, rules: Mapping[str, str]) -> tuple[str, str, str, str, bool]:
+    """(why nobody gets it, "" when someone does; the address or number; the contact it goes to; the name on
+    a letter; large print)."""
+    large = channel == POST and person.large_print
     if person.status != "current":
-        return replace(base, state=EXCLUDED, reason="archived")
+        return "archived", "", "", "", large
     if person.opted_out:
-        return replace(base, state=EXCLUDED, reason="opted_out")
+        return "opted_out", "", "", "", large
     if channel.startswith(SURVEY):  # a survey asks the person themselves, as they are reached
-        return _surveyed(base, person, channel)
-    act, need = needs.action(person.needs, rules or {})
+        find, own, _, missing = _finders(person, channel)
+        to = find(own) if own else None
+        if to is None:
+            return missing, "", "", "", large
+        return "", to, "", "", channel != PHONE_SURVEY and person.large_print
+    act, need = needs.action(person.needs, rules)
     has_contact = bool(person.contact_name or person.contact_email or person.contact_phone or person.contact_address)
     if act == needs.CALL or (act == needs.CONTACT and not has_contact):
-        return replace(base, state=EXCLUDED, reason=needs.HELD + need)
+        return needs.HELD + need, "", "", "", large
     find, own, contacts, missing = _finders(person, channel)
     if has_contact:
         to = find(contacts) if contacts else None
         if to is None:
-            return replace(base, state=EXCLUDED, reason="contact_" + missing)
-        return replace(base, to_address=to, contact_name=person.contact_name or to.split("\n")[0])
+            return "contact_" + missing, "", "", "", large
+        return "", to, person.contact_name or to.split("\n")[0], "", large
     to = find(own) if own else None
     if to is None:
-        return replace(base, state=EXCLUDED, reason=missing)
+        return missing, "", "", "", large
     named = post.mailing_name(person.title, person.first_name, person.surname) if channel == POST else ""
-    return replace(base, to_address=to, mailing_name=named)
-
-
-def _surveyed(base: Recipient, person: Addressee, audience: str) -> Recipient:
-    """A survey's recipient: by phone at their number, else at their address (postal or face to face)."""
-    find, own, _, missing = _finders(person, audience)
-    to = find(own) if own else None
-    if to is None:
-        return replace(base, state=EXCLUDED, reason=missing)
-    return replace(base, to_address=to, large_print=audience != PHONE_SURVEY and person.large_print)
+    return "", to, "", named, large

@@ -59,7 +59,9 @@ def checked(given: Sequence[Mapping[str, str]], *, channel: str, languages: Iter
 
 def chosen(variants: Iterable[Variant], first_language: str) -> str:
     """The language of the variant a person with this first language gets ("": the message as written)."""
-    wanted = (first_language or "").casefold()
+    if not variants or not first_language:
+        return ""
+    wanted = first_language.casefold()
     return next((v.language for v in variants if wanted and v.language.casefold() == wanted), "")
 
 
