@@ -27,8 +27,8 @@ def resolve(profiles_stub, criteria: Mapping[str, Any], chunk: int = ROWS_PAGE) 
 def picked_rows(profiles_stub, criteria: Mapping[str, Any], columns: Iterable[str],
                 chunk: int = IDS_CHUNK) -> Iterator[tuple[int, list[dict[str, Any]]]]:
     """Everyone the criteria pick as rows, a chunk at a time in no particular order, with how many there are
-    (on the first): each row {"id", "status", "personal_ref", "first_name", "surname", "address",
-    "columns": {column: value}}; InvalidInput for bad criteria or columns as the first chunk is read."""
+    (on the first): each row [id, status, personal_ref, first_name, surname, address, [the columns' values in
+    the order given]]; InvalidInput for bad criteria or columns as the first chunk is read."""
     request = pb.StreamPeopleRowsRequest(columns=list(columns), chunk_size=chunk)
     request.criteria.update(dict(criteria))
     for page in call_stream(profiles_stub.StreamPeopleRows, request, timeout=None):

@@ -160,9 +160,9 @@ def search_answer(found: search.Found) -> pb.SearchPeopleResponse:
 
 
 def rows_json(rows: list[search.Row]) -> bytes:
-    """Rows as PeopleRows carries them: one JSON array."""
-    return json.dumps([{"id": r.id, "status": r.status, "personal_ref": r.personal_ref, "first_name": r.first_name,
-                        "surname": r.surname, "address": r.address, "columns": dict(r.columns)} for r in rows],
+    """Rows as PeopleRows carries them: one JSON array of arrays."""
+    return json.dumps([(r.id, r.status, r.personal_ref, r.first_name, r.surname, r.address,
+                        [value for _, value in r.columns]) for r in rows],
                       separators=(",", ":"), ensure_ascii=False).encode()
 
 

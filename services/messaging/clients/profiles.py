@@ -101,8 +101,9 @@ class ProfilesPeople:
         labels = self._labels(channel)
         columns = COLUMNS + POST_COLUMNS if channel == "post" or channel.startswith("survey") else COLUMNS
         for total, rows in people_rows.picked_rows(self._stub, criteria, columns):
-            yield total, [_addressee(r["id"], r["status"], r["first_name"], r["surname"], r["personal_ref"],
-                                     r["columns"], labels) for r in rows]
+            yield total, [_addressee(person_id, status, first_name, surname, personal_ref, dict(zip(columns, values)),
+                                     labels)
+                          for person_id, status, personal_ref, first_name, surname, _, values in rows]
 
     def occupants(self, person_ids: Sequence[str]) -> list[post.Occupant]:
         """These people as a household letter's rules see them (unknown ids left out)."""
