@@ -9,6 +9,7 @@ read_ahead: a stream (a server-streaming call, say) read to its end in a thread 
 handed on in order, so the caller's work on the first items overlaps the reading of the next ones. An error
 reading it is raised at the caller's next step as soon as it happened (items read before it and not yet handed
 on are dropped: the stream failed); the caller stopping early stops the reading at its next item.
+merged_ahead: the same for several streams at once (a scan read in slices), items handed on as they come.
 
 The caller's context (landlord, user, request) travels with every call made in these threads."""
 from __future__ import annotations
@@ -17,7 +18,7 @@ import queue
 import threading
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
-from typing import Callable, Iterable, Iterator, TypeVar
+from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 from . import context
 
@@ -47,12 +48,18 @@ def fetched_ahead(function: Callable[[T], R], items: Iterable[T], ahead: int = 2
 
 
 def read_ahead(items: Iterable[T]) -> Iterator[T]:
+    return merged_ahead([items])
+
+
+def merged_ahead(streams: Sequence[Iterable[T]]) -> Iterator[T]:
+    """read_ahead of several streams at once, each read in a thread of its own, their items handed on as they
+    come (each stream's in its order; the streams' interleaved): the caller stopping stops them all."""
     call = context.current()
     arrived: queue.SimpleQueue = queue.SimpleQueue()
     failed: list[BaseException] = []
     stopped = threading.Event()
 
-    def read() -> None:
+    def read(items: Iterable[T]) -> None:
         try:
             with context.bound(call):
                 for item in items:
@@ -67,14 +74,17 @@ def read_ahead(items: Iterable[T]) -> Iterator[T]:
                 close()  # a generator stopped early lets go of its stream
             arrived.put(_END)
 
-    threading.Thread(target=read, name="read-ahead", daemon=True).start()
+    for items in streams:
+        threading.Thread(target=read, args=(items,), name="read-ahead", daemon=True).start()
+    running = len(streams)
     try:
-        while True:
+        while running:
             item = arrived.get() if not failed else _END
             if failed:
                 raise failed[0]
             if item is _END:
-                return
+                running -= 1
+                continue
             yield item
     finally:
         stopped.set()

@@ -9,6 +9,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Seque
 from services.common.errors import InvalidInput, NotFound, Unavailable
 from services.common.search import MAX_SCAN_BATCH, IdScan, SearchError, SearchIndex
 from services.common import states
+from services.common.prefetch import read_ahead
 from services.common.uow import UnitOfWork
 
 from . import search
@@ -148,7 +149,8 @@ def people_rows(uow: UnitOfWork, index: SearchIndex, *, criteria: Mapping[str, A
     except SearchError:
         log.exception("reading people's rows failed")
         raise Unavailable(SEARCH_AWAY) from None
-    return RowScan(scan.total, ([read(doc) for doc in docs] for docs in _search_away_as_unavailable(scan.chunks)))
+    pages = read_ahead(_search_away_as_unavailable(scan.chunks))  # the index reads on while rows are made and sent
+    return RowScan(scan.total, ([read(doc) for doc in docs] for docs in pages))
 
 
 def _search_away_as_unavailable(chunks: Iterator[list]) -> Iterator[list]:

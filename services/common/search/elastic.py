@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Iterator, Mapping, Sequence
 
 from elasticsearch import ApiError, BadRequestError, ConflictError, Elasticsearch, TransportError, helpers
 
+from ..prefetch import merged_ahead
 from .checks import RESERVED, TOTAL_FIELDS_LIMIT, check_versions_ids
-from .elastic_query import (KEEP_ALIVE, build_document_scan, build_scan, build_search, clause_fields, fields_used,
+from .elastic_query import (KEEP_ALIVE, SLICES, build_document_scan, build_scan, build_search, clause_fields, fields_used,
                             read_document_scan, read_scan, read_search)
 from .port import (Clause, DocumentScan, FieldType, IdScan, SearchError, SearchIndex, SearchRequest, SearchResult,
                    SearchUnavailable, indexable)
@@ -179,39 +181,42 @@ class ElasticsearchIndex(SearchIndex):
 
     def scan_documents(self, name: str, landlord_id: str, filters: Sequence[Clause], fields: Sequence[str],
                        batch: int = 5_000) -> DocumentScan:
-        """A point in time read in shard-document order with search_after, a page of `batch` at a
-        time; the first page is read at once (it counts the total), the next ones as the chunks are
-        iterated; the point in time is closed at the end (or when the chunks are closed)."""
+        """A point in time read in SLICES slices at once (Elasticsearch works on each in a thread of its own),
+        each in shard-document order with search_after, a page of `batch` at a time: the first page of each is
+        read at once (they count the total), the next ones as the chunks are iterated, pages handed on as they
+        come; the point in time is closed at the end (or when the chunks are closed)."""
         filters, fields = list(filters), list(fields)
         types = self._field_types(name, clause_fields(filters))
         with _errors("scan"):
             pit = self._client.open_point_in_time(index=self._alias(name), keep_alive=KEEP_ALIVE,
                                                   routing=landlord_id).body["id"]
+
+        def page(part: int, after: list | None = None) -> tuple[int | None, list[dict], list | None]:
+            built = build_document_scan(landlord_id, filters, types, fields, batch, pit, after, (part, SLICES))
+            with _errors("scan"):
+                return read_document_scan(self._client.search(body=built["body"], **built["params"]).body)
+
+        def rest(part: int, first: tuple) -> Iterator[list[dict]]:
+            _, docs, after = first
+            while docs:
+                yield docs
+                if len(docs) < batch:
+                    return
+                _, docs, after = page(part, after)
+
         try:
-            total, first, after, pit = self._document_page(
-                build_document_scan(landlord_id, filters, types, fields, batch, pit), pit)
+            with ThreadPoolExecutor(SLICES, thread_name_prefix="scan-slice") as pool:
+                firsts = list(pool.map(page, range(SLICES)))
         except BaseException:
             self._close_point_in_time(pit)
             raise
 
         def chunks() -> Iterator[list[dict]]:
-            page, last, at = first, after, pit
             try:
-                while page:
-                    yield page
-                    if len(page) < batch:
-                        return
-                    _, page, last, at = self._document_page(
-                        build_document_scan(landlord_id, filters, types, fields, batch, at, last), at)
+                yield from merged_ahead([rest(part, first) for part, first in enumerate(firsts)])
             finally:
-                self._close_point_in_time(at)
-        return DocumentScan(total or 0, chunks())
-
-    def _document_page(self, built: dict, pit: str) -> tuple[int | None, list[dict], list | None, str]:
-        with _errors("scan"):
-            response = self._client.search(body=built["body"], **built["params"]).body
-        total, docs, after, next_pit = read_document_scan(response)
-        return total, docs, after, next_pit or pit
+                self._close_point_in_time(pit)
+        return DocumentScan(sum(total or 0 for total, _, _ in firsts), chunks())
 
     def _close_point_in_time(self, pit: str) -> None:
         with contextlib.suppress(ApiError, TransportError):  # it lapses by itself after KEEP_ALIVE

@@ -30,8 +30,9 @@ _MATCH_ALL: dict = {"match_all": {}}
 # The response parts read back; the rest (_index, _id, _score, sort values) is not sent.
 _FILTER_PATH = "hits.total.value,hits.hits._source,aggregations,error"
 _SCAN_FILTER_PATH = "hits.total.value,hits.hits.sort,error"
-_DOCUMENT_SCAN_FILTER_PATH = "hits.total.value,hits.hits._source,hits.hits.sort,pit_id,error"
+_DOCUMENT_SCAN_FILTER_PATH = "hits.total.value,hits.hits._source,hits.hits.sort,error"
 KEEP_ALIVE = "1m"  # how long a document scan's point in time waits for its next page
+SLICES = 2  # slices of a document scan read at once
 
 
 def build_search(landlord_id: str, request: SearchRequest,
@@ -79,28 +80,30 @@ def read_scan(response: Mapping[str, Any]) -> tuple[int | None, list[str]]:
 
 
 def build_document_scan(landlord_id: str, filters: Any, types: Mapping[str, FieldType], fields: Any,
-                        batch: int, pit_id: str, after: list | None = None) -> dict[str, Any]:
-    """One page of a document scan: a point in time (opened with the landlord's routing) read in
-    shard-document order, the cheapest order there is; the first page (`after` None) counts the
-    total, the next ones continue after the sort values of the page before."""
+                        batch: int, pit_id: str, after: list | None = None,
+                        part: tuple[int, int] = (0, 1)) -> dict[str, Any]:
+    """One page of a document scan: slice `part` = (number, of how many) of a point in time (opened with the
+    landlord's routing) read in shard-document order, the cheapest order there is; a slice's first page
+    (`after` None) counts its total, the next ones continue after the sort values of the page before."""
     check_scan_batch(batch)
     body: dict[str, Any] = {
         "query": _landlord_query(landlord_id, filters, types),
         "size": batch, "sort": [{"_shard_doc": "asc"}], "_source": {"includes": [*fields, "id"]},
         "track_total_hits": after is None, "pit": {"id": pit_id, "keep_alive": KEEP_ALIVE},
     }
+    if part[1] > 1:
+        body["slice"] = {"id": part[0], "max": part[1]}
     if after is not None:
         body["search_after"] = after
     return {"params": {"filter_path": _DOCUMENT_SCAN_FILTER_PATH}, "body": body}
 
 
-def read_document_scan(response: Mapping[str, Any]) -> tuple[int | None, list[dict], list | None, str]:
-    """(total, or None after the first page; the page's documents; the sort values to continue
-    after; the point in time's id to continue with) of a response to build_document_scan's request."""
+def read_document_scan(response: Mapping[str, Any]) -> tuple[int | None, list[dict], list | None]:
+    """(total, or None after the first page; the page's documents; the sort values to continue after) of a
+    response to build_document_scan's request."""
     hits = response.get("hits", {})
     found = hits.get("hits", [])
-    return (hits.get("total", {}).get("value"), [hit["_source"] for hit in found],
-            found[-1]["sort"] if found else None, response.get("pit_id", ""))
+    return hits.get("total", {}).get("value"), [hit["_source"] for hit in found], found[-1]["sort"] if found else None
 
 
 def _landlord_query(landlord_id: str, filters: Any, types: Mapping[str, FieldType]) -> dict[str, Any]:

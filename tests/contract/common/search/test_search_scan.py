@@ -51,7 +51,7 @@ def test_scan_documents_gives_every_match_with_the_fields_asked_for_a_batch_at_a
     scan = people.scan_documents(INDEX, A, [Term("estate", ["North", "South"])], ["name", "age"], batch=2)
     assert scan.total == 3
     chunks = list(scan.chunks)
-    assert [len(chunk) for chunk in chunks] == [2, 1]
+    assert all(1 <= len(chunk) <= 2 for chunk in chunks) and sum(map(len, chunks)) == 3
     assert sorted((doc for chunk in chunks for doc in chunk), key=lambda doc: doc["id"]) == [
         {"id": "p1", "name": "Alex Sample", "age": 34}, {"id": "p2", "name": "alexis Example", "age": 40},
         {"id": "p3", "name": "Blake Sample", "age": 18}]
