@@ -1,10 +1,12 @@
 """Use cases of messages: write one (a draft), build its list from criteria (each person included, or
-excluded with the reason), take people off, preview each recipient, and start sending. Profiles is asked
-about the people before this service's transaction begins, so no lock is held while another service answers."""
+excluded with the reason), take people off, preview each recipient, and start sending. No row others use is
+locked while another service answers: a list being built joins a chunk at a time as profiles streams the
+people (rows nobody sees until the end), and the message is locked only at the end, to check it is still a
+draft."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 from services.common.errors import InUse, InvalidInput, NotFound
 from services.common.prefetch import read_ahead
@@ -77,26 +79,34 @@ def add_recipients(make_uow: Callable[[], UnitOfWork], people: People, *, messag
                    criteria: Mapping[str, Any], households: Households | None = None) -> Message:
     """Everyone the criteria pick joins the list (those on it already stay as they are), each included or
     excluded with the reason; a list over MAX_LIST people is refused whole. Post per household goes to the
-    household each person lives in (`households` says which)."""
+    household each person lives in (`households` says which). One transaction: each chunk of people joins as
+    profiles streams it (the database works while the next chunk comes), the message is locked at the end
+    and must still be a draft, else nothing joins."""
     with make_uow() as uow:
         draft = domain.only_in_draft(get(uow, message_id))
         rules = need_rules.for_channel(uow, draft.channel)
-    channel = draft.audience  # a survey's opt-out and route depend on its method
     if not criteria:
         raise InvalidInput.field("criteria", "must pick someone: give at least one criterion")
-    routed: list[domain.Recipient] = []
-    for total, found in read_ahead(people.picked(criteria, channel)):  # the next chunk comes as this is routed
-        if total > MAX_LIST:
-            raise InvalidInput.field("criteria", f"picks {total:,} people: one list holds at most {MAX_LIST:,}")
-        routed += [rendering.costed(draft, routing.route(a, channel, rules, draft.variants)) for a in found]
-    if draft.mailing == post.HOUSEHOLD_MAILING and households is not None:
-        routed = mailing.to_households(draft, routed, people, households)
+    chunks = _routed(people, draft, criteria, rules)
     with make_uow() as uow:
-        message = get(uow, message_id, for_update=True)
-        domain.only_in_draft(message)
-        _messages(uow).join_list(message_id, routed)
+        if draft.mailing == post.HOUSEHOLD_MAILING and households is not None:
+            chunks = iter([mailing.to_households(draft, [r for chunk in chunks for r in chunk], people, households)])
+        store = _messages(uow)
+        for routed in chunks:
+            store.join_list(message_id, routed)
+        message = domain.only_in_draft(get(uow, message_id, for_update=True))  # sent meanwhile: nothing joins
         uow.commit()
     return message
+
+
+def _routed(people: People, draft: Message, criteria: Mapping[str, Any],
+            rules: Mapping[str, str]) -> Iterator[list[domain.Recipient]]:
+    """The people the criteria pick, routed, a chunk at a time (the next read while this one is used);
+    InvalidInput on the first if they come to more than MAX_LIST."""
+    for total, found in read_ahead(people.picked(criteria, draft.audience)):
+        if total > MAX_LIST:
+            raise InvalidInput.field("criteria", f"picks {total:,} people: one list holds at most {MAX_LIST:,}")
+        yield [rendering.costed(draft, routing.route(a, draft.audience, rules, draft.variants)) for a in found]
 
 
 def remove_recipients(uow: UnitOfWork, *, message_id: str, person_ids: Sequence[str], everyone: bool) -> Message:
