@@ -50,6 +50,10 @@ CHANNEL_OPTIONS = [
     # Spread calls over every address the name resolves to (e.g. a headless Kubernetes Service).
     ("grpc.lb_policy_name", "round_robin"),
     ("grpc.keepalive_time_ms", 30_000),
+    # A service restarted (a new pod, a crash) is tried again within seconds, not after gRPC's default
+    # backoff of up to two minutes, during which every call through this channel would fail at once.
+    ("grpc.initial_reconnect_backoff_ms", 500),
+    ("grpc.max_reconnect_backoff_ms", 5_000),
     ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
     ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
 ]
