@@ -1,11 +1,14 @@
 """Communication records in users' words, with no I/O: the codes a record can carry (each communication
-code with the outcome codes valid for it), a record's details and their checks, and the event telling
-others a record was made, changed or deleted. Times (`now`, `today`) come from the use case."""
+code with the outcome codes valid for it: the product's, which every landlord starts with, and a
+landlord's own list, its catalogue), a record's details and their checks against the landlord's catalogue,
+and the event telling others a record was made, changed or deleted. Times (`now`, `today`) come from the
+use case."""
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from services.common.errors import FieldProblem, InvalidInput, collect
 
@@ -43,6 +46,61 @@ CODES = (
 BY_CODE = {c.code: c for c in CODES}
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """An outcome code of a landlord's communication code; an archived one is offered for no new record."""
+    code: str
+    label: str
+    archived: bool = False
+
+
+@dataclass(frozen=True)
+class CommunicationCode:
+    """A communication code of a landlord's list, with its outcome codes in the order shown."""
+    code: str
+    label: str
+    outcomes: tuple[Outcome, ...]
+    archived: bool = False
+
+    def outcome(self, code: str) -> Outcome | None:
+        return next((o for o in self.outcomes if o.code == code), None)
+
+    @property
+    def current_outcomes(self) -> tuple[Outcome, ...]:
+        return tuple(o for o in self.outcomes if not o.archived)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """A landlord's communication codes (archived ones too) in the order shown: what its records may carry,
+    and the labels they show. A code it does not have (a deleted record's) shows the product's label, else
+    the code itself."""
+    codes: tuple[CommunicationCode, ...]
+
+    @cached_property
+    def _by_code(self) -> dict[str, CommunicationCode]:
+        return {c.code: c for c in self.codes}
+
+    def code(self, code: str) -> CommunicationCode | None:
+        return self._by_code.get(code)
+
+    def communication_label(self, code: str) -> str:
+        found = self.code(code) or BY_CODE.get(code)
+        return found.label if found else code
+
+    def outcome_label(self, code: str, outcome: str) -> str:
+        found = self.code(code)
+        listed = found.outcome(outcome) if found else None
+        if listed is not None:
+            return listed.label
+        return dict(BY_CODE[code].outcomes).get(outcome, outcome) if code in BY_CODE else outcome
+
+
+# The product's list: every landlord's until the landlord changes its own.
+PRODUCT = Catalogue(tuple(CommunicationCode(c.code, c.label, tuple(Outcome(o, label) for o, label in c.outcomes))
+                          for c in CODES))
+
+
 def new_id() -> str:
     return str(uuid.uuid4())
 
@@ -56,14 +114,15 @@ class Details:
     description: str
     notes: str
     satisfaction: int | None = None  # a survey's satisfaction score, 0-10, where one was given
+    catalogue: Catalogue | None = field(default=None, compare=False, repr=False)  # labels from; None: PRODUCT
 
     @property
     def communication_label(self) -> str:
-        return BY_CODE[self.communication_code].label
+        return (self.catalogue or PRODUCT).communication_label(self.communication_code)
 
     @property
     def outcome_label(self) -> str:
-        return dict(BY_CODE[self.communication_code].outcomes)[self.outcome_code]
+        return (self.catalogue or PRODUCT).outcome_label(self.communication_code, self.outcome_code)
 
 
 def _text(value: str | None, name: str, limit: int, problems: list[FieldProblem]) -> str:
@@ -74,25 +133,47 @@ def _text(value: str | None, name: str, limit: int, problems: list[FieldProblem]
 
 
 def details(*, communication_code: str, outcome_code: str, date: str, landlord_contact: str = "",
-            description: str = "", notes: str = "", today: dt.date, prefix: str = "") -> Details:
-    """Checked details of a record, or InvalidInput naming every bad field (`prefix` + field)."""
+            description: str = "", notes: str = "", today: dt.date, prefix: str = "",
+            catalogue: Catalogue = PRODUCT, kept: tuple[str, str] = ("", "")) -> Details:
+    """Checked details of a record, or InvalidInput naming every bad field (`prefix` + field). The codes must
+    be current ones of the landlord's `catalogue`, but for `kept`: the (code, outcome) a record being changed
+    has, which it keeps though archived."""
     problems: list[FieldProblem] = []
-    code = BY_CODE.get((communication_code or "").strip().lower())
-    if code is None:
-        problems.append(FieldProblem(prefix + "communication_code",
-                                     "is required" if not communication_code else
-                                     "must be one of " + ", ".join(c.code for c in CODES)))
+    given = (communication_code or "").strip().lower()
+    code = _communication_code(given, catalogue, kept[0], prefix + "communication_code", problems)
     outcome = (outcome_code or "").strip().lower()
-    if code is not None and outcome not in dict(code.outcomes):
-        problems.append(FieldProblem(prefix + "outcome_code",
-                                     "is required" if not outcome else
-                                     f"must be one of {', '.join(o for o, _ in code.outcomes)} for {code.code}"))
+    if code is not None:
+        found = code.outcome(outcome)
+        if not outcome:
+            problems.append(FieldProblem(prefix + "outcome_code", "is required"))
+        elif found is None or (found.archived and (code.code, outcome) != kept):
+            problems.append(FieldProblem(prefix + "outcome_code",
+                                         _refusal(found, code.current_outcomes, f" for {code.code}")))
     when = _date(date, prefix + "date", today, problems)
     contact = _text(landlord_contact, prefix + "landlord_contact", TEXT_MAX, problems)
     about = _text(description, prefix + "description", TEXT_MAX, problems)
     noted = _text(notes, prefix + "notes", NOTES_MAX, problems)
     collect(problems)
-    return Details(code.code, outcome, when, contact, about, noted)
+    return Details(code.code, outcome, when, contact, about, noted, catalogue=catalogue)
+
+
+def _communication_code(given: str, catalogue: Catalogue, kept: str, name: str,
+                        problems: list[FieldProblem]) -> CommunicationCode | None:
+    """The landlord's code `given`, if a record may carry it (a current one, or the one it keeps)."""
+    found = catalogue.code(given)
+    if found is not None and (not found.archived or given == kept):
+        return found
+    problems.append(FieldProblem(name, "is required" if not given else
+                                 _refusal(found, tuple(c for c in catalogue.codes if not c.archived))))
+    return None
+
+
+def _refusal(found: Outcome | CommunicationCode | None, current: tuple, where: str = "") -> str:
+    """Why a code is not taken: it is archived (`found`) or unknown; the current ones are named."""
+    codes = ", ".join(c.code for c in current)
+    if not codes:
+        return f"there are no current ones{where}: add one first"
+    return f"{'is archived: choose' if found is not None else 'must be'} one of {codes}{where}"
 
 
 def _date(value: str | None, name: str, today: dt.date, problems: list[FieldProblem]) -> dt.date | None:
@@ -155,8 +236,7 @@ class Communication:
         self.events.append(self.state(now))
 
     def delete(self, now: dt.datetime) -> None:
-        d = self.details
-        self.details = Details(d.communication_code, d.outcome_code, d.date, "", "", "")
+        self.details = replace(self.details, landlord_contact="", description="", notes="", satisfaction=None)
         self.version, self.updated_at, self.deleted = self.version + 1, now, True
         self.events.append(self.state(now))
 

@@ -15,8 +15,8 @@ from services.gen.tracker.messaging.v1 import messaging_service_pb2 as pb, messa
 from . import contacts, service
 from .clients.households import Households
 from .clients.profiles import People
+from .codes.server import CodeListServing
 from .credits import service as credits
-from .domain import CODES
 from .events import communication_recorded
 from .messages import attaching, defaults, incoming, mailing, need_rules, opens, service as messages, surveys
 from .report_server import ReportServing
@@ -35,7 +35,7 @@ def _details(message: pb.CommunicationDetails) -> dict:
     return {name: getattr(message, name) for name in CHANGEABLE}
 
 
-class MessagingServicer(ReportServing, pb_grpc.MessagingServicer):
+class MessagingServicer(ReportServing, CodeListServing, pb_grpc.MessagingServicer):
     """`text_token`: the text provider's auth token, which signs what it sends back; `public_url()`: the
     gateway's address as the provider reaches it (the signature covers the address); `secret`: what signs
     emails' unsubscribe links."""
@@ -205,13 +205,6 @@ class MessagingServicer(ReportServing, pb_grpc.MessagingServicer):
             credits.top_up(uow, credits=request.credits, note=request.note, user_id=context.current().user_id)
         with self._runtime.uow(landlord_id, read_only=True) as uow:
             return credits_message(credits.balance(uow))
-
-    def ListCommunicationCodes(self, request, ctx):
-        require_landlord()
-        return pb.CommunicationCodes(codes=[
-            pb.CommunicationCode(code=c.code, label=c.label,
-                                 outcomes=[pb.OutcomeCode(code=o, label=label) for o, label in c.outcomes])
-            for c in CODES])
 
     def RecordCommunications(self, request, ctx):
         with self._runtime.uow(require_landlord()) as uow:

@@ -2,9 +2,11 @@
 person, all or none), a person's records newest first, changing or deleting one (a tombstone stays), and
 every record's state for the reporting service's recount. Every change puts a CommunicationRecorded event
 in the outbox in the same transaction. Profiles is asked about the people before this service's
-transaction begins, so no lock is held while another service answers."""
+transaction begins, so no lock is held while another service answers. Codes are checked against the
+landlord's own list, and records show (and events carry) its labels as they are at the time."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable, Iterator, Sequence
 
 from services.common import people_status, states
@@ -13,7 +15,8 @@ from services.common.uow import UnitOfWork
 
 from . import domain
 from .clients.profiles import People
-from .domain import Communication, CommunicationRecorded
+from .codes import service as codes
+from .domain import Catalogue, Communication, CommunicationRecorded
 from .store import CommunicationRecords
 
 
@@ -34,8 +37,8 @@ def check_people(people: People, person_ids: Sequence[str], *, field: str = "per
 def record(uow: UnitOfWork, people: People, *, user_id: str, person_ids: Sequence[str],
            details: dict) -> list[Communication]:
     """One record per person named (repeats once), with the same details."""
-    checked = domain.details(**details, today=uow.clock.today())
     ids = check_people(people, person_ids)
+    checked = domain.details(**details, today=uow.clock.today(), catalogue=codes.for_records(uow))
     now = uow.clock.now()
     made = [Communication.new(landlord_id=uow.landlord_id, person_id=p, details=checked, user_id=user_id, now=now)
             for p in ids]
@@ -50,24 +53,34 @@ def person_records(uow: UnitOfWork, *, person_id: str, page: int, page_size: int
     if not person_id:
         raise InvalidInput.field("person_id", "is required")
     page, size = domain.paging(page, page_size)
-    return _records(uow).of_person(person_id, limit=size, offset=(page - 1) * size)
+    total, found = _records(uow).of_person(person_id, limit=size, offset=(page - 1) * size)
+    return total, _labelled(found, codes.catalogue(uow))
+
+
+def _labelled(found: list[Communication], catalogue: Catalogue) -> list[Communication]:
+    """The records, showing the labels of the landlord's list as it is."""
+    for record_found in found:
+        record_found.details = replace(record_found.details, catalogue=catalogue)
+    return found
 
 
 def get(uow: UnitOfWork, *, communication_id: str, for_update: bool = False) -> Communication:
     found = _records(uow).get(communication_id, for_update=for_update) if communication_id else None
     if found is None:
         raise NotFound("communication record not found")
-    return found
+    return _labelled([found], codes.catalogue(uow))[0]
 
 
 def change(uow: UnitOfWork, *, communication_id: str, changes: dict) -> Communication:
-    """Only the fields given change; the outcome must still suit the code (give both to change the code)."""
+    """Only the fields given change; the outcome must still suit the code (give both to change the code). A
+    record keeps its code and outcome though the landlord has archived them since."""
     found = get(uow, communication_id=communication_id, for_update=True)
     d = found.details
     merged = {"communication_code": d.communication_code, "outcome_code": d.outcome_code,
               "date": d.date.isoformat(), "landlord_contact": d.landlord_contact, "description": d.description,
               "notes": d.notes, **changes}
-    found.change(domain.details(**merged, today=uow.clock.today()), uow.clock.now())
+    found.change(domain.details(**merged, today=uow.clock.today(), catalogue=codes.for_records(uow),
+                                kept=(d.communication_code, d.outcome_code)), uow.clock.now())
     _records(uow).save(found)
     uow.track(found)
     uow.commit()
@@ -90,7 +103,7 @@ def record_states(make_uow: Callable[[], UnitOfWork], *, page_size: int = 0,
     the reporting service's recount. A bad size is raised before the first page."""
     def read(after: str, size: int) -> list[CommunicationRecorded]:
         with make_uow() as uow:
-            now = uow.clock.now()
-            return [record.state(now) for record in _records(uow).page_after(after, size)]
+            now, found = uow.clock.now(), _records(uow).page_after(after, size)
+            return [record.state(now) for record in _labelled(found, codes.catalogue(uow))]
     return states.by_key(read, lambda page: [r.communication_id for r in page], states.page_size(page_size),
                          after_communication_id)

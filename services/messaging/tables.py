@@ -160,5 +160,32 @@ landlord_contacts = Table(
     Column("created_by", ID, nullable=False),
     Index("ix_landlord_contacts_landlord", "landlord_id"),
 )
+# Each landlord's own communication codes and their outcome codes (codes/): a row in communication_code_lists
+# says the landlord has its list, made from the product's the first time it changed or was used; until then
+# the landlord's list is the product's (domain.PRODUCT). Order as shown: position.
+communication_code_lists = Table(
+    "communication_code_lists", metadata,
+    Column("landlord_id", ID, primary_key=True),
+    Column("created_at", TZ, nullable=False),
+)
+communication_codes = Table(
+    "communication_codes", metadata,
+    Column("landlord_id", ID, nullable=False),
+    Column("code", String(40), nullable=False),
+    Column("label", String(60), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("archived", Boolean, nullable=False),
+    PrimaryKeyConstraint("landlord_id", "code"),
+)
+outcome_codes = Table(
+    "outcome_codes", metadata,
+    Column("landlord_id", ID, nullable=False),
+    Column("communication_code", String(40), nullable=False),
+    Column("code", String(60), nullable=False),
+    Column("label", String(60), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("archived", Boolean, nullable=False),
+    PrimaryKeyConstraint("landlord_id", "communication_code", "code"),
+)
 outbox = outbox_table(metadata)
 processed_events = processed_events_table(metadata)

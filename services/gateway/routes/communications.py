@@ -10,8 +10,8 @@ from services.gen.tracker.messaging.v1 import messaging_service_pb2 as pb
 from ..api import landlord_staff
 from ..privileges import Privilege
 from ..schemas import PageQuery
-from ..schemas.communications import (CommunicationChanges, CommunicationCodeList, CommunicationList,
-                                      CommunicationOut, NewCommunications, Recorded)
+from ..schemas.communications import (CommunicationChanges, CommunicationList, CommunicationOut, NewCommunications,
+                                      Recorded)
 from . import api
 from .person_links import PERSON, known_person
 
@@ -36,15 +36,6 @@ def communication(message) -> dict:
 
 def _sent(values: dict) -> dict:
     return {k: (v.isoformat() if k == "date" else v) for k, v in values.items() if k in DETAILS and v is not None}
-
-
-@api.route("GET", "/api/v1/communication-codes", access=READ, tag=TAG, response=CommunicationCodeList,
-           summary="The communication codes (Emailed, Phoned, Visited...) and, for each, the outcome codes "
-                   "valid with it")
-def codes(gw, caller):
-    answer = call(gw.clients.messaging.ListCommunicationCodes, pb.ListCommunicationCodesRequest())
-    return {"items": [{"code": c.code, "label": c.label,
-                       "outcomes": [{"code": o.code, "label": o.label} for o in c.outcomes]} for c in answer.codes]}
 
 
 @api.route("POST", COMMUNICATIONS, access=RECORD, tag=TAG, status=201, body=NewCommunications, response=Recorded,

@@ -68,17 +68,3 @@ class CommunicationList(BaseModel):
     total: int
     items: list[CommunicationOut]
 
-
-class OutcomeCodeOut(BaseModel):
-    code: str
-    label: str
-
-
-class CommunicationCodeOut(BaseModel):
-    code: str
-    label: str
-    outcomes: list[OutcomeCodeOut]
-
-
-class CommunicationCodeList(BaseModel):
-    items: list[CommunicationCodeOut]

@@ -12,6 +12,7 @@ from services.common.errors import FieldProblem, InUse, InvalidInput, NotFound, 
 from services.common.uow import UnitOfWork
 
 from .. import domain as records
+from ..codes import service as codes
 from ..store import CommunicationRecords
 from . import post
 from .domain import EXCLUDED, SENT, SENT_TO, SURVEY, Message, Recipient
@@ -58,6 +59,7 @@ def record_results(uow: UnitOfWork, *, message_id: str, results: Sequence[Mappin
     problems: list[FieldProblem] = []
     taken: list[tuple[Recipient, records.Details]] = []
     seen: set[str] = set()
+    catalogue = codes.for_records(uow)  # the landlord's list: its labels, and what may be recorded
     for i, result in enumerate(results):
         at = f"results.{i}."
         recipient = store.recipient(message_id, str(result.get("person_id") or ""))
@@ -71,7 +73,7 @@ def record_results(uow: UnitOfWork, *, message_id: str, results: Sequence[Mappin
                 communication_code="questionnaire", outcome_code=result.get("outcome_code") or "",
                 date=result.get("date") or uow.clock.today().isoformat(), landlord_contact=message.landlord_contact,
                 description=message.reference[:records.TEXT_MAX], notes=result.get("notes") or "",
-                today=uow.clock.today(), prefix=at)
+                today=uow.clock.today(), prefix=at, catalogue=catalogue)
         except InvalidInput as refused:
             problems += refused.fields
             continue

@@ -140,6 +140,12 @@ def _path(path: str, cast: dict, caller=None) -> str:
     if "{contact_id}" in path:  # a fresh landlord contact of landlord A (routes may delete it)
         contact = admin.post("/api/v1/landlord-contacts", json={"name": f"Matrix {uuid.uuid4().hex[:8]}"})
         path = path.replace("{contact_id}", _created(contact))
+    if "{communication_code}" in path:  # a fresh communication code of landlord A with an outcome (routes may delete it)
+        code = admin.post("/api/v1/communication-codes", json={"label": f"Matrix {uuid.uuid4().hex[:8]}",
+                                                               "outcomes": [{"label": "Matrix outcome"}]})
+        assert code.status_code == 201, code.text
+        path = path.replace("{communication_code}", code.json()["code"]).replace(
+            "{outcome_code}", code.json()["outcomes"][0]["code"])
     assert "{" not in path, f"{path}: the access test does not know how to fill this path parameter yet"
     return path
 

@@ -382,26 +382,104 @@ class CommunicationStates(_message.Message):
     def __init__(self, records: _Optional[_Iterable[_Union[_events_pb2.CommunicationRecorded, _Mapping]]] = ...) -> None: ...
 
 class ListCommunicationCodesRequest(_message.Message):
-    __slots__ = ()
-    def __init__(self) -> None: ...
+    __slots__ = ("archived",)
+    ARCHIVED_FIELD_NUMBER: _ClassVar[int]
+    archived: bool
+    def __init__(self, archived: _Optional[bool] = ...) -> None: ...
 
 class CommunicationCode(_message.Message):
-    __slots__ = ("code", "label", "outcomes")
+    __slots__ = ("code", "label", "outcomes", "archived", "platform")
     CODE_FIELD_NUMBER: _ClassVar[int]
     LABEL_FIELD_NUMBER: _ClassVar[int]
     OUTCOMES_FIELD_NUMBER: _ClassVar[int]
+    ARCHIVED_FIELD_NUMBER: _ClassVar[int]
+    PLATFORM_FIELD_NUMBER: _ClassVar[int]
     code: str
     label: str
     outcomes: _containers.RepeatedCompositeFieldContainer[OutcomeCode]
-    def __init__(self, code: _Optional[str] = ..., label: _Optional[str] = ..., outcomes: _Optional[_Iterable[_Union[OutcomeCode, _Mapping]]] = ...) -> None: ...
+    archived: bool
+    platform: bool
+    def __init__(self, code: _Optional[str] = ..., label: _Optional[str] = ..., outcomes: _Optional[_Iterable[_Union[OutcomeCode, _Mapping]]] = ..., archived: _Optional[bool] = ..., platform: _Optional[bool] = ...) -> None: ...
 
 class OutcomeCode(_message.Message):
+    __slots__ = ("code", "label", "archived", "platform")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    ARCHIVED_FIELD_NUMBER: _ClassVar[int]
+    PLATFORM_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    label: str
+    archived: bool
+    platform: bool
+    def __init__(self, code: _Optional[str] = ..., label: _Optional[str] = ..., archived: _Optional[bool] = ..., platform: _Optional[bool] = ...) -> None: ...
+
+class NewOutcomeCode(_message.Message):
     __slots__ = ("code", "label")
     CODE_FIELD_NUMBER: _ClassVar[int]
     LABEL_FIELD_NUMBER: _ClassVar[int]
     code: str
     label: str
     def __init__(self, code: _Optional[str] = ..., label: _Optional[str] = ...) -> None: ...
+
+class AddCommunicationCodeRequest(_message.Message):
+    __slots__ = ("code", "label", "outcomes")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    OUTCOMES_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    label: str
+    outcomes: _containers.RepeatedCompositeFieldContainer[NewOutcomeCode]
+    def __init__(self, code: _Optional[str] = ..., label: _Optional[str] = ..., outcomes: _Optional[_Iterable[_Union[NewOutcomeCode, _Mapping]]] = ...) -> None: ...
+
+class UpdateCommunicationCodeRequest(_message.Message):
+    __slots__ = ("code", "label", "archived")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    ARCHIVED_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    label: str
+    archived: bool
+    def __init__(self, code: _Optional[str] = ..., label: _Optional[str] = ..., archived: _Optional[bool] = ...) -> None: ...
+
+class DeleteCommunicationCodeRequest(_message.Message):
+    __slots__ = ("code",)
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    def __init__(self, code: _Optional[str] = ...) -> None: ...
+
+class AddOutcomeCodeRequest(_message.Message):
+    __slots__ = ("communication_code", "code", "label")
+    COMMUNICATION_CODE_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    communication_code: str
+    code: str
+    label: str
+    def __init__(self, communication_code: _Optional[str] = ..., code: _Optional[str] = ..., label: _Optional[str] = ...) -> None: ...
+
+class UpdateOutcomeCodeRequest(_message.Message):
+    __slots__ = ("communication_code", "code", "label", "archived")
+    COMMUNICATION_CODE_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    ARCHIVED_FIELD_NUMBER: _ClassVar[int]
+    communication_code: str
+    code: str
+    label: str
+    archived: bool
+    def __init__(self, communication_code: _Optional[str] = ..., code: _Optional[str] = ..., label: _Optional[str] = ..., archived: _Optional[bool] = ...) -> None: ...
+
+class DeleteOutcomeCodeRequest(_message.Message):
+    __slots__ = ("communication_code", "code")
+    COMMUNICATION_CODE_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    communication_code: str
+    code: str
+    def __init__(self, communication_code: _Optional[str] = ..., code: _Optional[str] = ...) -> None: ...
+
+class CommunicationCodeDeleted(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
 
 class CommunicationCodes(_message.Message):
     __slots__ = ("codes",)

@@ -41,6 +41,36 @@ class MessagingStub:
                 request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ListCommunicationCodesRequest.SerializeToString,
                 response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationCodes.FromString,
                 _registered_method=True)
+        self.AddCommunicationCode = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/AddCommunicationCode',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.AddCommunicationCodeRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationCode.FromString,
+                _registered_method=True)
+        self.UpdateCommunicationCode = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/UpdateCommunicationCode',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.UpdateCommunicationCodeRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationCode.FromString,
+                _registered_method=True)
+        self.DeleteCommunicationCode = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/DeleteCommunicationCode',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.DeleteCommunicationCodeRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationCodeDeleted.FromString,
+                _registered_method=True)
+        self.AddOutcomeCode = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/AddOutcomeCode',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.AddOutcomeCodeRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.OutcomeCode.FromString,
+                _registered_method=True)
+        self.UpdateOutcomeCode = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/UpdateOutcomeCode',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.UpdateOutcomeCodeRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.OutcomeCode.FromString,
+                _registered_method=True)
+        self.DeleteOutcomeCode = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/DeleteOutcomeCode',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.DeleteOutcomeCodeRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationCodeDeleted.FromString,
+                _registered_method=True)
         self.RecordCommunications = channel.unary_unary(
                 '/tracker.messaging.v1.Messaging/RecordCommunications',
                 request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.RecordCommunicationsRequest.SerializeToString,
@@ -234,8 +264,46 @@ class MessagingServicer:
     """
 
     def ListCommunicationCodes(self, request, context):
-        """The communication codes and, for each, the outcome codes valid with it (product-wide).
+        """The landlord's communication codes and, for each, the outcome codes valid with it (the product's until
+        the landlord changes its list): added, renamed, archived; deleted only while no record carries one.
+        Those the platform records on what it sends are renamed only.
         """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddCommunicationCode(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateCommunicationCode(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteCommunicationCode(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddOutcomeCode(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateOutcomeCode(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteOutcomeCode(self, request, context):
+        """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -497,6 +565,36 @@ def add_MessagingServicer_to_server(servicer, server):
                     request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ListCommunicationCodesRequest.FromString,
                     response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationCodes.SerializeToString,
             ),
+            'AddCommunicationCode': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddCommunicationCode,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.AddCommunicationCodeRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationCode.SerializeToString,
+            ),
+            'UpdateCommunicationCode': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateCommunicationCode,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.UpdateCommunicationCodeRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationCode.SerializeToString,
+            ),
+            'DeleteCommunicationCode': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteCommunicationCode,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.DeleteCommunicationCodeRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationCodeDeleted.SerializeToString,
+            ),
+            'AddOutcomeCode': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddOutcomeCode,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.AddOutcomeCodeRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.OutcomeCode.SerializeToString,
+            ),
+            'UpdateOutcomeCode': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateOutcomeCode,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.UpdateOutcomeCodeRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.OutcomeCode.SerializeToString,
+            ),
+            'DeleteOutcomeCode': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteOutcomeCode,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.DeleteOutcomeCodeRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationCodeDeleted.SerializeToString,
+            ),
             'RecordCommunications': grpc.unary_unary_rpc_method_handler(
                     servicer.RecordCommunications,
                     request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.RecordCommunicationsRequest.FromString,
@@ -712,6 +810,168 @@ class Messaging:
             '/tracker.messaging.v1.Messaging/ListCommunicationCodes',
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ListCommunicationCodesRequest.SerializeToString,
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationCodes.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddCommunicationCode(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/AddCommunicationCode',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.AddCommunicationCodeRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationCode.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateCommunicationCode(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/UpdateCommunicationCode',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.UpdateCommunicationCodeRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationCode.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteCommunicationCode(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/DeleteCommunicationCode',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.DeleteCommunicationCodeRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationCodeDeleted.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddOutcomeCode(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/AddOutcomeCode',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.AddOutcomeCodeRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.OutcomeCode.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateOutcomeCode(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/UpdateOutcomeCode',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.UpdateOutcomeCodeRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.OutcomeCode.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteOutcomeCode(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/DeleteOutcomeCode',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.DeleteOutcomeCodeRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationCodeDeleted.FromString,
             options,
             channel_credentials,
             insecure,
