@@ -87,7 +87,7 @@ def add_recipients(make_uow: Callable[[], UnitOfWork], people: People, *, messag
         rules = need_rules.for_channel(uow, draft.channel)
     if not criteria:
         raise InvalidInput.field("criteria", "must pick someone: give at least one criterion")
-    chunks = _routed(people, draft, criteria, rules)
+    chunks = read_ahead(_routed(people, draft, criteria, rules))  # routed in a thread while the last chunk joins
     with make_uow() as uow:
         if draft.mailing == post.HOUSEHOLD_MAILING and households is not None:
             chunks = iter([mailing.to_households(draft, [r for chunk in chunks for r in chunk], people, households)])
@@ -101,9 +101,9 @@ def add_recipients(make_uow: Callable[[], UnitOfWork], people: People, *, messag
 
 def _routed(people: People, draft: Message, criteria: Mapping[str, Any],
             rules: Mapping[str, str]) -> Iterator[list[domain.Recipient]]:
-    """The people the criteria pick, routed, a chunk at a time (the next read while this one is used);
-    InvalidInput on the first if they come to more than MAX_LIST."""
-    for total, found in read_ahead(people.picked(criteria, draft.audience)):
+    """The people the criteria pick, routed, a chunk at a time; InvalidInput on the first if they come to more
+    than MAX_LIST."""
+    for total, found in people.picked(criteria, draft.audience):
         if total > MAX_LIST:
             raise InvalidInput.field("criteria", f"picks {total:,} people: one list holds at most {MAX_LIST:,}")
         yield [rendering.costed(draft, routing.route(a, draft.audience, rules, draft.variants)) for a in found]

@@ -67,6 +67,7 @@ def sending_messages(session: Session) -> list[tuple[str, str]]:
 class Messages:
     def __init__(self, session: Session, landlord_id: str):
         self.session, self.landlord_id = session, landlord_id
+        self._joining = False  # PostgreSQL: the temporary table a list joins through is made (this transaction)
 
     def add(self, message: Message) -> None:
         row = {name: getattr(message, name) for name in messages.c.keys()}
@@ -124,7 +125,8 @@ class Messages:
     def join_list(self, message_id: str, joining: Iterable[Recipient]) -> None:
         """These people join the list, each once (the first of anyone named twice); anyone on it already stays
         as they are. PostgreSQL: one COPY into a temporary table and one INSERT from it (COPY cannot write to a
-        table behind row-level security); elsewhere a chunk at a time, asking who is on the list if anyone is."""
+        table behind row-level security), the table made once a transaction and emptied after each call (a list
+        joins a chunk at a time); elsewhere a chunk at a time, asking who is on the list if anyone is."""
         first: dict[str, Recipient] = {}
         for r in joining:
             first.setdefault(r.person_id, r)
@@ -146,14 +148,16 @@ class Messages:
         columns = ", ".join(("message_id", "landlord_id", "person_id", *RECIPIENT_FIELDS))
         values = attrgetter("person_id", *RECIPIENT_FIELDS)
         with driver_connection.cursor() as cursor:
-            cursor.execute(f"CREATE TEMPORARY TABLE {JOINING} (LIKE {recipients.name} INCLUDING DEFAULTS) "
-                           "ON COMMIT DROP")
+            if not self._joining:
+                cursor.execute(f"CREATE TEMPORARY TABLE {JOINING} (LIKE {recipients.name} INCLUDING DEFAULTS) "
+                               "ON COMMIT DROP")
+                self._joining = True
             with cursor.copy(f"COPY {JOINING} ({columns}) FROM STDIN") as copy:
                 for r in added:
                     copy.write_row((message_id, self.landlord_id, *values(r)))
             cursor.execute(f"INSERT INTO {recipients.name} ({columns}) SELECT {columns} FROM {JOINING} "
                            "ON CONFLICT DO NOTHING")
-            cursor.execute(f"DROP TABLE {JOINING}")
+            cursor.execute(f"DELETE FROM {JOINING}")
 
     def remove_recipients(self, message_id: str, person_ids: Sequence[str] | None) -> None:
         """Take these people off the list (everyone with None)."""
