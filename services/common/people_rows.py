@@ -14,6 +14,7 @@ from .prefetch import fetched_ahead
 
 ROWS_PAGE = 500  # people search's largest page
 IDS_CHUNK = 5_000  # ids per ResolvePeople message when reading rows after them
+ROWS_CHUNK = 2_500  # rows per StreamPeopleRows message: small enough that the reader starts early
 
 
 def resolve(profiles_stub, criteria: Mapping[str, Any], chunk: int = ROWS_PAGE) -> Iterator[tuple[int, list[str]]]:
@@ -25,7 +26,7 @@ def resolve(profiles_stub, criteria: Mapping[str, Any], chunk: int = ROWS_PAGE) 
 
 
 def picked_rows(profiles_stub, criteria: Mapping[str, Any], columns: Iterable[str],
-                chunk: int = IDS_CHUNK) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+                chunk: int = ROWS_CHUNK) -> Iterator[tuple[int, list[dict[str, Any]]]]:
     """Everyone the criteria pick as rows, a chunk at a time in no particular order, with how many there are
     (on the first): each row [id, status, personal_ref, first_name, surname, address, [the columns' values in
     the order given]]; InvalidInput for bad criteria or columns as the first chunk is read."""
