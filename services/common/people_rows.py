@@ -4,8 +4,9 @@ asked for, a page of 500 per call), both together, pages read ahead, and everyon
 in one pass (StreamPeopleRows), through a ProfilesStub."""
 from __future__ import annotations
 
-import json
 from typing import Any, Iterable, Iterator, Mapping, Sequence
+
+import orjson
 
 from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb
 
@@ -28,12 +29,12 @@ def resolve(profiles_stub, criteria: Mapping[str, Any], chunk: int = ROWS_PAGE) 
 def picked_rows(profiles_stub, criteria: Mapping[str, Any], columns: Iterable[str],
                 chunk: int = ROWS_CHUNK) -> Iterator[tuple[int, list[dict[str, Any]]]]:
     """Everyone the criteria pick as rows, a chunk at a time in no particular order, with how many there are
-    (on the first): each row [id, status, personal_ref, first_name, surname, address, [the columns' values in
-    the order given]]; InvalidInput for bad criteria or columns as the first chunk is read."""
+    (on the first): each row [id, status, personal_ref, first_name, surname, [the columns' values in the
+    order given]]; InvalidInput for bad criteria or columns as the first chunk is read."""
     request = pb.StreamPeopleRowsRequest(columns=list(columns), chunk_size=chunk)
     request.criteria.update(dict(criteria))
     for page in call_stream(profiles_stub.StreamPeopleRows, request, timeout=None):
-        yield page.total, json.loads(page.rows_json)
+        yield page.total, orjson.loads(page.rows_json)
 
 
 def in_pages(person_ids: Iterable[str], size: int = ROWS_PAGE) -> Iterator[list[str]]:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+import orjson
+
 from google.protobuf import json_format, struct_pb2
 
 from services.common import context
@@ -159,11 +161,9 @@ def search_answer(found: search.Found) -> pb.SearchPeopleResponse:
     return answer
 
 
-def rows_json(rows: list[search.Row]) -> bytes:
+def rows_json(rows: list[list]) -> bytes:
     """Rows as PeopleRows carries them: one JSON array of arrays."""
-    return json.dumps([(r.id, r.status, r.personal_ref, r.first_name, r.surname, r.address,
-                        [value for _, value in r.columns]) for r in rows],
-                      separators=(",", ":"), ensure_ascii=False).encode()
+    return orjson.dumps(rows)
 
 
 def fill_column(message: pb.ColumnValue, value) -> None:

@@ -132,18 +132,18 @@ def resolve_people(uow: UnitOfWork, index: SearchIndex, *, criteria: Mapping[str
 
 class RowScan(NamedTuple):
     total: int
-    chunks: Iterator[list[search.Row]]
+    chunks: Iterator[list[list]]  # rows as search.values_reader makes them
 
 
 def people_rows(uow: UnitOfWork, index: SearchIndex, *, criteria: Mapping[str, Any], columns: Sequence[str],
                 chunk_size: int = 0, catalogues: CatalogueCache | None = None) -> RowScan:
-    """Everyone the criteria pick (no page limit) as search rows with these columns, in no particular order,
-    in one pass over the index: the total, then the rows `chunk_size` at a time. Reads only."""
+    """Everyone the criteria pick (no page limit) as rows of these columns (search.values_reader), in no
+    particular order, in one pass over the index: the total, then the rows `chunk_size` at a time. Reads only."""
     if not 0 <= chunk_size <= MAX_SCAN_BATCH:
         raise InvalidInput.field("chunk_size", f"must be at most {MAX_SCAN_BATCH:,} (0: {RESOLVE_CHUNK:,})")
     catalogue = _catalogue(uow, catalogues)
     filters, fields = search.rows_scan(criteria, columns, catalogue, uow.clock.today())
-    read = search.rows_reader(columns, catalogue, uow.clock.today())
+    read = search.values_reader(columns, catalogue, uow.clock.today())
     try:
         scan = index.scan_documents(search.INDEX, uow.landlord_id, filters, fields, chunk_size or RESOLVE_CHUNK)
     except SearchError:

@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Iterator, Mapping, Sequence
 
 from elasticsearch import ApiError, BadRequestError, ConflictError, Elasticsearch, TransportError, helpers
+from elasticsearch.serializer import OrjsonSerializer
 
 from ..prefetch import merged_ahead
 from .checks import RESERVED, TOTAL_FIELDS_LIMIT, check_versions_ids
@@ -33,7 +34,7 @@ class ElasticsearchIndex(SearchIndex):
                  shards: int = 1, replicas: int = 0, routing_partition: int = 1) -> None:
         if routing_partition > 1 and routing_partition >= shards:
             raise ValueError("a landlord's routing partition must be smaller than the number of shards")
-        self._client = Elasticsearch(url, request_timeout=request_timeout)
+        self._client = Elasticsearch(url, request_timeout=request_timeout, serializer=OrjsonSerializer())
         self._routing_partition = routing_partition
         self._prefix = index_prefix
         self._shards = shards

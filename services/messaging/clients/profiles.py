@@ -103,7 +103,7 @@ class ProfilesPeople:
         for total, rows in people_rows.picked_rows(self._stub, criteria, columns):
             yield total, [_addressee(person_id, status, first_name, surname, personal_ref, dict(zip(columns, values)),
                                      labels)
-                          for person_id, status, personal_ref, first_name, surname, _, values in rows]
+                          for person_id, status, personal_ref, first_name, surname, values in rows]
 
     def occupants(self, person_ids: Sequence[str]) -> list[post.Occupant]:
         """These people as a household letter's rules see them (unknown ids left out)."""

@@ -130,7 +130,7 @@ def rows_scan(criteria: Mapping[str, Any], columns: Sequence[str], catalogue: Ca
     clauses, problems = _translated(criteria, catalogue, today)
     problems += _column_problems(columns, catalogue)
     collect(problems)
-    return clauses, _source(columns, catalogue)
+    return clauses, _source(columns, catalogue, standard=STANDARD_COLUMNS[:5])
 
 
 def _column_problems(columns: Sequence[str], catalogue: Catalogue) -> list[FieldProblem]:
@@ -140,19 +140,22 @@ def _column_problems(columns: Sequence[str], catalogue: Catalogue) -> list[Field
             if column not in FIELD_COLUMNS and column not in custom_columns and column not in STANDARD_COLUMNS]
 
 
-def _source(columns: Sequence[str], catalogue: Catalogue) -> tuple[str, ...]:
-    """Only the document fields the rows need."""
-    wanted = ["id", "status", "personal_ref", "first_name", "surname", *ADDRESS_LINES, "postcode"]
-    for column in columns:
+def _source(columns: Sequence[str], catalogue: Catalogue,
+            standard: Sequence[str] = STANDARD_COLUMNS) -> tuple[str, ...]:
+    """Only the document fields rows need: those of the `standard` columns and of the columns asked for."""
+    wanted = [*standard]
+    for column in ("address", *columns) if "address" in standard else columns:
         if column in ("age", "age_band"):
             wanted.append("date_of_birth")
         elif column == "equality_group":
             wanted.append("ethnicity")
         elif column.startswith("custom."):
             wanted.append(catalogue.custom_fields[column.removeprefix("custom.")].index_field)
-        elif column != "address":
+        elif column == "address":
+            wanted += [*ADDRESS_LINES, "postcode"]
+        else:
             wanted.append(column)
-    return tuple(dict.fromkeys(wanted))
+    return tuple(dict.fromkeys(w for w in wanted if w != "address"))
 
 
 def _age_band_facet(catalogue: Catalogue, today: dt.date) -> RangeFacet:
@@ -189,6 +192,19 @@ def rows_reader(columns: Sequence[str], catalogue: Catalogue, today: dt.date) ->
         return Row(id=get("id") or "", status=get("status") or "", personal_ref=get("personal_ref") or "",
                    first_name=get("first_name") or "", surname=get("surname") or "", address=address(doc),
                    columns=tuple((column, value(doc)) for column, value in readers))
+    return read
+
+
+def values_reader(columns: Sequence[str], catalogue: Catalogue,
+                  today: dt.date) -> Callable[[Mapping[str, Any]], list]:
+    """A row as a list, for many documents at once: [id, status, personal_ref, first_name, surname, [the value
+    of each column in the order given]] (the address only when it is one of them)."""
+    readers = tuple(address if column == "address" else _reader(column, catalogue, today) for column in columns)
+
+    def read(doc: Mapping[str, Any]) -> list:
+        get = doc.get
+        return [get("id") or "", get("status") or "", get("personal_ref") or "", get("first_name") or "",
+                get("surname") or "", [value(doc) for value in readers]]
     return read
 
 
@@ -259,4 +275,4 @@ def facet_field(name: str, catalogue: Catalogue) -> str:
 
 
 __all__ = ["INDEX", "FacetCount", "Found", "Page", "Row", "build_request", "criteria_filters", "document", "facet_answer",
-           "facet_field", "found", "index_fields", "row", "rows_reader", "rows_scan"]
+           "facet_field", "found", "index_fields", "row", "rows_scan", "values_reader"]
