@@ -89,8 +89,11 @@ message_recipients = Table(
     Column("language", String(100), nullable=False, server_default=""),  # the language variant they get
     PrimaryKeyConstraint("message_id", "person_id"),
     Index("ix_message_recipients_state", "message_id", "state"),
-    Index("ix_message_recipients_provider_ref", "provider_ref"),
-    Index("ix_message_recipients_to_address", "to_address"),
+    # delivery reports and replies look only for texts handed over (migration 0013)
+    Index("ix_message_recipients_provider_ref", "provider_ref", postgresql_where=text("provider_ref <> ''"),
+          sqlite_where=text("provider_ref <> ''")),
+    Index("ix_message_recipients_to_address", "to_address", postgresql_where=text("provider_ref <> ''"),
+          sqlite_where=text("provider_ref <> ''")),
 )
 # Each landlord's text credits (one per part of a text sent) and every movement of them.
 text_credits = Table(

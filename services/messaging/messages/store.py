@@ -41,7 +41,8 @@ def recipient_from(r) -> Recipient:
 def recipient_of_text(session: Session, provider_ref: str) -> tuple[str, str, Recipient] | None:
     """(landlord id, message id, recipient) of the text the provider knows by this id (a platform-level
     session: a delivery report names no landlord)."""
-    row = session.execute(select(recipients).where(recipients.c.provider_ref == provider_ref)
+    row = session.execute(select(recipients).where(recipients.c.provider_ref == provider_ref,
+                                                   recipients.c.provider_ref != "")  # its index's rows
                           .limit(1)).mappings().first()
     return (row["landlord_id"], row["message_id"], recipient_from(row)) if row else None
 
