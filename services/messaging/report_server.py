@@ -7,6 +7,7 @@ from services.common.errors import InvalidInput
 from services.common.row_files import chosen_format, file_chunks
 from services.gen.tracker.messaging.v1 import messaging_service_pb2 as pb
 
+from .codes import service as codes
 from .reports import communication_report as communications, message_report
 from .to_proto import message_summary, recipient_message
 
@@ -37,8 +38,9 @@ class ReportServing:
         return pb.RecipientCopy(recipient=recipient_message(message, recipient, (subject, content)))
 
     def GetCommunicationReport(self, request, ctx):
-        picked = communications.record_filter({name: getattr(request, name) for name in FILTER})
         with self._runtime.uow(require_landlord(), read_only=True) as uow:
+            picked = communications.record_filter({name: getattr(request, name) for name in FILTER},
+                                                  codes.catalogue(uow))
             found = communications.summary(uow, picked)
         return pb.CommunicationReport(
             messages=found["messages"], dates=found["dates"], records=found["records"], people=found["people"],
@@ -46,21 +48,23 @@ class ReportServing:
                                            "last_date": m["last_date"].isoformat()}) for m in found["by_message"]])
 
     def DownloadCommunicationReport(self, request, ctx):
-        picked = communications.record_filter({name: getattr(request.filter, name) for name in FILTER})
+        with self._runtime.uow(require_landlord(), read_only=True) as uow:
+            catalogue = codes.catalogue(uow)
+        picked = communications.record_filter({name: getattr(request.filter, name) for name in FILTER}, catalogue)
         chosen = chosen_format(request.format)
         if request.what in ("", "summary"):
             with self._runtime.uow(require_landlord(), read_only=True) as uow:
                 rows = communications.summary_rows(communications.summary(uow, picked))
             chunks = file_chunks([communications.SUMMARY_COLUMNS, *rows], chosen, sheet_title="Communications")
         elif request.what == "records":
-            chunks = file_chunks([communications.RECORD_COLUMNS, *self._record_rows(picked)], chosen,
+            chunks = file_chunks([communications.RECORD_COLUMNS, *self._record_rows(picked, catalogue)], chosen,
                                  sheet_title="Communication records")
         else:
             raise InvalidInput.field("what", "must be summary or records")
         for data in chunks:
             yield pb.FileChunk(data=data)
 
-    def _record_rows(self, picked):
+    def _record_rows(self, picked, catalogue):
         landlord_id, after = require_landlord(), None
         while True:
             with self._runtime.uow(landlord_id, read_only=True) as uow:
@@ -69,5 +73,5 @@ class ReportServing:
                 return
             people = self._people.names(sorted({row["person_id"] for row in page}))
             for row in page:
-                yield communications.record_row(row, people.get(row["person_id"], ("", "")))
+                yield communications.record_row(row, people.get(row["person_id"], ("", "")), catalogue)
             after = (page[-1]["date"], page[-1]["communication_id"])

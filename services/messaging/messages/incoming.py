@@ -19,6 +19,7 @@ from services.common.uow import UnitOfWork
 
 from .. import domain as records
 from ..clients.profiles import People
+from ..codes import service as codes
 from ..store import CommunicationRecords
 from . import unsubscribe
 from .domain import DELIVERED, FAILED, TEXT
@@ -56,7 +57,7 @@ def delivery_report(uow_for: Callable[..., UnitOfWork], *, token: str, url: str,
         record = CommunicationRecords(uow.session, landlord_id).get(recipient.communication_id, for_update=True)
         if record is None or record.deleted or record.details.outcome_code == outcome:
             return ""
-        record.change(replace(record.details, outcome_code=outcome), uow.clock.now())
+        record.change(replace(record.details, outcome_code=outcome, catalogue=codes.catalogue(uow)), uow.clock.now())
         CommunicationRecords(uow.session, landlord_id).save(record)
         uow.track(record)
         Messages(uow.session, landlord_id).set_state(message_id, recipient.person_id, state, error)
@@ -86,7 +87,8 @@ def reply(uow_for: Callable[..., UnitOfWork], people: People, *, token: str, url
             message = Messages(uow.session, landlord_id).get(message_id)
             details = records.Details("texted", "replied", uow.clock.today(), message.landlord_contact,
                                       message.reference[:records.TEXT_MAX],
-                                      f"Reply from {number}: {body}"[:records.NOTES_MAX])
+                                      f"Reply from {number}: {body}"[:records.NOTES_MAX],
+                                      catalogue=codes.catalogue(uow))
             made = records.Communication.new(landlord_id=landlord_id, person_id=recipient.person_id,
                                              details=details, user_id=message.created_by, now=uow.clock.now(),
                                              message_id=message_id)

@@ -9,6 +9,7 @@ from typing import Callable
 from services.common.errors import PermissionDenied
 from services.common.uow import UnitOfWork
 
+from ..codes import service as codes
 from ..store import CommunicationRecords
 from . import unsubscribe
 from .store import Messages
@@ -33,7 +34,7 @@ def opened(uow_for: Callable[..., UnitOfWork], *, secret: str, link: str) -> str
         record = records.get(recipient.communication_id, for_update=True)
         if record is None or record.deleted or record.details.outcome_code not in OVERTAKES:
             return ""
-        record.change(replace(record.details, outcome_code=OPENED), uow.clock.now())
+        record.change(replace(record.details, outcome_code=OPENED, catalogue=codes.catalogue(uow)), uow.clock.now())
         records.save(record)
         uow.track(record)
         uow.commit()

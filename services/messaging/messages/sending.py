@@ -21,6 +21,7 @@ from services.common.worker import BackgroundWorker
 
 from .. import domain as records
 from ..clients.profiles import People
+from ..codes import service as codes
 from ..credits import service as credits
 from ..store import CommunicationRecords
 from . import need_rules, rendering, routing, unsubscribe
@@ -169,10 +170,10 @@ class SendJob(BackgroundWorker):
         with self._runtime.uow(message.landlord_id) as uow:
             store = Messages(uow.session, message.landlord_id)
             left_off = [replace(recipient, state=EXCLUDED) for recipient, delivery in finished if delivery is None]
-            sent = []
+            sent, catalogue = [], codes.catalogue(uow)  # the labels the records' events carry
             for recipient, delivery in finished:
                 if delivery is not None:
-                    record = self._record(uow, message, recipient, delivery, note)
+                    record = self._record(uow, message, recipient, delivery, note, catalogue)
                     sent.append((record, replace(recipient, state=delivery.state, error=delivery.error[:500],
                                                  communication_id=record.communication_id,
                                                  provider_ref=delivery.provider_ref,
@@ -186,10 +187,11 @@ class SendJob(BackgroundWorker):
 
     @staticmethod
     def _record(uow: UnitOfWork, message: Message, recipient: Recipient, delivery: Delivery,
-                note: str) -> records.Communication:
+                note: str, catalogue: records.Catalogue) -> records.Communication:
         notes = "\n".join(n for n in (message.notes, note, delivery.error) if n)[:records.NOTES_MAX]
         details = records.Details(RECORD_CODES[message.channel], delivery.outcome_code, uow.clock.today(),
-                                  message.landlord_contact, message.reference[:records.TEXT_MAX], notes)
+                                  message.landlord_contact, message.reference[:records.TEXT_MAX], notes,
+                                  catalogue=catalogue)
         return records.Communication.new(landlord_id=message.landlord_id, person_id=recipient.person_id,
                                          details=details, user_id=message.created_by, now=uow.clock.now(),
                                          message_id=message.message_id)

@@ -31,12 +31,14 @@ class RecordFilter:
     message_id: str = ""
 
 
-def record_filter(given: Mapping[str, str]) -> RecordFilter:
-    """The filter, checked, or InvalidInput naming every bad field."""
+def record_filter(given: Mapping[str, str], catalogue: records.Catalogue) -> RecordFilter:
+    """The filter, checked, or InvalidInput naming every bad field; a communication code must be one of the
+    landlord's `catalogue` (an archived one too: records still carry it)."""
     problems: list[FieldProblem] = []
     code = (given.get("communication_code") or "").strip()
-    if code and code not in records.BY_CODE:
-        problems.append(FieldProblem("communication_code", "must be one of " + ", ".join(records.BY_CODE)))
+    if code and catalogue.code(code) is None:
+        problems.append(FieldProblem("communication_code",
+                                     "must be one of " + ", ".join(c.code for c in catalogue.codes)))
     days: dict[str, dt.date | None] = {}
     for name in ("date_from", "date_to"):
         try:
@@ -102,9 +104,10 @@ def record_page(uow: UnitOfWork, picked: RecordFilter, after: tuple[dt.date, str
     return [dict(row) for row in uow.session.execute(statement).mappings()]
 
 
-def record_row(row: Mapping[str, Any], person: tuple[str, str]) -> list:
-    """One record's row (after RECORD_COLUMNS); `person` is (name, personal reference)."""
-    code = records.BY_CODE.get(row["communication_code"])
-    outcome = dict(code.outcomes).get(row["outcome_code"], row["outcome_code"]) if code else row["outcome_code"]
-    return [row["date"], person[0], person[1], code.label if code else row["communication_code"], outcome,
+def record_row(row: Mapping[str, Any], person: tuple[str, str], catalogue: records.Catalogue) -> list:
+    """One record's row (after RECORD_COLUMNS), labelled from the landlord's `catalogue`; `person` is (name,
+    personal reference)."""
+    code, outcome = row["communication_code"], row["outcome_code"]
+    return [row["date"], person[0], person[1], catalogue.communication_label(code),
+            catalogue.outcome_label(code, outcome),
             row["landlord_contact"], row["description"], row["notes"], row["reference"] or ""]

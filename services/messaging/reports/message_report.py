@@ -11,6 +11,7 @@ from services.common.errors import NotFound
 from services.common.uow import UnitOfWork
 
 from .. import domain as records
+from ..codes import service as codes
 from ..messages import rendering, service as messages
 from ..messages.domain import RECORD_CODES, Message, Recipient, reason_label
 from ..messages.store import recipient_from
@@ -29,8 +30,7 @@ def report(uow: UnitOfWork, *, message_id: str) -> tuple[dict[str, Any], list[tu
         table.c.landlord_id == uow.landlord_id, table.c.message_id == message_id, table.c.deleted.is_(False))
         .group_by(table.c.outcome_code))
     found = {code: count for code, count in rows}
-    allowed = records.BY_CODE[RECORD_CODES[message.channel]].outcomes
-    analysis = [(code, label, found.pop(code, 0)) for code, label in allowed]
+    analysis = [(o.code, o.label, found.pop(o.code, 0)) for o in _outcomes(uow, message)]
     return messages.summary(uow, message), analysis + [(code, code, n) for code, n in sorted(found.items())]
 
 
@@ -38,7 +38,7 @@ def log_rows(uow: UnitOfWork, *, message_id: str) -> tuple[Message, Iterator[lis
     """The message and its log's rows (after LOG_COLUMNS), everyone on the list by name, read a page at a
     time while the unit of work lasts (the caller consumes them inside it)."""
     message = messages.get(uow, message_id)
-    outcomes = {code: label for code, label in records.BY_CODE[RECORD_CODES[message.channel]].outcomes}
+    outcomes = {o.code: o.label for o in _outcomes(uow, message)}
 
     def rows() -> Iterator[list]:
         joined = recipients.outerjoin(table, and_(table.c.communication_id == recipients.c.communication_id,
@@ -53,6 +53,12 @@ def log_rows(uow: UnitOfWork, *, message_id: str) -> tuple[Message, Iterator[lis
                    r.state, outcomes.get(outcome, outcome), reason_label(message.channel, r.reason) if r.reason else "",
                    r.error, row["date"].isoformat() if row["date"] else ""]
     return message, rows()
+
+
+def _outcomes(uow: UnitOfWork, message: Message) -> tuple[records.Outcome, ...]:
+    """The outcome codes of what the message records, as the landlord's list labels them (archived ones too)."""
+    code = RECORD_CODES[message.channel]
+    return (codes.catalogue(uow).code(code) or records.PRODUCT.code(code)).outcomes
 
 
 def recipient_copy(uow: UnitOfWork, *, message_id: str, person_id: str) -> tuple[Message, Recipient, str, str]:
