@@ -54,7 +54,7 @@ def test_the_services_role_cannot_write_for_another_landlord_or_lift_the_wall(pg
             conn.execute(text("ALTER TABLE people DISABLE ROW LEVEL SECURITY"))
 
 
-@pytest.mark.parametrize("service", ["gateway", "profiles", "reporting"])
+@pytest.mark.parametrize("service", ["gateway", "profiles", "reporting", "households", "groups", "import", "messaging"])
 def test_every_table_of_every_service_forces_row_level_security(service):
     engines()
     migrations.upgrade(service, ENV["TRACKER_MIGRATION_DATABASE_URL_TEMPLATE"].format(service=service))
