@@ -35,6 +35,7 @@ PEOPLE = int(os.environ.get("TRACKER_BENCH_MESSAGE_PEOPLE", "100000"))
 CHANGED = int(os.environ.get("TRACKER_BENCH_MESSAGE_CHANGED", "1000"))
 SEND = int(os.environ.get("TRACKER_BENCH_SEND_EMAILS", "100000"))
 PREFIX = os.environ.get("TRACKER_BENCH_MESSAGE_INDEX_PREFIX", "benchmessages_")
+IDS_A_CALL = 50_000  # people named in one criteria call adding to the send's list
 SMTP = ("127.0.0.1", int(os.environ.get("TRACKER_BENCH_SMTP_PORT", "2525")))  # the bench platform's catcher
 EMAIL = {"channel": "email", "sender_name": "Bench Homes", "sender_email": "bench@example.org",
          "subject": "Your repairs, {{first_name}}", "greeting": "title_surname", "landlord_contact": "Bench Officer",
@@ -88,7 +89,9 @@ def send(api: Http, built: str, emails: int) -> dict:
         if len(found) < 500:
             break
         page += 1
-    listed = api.json("POST", f"/api/v1/messages/{message['id']}/recipients", {"criteria": {"person_id": ids[:emails]}})
+    for start in range(0, min(emails, len(ids)), IDS_A_CALL):  # a person_id criterion names at most 65,536
+        listed = api.json("POST", f"/api/v1/messages/{message['id']}/recipients",
+                          {"criteria": {"person_id": ids[start:min(emails, start + IDS_A_CALL)]}})
     started = time.perf_counter()
     api.json("POST", f"/api/v1/messages/{message['id']}/send", ok=(202,))
     _wait(lambda: api.json("GET", f"/api/v1/messages/{message['id']}")["status"] == "sent", timeout=4 * 3600)
