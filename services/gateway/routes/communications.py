@@ -4,14 +4,17 @@ and listed on a person's communications tab newest first. Any staff member reads
 changing and deleting them needs send_messages (the communications module's privilege)."""
 from __future__ import annotations
 
+from services.common import people_rows
+from services.common.errors import FieldProblem, InvalidInput
 from services.common.grpc_client import call
 from services.gen.tracker.messaging.v1 import messaging_service_pb2 as pb
 
 from ..api import landlord_staff
 from ..privileges import Privilege
 from ..schemas import PageQuery
-from ..schemas.communications import (CommunicationChanges, CommunicationList, CommunicationOut, NewCommunications,
-                                      Recorded)
+from ..schemas.communications import (MAX_PEOPLE, CommunicationChanges, CommunicationList, CommunicationOut,
+                                      NewCommunications, Recorded)
+from .. import searching
 from . import api
 from .person_links import PERSON, known_person
 
@@ -39,12 +42,33 @@ def _sent(values: dict) -> dict:
 
 
 @api.route("POST", COMMUNICATIONS, access=RECORD, tag=TAG, status=201, body=NewCommunications, response=Recorded,
-           summary="Record a contact made outside the platform: one communication record for each person listed "
-                   "(all or none; every person must be current)")
+           summary="Record a contact made outside the platform: one communication record for each person listed, "
+                   "or picked by criteria, a group or a template (all or none; every person must be current)")
 def record(gw, caller, body: NewCommunications):
     answer = call(gw.clients.messaging.RecordCommunications, pb.RecordCommunicationsRequest(
-        person_ids=body.person_ids, details=pb.CommunicationDetails(**_sent(body.model_dump()))))
+        person_ids=_people(gw, caller, body), details=pb.CommunicationDetails(**_sent(body.model_dump()))))
     return {"recorded": answer.recorded, "communication_ids": list(answer.communication_ids)}
+
+
+def _people(gw, caller, body: NewCommunications) -> list[str]:
+    """The people named, or those the criteria pick (at most MAX_PEOPLE, else 422 naming criteria)."""
+    if (body.person_ids is None) == (body.criteria is None):
+        raise InvalidInput("give person_ids or criteria (one of them)",
+                           [FieldProblem(name, "give person_ids or criteria (one of them)")
+                            for name in ("person_ids", "criteria")])
+    if body.person_ids is not None:
+        return body.person_ids
+    if not body.criteria:
+        raise InvalidInput.field("criteria", "must pick someone: give at least one criterion")
+    picked: list[str] = []
+    for total, ids in people_rows.resolve(gw.profiles, searching.checked(gw, caller, body.criteria), MAX_PEOPLE):
+        if total > MAX_PEOPLE:
+            raise InvalidInput.field("criteria", f"picks {total:,} people: one recorded contact names at most "
+                                                 f"{MAX_PEOPLE:,}")
+        picked += ids
+    if not picked:
+        raise InvalidInput.field("criteria", "picks nobody")
+    return picked
 
 
 @api.route("GET", PERSON + "/communications", access=READ, tag=TAG, query=PageQuery, response=CommunicationList,

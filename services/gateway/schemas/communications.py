@@ -6,7 +6,11 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import Body, DateText
+from services.common.criteria import CRITERIA_SCHEMA
+
+from . import Body, DateText, JsonObject
+
+MAX_PEOPLE = 10_000  # people one recorded contact may name
 
 CODE = Field(min_length=1, max_length=40, description="a communication code: GET /api/v1/communication-codes")
 OUTCOME = Field(min_length=1, max_length=60, description="an outcome code valid for the communication code")
@@ -16,10 +20,15 @@ class NewCommunications(Body):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [{
         "person_ids": ["6f1c2b9e-0000-4000-8000-000000000001"], "communication_code": "phoned",
         "outcome_code": "spoke_to_person", "date": "2026-11-30", "landlord_contact": "Sam Officer",
-        "description": "Rent arrears call", "notes": "Agreed a payment plan"}]})
+        "description": "Rent arrears call", "notes": "Agreed a payment plan"}, {
+        "criteria": {"admin_group": ["6f1c2b9e-0000-4000-8000-000000000002"]}, "communication_code": "visited",
+        "outcome_code": "card_left", "date": "2026-11-30", "landlord_contact": "Sam Officer"}]})
 
-    person_ids: list[str] = Field(min_length=1, max_length=10_000,
-                                  description="one record is made for each (repeats once); all current people")
+    person_ids: Optional[list[str]] = Field(None, min_length=1, max_length=MAX_PEOPLE, description=(
+        "one record is made for each (repeats once); all current people. Give these or criteria"))
+    criteria: Optional[JsonObject] = Field(None, json_schema_extra=CRITERIA_SCHEMA, description=(
+        "instead of person_ids, the list as a message's is built: a group ({\"admin_group\": [id]}), a template "
+        "({\"search_template\": [id]}) or any criteria, picking 1 to 10,000 current people"))
     communication_code: str = CODE
     outcome_code: str = OUTCOME
     date: DateText = Field(description="when the contact happened; not in the future")
