@@ -1,6 +1,8 @@
 """The composition root of the messaging service."""
 from __future__ import annotations
 
+import datetime as dt
+
 from services.common import topics
 from services.common.bus import EventBus
 from services.common.clock import Clock
@@ -43,7 +45,8 @@ class Messaging:
         s = self.settings
         texts = TwilioTexts(self.sms_api_url, s.sms_account, s.sms_token)
         self.send_job = SendJob(self.runtime, self.people, SmtpMailer(SmtpServer.from_url(self.smtp_url)), texts,
-                                lambda: self.public_url, s.signing_secret())
+                                lambda: self.public_url, s.signing_secret(),
+                                dt.timedelta(seconds=s.send_claim_lease_seconds))
         servicer = MessagingServicer(self.runtime, self.people, self.send_job.nudge, text_token=s.sms_token,
                                      public_url=lambda: self.public_url, secret=s.signing_secret(),
                                      households=self.households)

@@ -87,6 +87,7 @@ message_recipients = Table(
     Column("mailing_name", String(1000), nullable=False, server_default=""),  # the name on a letter
     Column("copy", LargeBinary, nullable=False, server_default=text("''")),  # what was sent, compressed (rendering.copy)
     Column("language", String(100), nullable=False, server_default=""),  # the language variant they get
+    Column("claimed_at", DateTime(timezone=True), nullable=True),  # when a send job claimed them (migration 0014)
     PrimaryKeyConstraint("message_id", "person_id"),
     Index("ix_message_recipients_state", "message_id", "state"),
     # delivery reports and replies look only for texts handed over (migration 0013)

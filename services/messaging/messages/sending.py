@@ -5,9 +5,11 @@ with the one communication record it makes (a batch of emails in one transaction
 once, as its delivery report may follow within moments). A recipient claimed when the process stopped is
 never sent again: the job finds it on start and records it as sent, the notes saying delivery was not
 confirmed. Finishing a recipient only takes effect on a claimed row, so no recipient gets two
-records. When a text message's list is done, the credits of texts not handed over come back."""
+records. A claim is taken over only once older than the job's lease (CLAIM_LEASE), looked for as the job
+starts and each time it looks for work: a replica's batch in flight is never taken. When a text message's list is done, the credits of texts not handed over come back."""
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import replace
 from typing import Callable
@@ -34,6 +36,7 @@ from .store import Messages, sending_messages
 log = logging.getLogger(__name__)
 
 BATCH = 50
+CLAIM_LEASE = dt.timedelta(minutes=10)  # a batch is sent well within it, retries and backoff included
 NOT_CONFIRMED = "The send job stopped while sending this message; it was not sent again (delivery not confirmed)."
 
 
@@ -63,15 +66,13 @@ class SendJob(BackgroundWorker):
     """`public_url()`: the gateway as the outside world reaches it (the text provider's delivery reports and
     the emails' unsubscribe links go there); `secret` signs the unsubscribe links."""
 
-    def __init__(self, runtime, people: People, mailer, texts, public_url: Callable[[], str], secret: str):
+    def __init__(self, runtime, people: People, mailer, texts, public_url: Callable[[], str], secret: str,
+                 claim_lease: dt.timedelta = CLAIM_LEASE):
         super().__init__("messaging-send")
+        self._claim_lease = claim_lease
         self._runtime, self._people, self._mailer, self._texts = runtime, people, mailer, texts
         self._public_url, self._secret = public_url, secret
         self._attachments: dict[str, Attachment | None] = {}  # by message: read once, as sending starts
-
-    def start(self) -> None:
-        self._recover()
-        super().start()
 
     def stop(self, timeout: float = 30.0) -> None:
         super().stop(timeout)
@@ -84,6 +85,7 @@ class SendJob(BackgroundWorker):
 
     def work_once(self) -> bool:
         """Send every message being sent to the end of its list (or until stopped)."""
+        self._recover()
         for landlord_id, message_id in self._sending():
             with context.bound(context.CallContext(landlord_id=landlord_id, request_id=context.new_request_id())):
                 while not self.stopping and self._send_batch(landlord_id, message_id):
@@ -92,11 +94,14 @@ class SendJob(BackgroundWorker):
         return False
 
     def _recover(self) -> None:
-        """Recipients claimed when the process stopped: recorded as sent (never sent again)."""
+        """Recipients claimed longer ago than the lease (a send job stopped mid-batch): recorded as sent, never
+        sent again."""
         for landlord_id, message_id in self._sending():
             with self._runtime.uow(landlord_id) as uow:
                 message = Messages(uow.session, landlord_id).get(message_id)
-                stranded = Messages(uow.session, landlord_id).waiting(message_id, states=(CLAIMED,), limit=1_000_000)
+                stranded = Messages(uow.session, landlord_id).waiting(
+                    message_id, states=(CLAIMED,), limit=1_000_000,
+                    claimed_before=self._runtime.clock.now() - self._claim_lease)
             if stranded:
                 log.warning("message %s: %d recipients were being sent when the job stopped; not sent again",
                             message_id, len(stranded))
@@ -111,7 +116,7 @@ class SendJob(BackgroundWorker):
                                                                                         with_content=True)
             claimed = store.waiting(message_id, limit=BATCH)
             rules = need_rules.for_channel(uow, message.channel)
-            store.claim(message_id, [recipient.person_id for recipient in claimed])
+            store.claim(message_id, [recipient.person_id for recipient in claimed], self._runtime.clock.now())
             claimed = [replace(recipient, state=CLAIMED) for recipient in claimed]
             if not claimed and store.unfinished(message_id) == 0:
                 store.set_status(message_id, SENT, self._runtime.clock.now())

@@ -7,7 +7,7 @@ import datetime as dt
 from operator import attrgetter
 from typing import Iterable, Sequence
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from services.common.db import as_utc
@@ -192,8 +192,14 @@ class Messages:
                                                             recipients.c.person_id == person_id)).mappings().first()
         return recipient_from(row) if row else None
 
-    def waiting(self, message_id: str, *, states: Sequence[str] = (INCLUDED,), limit: int) -> list[Recipient]:
-        rows = self.session.execute(select(recipients).where(*self._of(message_id), recipients.c.state.in_(states))
+    def waiting(self, message_id: str, *, states: Sequence[str] = (INCLUDED,), limit: int,
+                claimed_before: dt.datetime | None = None) -> list[Recipient]:
+        """Recipients in these states, by person id; with `claimed_before`, only those claimed before then (or
+        at a time not kept)."""
+        where = [*self._of(message_id), recipients.c.state.in_(states)]
+        if claimed_before is not None:
+            where.append(or_(recipients.c.claimed_at < claimed_before, recipients.c.claimed_at.is_(None)))
+        rows = self.session.execute(select(recipients).where(*where)
                                     .order_by(recipients.c.person_id).limit(limit)).mappings()
         return [recipient_from(r) for r in rows]
 
@@ -202,12 +208,12 @@ class Messages:
                                                       recipients.c.person_id == recipient.person_id)
                              .values(**{name: getattr(recipient, name) for name in RECIPIENT_FIELDS}))
 
-    def claim(self, message_id: str, person_ids: Sequence[str]) -> None:
-        """These recipients are being sent (state "sending"), in one statement."""
+    def claim(self, message_id: str, person_ids: Sequence[str], now: dt.datetime) -> None:
+        """These recipients are being sent (state "sending", claimed now), in one statement."""
         if person_ids:
             self.session.execute(update(recipients).where(*self._of(message_id),
                                                           recipients.c.person_id.in_(list(person_ids)))
-                                 .values(state=CLAIMED))
+                                 .values(state=CLAIMED, claimed_at=now))
 
     def finish_claimed(self, message_id: str, done: Sequence[Recipient]) -> set[str]:
         """Save these recipients as done, those still claimed (locked first, then one UPDATE run for all); the

@@ -3,7 +3,8 @@ the send job. The platform runs as one process per service against the real engi
 starts it), on databases, a Kafka namespace and an index prefix of its own, so no other platform's send job
 can take its message. An email to 300 people goes through the gateway to a loopback mail server slow enough
 that sending takes seconds; the messaging process is killed with SIGKILL mid-send (no graceful stop, nothing
-finished) and started again with the same environment. Proved: nobody receives the email twice; the batch
+finished) and started again with the same environment (a claim lease of seconds, not the ten minutes a
+replica of a live job would be given). Proved: nobody receives the email twice; the batch
 being sent when the process died is recorded as sent, "not confirmed", and never sent again; the restarted
 job sends to everyone else; every included person has exactly one record; the message's numbers agree.
 Synthetic data only (example.org addresses), traffic only on 127.0.0.1."""
@@ -43,6 +44,7 @@ pytestmark = pytest.mark.engines
 PEOPLE = 300
 KILL_AFTER = 60  # emails caught before the messaging process is killed: inside the second batch of 50
 PAUSE_S = 0.03  # the mail server's time per email: 300 take about ten seconds
+LEASE_S = 3  # the restarted job takes over the killed one's batch once its claim is this old
 MESSAGES = "/api/v1/messages"
 OPERATOR_PASSWORD = "sturdy-lantern-harbour-42"
 EMAIL = {"channel": "email", "description": "Kill and restart", "sender_name": "Northfield Homes",
@@ -146,7 +148,7 @@ def _cluster_env(run: str, smtp_url: str, var: Path) -> dict[str, str]:
             "TRACKER_GATEWAY_PORT": str(free_port()), "TRACKER_KAFKA_NAMESPACE": f"tt-{run}.",
             "TRACKER_SEARCH_INDEX_PREFIX": f"tt-{run}-", "TRACKER_SMTP_URL": smtp_url, "TRACKER_VAR_DIR": str(var),
             "TRACKER_OPERATOR_PASSWORD": OPERATOR_PASSWORD, "TRACKER_TOKEN_SECRET": "t" * 48,
-            "TRACKER_LOG_LEVEL": "WARNING"}
+            "TRACKER_LOG_LEVEL": "WARNING", "TRACKER_SEND_CLAIM_LEASE_SECONDS": str(LEASE_S)}
 
 
 class ServiceProcesses:
