@@ -192,32 +192,40 @@ class ElasticsearchIndex(SearchIndex):
             pit = self._client.open_point_in_time(index=self._alias(name), keep_alive=KEEP_ALIVE,
                                                   routing=landlord_id).body["id"]
 
-        def page(part: int, after: list | None = None) -> tuple[int | None, list[dict], list | None]:
-            built = build_document_scan(landlord_id, filters, types, fields, batch, pit, after, (part, SLICES))
+        held = {pit}  # every id the point in time was answered under: Elasticsearch may hand on a new one
+
+        def page(part: int, at: str, after: list | None = None) -> tuple[int | None, list[dict], list | None, str]:
+            built = build_document_scan(landlord_id, filters, types, fields, batch, at, after, (part, SLICES))
             with _errors("scan"):
-                return read_document_scan(self._client.search(body=built["body"], **built["params"]).body)
+                total, docs, last, next_at = read_document_scan(
+                    self._client.search(body=built["body"], **built["params"]).body)
+            held.add(next_at or at)
+            return total, docs, last, next_at or at
 
         def rest(part: int, first: tuple) -> Iterator[list[dict]]:
-            _, docs, after = first
+            _, docs, after, at = first
             while docs:
                 yield docs
                 if len(docs) < batch:
                     return
-                _, docs, after = page(part, after)
+                _, docs, after, at = page(part, at, after)
 
+        def closed() -> None:
+            for held_id in held:
+                self._close_point_in_time(held_id)
         try:
             with ThreadPoolExecutor(SLICES, thread_name_prefix="scan-slice") as pool:
-                firsts = list(pool.map(page, range(SLICES)))
+                firsts = list(pool.map(lambda part: page(part, pit), range(SLICES)))
         except BaseException:
-            self._close_point_in_time(pit)
+            closed()
             raise
 
         def chunks() -> Iterator[list[dict]]:
             try:
                 yield from merged_ahead([rest(part, first) for part, first in enumerate(firsts)])
             finally:
-                self._close_point_in_time(pit)
-        return DocumentScan(sum(total or 0 for total, _, _ in firsts), chunks())
+                closed()
+        return DocumentScan(sum(first[0] or 0 for first in firsts), chunks())
 
     def _close_point_in_time(self, pit: str) -> None:
         with contextlib.suppress(ApiError, TransportError):  # it lapses by itself after KEEP_ALIVE

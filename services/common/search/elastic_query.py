@@ -30,7 +30,7 @@ _MATCH_ALL: dict = {"match_all": {}}
 # The response parts read back; the rest (_index, _id, _score, sort values) is not sent.
 _FILTER_PATH = "hits.total.value,hits.hits._source,aggregations,error"
 _SCAN_FILTER_PATH = "hits.total.value,hits.hits.sort,error"
-_DOCUMENT_SCAN_FILTER_PATH = "hits.total.value,hits.hits._source,hits.hits.sort,error"
+_DOCUMENT_SCAN_FILTER_PATH = "hits.total.value,hits.hits._source,hits.hits.sort,pit_id,error"
 KEEP_ALIVE = "1m"  # how long a document scan's point in time waits for its next page
 SLICES = 2  # slices of a document scan read at once
 
@@ -98,12 +98,13 @@ def build_document_scan(landlord_id: str, filters: Any, types: Mapping[str, Fiel
     return {"params": {"filter_path": _DOCUMENT_SCAN_FILTER_PATH}, "body": body}
 
 
-def read_document_scan(response: Mapping[str, Any]) -> tuple[int | None, list[dict], list | None]:
-    """(total, or None after the first page; the page's documents; the sort values to continue after) of a
-    response to build_document_scan's request."""
+def read_document_scan(response: Mapping[str, Any]) -> tuple[int | None, list[dict], list | None, str]:
+    """(total, or None after the first page; the page's documents; the sort values to continue after; the
+    point in time's id to go on with, "" if none was given) of a response to build_document_scan's request."""
     hits = response.get("hits", {})
     found = hits.get("hits", [])
-    return hits.get("total", {}).get("value"), [hit["_source"] for hit in found], found[-1]["sort"] if found else None
+    return (hits.get("total", {}).get("value"), [hit["_source"] for hit in found],
+            found[-1]["sort"] if found else None, response.get("pit_id", ""))
 
 
 def _landlord_query(landlord_id: str, filters: Any, types: Mapping[str, FieldType]) -> dict[str, Any]:
