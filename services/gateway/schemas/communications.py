@@ -6,9 +6,8 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from services.common.criteria import CRITERIA_SCHEMA
-
 from . import Body, DateText, JsonObject
+from .groups import optional_criteria
 
 MAX_PEOPLE = 10_000  # people one recorded contact may name
 
@@ -26,9 +25,9 @@ class NewCommunications(Body):
 
     person_ids: Optional[list[str]] = Field(None, min_length=1, max_length=MAX_PEOPLE, description=(
         "one record is made for each (repeats once); all current people. Give these or criteria"))
-    criteria: Optional[JsonObject] = Field(None, json_schema_extra=CRITERIA_SCHEMA, description=(
+    criteria: Optional[JsonObject] = optional_criteria(
         "instead of person_ids, the list as a message's is built: a group ({\"admin_group\": [id]}), a template "
-        "({\"search_template\": [id]}) or any criteria, picking 1 to 10,000 current people"))
+        "({\"search_template\": [id]}) or any criteria, picking 1 to 10,000 current people")
     communication_code: str = CODE
     outcome_code: str = OUTCOME
     date: DateText = Field(description="when the contact happened; not in the future")
