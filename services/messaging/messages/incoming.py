@@ -9,6 +9,7 @@ channel; any other is refused."""
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import replace
 from typing import Callable, Mapping
 
@@ -22,7 +23,7 @@ from ..clients.profiles import People
 from ..codes import service as codes
 from ..store import CommunicationRecords
 from . import unsubscribe
-from .domain import DELIVERED, FAILED, TEXT
+from .domain import DELIVERED, FAILED, TEXT, Recipient
 from .store import Messages, latest_text_to, recipient_of_text
 from .texts import callback_outcome
 
@@ -31,6 +32,7 @@ log = logging.getLogger(__name__)
 STOP_WORDS = frozenset({"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"})  # the carriers' usual ones
 NOT_SIGNED = "the request is not signed by the text provider"
 NOT_OUR_LINK = "this unsubscribe link is not one this platform sent"
+TEXT_RECORDED_S = 3.0  # how long a delivery report waits for the send job to record its text's provider id
 
 
 def _signed(token: str, url: str, params: Mapping[str, str], signature: str) -> None:
@@ -38,13 +40,25 @@ def _signed(token: str, url: str, params: Mapping[str, str], signature: str) -> 
         raise PermissionDenied(NOT_SIGNED)
 
 
+def _text_sent(uow_for: Callable[..., UnitOfWork], sid: str) -> tuple[str, str, Recipient] | None:
+    """The text the provider knows by this id. A report can overtake the send job's recording of the id (the
+    provider answers, then reports at once, while the job is still writing it down): asked again for up to
+    TEXT_RECORDED_S before the report is taken to be about a text this platform did not send."""
+    deadline = time.monotonic() + TEXT_RECORDED_S
+    while True:
+        with uow_for(platform=True, read_only=True) as uow:
+            found = recipient_of_text(uow.session, sid)
+        if found is not None or time.monotonic() >= deadline:
+            return found
+        time.sleep(0.1)
+
+
 def delivery_report(uow_for: Callable[..., UnitOfWork], *, token: str, url: str, params: Mapping[str, str],
                     signature: str) -> str:
     """The outcome the report gives the text's record ("" when it changes nothing)."""
     _signed(token, url, params, signature)
     outcome = callback_outcome(params.get("MessageStatus", ""), params.get("ErrorCode") or None)
-    with uow_for(platform=True, read_only=True) as uow:
-        found = recipient_of_text(uow.session, params.get("MessageSid", "")) if params.get("MessageSid") else None
+    found = _text_sent(uow_for, params.get("MessageSid", "")) if params.get("MessageSid") else None
     if found is None or outcome is None:
         if found is None:
             log.info("a delivery report about a text this platform did not send was dropped")
