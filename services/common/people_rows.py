@@ -27,7 +27,7 @@ def resolve(profiles_stub, criteria: Mapping[str, Any], chunk: int = ROWS_PAGE) 
 
 
 def picked_rows(profiles_stub, criteria: Mapping[str, Any], columns: Iterable[str],
-                chunk: int = ROWS_CHUNK) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+                chunk: int = ROWS_CHUNK) -> Iterator[tuple[int, list[list]]]:
     """Everyone the criteria pick as rows, a chunk at a time in no particular order, with how many there are
     (on the first): each row [id, status, personal_ref, first_name, surname, [the columns' values in the
     order given]]; InvalidInput for bad criteria or columns as the first chunk is read."""
@@ -35,19 +35,6 @@ def picked_rows(profiles_stub, criteria: Mapping[str, Any], columns: Iterable[st
     request.criteria.update(dict(criteria))
     for page in call_stream(profiles_stub.StreamPeopleRows, request, timeout=None):
         yield page.total, orjson.loads(page.rows_json)
-
-
-def in_pages(person_ids: Iterable[str], size: int = ROWS_PAGE) -> Iterator[list[str]]:
-    """The ids a page at a time, taken from `person_ids` only as each page is wanted (a stream still coming
-    is read no further than the page asked for)."""
-    page: list[str] = []
-    for person_id in person_ids:
-        page.append(person_id)
-        if len(page) == size:
-            yield page
-            page = []
-    if page:
-        yield page
 
 
 def rows(profiles_stub, person_ids: Sequence[str], columns: Iterable[str]) -> list:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any, Callable, Iterable, Iterator
 
 import orjson
 
@@ -94,24 +95,15 @@ class ProfilesServicer(pb_grpc.ProfilesServicer):
         with self._reading() as uow:
             scan = service.resolve_people(uow, self._index, criteria=_dict(request, "criteria"),
                                           chunk_size=request.chunk_size, catalogues=self._catalogues)
-        sent = False
-        for ids in scan.chunks:
-            yield pb.PeopleIds(person_ids=ids, total=0 if sent else scan.total)  # the total on the first chunk
-            sent = True
-        if not sent:
-            yield pb.PeopleIds(total=scan.total)
+        yield from _total_first(scan.total, scan.chunks, lambda ids, total: pb.PeopleIds(person_ids=ids, total=total))
 
     def StreamPeopleRows(self, request, ctx):
         with self._reading() as uow:
             scan = service.people_rows(uow, self._index, criteria=_dict(request, "criteria"),
                                        columns=list(request.columns), chunk_size=request.chunk_size,
                                        catalogues=self._catalogues)
-        sent = False
-        for rows in scan.chunks:
-            yield pb.PeopleRows(rows_json=rows_json(rows), total=0 if sent else scan.total)
-            sent = True
-        if not sent:
-            yield pb.PeopleRows(rows_json=b"[]", total=scan.total)
+        yield from _total_first(scan.total, scan.chunks,
+                                lambda rows, total: pb.PeopleRows(rows_json=orjson.dumps(rows), total=total))
 
     def GetPeople(self, request, ctx):
         with self._reading() as uow:
@@ -161,9 +153,15 @@ def search_answer(found: search.Found) -> pb.SearchPeopleResponse:
     return answer
 
 
-def rows_json(rows: list[list]) -> bytes:
-    """Rows as PeopleRows carries them: one JSON array of arrays."""
-    return orjson.dumps(rows)
+def _total_first(total: int, chunks: Iterable[list], message: Callable[[list, int], Any]) -> Iterator:
+    """A streamed answer: a message per chunk, the total on the first (one empty message with it when there
+    are none)."""
+    sent = False
+    for chunk in chunks:
+        yield message(chunk, 0 if sent else total)
+        sent = True
+    if not sent:
+        yield message([], total)
 
 
 def fill_column(message: pb.ColumnValue, value) -> None:

@@ -89,7 +89,6 @@ class ProfilesPeople:
     def status(self, person_ids: Sequence[str]) -> dict[str, str]:
         return people_status.statuses(self._stub, person_ids)
 
-
     def _labels(self, channel: str) -> dict[str, str | None]:
         """The labels the landlord gives the channel's opt-out preference and the large print one now (a
         rename never loses them)."""

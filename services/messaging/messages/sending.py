@@ -2,11 +2,11 @@
 recipients at a time. Each recipient is claimed (state "sending", committed) before their email or text
 goes, checked again against profiles (status, preference, address or number), sent, and then marked done
 with the one communication record it makes (a batch of emails in one transaction; each text in its own, at
-once, as its delivery report may follow within moments). A recipient claimed when the process stopped is
-never sent again: the job finds it on start and records it as sent, the notes saying delivery was not
-confirmed. Finishing a recipient only takes effect on a claimed row, so no recipient gets two
-records. A claim is taken over only once older than the job's lease (CLAIM_LEASE), looked for as the job
-starts and each time it looks for work: a replica's batch in flight is never taken. When a text message's list is done, the credits of texts not handed over come back."""
+once, as its delivery report may follow within moments). A recipient claimed when a job stopped is never
+sent again: once the claim is older than the lease (CLAIM_LEASE; a replica's batch in flight is younger), a
+job looking for work records it as sent, the notes saying delivery was not confirmed. Finishing a recipient
+only takes effect on a claimed row, so no recipient gets two records. When a text message's list is done,
+the credits of texts not handed over come back."""
 from __future__ import annotations
 
 import datetime as dt
@@ -98,11 +98,11 @@ class SendJob(BackgroundWorker):
         sent again."""
         for landlord_id, message_id in self._sending():
             with self._runtime.uow(landlord_id) as uow:
-                message = Messages(uow.session, landlord_id).get(message_id)
-                stranded = Messages(uow.session, landlord_id).waiting(
-                    message_id, states=(CLAIMED,), limit=1_000_000,
-                    claimed_before=self._runtime.clock.now() - self._claim_lease)
-            if stranded:
+                store = Messages(uow.session, landlord_id)
+                stranded = store.waiting(message_id, states=(CLAIMED,), limit=1_000_000,
+                                         claimed_before=self._runtime.clock.now() - self._claim_lease)
+                message = store.get(message_id) if stranded else None
+            if message is not None:
                 log.warning("message %s: %d recipients were being sent when the job stopped; not sent again",
                             message_id, len(stranded))
                 self._finish(message, [(recipient, Delivery(SENT_TO)) for recipient in stranded], note=NOT_CONFIRMED)
