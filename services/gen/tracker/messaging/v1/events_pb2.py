@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!tracker/messaging/v1/events.proto\x12\x14tracker.messaging.v1\"\x9a\x02\n\x15\x43ommunicationRecorded\x12\x18\n\x10\x63ommunication_id\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\x03\x12\x11\n\tperson_id\x18\x03 \x01(\t\x12\x1a\n\x12\x63ommunication_code\x18\x04 \x01(\t\x12\x14\n\x0coutcome_code\x18\x05 \x01(\t\x12\x0c\n\x04\x64\x61te\x18\x06 \x01(\t\x12\x12\n\nmessage_id\x18\x07 \x01(\t\x12\x0f\n\x07\x64\x65leted\x18\x08 \x01(\x08\x12\x1b\n\x13\x63ommunication_label\x18\t \x01(\t\x12\x15\n\routcome_label\x18\n \x01(\t\x12\x19\n\x0csatisfaction\x18\x0b \x01(\x05H\x00\x88\x01\x01\x42\x0f\n\r_satisfactionb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!tracker/messaging/v1/events.proto\x12\x14tracker.messaging.v1\"\xe8\x02\n\x15\x43ommunicationRecorded\x12\x18\n\x10\x63ommunication_id\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\x03\x12\x11\n\tperson_id\x18\x03 \x01(\t\x12\x1a\n\x12\x63ommunication_code\x18\x04 \x01(\t\x12\x14\n\x0coutcome_code\x18\x05 \x01(\t\x12\x0c\n\x04\x64\x61te\x18\x06 \x01(\t\x12\x12\n\nmessage_id\x18\x07 \x01(\t\x12\x0f\n\x07\x64\x65leted\x18\x08 \x01(\x08\x12\x1b\n\x13\x63ommunication_label\x18\t \x01(\t\x12\x15\n\routcome_label\x18\n \x01(\t\x12\x19\n\x0csatisfaction\x18\x0b \x01(\x05H\x00\x88\x01\x01\x12\x12\n\nchanged_by\x18\x0c \x01(\t\x12\x38\n\x07\x63hanges\x18\r \x03(\x0b\x32\'.tracker.messaging.v1.InteractionChangeB\x0f\n\r_satisfaction\"H\n\x11InteractionChange\x12\r\n\x05\x66ield\x18\x01 \x01(\t\x12\x11\n\told_value\x18\x02 \x01(\t\x12\x11\n\tnew_value\x18\x03 \x01(\t\"R\n\x14PersonActionsChanged\x12\x11\n\tperson_id\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\x03\x12\x16\n\x0eopen_due_dates\x18\x03 \x03(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -32,5 +32,9 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'tracker.messaging.v1.events
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_COMMUNICATIONRECORDED']._serialized_start=60
-  _globals['_COMMUNICATIONRECORDED']._serialized_end=342
+  _globals['_COMMUNICATIONRECORDED']._serialized_end=420
+  _globals['_INTERACTIONCHANGE']._serialized_start=422
+  _globals['_INTERACTIONCHANGE']._serialized_end=494
+  _globals['_PERSONACTIONSCHANGED']._serialized_start=496
+  _globals['_PERSONACTIONSCHANGED']._serialized_end=578
 # @@protoc_insertion_point(module_scope)

@@ -388,18 +388,22 @@ class ListCommunicationCodesRequest(_message.Message):
     def __init__(self, archived: _Optional[bool] = ...) -> None: ...
 
 class CommunicationCode(_message.Message):
-    __slots__ = ("code", "label", "outcomes", "archived", "platform")
+    __slots__ = ("code", "label", "outcomes", "archived", "platform", "colour", "text_colour")
     CODE_FIELD_NUMBER: _ClassVar[int]
     LABEL_FIELD_NUMBER: _ClassVar[int]
     OUTCOMES_FIELD_NUMBER: _ClassVar[int]
     ARCHIVED_FIELD_NUMBER: _ClassVar[int]
     PLATFORM_FIELD_NUMBER: _ClassVar[int]
+    COLOUR_FIELD_NUMBER: _ClassVar[int]
+    TEXT_COLOUR_FIELD_NUMBER: _ClassVar[int]
     code: str
     label: str
     outcomes: _containers.RepeatedCompositeFieldContainer[OutcomeCode]
     archived: bool
     platform: bool
-    def __init__(self, code: _Optional[str] = ..., label: _Optional[str] = ..., outcomes: _Optional[_Iterable[_Union[OutcomeCode, _Mapping]]] = ..., archived: _Optional[bool] = ..., platform: _Optional[bool] = ...) -> None: ...
+    colour: str
+    text_colour: str
+    def __init__(self, code: _Optional[str] = ..., label: _Optional[str] = ..., outcomes: _Optional[_Iterable[_Union[OutcomeCode, _Mapping]]] = ..., archived: _Optional[bool] = ..., platform: _Optional[bool] = ..., colour: _Optional[str] = ..., text_colour: _Optional[str] = ...) -> None: ...
 
 class OutcomeCode(_message.Message):
     __slots__ = ("code", "label", "archived", "platform")
@@ -422,24 +426,32 @@ class NewOutcomeCode(_message.Message):
     def __init__(self, code: _Optional[str] = ..., label: _Optional[str] = ...) -> None: ...
 
 class AddCommunicationCodeRequest(_message.Message):
-    __slots__ = ("code", "label", "outcomes")
+    __slots__ = ("code", "label", "outcomes", "colour", "text_colour")
     CODE_FIELD_NUMBER: _ClassVar[int]
     LABEL_FIELD_NUMBER: _ClassVar[int]
     OUTCOMES_FIELD_NUMBER: _ClassVar[int]
+    COLOUR_FIELD_NUMBER: _ClassVar[int]
+    TEXT_COLOUR_FIELD_NUMBER: _ClassVar[int]
     code: str
     label: str
     outcomes: _containers.RepeatedCompositeFieldContainer[NewOutcomeCode]
-    def __init__(self, code: _Optional[str] = ..., label: _Optional[str] = ..., outcomes: _Optional[_Iterable[_Union[NewOutcomeCode, _Mapping]]] = ...) -> None: ...
+    colour: str
+    text_colour: str
+    def __init__(self, code: _Optional[str] = ..., label: _Optional[str] = ..., outcomes: _Optional[_Iterable[_Union[NewOutcomeCode, _Mapping]]] = ..., colour: _Optional[str] = ..., text_colour: _Optional[str] = ...) -> None: ...
 
 class UpdateCommunicationCodeRequest(_message.Message):
-    __slots__ = ("code", "label", "archived")
+    __slots__ = ("code", "label", "archived", "colour", "text_colour")
     CODE_FIELD_NUMBER: _ClassVar[int]
     LABEL_FIELD_NUMBER: _ClassVar[int]
     ARCHIVED_FIELD_NUMBER: _ClassVar[int]
+    COLOUR_FIELD_NUMBER: _ClassVar[int]
+    TEXT_COLOUR_FIELD_NUMBER: _ClassVar[int]
     code: str
     label: str
     archived: bool
-    def __init__(self, code: _Optional[str] = ..., label: _Optional[str] = ..., archived: _Optional[bool] = ...) -> None: ...
+    colour: str
+    text_colour: str
+    def __init__(self, code: _Optional[str] = ..., label: _Optional[str] = ..., archived: _Optional[bool] = ..., colour: _Optional[str] = ..., text_colour: _Optional[str] = ...) -> None: ...
 
 class DeleteCommunicationCodeRequest(_message.Message):
     __slots__ = ("code",)
@@ -786,3 +798,219 @@ class DeleteLandlordContactRequest(_message.Message):
 class LandlordContactDeleted(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...
+
+class NewAction(_message.Message):
+    __slots__ = ("what", "assigned_to", "due_date")
+    WHAT_FIELD_NUMBER: _ClassVar[int]
+    ASSIGNED_TO_FIELD_NUMBER: _ClassVar[int]
+    DUE_DATE_FIELD_NUMBER: _ClassVar[int]
+    what: str
+    assigned_to: str
+    due_date: str
+    def __init__(self, what: _Optional[str] = ..., assigned_to: _Optional[str] = ..., due_date: _Optional[str] = ...) -> None: ...
+
+class RecordInteractionRequest(_message.Message):
+    __slots__ = ("person_id", "details", "action")
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    ACTION_FIELD_NUMBER: _ClassVar[int]
+    person_id: str
+    details: CommunicationDetails
+    action: NewAction
+    def __init__(self, person_id: _Optional[str] = ..., details: _Optional[_Union[CommunicationDetails, _Mapping]] = ..., action: _Optional[_Union[NewAction, _Mapping]] = ...) -> None: ...
+
+class ListPersonInteractionsRequest(_message.Message):
+    __slots__ = ("person_id", "types", "page", "page_size")
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    TYPES_FIELD_NUMBER: _ClassVar[int]
+    PAGE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    person_id: str
+    types: _containers.RepeatedScalarFieldContainer[str]
+    page: int
+    page_size: int
+    def __init__(self, person_id: _Optional[str] = ..., types: _Optional[_Iterable[str]] = ..., page: _Optional[int] = ..., page_size: _Optional[int] = ...) -> None: ...
+
+class Interaction(_message.Message):
+    __slots__ = ("record", "colour", "text_colour", "actions")
+    RECORD_FIELD_NUMBER: _ClassVar[int]
+    COLOUR_FIELD_NUMBER: _ClassVar[int]
+    TEXT_COLOUR_FIELD_NUMBER: _ClassVar[int]
+    ACTIONS_FIELD_NUMBER: _ClassVar[int]
+    record: Communication
+    colour: str
+    text_colour: str
+    actions: _containers.RepeatedCompositeFieldContainer[FollowUpAction]
+    def __init__(self, record: _Optional[_Union[Communication, _Mapping]] = ..., colour: _Optional[str] = ..., text_colour: _Optional[str] = ..., actions: _Optional[_Iterable[_Union[FollowUpAction, _Mapping]]] = ...) -> None: ...
+
+class InteractionPage(_message.Message):
+    __slots__ = ("total", "items")
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    total: int
+    items: _containers.RepeatedCompositeFieldContainer[Interaction]
+    def __init__(self, total: _Optional[int] = ..., items: _Optional[_Iterable[_Union[Interaction, _Mapping]]] = ...) -> None: ...
+
+class ActionStep(_message.Message):
+    __slots__ = ("step", "at", "by", "assigned_to", "due_date", "note")
+    STEP_FIELD_NUMBER: _ClassVar[int]
+    AT_FIELD_NUMBER: _ClassVar[int]
+    BY_FIELD_NUMBER: _ClassVar[int]
+    ASSIGNED_TO_FIELD_NUMBER: _ClassVar[int]
+    DUE_DATE_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    step: str
+    at: str
+    by: str
+    assigned_to: str
+    due_date: str
+    note: str
+    def __init__(self, step: _Optional[str] = ..., at: _Optional[str] = ..., by: _Optional[str] = ..., assigned_to: _Optional[str] = ..., due_date: _Optional[str] = ..., note: _Optional[str] = ...) -> None: ...
+
+class FollowUpAction(_message.Message):
+    __slots__ = ("action_id", "communication_id", "person_id", "interaction_type", "interaction_label", "colour", "text_colour", "interaction_title", "what", "assigned_to", "due_date", "status", "overdue", "completed_at", "completed_by", "completion_note", "created_at", "created_by", "steps")
+    ACTION_ID_FIELD_NUMBER: _ClassVar[int]
+    COMMUNICATION_ID_FIELD_NUMBER: _ClassVar[int]
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    INTERACTION_TYPE_FIELD_NUMBER: _ClassVar[int]
+    INTERACTION_LABEL_FIELD_NUMBER: _ClassVar[int]
+    COLOUR_FIELD_NUMBER: _ClassVar[int]
+    TEXT_COLOUR_FIELD_NUMBER: _ClassVar[int]
+    INTERACTION_TITLE_FIELD_NUMBER: _ClassVar[int]
+    WHAT_FIELD_NUMBER: _ClassVar[int]
+    ASSIGNED_TO_FIELD_NUMBER: _ClassVar[int]
+    DUE_DATE_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    OVERDUE_FIELD_NUMBER: _ClassVar[int]
+    COMPLETED_AT_FIELD_NUMBER: _ClassVar[int]
+    COMPLETED_BY_FIELD_NUMBER: _ClassVar[int]
+    COMPLETION_NOTE_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    CREATED_BY_FIELD_NUMBER: _ClassVar[int]
+    STEPS_FIELD_NUMBER: _ClassVar[int]
+    action_id: str
+    communication_id: str
+    person_id: str
+    interaction_type: str
+    interaction_label: str
+    colour: str
+    text_colour: str
+    interaction_title: str
+    what: str
+    assigned_to: str
+    due_date: str
+    status: str
+    overdue: bool
+    completed_at: str
+    completed_by: str
+    completion_note: str
+    created_at: str
+    created_by: str
+    steps: _containers.RepeatedCompositeFieldContainer[ActionStep]
+    def __init__(self, action_id: _Optional[str] = ..., communication_id: _Optional[str] = ..., person_id: _Optional[str] = ..., interaction_type: _Optional[str] = ..., interaction_label: _Optional[str] = ..., colour: _Optional[str] = ..., text_colour: _Optional[str] = ..., interaction_title: _Optional[str] = ..., what: _Optional[str] = ..., assigned_to: _Optional[str] = ..., due_date: _Optional[str] = ..., status: _Optional[str] = ..., overdue: _Optional[bool] = ..., completed_at: _Optional[str] = ..., completed_by: _Optional[str] = ..., completion_note: _Optional[str] = ..., created_at: _Optional[str] = ..., created_by: _Optional[str] = ..., steps: _Optional[_Iterable[_Union[ActionStep, _Mapping]]] = ...) -> None: ...
+
+class AddActionRequest(_message.Message):
+    __slots__ = ("communication_id", "action")
+    COMMUNICATION_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTION_FIELD_NUMBER: _ClassVar[int]
+    communication_id: str
+    action: NewAction
+    def __init__(self, communication_id: _Optional[str] = ..., action: _Optional[_Union[NewAction, _Mapping]] = ...) -> None: ...
+
+class GetActionRequest(_message.Message):
+    __slots__ = ("action_id",)
+    ACTION_ID_FIELD_NUMBER: _ClassVar[int]
+    action_id: str
+    def __init__(self, action_id: _Optional[str] = ...) -> None: ...
+
+class CompleteActionRequest(_message.Message):
+    __slots__ = ("action_id", "note")
+    ACTION_ID_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    action_id: str
+    note: str
+    def __init__(self, action_id: _Optional[str] = ..., note: _Optional[str] = ...) -> None: ...
+
+class ReassignActionRequest(_message.Message):
+    __slots__ = ("action_id", "assigned_to", "due_date", "note")
+    ACTION_ID_FIELD_NUMBER: _ClassVar[int]
+    ASSIGNED_TO_FIELD_NUMBER: _ClassVar[int]
+    DUE_DATE_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    action_id: str
+    assigned_to: str
+    due_date: str
+    note: str
+    def __init__(self, action_id: _Optional[str] = ..., assigned_to: _Optional[str] = ..., due_date: _Optional[str] = ..., note: _Optional[str] = ...) -> None: ...
+
+class ListActionsRequest(_message.Message):
+    __slots__ = ("assigned_to", "types", "due_from", "due_until", "statuses", "overdue", "page", "page_size", "format", "person_id")
+    ASSIGNED_TO_FIELD_NUMBER: _ClassVar[int]
+    TYPES_FIELD_NUMBER: _ClassVar[int]
+    DUE_FROM_FIELD_NUMBER: _ClassVar[int]
+    DUE_UNTIL_FIELD_NUMBER: _ClassVar[int]
+    STATUSES_FIELD_NUMBER: _ClassVar[int]
+    OVERDUE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    FORMAT_FIELD_NUMBER: _ClassVar[int]
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    assigned_to: _containers.RepeatedScalarFieldContainer[str]
+    types: _containers.RepeatedScalarFieldContainer[str]
+    due_from: str
+    due_until: str
+    statuses: _containers.RepeatedScalarFieldContainer[str]
+    overdue: bool
+    page: int
+    page_size: int
+    format: str
+    person_id: str
+    def __init__(self, assigned_to: _Optional[_Iterable[str]] = ..., types: _Optional[_Iterable[str]] = ..., due_from: _Optional[str] = ..., due_until: _Optional[str] = ..., statuses: _Optional[_Iterable[str]] = ..., overdue: _Optional[bool] = ..., page: _Optional[int] = ..., page_size: _Optional[int] = ..., format: _Optional[str] = ..., person_id: _Optional[str] = ...) -> None: ...
+
+class ActionCount(_message.Message):
+    __slots__ = ("key", "label", "total", "overdue")
+    KEY_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    OVERDUE_FIELD_NUMBER: _ClassVar[int]
+    key: str
+    label: str
+    total: int
+    overdue: int
+    def __init__(self, key: _Optional[str] = ..., label: _Optional[str] = ..., total: _Optional[int] = ..., overdue: _Optional[int] = ...) -> None: ...
+
+class ActionPage(_message.Message):
+    __slots__ = ("total", "items", "today", "by_type", "by_assignee", "by_status")
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    TODAY_FIELD_NUMBER: _ClassVar[int]
+    BY_TYPE_FIELD_NUMBER: _ClassVar[int]
+    BY_ASSIGNEE_FIELD_NUMBER: _ClassVar[int]
+    BY_STATUS_FIELD_NUMBER: _ClassVar[int]
+    total: int
+    items: _containers.RepeatedCompositeFieldContainer[FollowUpAction]
+    today: str
+    by_type: _containers.RepeatedCompositeFieldContainer[ActionCount]
+    by_assignee: _containers.RepeatedCompositeFieldContainer[ActionCount]
+    by_status: _containers.RepeatedCompositeFieldContainer[ActionCount]
+    def __init__(self, total: _Optional[int] = ..., items: _Optional[_Iterable[_Union[FollowUpAction, _Mapping]]] = ..., today: _Optional[str] = ..., by_type: _Optional[_Iterable[_Union[ActionCount, _Mapping]]] = ..., by_assignee: _Optional[_Iterable[_Union[ActionCount, _Mapping]]] = ..., by_status: _Optional[_Iterable[_Union[ActionCount, _Mapping]]] = ...) -> None: ...
+
+class SendActionDigestRequest(_message.Message):
+    __slots__ = ("user_id", "email", "name")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    EMAIL_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    email: str
+    name: str
+    def __init__(self, user_id: _Optional[str] = ..., email: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
+
+class ActionDigestSent(_message.Message):
+    __slots__ = ("outcome", "overdue", "due_today")
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    OVERDUE_FIELD_NUMBER: _ClassVar[int]
+    DUE_TODAY_FIELD_NUMBER: _ClassVar[int]
+    outcome: str
+    overdue: int
+    due_today: int
+    def __init__(self, outcome: _Optional[str] = ..., overdue: _Optional[int] = ..., due_today: _Optional[int] = ...) -> None: ...

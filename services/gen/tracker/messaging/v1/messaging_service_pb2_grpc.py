@@ -101,6 +101,61 @@ class MessagingStub:
                 request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.StreamCommunicationStatesRequest.SerializeToString,
                 response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationStates.FromString,
                 _registered_method=True)
+        self.RecordInteraction = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/RecordInteraction',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.RecordInteractionRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.Interaction.FromString,
+                _registered_method=True)
+        self.ListPersonInteractions = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/ListPersonInteractions',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ListPersonInteractionsRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.InteractionPage.FromString,
+                _registered_method=True)
+        self.GetInteraction = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/GetInteraction',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetCommunicationRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.Interaction.FromString,
+                _registered_method=True)
+        self.UpdateInteraction = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/UpdateInteraction',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.UpdateCommunicationRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.Interaction.FromString,
+                _registered_method=True)
+        self.AddAction = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/AddAction',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.AddActionRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FollowUpAction.FromString,
+                _registered_method=True)
+        self.GetAction = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/GetAction',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetActionRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FollowUpAction.FromString,
+                _registered_method=True)
+        self.CompleteAction = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/CompleteAction',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CompleteActionRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FollowUpAction.FromString,
+                _registered_method=True)
+        self.ReassignAction = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/ReassignAction',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ReassignActionRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FollowUpAction.FromString,
+                _registered_method=True)
+        self.ListActions = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/ListActions',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ListActionsRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ActionPage.FromString,
+                _registered_method=True)
+        self.DownloadActionsReport = channel.unary_stream(
+                '/tracker.messaging.v1.Messaging/DownloadActionsReport',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ListActionsRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FileChunk.FromString,
+                _registered_method=True)
+        self.SendActionDigest = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/SendActionDigest',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.SendActionDigestRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ActionDigestSent.FromString,
+                _registered_method=True)
         self.CreateMessage = channel.unary_unary(
                 '/tracker.messaging.v1.Messaging/CreateMessage',
                 request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CreateMessageRequest.SerializeToString,
@@ -345,6 +400,82 @@ class MessagingServicer:
     def StreamCommunicationStates(self, request, context):
         """Every communication record of the landlord as its newest CommunicationRecorded event shows it
         (deleted ones too, as deletions), in id order, a page at a time: the reporting service's recount.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordInteraction(self, request, context):
+        """Interactions: a person's communication records as their profile shows them (the communication code is the
+        interaction type, with its colour), each with its follow-up actions. Changing or deleting one is changing
+        or deleting the communication record (UpdateCommunication, DeleteCommunication: a deleted interaction's
+        open actions are cancelled with it).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListPersonInteractions(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetInteraction(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateInteraction(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddAction(self, request, context):
+        """Follow-up actions on an interaction: added, completed or reassigned, each step kept. The caller (the
+        gateway, which owns users) has checked that each user named is an active staff user of the landlord.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetAction(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CompleteAction(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReassignAction(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListActions(self, request, context):
+        """Actions matching a filter, by due date, with counts by type, assignee and status: pending actions and
+        the profile actions report; and that report as a file.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DownloadActionsReport(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SendActionDigest(self, request, context):
+        """The daily digest of one user's overdue and due-today actions by email: sent at most once per user per
+        day (the landlord's calendar, Europe/London) however often it is asked for.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -624,6 +755,61 @@ def add_MessagingServicer_to_server(servicer, server):
                     servicer.StreamCommunicationStates,
                     request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.StreamCommunicationStatesRequest.FromString,
                     response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationStates.SerializeToString,
+            ),
+            'RecordInteraction': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordInteraction,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.RecordInteractionRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.Interaction.SerializeToString,
+            ),
+            'ListPersonInteractions': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListPersonInteractions,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ListPersonInteractionsRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.InteractionPage.SerializeToString,
+            ),
+            'GetInteraction': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetInteraction,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetCommunicationRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.Interaction.SerializeToString,
+            ),
+            'UpdateInteraction': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateInteraction,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.UpdateCommunicationRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.Interaction.SerializeToString,
+            ),
+            'AddAction': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddAction,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.AddActionRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FollowUpAction.SerializeToString,
+            ),
+            'GetAction': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetAction,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetActionRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FollowUpAction.SerializeToString,
+            ),
+            'CompleteAction': grpc.unary_unary_rpc_method_handler(
+                    servicer.CompleteAction,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CompleteActionRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FollowUpAction.SerializeToString,
+            ),
+            'ReassignAction': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReassignAction,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ReassignActionRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FollowUpAction.SerializeToString,
+            ),
+            'ListActions': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListActions,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ListActionsRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ActionPage.SerializeToString,
+            ),
+            'DownloadActionsReport': grpc.unary_stream_rpc_method_handler(
+                    servicer.DownloadActionsReport,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ListActionsRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FileChunk.SerializeToString,
+            ),
+            'SendActionDigest': grpc.unary_unary_rpc_method_handler(
+                    servicer.SendActionDigest,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.SendActionDigestRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ActionDigestSent.SerializeToString,
             ),
             'CreateMessage': grpc.unary_unary_rpc_method_handler(
                     servicer.CreateMessage,
@@ -1134,6 +1320,303 @@ class Messaging:
             '/tracker.messaging.v1.Messaging/StreamCommunicationStates',
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.StreamCommunicationStatesRequest.SerializeToString,
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CommunicationStates.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordInteraction(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/RecordInteraction',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.RecordInteractionRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.Interaction.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListPersonInteractions(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/ListPersonInteractions',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ListPersonInteractionsRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.InteractionPage.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetInteraction(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/GetInteraction',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetCommunicationRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.Interaction.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateInteraction(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/UpdateInteraction',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.UpdateCommunicationRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.Interaction.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddAction(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/AddAction',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.AddActionRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FollowUpAction.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetAction(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/GetAction',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.GetActionRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FollowUpAction.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CompleteAction(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/CompleteAction',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CompleteActionRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FollowUpAction.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReassignAction(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/ReassignAction',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ReassignActionRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FollowUpAction.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListActions(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/ListActions',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ListActionsRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ActionPage.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DownloadActionsReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/DownloadActionsReport',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ListActionsRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.FileChunk.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SendActionDigest(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/SendActionDigest',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.SendActionDigestRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ActionDigestSent.FromString,
             options,
             channel_credentials,
             insecure,
