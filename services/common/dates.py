@@ -2,6 +2,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
+
+# The landlords' calendar: a due date is overdue, and a digest is "today's", by the date in the UK, which is
+# an hour ahead of UTC in summer time (BST) and equal to it in winter.
+LANDLORD_ZONE = ZoneInfo("Europe/London")
+
+
+def landlord_today(now: dt.datetime) -> dt.date:
+    """The date in the UK at the instant `now` (an aware datetime, e.g. the clock's now())."""
+    return now.astimezone(LANDLORD_ZONE).date()
 
 
 def years_before(day: dt.date, years: int) -> dt.date:
