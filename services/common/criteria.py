@@ -111,13 +111,23 @@ _properties.update({
         "type": "object", "additionalProperties": False, "minProperties": 1,
         "description": "Has a communication record dated in this range (both ends included), of any of these "
                        "communication codes and, when given, with any of these outcome codes and a satisfaction "
-                       "score in that range (they need `code`).",
+                       "score in that range (they need `code`). Interactions on people's profiles are "
+                       "communication records and their interaction types are communication codes: an "
+                       "interaction of type X since a date is {\"code\": [X], \"since\": date}.",
         "properties": _CONTACT_PROPERTIES,
     },
     "not_contacted": {
         "type": "object", "additionalProperties": False,
         "description": "Has no communication record such as `contacted` describes; {} is never contacted.",
         "properties": _CONTACT_PROPERTIES,
+    },
+    "action": {
+        "type": "object", "additionalProperties": False, "minProperties": 1,
+        "description": "The person's open follow-up actions (on interactions): every part given must hold. "
+                       "`open` true: has at least one; false: has none (not with the others). `overdue` true: one "
+                       "is due before today (the UK date); false: none is. `due_until`: one is due on or before "
+                       "that date (overdue ones too), e.g. {\"due_until\": \"2026-03-31\"}.",
+        "properties": {"open": {"type": "boolean"}, "overdue": {"type": "boolean"}, "due_until": _DATE},
     },
     "search_template": {**_IDS, "maxItems": MAX_ANY_OF, "description": (
         "People matching any of these search templates (ids), re-evaluated now. The gateway has the groups "

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
+from services.common.dates import landlord_today
 from services.common.errors import InvalidInput, NotFound, Unavailable
 from services.common.search import MAX_SCAN_BATCH, IdScan, SearchError, SearchIndex
 from services.common import states
@@ -106,7 +107,7 @@ def search_people(uow: UnitOfWork, index: SearchIndex, *, criteria: Mapping[str,
     see them. Reads only: the unit of work may be read-only."""
     catalogue = _catalogue(uow, catalogues)
     today = uow.clock.today()
-    request = search.build_request(criteria, page, catalogue, today)
+    request = search.build_request(criteria, page, catalogue, today, landlord_date=landlord_today(uow.clock.now()))
     try:
         result = index.search(search.INDEX, uow.landlord_id, request)
     except SearchError:
@@ -121,7 +122,8 @@ def resolve_people(uow: UnitOfWork, index: SearchIndex, *, criteria: Mapping[str
     Reads only: the unit of work may be read-only."""
     if not 0 <= chunk_size <= MAX_SCAN_BATCH:
         raise InvalidInput.field("chunk_size", f"must be at most {MAX_SCAN_BATCH:,} (0: {RESOLVE_CHUNK:,})")
-    filters = search.criteria_filters(criteria, _catalogue(uow, catalogues), uow.clock.today())
+    filters = search.criteria_filters(criteria, _catalogue(uow, catalogues), uow.clock.today(),
+                                      landlord_date=landlord_today(uow.clock.now()))
     try:
         scan = index.scan_ids(search.INDEX, uow.landlord_id, filters, chunk_size or RESOLVE_CHUNK)
     except SearchError:
@@ -142,7 +144,8 @@ def people_rows(uow: UnitOfWork, index: SearchIndex, *, criteria: Mapping[str, A
     if not 0 <= chunk_size <= MAX_SCAN_BATCH:
         raise InvalidInput.field("chunk_size", f"must be at most {MAX_SCAN_BATCH:,} (0: {RESOLVE_CHUNK:,})")
     catalogue = _catalogue(uow, catalogues)
-    filters, fields = search.rows_scan(criteria, columns, catalogue, uow.clock.today())
+    filters, fields = search.rows_scan(criteria, columns, catalogue, uow.clock.today(),
+                                       landlord_date=landlord_today(uow.clock.now()))
     read = search.values_reader(columns, catalogue, uow.clock.today())
     try:
         scan = index.scan_documents(search.INDEX, uow.landlord_id, filters, fields, chunk_size or RESOLVE_CHUNK)

@@ -1,8 +1,8 @@
 """What other services tell profiles about a person, kept for people search: the
 household they live in (from households), their admin groups, activity groups
-and participation (from groups) and their communication records (from messaging).
-Each event carries the whole current state (of a household, a person's groups, a
-record) and a version; a version not newer than the one kept is old news. Pure rules."""
+and participation (from groups), their communication records and the due dates of their open follow-up
+actions (from messaging). Each event carries the whole current state (of a household, a person's groups, a
+record, a person's open actions) and a version; a version not newer than the one kept is old news. Pure rules."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping, NamedTuple, TypeVar
 
+from ..domain import FieldChange
 from ..setup.domain import CustomField
 
 T = TypeVar("T")
@@ -50,6 +51,23 @@ class ContactFacts:
     satisfaction: int | None = None  # a survey's satisfaction score, 0-10, where one was given
 
 
+@dataclass(frozen=True)
+class ActionFacts:
+    """A person's open follow-up actions as messaging last told them: the ISO due date of each, earliest first."""
+    person_id: str
+    version: int
+    open_due_dates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class InteractionChanges:
+    """What a user changed by hand on an interaction (a communication record), for the person's history."""
+    person_id: str
+    changed_by: str  # user id ("" for the platform's own)
+    changed_at: dt.datetime
+    changes: tuple[FieldChange, ...]
+
+
 class Contact(NamedTuple):
     """A live communication record as a search document needs it."""
     code: str
@@ -63,6 +81,7 @@ class PersonFacts:
     household: HouseholdFacts | None = None
     groups: GroupFacts | None = None
     contacts: tuple[Contact, ...] = ()  # of live records (a plain (code, outcome, ISO date) reads as one)
+    actions: ActionFacts | None = None
 
 
 NO_FACTS = PersonFacts()
@@ -139,6 +158,11 @@ def contact_values(contacts: Iterable[Contact | tuple]) -> tuple[list[str], list
             keys.update(f"{score_key(kind, score)}:{day}" for kind in kinds)
         dates.add(day)
     return sorted(keys), sorted(dates)
+
+
+def due_dates(actions: ActionFacts) -> list[str]:
+    """The distinct due dates of a person's open actions, earliest first, for the search document."""
+    return sorted(set(actions.open_due_dates))
 
 
 def iso_date(value: str) -> dt.date | None:

@@ -9,9 +9,10 @@ from services.common.errors import FieldProblem
 from services.common.person_fields import BY_NAME, EQUALITY_GROUPS, NOT_KNOWN
 from services.common.search import AnyOf, Exists, Not, Prefix, Range, Term
 
-from .criteria_contacts import ContactCriteria
 from services.common.dates import years_before
 
+from .criteria_actions import ActionCriteria
+from .criteria_contacts import ContactCriteria
 from .criteria_groups import ID_CRITERIA, GroupCriteria
 from .document import FLAGS, words
 from ..setup.domain import Catalogue, CustomField
@@ -30,10 +31,14 @@ def birth_dates(today: dt.date, min_age: int | None, max_age: int | None) -> tup
     return earliest, latest
 
 
-class Translator(GroupCriteria, ContactCriteria):
-    def __init__(self, catalogue: Catalogue, today: dt.date):
+class Translator(GroupCriteria, ContactCriteria, ActionCriteria):
+    """`today` (the clock's) for ages; `landlord_date` (the date in the UK, services.common.dates.landlord_today)
+    for overdue actions: `today` when not given."""
+
+    def __init__(self, catalogue: Catalogue, today: dt.date, landlord_date: dt.date | None = None):
         self.catalogue = catalogue
         self.today = today
+        self.landlord_date = landlord_date or today
         self.problems: list[FieldProblem] = []
         self.where = "criteria"  # where problems are: criteria, or criteria.any_of[1] while reading that one
 
@@ -73,6 +78,8 @@ class Translator(GroupCriteria, ContactCriteria):
             return self._participated(value)
         if key in ("contacted", "not_contacted"):
             return self._contacted(key, value)
+        if key == "action":
+            return self._action(value)
         if key == "search_template":
             return self.problem(key, "must be expanded by the groups service")
         if key == "text":

@@ -73,22 +73,25 @@ class Found:
     facets: dict[str, list[FacetCount]]
 
 
-def _translated(criteria: Mapping[str, Any], catalogue: Catalogue, today: dt.date) -> tuple[list, list[FieldProblem]]:
-    translator = Translator(catalogue, today)
+def _translated(criteria: Mapping[str, Any], catalogue: Catalogue, today: dt.date,
+                landlord_date: dt.date | None) -> tuple[list, list[FieldProblem]]:
+    translator = Translator(catalogue, today, landlord_date)
     return translator.clauses(criteria or {}), translator.problems
 
 
-def criteria_filters(criteria: Mapping[str, Any], catalogue: Catalogue, today: dt.date) -> list:
-    """The index clauses of the criteria (ages as of `today`, the service clock's); raises InvalidInput naming
-    every bad criterion."""
-    clauses, problems = _translated(criteria, catalogue, today)
+def criteria_filters(criteria: Mapping[str, Any], catalogue: Catalogue, today: dt.date, *,
+                     landlord_date: dt.date | None = None) -> list:
+    """The index clauses of the criteria (ages as of `today`, the service clock's; overdue actions as of
+    `landlord_date`, the date in the UK, `today` if not given); raises InvalidInput naming every bad criterion."""
+    clauses, problems = _translated(criteria, catalogue, today, landlord_date)
     collect(problems)
     return clauses
 
 
-def build_request(criteria: Mapping[str, Any], page: Page, catalogue: Catalogue, today: dt.date) -> SearchRequest:
-    """Validate criteria and page (ages as of `today`, the service clock's); raise InvalidInput naming every bad field."""
-    clauses, problems = _translated(criteria, catalogue, today)
+def build_request(criteria: Mapping[str, Any], page: Page, catalogue: Catalogue, today: dt.date, *,
+                  landlord_date: dt.date | None = None) -> SearchRequest:
+    """Validate criteria and page (dates as criteria_filters takes them); raise InvalidInput naming every bad field."""
+    clauses, problems = _translated(criteria, catalogue, today, landlord_date)
     if not 1 <= page.size <= MAX_PAGE_SIZE:
         problems.append(FieldProblem("page_size", f"must be between 1 and {MAX_PAGE_SIZE}"))
     if page.number < 1:
@@ -124,10 +127,10 @@ def build_request(criteria: Mapping[str, Any], page: Page, catalogue: Catalogue,
 
 
 def rows_scan(criteria: Mapping[str, Any], columns: Sequence[str], catalogue: Catalogue,
-              today: dt.date) -> tuple[list, tuple[str, ...]]:
+              today: dt.date, *, landlord_date: dt.date | None = None) -> tuple[list, tuple[str, ...]]:
     """Everyone the criteria pick as rows with these columns: the index clauses and the document fields the
-    rows need; raises InvalidInput naming every bad criterion and column."""
-    clauses, problems = _translated(criteria, catalogue, today)
+    rows need (dates as criteria_filters takes them); raises InvalidInput naming every bad criterion and column."""
+    clauses, problems = _translated(criteria, catalogue, today, landlord_date)
     problems += _column_problems(columns, catalogue)
     collect(problems)
     return clauses, _source(columns, catalogue, standard=STANDARD_COLUMNS[:5])
