@@ -22,6 +22,7 @@ CURRENT = "current"
 ARCHIVED = "archived"
 STATUSES = (CURRENT, ARCHIVED)
 USER, IMPORT = "user", "import"
+INTERACTIONS = "interactions"  # the history source of what a user changed by hand on an interaction (messaging)
 FROM_HOUSING_SYSTEM = "comes from the housing system: change it there and the next import brings it here"
 
 

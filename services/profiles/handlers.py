@@ -2,9 +2,11 @@
 search document up to date from the database (the source of truth), so replays and
 out-of-order deliveries converge on the current state. The households, groups and
 messaging consumers keep what those services say about people (newest version wins) and
-reindex the people concerned once that commits (search/indexing.py)."""
+reindex the people concerned once that commits (search/indexing.py); the messaging consumer also writes
+what users changed by hand on interactions into the people's history, in the same unit of work."""
 from __future__ import annotations
 
+import datetime as dt
 from typing import Callable
 
 from google.protobuf import json_format
@@ -17,8 +19,10 @@ from services.gen.tracker.households.v1 import events_pb2 as households_events
 from services.gen.tracker.messaging.v1 import events_pb2 as messaging_events
 
 from .catalogue_cache import CatalogueCache
+from .domain import FieldChange
 from .facts import service as facts_service
-from .facts.domain import ContactFacts, GroupFacts, HouseholdFacts, cells, iso_date
+from .facts.domain import (ActionFacts, ContactFacts, GroupFacts, HouseholdFacts, InteractionChanges, cells,
+                           iso_date)
 from .search.indexing import index_now
 
 VALUE_MAX = 1000  # characters of one stored custom value
@@ -62,6 +66,24 @@ class FactsConsumer(_Indexing):
                          **{self._keyword: facts})
 
 
+class MessagingConsumer(_Indexing):
+    """Events of messaging: communication records and people's open actions kept as facts, and the changes users
+    made by hand on interactions written into the history, a batch at a time in the consumer's unit of work."""
+
+    def event(self, uow, envelope) -> None:
+        self.batch(uow, [envelope])
+
+    def batch(self, uow, envelopes) -> None:
+        contacts = [f for f in (contact_facts(env) for env in envelopes) if f is not None]
+        actions = [f for f in (action_facts(env) for env in envelopes) if f is not None]
+        interactions = [i for i in (interaction_changes(env) for env in envelopes) if i is not None]
+        if interactions:
+            facts_service.record_interactions(uow, interactions=interactions)
+        if contacts or actions:
+            facts_service.record_messaging(uow, self._index, contacts=contacts, actions=actions,
+                                           catalogues=self._catalogues, mapped=self._mapped)
+
+
 def household_facts(envelope) -> HouseholdFacts | None:
     if envelope.type != households_events.HouseholdChanged.DESCRIPTOR.full_name:
         return None  # not a kind of event profiles needs
@@ -97,6 +119,27 @@ def contact_facts(envelope) -> ContactFacts | None:
                         score if score is not None and SATISFACTION_LOWEST <= score <= SATISFACTION_HIGHEST else None)
 
 
+def action_facts(envelope) -> ActionFacts | None:
+    if envelope.type != messaging_events.PersonActionsChanged.DESCRIPTOR.full_name:
+        return None
+    changed = payload_as(envelope, messaging_events.PersonActionsChanged)
+    return ActionFacts(changed.person_id, changed.version,
+                       tuple(d for d in changed.open_due_dates if iso_date(d) is not None))  # a bad date: no date
+
+
+def interaction_changes(envelope) -> InteractionChanges | None:
+    """What a user changed by hand on a communication record (an interaction), as of the event's time; None when
+    the event changed nothing by hand (the platform's own writes) or is of another kind."""
+    if envelope.type != messaging_events.CommunicationRecorded.DESCRIPTOR.full_name:
+        return None
+    recorded = payload_as(envelope, messaging_events.CommunicationRecorded)
+    changes = tuple(FieldChange(c.field, c.old_value or None, c.new_value or None) for c in recorded.changes)
+    if not changes or not recorded.person_id:
+        return None
+    return InteractionChanges(recorded.person_id, recorded.changed_by,
+                              envelope.occurred_at.ToDatetime(dt.timezone.utc), changes)
+
+
 def search_indexer(index: SearchIndex) -> SearchIndexer:
     return SearchIndexer(index)
 
@@ -109,6 +152,6 @@ def groups_consumer(index: SearchIndex) -> FactsConsumer:
     return FactsConsumer(index, group_facts, facts_service.record_groups, "groups")
 
 
-def messaging_consumer(index: SearchIndex) -> FactsConsumer:
-    return FactsConsumer(index, contact_facts, facts_service.record_contacts, "contacts")
+def messaging_consumer(index: SearchIndex) -> MessagingConsumer:
+    return MessagingConsumer(index)
 

@@ -1,15 +1,20 @@
 """Use of what households, groups and messaging tell profiles: keep the newest state of
-each household, of each person's groups and of each communication record, then bring
-the search documents of the people concerned up to date. Called by the consumers inside their unit of work
+each household, of each person's groups, of each communication record and of each person's open follow-up
+actions, then bring the search documents of the people concerned up to date; and write what users changed by
+hand on interactions into the people's history. Called by the consumers inside their unit of work
 (they commit it, with the events marked processed)."""
 from __future__ import annotations
+
+from typing import Iterable
 
 from services.common.search import SearchIndex
 from services.common.uow import UnitOfWork
 
 from ..catalogue_cache import CatalogueCache
+from ..domain import INTERACTIONS
 from ..search.indexing import index_people
-from .domain import ContactFacts, GroupFacts, HouseholdFacts, newest
+from ..store import HistoryRepository
+from .domain import ActionFacts, ContactFacts, GroupFacts, HouseholdFacts, InteractionChanges, newest
 from .store import FactsRepository
 
 
@@ -31,11 +36,37 @@ def record_groups(uow: UnitOfWork, index: SearchIndex, *, groups: list[GroupFact
     index_people(uow, index, person_ids=[g.person_id for g in fresh], catalogues=catalogues, mapped=mapped)
 
 
+def record_messaging(uow: UnitOfWork, index: SearchIndex, *, contacts: Iterable[ContactFacts] = (),
+                     actions: Iterable[ActionFacts] = (), catalogues: CatalogueCache | None = None,
+                     mapped: set[str] | None = None) -> None:
+    """Communication records' and people's open actions' new states (old versions ignored), the people they
+    belong to reindexed once."""
+    contacts, actions = list(contacts), list(actions)
+    facts = FactsRepository(uow.session, uow.landlord_id)
+    fresh_contacts = newest(contacts, lambda c: c.communication_id,
+                            facts.contact_versions(c.communication_id for c in contacts))
+    facts.save_contacts(fresh_contacts)
+    fresh_actions = newest(actions, lambda a: a.person_id, facts.action_versions(a.person_id for a in actions))
+    facts.save_actions(fresh_actions, now=uow.clock.now())
+    people = {c.person_id for c in fresh_contacts} | {a.person_id for a in fresh_actions}
+    index_people(uow, index, person_ids=sorted(people), catalogues=catalogues, mapped=mapped)
+
+
 def record_contacts(uow: UnitOfWork, index: SearchIndex, *, contacts: list[ContactFacts],
                     catalogues: CatalogueCache | None = None, mapped: set[str] | None = None) -> None:
     """Communication records' new states (old versions ignored), the people they belong to reindexed."""
-    facts = FactsRepository(uow.session, uow.landlord_id)
-    fresh = newest(contacts, lambda c: c.communication_id,
-                   facts.contact_versions(c.communication_id for c in contacts))
-    facts.save_contacts(fresh)
-    index_people(uow, index, person_ids=sorted({c.person_id for c in fresh}), catalogues=catalogues, mapped=mapped)
+    record_messaging(uow, index, contacts=contacts, catalogues=catalogues, mapped=mapped)
+
+
+def record_actions(uow: UnitOfWork, index: SearchIndex, *, actions: list[ActionFacts],
+                   catalogues: CatalogueCache | None = None, mapped: set[str] | None = None) -> None:
+    """People's open actions' new states (old versions ignored), those people reindexed."""
+    record_messaging(uow, index, actions=actions, catalogues=catalogues, mapped=mapped)
+
+
+def record_interactions(uow: UnitOfWork, *, interactions: Iterable[InteractionChanges]) -> None:
+    """What users changed by hand on interactions, into the people's history (source "interactions"), each
+    change as of when it was made and by whom. The consumer hands each event over once (by its id)."""
+    history = HistoryRepository(uow.session, uow.landlord_id)
+    for done in interactions:
+        history.record(done.person_id, done.changes, by=done.changed_by, at=done.changed_at, source=INTERACTIONS)

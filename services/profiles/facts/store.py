@@ -1,7 +1,7 @@
 """Storage of what households, groups and messaging tell profiles (SQLAlchemy Core):
 households (version, occupants, youngest date of birth, custom values), which household
-each person lives in, each person's groups, and communication records. Every query is filtered by the landlord
-here; PostgreSQL row-level security is the second wall."""
+each person lives in, each person's groups, communication records and each person's open follow-up actions. Every
+query is filtered by the landlord here; PostgreSQL row-level security is the second wall."""
 from __future__ import annotations
 
 import datetime as dt
@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session
 
 from services.common.bulk import chunks
 
-from .domain import Contact, ContactFacts, GroupFacts, HouseholdFacts, PersonFacts
-from .tables import household_custom_values, household_facts, person_contacts, person_groups, person_households
+from .domain import ActionFacts, Contact, ContactFacts, GroupFacts, HouseholdFacts, PersonFacts
+from .tables import (household_custom_values, household_facts, person_actions, person_contacts, person_groups,
+                     person_households)
 
 CHUNK = 1000  # keys per IN (...) query
 
@@ -97,6 +98,19 @@ class FactsRepository:
                  "outcome_code": c.outcome_code, "date": c.date, "deleted": c.deleted,
                  "satisfaction": None if c.deleted else c.satisfaction} for c in contacts])
 
+    # -- open follow-up actions -------------------------------------------------------------------------------------
+
+    def action_versions(self, person_ids: Iterable[str]) -> dict[str, int]:
+        return {r["person_id"]: r["version"] for r in
+                self._select(person_actions, person_actions.c.person_id, person_ids)}
+
+    def save_actions(self, actions: list[ActionFacts], *, now: dt.datetime) -> None:
+        self._delete(person_actions, person_actions.c.person_id, [a.person_id for a in actions])
+        if actions:
+            self.session.execute(insert(person_actions), [
+                {"landlord_id": self.landlord_id, "person_id": a.person_id, "version": a.version,
+                 "open_due_dates": json.dumps(list(a.open_due_dates)), "updated_at": now} for a in actions])
+
     # -- what a search document needs ---------------------------------------------------------------------------------
 
     def get_many(self, person_ids: Iterable[str]) -> dict[str, PersonFacts]:
@@ -121,12 +135,15 @@ class FactsRepository:
             if not r["deleted"]:
                 contacts.setdefault(r["person_id"], []).append(Contact(
                     r["communication_code"], r["outcome_code"], r["date"].isoformat(), r["satisfaction"]))
+        actions = {r["person_id"]: ActionFacts(r["person_id"], r["version"], tuple(json.loads(r["open_due_dates"])))
+                   for r in self._select(person_actions, person_actions.c.person_id, person_ids)}
         found = {}
         for person_id in person_ids:
             household = households.get(lives_in.get(person_id, ""))
-            if household is not None or person_id in groups or person_id in contacts:
+            if household is not None or any(person_id in facts for facts in (groups, contacts, actions)):
                 found[person_id] = PersonFacts(household, groups.get(person_id),
-                                               tuple(sorted(contacts.get(person_id, ()), key=_contact_order)))
+                                               tuple(sorted(contacts.get(person_id, ()), key=_contact_order)),
+                                               actions.get(person_id))
         return found
 
 

@@ -1,7 +1,7 @@
 """The tables of what households, groups and messaging tell profiles (SQLAlchemy Core): households
 (version, occupants, youngest date of birth, custom values), which household each person lives in, each
-person's groups, and communication records. Every query filters on the landlord (store.py); PostgreSQL row-level security is the
-second wall."""
+person's groups, communication records, and each person's open follow-up actions. Every query filters on
+the landlord (store.py); PostgreSQL row-level security is the second wall."""
 from __future__ import annotations
 
 from sqlalchemy import (BigInteger, Boolean, Column, Date, DateTime, Index, Integer, PrimaryKeyConstraint, String, Table,
@@ -61,4 +61,13 @@ person_contacts = Table(  # each communication record as messaging last told it 
     Column("satisfaction", Integer, nullable=True),  # a survey's satisfaction score, 0-10; None where none was given
     PrimaryKeyConstraint("landlord_id", "communication_id"),
     Index("ix_person_contacts_person", "landlord_id", "person_id"),
+)
+person_actions = Table(  # each person's open follow-up actions as messaging last told them
+    "person_actions", metadata,
+    Column("landlord_id", String(36), nullable=False),
+    Column("person_id", String(36), nullable=False),
+    Column("version", BigInteger, nullable=False),
+    Column("open_due_dates", Text, nullable=False),  # JSON list of ISO dates, earliest first (repeats kept)
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("landlord_id", "person_id"),
 )

@@ -11,8 +11,14 @@ from tests.conftest import embedded_settings
 
 
 @pytest.fixture
-def profiles(tmp_path):
-    svc = bootstrap.build(embedded_settings(tmp_path))
+def clock():
+    """The clock the service is built with: the platform's (None); a test module may give a FixedClock."""
+    return None
+
+
+@pytest.fixture
+def profiles(tmp_path, clock):
+    svc = bootstrap.build(embedded_settings(tmp_path), clock=clock)
     svc.runtime.migrate()
     svc.index.ensure_index(search.INDEX, search.index_fields())
     yield svc
