@@ -95,6 +95,7 @@ class Settings:
     text_catcher: bool = True  # make run and the tests' platforms catch texts on loopback (at sms_api_url's port)
     public_url: str = ""  # where the provider reaches the gateway with callbacks; "": http://<gateway host>:<port>
     send_claim_lease_seconds: int = 600  # a send job takes over another's batch only once claimed this long ago
+    digest_interval_seconds: int = 3600  # the gateway runs the daily action digests this often; 0: never
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -135,6 +136,7 @@ class Settings:
             text_catcher=env.get("TRACKER_TEXT_CATCHER", "1") not in ("0", "false", "no"),
             public_url=env.get("TRACKER_PUBLIC_URL", "").rstrip("/"),
             send_claim_lease_seconds=_int(env, "TRACKER_SEND_CLAIM_LEASE_SECONDS", 600),
+            digest_interval_seconds=_int(env, "TRACKER_DIGEST_INTERVAL_SECONDS", 3600),
         )
 
     @property

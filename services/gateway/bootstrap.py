@@ -17,6 +17,7 @@ from services.common.uow import UnitOfWork
 from . import auth, openapi, service
 from .app import create_app
 from .clients import ServiceClients
+from .digests import Digests
 from .routes import api
 
 NAME = "gateway"
@@ -82,6 +83,7 @@ class Gateway:
         self._server = None
         self._thread: threading.Thread | None = None
         self.port: int | None = None
+        self.digests = Digests(self, settings.digest_interval_seconds)
 
     @property
     def profiles(self):
@@ -131,10 +133,13 @@ class Gateway:
         self.port = self._server.effective_port
         self._thread = threading.Thread(target=self._server.run, name="gateway-http", daemon=True)
         self._thread.start()
+        if self.settings.digest_interval_seconds > 0:
+            self.digests.start()
         log.info("gateway listening", extra={"port": self.port})
         return self
 
     def stop(self) -> None:
+        self.digests.stop()
         if self._server:
             self._server.close()
         if self._thread:

@@ -61,6 +61,11 @@ class UserRepository:
         row = self.session.execute(select(users).where(users.c.user_id == user_id)).mappings().first()
         return _user(row) if row else None
 
+    def of_landlord(self, landlord_id: str) -> list[User]:
+        """Every user of the landlord, whatever their status."""
+        return [_user(r) for r in self.session.execute(select(users).where(users.c.landlord_id == landlord_id))
+                .mappings()]
+
     def search(self, landlord_id: str, *, name: str = "", statuses: tuple[str, ...], offset: int, limit: int
                ) -> tuple[int, list[User]]:
         """Users of the landlord whose name or username contains `name` (case-insensitive), by name."""

@@ -49,7 +49,8 @@ class Messaging:
                                 dt.timedelta(seconds=s.send_claim_lease_seconds))
         servicer = MessagingServicer(self.runtime, self.people, self.send_job.nudge, text_token=s.sms_token,
                                      public_url=lambda: self.public_url, secret=s.signing_secret(),
-                                     households=self.households)
+                                     households=self.households,
+                                     digest_mailer=lambda: SmtpMailer(SmtpServer.from_url(self.smtp_url)))
         self.runtime.start([(pb_grpc.add_MessagingServicer_to_server, servicer, "tracker.messaging.v1.Messaging")],
                            address or self.settings.grpc_address(NAME))
         self.send_job.start()

@@ -24,25 +24,33 @@ class Code:
     code: str
     label: str
     outcomes: tuple[tuple[str, str], ...]  # (code, label), in the order shown
+    colour: str  # as an interaction type, with white text on it
 
 
-def _code(code: str, label: str, *outcomes: str) -> Code:
-    return Code(code, label, tuple((o.lower().replace(" ", "_"), o) for o in outcomes))
+def _code(code: str, label: str, colour: str, *outcomes: str) -> Code:
+    return Code(code, label, tuple((o.lower().replace(" ", "_"), o) for o in outcomes), colour)
 
 
-# The product's communication codes: the first three are what messages sent through the platform record;
-# every code may also be recorded by hand (a message sent from an officer's own mailbox, a phone call...).
+# The product's communication codes, which are also the product's interaction types: the first three are what
+# messages sent through the platform record; every code may also be recorded by hand (a message sent from an
+# officer's own mailbox, a phone call, a complaint...). Each colour has white text on it readable (codes/colours.py).
 CODES = (
-    _code("emailed", "Emailed", "Sent", "Delivered", "Opened", "Delivered wrong address", "Failed", "Replied"),
-    _code("texted", "Texted", "Sent", "Delivered", "Failed", "Illegal number", "Network error", "Blocked by user",
+    _code("emailed", "Emailed", "#1F5FA8", "Sent", "Delivered", "Opened", "Delivered wrong address", "Failed",
           "Replied"),
-    _code("mailed", "Mailed", "Sent", "Returned to sender", "Replied"),
-    _code("phoned", "Phoned", "Spoke to person", "Left a message", "No answer", "Wrong number"),
-    _code("visited", "Visited", "Met in person", "Not at home", "Card left"),
-    _code("met", "Face to face", "Met in person", "Did not attend"),
-    _code("questionnaire", "Questionnaire", "Sent", "Completed", "Declined"),
-    _code("other", "Other", "Done"),
+    _code("texted", "Texted", "#6A3D9A", "Sent", "Delivered", "Failed", "Illegal number", "Network error",
+          "Blocked by user", "Replied"),
+    _code("mailed", "Mailed", "#8C5A1E", "Sent", "Returned to sender", "Replied"),
+    _code("phoned", "Phoned", "#1E7A46", "Spoke to person", "Left a message", "No answer", "Wrong number"),
+    _code("visited", "Visited", "#A23B12", "Met in person", "Not at home", "Card left"),
+    _code("met", "Face to face", "#0F6E75", "Met in person", "Did not attend"),
+    _code("questionnaire", "Questionnaire", "#5B4B8A", "Sent", "Completed", "Declined"),
+    _code("other", "Other", "#4D5A66", "Done"),
+    _code("meeting", "Meeting", "#2F4F8F", "Attended", "Did not attend"),
+    _code("complaint", "Complaint", "#B0162B", "Received", "Resolved"),
+    _code("compliment", "Compliment", "#3B6E1F", "Received"),
+    _code("safeguarding_concern", "Safeguarding concern", "#7A1F5C", "Raised", "Referred on"),
 )
+DEFAULT_COLOUR, WHITE = "#4D5A66", "#FFFFFF"  # a type made without a colour: slate, with white text
 BY_CODE = {c.code: c for c in CODES}
 
 
@@ -61,6 +69,8 @@ class CommunicationCode:
     label: str
     outcomes: tuple[Outcome, ...]
     archived: bool = False
+    colour: str = DEFAULT_COLOUR  # as an interaction type
+    text_colour: str = WHITE
 
     def outcome(self, code: str) -> Outcome | None:
         return next((o for o in self.outcomes if o.code == code), None)
@@ -97,8 +107,8 @@ class Catalogue:
 
 
 # The product's list: every landlord's until the landlord changes its own.
-PRODUCT = Catalogue(tuple(CommunicationCode(c.code, c.label, tuple(Outcome(o, label) for o, label in c.outcomes))
-                          for c in CODES))
+PRODUCT = Catalogue(tuple(CommunicationCode(c.code, c.label, tuple(Outcome(o, label) for o, label in c.outcomes),
+                                            colour=c.colour) for c in CODES))
 
 
 def new_id() -> str:
@@ -208,6 +218,29 @@ class CommunicationRecorded:
     communication_label: str
     outcome_label: str
     satisfaction: int | None = None
+    changed_by: str = ""  # the user whose change this is; "" for the platform's own
+    changes: tuple[tuple[str, str, str], ...] = ()  # (field, old, new) as the person's history shows the change
+
+
+CHANGE_MAX = 500  # what the person's history shows of a long description
+
+
+def _as_interaction(d: Details | None) -> dict[str, str]:
+    """An interaction's fields as the person's history names and shows them."""
+    if d is None:
+        return {}
+    return {"interaction type": d.communication_label, "title": d.description,
+            "description": d.notes[:CHANGE_MAX], "date": d.date.isoformat(), "outcome": d.outcome_label}
+
+
+def interaction_changes(old: Details | None, new: Details | None) -> tuple[tuple[str, str, str], ...]:
+    """What the person's history says of an interaction added (old None), changed, or deleted (new None)."""
+    if old is None or new is None:
+        shown = new or old
+        summary = f"{shown.communication_label}: {shown.description}".rstrip(": ")
+        return (("interaction", "", summary) if old is None else ("interaction", summary, ""),)
+    before, after = _as_interaction(old), _as_interaction(new)
+    return tuple((name, before[name], after[name]) for name in before if before[name] != after[name])
 
 
 @dataclass
@@ -226,27 +259,31 @@ class Communication:
 
     @classmethod
     def new(cls, *, landlord_id: str, person_id: str, details: Details, user_id: str, now: dt.datetime,
-            message_id: str = "") -> "Communication":
+            message_id: str = "", by_hand: bool = False) -> "Communication":
+        """A record; one made `by_hand` by the user is an interaction added, in the person's history."""
         record = cls(new_id(), landlord_id, person_id, details, message_id, 1, now, user_id, now)
-        record.events.append(record.state(now))
+        by = user_id if by_hand else ""
+        record.events.append(record.state(now, by, interaction_changes(None, details) if by else ()))
         return record
 
-    def change(self, details: Details, now: dt.datetime) -> None:
-        self.details, self.version, self.updated_at = details, self.version + 1, now
-        self.events.append(self.state(now))
+    def change(self, details: Details, now: dt.datetime, by: str = "") -> None:
+        """Changed; by a user (`by`): each field changed goes into the person's history."""
+        was, self.details, self.version, self.updated_at = self.details, details, self.version + 1, now
+        self.events.append(self.state(now, by, interaction_changes(was, details) if by else ()))
 
-    def delete(self, now: dt.datetime) -> None:
+    def delete(self, now: dt.datetime, by: str = "") -> None:
+        was = self.details
         self.details = replace(self.details, landlord_contact="", description="", notes="", satisfaction=None)
         self.version, self.updated_at, self.deleted = self.version + 1, now, True
-        self.events.append(self.state(now))
+        self.events.append(self.state(now, by, interaction_changes(was, None) if by else ()))
 
-    def state(self, now: dt.datetime) -> CommunicationRecorded:
+    def state(self, now: dt.datetime, by: str = "", changes: tuple = ()) -> CommunicationRecorded:
         """The record as an event shows it (its deletion, once deleted)."""
         d = self.details
         return CommunicationRecorded(
             self.landlord_id, self.communication_id, self.version, self.person_id, d.communication_code,
             d.outcome_code, d.date, self.message_id, self.deleted, now, d.communication_label, d.outcome_label,
-            None if self.deleted else d.satisfaction)
+            None if self.deleted else d.satisfaction, by, changes if by else ())
 
 
 def paging(page: int, page_size: int) -> tuple[int, int]:

@@ -3,6 +3,7 @@ is to_proto.py's; the report methods are report_server.py's)."""
 from __future__ import annotations
 
 from dataclasses import asdict
+from typing import Any, Callable
 
 from google.protobuf import json_format
 
@@ -16,6 +17,7 @@ from . import contacts, service
 from .clients.households import Households
 from .clients.profiles import People
 from .codes.server import CodeListServing
+from .interactions.server import InteractionServing
 from .credits import service as credits
 from .events import communication_recorded
 from .messages import attaching, defaults, incoming, mailing, need_rules, opens, service as messages, surveys
@@ -35,15 +37,16 @@ def _details(message: pb.CommunicationDetails) -> dict:
     return {name: getattr(message, name) for name in CHANGEABLE}
 
 
-class MessagingServicer(ReportServing, CodeListServing, pb_grpc.MessagingServicer):
+class MessagingServicer(ReportServing, CodeListServing, InteractionServing, pb_grpc.MessagingServicer):
     """`text_token`: the text provider's auth token, which signs what it sends back; `public_url()`: the
     gateway's address as the provider reaches it (the signature covers the address); `secret`: what signs
-    emails' unsubscribe links."""
+    emails' unsubscribe links; `digest_mailer()`: a new SMTP mailer for one digest (closed after it)."""
 
     def __init__(self, runtime, people: People, nudge_sending=lambda: None, *, text_token: str = "",
-                 public_url=lambda: "", secret: str = "", households: Households | None = None):
+                 public_url=lambda: "", secret: str = "", households: Households | None = None,
+                 digest_mailer: Callable[[], Any] | None = None):
         self._runtime, self._people, self._nudge_sending = runtime, people, nudge_sending
-        self._households = households
+        self._households, self._digest_mailer = households, digest_mailer
         self._text_token, self._public_url, self._secret = text_token, public_url, secret
 
     def _summary(self, landlord_id: str, message_id: str) -> pb.MessageSummary:
@@ -226,11 +229,11 @@ class MessagingServicer(ReportServing, CodeListServing, pb_grpc.MessagingService
         changes = {name: getattr(request, name) for name in CHANGEABLE if request.HasField(name)}
         with self._runtime.uow(require_landlord()) as uow:
             return communication_message(service.change(uow, communication_id=request.communication_id,
-                                                        changes=changes))
+                                                        changes=changes, by=context.current().user_id))
 
     def DeleteCommunication(self, request, ctx):
         with self._runtime.uow(require_landlord()) as uow:
-            service.delete(uow, communication_id=request.communication_id)
+            service.delete(uow, communication_id=request.communication_id, by=context.current().user_id)
         return pb.DeleteCommunicationResponse()
 
     def StreamCommunicationStates(self, request, ctx):

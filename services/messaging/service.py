@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import Callable, Iterator, Sequence
 
 from services.common import people_status, states
+from services.common.dates import landlord_today
 from services.common.errors import InvalidInput, NotFound
 from services.common.uow import UnitOfWork
 
@@ -17,6 +18,7 @@ from . import domain
 from .clients.profiles import People
 from .codes import service as codes
 from .domain import Catalogue, Communication, CommunicationRecorded
+from .interactions import follow_ups
 from .store import CommunicationRecords
 
 
@@ -38,10 +40,11 @@ def record(uow: UnitOfWork, people: People, *, user_id: str, person_ids: Sequenc
            details: dict) -> list[Communication]:
     """One record per person named (repeats once), with the same details."""
     ids = check_people(people, person_ids)
-    checked = domain.details(**details, today=uow.clock.today(), catalogue=codes.for_records(uow))
+    checked = domain.details(**details, today=landlord_today(uow.clock.now()),
+                             catalogue=codes.for_records(uow))
     now = uow.clock.now()
-    made = [Communication.new(landlord_id=uow.landlord_id, person_id=p, details=checked, user_id=user_id, now=now)
-            for p in ids]
+    made = [Communication.new(landlord_id=uow.landlord_id, person_id=p, details=checked, user_id=user_id, now=now,
+                               by_hand=True) for p in ids]
     _records(uow).add_all(made)
     for record_made in made:
         uow.track(record_made)
@@ -71,26 +74,29 @@ def get(uow: UnitOfWork, *, communication_id: str, for_update: bool = False) -> 
     return _labelled([found], codes.catalogue(uow))[0]
 
 
-def change(uow: UnitOfWork, *, communication_id: str, changes: dict) -> Communication:
+def change(uow: UnitOfWork, *, communication_id: str, changes: dict, by: str = "") -> Communication:
     """Only the fields given change; the outcome must still suit the code (give both to change the code). A
-    record keeps its code and outcome though the landlord has archived them since."""
+    record keeps its code and outcome though the landlord has archived them since. A user's change (`by`) is
+    in the person's history."""
     found = get(uow, communication_id=communication_id, for_update=True)
     d = found.details
     merged = {"communication_code": d.communication_code, "outcome_code": d.outcome_code,
               "date": d.date.isoformat(), "landlord_contact": d.landlord_contact, "description": d.description,
               "notes": d.notes, **changes}
-    found.change(domain.details(**merged, today=uow.clock.today(), catalogue=codes.for_records(uow),
-                                kept=(d.communication_code, d.outcome_code)), uow.clock.now())
+    found.change(domain.details(**merged, today=landlord_today(uow.clock.now()), catalogue=codes.for_records(uow),
+                                kept=(d.communication_code, d.outcome_code)), uow.clock.now(), by)
     _records(uow).save(found)
     uow.track(found)
     uow.commit()
     return found
 
 
-def delete(uow: UnitOfWork, *, communication_id: str) -> None:
-    """The record is gone for users; a tombstone (its words cleared) tells the recount it was deleted."""
+def delete(uow: UnitOfWork, *, communication_id: str, by: str = "") -> None:
+    """The record is gone for users; a tombstone (its words cleared) tells the recount it was deleted. Its open
+    follow-up actions are cancelled with it; a user's deletion (`by`) is in the person's history."""
     found = get(uow, communication_id=communication_id, for_update=True)
-    found.delete(uow.clock.now())
+    found.delete(uow.clock.now(), by)
+    follow_ups.cancel_with(uow, communication_id=communication_id, person_id=found.person_id, by=by)
     _records(uow).save(found)
     uow.track(found)
     uow.commit()

@@ -60,9 +60,12 @@ class CommunicationRecords:
                                     .order_by(records.c.communication_id).limit(size)).mappings()
         return [_record(r) for r in rows]
 
-    def of_person(self, person_id: str, *, limit: int, offset: int) -> tuple[int, list[Communication]]:
-        """The person's records, newest first (by date, then the latest recorded)."""
-        where = (self._mine(), records.c.person_id == person_id, records.c.deleted.is_(False))
+    def of_person(self, person_id: str, *, limit: int, offset: int,
+                  codes: Sequence[str] = ()) -> tuple[int, list[Communication]]:
+        """The person's records (of any of these codes; none: all), newest first (by date, then the latest
+        recorded)."""
+        where = (self._mine(), records.c.person_id == person_id, records.c.deleted.is_(False),
+                 *([records.c.communication_code.in_(list(codes))] if codes else []))
         total = self.session.execute(select(func.count()).select_from(records).where(*where)).scalar_one()
         rows = self.session.execute(select(records).where(*where).order_by(
             records.c.date.desc(), records.c.created_at.desc(), records.c.communication_id)

@@ -179,6 +179,8 @@ communication_codes = Table(
     Column("label", String(60), nullable=False),
     Column("position", Integer, nullable=False),
     Column("archived", Boolean, nullable=False),
+    Column("colour", String(7), nullable=False),  # as an interaction type (migration 0015)
+    Column("text_colour", String(7), nullable=False),
     PrimaryKeyConstraint("landlord_id", "code"),
 )
 outcome_codes = Table(

@@ -79,7 +79,8 @@ class QuickView(BaseModel):
 class HistoryEntry(BaseModel):
     changed_at: str
     changed_by: str
-    source: Literal["user", "import"]
+    source: Literal["user", "import", "interactions"] = Field(
+        description="interactions: a change to one of the person's interactions")
     field: str
     old_value: Optional[str]
     new_value: Optional[str]

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from typing import Iterable
 
 from services.common.criteria import CODE_PATTERN
 from services.common.errors import AlreadyExists, FieldProblem, InUse, InvalidInput, collect
 
-from ..domain import BY_CODE, Catalogue, CommunicationCode, Outcome
+from ..domain import BY_CODE, WHITE, Catalogue, CommunicationCode, Outcome
 from ..messages import texts
 from ..messages.domain import EMAIL, OUTCOMES, POST, RECORD_CODES, SURVEY, TEXT
 
@@ -126,5 +127,48 @@ def shown(catalogue: Catalogue, archived: bool) -> Catalogue:
     """The catalogue as offered: without the archived codes and outcomes, unless asked for."""
     if archived:
         return catalogue
-    return Catalogue(tuple(CommunicationCode(c.code, c.label, c.current_outcomes) for c in catalogue.codes
-                           if not c.archived))
+    return Catalogue(tuple(replace(c, outcomes=c.current_outcomes) for c in catalogue.codes if not c.archived))
+
+
+# -- colours: an interaction type is shown as its colour with its name written on it --------------------------------
+
+CONTRAST_MIN = 4.5  # WCAG 2 level AA for normal text: the least contrast at which the name stays readable
+_HEX = re.compile(r"#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})")
+BLACK = "#000000"
+
+
+def colour(value: str | None, name: str = "colour") -> str:
+    """The colour as #RRGGBB (upper case; #abc is #AABBCC), or InvalidInput naming `name`."""
+    found = _HEX.fullmatch((value or "").strip())
+    if found is None:
+        raise InvalidInput.field(name, "must be a colour written #RRGGBB, e.g. #1F5FA8")
+    digits = found.group(1).upper()
+    return "#" + (digits if len(digits) == 6 else "".join(d * 2 for d in digits))
+
+
+def _luminance(hex_colour: str) -> float:
+    """The relative luminance of a #RRGGBB colour (WCAG 2)."""
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+
+
+def contrast(one: str, other: str) -> float:
+    """The contrast ratio of two #RRGGBB colours, from 1 (none) to 21 (black on white)."""
+    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def readable(background: str, text: str) -> None:
+    """InvalidInput on colour unless text of colour `text` on `background` has at least CONTRAST_MIN:1, saying
+    which of white and black text would do."""
+    ratio = contrast(background, text)
+    if ratio >= CONTRAST_MIN:
+        return
+    better = max((WHITE, BLACK), key=lambda t: contrast(background, t))
+    hint = (f"; {better} text would give {contrast(background, better):.2f}:1 (set text_colour to {better})"
+            if better != text and contrast(background, better) >= CONTRAST_MIN else "; choose a darker or lighter colour")
+    raise InvalidInput.field("colour", f"{text} text on {background} has a contrast of {ratio:.2f}:1, below the "
+                                       f"{CONTRAST_MIN}:1 needed to read it{hint}")

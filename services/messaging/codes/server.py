@@ -16,7 +16,8 @@ def _outcome(code: CommunicationCode, o: Outcome) -> pb.OutcomeCode:
 
 def code_message(c: CommunicationCode) -> pb.CommunicationCode:
     return pb.CommunicationCode(code=c.code, label=c.label, outcomes=[_outcome(c, o) for o in c.outcomes],
-                                archived=c.archived, platform=rules.by_platform(c.code))
+                                archived=c.archived, platform=rules.by_platform(c.code), colour=c.colour,
+                                text_colour=c.text_colour)
 
 
 def _given(request, name: str):
@@ -32,12 +33,14 @@ class CodeListServing:
     def AddCommunicationCode(self, request, ctx):
         with self._runtime.uow(require_landlord()) as uow:
             return code_message(codes.add_code(uow, code=request.code, label=request.label,
-                                               outcomes=[(o.code, o.label) for o in request.outcomes]))
+                                               outcomes=[(o.code, o.label) for o in request.outcomes],
+                                               colour=request.colour, text_colour=request.text_colour))
 
     def UpdateCommunicationCode(self, request, ctx):
         with self._runtime.uow(require_landlord()) as uow:
-            return code_message(codes.change_code(uow, code=request.code, label=_given(request, "label"),
-                                                  archived=_given(request, "archived")))
+            return code_message(codes.change_code(
+                uow, code=request.code, label=_given(request, "label"), archived=_given(request, "archived"),
+                colour=_given(request, "colour"), text_colour=_given(request, "text_colour")))
 
     def DeleteCommunicationCode(self, request, ctx):
         with self._runtime.uow(require_landlord()) as uow:

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from services.common.errors import InUse, NotFound
+from services.common.errors import InUse, InvalidInput, NotFound, collect
 from services.common.uow import UnitOfWork
 
-from ..domain import Catalogue, CommunicationCode, Outcome
+from ..domain import DEFAULT_COLOUR, WHITE, Catalogue, CommunicationCode, Outcome
 from . import domain as rules
 from .store import CodeLists
 
@@ -52,24 +52,44 @@ def _done(uow: UnitOfWork, lists: CodeLists, code: str) -> CommunicationCode:
     return _code(lists.catalogue(), code)
 
 
-def add_code(uow: UnitOfWork, *, code: str, label: str, outcomes: Iterable[tuple[str, str]] = ()) -> CommunicationCode:
-    """A new communication code (at the end of the list) with its outcomes in the order given."""
+def add_code(uow: UnitOfWork, *, code: str, label: str, outcomes: Iterable[tuple[str, str]] = (), colour: str = "",
+             text_colour: str = "") -> CommunicationCode:
+    """A new communication code (at the end of the list) with its outcomes in the order given, and its colour as
+    an interaction type (the default one, with white text, when not given)."""
     written = rules.label(label)
     made_outcomes = rules.new_outcomes(outcomes)
+    shade, text = _colours(colour or DEFAULT_COLOUR, text_colour or WHITE)
     lists, found = _opened(uow)
     rules.unique_label(written, found.codes, "a communication code")
     made = rules.new_code(code, written, (c.code for c in found.codes), rules.CODE_MAX)
-    lists.add_code(made, written)
+    lists.add_code(made, written, shade, text)
     for outcome_code, outcome_label in made_outcomes:
         lists.add_outcome(made, outcome_code, outcome_label)
     return _done(uow, lists, made)
 
 
-def change_code(uow: UnitOfWork, *, code: str, label: str | None, archived: bool | None) -> CommunicationCode:
-    """Renamed (records show the new label from now on) and/or archived (or brought back)."""
+def _colours(colour: str, text_colour: str) -> tuple[str, str]:
+    """(colour, text colour) checked: both colours, the text readable on the colour."""
+    checked, problems = {}, []
+    for name, value in (("colour", colour), ("text_colour", text_colour)):
+        try:
+            checked[name] = rules.colour(value, name)
+        except InvalidInput as refused:
+            problems += refused.fields
+    collect(problems)
+    rules.readable(checked["colour"], checked["text_colour"])
+    return checked["colour"], checked["text_colour"]
+
+
+def change_code(uow: UnitOfWork, *, code: str, label: str | None, archived: bool | None, colour: str | None = None,
+                text_colour: str | None = None) -> CommunicationCode:
+    """Renamed (records show the new label from now on), archived (or brought back) and/or recoloured."""
     lists, found = _opened(uow)
     listed = _code(found, code)
     values = {}
+    if colour is not None or text_colour is not None:
+        values["colour"], values["text_colour"] = _colours(listed.colour if colour is None else colour,
+                                                           listed.text_colour if text_colour is None else text_colour)
     if label is not None:
         values["label"] = rules.label(label)
         rules.unique_label(values["label"], found.codes, "a communication code", other_than=listed.code)

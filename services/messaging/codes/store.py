@@ -30,7 +30,8 @@ class CodeLists:
         for o in self.session.execute(select(outcomes).where(outcomes.c.landlord_id == self.landlord_id)
                                       .order_by(outcomes.c.position, outcomes.c.code)):
             kept.setdefault(o.communication_code, []).append(Outcome(o.code, o.label, o.archived))
-        return Catalogue(tuple(CommunicationCode(r.code, r.label, tuple(kept[r.code]), r.archived) for r in rows))
+        return Catalogue(tuple(CommunicationCode(r.code, r.label, tuple(kept[r.code]), r.archived, r.colour,
+                                                 r.text_colour) for r in rows))
 
     def opened(self, *, now: dt.datetime, for_change: bool) -> Catalogue:
         """The landlord's own list, made from the product's if it has none, locked until the transaction ends:
@@ -51,16 +52,17 @@ class CodeLists:
 
     def _copy(self, catalogue: Catalogue) -> None:
         self.session.execute(codes.insert(), [
-            {"landlord_id": self.landlord_id, "code": c.code, "label": c.label, "position": i, "archived": c.archived}
-            for i, c in enumerate(catalogue.codes, 1)])
+            {"landlord_id": self.landlord_id, "code": c.code, "label": c.label, "position": i, "archived": c.archived,
+             "colour": c.colour, "text_colour": c.text_colour} for i, c in enumerate(catalogue.codes, 1)])
         self.session.execute(outcomes.insert(), [
             {"landlord_id": self.landlord_id, "communication_code": c.code, "code": o.code, "label": o.label,
              "position": i, "archived": o.archived} for c in catalogue.codes for i, o in enumerate(c.outcomes, 1)])
 
-    def add_code(self, code: str, label: str) -> None:
+    def add_code(self, code: str, label: str, colour: str, text_colour: str) -> None:
         position = self._next(select(func.max(codes.c.position)).where(codes.c.landlord_id == self.landlord_id))
         self.session.execute(codes.insert().values(landlord_id=self.landlord_id, code=code, label=label,
-                                                   position=position, archived=False))
+                                                   position=position, archived=False, colour=colour,
+                                                   text_colour=text_colour))
 
     def add_outcome(self, communication_code: str, code: str, label: str) -> None:
         position = self._next(select(func.max(outcomes.c.position)).where(

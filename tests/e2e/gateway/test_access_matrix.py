@@ -132,6 +132,17 @@ def _path(path: str, cast: dict, caller=None) -> str:
             "date": "2024-03-14"})
         assert record.status_code == 201, record.text
         path = path.replace("{communication_id}", record.json()["communication_ids"][0])
+    if "{interaction_id}" in path or "{action_id}" in path:  # a fresh interaction with an open action (routes may
+        # complete, reassign or delete them) of a fresh person of landlord A, the action assigned to its admin
+        person = admin.post("/api/v1/people", json={"personal_ref": f"I{uuid.uuid4().hex[:8]}", "first_name": "Ida",
+                                                    "surname": "Interaction"}).json()
+        made = admin.post(f"/api/v1/people/{person['id']}/interactions", json={
+            "type": "phoned", "title": "Matrix call", "date": "2024-03-14",
+            "action": {"what": "Call back", "assigned_to": admin.get("/api/v1/me").json()["id"],
+                       "due_date": "2099-01-01"}})
+        assert made.status_code == 201, made.text
+        path = path.replace("{interaction_id}", made.json()["id"]).replace("{action_id}",
+                                                                          made.json()["actions"][0]["id"])
     if "{message_id}" in path:  # a fresh draft email of landlord A (routes may send it)
         message = admin.post("/api/v1/messages", json={"channel": "email", "sender_name": "Matrix Homes",
                                                        "sender_email": "matrix@example.org", "subject": "Hello",

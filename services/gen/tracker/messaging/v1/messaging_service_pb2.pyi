@@ -944,7 +944,14 @@ class ReassignActionRequest(_message.Message):
     def __init__(self, action_id: _Optional[str] = ..., assigned_to: _Optional[str] = ..., due_date: _Optional[str] = ..., note: _Optional[str] = ...) -> None: ...
 
 class ListActionsRequest(_message.Message):
-    __slots__ = ("assigned_to", "types", "due_from", "due_until", "statuses", "overdue", "page", "page_size", "format", "person_id")
+    __slots__ = ("assigned_to", "types", "due_from", "due_until", "statuses", "overdue", "page", "page_size", "format", "person_id", "user_names")
+    class UserNamesEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
     ASSIGNED_TO_FIELD_NUMBER: _ClassVar[int]
     TYPES_FIELD_NUMBER: _ClassVar[int]
     DUE_FROM_FIELD_NUMBER: _ClassVar[int]
@@ -955,6 +962,7 @@ class ListActionsRequest(_message.Message):
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     FORMAT_FIELD_NUMBER: _ClassVar[int]
     PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    USER_NAMES_FIELD_NUMBER: _ClassVar[int]
     assigned_to: _containers.RepeatedScalarFieldContainer[str]
     types: _containers.RepeatedScalarFieldContainer[str]
     due_from: str
@@ -965,7 +973,8 @@ class ListActionsRequest(_message.Message):
     page_size: int
     format: str
     person_id: str
-    def __init__(self, assigned_to: _Optional[_Iterable[str]] = ..., types: _Optional[_Iterable[str]] = ..., due_from: _Optional[str] = ..., due_until: _Optional[str] = ..., statuses: _Optional[_Iterable[str]] = ..., overdue: _Optional[bool] = ..., page: _Optional[int] = ..., page_size: _Optional[int] = ..., format: _Optional[str] = ..., person_id: _Optional[str] = ...) -> None: ...
+    user_names: _containers.ScalarMap[str, str]
+    def __init__(self, assigned_to: _Optional[_Iterable[str]] = ..., types: _Optional[_Iterable[str]] = ..., due_from: _Optional[str] = ..., due_until: _Optional[str] = ..., statuses: _Optional[_Iterable[str]] = ..., overdue: _Optional[bool] = ..., page: _Optional[int] = ..., page_size: _Optional[int] = ..., format: _Optional[str] = ..., person_id: _Optional[str] = ..., user_names: _Optional[_Mapping[str, str]] = ...) -> None: ...
 
 class ActionCount(_message.Message):
     __slots__ = ("key", "label", "total", "overdue")
