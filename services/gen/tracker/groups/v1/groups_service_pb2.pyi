@@ -142,6 +142,36 @@ class RecordParticipationRequest(_message.Message):
     notes: str
     def __init__(self, person_id: _Optional[str] = ..., activity_id: _Optional[str] = ..., date: _Optional[str] = ..., role: _Optional[str] = ..., notes: _Optional[str] = ...) -> None: ...
 
+class RecordParticipationsRequest(_message.Message):
+    __slots__ = ("person_ids", "activity_id", "date", "role", "notes")
+    PERSON_IDS_FIELD_NUMBER: _ClassVar[int]
+    ACTIVITY_ID_FIELD_NUMBER: _ClassVar[int]
+    DATE_FIELD_NUMBER: _ClassVar[int]
+    ROLE_FIELD_NUMBER: _ClassVar[int]
+    NOTES_FIELD_NUMBER: _ClassVar[int]
+    person_ids: _containers.RepeatedScalarFieldContainer[str]
+    activity_id: str
+    date: str
+    role: str
+    notes: str
+    def __init__(self, person_ids: _Optional[_Iterable[str]] = ..., activity_id: _Optional[str] = ..., date: _Optional[str] = ..., role: _Optional[str] = ..., notes: _Optional[str] = ...) -> None: ...
+
+class ParticipationOutcome(_message.Message):
+    __slots__ = ("person_id", "outcome", "participation_id")
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    PARTICIPATION_ID_FIELD_NUMBER: _ClassVar[int]
+    person_id: str
+    outcome: str
+    participation_id: str
+    def __init__(self, person_id: _Optional[str] = ..., outcome: _Optional[str] = ..., participation_id: _Optional[str] = ...) -> None: ...
+
+class ParticipationsRecorded(_message.Message):
+    __slots__ = ("outcomes",)
+    OUTCOMES_FIELD_NUMBER: _ClassVar[int]
+    outcomes: _containers.RepeatedCompositeFieldContainer[ParticipationOutcome]
+    def __init__(self, outcomes: _Optional[_Iterable[_Union[ParticipationOutcome, _Mapping]]] = ...) -> None: ...
+
 class UpdateParticipationRequest(_message.Message):
     __slots__ = ("participation_id", "date", "role", "notes")
     PARTICIPATION_ID_FIELD_NUMBER: _ClassVar[int]

@@ -66,6 +66,11 @@ class GroupsStub:
                 request_serializer=tracker_dot_groups_dot_v1_dot_groups__service__pb2.RecordParticipationRequest.SerializeToString,
                 response_deserializer=tracker_dot_groups_dot_v1_dot_groups__service__pb2.ParticipationRecord.FromString,
                 _registered_method=True)
+        self.RecordParticipations = channel.unary_unary(
+                '/tracker.groups.v1.Groups/RecordParticipations',
+                request_serializer=tracker_dot_groups_dot_v1_dot_groups__service__pb2.RecordParticipationsRequest.SerializeToString,
+                response_deserializer=tracker_dot_groups_dot_v1_dot_groups__service__pb2.ParticipationsRecorded.FromString,
+                _registered_method=True)
         self.UpdateParticipation = channel.unary_unary(
                 '/tracker.groups.v1.Groups/UpdateParticipation',
                 request_serializer=tracker_dot_groups_dot_v1_dot_groups__service__pb2.UpdateParticipationRequest.SerializeToString,
@@ -216,6 +221,14 @@ class GroupsServicer:
 
     def RecordParticipation(self, request, context):
         """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordParticipations(self, request, context):
+        """One record each for up to 10,000 people, in one transaction: people unknown, archived, or with a
+        record of the activity on the date already are reported and left out (a re-run records nothing twice).
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -392,6 +405,11 @@ def add_GroupsServicer_to_server(servicer, server):
                     servicer.RecordParticipation,
                     request_deserializer=tracker_dot_groups_dot_v1_dot_groups__service__pb2.RecordParticipationRequest.FromString,
                     response_serializer=tracker_dot_groups_dot_v1_dot_groups__service__pb2.ParticipationRecord.SerializeToString,
+            ),
+            'RecordParticipations': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordParticipations,
+                    request_deserializer=tracker_dot_groups_dot_v1_dot_groups__service__pb2.RecordParticipationsRequest.FromString,
+                    response_serializer=tracker_dot_groups_dot_v1_dot_groups__service__pb2.ParticipationsRecorded.SerializeToString,
             ),
             'UpdateParticipation': grpc.unary_unary_rpc_method_handler(
                     servicer.UpdateParticipation,
@@ -668,6 +686,33 @@ class Groups:
             '/tracker.groups.v1.Groups/RecordParticipation',
             tracker_dot_groups_dot_v1_dot_groups__service__pb2.RecordParticipationRequest.SerializeToString,
             tracker_dot_groups_dot_v1_dot_groups__service__pb2.ParticipationRecord.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordParticipations(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.groups.v1.Groups/RecordParticipations',
+            tracker_dot_groups_dot_v1_dot_groups__service__pb2.RecordParticipationsRequest.SerializeToString,
+            tracker_dot_groups_dot_v1_dot_groups__service__pb2.ParticipationsRecorded.FromString,
             options,
             channel_credentials,
             insecure,
