@@ -126,6 +126,14 @@ class GroupsServicer(pb_grpc.GroupsServicer):
                 uow, self._people, user_id=_user(), person_id=request.person_id, activity_id=request.activity_id,
                 date=request.date, role=request.role, notes=request.notes))
 
+    def RecordParticipations(self, request, ctx):
+        with self._uow() as uow:
+            found = activities.record_participations(
+                uow, self._people, user_id=_user(), person_ids=list(request.person_ids),
+                activity_id=request.activity_id, date=request.date, role=request.role, notes=request.notes)
+        return pb.ParticipationsRecorded(outcomes=[pb.ParticipationOutcome(
+            person_id=o.person_id, outcome=o.outcome, participation_id=o.participation_id) for o in found])
+
     def UpdateParticipation(self, request, ctx):
         changes = {f: _optional(request, f) for f in ("date", "role", "notes")}
         with self._uow() as uow:

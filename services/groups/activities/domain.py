@@ -98,3 +98,35 @@ class ParticipationRecord:
         if notes is not None:
             self.notes = text(notes, "notes", limit=TEXT_MAX)
         self.updated_at = now
+
+
+# -- participation records for many people at once ----------------------------------------------------------------
+
+MAX_PEOPLE = 10_000  # people one request records at most
+RECORDED, ALREADY_RECORDED, NOT_FOUND, ARCHIVED = "recorded", "already_recorded", "not_found", "archived"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What recording one person's participation came to; the participation id of the record made, or of
+    the one already there."""
+    person_id: str
+    outcome: str
+    participation_id: str = ""
+
+
+def outcomes(person_ids: list[str], status: dict[str, str], already: dict[str, str],
+             made: dict[str, str]) -> list[Outcome]:
+    """Each person's outcome, in the order given: unknown to profiles, archived, recorded before on the date
+    (`already`: person id -> record id) or recorded now (`made`)."""
+    found = []
+    for person_id in person_ids:
+        if person_id not in status:
+            found.append(Outcome(person_id, NOT_FOUND))
+        elif status[person_id] != "current":
+            found.append(Outcome(person_id, ARCHIVED))
+        elif person_id in already:
+            found.append(Outcome(person_id, ALREADY_RECORDED, already[person_id]))
+        else:
+            found.append(Outcome(person_id, RECORDED, made[person_id]))
+    return found

@@ -3,15 +3,18 @@ the activity's group (as long as they have a record); each change publishes the 
 The person is checked with profiles with no transaction of ours open (store.end_reads)."""
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Sequence
+
 from services.common.errors import InUse, InvalidInput, NotFound
 from services.common.uow import UnitOfWork
 
 from ..clients.profiles import People
-from ..domain import paging
+from ..domain import new_id, paging
 from ..service import check_person, publish, repos
 from ..store import end_reads
 from ..templates.service import refuse_if_templates_use
-from .domain import Activity, ParticipationRecord, takes_people
+from .domain import MAX_PEOPLE, Activity, Outcome, ParticipationRecord, outcomes, takes_people
 
 
 def _get(uow: UnitOfWork, activity_id: str) -> Activity:
@@ -21,11 +24,13 @@ def _get(uow: UnitOfWork, activity_id: str) -> Activity:
     return activity
 
 
-def existing_activity(uow: UnitOfWork, activity_id: str, field: str = "activity_id") -> Activity:
-    """The activity, or InvalidInput on `field` (it is a reference inside a request, not the resource)."""
+def existing_activity(uow: UnitOfWork, activity_id: str, field: str = "activity_id", *,
+                      for_update: bool = False) -> Activity:
+    """The activity (its row locked, with `for_update`), or InvalidInput on `field` (it is a reference inside a
+    request, not the resource)."""
     if not activity_id:
         raise InvalidInput.field(field, "is required")
-    activity = repos(uow).activities.get(activity_id)
+    activity = repos(uow).activities.get(activity_id, for_update=for_update)
     if activity is None:
         raise InvalidInput.field(field, "no such activity")
     return activity
@@ -107,6 +112,37 @@ def record_participation(uow: UnitOfWork, people: People, *, user_id: str, perso
     uow.commit()
     record.activity_name = activity.name
     return record
+
+
+def record_participations(uow: UnitOfWork, people: People, *, user_id: str, person_ids: Sequence[str],
+                          activity_id: str, date: str, role: str, notes: str) -> list[Outcome]:
+    """A participation record for each person (each once) who is current and has none of the activity on the
+    date yet, all in one transaction, with each person's outcome in the order given: people profiles does not
+    know, archived people and those recorded already are left out, so a re-run records nothing twice. Bad
+    input (no people or more than MAX_PEOPLE, an unknown activity or the Unspecified one, a bad date, role or
+    notes) writes nothing. The activity's row is locked while recording: two such requests for it take turns."""
+    ids = list(dict.fromkeys(person_ids))
+    if not ids:
+        raise InvalidInput.field("person_ids", "give at least one person")
+    if len(ids) > MAX_PEOPLE:
+        raise InvalidInput.field("person_ids", f"names {len(ids):,} people: at most {MAX_PEOPLE:,} at once")
+    takes_people(existing_activity(uow, activity_id))
+    now = uow.clock.now()
+    checked = ParticipationRecord.new(landlord_id=uow.landlord_id, user_id=user_id, now=now, person_id="",
+                                      activity_id=activity_id, date=date, role=role, notes=notes)
+    end_reads(uow)
+    status = people.status([p for p in ids if p])
+    existing_activity(uow, activity_id, for_update=True)  # still there, in the transaction that writes
+    r = repos(uow)
+    already = r.participation.on_date(activity_id, checked.date, [p for p in ids if status.get(p) == "current"])
+    records = [replace(checked, participation_id=new_id(), person_id=p) for p in ids
+               if status.get(p) == "current" and p not in already]
+    recorded = [record.person_id for record in records]
+    r.participation.add_many(records)
+    r.activity_members.link_records(activity_id, recorded, at=now, by=user_id)
+    publish(uow, recorded)
+    uow.commit()
+    return outcomes(ids, status, already, {record.person_id: record.participation_id for record in records})
 
 
 def update_participation(uow: UnitOfWork, *, participation_id: str, date: str | None = None, role: str | None = None,

@@ -12,7 +12,7 @@ from services.common.db import as_utc
 
 from ..domain import key
 from ..members.tables import activity_members
-from ..store import Repository, contains
+from ..store import WRITE_CHUNK, Repository, contains
 from .domain import Activity, ParticipationRecord
 from .tables import activities, participation_records
 
@@ -38,9 +38,9 @@ class ActivityRepository(Repository):
                                                       activities.c.activity_id == activity.activity_id)
                              .values(**_activity_row(activity)))
 
-    def get(self, activity_id: str) -> Activity | None:
-        row = self.session.execute(select(activities).where(self._mine(activities),
-                                                            activities.c.activity_id == activity_id)).mappings().first()
+    def get(self, activity_id: str, *, for_update: bool = False) -> Activity | None:
+        query = select(activities).where(self._mine(activities), activities.c.activity_id == activity_id)
+        row = self.session.execute(query.with_for_update() if for_update else query).mappings().first()
         return _activity(row, self.member_counts([activity_id]).get(activity_id, 0)) if row else None
 
     def ensure(self, activity: Activity) -> None:
@@ -101,6 +101,22 @@ def _record(r, activity_name: str = "") -> ParticipationRecord:
 class ParticipationRepository(Repository):
     def add(self, record: ParticipationRecord) -> None:
         self.session.execute(insert(participation_records).values(**_record_row(record)))
+
+    def add_many(self, records: list[ParticipationRecord]) -> None:
+        """Multi-row inserts, WRITE_CHUNK records a statement."""
+        for part in chunks(records, WRITE_CHUNK):
+            self.session.execute(insert(participation_records), [_record_row(r) for r in part])
+
+    def on_date(self, activity_id: str, date: str, person_ids: list[str]) -> dict[str, str]:
+        """person id -> the id of their first record of the activity on the date, for those who have one."""
+        t = participation_records
+        found: dict[str, str] = {}
+        for part in chunks(person_ids):
+            rows = self.session.execute(select(t.c.person_id, t.c.participation_id).where(
+                self._mine(t), t.c.activity_id == activity_id, t.c.date == date, t.c.person_id.in_(part))
+                .order_by(t.c.created_at.desc(), t.c.participation_id.desc()))
+            found.update((person_id, record_id) for person_id, record_id in rows)  # the earliest last: it stays
+        return found
 
     def save(self, record: ParticipationRecord) -> None:
         t = participation_records

@@ -120,6 +120,22 @@ class ActivityMembers(Repository):
         self.session.execute(update(m).where(self._where(activity_id, person_id)).values(**values))
         return False
 
+    def link_records(self, activity_id: str, person_ids: list[str], *, at: dt.datetime, by: str) -> None:
+        """One more participation record for each of these people (each once): link() for many, in one UPDATE
+        and one multi-row INSERT per chunk."""
+        m = activity_members
+        for part in chunks(list(dict.fromkeys(person_ids)), WRITE_CHUNK):
+            there = set(self.session.execute(select(m.c.person_id).where(
+                self._mine(m), m.c.activity_id == activity_id, m.c.person_id.in_(part))).scalars())
+            if there:
+                self.session.execute(update(m).where(self._mine(m), m.c.activity_id == activity_id,
+                                                     m.c.person_id.in_(list(there))).values(records=m.c.records + 1))
+            new = [p for p in part if p not in there]
+            if new:
+                self.session.execute(insert(m), [{"activity_id": activity_id, "person_id": p,
+                                                  "landlord_id": self.landlord_id, "manual": False, "records": 1,
+                                                  "linked_at": at, "linked_by": by} for p in new])
+
     def drop_record(self, activity_id: str, person_id: str) -> bool:
         """One participation record fewer; True when the person left the group (no records, no manual link)."""
         found = self.get(activity_id, person_id)
