@@ -9,7 +9,8 @@ from typing import Any, Iterable, Iterator
 from google.protobuf import json_format
 
 from services.common.criteria import GROUP_KEYS  # criteria only the groups service can expand
-from services.common.errors import NotFound
+from services.common.errors import FieldProblem, InvalidInput, NotFound
+from services.common.people_rows import resolve as resolve_people
 from services.common.grpc_client import call
 from services.common.search import SortKey
 from services.gen.tracker.groups.v1 import groups_service_pb2 as groups_pb
@@ -53,6 +54,39 @@ def checked(gw, caller, criteria: dict) -> dict:
     expanded = expand(gw, criteria)
     equality.check_use(criteria_keys(expanded), caller, where="criteria")
     return expanded
+
+
+def one_source(body, names: tuple[str, ...]) -> str:
+    """Which of the fields `names` (ways of saying who) the body gives, when it gives exactly one; else
+    InvalidInput naming those given (more than one) or all of them (none)."""
+    given = [name for name in names if getattr(body, name) is not None]
+    if len(given) == 1:
+        return given[0]
+    reason = f"give {', '.join(names[:-1])} or {names[-1]} (one of them)"
+    raise InvalidInput(reason, [FieldProblem(name, reason) for name in given or names])
+
+
+def picked_people(gw, caller, criteria: dict, *, most: int, field: str = "criteria") -> list[str]:
+    """The ids of the people the criteria pick now (checked as `checked` does): 1 to `most` of them, else
+    InvalidInput naming `field`, as are the criteria's own problems (a request that names a group or a
+    template by `field` hears of it there, not of the criteria it was turned into)."""
+    if not criteria:
+        raise InvalidInput.field(field, "must pick someone: give at least one criterion")
+    picked: list[str] = []
+    try:
+        for total, ids in resolve_people(gw.profiles, checked(gw, caller, criteria), most):
+            if total > most:
+                raise InvalidInput.field(field, f"picks {total:,} people: at most {most:,} can be named at once")
+            picked += ids
+    except InvalidInput as error:
+        if field == "criteria":
+            raise
+        problems = [FieldProblem(field, p.reason) if p.field.startswith("criteria") else p for p in error.fields]
+        message = "; ".join(f"{p.field}: {p.reason}" for p in problems) or error.message
+        raise InvalidInput(message, problems) from None
+    if not picked:
+        raise InvalidInput.field(field, "picks nobody")
+    return picked
 
 
 def search_people(gw, caller, *, criteria: dict, page: int = 1, page_size: int = 25, sort: Iterable[SortKey] = (),

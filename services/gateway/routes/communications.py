@@ -4,8 +4,6 @@ and listed on a person's communications tab newest first. Any staff member reads
 changing and deleting them needs send_messages (the communications module's privilege)."""
 from __future__ import annotations
 
-from services.common import people_rows
-from services.common.errors import FieldProblem, InvalidInput
 from services.common.grpc_client import call
 from services.gen.tracker.messaging.v1 import messaging_service_pb2 as pb
 
@@ -52,23 +50,9 @@ def record(gw, caller, body: NewCommunications):
 
 def _people(gw, caller, body: NewCommunications) -> list[str]:
     """The people named, or those the criteria pick (at most MAX_PEOPLE, else 422 naming criteria)."""
-    if (body.person_ids is None) == (body.criteria is None):
-        raise InvalidInput("give person_ids or criteria (one of them)",
-                           [FieldProblem(name, "give person_ids or criteria (one of them)")
-                            for name in ("person_ids", "criteria")])
-    if body.person_ids is not None:
+    if searching.one_source(body, ("person_ids", "criteria")) == "person_ids":
         return body.person_ids
-    if not body.criteria:
-        raise InvalidInput.field("criteria", "must pick someone: give at least one criterion")
-    picked: list[str] = []
-    for total, ids in people_rows.resolve(gw.profiles, searching.checked(gw, caller, body.criteria), MAX_PEOPLE):
-        if total > MAX_PEOPLE:
-            raise InvalidInput.field("criteria", f"picks {total:,} people: one recorded contact names at most "
-                                                 f"{MAX_PEOPLE:,}")
-        picked += ids
-    if not picked:
-        raise InvalidInput.field("criteria", "picks nobody")
-    return picked
+    return searching.picked_people(gw, caller, body.criteria, most=MAX_PEOPLE)
 
 
 @api.route("GET", PERSON + "/communications", access=READ, tag=TAG, query=PageQuery, response=CommunicationList,
