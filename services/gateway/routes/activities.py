@@ -9,8 +9,9 @@ from services.gen.tracker.groups.v1 import groups_service_pb2 as pb
 from .. import searching
 from ..api import landlord_staff
 from ..privileges import Privilege
-from ..schemas.activities import (ActivityChanges, ActivityList, ActivityOut, NewActivity, NewParticipation,
-                                  ParticipationChanges, ParticipationList, ParticipationOut, ParticipationQuery)
+from ..schemas.activities import (MAX_PEOPLE, OUTCOMES, PEOPLE_SOURCES, ActivityChanges, ActivityList, ActivityOut,
+                                  NewActivity, NewParticipation, NewParticipations, ParticipationChanges,
+                                  ParticipationList, ParticipationOut, ParticipationQuery, ParticipationsRecorded)
 from ..schemas.groups import ListQuery, PeoplePageQuery
 from ..schemas.people import PeopleSearchAnswer
 from . import api
@@ -19,6 +20,8 @@ ACTIVITIES = "/api/v1/activities"
 ACTIVITY = ACTIVITIES + "/{activity_id}"
 RECORDS = "/api/v1/participation-records"
 RECORD = RECORDS + "/{participation_id}"
+BULK = RECORDS + "/bulk"
+BULK_SECONDS = 300.0  # 10,000 people checked, recorded and their groups events written in one transaction
 READ = landlord_staff()
 EDIT = landlord_staff(Privilege.EDIT_PROFILES)
 TAG = "activities"
@@ -116,6 +119,31 @@ def record(gw, caller, body: NewParticipation):
     return participation(call(gw.clients.groups.RecordParticipation, pb.RecordParticipationRequest(
         person_id=body.person_id, activity_id=body.activity_id, date=body.date.isoformat(), role=body.role,
         notes=body.notes)))
+
+
+@api.route("POST", BULK, access=EDIT, tag=TAG, status=201, body=NewParticipations, response=ParticipationsRecorded,
+           summary="Record that many people took part in an activity on a date, in one request: those in person_ids, "
+                   "an admin group (admin_group_id), a search template (search_template_id) or criteria (exactly one; "
+                   f"at most {MAX_PEOPLE:,} people). results gives each person's outcome (recorded, already_recorded, "
+                   "not_found, archived) and counts their numbers: only current people without a record of the "
+                   "activity on that date are recorded, so a re-run records nothing twice")
+def record_many(gw, caller, body: NewParticipations):
+    answer = call(gw.clients.groups.RecordParticipations, pb.RecordParticipationsRequest(
+        person_ids=_people(gw, caller, body), activity_id=body.activity_id, date=body.date.isoformat(),
+        role=body.role, notes=body.notes), timeout=BULK_SECONDS)
+    results = [{"person_id": o.person_id, "outcome": o.outcome, "participation_id": o.participation_id or None}
+               for o in answer.outcomes]
+    return {"counts": {name: sum(r["outcome"] == name for r in results) for name in OUTCOMES}, "results": results}
+
+
+def _people(gw, caller, body: NewParticipations) -> list[str]:
+    """The people named, or those the group, template or criteria pick now (422 naming the field given)."""
+    source = searching.one_source(body, PEOPLE_SOURCES)
+    if source == "person_ids":
+        return body.person_ids
+    criteria = {"admin_group_id": {"admin_group": [body.admin_group_id]},
+                "search_template_id": {"search_template": [body.search_template_id]}}.get(source, body.criteria)
+    return searching.picked_people(gw, caller, criteria, most=MAX_PEOPLE, field=source)
 
 
 @api.route("PATCH", RECORD, access=EDIT, tag=TAG, body=ParticipationChanges, response=ParticipationOut,

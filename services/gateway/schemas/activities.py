@@ -3,11 +3,16 @@ people's participation records in them (pydantic models; they are the OpenAPI
 schemas too)."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import PAGE, Body, DateText
+from . import PAGE, Body, DateText, JsonObject
+from .groups import optional_criteria
+
+MAX_PEOPLE = 10_000  # people one request records participation for (the groups service's limit too)
+PEOPLE_SOURCES = ("person_ids", "admin_group_id", "search_template_id", "criteria")
+OUTCOMES = ("recorded", "already_recorded", "not_found", "archived")
 
 
 def _examples(*examples: dict) -> ConfigDict:
@@ -71,6 +76,48 @@ class NewParticipation(Body):
     date: DateText
     role: str = Field("", max_length=200)
     notes: str = Field("", max_length=4000)
+
+
+class NewParticipations(Body):
+    model_config = _examples({"person_ids": ["6f1c2b9e-0000-4000-8000-000000000001",
+                                             "6f1c2b9e-0000-4000-8000-000000000002"],
+                              "activity_id": "2c9e1f33-0000-4000-8000-000000000003", "date": "2024-03-14",
+                              "role": "Panel member", "notes": "March panel meeting"},
+                             {"admin_group_id": "0b7d4a52-0000-4000-8000-000000000002",
+                              "activity_id": "2c9e1f33-0000-4000-8000-000000000003", "date": "2024-03-14"})
+
+    activity_id: str = Field(min_length=1, max_length=64)
+    date: DateText
+    role: str = Field("", max_length=200)
+    notes: str = Field("", max_length=4000)
+    person_ids: Optional[list[str]] = Field(None, min_length=1, max_length=MAX_PEOPLE, description=(
+        "people by id (repeats count once). Give exactly one of person_ids, admin_group_id, search_template_id "
+        "or criteria"))
+    admin_group_id: Optional[str] = Field(None, min_length=1, max_length=64, description="the group's members now")
+    search_template_id: Optional[str] = Field(None, min_length=1, max_length=64,
+                                              description="the current people the template picks now")
+    criteria: Optional[JsonObject] = optional_criteria(
+        f"the current people these criteria pick now (at least one criterion; 1 to {MAX_PEOPLE:,} people)")
+
+
+class ParticipationResult(BaseModel):
+    person_id: str
+    outcome: Literal[OUTCOMES] = Field(description=(
+        "recorded now; already_recorded: they have a record of the activity on the date (none is added); "
+        "not_found: no such person of the landlord; archived: archived people are not recorded"))
+    participation_id: Optional[str] = Field(description="the record made, or the one already there; else null")
+
+
+class ParticipationCounts(BaseModel):
+    recorded: int
+    already_recorded: int
+    not_found: int
+    archived: int
+
+
+class ParticipationsRecorded(BaseModel):
+    counts: ParticipationCounts
+    results: list[ParticipationResult] = Field(description="one per person, in the order given, repeats left out")
 
 
 class ParticipationChanges(Body):
