@@ -13,7 +13,7 @@ import uuid
 
 from services.common.dates import landlord_today
 from tests.e2e.conftest import ApiClient, eventually, new_landlord
-from tests.e2e.people_api import add, errors, get_ok
+from tests.e2e.people_api import add, errors, get_ok, wait_found
 
 TYPES = "/api/v1/interaction-types"
 TODAY = landlord_today(dt.datetime.now(dt.timezone.utc))
@@ -224,3 +224,28 @@ def test_bad_interactions_name_the_field_and_save_nothing(landlord, operator):
     assert get_ok(admin, f"/api/v1/people/{ada['id']}/interactions")["total"] == 0
     _, other = new_landlord(operator)
     assert other.get(f"/api/v1/people/{ada['id']}/interactions").status_code == 404
+
+
+def test_interactions_and_actions_are_search_criteria_and_report_outcomes(landlord):
+    _, admin = landlord
+    me = get_ok(admin, "/api/v1/me")
+    people = [add(admin, f"Pat{i}", "Criteria") for i in range(7)]
+    for person in people[:5]:
+        _interaction(admin, person, type="complaint", title="Damp", date="2026-11-01",
+                     action={"what": "Inspect", "assigned_to": me["id"], "due_date": LATER})
+    _interaction(admin, people[5], type="complaint", title="Old complaint", date="2025-01-10")
+    open_ids = {p["id"] for p in people[:5]}
+    assert wait_found(admin, {"text": "Criteria", "action": {"open": True}}, open_ids) == open_ids
+    assert wait_found(admin, {"text": "Criteria", "action": {"open": False}},
+                      {p["id"] for p in people[5:]}) == {p["id"] for p in people[5:]}
+    assert wait_found(admin, {"text": "Criteria", "action": {"due_until": TODAY.isoformat()}}, set()) == set()
+    assert wait_found(admin, {"text": "Criteria", "contacted": {"code": ["complaint"], "since": "2026-01-01"}},
+                      open_ids) == open_ids
+    bad = admin.post("/api/v1/people/search", json={"criteria": {"action": {"open": False, "overdue": True}}})
+    assert bad.status_code == 422 and any("action" in field for field in errors(bad)), bad.text
+
+    rates = admin.post("/api/v1/reports/outcomes", json={
+        "criteria": {"text": "Criteria"}, "outcome": {"action": {"open": True}}, "characteristic": "age_band"})
+    assert rates.status_code == 200, rates.text
+    overall = rates.json()["overall"]
+    assert (overall["people"]["count"], overall["with_outcome"]["count"]) == (7, 5)
