@@ -115,10 +115,9 @@ class InteractionServing:
         with self._runtime.uow(require_landlord(), read_only=True) as uow:
             found = interactions.list_actions(uow, chosen=_filter(uow, request), page=request.page,
                                               page_size=request.page_size)
-        catalogue = found.items[0].catalogue if found.items else Catalogue(())
         return pb.ActionPage(
             total=found.total, items=[action_message(v, found.today) for v in found.items],
-            today=found.today.isoformat(), by_type=_counts(found.by_type, catalogue.communication_label),
+            today=found.today.isoformat(), by_type=_counts(found.by_type, found.catalogue.communication_label),
             by_assignee=_counts(found.by_assignee), by_status=_counts(found.by_status, report.status_label))
 
     def DownloadActionsReport(self, request, ctx):

@@ -46,6 +46,7 @@ class ActionsPage:
     by_type: list[tuple[str, int, int]]
     by_assignee: list[tuple[str, int, int]]
     by_status: list[tuple[str, int, int]]
+    catalogue: Catalogue  # the labels the types show
 
 
 def today(uow: UnitOfWork) -> dt.date:
@@ -195,4 +196,4 @@ def list_actions(uow: UnitOfWork, *, chosen: Filter, page: int, page_size: int) 
     total, found = stored.page(chosen, limit=size, offset=(page - 1) * size)
     return ActionsPage(total, [ActionView(a, code, title, catalogue) for a, code, title in found], chosen.today,
                        stored.counts(chosen, "type"), stored.counts(chosen, "assigned_to"),
-                       stored.counts(chosen, "status"))
+                       stored.counts(chosen, "status"), catalogue)
