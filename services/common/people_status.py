@@ -7,7 +7,7 @@ from typing import Callable, Sequence
 
 from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb
 
-from .errors import FieldProblem, collect
+from .errors import FieldProblem, InvalidInput, collect
 from .grpc_client import call
 
 STATUS_CHUNK = 1000  # person ids per GetPeopleStatus call
@@ -39,3 +39,16 @@ def check_people(status_of: Callable[[Sequence[str]], dict[str, str]], person_id
             problems.append(FieldProblem(f"{field}[{i}]", "is archived"))
     collect(problems)
     return list(dict.fromkeys(person_ids))
+
+
+def check_person(status_of: Callable[[Sequence[str]], dict[str, str]], person_id: str, *, field: str = "person_id",
+                 current_only: bool = False) -> None:
+    """InvalidInput naming `field` unless the one person named is the landlord's (and current, with
+    `current_only`)."""
+    if not person_id:
+        raise InvalidInput.field(field, "is required")
+    found = status_of([person_id]).get(person_id)
+    if found is None:
+        raise InvalidInput.field(field, "no such person")
+    if current_only and found != "current":
+        raise InvalidInput.field(field, "is archived")

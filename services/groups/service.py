@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
 
 from services.common.bulk import chunks
-from services.common.errors import AlreadyExists, InvalidInput, NotFound
 from services.common import people_status, states
+from services.common.errors import AlreadyExists, InvalidInput, NotFound
 from services.common.uow import UnitOfWork
 
 from .activities.domain import Activity
@@ -61,13 +61,7 @@ def check_people(people: People, person_ids: Sequence[str], *, field: str = "per
 
 
 def check_person(people: People, person_id: str, *, current_only: bool = False) -> None:
-    if not person_id:
-        raise InvalidInput.field("person_id", "is required")
-    found = people.status([person_id]).get(person_id)
-    if found is None:
-        raise InvalidInput.field("person_id", "no such person")
-    if current_only and found != "current":
-        raise InvalidInput.field("person_id", "is archived")
+    people_status.check_person(people.status, person_id, current_only=current_only)
 
 
 def publish(uow: UnitOfWork, person_ids: Sequence[str]) -> None:

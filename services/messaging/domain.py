@@ -237,7 +237,8 @@ def interaction_changes(old: Details | None, new: Details | None) -> tuple[tuple
     """What the person's history says of an interaction added (old None), changed, or deleted (new None)."""
     if old is None or new is None:
         shown = new or old
-        summary = f"{shown.communication_label}: {shown.description}".rstrip(": ")
+        summary = (f"{shown.communication_label}: {shown.description}" if shown.description
+                   else shown.communication_label)
         return (("interaction", "", summary) if old is None else ("interaction", summary, ""),)
     before, after = _as_interaction(old), _as_interaction(new)
     return tuple((name, before[name], after[name]) for name in before if before[name] != after[name])

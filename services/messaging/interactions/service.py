@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Mapping, Sequence
 
+from services.common import people_status
 from services.common.dates import landlord_today
 from services.common.errors import InvalidInput, NotFound
 from services.common.uow import UnitOfWork
@@ -65,9 +66,7 @@ def _with_outcome(details: Mapping[str, str], catalogue: Catalogue) -> dict:
 def record_interaction(uow: UnitOfWork, people: People, *, user_id: str, person_id: str, details: Mapping[str, str],
                        action: Mapping[str, str] | None) -> Interaction:
     """One interaction on a current person, with a follow-up action when `action` is given; all or nothing."""
-    if not person_id:
-        raise InvalidInput.field("person_id", "is required")
-    records.check_people(people, [person_id], field="person_id")
+    people_status.check_person(people.status, person_id, current_only=True)
     catalogue = codes.for_records(uow)
     checked = records_domain.details(**_with_outcome(details, catalogue), today=today(uow), catalogue=catalogue)
     now = uow.clock.now()
