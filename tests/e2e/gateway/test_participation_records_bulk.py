@@ -65,6 +65,8 @@ def test_a_group_a_template_and_criteria_pick_the_people(landlord):
                                                      "person_ids": [cy["id"], dee["id"]]})
     assert group.status_code == 201, group.text
     fun_day, walkabout, forum = (_activity(admin, n) for n in ("Fun day", "Estate walkabout", "Forum"))
+    # a group picks its members as search finds them (as a message's list does): in the cluster, once indexed
+    assert wait_found(admin, {"admin_group": [group.json()["id"]]}, {cy["id"], dee["id"]})
 
     by_group = _bulk(admin, fun_day, admin_group_id=group.json()["id"])
     assert by_group["counts"]["recorded"] == 2

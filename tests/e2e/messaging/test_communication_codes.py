@@ -14,7 +14,8 @@ from tests.e2e.people_api import add, errors, get_ok
 CODES = "/api/v1/communication-codes"
 VISIT = f"{CODES}/home_visit_by_surveyor"
 RECORDS = "/api/v1/communications"
-PRODUCT = ["emailed", "texted", "mailed", "phoned", "visited", "met", "questionnaire", "other"]
+PRODUCT = ["emailed", "texted", "mailed", "phoned", "visited", "met", "questionnaire", "other", "meeting", "complaint",
+           "compliment", "safeguarding_concern"]
 
 
 def _codes(client, **params) -> dict[str, dict]:
