@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from .errors import InvalidInput
+
 # The landlords' calendar: a due date is overdue, and a digest is "today's", by the date in the UK, which is
 # an hour ahead of UTC in summer time (BST) and equal to it in winter.
 LANDLORD_ZONE = ZoneInfo("Europe/London")
@@ -33,3 +35,19 @@ def months_before(day: dt.date, months: int) -> dt.date:
         except ValueError:
             continue
     raise AssertionError("every month has a 28th")
+
+
+def iso_date(value: str | None, name: str, *, required: bool = True) -> dt.date | None:
+    """The date written YYYY-MM-DD, or None when blank and not required; else InvalidInput naming `name`."""
+    value = (value or "").strip()
+    if not value:
+        if required:
+            raise InvalidInput.field(name, "is required")
+        return None
+    try:
+        parsed = dt.date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        raise InvalidInput.field(name, "must be a date as YYYY-MM-DD")
+    return parsed

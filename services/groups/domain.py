@@ -8,6 +8,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
+from services.common import dates
 from services.common.errors import InvalidInput
 
 NAME_MAX = 200
@@ -41,18 +42,8 @@ def text(value: str | None, name: str, *, limit: int, required: bool = False) ->
 
 def iso_date(value: str | None, name: str, *, required: bool = False) -> str:
     """An ISO date (YYYY-MM-DD) or "" when blank and not required."""
-    value = (value or "").strip()
-    if not value:
-        if required:
-            raise InvalidInput.field(name, "is required")
-        return ""
-    try:
-        parsed = dt.date.fromisoformat(value) if len(value) == 10 else None
-    except ValueError:
-        parsed = None
-    if parsed is None:
-        raise InvalidInput.field(name, "must be a date as YYYY-MM-DD")
-    return parsed.isoformat()
+    parsed = dates.iso_date(value, name, required=required)
+    return parsed.isoformat() if parsed else ""
 
 
 def key(value: str) -> str:

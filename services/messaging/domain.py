@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from services.common.dates import iso_date
 from services.common.errors import FieldProblem, InvalidInput, collect
 
 TEXT_MAX = 200
@@ -187,17 +188,12 @@ def _refusal(found: Outcome | CommunicationCode | None, current: tuple, where: s
 
 
 def _date(value: str | None, name: str, today: dt.date, problems: list[FieldProblem]) -> dt.date | None:
-    value = (value or "").strip()
-    if not value:
-        problems.append(FieldProblem(name, "is required"))
-        return None
     try:
-        parsed = dt.date.fromisoformat(value) if len(value) == 10 else None
-    except ValueError:
-        parsed = None
-    if parsed is None:
-        problems.append(FieldProblem(name, "must be a date as YYYY-MM-DD"))
-    elif parsed > today:
+        parsed = iso_date(value, name)
+    except InvalidInput as refused:
+        problems += refused.fields
+        return None
+    if parsed > today:
         problems.append(FieldProblem(name, "must not be in the future"))
     return parsed
 

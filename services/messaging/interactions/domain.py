@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from services.common.dates import iso_date
 from services.common.errors import FieldProblem, InUse, InvalidInput, collect
 
 from ..domain import new_id
@@ -22,15 +23,7 @@ ADDED, REASSIGNED = "added", "reassigned"
 
 def due_date(value: str | None, today: dt.date, name: str = "due_date") -> dt.date:
     """A due date: an ISO date, today or later (an action is never set up overdue)."""
-    value = (value or "").strip()
-    if not value:
-        raise InvalidInput.field(name, "is required")
-    try:
-        parsed = dt.date.fromisoformat(value) if len(value) == 10 else None
-    except ValueError:
-        parsed = None
-    if parsed is None:
-        raise InvalidInput.field(name, "must be a date as YYYY-MM-DD")
+    parsed = iso_date(value, name)
     if parsed < today:
         raise InvalidInput.field(name, f"must be today ({today.isoformat()}) or later")
     return parsed

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Mapping, Sequence
 
 from services.common import people_status
-from services.common.dates import landlord_today
+from services.common.dates import iso_date, landlord_today
 from services.common.errors import InvalidInput, NotFound
 from services.common.uow import UnitOfWork
 
@@ -165,15 +165,6 @@ def _saved(uow: UnitOfWork, found: FollowUpAction) -> ActionView:
     return _view(uow, found)
 
 
-def _date(value: str, name: str) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InvalidInput.field(name, "must be a date as YYYY-MM-DD") from None
-
-
 def action_filter(uow: UnitOfWork, *, assigned_to: Sequence[str] = (), types: Sequence[str] = (),
                   statuses: Sequence[str] = (), due_from: str = "", due_until: str = "", overdue: bool = False,
                   person_id: str = "") -> Filter:
@@ -181,7 +172,7 @@ def action_filter(uow: UnitOfWork, *, assigned_to: Sequence[str] = (), types: Se
     unknown = sorted(set(statuses) - set(STATUSES))
     if unknown:
         raise InvalidInput.field("status", f"must be any of {', '.join(STATUSES)} (not {', '.join(unknown)})")
-    start, end = _date(due_from, "due_from"), _date(due_until, "due_until")
+    start, end = iso_date(due_from, "due_from", required=False), iso_date(due_until, "due_until", required=False)
     if start and end and start > end:
         raise InvalidInput.field("due_until", "must not be before due_from")
     return Filter(today(uow), tuple(assigned_to), tuple(t.strip().lower() for t in types), tuple(statuses), start,
