@@ -6,4 +6,5 @@ PEOPLE = "tracker.people.v1"  # published by profiles
 HOUSEHOLDS = "tracker.households.v1"  # published by households
 GROUPS = "tracker.groups.v1"  # published by groups
 MESSAGING = "tracker.messaging.v1"  # published by messaging
+REFERRALS = "tracker.referrals.v1"  # published by referrals
 HOUSING_FEED = "housing.feed.v1"  # published by the landlords' housing systems, consumed by import

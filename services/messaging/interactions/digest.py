@@ -9,18 +9,16 @@ from email.message import EmailMessage
 from email.utils import formataddr
 from typing import Sequence
 
-from services.common.errors import InvalidInput, Unavailable
+from services.common.errors import InvalidInput
 from services.common.uow import UnitOfWork
 
 from ..clients.profiles import People
-from ..messages import defaults
-from ..messages.domain import SENT_TO
+from ..messages import notices
 from .domain import FollowUpAction
 from .service import today
 from .follow_ups import actions
 
 SENT, ALREADY_SENT, NOTHING_DUE, NO_EMAIL = "sent", "already_sent", "nothing_due", "no_email"
-PLATFORM_SENDER = ("Tenant Tracker", "no-reply@tenant-tracker.example.org")  # when the landlord has no default
 
 
 def _lines(due: Sequence[FollowUpAction], names: dict[str, tuple[str, str]], day) -> list[str]:
@@ -63,11 +61,8 @@ def send(uow: UnitOfWork, mailer, people: People, *, user_id: str, email_address
     names = people.names(sorted({a.person_id for a in due}))
     if not stored.claim_digest(user_id, day, now=uow.clock.now(), overdue=overdue, due_today=due_today):
         return ALREADY_SENT, overdue, due_today
-    chosen = defaults.get(uow)
-    sender = (chosen.sender_name, chosen.sender_email) if chosen.sender_email else PLATFORM_SENDER
-    delivery = mailer.send(email(to=(name, email_address.strip()), sender=sender, lines=_lines(due, names, day),
-                                 overdue=overdue, due_today=due_today, day=day))
-    if delivery.state != SENT_TO:
-        raise Unavailable("the email server did not take the digest: it will be sent on the next run")
+    notices.hand_over(mailer, email(to=(name, email_address.strip()), sender=notices.sender(uow),
+                                    lines=_lines(due, names, day), overdue=overdue, due_today=due_today, day=day),
+                      "digest")
     uow.commit()
     return SENT, overdue, due_today

@@ -9,6 +9,7 @@ from services.gen.tracker.messaging.v1 import messaging_service_pb2 as pb
 
 from ..domain import DEFAULT_COLOUR, WHITE, Catalogue
 from ..to_proto import communication_message
+from ..messages import notices
 from . import digest, report, service as interactions
 from .domain import FollowUpAction
 
@@ -135,3 +136,12 @@ class InteractionServing:
             finally:
                 mailer.close()
         return pb.ActionDigestSent(outcome=outcome, overdue=overdue, due_today=due_today)
+
+    def SendNotice(self, request, ctx):
+        with self._runtime.uow(require_landlord(), read_only=True) as uow:
+            mailer = self._digest_mailer()
+            try:
+                notices.send(uow, mailer, to=request.to, subject=request.subject, text=request.text)
+            finally:
+                mailer.close()
+        return pb.NoticeSent()

@@ -11,6 +11,7 @@ from services.common.errors import InvalidInput, Unavailable
 from services.common.mailcatcher import MailCatcher, free_port
 from services.messaging.interactions import digest, service as interactions
 from services.messaging.messages.smtp import SmtpMailer, SmtpServer
+from services.messaging.messages import notices
 from tests.service.messaging.interactions.helpers import record, set_clock
 
 UTC = dt.timezone.utc
@@ -65,7 +66,7 @@ def test_one_email_a_day_however_often_it_is_sent(messaging, landlord, people, c
     [mail] = catcher.received
     assert mail["To"].addresses[0].addr_spec == "sam.officer@example.org"
     assert mail["To"].addresses[0].display_name == "Sam Officer"
-    assert mail["From"].addresses[0].addr_spec == digest.PLATFORM_SENDER[1]
+    assert mail["From"].addresses[0].addr_spec == notices.PLATFORM_SENDER[1]
     assert mail["Subject"] == "Your follow-up actions for 16/06/2026: 1 overdue, 1 due today"
     text = mail.get_body(("plain",)).get_content()
     assert "OVERDUE, due 15/06/2026: Ring Ada about rent (Ada Adams, REF1)" in text

@@ -1023,3 +1023,17 @@ class ActionDigestSent(_message.Message):
     overdue: int
     due_today: int
     def __init__(self, outcome: _Optional[str] = ..., overdue: _Optional[int] = ..., due_today: _Optional[int] = ...) -> None: ...
+
+class NoticeRequest(_message.Message):
+    __slots__ = ("to", "subject", "text")
+    TO_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    to: str
+    subject: str
+    text: str
+    def __init__(self, to: _Optional[str] = ..., subject: _Optional[str] = ..., text: _Optional[str] = ...) -> None: ...
+
+class NoticeSent(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...

@@ -156,6 +156,11 @@ class MessagingStub:
                 request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.SendActionDigestRequest.SerializeToString,
                 response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ActionDigestSent.FromString,
                 _registered_method=True)
+        self.SendNotice = channel.unary_unary(
+                '/tracker.messaging.v1.Messaging/SendNotice',
+                request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.NoticeRequest.SerializeToString,
+                response_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.NoticeSent.FromString,
+                _registered_method=True)
         self.CreateMessage = channel.unary_unary(
                 '/tracker.messaging.v1.Messaging/CreateMessage',
                 request_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.CreateMessageRequest.SerializeToString,
@@ -476,6 +481,14 @@ class MessagingServicer:
     def SendActionDigest(self, request, context):
         """The daily digest of one user's overdue and due-today actions by email: sent at most once per user per
         day (the landlord's calendar, Europe/London) however often it is asked for.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SendNotice(self, request, context):
+        """A notice from the landlord to an organisation it works with (a provider's appointment request): one plain
+        email through the SMTP channel, from the landlord's default sender; no communication record is made.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -810,6 +823,11 @@ def add_MessagingServicer_to_server(servicer, server):
                     servicer.SendActionDigest,
                     request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.SendActionDigestRequest.FromString,
                     response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ActionDigestSent.SerializeToString,
+            ),
+            'SendNotice': grpc.unary_unary_rpc_method_handler(
+                    servicer.SendNotice,
+                    request_deserializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.NoticeRequest.FromString,
+                    response_serializer=tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.NoticeSent.SerializeToString,
             ),
             'CreateMessage': grpc.unary_unary_rpc_method_handler(
                     servicer.CreateMessage,
@@ -1617,6 +1635,33 @@ class Messaging:
             '/tracker.messaging.v1.Messaging/SendActionDigest',
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.SendActionDigestRequest.SerializeToString,
             tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.ActionDigestSent.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SendNotice(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.messaging.v1.Messaging/SendNotice',
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.NoticeRequest.SerializeToString,
+            tracker_dot_messaging_dot_v1_dot_messaging__service__pb2.NoticeSent.FromString,
             options,
             channel_credentials,
             insecure,

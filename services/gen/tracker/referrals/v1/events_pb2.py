@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!tracker/referrals/v1/events.proto\x12\x14tracker.referrals.v1\"\xbb\x02\n\x0fReferralChanged\x12\x13\n\x0breferral_id\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\x03\x12\x11\n\tperson_id\x18\x03 \x01(\t\x12\x13\n\x0bprovider_id\x18\x04 \x01(\t\x12\x15\n\rprovider_name\x18\x05 \x01(\t\x12\x15\n\rwants_support\x18\x06 \x01(\x08\x12\x11\n\tno_reason\x18\x07 \x01(\t\x12\x0e\n\x06status\x18\x08 \x01(\t\x12\x13\n\x0breferred_on\x18\t \x01(\t\x12\x1c\n\x14\x66irst_appointment_on\x18\n \x01(\t\x12\x30\n\x05steps\x18\x0b \x03(\x0b\x32!.tracker.referrals.v1.JourneyStep\x12\x13\n\x0breferred_by\x18\x0c \x01(\t\x12\x0f\n\x07\x64\x65leted\x18\r \x01(\x08\")\n\x0bJourneyStep\x12\x0c\n\x04step\x18\x01 \x01(\t\x12\x0c\n\x04\x64\x61te\x18\x02 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!tracker/referrals/v1/events.proto\x12\x14tracker.referrals.v1\"\xaa\x02\n\x0fReferralChanged\x12\x13\n\x0breferral_id\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\x03\x12\x11\n\tperson_id\x18\x03 \x01(\t\x12\x13\n\x0bprovider_id\x18\x04 \x01(\t\x12\x15\n\rwants_support\x18\x06 \x01(\x08\x12\x11\n\tno_reason\x18\x07 \x01(\t\x12\x0e\n\x06status\x18\x08 \x01(\t\x12\x13\n\x0breferred_on\x18\t \x01(\t\x12\x1c\n\x14\x66irst_appointment_on\x18\n \x01(\t\x12\x30\n\x05steps\x18\x0b \x03(\x0b\x32!.tracker.referrals.v1.JourneyStep\x12\x13\n\x0breferred_by\x18\x0c \x01(\t\x12\x0f\n\x07\x64\x65leted\x18\r \x01(\x08J\x04\x08\x05\x10\x06\")\n\x0bJourneyStep\x12\x0c\n\x04step\x18\x01 \x01(\t\x12\x0c\n\x04\x64\x61te\x18\x02 \x01(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -32,7 +32,7 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'tracker.referrals.v1.events
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_REFERRALCHANGED']._serialized_start=60
-  _globals['_REFERRALCHANGED']._serialized_end=375
-  _globals['_JOURNEYSTEP']._serialized_start=377
-  _globals['_JOURNEYSTEP']._serialized_end=418
+  _globals['_REFERRALCHANGED']._serialized_end=358
+  _globals['_JOURNEYSTEP']._serialized_start=360
+  _globals['_JOURNEYSTEP']._serialized_end=401
 # @@protoc_insertion_point(module_scope)

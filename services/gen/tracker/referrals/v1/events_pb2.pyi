@@ -7,12 +7,11 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class ReferralChanged(_message.Message):
-    __slots__ = ("referral_id", "version", "person_id", "provider_id", "provider_name", "wants_support", "no_reason", "status", "referred_on", "first_appointment_on", "steps", "referred_by", "deleted")
+    __slots__ = ("referral_id", "version", "person_id", "provider_id", "wants_support", "no_reason", "status", "referred_on", "first_appointment_on", "steps", "referred_by", "deleted")
     REFERRAL_ID_FIELD_NUMBER: _ClassVar[int]
     VERSION_FIELD_NUMBER: _ClassVar[int]
     PERSON_ID_FIELD_NUMBER: _ClassVar[int]
     PROVIDER_ID_FIELD_NUMBER: _ClassVar[int]
-    PROVIDER_NAME_FIELD_NUMBER: _ClassVar[int]
     WANTS_SUPPORT_FIELD_NUMBER: _ClassVar[int]
     NO_REASON_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
@@ -25,7 +24,6 @@ class ReferralChanged(_message.Message):
     version: int
     person_id: str
     provider_id: str
-    provider_name: str
     wants_support: bool
     no_reason: str
     status: str
@@ -34,7 +32,7 @@ class ReferralChanged(_message.Message):
     steps: _containers.RepeatedCompositeFieldContainer[JourneyStep]
     referred_by: str
     deleted: bool
-    def __init__(self, referral_id: _Optional[str] = ..., version: _Optional[int] = ..., person_id: _Optional[str] = ..., provider_id: _Optional[str] = ..., provider_name: _Optional[str] = ..., wants_support: _Optional[bool] = ..., no_reason: _Optional[str] = ..., status: _Optional[str] = ..., referred_on: _Optional[str] = ..., first_appointment_on: _Optional[str] = ..., steps: _Optional[_Iterable[_Union[JourneyStep, _Mapping]]] = ..., referred_by: _Optional[str] = ..., deleted: _Optional[bool] = ...) -> None: ...
+    def __init__(self, referral_id: _Optional[str] = ..., version: _Optional[int] = ..., person_id: _Optional[str] = ..., provider_id: _Optional[str] = ..., wants_support: _Optional[bool] = ..., no_reason: _Optional[str] = ..., status: _Optional[str] = ..., referred_on: _Optional[str] = ..., first_appointment_on: _Optional[str] = ..., steps: _Optional[_Iterable[_Union[JourneyStep, _Mapping]]] = ..., referred_by: _Optional[str] = ..., deleted: _Optional[bool] = ...) -> None: ...
 
 class JourneyStep(_message.Message):
     __slots__ = ("step", "date")
