@@ -21,7 +21,7 @@ umask 022
 
 # ---------------------------------------------------------------------------------------------
 # The PostgreSQL databases of the services (each owned by tracker_owner). Add new services here.
-PG_DATABASES="tracker_gateway tracker_profiles tracker_reporting tracker_import tracker_households tracker_groups tracker_messaging"
+PG_DATABASES="tracker_gateway tracker_profiles tracker_reporting tracker_import tracker_households tracker_groups tracker_messaging tracker_referrals"
 # ---------------------------------------------------------------------------------------------
 
 KAFKA_VERSION=4.3.1

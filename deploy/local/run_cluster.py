@@ -20,7 +20,7 @@ from services.common.mailcatcher import MailCatcher  # noqa: E402
 from services.common.text_catcher import TextCatcher  # noqa: E402
 from services.common.public_paths import REPLIES_PATH  # noqa: E402
 
-SERVICES = ("profiles", "reporting", "import", "households", "groups", "messaging", "gateway")  # started in this order
+SERVICES = ("profiles", "reporting", "import", "households", "groups", "messaging", "referrals", "gateway")  # started in this order
 
 
 def cluster_env() -> dict[str, str]:
@@ -79,6 +79,7 @@ Tenant Tracker is running as one process per service against the real engines.
   households gRPC 127.0.0.1:{env.get('TRACKER_HOUSEHOLDS_GRPC_PORT', '50054')}, metrics :{env.get('TRACKER_HOUSEHOLDS_METRICS_PORT', '9104')}  (pid {processes['households'].pid})
   groups     gRPC 127.0.0.1:{env.get('TRACKER_GROUPS_GRPC_PORT', '50055')}, metrics :{env.get('TRACKER_GROUPS_METRICS_PORT', '9105')}  (pid {processes['groups'].pid})
   messaging  gRPC 127.0.0.1:{env.get('TRACKER_MESSAGING_GRPC_PORT', '50056')}, metrics :{env.get('TRACKER_MESSAGING_METRICS_PORT', '9106')}  (pid {processes['messaging'].pid})
+  referrals  gRPC 127.0.0.1:{env.get('TRACKER_REFERRALS_GRPC_PORT', '50057')}, metrics :{env.get('TRACKER_REFERRALS_METRICS_PORT', '9107')}  (pid {processes['referrals'].pid})
   email      {email}
   texts      {texting}
   engines    PostgreSQL 127.0.0.1:{local_cluster.PG_PORT}, Kafka {local_cluster.ENV['TRACKER_KAFKA_BOOTSTRAP']}, Elasticsearch {local_cluster.ENV['TRACKER_ELASTICSEARCH_URL']}

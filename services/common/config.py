@@ -13,11 +13,11 @@ from typing import Mapping
 
 from .clock import Clock, shifted
 
-SERVICES = ("gateway", "profiles", "reporting", "import", "households", "groups", "messaging")
+SERVICES = ("gateway", "profiles", "reporting", "import", "households", "groups", "messaging", "referrals")
 DEFAULT_GRPC_PORTS = {"profiles": 50051, "reporting": 50052, "import": 50053, "households": 50054, "groups": 50055,
-                      "messaging": 50056}
+                      "messaging": 50056, "referrals": 50057}
 DEFAULT_METRICS_PORTS = {"profiles": 9101, "reporting": 9102, "import": 9103, "households": 9104, "groups": 9105,
-                         "messaging": 9106}
+                         "messaging": 9106, "referrals": 9107}
 EMBEDDED_DATABASE_URL = "sqlite:///{var}/{service}.sqlite"
 
 

@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 
 
 class Platform:
-    """Profiles, reporting, import, households, groups, messaging and the gateway, sharing one bus, one search index
+    """Profiles, reporting, import, households, groups, messaging, referrals and the gateway, sharing one bus, one search index
     and one clock (the settings' unless `clock` is given: tests pass a FixedClock and move it)."""
 
     def __init__(self, settings: Settings, *, ephemeral_ports: bool = False, clock: Clock | None = None):
@@ -29,6 +29,7 @@ class Platform:
         from services.households import bootstrap as households
         from services.messaging import bootstrap as messaging
         from services.profiles import bootstrap as profiles
+        from services.referrals import bootstrap as referrals
         from services.reporting import bootstrap as reporting
         self.settings = settings
         self.clock = clock or settings.clock()
@@ -42,6 +43,7 @@ class Platform:
         self.households = households.build(settings, bus=self.bus, clock=self.clock)
         self.groups = groups.build(settings, bus=self.bus, clock=self.clock)
         self.messaging = messaging.build(settings, bus=self.bus, clock=self.clock)
+        self.referrals = referrals.build(settings, bus=self.bus, clock=self.clock)
         self._gateway_module = gateway
         self.gateway = None
         self.mail = None  # the loopback mail catcher, when settings.mail_catcher
@@ -49,8 +51,10 @@ class Platform:
 
     @property
     def services(self):
-        # in starting order: reporting, import, households, groups and messaging call profiles
-        return [self.profiles, self.reporting, self.imports, self.households, self.groups, self.messaging]
+        # in starting order: reporting, import, households, groups and messaging call profiles; referrals calls
+        # profiles and messaging
+        return [self.profiles, self.reporting, self.imports, self.households, self.groups, self.messaging,
+                self.referrals]
 
     def migrate(self) -> None:
         for svc in self.services:
@@ -74,6 +78,8 @@ class Platform:
                 svc.profiles_address = addresses["profiles"]
             if svc is self.messaging:  # the households of postal mailings
                 svc.households_address = addresses["households"]
+            if svc is self.referrals:  # appointment requests go by email
+                svc.messaging_address = addresses["messaging"]
             svc.start(f"{host}:0" if self._ephemeral else self.settings.grpc_address(name))
             addresses[name] = svc.runtime.grpc.address
         self.reporting.groups_address = addresses["groups"]  # reporting reaches these only once asked
@@ -146,6 +152,7 @@ Tenant Tracker is running (embedded defaults: every service in this process).
   households  gRPC {platform.households.runtime.grpc.address}
   groups      gRPC {platform.groups.runtime.grpc.address}
   messaging   gRPC {platform.messaging.runtime.grpc.address}
+  referrals   gRPC {platform.referrals.runtime.grpc.address}
   storage     SQLite under {s.var_dir.resolve()}/   bus: {s.bus}   search: {s.search}
   email       {_mail(platform)}
   texts       {_texts(platform)}

@@ -22,7 +22,7 @@ from .routes import api
 
 NAME = "gateway"
 API_VERSION = "1.0.0"
-NEEDS = ("profiles", "reporting", "import", "households", "groups", "messaging")
+NEEDS = ("profiles", "reporting", "import", "households", "groups", "messaging", "referrals")
 log = logging.getLogger(__name__)
 
 

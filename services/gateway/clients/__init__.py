@@ -8,6 +8,7 @@ from services.gen.tracker.imports.v1 import imports_service_pb2_grpc
 from services.gen.tracker.messaging.v1 import messaging_service_pb2_grpc
 from services.gen.tracker.profiles.v1 import documents_service_pb2_grpc, profiles_service_pb2_grpc
 from services.gen.tracker.profiles.v1 import setup_service_pb2_grpc
+from services.gen.tracker.referrals.v1 import referrals_service_pb2_grpc
 from services.gen.tracker.reporting.v1 import reporting_service_pb2_grpc
 
 
@@ -23,6 +24,7 @@ class ServiceClients:
         self.households = households_service_pb2_grpc.HouseholdsStub(self._channels["households"])
         self.groups = groups_service_pb2_grpc.GroupsStub(self._channels["groups"])
         self.messaging = messaging_service_pb2_grpc.MessagingStub(self._channels["messaging"])
+        self.referrals = referrals_service_pb2_grpc.ReferralsStub(self._channels["referrals"])
 
     def close(self) -> None:
         for ch in self._channels.values():

@@ -1,0 +1,5 @@
+from services.common import cli
+
+from . import bootstrap
+
+cli.main(bootstrap.NAME, bootstrap.build)
