@@ -9,10 +9,13 @@ from services.common.context import require_landlord
 from services.common.errors import InvalidInput
 from services.gen.tracker.referrals.v1 import referrals_service_pb2 as pb, referrals_service_pb2_grpc as pb_grpc
 
-from . import invitation, links, service
+from services.common.row_files import chosen_format, file_chunks
+
+from . import invitation, links, reports, service
 from .clients.messaging import Mail
 from .clients.profiles import People
-from .to_proto import appointment_message, linked_message, provider_message, referral_message, slot_given
+from .to_proto import (appointment_message, linked_message, provider_message, referral_message, report_message,
+                       slot_given)
 
 
 class ReferralsServicer(pb_grpc.ReferralsServicer):
@@ -128,6 +131,23 @@ class ReferralsServicer(pb_grpc.ReferralsServicer):
                                         notes=request.notes, user_id=context.current().user_id,
                                         provider=request.provider_scope)
         return self._answer(found)
+
+    # -- reports ------------------------------------------------------------------------------------------------
+    def _reported(self, request):
+        filters = {"referred_from": request.referred_from, "referred_until": request.referred_until,
+                   "provider_id": request.provider_id, "referred_by": request.referred_by}
+        with self._scoped(request.provider_scope, read_only=True) as uow:
+            return service.report_referrals(uow, filters=filters, provider=request.provider_scope)
+
+    def GetReferralReport(self, request, ctx):
+        found = reports.report(self._reported(request))
+        providers = self._names()
+        return report_message(found, providers)
+
+    def DownloadReferralReport(self, request, ctx):
+        chosen = chosen_format(request.format)
+        rows = list(reports.rows(self._reported(request), self._names(), dict(request.names)))
+        yield from (pb.FileChunk(data=chunk) for chunk in file_chunks(rows, chosen, sheet_title="Referrals"))
 
     # -- appointment requests by link ---------------------------------------------------------------------------
     def RequestAppointment(self, request, ctx):

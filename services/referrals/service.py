@@ -180,3 +180,13 @@ def book_by_link(uow: UnitOfWork, *, referral_id: str, slot: Mapping, expires_at
     found = linked_referral(uow, referral_id=referral_id, expires_at=expires_at, for_update=True)
     found.book(domain.slot(**slot, now=uow.clock.now()), by="link", now=uow.clock.now())
     return _changed(uow, found, "")
+
+
+def report_referrals(uow: UnitOfWork, *, filters: Mapping, provider: str = "") -> list[Referral]:
+    """The referrals a report covers: referred in the range, to a provider, by an officer (each optional)."""
+    since = iso_date(filters.get("referred_from"), "referred_from", required=False)
+    until = iso_date(filters.get("referred_until"), "referred_until", required=False)
+    if since and until and since > until:
+        raise InvalidInput.field("referred_until", "must not be before referred_from")
+    return _referrals(uow, provider).matching(provider_id=filters.get("provider_id", ""), since=since, until=until,
+                                              referred_by=filters.get("referred_by", ""))

@@ -138,8 +138,8 @@ class ReferralRepository:
         row = self.session.execute(statement.with_for_update() if for_update else statement).first()
         return _referral(row) if row else None
 
-    def page(self, *, person_id: str, provider_id: str, statuses: Sequence[str], since: dt.date | None,
-             until: dt.date | None, limit: int, offset: int) -> tuple[int, list[Referral]]:
+    def _where(self, *, person_id: str = "", provider_id: str = "", statuses: Sequence[str] = (),
+               since: dt.date | None = None, until: dt.date | None = None, referred_by: str = "") -> list:
         c = referrals.c
         where = [self._mine()]
         where += [c.person_id == person_id] if person_id else []
@@ -147,7 +147,19 @@ class ReferralRepository:
         where += [c.status.in_(list(statuses))] if statuses else []
         where += [c.referred_on >= since] if since else []
         where += [c.referred_on <= until] if until else []
+        where += [c.referred_by == referred_by] if referred_by else []
+        return where
+
+    def page(self, *, limit: int, offset: int, **chosen) -> tuple[int, list[Referral]]:
+        """A page of the referrals chosen (`_where`'s filters), newest first, and how many there are."""
+        c, where = referrals.c, self._where(**chosen)
         total = self.session.execute(select(func.count()).select_from(referrals).where(*where)).scalar_one()
         rows = self.session.execute(select(referrals).where(*where).order_by(
             c.referred_on.desc(), c.created_at.desc(), c.referral_id).limit(limit).offset(offset))
         return total, [_referral(r) for r in rows]
+
+    def matching(self, **chosen) -> list[Referral]:
+        """Every referral chosen, oldest first (a report's)."""
+        rows = self.session.execute(select(referrals).where(*self._where(**chosen)).order_by(
+            referrals.c.referred_on, referrals.c.created_at, referrals.c.referral_id))
+        return [_referral(r) for r in rows]

@@ -5,8 +5,9 @@ from dataclasses import asdict
 
 from services.gen.tracker.referrals.v1 import referrals_service_pb2 as pb
 
-from .domain import NO_REASONS, Appointment, Person, Referral
+from .domain import NO_REASONS, STEPS, Appointment, Person, Referral
 from .providers import Provider
+from .reports import STATUS_LABELS, Report
 
 
 def provider_message(p: Provider, chosen: bool = False) -> pb.Provider:
@@ -52,3 +53,24 @@ def linked_message(found: Referral, provider_name: str, expires_at, booked: pb.A
 def slot_given(message: pb.Slot) -> dict:
     return {"starts_at": message.starts_at, "minutes": message.minutes, "place": message.place,
             "adviser": message.adviser}
+
+
+def _counts(found, labels) -> list[pb.ReportCount]:
+    return [pb.ReportCount(key=key, label=labels(key), count=n) for key, n in found]
+
+
+def _same(key: str) -> str:
+    return key  # user and landlord names are the gateway's
+
+
+def report_message(r: Report, providers: dict[str, str]) -> pb.ReferralReport:
+    same = _same
+    return pb.ReferralReport(
+        referrals=r.referrals, wanted_support=r.wanted_support, declined=r.declined,
+        by_landlord=_counts(r.by_landlord, same), by_provider=_counts(r.by_provider, lambda k: providers.get(k, k)),
+        by_officer=_counts(r.by_officer, same), by_status=_counts(r.by_status, lambda k: STATUS_LABELS.get(k, k)),
+        no_reasons=_counts(r.no_reasons, lambda k: NO_REASONS.get(k, k)),
+        outcomes=_counts(r.outcomes, lambda k: STEPS.get(k, k)),
+        funnel=[pb.FunnelStep(step=f.step, label=f.label, count=f.count, rate_from_previous=f.rate_from_previous,
+                              rate_from_referred=f.rate_from_referred,
+                              median_days_from_previous=f.median_days_from_previous) for f in r.funnel])

@@ -349,3 +349,84 @@ class RecordJourneyStepRequest(_message.Message):
     notes: str
     provider_scope: str
     def __init__(self, referral_id: _Optional[str] = ..., step: _Optional[str] = ..., date: _Optional[str] = ..., notes: _Optional[str] = ..., provider_scope: _Optional[str] = ...) -> None: ...
+
+class ReferralReportRequest(_message.Message):
+    __slots__ = ("referred_from", "referred_until", "provider_id", "referred_by", "provider_scope", "format", "names")
+    class NamesEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    REFERRED_FROM_FIELD_NUMBER: _ClassVar[int]
+    REFERRED_UNTIL_FIELD_NUMBER: _ClassVar[int]
+    PROVIDER_ID_FIELD_NUMBER: _ClassVar[int]
+    REFERRED_BY_FIELD_NUMBER: _ClassVar[int]
+    PROVIDER_SCOPE_FIELD_NUMBER: _ClassVar[int]
+    FORMAT_FIELD_NUMBER: _ClassVar[int]
+    NAMES_FIELD_NUMBER: _ClassVar[int]
+    referred_from: str
+    referred_until: str
+    provider_id: str
+    referred_by: str
+    provider_scope: str
+    format: str
+    names: _containers.ScalarMap[str, str]
+    def __init__(self, referred_from: _Optional[str] = ..., referred_until: _Optional[str] = ..., provider_id: _Optional[str] = ..., referred_by: _Optional[str] = ..., provider_scope: _Optional[str] = ..., format: _Optional[str] = ..., names: _Optional[_Mapping[str, str]] = ...) -> None: ...
+
+class ReportCount(_message.Message):
+    __slots__ = ("key", "label", "count")
+    KEY_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    COUNT_FIELD_NUMBER: _ClassVar[int]
+    key: str
+    label: str
+    count: int
+    def __init__(self, key: _Optional[str] = ..., label: _Optional[str] = ..., count: _Optional[int] = ...) -> None: ...
+
+class FunnelStep(_message.Message):
+    __slots__ = ("step", "label", "count", "rate_from_previous", "rate_from_referred", "median_days_from_previous")
+    STEP_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    COUNT_FIELD_NUMBER: _ClassVar[int]
+    RATE_FROM_PREVIOUS_FIELD_NUMBER: _ClassVar[int]
+    RATE_FROM_REFERRED_FIELD_NUMBER: _ClassVar[int]
+    MEDIAN_DAYS_FROM_PREVIOUS_FIELD_NUMBER: _ClassVar[int]
+    step: str
+    label: str
+    count: int
+    rate_from_previous: float
+    rate_from_referred: float
+    median_days_from_previous: float
+    def __init__(self, step: _Optional[str] = ..., label: _Optional[str] = ..., count: _Optional[int] = ..., rate_from_previous: _Optional[float] = ..., rate_from_referred: _Optional[float] = ..., median_days_from_previous: _Optional[float] = ...) -> None: ...
+
+class ReferralReport(_message.Message):
+    __slots__ = ("referrals", "wanted_support", "declined", "by_landlord", "by_provider", "by_officer", "by_status", "no_reasons", "outcomes", "funnel")
+    REFERRALS_FIELD_NUMBER: _ClassVar[int]
+    WANTED_SUPPORT_FIELD_NUMBER: _ClassVar[int]
+    DECLINED_FIELD_NUMBER: _ClassVar[int]
+    BY_LANDLORD_FIELD_NUMBER: _ClassVar[int]
+    BY_PROVIDER_FIELD_NUMBER: _ClassVar[int]
+    BY_OFFICER_FIELD_NUMBER: _ClassVar[int]
+    BY_STATUS_FIELD_NUMBER: _ClassVar[int]
+    NO_REASONS_FIELD_NUMBER: _ClassVar[int]
+    OUTCOMES_FIELD_NUMBER: _ClassVar[int]
+    FUNNEL_FIELD_NUMBER: _ClassVar[int]
+    referrals: int
+    wanted_support: int
+    declined: int
+    by_landlord: _containers.RepeatedCompositeFieldContainer[ReportCount]
+    by_provider: _containers.RepeatedCompositeFieldContainer[ReportCount]
+    by_officer: _containers.RepeatedCompositeFieldContainer[ReportCount]
+    by_status: _containers.RepeatedCompositeFieldContainer[ReportCount]
+    no_reasons: _containers.RepeatedCompositeFieldContainer[ReportCount]
+    outcomes: _containers.RepeatedCompositeFieldContainer[ReportCount]
+    funnel: _containers.RepeatedCompositeFieldContainer[FunnelStep]
+    def __init__(self, referrals: _Optional[int] = ..., wanted_support: _Optional[int] = ..., declined: _Optional[int] = ..., by_landlord: _Optional[_Iterable[_Union[ReportCount, _Mapping]]] = ..., by_provider: _Optional[_Iterable[_Union[ReportCount, _Mapping]]] = ..., by_officer: _Optional[_Iterable[_Union[ReportCount, _Mapping]]] = ..., by_status: _Optional[_Iterable[_Union[ReportCount, _Mapping]]] = ..., no_reasons: _Optional[_Iterable[_Union[ReportCount, _Mapping]]] = ..., outcomes: _Optional[_Iterable[_Union[ReportCount, _Mapping]]] = ..., funnel: _Optional[_Iterable[_Union[FunnelStep, _Mapping]]] = ...) -> None: ...
+
+class FileChunk(_message.Message):
+    __slots__ = ("data",)
+    DATA_FIELD_NUMBER: _ClassVar[int]
+    data: bytes
+    def __init__(self, data: _Optional[bytes] = ...) -> None: ...

@@ -123,6 +123,16 @@ class ReferralsStub:
                 request_serializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.RecordJourneyStepRequest.SerializeToString,
                 response_deserializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.Referral.FromString,
                 _registered_method=True)
+        self.GetReferralReport = channel.unary_unary(
+                '/tracker.referrals.v1.Referrals/GetReferralReport',
+                request_serializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.ReferralReportRequest.SerializeToString,
+                response_deserializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.ReferralReport.FromString,
+                _registered_method=True)
+        self.DownloadReferralReport = channel.unary_stream(
+                '/tracker.referrals.v1.Referrals/DownloadReferralReport',
+                request_serializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.ReferralReportRequest.SerializeToString,
+                response_deserializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.FileChunk.FromString,
+                _registered_method=True)
 
 
 class ReferralsServicer:
@@ -242,6 +252,21 @@ class ReferralsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetReferralReport(self, request, context):
+        """Reports over a date range: referrals by landlord, provider, officer, status and outcome, the "no"s and why,
+        and the funnel from referral to first appointment to job with conversion rates and median days; the
+        referrals themselves as a file.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DownloadReferralReport(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ReferralsServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -329,6 +354,16 @@ def add_ReferralsServicer_to_server(servicer, server):
                     servicer.RecordJourneyStep,
                     request_deserializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.RecordJourneyStepRequest.FromString,
                     response_serializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.Referral.SerializeToString,
+            ),
+            'GetReferralReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetReferralReport,
+                    request_deserializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.ReferralReportRequest.FromString,
+                    response_serializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.ReferralReport.SerializeToString,
+            ),
+            'DownloadReferralReport': grpc.unary_stream_rpc_method_handler(
+                    servicer.DownloadReferralReport,
+                    request_deserializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.ReferralReportRequest.FromString,
+                    response_serializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.FileChunk.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -794,6 +829,60 @@ class Referrals:
             '/tracker.referrals.v1.Referrals/RecordJourneyStep',
             tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.RecordJourneyStepRequest.SerializeToString,
             tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.Referral.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetReferralReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.referrals.v1.Referrals/GetReferralReport',
+            tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.ReferralReportRequest.SerializeToString,
+            tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.ReferralReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DownloadReferralReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/tracker.referrals.v1.Referrals/DownloadReferralReport',
+            tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.ReferralReportRequest.SerializeToString,
+            tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.FileChunk.FromString,
             options,
             channel_credentials,
             insecure,
