@@ -61,6 +61,12 @@ class Slot:
     adviser: str
 
 
+def _exists(local: dt.datetime) -> bool:
+    """Whether the UK clock shows this time (not in the hour skipped when summer time starts)."""
+    there_and_back = local.replace(tzinfo=LANDLORD_ZONE).astimezone(dt.timezone.utc).astimezone(LANDLORD_ZONE)
+    return there_and_back.replace(tzinfo=None) == local
+
+
 def slot(*, starts_at: str, minutes: int, place: str, adviser: str, now: dt.datetime, prefix: str = "slot.") -> Slot:
     """A slot checked: a UK local date and time (YYYY-MM-DDTHH:MM) not in the past, 1 to 480 minutes (0: 60), a
     place; InvalidInput naming each bad field."""
@@ -70,7 +76,9 @@ def slot(*, starts_at: str, minutes: int, place: str, adviser: str, now: dt.date
         when = dt.datetime.strptime((starts_at or "").strip(), "%Y-%m-%dT%H:%M")
     except ValueError:
         problems.append(FieldProblem(prefix + "starts_at", "must be a UK local date and time as YYYY-MM-DDTHH:MM"))
-    if when is not None and when.replace(tzinfo=LANDLORD_ZONE) < now:
+    if when is not None and not _exists(when):
+        problems.append(FieldProblem(prefix + "starts_at", "is not a time in the UK: the clocks go forward then"))
+    elif when is not None and when.replace(tzinfo=LANDLORD_ZONE) < now:
         problems.append(FieldProblem(prefix + "starts_at", "must not be in the past"))
     length = minutes or 60
     if not 1 <= length <= MINUTES_MAX:

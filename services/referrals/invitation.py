@@ -31,13 +31,14 @@ def _fold(line: str) -> list[str]:
     return [pieces[0], *(" " + p for p in pieces[1:])]
 
 
-def _utc(local: dt.datetime) -> str:
-    return local.replace(tzinfo=LANDLORD_ZONE).astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+def _utc(instant: dt.datetime) -> str:
+    return instant.strftime("%Y%m%dT%H%M%SZ")
 
 
 def ics(referral: Referral, appointment: Appointment, provider_name: str, now: dt.datetime) -> bytes:
     s = appointment.slot
-    end = s.starts_at + dt.timedelta(minutes=s.minutes)
+    start = s.starts_at.replace(tzinfo=LANDLORD_ZONE).astimezone(dt.timezone.utc)
+    end = start + dt.timedelta(minutes=s.minutes)  # in UTC: a night the clocks change keeps the length
     about = f"Appointment with {provider_name}" + (f" ({s.adviser})" if s.adviser else "")
     description = "\n".join(x for x in (f"For {referral.person.name}" if referral.person.name else "",
                                         f"Adviser: {s.adviser}" if s.adviser else "",
@@ -45,7 +46,7 @@ def ics(referral: Referral, appointment: Appointment, provider_name: str, now: d
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODUCT_ID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
              "BEGIN:VEVENT", f"UID:{appointment.appointment_id}@tenant-tracker",
              f"DTSTAMP:{now.astimezone(dt.timezone.utc).strftime('%Y%m%dT%H%M%SZ')}",
-             f"DTSTART:{_utc(s.starts_at)}", f"DTEND:{_utc(end)}", f"SUMMARY:{_escape(about)}",
+             f"DTSTART:{_utc(start)}", f"DTEND:{_utc(end)}", f"SUMMARY:{_escape(about)}",
              f"LOCATION:{_escape(s.place)}", f"DESCRIPTION:{_escape(description)}",
              "STATUS:" + ("CANCELLED" if appointment.status == "cancelled" else "CONFIRMED"),
              "END:VEVENT", "END:VCALENDAR"]

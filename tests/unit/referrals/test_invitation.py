@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from services.common.errors import InvalidInput
 from services.referrals import domain, invitation
 from services.referrals.domain import Appointment, Person, Referral, Slot
 
@@ -84,3 +87,17 @@ def test_long_lines_fold_at_75_octets_without_splitting_a_character():
 def test_a_cancelled_appointment_is_marked_cancelled():
     made = invitation.ics(_referral(), _appointment("2026-01-12T10:00", status=domain.CANCELLED), "Work Ready", NOW)
     assert _field(made, "STATUS") == "CANCELLED"
+
+
+def test_an_appointment_across_a_clock_change_keeps_its_length():
+    autumn = invitation.ics(_referral(), _appointment("2026-10-25T00:30", 120), "Work Ready", NOW)
+    assert (_field(autumn, "DTSTART"), _field(autumn, "DTEND")) == ("20261024T233000Z", "20261025T013000Z")
+    spring = invitation.ics(_referral(), _appointment("2026-03-29T00:30", 120), "Work Ready", NOW)
+    assert (_field(spring, "DTSTART"), _field(spring, "DTEND")) == ("20260329T003000Z", "20260329T023000Z")
+
+
+def test_a_time_the_uk_clock_skips_is_not_a_slot():
+    with pytest.raises(InvalidInput) as refused:
+        domain.slot(starts_at="2026-03-29T01:30", minutes=60, place="Room 1", adviser="", now=NOW)
+    assert [p.field for p in refused.value.fields] == ["slot.starts_at"]
+    assert domain.slot(starts_at="2026-03-29T02:30", minutes=60, place="Room 1", adviser="", now=NOW).minutes == 60
