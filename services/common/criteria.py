@@ -33,6 +33,16 @@ def _range(item: dict, example: str) -> dict:
             "properties": {"min": item, "max": item}, "description": f"A range, either end optional, e.g. {example}."}
 
 
+MAX_PROVIDERS = 1_000  # provider ids in one `referred`
+_REFERRAL_PROPERTIES = {
+    "provider": {**_IDS, "maxItems": MAX_PROVIDERS,
+                 "description": "Provider ids (any of): GET /api/v1/providers, GET /api/v1/landlord-providers."},
+    "since": {**_DATE, "description": "Referred on or after this date."},
+    "until": {**_DATE, "description": "Referred on or before this date."},
+    "wants_support": {"type": "boolean", "description": "true: the person wanted support (a referral to a "
+                                                        "provider); false: they said no (with a reason)."},
+    "in_work": {"type": "boolean", "description": "true: the person started a job after it (the journey's "
+                                                  "job_started step); false: not (yet)."}}
 _CONTACT_PROPERTIES = {
     "code": {**_CODES, "description": "Communication codes (any of), e.g. phoned: GET /api/v1/communication-codes."},
     "outcome": {**_CODES, "description": "Outcome codes (any of), e.g. spoke_to_person."},
@@ -128,6 +138,19 @@ _properties.update({
                        "is due before today (the UK date); false: none is. `due_until`: one is due on or before "
                        "that date (overdue ones too), e.g. {\"due_until\": \"2026-03-31\"}.",
         "properties": {"open": {"type": "boolean"}, "overdue": {"type": "boolean"}, "due_until": _DATE},
+    },
+    "referred": {
+        "type": "object", "additionalProperties": False,
+        "description": "Has a referral with every part given: to any of these providers, referred in this date range "
+                       "(both ends included), of someone who wanted support or said no, who started a job after it "
+                       "or not. {} is any referral (a \"no\" too); e.g. referred to X since a date: {\"provider\": "
+                       "[X], \"since\": date}; in work after a referral: {\"in_work\": true}.",
+        "properties": _REFERRAL_PROPERTIES,
+    },
+    "not_referred": {
+        "type": "object", "additionalProperties": False,
+        "description": "Has no referral such as `referred` describes; {} is never referred (nor asked).",
+        "properties": _REFERRAL_PROPERTIES,
     },
     "search_template": {**_IDS, "maxItems": MAX_ANY_OF, "description": (
         "People matching any of these search templates (ids), re-evaluated now. The gateway has the groups "

@@ -1,8 +1,9 @@
 """What other services tell profiles about a person, kept for people search: the
 household they live in (from households), their admin groups, activity groups
 and participation (from groups), their communication records and the due dates of their open follow-up
-actions (from messaging). Each event carries the whole current state (of a household, a person's groups, a
-record, a person's open actions) and a version; a version not newer than the one kept is old news. Pure rules."""
+actions (from messaging), their referrals to providers (from referrals). Each event carries the whole current
+state (of a household, a person's groups, a record, a person's open actions, a referral) and a version; a version
+not newer than the one kept is old news. Pure rules."""
 from __future__ import annotations
 
 import datetime as dt
@@ -68,6 +69,28 @@ class InteractionChanges:
     changes: tuple[FieldChange, ...]
 
 
+@dataclass(frozen=True)
+class ReferralFacts:
+    """One referral as the referrals service last told it (a deleted one is kept, so an older event arriving late
+    stays old news, but no longer counts)."""
+    referral_id: str
+    version: int
+    person_id: str  # "" for a self-referral not yet matched to a profile: nobody's yet
+    provider_id: str  # "" for a "no" (the person did not want support)
+    wants_support: bool
+    referred_on: dt.date
+    job_started_on: dt.date | None = None  # the journey's job_started step
+    deleted: bool = False
+
+
+class Referral(NamedTuple):
+    """A live referral as a search document needs it."""
+    provider_id: str
+    wants_support: bool
+    referred_on: str  # ISO
+    job_started_on: str | None = None  # ISO
+
+
 class Contact(NamedTuple):
     """A live communication record as a search document needs it."""
     code: str
@@ -82,6 +105,7 @@ class PersonFacts:
     groups: GroupFacts | None = None
     contacts: tuple[Contact, ...] = ()  # of live records (a plain (code, outcome, ISO date) reads as one)
     actions: ActionFacts | None = None
+    referrals: tuple[Referral, ...] = ()  # of live referrals
 
 
 NO_FACTS = PersonFacts()
@@ -163,6 +187,31 @@ def contact_values(contacts: Iterable[Contact | tuple]) -> tuple[list[str], list
 def due_dates(actions: ActionFacts) -> list[str]:
     """The distinct due dates of a person's open actions, earliest first, for the search document."""
     return sorted(set(actions.open_due_dates))
+
+
+ANY = "*"  # any provider, whether or not support was wanted, in work or not: the part of a referral key not asked
+
+
+def referral_kind(provider: str = ANY, wants_support: bool | None = None, in_work: bool | None = None) -> str:
+    """The key before ":<referred on>" of referrals to this provider (ANY: any), of people who wanted support or
+    not (None: either), who started a job after it or not (None: either): "<provider>.<yes|no|*>.<work|nowork|*>"."""
+    support = ANY if wants_support is None else "yes" if wants_support else "no"
+    work = ANY if in_work is None else "work" if in_work else "nowork"
+    return f"{provider}.{support}.{work}"
+
+
+def referral_values(referrals: Iterable[Referral | tuple]) -> list[str]:
+    """Each referral as keys "<kind>:<referred on>" of every kind it is (to its provider and to any, with its
+    answer and with either, in work or not and either), for the search document: a keyword range over one kind is
+    "referred that way since a date" (a kind is followed by ':', which no provider id holds: an id with one is
+    only "any provider", as a criterion cannot name it)."""
+    keys = set()
+    for provider, wants_support, day, job_started in (Referral(*r) for r in referrals):
+        for p in ((provider, ANY) if provider and ":" not in provider else (ANY,)):
+            for s in (wants_support, None):
+                for w in (job_started is not None, None):
+                    keys.add(f"{referral_kind(p, s, w)}:{day}")
+    return sorted(keys)
 
 
 def iso_date(value: str) -> dt.date | None:

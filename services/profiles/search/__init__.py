@@ -3,8 +3,9 @@
 - domain.py: the criteria shape -> the index request (pages, sorting, facets); the index's
   answer -> the rows and facet counts users see. Pure.
 - document.py: the search document, a person as the index holds it. Pure.
-- criteria.py, criteria_groups.py, criteria_contacts.py, criteria_actions.py: criteria -> index
-  clauses (person fields; household and group facts; communication records; open follow-up actions). Pure.
+- criteria.py, criteria_groups.py, criteria_contacts.py, criteria_actions.py, criteria_referrals.py: criteria ->
+  index clauses (person fields; household and group facts; communication records; open follow-up actions;
+  referrals). Pure.
 - store.py: each person's document version (`people.index_version`), in the database.
 - indexing.py: keeping the index in step with the database.
 

@@ -14,6 +14,7 @@ from services.common.dates import years_before
 from .criteria_actions import ActionCriteria
 from .criteria_contacts import ContactCriteria
 from .criteria_groups import ID_CRITERIA, GroupCriteria
+from .criteria_referrals import ReferralCriteria
 from .document import FLAGS, words
 from ..setup.domain import Catalogue, CustomField
 
@@ -31,7 +32,7 @@ def birth_dates(today: dt.date, min_age: int | None, max_age: int | None) -> tup
     return earliest, latest
 
 
-class Translator(GroupCriteria, ContactCriteria, ActionCriteria):
+class Translator(GroupCriteria, ContactCriteria, ActionCriteria, ReferralCriteria):
     """`today` (the clock's) for ages; `landlord_date` (the date in the UK, services.common.dates.landlord_today)
     for overdue actions: `today` when not given."""
 
@@ -80,6 +81,8 @@ class Translator(GroupCriteria, ContactCriteria, ActionCriteria):
             return self._contacted(key, value)
         if key == "action":
             return self._action(value)
+        if key in ("referred", "not_referred"):
+            return self._referred(key, value)
         if key == "search_template":
             return self.problem(key, "must be expanded by the groups service")
         if key == "text":

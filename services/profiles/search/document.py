@@ -1,6 +1,6 @@
 """The people search document: a person as the index holds it (option ids, dates,
 flags, lower-cased words for text match, custom fields as cf_<id> fields), with
-what households, groups and messaging say about them (FACT_FIELDS; property and household
+what households, groups, messaging and referrals say about them (FACT_FIELDS; property and household
 custom fields as cf_<id> fields too)."""
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from services.common.person_fields import ADDRESS_LINES, FIELDS, Kind
 from services.common.search import FieldType
 
 from ..domain import Person
-from ..facts.domain import NO_FACTS, PersonFacts, contact_values, custom_value, due_dates, participation_values
+from ..facts.domain import (NO_FACTS, PersonFacts, contact_values, custom_value, due_dates, participation_values,
+                            referral_values)
 from ..setup.domain import Catalogue, CustomField
 
 INDEX = "people"
@@ -36,6 +37,8 @@ FACT_FIELDS: dict[str, FieldType] = {
     # (with a satisfaction score NN also "<code>.score.<NN>:<YYYY-MM-DD>", "<code>.<outcome>.score.<NN>:<YYYY-MM-DD>")
     "contact_dates": FieldType.DATE,
     "action_due_dates": FieldType.DATE,  # the distinct due dates of the person's open follow-up actions
+    "referrals": FieldType.KEYWORD,  # "<provider|*>.<yes|no|*>.<work|nowork|*>:<YYYY-MM-DD referred on>": each
+    # referral as every kind it is (to its provider or any, wanting support or not or either, in work or not or either)
 }
 FIELD_TYPES: dict[str, FieldType] = {
     **{f.name: _field_type(f.kind) for f in FIELDS},
@@ -109,6 +112,8 @@ def document(person: Person, catalogue: Catalogue, facts: PersonFacts = NO_FACTS
         doc.update(contacts=contacts, contact_dates=contact_dates)
     if facts.actions and facts.actions.open_due_dates:  # no open action: no field
         doc["action_due_dates"] = due_dates(facts.actions)
+    if facts.referrals:
+        doc["referrals"] = referral_values(facts.referrals)
     return doc
 
 

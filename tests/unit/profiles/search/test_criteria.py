@@ -54,7 +54,7 @@ def test_every_bad_criterion_is_named_at_once():
 EXAMPLES = {  # criteria whose example value is not guessed from the schema
     "custom": {}, "any_of": [{"area": ["Area A"]}], "household": {"occupants": {"min": 2}},
     "participated": {"since": "2025-01-01"}, "contacted": {"code": ["phoned"]}, "not_contacted": {},
-    "action": {"overdue": True},
+    "action": {"overdue": True}, "referred": {"in_work": True}, "not_referred": {},
 }
 
 
