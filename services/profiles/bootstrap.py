@@ -59,4 +59,6 @@ def build(settings: Settings, *, bus: EventBus | None = None, index: SearchIndex
     runtime.consume([topics.GROUPS], "profiles.groups", groups.event, groups.batch)
     contacts = handlers.messaging_consumer(index)
     runtime.consume([topics.MESSAGING], "profiles.messaging", contacts.event, contacts.batch)
+    referrals = handlers.referrals_consumer(index)
+    runtime.consume([topics.REFERRALS], "profiles.referrals", referrals.event, referrals.batch)
     return Profiles(settings, runtime, index)

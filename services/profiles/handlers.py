@@ -1,7 +1,7 @@
 """Event handlers of the profiles service. The search indexer keeps each person's
 search document up to date from the database (the source of truth), so replays and
-out-of-order deliveries converge on the current state. The households, groups and
-messaging consumers keep what those services say about people (newest version wins) and
+out-of-order deliveries converge on the current state. The households, groups, messaging and
+referrals consumers keep what those services say about people (newest version wins) and
 reindex the people concerned once that commits (search/indexing.py); the messaging consumer also writes
 what users changed by hand on interactions into the people's history, in the same unit of work."""
 from __future__ import annotations
@@ -17,15 +17,17 @@ from services.common.search import SearchIndex
 from services.gen.tracker.groups.v1 import events_pb2 as groups_events
 from services.gen.tracker.households.v1 import events_pb2 as households_events
 from services.gen.tracker.messaging.v1 import events_pb2 as messaging_events
+from services.gen.tracker.referrals.v1 import events_pb2 as referrals_events
 
 from .catalogue_cache import CatalogueCache
 from .domain import FieldChange
 from .facts import service as facts_service
-from .facts.domain import (ActionFacts, ContactFacts, GroupFacts, HouseholdFacts, InteractionChanges, cells,
-                           iso_date)
+from .facts.domain import (ActionFacts, ContactFacts, GroupFacts, HouseholdFacts, InteractionChanges, ReferralFacts,
+                           cells, iso_date)
 from .search.indexing import index_now
 
 VALUE_MAX = 1000  # characters of one stored custom value
+JOB_STARTED = "job_started"  # the step of a referral's journey that puts the person in work
 
 
 class _Indexing:
@@ -50,7 +52,7 @@ class SearchIndexer(_Indexing):
 
 
 class FactsConsumer(_Indexing):
-    """Events of households or groups, read into facts and recorded a batch at a time."""
+    """Events of households, groups or referrals, read into facts and recorded a batch at a time."""
 
     def __init__(self, index: SearchIndex, read: Callable, record: Callable, keyword: str) -> None:
         super().__init__(index)
@@ -127,6 +129,19 @@ def action_facts(envelope) -> ActionFacts | None:
                        tuple(d for d in changed.open_due_dates if iso_date(d) is not None))  # a bad date: no date
 
 
+def referral_facts(envelope) -> ReferralFacts | None:
+    """A referral's whole state; None for events of other kinds and for one with no valid referral date."""
+    if envelope.type != referrals_events.ReferralChanged.DESCRIPTOR.full_name:
+        return None
+    changed = payload_as(envelope, referrals_events.ReferralChanged)
+    referred_on = iso_date(changed.referred_on)
+    if referred_on is None:
+        return None
+    job = [day for day in (iso_date(s.date) for s in changed.steps if s.step == JOB_STARTED) if day is not None]
+    return ReferralFacts(changed.referral_id, changed.version, changed.person_id, changed.provider_id,
+                         changed.wants_support, referred_on, min(job, default=None), changed.deleted)
+
+
 def interaction_changes(envelope) -> InteractionChanges | None:
     """What a user changed by hand on a communication record (an interaction), as of the event's time; None when
     the event changed nothing by hand (the platform's own writes) or is of another kind."""
@@ -155,3 +170,7 @@ def groups_consumer(index: SearchIndex) -> FactsConsumer:
 def messaging_consumer(index: SearchIndex) -> MessagingConsumer:
     return MessagingConsumer(index)
 
+
+
+def referrals_consumer(index: SearchIndex) -> FactsConsumer:
+    return FactsConsumer(index, referral_facts, facts_service.record_referrals, "referrals")

@@ -1,7 +1,7 @@
-"""Use of what households, groups and messaging tell profiles: keep the newest state of
-each household, of each person's groups, of each communication record and of each person's open follow-up
-actions, then bring the search documents of the people concerned up to date; and write what users changed by
-hand on interactions into the people's history. Called by the consumers inside their unit of work
+"""Use of what households, groups, messaging and referrals tell profiles: keep the newest state of
+each household, of each person's groups, of each communication record, of each person's open follow-up
+actions and of each referral, then bring the search documents of the people concerned up to date; and write
+what users changed by hand on interactions into the people's history. Called by the consumers inside their unit of work
 (they commit it, with the events marked processed)."""
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from ..catalogue_cache import CatalogueCache
 from ..domain import INTERACTIONS
 from ..search.indexing import index_people
 from ..store import HistoryRepository
-from .domain import ActionFacts, ContactFacts, GroupFacts, HouseholdFacts, InteractionChanges, newest
+from .domain import (ActionFacts, ContactFacts, GroupFacts, HouseholdFacts, InteractionChanges, ReferralFacts,
+                     newest)
 from .store import FactsRepository
 
 
@@ -62,6 +63,16 @@ def record_actions(uow: UnitOfWork, index: SearchIndex, *, actions: list[ActionF
                    catalogues: CatalogueCache | None = None, mapped: set[str] | None = None) -> None:
     """People's open actions' new states (old versions ignored), those people reindexed."""
     record_messaging(uow, index, actions=actions, catalogues=catalogues, mapped=mapped)
+
+
+def record_referrals(uow: UnitOfWork, index: SearchIndex, *, referrals: list[ReferralFacts],
+                     catalogues: CatalogueCache | None = None, mapped: set[str] | None = None) -> None:
+    """Referrals' new states (old versions ignored; a deleted one kept so it stays gone), the people they belonged
+    to before and belong to now reindexed."""
+    facts = FactsRepository(uow.session, uow.landlord_id)
+    fresh = newest(referrals, lambda r: r.referral_id, facts.referral_versions(r.referral_id for r in referrals))
+    people = facts.save_referrals(fresh, now=uow.clock.now())
+    index_people(uow, index, person_ids=sorted(people), catalogues=catalogues, mapped=mapped)
 
 
 def record_interactions(uow: UnitOfWork, *, interactions: Iterable[InteractionChanges]) -> None:

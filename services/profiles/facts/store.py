@@ -1,6 +1,7 @@
-"""Storage of what households, groups and messaging tell profiles (SQLAlchemy Core):
+"""Storage of what households, groups, messaging and referrals tell profiles (SQLAlchemy Core):
 households (version, occupants, youngest date of birth, custom values), which household
-each person lives in, each person's groups, communication records and each person's open follow-up actions. Every
+each person lives in, each person's groups, communication records, each person's open follow-up actions and
+referrals. Every
 query is filtered by the landlord here; PostgreSQL row-level security is the second wall."""
 from __future__ import annotations
 
@@ -13,9 +14,10 @@ from sqlalchemy.orm import Session
 
 from services.common.bulk import chunks
 
-from .domain import ActionFacts, Contact, ContactFacts, GroupFacts, HouseholdFacts, PersonFacts
+from .domain import (ActionFacts, Contact, ContactFacts, GroupFacts, HouseholdFacts, PersonFacts, Referral,
+                     ReferralFacts)
 from .tables import (household_custom_values, household_facts, person_actions, person_contacts, person_groups,
-                     person_households)
+                     person_households, person_referrals)
 
 CHUNK = 1000  # keys per IN (...) query
 
@@ -111,6 +113,27 @@ class FactsRepository:
                 {"landlord_id": self.landlord_id, "person_id": a.person_id, "version": a.version,
                  "open_due_dates": json.dumps(list(a.open_due_dates)), "updated_at": now} for a in actions])
 
+    # -- referrals ---------------------------------------------------------------------------------------------------
+
+    def referral_versions(self, referral_ids: Iterable[str]) -> dict[str, int]:
+        return {r["referral_id"]: r["version"] for r in
+                self._select(person_referrals, person_referrals.c.referral_id, referral_ids)}
+
+    def save_referrals(self, referrals: list[ReferralFacts], *, now: dt.datetime) -> set[str]:
+        """Store these referrals' new state (as of `now`); answers the people they belonged to before and belong to
+        now (a referral matched to another profile leaves the first), "" (nobody) left out."""
+        ids = [r.referral_id for r in referrals]
+        if not ids:
+            return set()
+        before = {r["person_id"] for r in self._select(person_referrals, person_referrals.c.referral_id, ids)}
+        self._delete(person_referrals, person_referrals.c.referral_id, ids)
+        self.session.execute(insert(person_referrals), [
+            {"landlord_id": self.landlord_id, "referral_id": r.referral_id, "version": r.version,
+             "person_id": r.person_id, "provider_id": r.provider_id, "wants_support": r.wants_support,
+             "referred_on": r.referred_on, "job_started_on": r.job_started_on, "deleted": r.deleted,
+             "updated_at": now} for r in referrals])
+        return (before | {r.person_id for r in referrals}) - {""}
+
     # -- what a search document needs ---------------------------------------------------------------------------------
 
     def get_many(self, person_ids: Iterable[str]) -> dict[str, PersonFacts]:
@@ -137,16 +160,34 @@ class FactsRepository:
                     r["communication_code"], r["outcome_code"], r["date"].isoformat(), r["satisfaction"]))
         actions = {r["person_id"]: ActionFacts(r["person_id"], r["version"], tuple(json.loads(r["open_due_dates"])))
                    for r in self._select(person_actions, person_actions.c.person_id, person_ids)}
+        referrals = self._referrals(person_ids)
         found = {}
         for person_id in person_ids:
             household = households.get(lives_in.get(person_id, ""))
-            if household is not None or any(person_id in facts for facts in (groups, contacts, actions)):
+            if household is not None or any(person_id in facts for facts in (groups, contacts, actions, referrals)):
                 found[person_id] = PersonFacts(household, groups.get(person_id),
                                                tuple(sorted(contacts.get(person_id, ()), key=_contact_order)),
-                                               actions.get(person_id))
+                                               actions.get(person_id),
+                                               tuple(sorted(referrals.get(person_id, ()), key=_referral_order)))
+        return found
+
+    def _referrals(self, person_ids: list[str]) -> dict[str, list[Referral]]:
+        """The live referrals of these people, by person id."""
+        found: dict[str, list[Referral]] = {}
+        for r in self._select(person_referrals, person_referrals.c.person_id, person_ids):
+            if not r["deleted"]:
+                job = r["job_started_on"]
+                found.setdefault(r["person_id"], []).append(Referral(r["provider_id"], r["wants_support"],
+                                                                     r["referred_on"].isoformat(),
+                                                                     job.isoformat() if job else None))
         return found
 
 
 def _contact_order(contact: Contact) -> tuple:
     """Code, outcome, date, then score (none first): a stable order, so the same records make the same facts."""
     return (*contact[:3], -1 if contact.satisfaction is None else contact.satisfaction)
+
+
+def _referral_order(referral: Referral) -> tuple:
+    """Provider, answer, date, then the job's date (none first): the same referrals make the same facts."""
+    return (*referral[:3], referral.job_started_on or "")

@@ -1,6 +1,6 @@
-"""The tables of what households, groups and messaging tell profiles (SQLAlchemy Core): households
+"""The tables of what households, groups, messaging and referrals tell profiles (SQLAlchemy Core): households
 (version, occupants, youngest date of birth, custom values), which household each person lives in, each
-person's groups, communication records, and each person's open follow-up actions. Every query filters on
+person's groups, communication records, each person's open follow-up actions, and referrals. Every query filters on
 the landlord (store.py); PostgreSQL row-level security is the second wall."""
 from __future__ import annotations
 
@@ -70,4 +70,19 @@ person_actions = Table(  # each person's open follow-up actions as messaging las
     Column("open_due_dates", Text, nullable=False),  # JSON list of ISO dates, earliest first (repeats kept)
     Column("updated_at", DateTime(timezone=True), nullable=False),
     PrimaryKeyConstraint("landlord_id", "person_id"),
+)
+person_referrals = Table(  # each referral as the referrals service last told it (deleted ones kept as tombstones)
+    "person_referrals", metadata,
+    Column("landlord_id", String(36), nullable=False),
+    Column("referral_id", String(36), nullable=False),
+    Column("version", BigInteger, nullable=False),
+    Column("person_id", String(36), nullable=False),  # "" for a self-referral not yet matched to a profile
+    Column("provider_id", String(36), nullable=False),  # "" for a "no"
+    Column("wants_support", Boolean, nullable=False),
+    Column("referred_on", Date, nullable=False),
+    Column("job_started_on", Date, nullable=True),  # the journey's job_started step
+    Column("deleted", Boolean, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("landlord_id", "referral_id"),
+    Index("ix_person_referrals_person", "landlord_id", "person_id"),
 )

@@ -6,7 +6,8 @@ import uuid
 import grpc
 import pytest
 
-from services.profiles import bootstrap, search
+from services.profiles import bootstrap, search, service
+from services.profiles.search import indexing
 from tests.conftest import embedded_settings
 
 
@@ -30,6 +31,20 @@ def profiles(tmp_path, clock):
 @pytest.fixture
 def landlord() -> str:
     return str(uuid.uuid4())
+
+
+@pytest.fixture
+def people(profiles, landlord) -> dict[str, str]:
+    """Ann, Ben and Cal, indexed: name -> person id (a test module may have its own)."""
+    ids = {}
+    with profiles.runtime.uow(landlord) as uow:
+        for n, name in enumerate(("Ann", "Ben", "Cal")):
+            ids[name] = service.add_person(uow, raw={"personal_ref": f"R{n}", "first_name": name,
+                                                     "surname": "Example"}, user_id="U1")[0].person_id
+    with profiles.runtime.uow(landlord) as uow:
+        indexing.index_people(uow, profiles.index, person_ids=ids.values())
+        uow.commit()
+    return ids
 
 
 @pytest.fixture

@@ -31,20 +31,6 @@ def clock() -> FixedClock:
     return FixedClock(JUNE_30_LATE)
 
 
-@pytest.fixture
-def people(profiles, landlord) -> dict[str, str]:
-    """Ann, Ben and Cal, indexed: name -> person id."""
-    ids = {}
-    with profiles.runtime.uow(landlord) as uow:
-        for n, name in enumerate(("Ann", "Ben", "Cal")):
-            ids[name] = service.add_person(uow, raw={"personal_ref": f"R{n}", "first_name": name,
-                                                     "surname": "Example"}, user_id="U1")[0].person_id
-    with profiles.runtime.uow(landlord) as uow:
-        indexing.index_people(uow, profiles.index, person_ids=ids.values())
-        uow.commit()
-    return ids
-
-
 class Messaging:
     """Events of tracker.messaging.v1 to profiles' messaging consumer (a batch, or one at a time)."""
 
