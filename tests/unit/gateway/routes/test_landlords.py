@@ -3,16 +3,10 @@ call context), so no later search has to write its default option lists; were pr
 landlord is created all the same."""
 from __future__ import annotations
 
-import datetime as dt
 from types import SimpleNamespace
 
-import pytest
-
 from services.common import context
-from services.common.clock import FixedClock
 from services.common.errors import Unavailable
-from services.gateway import bootstrap, service
-from tests.conftest import embedded_settings
 
 OPERATOR_PASSWORD = "sturdy-lantern-harbour-42"
 
@@ -27,17 +21,6 @@ class FakeSetup:
         if self.error:
             raise self.error
         return request
-
-
-@pytest.fixture
-def gateway(tmp_path):
-    gw = bootstrap.build(embedded_settings(tmp_path), addresses={},
-                         clock=FixedClock(dt.datetime(2031, 2, 1, tzinfo=dt.timezone.utc)))
-    gw.migrate()
-    with gw.uow(platform=True) as uow:
-        service.ensure_operator(uow, password=OPERATOR_PASSWORD)
-    yield gw
-    gw.stop()
 
 
 def _create(gw, name: str):
