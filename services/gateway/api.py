@@ -17,19 +17,24 @@ from .bodies import MAX_JSON_BODY_BYTES, BadRequest, read_json, too_large
 from .domain import User
 from .forms import FORM_OVERHEAD_BYTES, MULTIPART, URLENCODED, read_form
 from .forms import too_large as file_too_large
-from .privileges import Privilege, Role
+from .privileges import PROVIDER_ROLES, Privilege
 
 JSON = "application/json"
 BINARY = "application/octet-stream"
+PROVIDER_KINDS = ("provider", "operator_or_provider")  # routes for a provider's users (never a landlord's)
 
 
 @dataclass(frozen=True)
 class Access:
     """Who may call a route: everyone, everyone whose request carries a valid signature
     (a provider's webhook, a link the platform signed: checked by the service behind),
-    platform operators, any signed-in user, a landlord's users (optionally only its staff:
-    not outside providers' advisers) holding a privilege."""
-    kind: str  # "public" | "signed" | "operator" | "signed_in" | "landlord" | "staff"
+    platform operators, any signed-in user, a landlord's users (optionally only its staff),
+    a provider's users, or platform operators and a provider's users, holding a privilege.
+    A provider's users are never a landlord's: every landlord route refuses them, and every
+    provider route refuses a landlord's users (the route itself keeps a provider's users to
+    their own provider's things: another provider's answer 404)."""
+    kind: str  # "public" | "signed" | "operator" | "signed_in" | "landlord" | "staff" | "provider"
+    # | "operator_or_provider"
     privilege: Privilege | None = None
 
     def check(self, user: User | None) -> None:
@@ -43,10 +48,14 @@ class Access:
             if not user.is_operator:
                 raise PermissionDenied("only platform operators may do this")
             return
-        if user.landlord_id is None:
-            raise PermissionDenied("this needs a landlord's user; platform operators manage landlords only")
-        if self.kind == "staff" and user.role is Role.PROVIDER_ADVISER:
-            raise PermissionDenied("provider advisers see only the people referred to their organisation")
+        if self.kind in PROVIDER_KINDS:
+            if self.kind == "operator_or_provider" and user.is_operator:
+                return
+            if not user.is_provider_user:
+                raise PermissionDenied("this needs a provider's user")
+        elif user.landlord_id is None or user.is_provider_user or user.role in PROVIDER_ROLES:
+            raise PermissionDenied("this needs a landlord's user; platform operators and providers' users "
+                                   "see no landlord's data here")
         if self.privilege is not None and self.privilege not in user.privileges:
             raise PermissionDenied(f"this needs the privilege '{self.privilege.value}'")
 
@@ -61,8 +70,10 @@ class Access:
         who = {"public": "Open to everyone.", "operator": "Platform operators only.",
                "signed": "Open to everyone; the request must carry a valid signature (403 otherwise).",
                "signed_in": "Anyone signed in.", "landlord": "Users of a landlord",
-               "staff": "A landlord's staff (not provider advisers)"}[self.kind]
-        if self.kind in ("landlord", "staff"):
+               "staff": "A landlord's staff (not provider advisers)", "provider": "A provider's users",
+               "operator_or_provider": "Platform operators, or a provider's users (of the provider named)"
+               }[self.kind]
+        if self.kind in ("landlord", "staff", "provider", "operator_or_provider"):
             who += f" with the privilege `{self.privilege.value}`." if self.privilege else "."
         return who
 
@@ -88,6 +99,16 @@ def landlord_user(privilege: Privilege | None = None) -> Access:
 
 def landlord_staff(privilege: Privilege | None = None) -> Access:
     return Access("staff", privilege)
+
+
+def provider_user(privilege: Privilege | None = None) -> Access:
+    """A provider's users only (holding `privilege`); the route limits them to their own provider's things."""
+    return Access("provider", privilege)
+
+
+def operator_or_provider_user(privilege: Privilege | None = None) -> Access:
+    """Platform operators, or a provider's users holding `privilege` (the route keeps them to their provider)."""
+    return Access("operator_or_provider", privilege)
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Password hashing (Argon2id, memory-hard) and bearer tokens (signed JWT).
 
-A token names the user, their landlord and the user's token version; the
+A token names the user, their landlord or provider and the user's token version; the
 gateway checks the user on every request, so disabling a user or changing
 their password (which bumps the version) revokes every token issued before.
 """
@@ -47,9 +47,11 @@ class TokenIssuer:
         self.ttl_seconds = ttl_seconds
         self.clock = clock
 
-    def issue(self, *, user_id: str, landlord_id: str | None, token_version: int) -> str:
+    def issue(self, *, user_id: str, landlord_id: str | None, token_version: int, provider_id: str | None = None
+              ) -> str:
         now = self.clock.now()
         claims = {"sub": user_id, "lid": landlord_id or "", "ver": token_version, "iat": now,
+                  **({"pid": provider_id} if provider_id else {}),
                   "exp": now + dt.timedelta(seconds=self.ttl_seconds), "jti": uuid.uuid4().hex}
         return jwt.encode(claims, self._secret, algorithm=ALGORITHM)
 

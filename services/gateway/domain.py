@@ -38,7 +38,7 @@ class Landlord:
 @dataclass
 class User:
     user_id: str
-    landlord_id: str | None  # None only for the platform operator
+    landlord_id: str | None  # None for the platform operator and a provider's users
     username: str
     name: str
     role: Role
@@ -54,6 +54,7 @@ class User:
     extra_privileges: frozenset[Privilege] = frozenset()
     must_change_password: bool = False
     last_sign_in_at: dt.datetime | None = None
+    provider_id: str | None = None  # set only for a provider's users (provider roles), who have no landlord
 
     @property
     def privileges(self) -> frozenset[Privilege]:
@@ -62,6 +63,10 @@ class User:
     @property
     def is_operator(self) -> bool:
         return self.role is Role.PLATFORM_OPERATOR
+
+    @property
+    def is_provider_user(self) -> bool:
+        return self.provider_id is not None
 
 
 def one_time_password() -> str:

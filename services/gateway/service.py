@@ -67,14 +67,15 @@ def sign_in(uow: UnitOfWork, tokens: auth.TokenIssuer, *, username: str, passwor
         user.password_hash = auth.hash_password(password)
     users.save(user)
     uow.commit()
-    return tokens.issue(user_id=user.user_id, landlord_id=user.landlord_id, token_version=user.token_version), user
+    return _token(tokens, user), user
 
 
 def authenticate(uow: UnitOfWork, *, claims: dict) -> User:
     """The active user behind a token's claims (already verified), or Unauthenticated."""
     user = UserRepository(uow.session).get(claims["sub"])
     if user is None or user.status != ACTIVE or user.token_version != claims["ver"] \
-            or (user.landlord_id or "") != claims.get("lid", ""):
+            or (user.landlord_id or "") != claims.get("lid", "") \
+            or (user.provider_id or "") != claims.get("pid", ""):
         raise Unauthenticated("the token is no longer valid; sign in again")
     return user
 
@@ -92,12 +93,17 @@ def change_own_password(uow: UnitOfWork, tokens: auth.TokenIssuer, *, caller: Us
     user = replace(caller, password_hash=auth.hash_password(new_password), must_change_password=False,
                    token_version=caller.token_version + 1)
     UserRepository(uow.session).save(user)
-    if user.landlord_id:
-        AuditLog(uow.session).record(landlord_id=user.landlord_id, at=uow.clock.now(), actor=user,
-                                     action="user.password_changed",
+    if user.landlord_id or user.provider_id:
+        AuditLog(uow.session).record(landlord_id=user.landlord_id, provider_id=user.provider_id, at=uow.clock.now(),
+                                     actor=user, action="user.password_changed",
                                      target_id=user.user_id, target_name=user.name)
     uow.commit()
-    return tokens.issue(user_id=user.user_id, landlord_id=user.landlord_id, token_version=user.token_version)
+    return _token(tokens, user)
+
+
+def _token(tokens: auth.TokenIssuer, user: User) -> str:
+    return tokens.issue(user_id=user.user_id, landlord_id=user.landlord_id, token_version=user.token_version,
+                        provider_id=user.provider_id)
 
 
 def ensure_operator(uow: UnitOfWork, *, password: str) -> None:

@@ -66,10 +66,12 @@ class UserRepository:
         return [_user(r) for r in self.session.execute(select(users).where(users.c.landlord_id == landlord_id))
                 .mappings()]
 
-    def search(self, landlord_id: str, *, name: str = "", statuses: tuple[str, ...], offset: int, limit: int
-               ) -> tuple[int, list[User]]:
-        """Users of the landlord whose name or username contains `name` (case-insensitive), by name."""
-        where = [users.c.landlord_id == landlord_id, users.c.status.in_(statuses)]
+    def search(self, landlord_id: str | None, *, provider_id: str | None = None, name: str = "",
+               statuses: tuple[str, ...], offset: int, limit: int) -> tuple[int, list[User]]:
+        """Users of the landlord (or, given `provider_id`, of that provider) whose name or username contains
+        `name` (case-insensitive), by name."""
+        owner = users.c.provider_id == provider_id if provider_id else users.c.landlord_id == landlord_id
+        where = [owner, users.c.status.in_(statuses)]
         if name:
             pattern = "%" + name.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             where.append(or_(func.lower(users.c.name).like(pattern, escape="\\"),
@@ -84,10 +86,11 @@ class AuditLog:
     def __init__(self, session: Session):
         self.session = session
 
-    def record(self, *, landlord_id: str, at: dt.datetime, actor: User, action: str, target_id: str,
-               target_name: str, details: dict | None = None) -> None:
+    def record(self, *, landlord_id: str | None, at: dt.datetime, actor: User, action: str, target_id: str,
+               target_name: str, details: dict | None = None, provider_id: str | None = None) -> None:
+        """One entry of a landlord's log, or (no landlord, `provider_id` given) of a provider's."""
         self.session.execute(insert(audit_log).values(
-            landlord_id=landlord_id, at=at, actor_id=actor.user_id,
+            landlord_id=landlord_id, provider_id=provider_id, at=at, actor_id=actor.user_id,
             actor_name=actor.name, action=action, target_id=target_id, target_name=target_name,
             details=json.dumps(details or {}, sort_keys=True)))
 
@@ -127,7 +130,7 @@ def _row(user: User) -> dict:
         "token_version": user.token_version, "created_at": user.created_at, "last_sign_in_at": user.last_sign_in_at,
         "initials": user.initials, "email": user.email, "phone": user.phone, "areas": json.dumps(list(user.areas)),
         "all_areas": user.all_areas, "extra_privileges": json.dumps(sorted(p.value for p in user.extra_privileges)),
-        "must_change_password": user.must_change_password,
+        "must_change_password": user.must_change_password, "provider_id": user.provider_id,
     }
 
 
@@ -138,5 +141,6 @@ def _user(row) -> User:
         created_at=as_utc(row["created_at"]), token_version=row["token_version"], initials=row["initials"],
         email=row["email"], phone=row["phone"], areas=tuple(json.loads(row["areas"])), all_areas=bool(row["all_areas"]),
         extra_privileges=frozenset(Privilege(p) for p in json.loads(row["extra_privileges"])),
-        must_change_password=bool(row["must_change_password"]), last_sign_in_at=as_utc(row["last_sign_in_at"]))
+        must_change_password=bool(row["must_change_password"]), last_sign_in_at=as_utc(row["last_sign_in_at"]),
+        provider_id=row["provider_id"])
 

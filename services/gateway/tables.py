@@ -1,4 +1,5 @@
-"""The gateway's tables (SQLAlchemy Core): landlords, users, the audit log and sign-in throttling."""
+"""The gateway's tables (SQLAlchemy Core): landlords, users (a landlord's or a provider's), the audit log and
+sign-in throttling."""
 from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Table, Text
@@ -29,11 +30,13 @@ users = Table(
     Column("all_areas", Boolean, nullable=False, server_default="false"),
     Column("extra_privileges", Text, nullable=False, server_default="[]"),
     Column("must_change_password", Boolean, nullable=False, server_default="false"),
+    Column("provider_id", String(36), nullable=True),  # a provider's users only (then landlord_id is null)
 )
 audit_log = Table(
     "audit_log", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("landlord_id", String(36), nullable=False),
+    Column("landlord_id", String(36), nullable=True),  # null for what happens to a provider's users
+    Column("provider_id", String(36), nullable=True),
     Column("at", DateTime(timezone=True), nullable=False),
     Column("actor_id", String(36), nullable=False),
     Column("actor_name", String(200), nullable=False),

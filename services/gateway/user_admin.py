@@ -1,4 +1,7 @@
-"""Use cases of site administrators managing their landlord's users (seed 002 section 1)."""
+"""Use cases of managing users (seed 002 section 1): site administrators manage their landlord's users; the
+platform operator and a provider's managers manage a provider's users (provider roles only). Neither side
+reaches the other's users: a landlord's never see a provider's, a provider's manager only their own provider's
+(another provider's users are not found)."""
 from __future__ import annotations
 
 import uuid
@@ -10,7 +13,8 @@ from services.common.uow import UnitOfWork
 
 from . import auth
 from .domain import ACTIVE, DELETED, DISABLED, User, clean_username, initials_of, one_time_password, profile_problems
-from .privileges import Privilege, grant_problems, management_refusal, read_only_fields
+from .privileges import (PROVIDER_EDITABLE, Privilege, grant_problems, management_refusal, provider_grant_problems,
+                         provider_management_refusal, read_only_fields)
 from .store import AuditLog, UserRepository
 
 STATUSES = (ACTIVE, DISABLED)
@@ -24,7 +28,7 @@ def _require_manager(caller: User) -> None:
 def get_user(uow: UnitOfWork, *, caller: User, user_id: str) -> User:
     """A user of the caller's landlord (deleted users are gone for everyone)."""
     user = UserRepository(uow.session).get(user_id)
-    if user is None or user.landlord_id != caller.landlord_id or user.status == DELETED:
+    if user is None or caller.landlord_id is None or user.landlord_id != caller.landlord_id or user.status == DELETED:
         raise NotFound("user not found")
     return user
 
@@ -72,10 +76,7 @@ def update_user(uow: UnitOfWork, *, caller: User, user_id: str, changes: dict[st
     """Change the fields given; refuses, naming them, any the caller may not change."""
     is_self = user_id == caller.user_id
     target = get_user(uow, caller=caller, user_id=user_id) if is_self else _managed(uow, caller, user_id)
-    locked = set(read_only_fields(caller, target))
-    problems = [FieldProblem(f, "is read-only for you") for f in changes if f in locked]
-    if problems:
-        raise PermissionDenied("; ".join(f"{p.field}: {p.reason}" for p in problems), problems)
+    _refuse_locked(caller, target, changes)
     changes = dict(changes)
     problems = profile_problems(changes)
     merged = replace(target, **{k: v for k, v in changes.items() if k != "extra_privileges"},
@@ -84,6 +85,19 @@ def update_user(uow: UnitOfWork, *, caller: User, user_id: str, changes: dict[st
         problems += grant_problems(caller, role=merged.role, extra=merged.extra_privileges, areas=merged.areas,
                                    all_areas=merged.all_areas)
     collect(problems)
+    return _save_changes(uow, caller, target, merged, changes)
+
+
+def _refuse_locked(caller: User, target: User, changes: dict[str, Any], editable: tuple[str, ...] | None = None
+                   ) -> None:
+    """PermissionDenied naming every field changed that the caller may not change (or that is not `editable`)."""
+    locked = set(read_only_fields(caller, target)) | (set(changes) - set(editable) if editable else set())
+    problems = [FieldProblem(f, "is read-only for you") for f in changes if f in locked]
+    if problems:
+        raise PermissionDenied("; ".join(f"{p.field}: {p.reason}" for p in problems), problems)
+
+
+def _save_changes(uow: UnitOfWork, caller: User, target: User, merged: User, changes: dict[str, Any]) -> User:
     if merged.privileges != target.privileges:
         merged = replace(merged, token_version=target.token_version + 1)  # new privileges take effect at once
     UserRepository(uow.session).save(merged)
@@ -97,7 +111,12 @@ def set_status(uow: UnitOfWork, *, caller: User, user_id: str, status: str) -> U
     a deleted user's name stays on the records they made."""
     if user_id == caller.user_id:
         raise PermissionDenied("you cannot disable or delete yourself")
-    target = _managed(uow, caller, user_id)
+    return _set_status(uow, caller, _managed(uow, caller, user_id), status)
+
+
+def _set_status(uow: UnitOfWork, caller: User, target: User, status: str) -> User:
+    if target.user_id == caller.user_id:
+        raise PermissionDenied("you cannot disable or delete yourself")
     user = replace(target, status=status, token_version=target.token_version + 1)
     UserRepository(uow.session).save(user)
     _audit(uow, caller, {ACTIVE: "user.enabled", DISABLED: "user.disabled", DELETED: "user.deleted"}[status], user)
@@ -106,9 +125,12 @@ def set_status(uow: UnitOfWork, *, caller: User, user_id: str, status: str) -> U
 
 
 def reset_password(uow: UnitOfWork, *, caller: User, user_id: str) -> tuple[User, str]:
-    if user_id == caller.user_id:
+    return _reset_password(uow, caller, _managed(uow, caller, user_id))
+
+
+def _reset_password(uow: UnitOfWork, caller: User, target: User) -> tuple[User, str]:
+    if target.user_id == caller.user_id:
         raise PermissionDenied("change your own password with POST /api/v1/auth/password")
-    target = _managed(uow, caller, user_id)
     password = one_time_password()
     user = replace(target, password_hash=auth.hash_password(password), must_change_password=True,
                    token_version=target.token_version + 1)
@@ -124,6 +146,91 @@ def audit_page(uow: UnitOfWork, *, caller: User, page: int, page_size: int):
 
 
 def _audit(uow: UnitOfWork, caller: User, action: str, target: User, details: dict | None = None) -> None:
-    AuditLog(uow.session).record(landlord_id=caller.landlord_id, at=uow.clock.now(), actor=caller, action=action,
-                                 target_id=target.user_id, target_name=target.name, details=details)
+    """In the log of the target's landlord, or of their provider."""
+    AuditLog(uow.session).record(landlord_id=target.landlord_id, provider_id=target.provider_id, at=uow.clock.now(),
+                                 actor=caller, action=action, target_id=target.user_id, target_name=target.name,
+                                 details=details)
 
+
+
+def _provider_scope(caller: User, provider_id: str) -> None:
+    """The platform operator reaches every provider's users, a provider's user only their own provider's (any
+    other provider is not found for them); a landlord's users none."""
+    if caller.is_operator or (caller.provider_id is not None and caller.provider_id == provider_id):
+        return
+    if caller.provider_id is None:
+        raise PermissionDenied("only the platform operator and a provider's managers manage a provider's users")
+    raise NotFound("provider not found")
+
+
+def get_provider_user(uow: UnitOfWork, *, caller: User, provider_id: str, user_id: str) -> User:
+    """A user of the provider (deleted users are gone for everyone)."""
+    _provider_scope(caller, provider_id)
+    user = UserRepository(uow.session).get(user_id)
+    if user is None or user.provider_id != provider_id or user.status == DELETED:
+        raise NotFound("user not found")
+    return user
+
+
+def _managed_provider_user(uow: UnitOfWork, caller: User, provider_id: str, user_id: str) -> User:
+    target = get_provider_user(uow, caller=caller, provider_id=provider_id, user_id=user_id)
+    refusal = provider_management_refusal(caller, target)
+    if refusal:
+        raise PermissionDenied(refusal)
+    return target
+
+
+def find_provider_users(uow: UnitOfWork, *, caller: User, provider_id: str, name: str, statuses: tuple[str, ...],
+                        page: int, page_size: int):
+    _provider_scope(caller, provider_id)
+    if not caller.is_operator:
+        _require_manager(caller)
+    return UserRepository(uow.session).search(None, provider_id=provider_id, name=name.strip(), statuses=statuses,
+                                              offset=(page - 1) * page_size, limit=page_size)
+
+
+def create_provider_user(uow: UnitOfWork, *, caller: User, provider_id: str, values: dict[str, Any]
+                         ) -> tuple[User, str]:
+    """A user of the provider (a provider role, no landlord) with a one-time password, changed at first sign-in."""
+    _provider_scope(caller, provider_id)
+    username, problems = clean_username(values.get("username", ""))
+    values = dict(values)
+    problems += profile_problems(values)
+    problems += provider_grant_problems(caller, provider_id=provider_id, role=values["role"])
+    collect(problems)
+    password = one_time_password()
+    user = User(str(uuid.uuid4()), None, username, values["name"], values["role"], auth.hash_password(password),
+                created_at=uow.clock.now(), initials=values.get("initials") or initials_of(values["name"]),
+                email=values.get("email") or "", phone=values.get("phone") or "", must_change_password=True,
+                provider_id=provider_id)
+    UserRepository(uow.session).add(user)
+    _audit(uow, caller, "user.created", user, {"role": user.role.value})
+    uow.commit()
+    return user, password
+
+
+def update_provider_user(uow: UnitOfWork, *, caller: User, provider_id: str, user_id: str,
+                         changes: dict[str, Any]) -> User:
+    """Change the fields given (a provider's users have no areas or extra privileges); refuses, naming them,
+    any the caller may not change."""
+    if user_id == caller.user_id:
+        target = get_provider_user(uow, caller=caller, provider_id=provider_id, user_id=user_id)
+    else:
+        target = _managed_provider_user(uow, caller, provider_id, user_id)
+    _refuse_locked(caller, target, changes, PROVIDER_EDITABLE)
+    changes = dict(changes)
+    problems = profile_problems(changes)
+    if "role" in changes:
+        problems += provider_grant_problems(caller, provider_id=provider_id, role=changes["role"])
+    collect(problems)
+    return _save_changes(uow, caller, target, replace(target, **changes), changes)
+
+
+def set_provider_user_status(uow: UnitOfWork, *, caller: User, provider_id: str, user_id: str, status: str) -> User:
+    """Disable or enable (or delete) a provider's user; their tokens stop working at once."""
+    return _set_status(uow, caller, _managed_provider_user(uow, caller, provider_id, user_id), status)
+
+
+def reset_provider_user_password(uow: UnitOfWork, *, caller: User, provider_id: str, user_id: str
+                                 ) -> tuple[User, str]:
+    return _reset_password(uow, caller, _managed_provider_user(uow, caller, provider_id, user_id))

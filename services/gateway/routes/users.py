@@ -23,6 +23,7 @@ def details(user, caller) -> dict:
         "must_change_password": user.must_change_password,
         "last_sign_in_at": user.last_sign_in_at.isoformat() if user.last_sign_in_at else None,
         "created_at": user.created_at.isoformat(), "read_only_fields": read_only_fields(caller, user),
+        "provider_id": user.provider_id,
     }
 
 
@@ -44,7 +45,7 @@ def find(gw, caller, query: UserQuery):
 @api.route("POST", "/api/v1/users", access=MANAGE, tag="users", status=201, body=NewUser, response=NewUserAnswer,
            summary="Create a user with a one-time password, to be changed at first sign-in")
 def create(gw, caller, body: NewUser):
-    values = _values(body.model_dump())
+    values = user_values(body.model_dump())
     values["areas"] = _known_areas(gw, values.get("areas") or [])
     with gw.uow(caller.landlord_id) as uow:
         user, password = user_admin.create_user(uow, caller=caller, values=values)
@@ -61,7 +62,7 @@ def get(gw, caller, user_id: str):
 @api.route("PATCH", "/api/v1/users/{user_id}", access=MANAGE, tag="users", body=UserChanges, response=UserDetails,
            summary="Change a user's details, role, privileges or areas (only the fields sent)")
 def change(gw, caller, user_id: str, body: UserChanges):
-    changes = _values(body.model_dump(exclude_unset=True))
+    changes = user_values(body.model_dump(exclude_unset=True))
     with gw.uow(caller.landlord_id) as uow:
         if "areas" in changes:
             kept = user_admin.get_user(uow, caller=caller, user_id=user_id).areas
@@ -120,7 +121,7 @@ def _known_areas(gw, given: list[str], kept: Iterable[str] = ()) -> list[str]:
     return list(dict.fromkeys(areas))
 
 
-def _values(raw: dict) -> dict:
+def user_values(raw: dict) -> dict:
     values = {k: v for k, v in raw.items() if v is not None or k in ("initials", "email", "phone")}
     if "role" in values:
         values["role"] = Role(values["role"])

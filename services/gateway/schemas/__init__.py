@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from ..privileges import LANDLORD_ROLES, Privilege
+from ..privileges import LANDLORD_ROLES, PROVIDER_ROLES, Privilege
 
 # The last page of any list: beyond every list at any page size, within the services' 32-bit page numbers.
 MAX_PAGE = 1_000_000
@@ -53,6 +53,7 @@ def _date_text(value: Any) -> Any:
 DateText = Annotated[dt.date, BeforeValidator(_date_text)]
 
 LandlordRole = Literal[tuple(r.value for r in LANDLORD_ROLES)]
+ProviderRole = Literal[tuple(r.value for r in PROVIDER_ROLES)]
 PrivilegeName = Literal[tuple(p.value for p in Privilege)]
 
 
@@ -158,31 +159,53 @@ class ErrorAnswer(BaseModel):
     error: ErrorBody
 
 
-class NewUser(Body):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [{"username": "pat.sample", "name": "Pat Sample", "role": "housing_officer", "areas": ["Area A"], "email": "pat.sample@example.org"}]})
-
+class NewPerson(Body):
+    """Who a new user is (a landlord's user or a provider's)."""
     username: str = Field(min_length=1, max_length=64, description="unique on the platform; letters, digits, . _ @ -")
     name: str = Field(min_length=1, max_length=200)
     initials: str = Field("", max_length=5, description="shown on actions assigned to them; from the name when left out")
     email: str = Field("", max_length=254)
     phone: str = Field("", max_length=20)
+
+
+class NewUser(NewPerson):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [{"username": "pat.sample", "name": "Pat Sample", "role": "housing_officer", "areas": ["Area A"], "email": "pat.sample@example.org"}]})
+
     role: LandlordRole
     areas: list[str] = Field(default_factory=list, max_length=200, description="the areas they work in")
     all_areas: bool = Field(False, description="works in, and may manage users of, every area")
     extra_privileges: list[PrivilegeName] = Field(default_factory=list, description="granted on top of the role's")
 
 
-class UserChanges(Body):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [{"phone": "07700 900123", "areas": ["Area A", "Area C"]}]})
-
+class PersonalChanges(Body):
+    """A user's own details, as a change to them (a landlord's user's or a provider's)."""
     name: str = not_null(min_length=1, max_length=200)
     initials: str = not_null(max_length=5)
     email: str = not_null(max_length=254)
     phone: str = not_null(max_length=20)
+
+
+class UserChanges(PersonalChanges):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [{"phone": "07700 900123", "areas": ["Area A", "Area C"]}]})
+
     role: LandlordRole = not_null()
     areas: list[str] = not_null(max_length=200)
     all_areas: bool = not_null()
     extra_privileges: list[PrivilegeName] = not_null()
+
+
+class NewProviderUser(NewPerson):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [
+        {"username": "kim.adviser", "name": "Kim Sample", "role": "provider_adviser", "email": "kim@example.org"}]})
+
+    role: ProviderRole
+
+
+class ProviderUserChanges(PersonalChanges):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [
+        {"phone": "07700 900123"}]})
+
+    role: ProviderRole = not_null()
 
 
 class UserDetails(BaseModel):
@@ -202,6 +225,8 @@ class UserDetails(BaseModel):
     last_sign_in_at: str | None
     created_at: str
     read_only_fields: list[str] = Field(description="fields the caller may not change (grey them out)")
+    provider_id: str | None = Field(None, description="the provider a provider's user belongs to (they have no "
+                                                      "landlord); null for a landlord's users")
 
 
 class NewUserAnswer(UserDetails):

@@ -1,8 +1,9 @@
 import pytest
 
 from services.gateway.domain import User
-from services.gateway.privileges import (ROLE_PRIVILEGES, Privilege, Role, grant_problems, management_refusal,
-                                         read_only_fields)
+from services.gateway.privileges import (LANDLORD_ROLES, PROVIDER_EDITABLE, PROVIDER_ROLES, ROLE_PRIVILEGES,
+                                         Privilege, Role, grant_problems, management_refusal,
+                                         provider_grant_problems, provider_management_refusal, read_only_fields)
 
 
 def user(role: Role, *, extra=(), areas=("North",), all_areas=False, user_id=None) -> User:
@@ -56,3 +57,68 @@ def test_read_only_fields_for_yourself_and_for_others():
     assert "name" in read_only_fields(NORTH_MANAGER, user(Role.SITE_ADMINISTRATOR, areas=("North",), user_id="x"))
     own = read_only_fields(officer, officer)
     assert "role" in own and "name" not in own
+
+
+def provider_user(role: Role, provider_id: str = "P1", user_id: str | None = None) -> User:
+    return User(user_id or f"{role.value}-{provider_id}", None, f"{role.value}.p", "Someone", role, "hash",
+                provider_id=provider_id)
+
+
+OPERATOR = User("op", None, "operator", "Platform operator", Role.PLATFORM_OPERATOR, "hash", all_areas=True)
+P1_MANAGER = provider_user(Role.PROVIDER_MANAGER)
+P1_ADVISER = provider_user(Role.PROVIDER_ADVISER)
+
+
+def test_provider_roles_hold_their_own_password_and_the_manager_manages_users():
+    assert ROLE_PRIVILEGES[Role.PROVIDER_ADVISER] == {Privilege.CHANGE_OWN_PASSWORD}
+    assert ROLE_PRIVILEGES[Role.PROVIDER_MANAGER] == {Privilege.MANAGE_USERS, Privilege.CHANGE_OWN_PASSWORD}
+    assert not set(PROVIDER_ROLES) & set(LANDLORD_ROLES)
+
+
+@pytest.mark.parametrize("role", PROVIDER_ROLES)
+def test_a_landlords_administrator_never_gives_a_provider_role(role):
+    problems = grant_problems(ADMIN, role=role, extra=[], areas=[], all_areas=True)
+    assert [p.field for p in problems] == ["role"] and "provider" in problems[0].reason
+
+
+def test_the_operator_gives_any_provider_role_of_any_provider_and_no_landlord_role():
+    for role in PROVIDER_ROLES:
+        assert provider_grant_problems(OPERATOR, provider_id="P9", role=role) == []
+    assert provider_grant_problems(OPERATOR, provider_id="P9", role=Role.SITE_ADMINISTRATOR)[0].field == "role"
+
+
+def test_a_providers_manager_gives_provider_roles_of_their_own_provider_only():
+    assert provider_grant_problems(P1_MANAGER, provider_id="P1", role=Role.PROVIDER_ADVISER) == []
+    assert provider_grant_problems(P1_MANAGER, provider_id="P1", role=Role.PROVIDER_MANAGER) == []
+    for role in LANDLORD_ROLES + (Role.PLATFORM_OPERATOR,):
+        assert provider_grant_problems(P1_MANAGER, provider_id="P1", role=role)[0].field == "role"
+    assert provider_grant_problems(P1_MANAGER, provider_id="P2", role=Role.PROVIDER_ADVISER)
+    assert provider_grant_problems(P1_ADVISER, provider_id="P1", role=Role.PROVIDER_ADVISER)
+    assert provider_grant_problems(ADMIN, provider_id="P1", role=Role.PROVIDER_ADVISER)
+
+
+@pytest.mark.parametrize("granter,target,refused", [
+    (OPERATOR, P1_MANAGER, False),
+    (P1_MANAGER, P1_ADVISER, False),
+    (P1_MANAGER, provider_user(Role.PROVIDER_MANAGER, user_id="another"), False),
+    (P1_MANAGER, provider_user(Role.PROVIDER_ADVISER, provider_id="P2"), True),
+    (P1_ADVISER, provider_user(Role.PROVIDER_ADVISER, user_id="another"), True),
+    (ADMIN, P1_ADVISER, True),
+    (P1_MANAGER, user(Role.READ_ONLY), True),
+])
+def test_who_may_manage_a_providers_users(granter, target, refused):
+    refusal = (provider_management_refusal if target.provider_id else management_refusal)(granter, target)
+    assert (refusal is not None) is refused
+
+
+def test_a_landlords_administrator_never_manages_a_providers_user_nor_the_reverse():
+    assert management_refusal(ADMIN, P1_ADVISER) is not None
+    assert management_refusal(P1_MANAGER, user(Role.READ_ONLY)) is not None
+    assert read_only_fields(ADMIN, P1_ADVISER) == sorted({"username", *PROVIDER_EDITABLE, "status"})
+
+
+def test_read_only_fields_of_a_providers_users():
+    assert read_only_fields(P1_MANAGER, P1_ADVISER) == ["username"]
+    assert read_only_fields(OPERATOR, P1_MANAGER) == ["username"]
+    assert read_only_fields(P1_MANAGER, P1_MANAGER) == ["role", "status", "username"]
+    assert "name" in read_only_fields(P1_ADVISER, provider_user(Role.PROVIDER_ADVISER, user_id="another"))
