@@ -80,11 +80,16 @@ def report(found: list[Referral]) -> Report:
                   _counted(s.step for r in wanted for s in r.steps), _funnel(wanted))
 
 
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
 def rows(found: list[Referral], providers: Mapping[str, str], names: Mapping[str, str]) -> Iterable[list]:
-    """The header, then one row per referral (names of users and landlords by id, where given)."""
+    """The header, then one row per referral (names of users and landlords by id, where given; dates as ISO text,
+    as files of rows take them)."""
     yield list(COLUMNS)
     for r in found:
-        yield [r.referred_on, names.get(r.landlord_id, r.landlord_id), r.person.name, r.person.personal_ref,
+        yield [r.referred_on.isoformat(), names.get(r.landlord_id, r.landlord_id), r.person.name, r.person.personal_ref,
                providers.get(r.provider_id, ""), "Yes" if r.wants_support else "No", NO_REASONS.get(r.no_reason, ""),
                ", ".join(r.needs), STATUS_LABELS.get(r.status, r.status), names.get(r.referred_by, r.referred_by),
-               r.first_appointment_on, _step_date(r, "job_started"), ", ".join(STEPS[s.step] for s in r.steps)]
+               _iso(r.first_appointment_on), _iso(_step_date(r, "job_started")), ", ".join(STEPS[s.step] for s in r.steps)]

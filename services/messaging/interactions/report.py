@@ -21,7 +21,7 @@ def status_label(status: str) -> str:
 
 
 def rows(uow: UnitOfWork, chosen: Filter, people: People, user_names: Mapping[str, str]) -> Iterator[list]:
-    """The header, then a row per action (read a page at a time)."""
+    """The header, then a row per action (read a page at a time); dates as ISO text, as files of rows take them."""
     yield list(COLUMNS)
     page, seen = 1, 0
     while True:
@@ -31,9 +31,10 @@ def rows(uow: UnitOfWork, chosen: Filter, people: People, user_names: Mapping[st
             a = view.action
             name, ref = names.get(a.person_id, ("", ""))
             yield [name, ref, view.catalogue.communication_label(view.interaction_type), view.title, a.what,
-                   user_names.get(a.assigned_to, a.assigned_to), a.due_date, status_label(a.status),
-                   "Yes" if a.overdue(chosen.today) else "No", a.completed_at.date() if a.completed_at else None,
-                   user_names.get(a.completed_by, a.completed_by), a.completion_note, a.created_at.date(),
+                   user_names.get(a.assigned_to, a.assigned_to), a.due_date.isoformat(), status_label(a.status),
+                   "Yes" if a.overdue(chosen.today) else "No",
+                   a.completed_at.date().isoformat() if a.completed_at else None,
+                   user_names.get(a.completed_by, a.completed_by), a.completion_note, a.created_at.date().isoformat(),
                    user_names.get(a.created_by, a.created_by)]
         seen += len(found.items)
         if not found.items or seen >= found.total:

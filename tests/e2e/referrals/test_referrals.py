@@ -5,8 +5,11 @@ provider's users see the referrals made to their provider and nothing else; bad 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import uuid
+
+import openpyxl
 
 from services.common.dates import LANDLORD_ZONE
 from tests.e2e.conftest import ApiClient, new_landlord
@@ -218,6 +221,11 @@ def test_a_journey_is_reported_end_to_end_with_the_funnel_and_the_nos(platform, 
     assert exported.status_code == 200, exported.text
     lines = exported.content.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("Referred on,Landlord,Person") and len(lines) == 7
+    xlsx = admin.get("/api/v1/reports/referrals/file", params={"referred_from": "2026-11-01"})
+    assert xlsx.status_code == 200, xlsx.text
+    book_rows = list(openpyxl.load_workbook(io.BytesIO(xlsx.content), read_only=True).active.iter_rows(
+        values_only=True))
+    assert len(book_rows) == 7 and dt.datetime(2026, 11, 2) in [r[0] for r in book_rows[1:]]
     adviser = _provider_user(platform, operator, works)
     theirs = get_ok(adviser, "/api/v1/provider/reports/referrals")
     assert theirs["referrals"] == 3 and theirs["declined"] == 0
