@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from services.common import context
 from services.common.context import require_landlord
-from services.common.errors import InvalidInput
+from services.common.errors import InvalidInput, PermissionDenied
 from services.gen.tracker.referrals.v1 import referrals_service_pb2 as pb, referrals_service_pb2_grpc as pb_grpc
 
 from services.common.row_files import chosen_format, file_chunks
@@ -169,7 +169,7 @@ class ReferralsServicer(pb_grpc.ReferralsServicer):
     def _linked(self, token: str):
         link = links.read(self._secret, token)
         if link is None:
-            raise InvalidInput.field("token", "this is not a link the platform made")
+            raise PermissionDenied("this is not a link the platform made")
         return link
 
     def ReadAppointmentLink(self, request, ctx):

@@ -81,6 +81,26 @@ def landlord(operator):
     return new_landlord(operator)
 
 
+def first_sign_in(base: str, created: dict) -> ApiClient:
+    """A user just created with a one-time password, signed in after changing it."""
+    pending = ApiClient(base).sign_in(created["username"], created["one_time_password"])
+    changed = pending.post("/api/v1/auth/password", json={"current_password": created["one_time_password"],
+                                                         "new_password": "a steady green lantern"})
+    assert changed.status_code == 200, changed.text
+    return ApiClient(base, changed.json()["access_token"])
+
+
+def new_provider_user(operator: ApiClient, role: str = "provider_manager") -> ApiClient:
+    """A user of a fresh provider (the operator makes both), signed in."""
+    provider = operator.post("/api/v1/providers", json={"name": f"Test Provider {uuid.uuid4().hex[:8]}",
+                                                        "contact_email": "provider@example.org"})
+    assert provider.status_code == 201, provider.text
+    created = operator.post(f"/api/v1/providers/{provider.json()['id']}/users", json={
+        "username": f"pu.{uuid.uuid4().hex[:8]}", "name": "Pat Provider", "role": role})
+    assert created.status_code == 201, created.text
+    return first_sign_in(operator.base, created.json())
+
+
 def eventually(check, timeout: float = 30.0, interval: float = 0.1):
     """Poll `check` until it returns a truthy value; the last value otherwise."""
     deadline = time.monotonic() + timeout

@@ -4,6 +4,8 @@ routes, and a provider's users reach no other provider's (404)."""
 import uuid
 
 from services.common.errors import NotFound
+from services.common.grpc_client import call
+from services.gen.tracker.referrals.v1 import referrals_service_pb2 as referrals_pb
 
 from .. import user_admin
 from ..api import operator_or_provider_user
@@ -18,18 +20,15 @@ USERS = "/api/v1/providers/{provider_id}/users"
 
 
 def known_provider(gw, provider_id: str) -> str:
-    """The provider id, if it names a provider; NotFound otherwise.
-
-    For now this checks only the id's shape (a UUID, as the referrals service makes them): the referrals service
-    owns providers' records and the gateway has no client for it yet, so the platform operator may create users
-    for any id of the right shape, provider record or not. When the client exists, ask it here (GetProvider) and
-    answer NotFound for an unknown provider: every route of this module calls this function first."""
+    """The provider id, if the referrals service (which owns providers' records) knows it; NotFound otherwise.
+    Every route of this module calls this first."""
     try:
         canonical = str(uuid.UUID(provider_id))
     except ValueError:
         canonical = None
     if canonical != provider_id:
         raise NotFound("provider not found")
+    call(gw.clients.referrals.GetProvider, referrals_pb.GetProviderRequest(provider_id=provider_id))
     return provider_id
 
 

@@ -167,8 +167,8 @@ def _linked(answer) -> dict:
 
 
 @api.route("GET", LINK, access=SIGNED, tag=TAG, response=LinkedReferralOut,
-           summary="An appointment request, as the provider opens its link: who and what they need (422 for a "
-                   "link that is not the platform's, has expired or has been used)")
+           summary="An appointment request, as the provider opens its link: who and what they need (403 for a "
+                   "link the platform did not sign; 422 once it has expired or been used)")
 def read_link(gw, caller, token: str):
     return _linked(call(gw.clients.referrals.ReadAppointmentLink, pb.AppointmentLinkRequest(token=token)))
 

@@ -3,6 +3,7 @@ the access the route declares (x-access). A route without a declaration fails
 here; so does one whose code lets in someone its declaration does not."""
 from __future__ import annotations
 
+import re
 import uuid
 
 import pytest
@@ -12,8 +13,6 @@ from tests.e2e.conftest import ApiClient, eventually, new_landlord
 ROLES = ["site_administrator", "manager", "housing_officer", "read_only"]
 PROVIDER_ROLES = ["provider_manager", "provider_adviser"]
 PROVIDER_KINDS = ("provider", "operator_or_provider")
-# The provider of the cast's provider users (made up: the gateway takes any provider id of the right shape for now).
-PROVIDER_ID = str(uuid.uuid4())
 
 
 def _signed_in(anonymous: ApiClient, created: dict) -> ApiClient:
@@ -42,13 +41,24 @@ def cast(platform):
         created = admin.post("/api/v1/users", json={"username": f"{role[:8]}.{uuid.uuid4().hex[:6]}", "name": "Role Player",
                                                     "role": role, "areas": ["Area A"]}).json()
         users[role] = _signed_in(anonymous, created)
+    provider_id, other_provider_id = _provider(operator), _provider(operator)
+    assert admin.put("/api/v1/landlord-providers", json={"provider_ids": [provider_id]}).status_code == 200
     for role in PROVIDER_ROLES:
-        users[role] = _signed_in(anonymous, _provider_user(operator, PROVIDER_ID, role))
+        users[role] = _signed_in(anonymous, _provider_user(operator, provider_id, role))
     _, other_admin = new_landlord(operator)
-    other_provider_manager = _signed_in(anonymous, _provider_user(operator, str(uuid.uuid4()), "provider_manager"))
+    other_provider_manager = _signed_in(anonymous, _provider_user(operator, other_provider_id, "provider_manager"))
     return {"anonymous": anonymous, "operator": operator, "users": users, "admin": admin, "other_admin": other_admin,
+            "platform": platform,
             "other_provider_manager": other_provider_manager, "landlord_id": landlord["id"],
-            "provider_id": PROVIDER_ID}
+            "provider_id": provider_id}
+
+
+def _provider(operator: ApiClient) -> str:
+    """A provider of the platform's (landlord A works with the first the cast makes)."""
+    made = operator.post("/api/v1/providers", json={"name": f"Matrix Provider {uuid.uuid4().hex[:8]}",
+                                                    "contact_email": "matrix.provider@example.org"})
+    assert made.status_code == 201, made.text
+    return made.json()["id"]
 
 
 def expected_allowed(access: dict, who: str, privileges: set[str]) -> bool:
@@ -170,6 +180,9 @@ def _path(path: str, cast: dict, caller=None) -> str:
         assert made.status_code == 201, made.text
         path = path.replace("{interaction_id}", made.json()["id"]).replace("{action_id}",
                                                                           made.json()["actions"][0]["id"])
+    if "{referral_id}" in path or "{token}" in path:  # a fresh referral of landlord A to the cast's provider, with a
+        # booked appointment (routes may reschedule or cancel it) and an appointment request's link (from its email)
+        path = _fill_referral(path, cast)
     if "{message_id}" in path:  # a fresh draft email of landlord A (routes may send it)
         message = admin.post("/api/v1/messages", json={"channel": "email", "sender_name": "Matrix Homes",
                                                        "sender_email": "matrix@example.org", "subject": "Hello",
@@ -186,6 +199,28 @@ def _path(path: str, cast: dict, caller=None) -> str:
             "{outcome_code}", code.json()["outcomes"][0]["code"])
     assert "{" not in path, f"{path}: the access test does not know how to fill this path parameter yet"
     return path
+
+
+def _fill_referral(path: str, cast: dict) -> str:
+    admin = cast["admin"]
+    person = admin.post("/api/v1/people", json={"personal_ref": f"F{uuid.uuid4().hex[:8]}", "first_name": "Ref",
+                                                "surname": "Erral"}).json()
+    made = admin.post("/api/v1/referrals", json={"person_id": person["id"], "wants_support": True,
+                                                 "provider_id": cast["provider_id"], "consent": True,
+                                                 "consent_date": "2024-03-14"})
+    referral_id = _created(made)
+    if "{token}" in path:
+        asked = admin.post(f"/api/v1/referrals/{referral_id}/appointment-request")
+        assert asked.status_code == 200, asked.text
+        mail = [m for m in cast["platform"].mail.received
+                if m["To"].addresses[0].addr_spec == "matrix.provider@example.org"]  # the newest is this request's
+        token = re.search(r"/appointment-requests/([A-Za-z0-9_\-.]+)", mail[-1].get_content()).group(1)
+        return path.replace("{token}", token)
+    booked = admin.post(f"/api/v1/referrals/{referral_id}/appointments",
+                        json={"starts_at": "2099-01-05T10:00", "place": "1 High Street"})
+    assert booked.status_code == 201, booked.text
+    return path.replace("{referral_id}", referral_id).replace("{appointment_id}",
+                                                             booked.json()["appointments"][0]["id"])
 
 
 def _created(answer) -> str:
@@ -263,8 +298,9 @@ def test_another_landlords_things_are_not_found(cast):
     document = cast["anonymous"].get("/api/v1/openapi.json").json()
     wrong = []
     for method, path, operation in operations(document):
-        if "{" not in path or operation["x-access"]["kind"] == "operator":
-            continue  # operator routes refuse landlords' users before looking anything up
+        if "{" not in path or operation["x-access"]["kind"] in ("operator", "signed"):
+            continue  # operator routes refuse landlords' users before looking anything up; a signed link (an
+            # appointment request's) works for whoever holds it, and its own test refuses one the platform did not sign
         provider_route = operation["x-access"]["kind"] in PROVIDER_KINDS
         outsider = cast["other_provider_manager"] if provider_route else cast["other_admin"]
         filled = _path(path, cast)

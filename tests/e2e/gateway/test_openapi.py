@@ -36,15 +36,17 @@ def test_every_route_declares_access_and_protected_ones_need_a_token(platform, a
 def test_routes_proved_by_a_signature_refuse_an_unsigned_request_whatever_token_comes(platform, anonymous):
     signed = [e for e in api.endpoints if e.access.kind == "signed"]
     assert {e.path for e in signed} >= {"/api/v1/texts/status", "/api/v1/texts/replies", "/api/v1/unsubscribe"}
-    forms = {"/api/v1/texts/status": {"MessageSid": "SM0", "MessageStatus": "delivered"},
-             "/api/v1/texts/replies": {"From": "+447700900123", "To": "+447700900001", "Body": "STOP"}}
+    forms = {"/api/v1/texts/status": {"data": {"MessageSid": "SM0", "MessageStatus": "delivered"}},
+             "/api/v1/texts/replies": {"data": {"From": "+447700900123", "To": "+447700900001", "Body": "STOP"}},
+             "/api/v1/appointment-requests/{token}": {"json": {"slot": {"starts_at": "2099-01-05T10:00",
+                                                                        "place": "1 High Street"}}}}
     for endpoint in signed:
         if endpoint.method == "GET":
             continue  # the unsubscribe page asks first and changes nothing
         for headers in ({}, {"Authorization": "Bearer not-a-token"}):
             answer = anonymous.request(endpoint.method, endpoint.path + ("?token=made.up" if "unsubscribe" in
                                                                           endpoint.path else ""),
-                                       data=forms.get(endpoint.path, {}), headers=headers)
+                                       headers=headers, **forms.get(endpoint.path, {"data": {}}))
             assert answer.status_code == 403, f"{endpoint.method} {endpoint.path} answered {answer.status_code}"
 
 

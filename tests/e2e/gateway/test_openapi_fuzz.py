@@ -18,10 +18,10 @@ from schemathesis.engine import events
 
 from services.common.devrunner import Platform
 from tests.conftest import embedded_settings
-from tests.e2e.conftest import ApiClient, new_landlord
+from tests.e2e.conftest import ApiClient, new_landlord, new_provider_user
 
 MAX_EXAMPLES = 10  # per operation and round (examples, coverage of boundaries, rounds of fuzzing)
-ADMIN_SECONDS, OPERATOR_SECONDS = 150, 30  # fuzzing goes round the operations again until its time is up
+ADMIN_SECONDS, OPERATOR_SECONDS, PROVIDER_SECONDS = 150, 30, 30  # fuzzing goes round the operations until its time is up
 CHECKS = ("not_a_server_error", "status_code_conformance", "unsupported_method")
 
 
@@ -87,7 +87,7 @@ def _report(who: str, figures: dict) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.timeout(ADMIN_SECONDS + OPERATOR_SECONDS + 240)
+@pytest.mark.timeout(ADMIN_SECONDS + OPERATOR_SECONDS + PROVIDER_SECONDS + 240)
 def test_no_generated_request_gets_a_server_error_or_an_undocumented_status(fuzzed_platform, capsys):
     anonymous = ApiClient(fuzzed_platform.url)
     operator = anonymous.sign_in("operator", "sturdy-lantern-harbour-42")
@@ -95,12 +95,16 @@ def test_no_generated_request_gets_a_server_error_or_an_undocumented_status(fuzz
     document = anonymous.get("/api/v1/openapi.json").json()
     landlord_routes = _operations_for(document, {"public", "signed", "signed_in", "landlord", "staff"})
     operator_routes = _operations_for(document, {"operator"})
+    provider_routes = _operations_for(document, {"provider", "operator_or_provider"})
     documented = sum(len(ops) for ops in document["paths"].values())
 
     as_admin = _run(fuzzed_platform.url, landlord_routes, admin.token, ADMIN_SECONDS)
     as_operator = _run(fuzzed_platform.url, operator_routes, operator.token, OPERATOR_SECONDS)
-    report = _report("site administrator", as_admin) + "\n" + _report("platform operator", as_operator)
+    as_provider = _run(fuzzed_platform.url, provider_routes, new_provider_user(operator).token, PROVIDER_SECONDS)
+    runs = (("site administrator", as_admin), ("platform operator", as_operator), ("provider manager", as_provider))
+    report = "\n".join(_report(who, figures) for who, figures in runs)
     with capsys.disabled():
         print(f"\nschemathesis, {documented} documented operations:\n{report}")
-    assert not as_admin["failures"] and not as_operator["failures"], report
-    assert len(as_admin["operations"] | as_operator["operations"]) == documented, report
+    assert not any(figures["failures"] for _, figures in runs), report
+    assert len(set().union(*(figures["operations"] for _, figures in runs))) == documented, report
+

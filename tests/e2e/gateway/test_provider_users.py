@@ -28,6 +28,13 @@ def _first_sign_in(base: str, created: dict) -> ApiClient:
     return ApiClient(base, changed.json()["access_token"])
 
 
+def _new_provider(operator: ApiClient) -> str:
+    made = operator.post("/api/v1/providers", json={"name": f"Sample Provider {uuid.uuid4().hex[:8]}",
+                                                    "contact_email": "provider@example.org"})
+    assert made.status_code == 201, made.text
+    return made.json()["id"]
+
+
 def _manager(operator: ApiClient, provider_id: str) -> tuple[dict, ApiClient]:
     created = _provider_user(operator, provider_id, "provider_manager", email="lead@example.org")
     assert created.status_code == 201, created.text
@@ -35,7 +42,7 @@ def _manager(operator: ApiClient, provider_id: str) -> tuple[dict, ApiClient]:
 
 
 def test_the_operator_creates_a_providers_manager_who_creates_an_adviser(operator):
-    provider_id = str(uuid.uuid4())
+    provider_id = _new_provider(operator)
     created, manager = _manager(operator, provider_id)
     assert created["provider_id"] == provider_id and created["role"] == "provider_manager"
     assert created["must_change_password"] and created["read_only_fields"] == ["username"]
@@ -54,7 +61,7 @@ def test_the_operator_creates_a_providers_manager_who_creates_an_adviser(operato
 
 
 def test_a_providers_manager_gives_provider_roles_only_and_manages_their_providers_users(operator):
-    provider_id = str(uuid.uuid4())
+    provider_id = _new_provider(operator)
     _, manager = _manager(operator, provider_id)
     for role in ("site_administrator", "housing_officer", "read_only", "platform_operator"):
         refused = _provider_user(manager, provider_id, role)
@@ -78,7 +85,7 @@ def test_a_providers_manager_gives_provider_roles_only_and_manages_their_provide
 
 
 def test_another_providers_users_are_not_found(operator):
-    ours, theirs = str(uuid.uuid4()), str(uuid.uuid4())
+    ours, theirs = _new_provider(operator), _new_provider(operator)
     _, manager = _manager(operator, ours)
     their_adviser = _provider_user(operator, theirs).json()
     assert manager.get(f"/api/v1/providers/{theirs}/users").status_code == 404
@@ -95,7 +102,7 @@ def test_another_providers_users_are_not_found(operator):
 
 def test_a_landlords_users_and_a_providers_users_never_reach_each_others_routes(operator, landlord):
     _, admin = landlord
-    provider_id = str(uuid.uuid4())
+    provider_id = _new_provider(operator)
     manager_created, manager = _manager(operator, provider_id)
     assert _provider_user(admin, provider_id).status_code == 403
     assert admin.get(f"/api/v1/providers/{provider_id}/users").status_code == 403

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import re
 import socket
-import uuid
 
 import pytest
 
@@ -15,7 +14,7 @@ from services.gateway.api import PROVIDER_KINDS
 from services.gateway.bodies import MAX_JSON_BODY_BYTES, MAX_JSON_DEPTH
 from services.gateway.routes import api
 from services.gateway.schemas import MAX_EXACT_NUMBER, MAX_PAGE
-from tests.e2e.conftest import ApiClient
+from tests.e2e.conftest import new_provider_user
 
 BEYOND_32_BITS = 4294967296
 BEYOND_64_BITS = 9223372036854775808
@@ -32,21 +31,11 @@ PAGED = [(e.method, re.sub(r"\{\w+\}", NOBODY, e.path), "query" if e.query and "
                                                                                          else {})]
 
 
-def _provider_manager(operator: ApiClient) -> ApiClient:
-    """A manager of the provider NOBODY (provider routes refuse a landlord's users before reading the query)."""
-    created = operator.post(f"/api/v1/providers/{NOBODY}/users", json={
-        "username": f"pm.{uuid.uuid4().hex[:8]}", "name": "Pat Manager", "role": "provider_manager"}).json()
-    pending = ApiClient(operator.base).sign_in(created["username"], created["one_time_password"])
-    changed = pending.post("/api/v1/auth/password", json={"current_password": created["one_time_password"],
-                                                         "new_password": "a steady green lantern"})
-    return ApiClient(operator.base, changed.json()["access_token"])
-
-
 @pytest.mark.parametrize("method, path, where, provider_route", PAGED, ids=[f"{m} {p}" for m, p, _, _ in PAGED])
 @pytest.mark.parametrize("page", [MAX_PAGE + 1, BEYOND_32_BITS, BEYOND_64_BITS - 1])
 def test_a_page_beyond_the_declared_maximum_is_refused_naming_it(landlord, operator, method, path, where,
                                                                  provider_route, page):
-    admin = _provider_manager(operator) if provider_route else landlord[1]
+    admin = new_provider_user(operator) if provider_route else landlord[1]
     if where == "query":
         answer = admin.request(method, path, params={"page": page})
     else:

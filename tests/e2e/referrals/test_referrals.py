@@ -140,7 +140,7 @@ def test_an_appointment_request_is_booked_once_through_its_signed_link(platform,
     seen = get_ok(anonymous, link)
     assert (seen["person"]["name"], seen["needs"], seen["booked"]) == ("Cy Linked", ["cv"], None)
     tampered = anonymous.get(link[:-2] + ("AA" if not link.endswith("AA") else "BB"))
-    assert tampered.status_code == 422 and "token" in errors(tampered)
+    assert tampered.status_code == 403, tampered.text
     booked = anonymous.post(link, json={"slot": SLOT})
     assert booked.status_code == 201, booked.text
     assert booked.json()["booked"]["booked_by"] == "link"

@@ -43,11 +43,30 @@ def _create(http: Http, provider_id: str, role: str = "provider_adviser"):
         "username": f"p.{uuid.uuid4().hex[:8]}", "name": "Kim Sample", "role": role})
 
 
-def test_only_an_id_of_the_right_shape_names_a_provider():
-    assert known_provider(SimpleNamespace(), P1) == P1
+class Providers:
+    """The referrals service as the gateway asks it about providers: P1 and P2 exist."""
+
+    @staticmethod
+    def GetProvider(request, timeout=None):  # noqa: N802 (a gRPC stub's method name)
+        if request.provider_id not in (P1, P2):
+            raise NotFound("provider not found")
+        return SimpleNamespace(provider_id=request.provider_id)
+
+
+@pytest.fixture
+def gateway(gateway):
+    gateway.clients.referrals = Providers()
+    return gateway
+
+
+def test_only_a_known_provider_of_the_right_shape_names_a_provider():
+    gw = SimpleNamespace(clients=SimpleNamespace(referrals=Providers()))
+    assert known_provider(gw, P1) == P1
+    with pytest.raises(NotFound):
+        known_provider(gw, str(uuid.uuid4()))
     for wrong in ("P1", P1.upper(), P1.replace("-", ""), "", "../users"):
         with pytest.raises(NotFound):
-            known_provider(SimpleNamespace(), wrong)
+            known_provider(gw, wrong)
 
 
 def test_a_providers_manager_manages_their_own_providers_users_only(gateway):
