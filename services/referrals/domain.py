@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from services.common.dates import LANDLORD_ZONE, iso_date
 from services.common.errors import FieldProblem, InUse, InvalidInput, collect
+
+from .appointments import NOTES_MAX, TEXT_MAX, Appointment, Slot, text
 
 NO_REASONS = {"already_in_work": "Already in work", "in_education": "In education or training",
               "health": "Health or disability", "caring": "Caring responsibilities", "not_ready": "Not ready yet",
@@ -27,18 +29,10 @@ STEPS = {"first_appointment": "First appointment attended", "advice": "Advice an
 BOOKED, ATTENDED, DID_NOT_ATTEND, RESCHEDULED, CANCELLED = (
     "booked", "attended", "did_not_attend", "rescheduled", "cancelled")
 OUTCOMES = (ATTENDED, DID_NOT_ATTEND, CANCELLED)  # what an officer or adviser sets on the day
-NOTES_MAX, TEXT_MAX, MINUTES_MAX = 4000, 200, 8 * 60
 
 
 def new_id() -> str:
     return str(uuid.uuid4())
-
-
-def _text(value: str | None, name: str, most: int, problems: list[FieldProblem]) -> str:
-    text = (value or "").strip()
-    if len(text) > most:
-        problems.append(FieldProblem(name, f"must be at most {most:,} characters"))
-    return text
 
 
 def _date_on_or_before(value: str | None, name: str, today: dt.date, problems: list[FieldProblem],
@@ -53,55 +47,15 @@ def _date_on_or_before(value: str | None, name: str, today: dt.date, problems: l
     return day
 
 
-@dataclass(frozen=True)
-class Slot:
-    starts_at: dt.datetime  # UK local time, naive
-    minutes: int
-    place: str
-    adviser: str
-
-
-def _exists(local: dt.datetime) -> bool:
-    """Whether the UK clock shows this time (not in the hour skipped when summer time starts)."""
-    there_and_back = local.replace(tzinfo=LANDLORD_ZONE).astimezone(dt.timezone.utc).astimezone(LANDLORD_ZONE)
-    return there_and_back.replace(tzinfo=None) == local
-
-
-def slot(*, starts_at: str, minutes: int, place: str, adviser: str, now: dt.datetime, prefix: str = "slot.") -> Slot:
-    """A slot checked: a UK local date and time (YYYY-MM-DDTHH:MM) not in the past, 1 to 480 minutes (0: 60), a
-    place; InvalidInput naming each bad field."""
-    problems: list[FieldProblem] = []
-    when = None
-    try:
-        when = dt.datetime.strptime((starts_at or "").strip(), "%Y-%m-%dT%H:%M")
-    except ValueError:
-        problems.append(FieldProblem(prefix + "starts_at", "must be a UK local date and time as YYYY-MM-DDTHH:MM"))
-    if when is not None and not _exists(when):
-        problems.append(FieldProblem(prefix + "starts_at", "is not a time in the UK: the clocks go forward then"))
-    elif when is not None and when.replace(tzinfo=LANDLORD_ZONE) < now:
-        problems.append(FieldProblem(prefix + "starts_at", "must not be in the past"))
-    length = minutes or 60
-    if not 1 <= length <= MINUTES_MAX:
-        problems.append(FieldProblem(prefix + "minutes", f"must be between 1 and {MINUTES_MAX}"))
-    where = _text(place, prefix + "place", TEXT_MAX, problems)
-    if not where:
-        problems.append(FieldProblem(prefix + "place", "is required"))
-    who = _text(adviser, prefix + "adviser", TEXT_MAX, problems)
-    collect(problems)
-    return Slot(when, length, where, who)
-
-
-@dataclass
-class Appointment:
-    appointment_id: str
-    slot: Slot
-    status: str
-    booked_by: str
-    booked_at: dt.datetime
-    rescheduled_from: str = ""
-    rescheduled_to: str = ""
-    changed_by: str = ""
-    reason: str = ""
+def _shared(needs: list[str], consent: bool, consent_date: str, referred_on: str, notes: str, today: dt.date,
+            problems: list[FieldProblem]) -> tuple[dt.date | None, dt.date | None, str]:
+    """What every referral checks: its needs, consent's date, the day referred, its notes."""
+    unknown = [n for n in needs if n not in NEEDS]
+    if unknown:
+        problems.append(FieldProblem("needs", f"unknown: {', '.join(unknown)}; any of {', '.join(NEEDS)}"))
+    agreed = _date_on_or_before(consent_date, "consent_date", today, problems, required=consent)
+    on = _date_on_or_before(referred_on or today.isoformat(), "referred_on", today, problems)
+    return agreed, on, text(notes, "notes", NOTES_MAX, problems)
 
 
 @dataclass(frozen=True)
@@ -174,18 +128,40 @@ class Referral:
                                                           "of " + ", ".join(NO_REASONS)))
             if provider_id:
                 problems.append(FieldProblem("provider_id", "is only for someone who wants support"))
-        unknown = [n for n in needs if n not in NEEDS]
-        if unknown:
-            problems.append(FieldProblem("needs", f"unknown: {', '.join(unknown)}; any of {', '.join(NEEDS)}"))
-        agreed = _date_on_or_before(consent_date, "consent_date", today, problems, required=consent)
-        on = _date_on_or_before(referred_on or today.isoformat(), "referred_on", today, problems)
-        written = _text(notes, "notes", NOTES_MAX, problems)
+        agreed, on, written = _shared(needs, consent, consent_date, referred_on, notes, today, problems)
         collect(problems)
         made = cls(new_id(), landlord_id, person_id, person, wants_support, reason if not wants_support else "",
                    provider_id if wants_support else "", tuple(dict.fromkeys(needs)), consent,
                    agreed if consent else None, written, on, by, now)
         made._changed(now)
         return made
+
+    @classmethod
+    def self_referred(cls, *, landlord_id: str, provider_id: str, person: Person, needs: list[str], consent: bool,
+                      consent_date: str, notes: str, referred_on: str, by: str, now: dt.datetime,
+                      today: dt.date) -> "Referral":
+        """A resident who came to the provider by themselves, registered by its adviser with the details they
+        gave (a name at least) and their consent; no profile yet: the landlord's officers match one."""
+        problems: list[FieldProblem] = []
+        if not person.name.strip():
+            problems.append(FieldProblem("person.name", "is required"))
+        for name, value in asdict(person).items():
+            text(value, f"person.{name}", TEXT_MAX, problems)
+        if not consent:
+            problems.append(FieldProblem("consent", "the resident must agree to their landlord being told"))
+        agreed, on, written = _shared(needs, consent, consent_date, referred_on, notes, today, problems)
+        collect(problems)
+        made = cls(new_id(), landlord_id, "", person, True, "", provider_id, tuple(dict.fromkeys(needs)), consent,
+                   agreed, written, on, by, now)
+        made._changed(now)
+        return made
+
+    def match(self, person_id: str, person: Person, now: dt.datetime) -> None:
+        """A self-referral matched to the person's profile (its details from now on the profile's)."""
+        if self.person_id:
+            raise InUse.field("referral_id", "the referral is matched to a profile already")
+        self.person_id, self.person = person_id, person
+        self._touch(now)
 
     def _changed(self, now: dt.datetime) -> None:
         self.events.append(ReferralChanged(self.landlord_id, self, now))
@@ -198,6 +174,8 @@ class Referral:
     def status(self) -> str:
         if not self.wants_support:
             return "declined"
+        if not self.person_id:
+            return "awaiting_match"
         reached = {s.step for s in self.steps}
         if "job_started" in reached:
             return "in_work"
@@ -272,7 +250,7 @@ class Referral:
         if step not in STEPS:
             problems.append(FieldProblem("step", "must be one of " + ", ".join(STEPS)))
         day = _date_on_or_before(date, "date", today, problems)
-        written = _text(notes, "notes", NOTES_MAX, problems)
+        written = text(notes, "notes", NOTES_MAX, problems)
         collect(problems)
         kept = [s for s in self.steps if s.step != step]
         self.steps = sorted([*kept, Step(step, day, written, by, now)], key=lambda s: list(STEPS).index(s.step))

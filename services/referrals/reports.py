@@ -92,4 +92,5 @@ def rows(found: list[Referral], providers: Mapping[str, str], names: Mapping[str
         yield [r.referred_on.isoformat(), names.get(r.landlord_id, r.landlord_id), r.person.name, r.person.personal_ref,
                providers.get(r.provider_id, ""), "Yes" if r.wants_support else "No", NO_REASONS.get(r.no_reason, ""),
                ", ".join(r.needs), STATUS_LABELS.get(r.status, r.status), names.get(r.referred_by, r.referred_by),
-               _iso(r.first_appointment_on), _iso(_step_date(r, "job_started")), ", ".join(STEPS[s.step] for s in r.steps)]
+               _iso(r.first_appointment_on), _iso(_step_date(r, "job_started")),
+               ", ".join(STEPS[s.step] for s in r.steps)]

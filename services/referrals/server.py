@@ -82,6 +82,31 @@ class ReferralsServicer(pb_grpc.ReferralsServicer):
             made = service.create_referral(uow, self._people, user_id=context.current().user_id, given=given)
         return self._answer(made)
 
+    def SelfReferral(self, request, ctx):
+        if not request.provider_scope:
+            raise InvalidInput.field("provider_scope", "only a provider's users register self-referrals")
+        if not request.landlord_id:
+            raise InvalidInput.field("landlord_id", "is required: a landlord your provider works with")
+        given = {"person": {k: getattr(request.person, k) for k in ("name", "personal_ref", "email", "mobile",
+                                                                   "phone", "address")},
+                 "needs": list(request.needs), "consent": request.consent, "consent_date": request.consent_date,
+                 "notes": request.notes, "referred_on": request.referred_on}
+        with self._runtime.uow(request.landlord_id) as uow:
+            made = service.self_referral(uow, provider=request.provider_scope, user_id=context.current().user_id,
+                                         given=given)
+        return self._answer(made)
+
+    def MatchReferral(self, request, ctx):
+        with self._runtime.uow(require_landlord()) as uow:
+            found = service.match(uow, self._people, referral_id=request.referral_id, person_id=request.person_id)
+        return self._answer(found)
+
+    def ListProviderLandlords(self, request, ctx):
+        if not request.provider_scope:
+            raise InvalidInput.field("provider_scope", "is required")
+        with self._platform(read_only=True) as uow:
+            return pb.ProviderLandlords(landlord_ids=service.provider_landlords(uow, provider=request.provider_scope))
+
     def GetReferral(self, request, ctx):
         with self._scoped(request.provider_scope, read_only=True) as uow:
             found = service.get_referral(uow, referral_id=request.referral_id, provider=request.provider_scope)

@@ -12,9 +12,9 @@ from services.common.dates import iso_date, landlord_today
 from services.common.errors import InvalidInput, NotFound
 from services.common.uow import UnitOfWork
 
-from . import domain, providers as provider_rules
+from . import appointments, domain, providers as provider_rules
 from .clients.profiles import People
-from .domain import Referral
+from .domain import Person, Referral
 from .providers import Provider
 from .store import LandlordProviders, ProviderRepository, ReferralRepository
 
@@ -101,6 +101,45 @@ def create_referral(uow: UnitOfWork, people: People, *, user_id: str, given: Map
     return made
 
 
+def self_referral(uow: UnitOfWork, *, provider: str, user_id: str, given: Mapping) -> Referral:
+    """A resident registered by a provider's adviser for the unit of work's landlord, which must work with the
+    provider (InvalidInput naming landlord_id otherwise, the same for a landlord that does not exist)."""
+    if not provider:
+        raise InvalidInput.field("provider_scope", "only a provider's users register self-referrals")
+    if provider not in chosen_providers(uow):
+        raise InvalidInput.field("landlord_id", "is not a landlord your provider works with")
+    person = given.get("person") or {}
+    made = Referral.self_referred(landlord_id=uow.landlord_id, provider_id=provider,
+                                  person=Person(**{k: (person.get(k) or "").strip() for k in Person.__annotations__}),
+                                  needs=list(given.get("needs") or ()), consent=bool(given.get("consent")),
+                                  consent_date=given.get("consent_date", ""), notes=given.get("notes", ""),
+                                  referred_on=given.get("referred_on", ""), by=user_id, now=uow.clock.now(),
+                                  today=today(uow))
+    _referrals(uow).add(made)
+    uow.track(made)
+    uow.commit()
+    return made
+
+
+def match(uow: UnitOfWork, people: People, *, referral_id: str, person_id: str) -> Referral:
+    """A self-referral matched to a current person of the landlord (the referral found first: another landlord's
+    is not found whatever the person; then profiles asked, then the referral locked and changed)."""
+    get_referral(uow, referral_id=referral_id)
+    uow.rollback()  # no transaction of ours stays open while profiles answers
+    person = people.snapshot(person_id) if person_id else None
+    if person is None:
+        raise InvalidInput.field("person_id", "is required: a current person of your landlord" if not person_id
+                                 else "no such current person")
+    found = get_referral(uow, referral_id=referral_id, for_update=True)
+    found.match(person_id, person, uow.clock.now())
+    return _changed(uow, found, "")
+
+
+def provider_landlords(uow: UnitOfWork, *, provider: str) -> list[str]:
+    """The landlords that work with the provider (a platform-level unit of work)."""
+    return LandlordProviders.of_provider(uow.session, provider)
+
+
 def get_referral(uow: UnitOfWork, *, referral_id: str, provider: str = "", for_update: bool = False) -> Referral:
     found = _referrals(uow, provider).get(referral_id, for_update=for_update) if referral_id else None
     if found is None:
@@ -130,7 +169,7 @@ def _changed(uow: UnitOfWork, found: Referral, provider: str) -> Referral:
 
 def book(uow: UnitOfWork, *, referral_id: str, slot: Mapping, user_id: str, provider: str = "") -> Referral:
     found = get_referral(uow, referral_id=referral_id, provider=provider, for_update=True)
-    found.book(domain.slot(**slot, now=uow.clock.now()), by=user_id, now=uow.clock.now())
+    found.book(appointments.slot(**slot, now=uow.clock.now()), by=user_id, now=uow.clock.now())
     return _changed(uow, found, provider)
 
 
@@ -144,7 +183,7 @@ def set_status(uow: UnitOfWork, *, referral_id: str, appointment_id: str, status
 def reschedule(uow: UnitOfWork, *, referral_id: str, appointment_id: str, slot: Mapping, reason: str, user_id: str,
                provider: str = "") -> Referral:
     found = get_referral(uow, referral_id=referral_id, provider=provider, for_update=True)
-    found.reschedule(appointment_id, domain.slot(**slot, now=uow.clock.now()), reason=reason, by=user_id,
+    found.reschedule(appointment_id, appointments.slot(**slot, now=uow.clock.now()), reason=reason, by=user_id,
                      now=uow.clock.now())
     return _changed(uow, found, provider)
 
@@ -178,7 +217,7 @@ def linked_referral(uow: UnitOfWork, *, referral_id: str, expires_at: dt.datetim
 def book_by_link(uow: UnitOfWork, *, referral_id: str, slot: Mapping, expires_at: dt.datetime) -> Referral:
     """The provider books through the request's link (which then stops working)."""
     found = linked_referral(uow, referral_id=referral_id, expires_at=expires_at, for_update=True)
-    found.book(domain.slot(**slot, now=uow.clock.now()), by="link", now=uow.clock.now())
+    found.book(appointments.slot(**slot, now=uow.clock.now()), by="link", now=uow.clock.now())
     return _changed(uow, found, "")
 
 

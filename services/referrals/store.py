@@ -67,6 +67,12 @@ class LandlordProviders:
         return set(self.session.execute(select(landlord_providers.c.provider_id).where(
             landlord_providers.c.landlord_id == self.landlord_id)).scalars())
 
+    @staticmethod
+    def of_provider(session: Session, provider_id: str) -> list[str]:
+        """The landlords that work with the provider (in a platform-level transaction)."""
+        return list(session.execute(select(landlord_providers.c.landlord_id).where(
+            landlord_providers.c.provider_id == provider_id).order_by(landlord_providers.c.landlord_id)).scalars())
+
     def replace(self, provider_ids: Sequence[str]) -> None:
         self.session.execute(delete(landlord_providers).where(landlord_providers.c.landlord_id == self.landlord_id))
         if provider_ids:

@@ -8,8 +8,9 @@ from services.common.grpc_client import call
 from services.gen.tracker.referrals.v1 import referrals_service_pb2 as pb
 
 from ..api import provider_user
-from ..schemas.referrals import (AppointmentStatusIn, ReferralList, ReferralOut, ReferralQuery, RescheduleIn, SlotIn,
-                                 StepIn)
+from ..schemas.referrals import (AppointmentStatusIn, LandlordList, ReferralList, ReferralOut, ReferralQuery,
+                                 RescheduleIn, SelfReferralIn, SlotIn, StepIn)
+from ..store import LandlordRepository
 from . import api
 from .referrals import CALENDAR, TAG, invitation, page, referral, slot
 
@@ -23,6 +24,27 @@ PROVIDER = provider_user()
            summary="The referrals made to your provider, newest first")
 def listed(gw, caller, query: ReferralQuery):
     return page(gw, query, scope=caller.provider_id)
+
+
+@api.route("POST", REFERRALS, access=PROVIDER, tag=TAG, status=201, body=SelfReferralIn, response=ReferralOut,
+           summary="Register a resident who came to your provider by themselves, for a landlord your provider works "
+                   "with (its officers match them to their profile)")
+def self_referral(gw, caller, body: SelfReferralIn):
+    return referral(call(gw.clients.referrals.SelfReferral, pb.SelfReferralRequest(
+        landlord_id=body.landlord_id, person=pb.PersonSnapshot(**body.person.model_dump()), needs=body.needs,
+        consent=body.consent, consent_date=body.consent_date.isoformat() if body.consent_date else "",
+        notes=body.notes, referred_on=body.referred_on.isoformat() if body.referred_on else "",
+        provider_scope=caller.provider_id)))
+
+
+@api.route("GET", "/api/v1/provider/landlords", access=PROVIDER, tag=TAG, response=LandlordList,
+           summary="The landlords your provider works with")
+def landlords(gw, caller):
+    ids = call(gw.clients.referrals.ListProviderLandlords,
+               pb.ProviderLandlordsRequest(provider_scope=caller.provider_id)).landlord_ids
+    with gw.uow(platform=True) as uow:
+        names = {landlord.landlord_id: landlord.name for landlord in LandlordRepository(uow.session).list()}
+    return {"items": sorted(({"id": i, "name": names.get(i, "")} for i in ids), key=lambda x: x["name"])}
 
 
 @api.route("GET", REFERRAL, access=PROVIDER, tag=TAG, response=ReferralOut, summary="A referral made to your "

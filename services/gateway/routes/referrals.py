@@ -15,8 +15,8 @@ from services.gen.tracker.referrals.v1 import referrals_service_pb2 as pb
 from .. import searching
 from ..api import SIGNED, landlord_staff
 from ..privileges import Privilege
-from ..schemas.referrals import (AppointmentStatusIn, LinkBooking, LinkedReferralOut, NewReferral, ReferralList,
-                                 ReferralOut, ReferralQuery, RescheduleIn, SlotIn, StepIn)
+from ..schemas.referrals import (AppointmentStatusIn, LinkBooking, LinkedReferralOut, MatchIn, NewReferral,
+                                 ReferralList, ReferralOut, ReferralQuery, RescheduleIn, SlotIn, StepIn)
 from . import api
 from .person_links import PERSON, known_person
 
@@ -96,6 +96,14 @@ def create(gw, caller, body: NewReferral):
         provider_id=body.provider_id or "", needs=body.needs, consent=body.consent,
         consent_date=body.consent_date.isoformat() if body.consent_date else "", notes=body.notes,
         referred_on=body.referred_on.isoformat() if body.referred_on else "")))
+
+
+@api.route("POST", REFERRAL + "/match", access=ACT, tag=TAG, body=MatchIn, response=ReferralOut,
+           summary="Match a resident who referred themselves to a provider to their profile (a new resident: add "
+                   "them first with POST /api/v1/people)")
+def match(gw, caller, referral_id: str, body: MatchIn):
+    return referral(call(gw.clients.referrals.MatchReferral,
+                         pb.MatchReferralRequest(referral_id=referral_id, person_id=body.person_id)))
 
 
 @api.route("GET", REFERRALS, access=READ, tag=TAG, query=ReferralQuery, response=ReferralList,

@@ -13,7 +13,7 @@ Need = Literal["employment", "training", "cv", "interview_skills", "digital_skil
                "debt_advice", "benefits_advice", "volunteering", "childcare"]
 StepName = Literal["first_appointment", "advice", "cv", "training_started", "training_completed", "qualification",
                    "work_placement", "job_started", "job_sustained_13_weeks", "job_sustained_26_weeks"]
-Status = Literal["declined", "referred", "appointment_requested", "appointment_booked", "in_progress", "in_work"]
+Status = Literal["declined", "awaiting_match", "referred", "appointment_requested", "appointment_booked", "in_progress", "in_work"]
 
 
 class ProviderIn(Body):
@@ -227,3 +227,45 @@ class ReferralReportOut(BaseModel):
     no_reasons: list[ReportCountOut] = Field(description="the people who said no, by why")
     outcomes: list[ReportCountOut] = Field(description="each checklist step reached")
     funnel: list[FunnelStepOut]
+
+
+class PersonIn(Body):
+    name: str = Field(min_length=1, max_length=200)
+    personal_ref: str = Field("", max_length=30, description="their landlord's reference, when they know it")
+    email: str = Field("", max_length=200)
+    mobile: str = Field("", max_length=200)
+    phone: str = Field("", max_length=200)
+    address: str = Field("", max_length=200)
+
+
+class SelfReferralIn(Body):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [{
+        "landlord_id": "6f1c2b9e-0000-4000-8000-0000000000b1",
+        "person": {"name": "Ivy Sample", "email": "ivy.sample@example.org", "mobile": "07700 900456"},
+        "needs": ["training"], "consent": True, "consent_date": "2026-12-01"}]})
+
+    landlord_id: str = Field(min_length=1, max_length=36, description="a landlord your provider works with: "
+                                                                      "GET /api/v1/provider/landlords")
+    person: PersonIn
+    needs: list[Need] = Field(default_factory=list, max_length=20)
+    consent: bool = Field(description="the resident agreed to their landlord being told")
+    consent_date: Optional[DateText] = None
+    notes: str = Field("", max_length=4000)
+    referred_on: Optional[DateText] = Field(None, description="left out: today")
+
+
+class MatchIn(Body):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "person_id": "6f1c2b9e-0000-4000-8000-000000000001"}]})
+
+    person_id: str = Field(min_length=1, max_length=36, description="a current person of your landlord (add them "
+                                                                    "first with POST /api/v1/people when new)")
+
+
+class LandlordOut(BaseModel):
+    id: str
+    name: str
+
+
+class LandlordList(BaseModel):
+    items: list[LandlordOut]

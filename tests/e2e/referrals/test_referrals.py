@@ -229,3 +229,36 @@ def test_a_journey_is_reported_end_to_end_with_the_funnel_and_the_nos(platform, 
     adviser = _provider_user(platform, operator, works)
     theirs = get_ok(adviser, "/api/v1/provider/reports/referrals")
     assert theirs["referrals"] == 3 and theirs["declined"] == 0
+
+
+def test_a_self_referral_is_registered_by_the_provider_and_matched_by_the_landlord(platform, operator, landlord):
+    landlord_record, admin = landlord
+    works = _provider(operator, "Walk-in Works")
+    admin.put("/api/v1/landlord-providers", json={"provider_ids": [works["id"]]})
+    other_record, other_admin = new_landlord(operator)
+    adviser = _provider_user(platform, operator, works)
+    assert get_ok(adviser, "/api/v1/provider/landlords")["items"] == [
+        {"id": landlord_record["id"], "name": landlord_record["name"]}]
+
+    body = {"landlord_id": landlord_record["id"], "person": {"name": "Ivy Walkin", "email": "ivy.walkin@example.org"},
+            "needs": ["training"], "consent": True, "consent_date": dt.date.today().isoformat()}
+    refused = adviser.post("/api/v1/provider/referrals", json={**body, "landlord_id": other_record["id"]})
+    assert refused.status_code == 422 and "landlord_id" in errors(refused)
+    no_name = adviser.post("/api/v1/provider/referrals", json={**body, "person": {"name": ""}})
+    assert no_name.status_code == 422 and "person.name" in errors(no_name)
+    made = adviser.post("/api/v1/provider/referrals", json=body)
+    assert made.status_code == 201, made.text
+    walkin = made.json()
+    assert (walkin["status"], walkin["person_id"], walkin["person"]["name"]) == ("awaiting_match", "", "Ivy Walkin")
+
+    waiting = get_ok(admin, "/api/v1/referrals", params={"status": "awaiting_match"})
+    assert [r["id"] for r in waiting["items"]] == [walkin["id"]]
+    assert other_admin.post(f"/api/v1/referrals/{walkin['id']}/match", json={"person_id": "x"}).status_code == 404
+    ivy = add(admin, "Ivy", "Walkin", email="ivy.walkin@example.org")
+    matched = admin.post(f"/api/v1/referrals/{walkin['id']}/match", json={"person_id": ivy["id"]})
+    assert matched.status_code == 200, matched.text
+    assert (matched.json()["status"], matched.json()["person_id"]) == ("referred", ivy["id"])
+    again = admin.post(f"/api/v1/referrals/{walkin['id']}/match", json={"person_id": ivy["id"]})
+    assert again.status_code == 409
+    assert [r["id"] for r in get_ok(admin, f"/api/v1/people/{ivy['id']}/referrals")["items"]] == [walkin["id"]]
+    assert get_ok(adviser, f"/api/v1/provider/referrals/{walkin['id']}")["person"]["name"] == "Ivy Walkin"

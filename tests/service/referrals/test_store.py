@@ -9,7 +9,7 @@ import uuid
 import pytest
 
 from services.common.errors import InvalidInput, NotFound
-from services.referrals import domain, service
+from services.referrals import appointments, service
 from services.referrals.domain import Person, Referral
 from services.referrals.store import ReferralRepository
 from tests.service.referrals.conftest import NOW, outbox
@@ -92,8 +92,8 @@ def test_a_referral_reads_back_with_its_appointments_steps_and_request(referrals
                         wants_support=True, no_reason="", provider_id="PR1", needs=["english", "cv"], consent=True,
                         consent_date="2026-06-01", notes="Line one\nline two", referred_on="2026-06-02", by="U1",
                         now=NOW, today=dt.date(2026, 6, 15))
-    first = made.book(domain.slot(**SLOT, now=NOW), by="U1", now=NOW)
-    made.reschedule(first.appointment_id, domain.slot(**{**SLOT, "starts_at": "2026-06-23T16:15", "minutes": 0},
+    first = made.book(appointments.slot(**SLOT, now=NOW), by="U1", now=NOW)
+    made.reschedule(first.appointment_id, appointments.slot(**{**SLOT, "starts_at": "2026-06-23T16:15", "minutes": 0},
                                                       now=NOW), reason="Clash; sorry", by="U2", now=NOW)
     made.record_step("advice", date="2026-06-14", notes="Benefits check", by="PU1", now=NOW,
                      today=dt.date(2026, 6, 15))

@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from services.common.errors import InUse, InvalidInput
-from services.referrals import domain
+from services.referrals import appointments, domain
 from services.referrals.domain import Person, Referral, ReferralChanged
 
 NOW = dt.datetime(2026, 6, 15, 9, 30, tzinfo=dt.timezone.utc)  # 10:30 in the UK (summer time)
@@ -27,8 +27,8 @@ def _referral(**changes) -> Referral:
     return Referral.new(**{**YES, **changes})
 
 
-def _slot(**changes) -> domain.Slot:
-    return domain.slot(**{**SLOT, "now": NOW, **changes})
+def _slot(**changes) -> appointments.Slot:
+    return appointments.slot(**{**SLOT, "now": NOW, **changes})
 
 
 def _refused(error, make, **changes) -> dict[str, str]:
@@ -83,7 +83,7 @@ def test_needs_dates_and_notes_are_checked_and_every_bad_field_is_named_at_once(
 
 def test_a_slot_is_a_uk_local_time_not_in_the_past_with_a_length_and_a_place():
     chosen = _slot(minutes=0, place="  Room 2 ", adviser=" Sam ")
-    assert chosen == domain.Slot(dt.datetime(2026, 6, 22, 10, 0), 60, "Room 2", "Sam")
+    assert chosen == appointments.Slot(dt.datetime(2026, 6, 22, 10, 0), 60, "Room 2", "Sam")
     assert _slot(starts_at="2026-06-15T10:30").starts_at == dt.datetime(2026, 6, 15, 10, 30)  # now, in the UK
     # 10:15 in the UK is 09:15Z, before now (09:30Z), though 10:15 is after 09:30
     assert _refused(InvalidInput, _slot, starts_at="2026-06-15T10:15") == {"slot.starts_at": "must not be in the past"}

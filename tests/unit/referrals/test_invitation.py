@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 from services.common.errors import InvalidInput
-from services.referrals import domain, invitation
-from services.referrals.domain import Appointment, Person, Referral, Slot
+from services.referrals import appointments, domain, invitation
+from services.referrals.appointments import Appointment, Slot
+from services.referrals.domain import Person, Referral
 
 NOW = dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.timezone.utc)
 
@@ -98,6 +99,6 @@ def test_an_appointment_across_a_clock_change_keeps_its_length():
 
 def test_a_time_the_uk_clock_skips_is_not_a_slot():
     with pytest.raises(InvalidInput) as refused:
-        domain.slot(starts_at="2026-03-29T01:30", minutes=60, place="Room 1", adviser="", now=NOW)
+        appointments.slot(starts_at="2026-03-29T01:30", minutes=60, place="Room 1", adviser="", now=NOW)
     assert [p.field for p in refused.value.fields] == ["slot.starts_at"]
-    assert domain.slot(starts_at="2026-03-29T02:30", minutes=60, place="Room 1", adviser="", now=NOW).minutes == 60
+    assert appointments.slot(starts_at="2026-03-29T02:30", minutes=60, place="Room 1", adviser="", now=NOW).minutes == 60

@@ -1,11 +1,11 @@
 {{/* The services this chart deploys, in order: their migration Jobs run in this order too
 (as deploy/local/run_cluster.py migrates and starts them). */}}
 {{- define "tracker.services" -}}
-profiles reporting import households groups messaging gateway
+profiles reporting import households groups messaging referrals gateway
 {{- end -}}
 
 {{- define "tracker.grpcServices" -}}
-profiles reporting import households groups messaging
+profiles reporting import households groups messaging referrals
 {{- end -}}
 
 {{/* Who calls each gRPC service (the network policies let only these pods reach its gRPC port):
@@ -13,14 +13,16 @@ the gateway calls every service; import calls profiles (UpsertPeople); household
 (custom field catalogue and checks); groups calls profiles (resolving criteria, people's status); reporting
 calls profiles (catalogue, search aggregations, the recount's people), households and groups (the recount's
 states, group and activity names) and messaging (the recount's communication records); messaging calls
-profiles (people's status). */}}
+profiles (people's status); referrals calls profiles (the person referred) and messaging (appointment requests
+by email). */}}
 {{- define "tracker.grpcCallers" -}}
-profiles: [gateway, reporting, import, households, groups, messaging]
+profiles: [gateway, reporting, import, households, groups, messaging, referrals]
 reporting: [gateway]
 import: [gateway]
 households: [gateway, reporting, messaging]
 groups: [gateway, reporting]
-messaging: [gateway, reporting]
+messaging: [gateway, reporting, referrals]
+referrals: [gateway]
 {{- end -}}
 
 {{/* TRACKER_VAR_DIR of every process: inside the /tmp emptyDir, except in the import pods,

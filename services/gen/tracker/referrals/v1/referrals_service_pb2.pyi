@@ -430,3 +430,43 @@ class FileChunk(_message.Message):
     DATA_FIELD_NUMBER: _ClassVar[int]
     data: bytes
     def __init__(self, data: _Optional[bytes] = ...) -> None: ...
+
+class SelfReferralRequest(_message.Message):
+    __slots__ = ("landlord_id", "person", "needs", "consent", "consent_date", "notes", "referred_on", "provider_scope")
+    LANDLORD_ID_FIELD_NUMBER: _ClassVar[int]
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    NEEDS_FIELD_NUMBER: _ClassVar[int]
+    CONSENT_FIELD_NUMBER: _ClassVar[int]
+    CONSENT_DATE_FIELD_NUMBER: _ClassVar[int]
+    NOTES_FIELD_NUMBER: _ClassVar[int]
+    REFERRED_ON_FIELD_NUMBER: _ClassVar[int]
+    PROVIDER_SCOPE_FIELD_NUMBER: _ClassVar[int]
+    landlord_id: str
+    person: PersonSnapshot
+    needs: _containers.RepeatedScalarFieldContainer[str]
+    consent: bool
+    consent_date: str
+    notes: str
+    referred_on: str
+    provider_scope: str
+    def __init__(self, landlord_id: _Optional[str] = ..., person: _Optional[_Union[PersonSnapshot, _Mapping]] = ..., needs: _Optional[_Iterable[str]] = ..., consent: _Optional[bool] = ..., consent_date: _Optional[str] = ..., notes: _Optional[str] = ..., referred_on: _Optional[str] = ..., provider_scope: _Optional[str] = ...) -> None: ...
+
+class MatchReferralRequest(_message.Message):
+    __slots__ = ("referral_id", "person_id")
+    REFERRAL_ID_FIELD_NUMBER: _ClassVar[int]
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    referral_id: str
+    person_id: str
+    def __init__(self, referral_id: _Optional[str] = ..., person_id: _Optional[str] = ...) -> None: ...
+
+class ProviderLandlordsRequest(_message.Message):
+    __slots__ = ("provider_scope",)
+    PROVIDER_SCOPE_FIELD_NUMBER: _ClassVar[int]
+    provider_scope: str
+    def __init__(self, provider_scope: _Optional[str] = ...) -> None: ...
+
+class ProviderLandlords(_message.Message):
+    __slots__ = ("landlord_ids",)
+    LANDLORD_IDS_FIELD_NUMBER: _ClassVar[int]
+    landlord_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, landlord_ids: _Optional[_Iterable[str]] = ...) -> None: ...

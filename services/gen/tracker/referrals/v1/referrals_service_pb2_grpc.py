@@ -83,6 +83,21 @@ class ReferralsStub:
                 request_serializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.ListReferralsRequest.SerializeToString,
                 response_deserializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.ReferralPage.FromString,
                 _registered_method=True)
+        self.SelfReferral = channel.unary_unary(
+                '/tracker.referrals.v1.Referrals/SelfReferral',
+                request_serializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.SelfReferralRequest.SerializeToString,
+                response_deserializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.Referral.FromString,
+                _registered_method=True)
+        self.MatchReferral = channel.unary_unary(
+                '/tracker.referrals.v1.Referrals/MatchReferral',
+                request_serializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.MatchReferralRequest.SerializeToString,
+                response_deserializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.Referral.FromString,
+                _registered_method=True)
+        self.ListProviderLandlords = channel.unary_unary(
+                '/tracker.referrals.v1.Referrals/ListProviderLandlords',
+                request_serializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.ProviderLandlordsRequest.SerializeToString,
+                response_deserializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.ProviderLandlords.FromString,
+                _registered_method=True)
         self.BookAppointment = channel.unary_unary(
                 '/tracker.referrals.v1.Referrals/BookAppointment',
                 request_serializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.BookAppointmentRequest.SerializeToString,
@@ -195,6 +210,28 @@ class ReferralsServicer:
 
     def ListReferrals(self, request, context):
         """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SelfReferral(self, request, context):
+        """A resident who came to the provider by themselves: registered by the provider's adviser for a landlord it
+        serves (provider scope), with the details the resident gave; the landlord's officers then match it to the
+        person's profile (who may be added first, when new).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def MatchReferral(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListProviderLandlords(self, request, context):
+        """The landlords that work with a provider (provider scope): those its advisers may register residents of.
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -314,6 +351,21 @@ def add_ReferralsServicer_to_server(servicer, server):
                     servicer.ListReferrals,
                     request_deserializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.ListReferralsRequest.FromString,
                     response_serializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.ReferralPage.SerializeToString,
+            ),
+            'SelfReferral': grpc.unary_unary_rpc_method_handler(
+                    servicer.SelfReferral,
+                    request_deserializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.SelfReferralRequest.FromString,
+                    response_serializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.Referral.SerializeToString,
+            ),
+            'MatchReferral': grpc.unary_unary_rpc_method_handler(
+                    servicer.MatchReferral,
+                    request_deserializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.MatchReferralRequest.FromString,
+                    response_serializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.Referral.SerializeToString,
+            ),
+            'ListProviderLandlords': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListProviderLandlords,
+                    request_deserializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.ProviderLandlordsRequest.FromString,
+                    response_serializer=tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.ProviderLandlords.SerializeToString,
             ),
             'BookAppointment': grpc.unary_unary_rpc_method_handler(
                     servicer.BookAppointment,
@@ -613,6 +665,87 @@ class Referrals:
             '/tracker.referrals.v1.Referrals/ListReferrals',
             tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.ListReferralsRequest.SerializeToString,
             tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.ReferralPage.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SelfReferral(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.referrals.v1.Referrals/SelfReferral',
+            tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.SelfReferralRequest.SerializeToString,
+            tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.Referral.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def MatchReferral(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.referrals.v1.Referrals/MatchReferral',
+            tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.MatchReferralRequest.SerializeToString,
+            tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.Referral.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListProviderLandlords(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.referrals.v1.Referrals/ListProviderLandlords',
+            tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.ProviderLandlordsRequest.SerializeToString,
+            tracker_dot_referrals_dot_v1_dot_referrals__service__pb2.ProviderLandlords.FromString,
             options,
             channel_credentials,
             insecure,
