@@ -76,6 +76,7 @@ class Person:
     mobile: str = ""
     phone: str = ""
     address: str = ""
+    area: str = ""  # the landlord's area the person lives in, as the profile has it
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The referral reports, with no I/O: over the referrals chosen (a landlord's, or those made to a provider),
-counts by landlord, provider, officer, status, the "no"s by reason and each checklist step reached; and the
-funnel from referral (of those who wanted support) to first appointment to job started, each step's share of
+counts by landlord, area, provider, officer, status, the "no"s by reason and each checklist step reached; and
+the funnel from referral (of those who wanted support) to first appointment to job started, each step's share of
 the one before and of all referred (per cent, one decimal), and the median days between the two steps of
 those who reached both. The referrals themselves as rows for a file."""
 from __future__ import annotations
@@ -16,8 +16,8 @@ from .domain import NO_REASONS, STEPS, Referral
 STATUS_LABELS = {"declined": "Declined", "referred": "Referred", "appointment_requested": "Appointment requested",
                  "appointment_booked": "Appointment booked", "in_progress": "In progress", "in_work": "In work"}
 FUNNEL = (("referred", "Referred"), ("first_appointment", "First appointment"), ("job_started", "Job started"))
-COLUMNS = ("Referred on", "Landlord", "Person", "Personal reference", "Provider", "Wants support", "Why not", "Needs",
-           "Status", "Referred by", "First appointment", "Job started", "Steps reached")
+COLUMNS = ("Referred on", "Landlord", "Person", "Personal reference", "Area", "Provider", "Wants support", "Why not",
+           "Needs", "Status", "Referred by", "First appointment", "Job started", "Steps reached")
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class Report:
     wanted_support: int
     declined: int
     by_landlord: list[tuple[str, int]]
+    by_area: list[tuple[str, int]]
     by_provider: list[tuple[str, int]]
     by_officer: list[tuple[str, int]]
     by_status: list[tuple[str, int]]
@@ -75,6 +76,7 @@ def _funnel(wanted: list[Referral]) -> list[Stage]:
 def report(found: list[Referral]) -> Report:
     wanted = [r for r in found if r.wants_support]
     return Report(len(found), len(wanted), len(found) - len(wanted), _counted(r.landlord_id for r in found),
+                  _counted(r.person.area for r in found),
                   _counted(r.provider_id for r in wanted), _counted(r.referred_by for r in found),
                   _counted(r.status for r in found), _counted(r.no_reason for r in found if not r.wants_support),
                   _counted(s.step for r in wanted for s in r.steps), _funnel(wanted))
@@ -90,7 +92,8 @@ def rows(found: list[Referral], providers: Mapping[str, str], names: Mapping[str
     yield list(COLUMNS)
     for r in found:
         yield [r.referred_on.isoformat(), names.get(r.landlord_id, r.landlord_id), r.person.name, r.person.personal_ref,
-               providers.get(r.provider_id, ""), "Yes" if r.wants_support else "No", NO_REASONS.get(r.no_reason, ""),
+               r.person.area, providers.get(r.provider_id, ""), "Yes" if r.wants_support else "No",
+               NO_REASONS.get(r.no_reason, ""),
                ", ".join(r.needs), STATUS_LABELS.get(r.status, r.status), names.get(r.referred_by, r.referred_by),
                _iso(r.first_appointment_on), _iso(_step_date(r, "job_started")),
                ", ".join(STEPS[s.step] for s in r.steps)]

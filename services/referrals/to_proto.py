@@ -67,7 +67,8 @@ def report_message(r: Report, providers: dict[str, str]) -> pb.ReferralReport:
     same = _same
     return pb.ReferralReport(
         referrals=r.referrals, wanted_support=r.wanted_support, declined=r.declined,
-        by_landlord=_counts(r.by_landlord, same), by_provider=_counts(r.by_provider, lambda k: providers.get(k, k)),
+        by_landlord=_counts(r.by_landlord, same), by_area=_counts(r.by_area, lambda k: k or "Not known"),
+        by_provider=_counts(r.by_provider, lambda k: providers.get(k, k)),
         by_officer=_counts(r.by_officer, same), by_status=_counts(r.by_status, lambda k: STATUS_LABELS.get(k, k)),
         no_reasons=_counts(r.no_reasons, lambda k: NO_REASONS.get(k, k)),
         outcomes=_counts(r.outcomes, lambda k: STEPS.get(k, k)),

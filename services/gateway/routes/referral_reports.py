@@ -46,7 +46,8 @@ def _answer(answer, names: dict[str, str]) -> dict:
     def optional(step, name: str):
         return getattr(step, name) if step.HasField(name) else None
     return {"referrals": answer.referrals, "wanted_support": answer.wanted_support, "declined": answer.declined,
-            "by_landlord": counts(answer.by_landlord, True), "by_provider": counts(answer.by_provider),
+            "by_landlord": counts(answer.by_landlord, True), "by_area": counts(answer.by_area),
+            "by_provider": counts(answer.by_provider),
             "by_officer": counts(answer.by_officer, True), "by_status": counts(answer.by_status),
             "no_reasons": counts(answer.no_reasons), "outcomes": counts(answer.outcomes),
             "funnel": [{"step": f.step, "label": f.label, "count": f.count,

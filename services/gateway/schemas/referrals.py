@@ -123,6 +123,7 @@ class PersonSnapshot(BaseModel):
     mobile: str
     phone: str
     address: str
+    area: str = Field(description="the landlord's area the person lives in (\"\" when not known)")
 
 
 class AppointmentOut(BaseModel):
@@ -221,6 +222,8 @@ class ReferralReportOut(BaseModel):
     wanted_support: int
     declined: int
     by_landlord: list[ReportCountOut]
+    by_area: list[ReportCountOut] = Field(description="the area the person lived in when referred (key \"\": "
+                                                     "not known)")
     by_provider: list[ReportCountOut]
     by_officer: list[ReportCountOut]
     by_status: list[ReportCountOut]
@@ -236,6 +239,7 @@ class PersonIn(Body):
     mobile: str = Field("", max_length=200)
     phone: str = Field("", max_length=200)
     address: str = Field("", max_length=200)
+    area: str = Field("", max_length=200, description="the landlord's area they live in, when they know it")
 
 
 class SelfReferralIn(Body):

@@ -34,7 +34,8 @@ class ProfilesPeople:
         fields = json_format.MessageToDict(found.fields)
         lines = [fields.get(line) or "" for line in (*ADDRESS_LINES, "postcode")]
         return Person(f"{found.first_name} {found.surname}".strip(), found.personal_ref, fields.get("email") or "",
-                      fields.get("mobile") or "", fields.get("phone") or "", ", ".join(x for x in lines if x))
+                      fields.get("mobile") or "", fields.get("phone") or "", ", ".join(x for x in lines if x),
+                      fields.get("area") or "")
 
     def close(self) -> None:
         self._channel.close()

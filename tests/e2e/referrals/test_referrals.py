@@ -188,7 +188,8 @@ def test_a_journey_is_reported_end_to_end_with_the_funnel_and_the_nos(platform, 
     journeys = [("2026-11-02", "2026-11-09", "2026-11-30"), ("2026-11-02", "2026-11-13", None),
                 ("2026-11-03", None, None)]
     for i, (referred, first, job) in enumerate(journeys):
-        made = _refer(admin, add(admin, f"Gus{i}", "Funnel"), works, referred_on=referred, consent_date=referred)
+        made = _refer(admin, add(admin, f"Gus{i}", "Funnel", area="Area A" if i else "Area B"), works,
+                      referred_on=referred, consent_date=referred)
         for step, day in (("first_appointment", first), ("job_started", job)):
             if day:
                 done = admin.post(f"/api/v1/referrals/{made['id']}/steps", json={"step": step, "date": day})
@@ -207,6 +208,8 @@ def test_a_journey_is_reported_end_to_end_with_the_funnel_and_the_nos(platform, 
                                           ("job_started", 1, 50.0, 21.0)]
     assert found["funnel"][2]["rate_from_referred"] == 33.3
     assert found["by_provider"] == [{"key": works["id"], "label": works["name"], "count": 3}]
+    assert [(a["key"], a["label"], a["count"]) for a in found["by_area"]] == [
+        ("", "Not known", 3), ("Area A", "Area A", 2), ("Area B", "Area B", 1)]
     me = get_ok(admin, "/api/v1/me")
     assert found["by_officer"] == [{"key": me["id"], "label": me["name"], "count": 6}]
     assert {s["key"]: s["count"] for s in found["by_status"]} == {"in_work": 1, "in_progress": 1, "referred": 1,
@@ -220,7 +223,7 @@ def test_a_journey_is_reported_end_to_end_with_the_funnel_and_the_nos(platform, 
     exported = admin.get("/api/v1/reports/referrals/file", params={"format": "csv", "referred_from": "2026-11-01"})
     assert exported.status_code == 200, exported.text
     lines = exported.content.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith("Referred on,Landlord,Person") and len(lines) == 7
+    assert lines[0].startswith("Referred on,Landlord,Person,Personal reference,Area,") and len(lines) == 7
     xlsx = admin.get("/api/v1/reports/referrals/file", params={"referred_from": "2026-11-01"})
     assert xlsx.status_code == 200, xlsx.text
     book_rows = list(openpyxl.load_workbook(io.BytesIO(xlsx.content), read_only=True).active.iter_rows(

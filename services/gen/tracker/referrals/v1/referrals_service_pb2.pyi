@@ -65,20 +65,22 @@ class SetLandlordProvidersRequest(_message.Message):
     def __init__(self, provider_ids: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class PersonSnapshot(_message.Message):
-    __slots__ = ("name", "personal_ref", "email", "mobile", "phone", "address")
+    __slots__ = ("name", "personal_ref", "email", "mobile", "phone", "address", "area")
     NAME_FIELD_NUMBER: _ClassVar[int]
     PERSONAL_REF_FIELD_NUMBER: _ClassVar[int]
     EMAIL_FIELD_NUMBER: _ClassVar[int]
     MOBILE_FIELD_NUMBER: _ClassVar[int]
     PHONE_FIELD_NUMBER: _ClassVar[int]
     ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    AREA_FIELD_NUMBER: _ClassVar[int]
     name: str
     personal_ref: str
     email: str
     mobile: str
     phone: str
     address: str
-    def __init__(self, name: _Optional[str] = ..., personal_ref: _Optional[str] = ..., email: _Optional[str] = ..., mobile: _Optional[str] = ..., phone: _Optional[str] = ..., address: _Optional[str] = ...) -> None: ...
+    area: str
+    def __init__(self, name: _Optional[str] = ..., personal_ref: _Optional[str] = ..., email: _Optional[str] = ..., mobile: _Optional[str] = ..., phone: _Optional[str] = ..., address: _Optional[str] = ..., area: _Optional[str] = ...) -> None: ...
 
 class CreateReferralRequest(_message.Message):
     __slots__ = ("person_id", "personal_ref", "wants_support", "no_reason", "provider_id", "needs", "consent", "consent_date", "notes", "referred_on", "provider_scope")
@@ -402,7 +404,7 @@ class FunnelStep(_message.Message):
     def __init__(self, step: _Optional[str] = ..., label: _Optional[str] = ..., count: _Optional[int] = ..., rate_from_previous: _Optional[float] = ..., rate_from_referred: _Optional[float] = ..., median_days_from_previous: _Optional[float] = ...) -> None: ...
 
 class ReferralReport(_message.Message):
-    __slots__ = ("referrals", "wanted_support", "declined", "by_landlord", "by_provider", "by_officer", "by_status", "no_reasons", "outcomes", "funnel")
+    __slots__ = ("referrals", "wanted_support", "declined", "by_landlord", "by_provider", "by_officer", "by_status", "no_reasons", "outcomes", "funnel", "by_area")
     REFERRALS_FIELD_NUMBER: _ClassVar[int]
     WANTED_SUPPORT_FIELD_NUMBER: _ClassVar[int]
     DECLINED_FIELD_NUMBER: _ClassVar[int]
@@ -413,6 +415,7 @@ class ReferralReport(_message.Message):
     NO_REASONS_FIELD_NUMBER: _ClassVar[int]
     OUTCOMES_FIELD_NUMBER: _ClassVar[int]
     FUNNEL_FIELD_NUMBER: _ClassVar[int]
+    BY_AREA_FIELD_NUMBER: _ClassVar[int]
     referrals: int
     wanted_support: int
     declined: int
@@ -423,7 +426,8 @@ class ReferralReport(_message.Message):
     no_reasons: _containers.RepeatedCompositeFieldContainer[ReportCount]
     outcomes: _containers.RepeatedCompositeFieldContainer[ReportCount]
     funnel: _containers.RepeatedCompositeFieldContainer[FunnelStep]
-    def __init__(self, referrals: _Optional[int] = ..., wanted_support: _Optional[int] = ..., declined: _Optional[int] = ..., by_landlord: _Optional[_Iterable[_Union[ReportCount, _Mapping]]] = ..., by_provider: _Optional[_Iterable[_Union[ReportCount, _Mapping]]] = ..., by_officer: _Optional[_Iterable[_Union[ReportCount, _Mapping]]] = ..., by_status: _Optional[_Iterable[_Union[ReportCount, _Mapping]]] = ..., no_reasons: _Optional[_Iterable[_Union[ReportCount, _Mapping]]] = ..., outcomes: _Optional[_Iterable[_Union[ReportCount, _Mapping]]] = ..., funnel: _Optional[_Iterable[_Union[FunnelStep, _Mapping]]] = ...) -> None: ...
+    by_area: _containers.RepeatedCompositeFieldContainer[ReportCount]
+    def __init__(self, referrals: _Optional[int] = ..., wanted_support: _Optional[int] = ..., declined: _Optional[int] = ..., by_landlord: _Optional[_Iterable[_Union[ReportCount, _Mapping]]] = ..., by_provider: _Optional[_Iterable[_Union[ReportCount, _Mapping]]] = ..., by_officer: _Optional[_Iterable[_Union[ReportCount, _Mapping]]] = ..., by_status: _Optional[_Iterable[_Union[ReportCount, _Mapping]]] = ..., no_reasons: _Optional[_Iterable[_Union[ReportCount, _Mapping]]] = ..., outcomes: _Optional[_Iterable[_Union[ReportCount, _Mapping]]] = ..., funnel: _Optional[_Iterable[_Union[FunnelStep, _Mapping]]] = ..., by_area: _Optional[_Iterable[_Union[ReportCount, _Mapping]]] = ...) -> None: ...
 
 class FileChunk(_message.Message):
     __slots__ = ("data",)
