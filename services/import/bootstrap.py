@@ -35,7 +35,7 @@ class Import:
         self.worker = RunWorker(lambda: uow(platform=True), uow,
                                 lambda name: Runner(uow, self.people, self.uploads_dir, clock=self.runtime.clock,
                                                     worker=name))
-        servicer = ImportsServicer(self.runtime, self.uploads_dir, self.worker.nudge)
+        servicer = ImportsServicer(self.runtime, self.uploads_dir, self.worker.nudge, self.people.option_labels)
         self.runtime.start([(pb_grpc.add_ImportsServicer_to_server, servicer, "tracker.imports.v1.Imports")],
                            address or self.settings.grpc_address(NAME))
         self.runtime.bus.ensure_topics([topics.HOUSING_FEED])

@@ -3,8 +3,9 @@
 1. checking: every row read and checked against feed v1; the rejected ones kept with their reasons,
    the accepted ones spooled to a file beside the upload. A file that cannot be read to the end
    fails here, before anything is applied.
-2. applying: the spooled rows sent to profiles a batch at a time; progress and counts saved after
-   each batch, so a run that stops (a crash, an engine away) carries on from the last batch saved.
+2. applying: the spooled rows sent to profiles a batch at a time, the landlord's value mappings
+   applied to them first (those whose option still exists); progress and counts saved after each
+   batch, so a run that stops (a crash, an engine away) carries on from the last batch saved.
 3. archiving (full snapshots): imported people the run did not list are archived.
 
 A preview run does all three with profiles' dry run: it counts and samples, changing nothing.
@@ -22,7 +23,7 @@ from typing import Callable, Iterator
 from services.common.clock import Clock
 from services.common.metrics import IMPORT_ROWS, IMPORT_RUNS
 
-from . import feed, files
+from . import feed, files, value_mappings
 from .clients.profiles import ProfilesPeople
 from .domain import CHECKING, FEED, FULL, WAITING, ARCHIVING, ImportRun
 from .running import service as running
@@ -51,10 +52,11 @@ class Runner:
 
     def run(self, landlord_id: str, run_id: str) -> ImportRun:
         with self._uow(landlord_id) as uow:
-            run, add_unknown = running.begin_run(uow, run_id=run_id, worker=self._worker)
+            run, add_unknown, mappings = running.begin_run(uow, run_id=run_id, worker=self._worker)
         try:
+            mapped = value_mappings.by_field(value_mappings.still_valid(mappings, self._people.option_labels))
             seen, header = self._check(run)
-            self._apply(run, header, add_unknown)
+            self._apply(run, header, add_unknown, mapped)
             archived = self._archive(run, seen)
         except files.FileProblem as problem:
             run.fail(problem.message, self._clock.now())
@@ -150,13 +152,15 @@ class Runner:
 
     # -- pass 2 ---------------------------------------------------------------------------------------------------
 
-    def _apply(self, run: ImportRun, header: Header, add_unknown: list[str]) -> None:
-        """The spooled accepted rows, after those already applied, to profiles a batch at a time."""
+    def _apply(self, run: ImportRun, header: Header, add_unknown: list[str], mapped: dict) -> None:
+        """The spooled accepted rows, after those already applied, to profiles a batch at a time, their values
+        mapped."""
         names, columns, batch = header.columns, header.column_of, []
         with open(self.spool_path(run.run_id), encoding="utf-8") as spool:
             for line in itertools.islice(spool, run.rows_done, None):
                 row, person, cells, beyond = json.loads(line)
-                batch.append(feed.Checked(row, person, (), {**dict(zip(names, cells)), **beyond}))
+                batch.append(feed.Checked(row, value_mappings.apply(person, mapped), (),
+                                          {**dict(zip(names, cells)), **beyond}))
                 if len(batch) == self._batch:
                     self._send(run, batch, columns, add_unknown)
                     batch = []

@@ -12,6 +12,7 @@ from services.gen.tracker.imports.v1 import imports_service_pb2 as pb, imports_s
 
 from . import service
 from .domain import SAMPLE_KINDS, ImportRun
+from .value_mappings import FIELDS, LIST_OF, ValueMapping
 
 MAX_UPLOAD_BYTES = 300 * 1024 * 1024
 
@@ -33,8 +34,9 @@ def run_message(run: ImportRun) -> pb.ImportRun:
 
 
 class ImportsServicer(pb_grpc.ImportsServicer):
-    def __init__(self, runtime, uploads_dir: Path, on_queued):
+    def __init__(self, runtime, uploads_dir: Path, on_queued, options_of):
         self._runtime = runtime
+        self._options_of = options_of  # option list name -> its current labels (profiles)
         self._uploads = uploads_dir
         self._on_queued = on_queued
 
@@ -105,6 +107,45 @@ class ImportsServicer(pb_grpc.ImportsServicer):
         with self._runtime.uow(require_landlord()) as uow:
             service.delete_mapping(uow, name=request.name)
         return pb.DeleteMappingResponse()
+
+
+    def ListValueMappings(self, request, ctx):
+        with self._runtime.uow(require_landlord()) as uow:
+            return _value_mappings(service.value_mappings(uow))
+
+    def SaveValueMappings(self, request, ctx):
+        landlord_id = require_landlord()
+        options = self._options_of(LIST_OF[request.field]) if request.field in FIELDS else []
+        with self._runtime.uow(landlord_id) as uow:
+            return _value_mappings(service.save_value_mappings(
+                uow, field=request.field, entries=[(m.feed_value, m.option) for m in request.mappings],
+                options=options))
+
+    def GetUnknownValues(self, request, ctx):
+        with self._runtime.uow(require_landlord()) as uow:
+            _, _, found = service.unknown_values(uow, run_id=request.run_id, options_of=self._options_of)
+        return pb.UnknownValues(values=[_unknown(u) for u in found])
+
+    def PreviewValueMappings(self, request, ctx):
+        landlord_id = require_landlord()
+        options = self._options_of(LIST_OF[request.field]) if request.field in FIELDS else []
+        proposed = service.checked_value_mappings(request.field, [(m.feed_value, m.option) for m in request.mappings],
+                                                  options)
+        with self._runtime.uow(landlord_id) as uow:
+            rows, accepted, found = service.unknown_values(uow, run_id=request.run_id, options_of=self._options_of,
+                                                           field=request.field, proposed=proposed)
+        return pb.ValueMappingPreview(rejected_rows=rows, would_be_accepted=accepted,
+                                      values=[_unknown(u) for u in found])
+
+
+def _value_mappings(found: list[ValueMapping]) -> pb.ValueMappings:
+    return pb.ValueMappings(mappings=[pb.ValueMapping(field=m.field, feed_value=m.feed_value, option=m.option)
+                                      for m in found])
+
+
+def _unknown(u) -> pb.UnknownValue:
+    return pb.UnknownValue(field=u.field, feed_value=u.feed_value, rows=u.rows, mapped_to=u.mapped_to,
+                           suggestion=u.suggestion)
 
 
 def _mapping(name: str, columns: dict, updated_at) -> pb.ColumnMapping:

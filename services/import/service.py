@@ -17,7 +17,8 @@ from services.common.uow import UnitOfWork
 
 from . import feed, files
 from .domain import FEED, FILE, MODES, QUEUED, WAITING, ImportRun
-from .store import RunRepository
+from .store import RunRepository, ValueMappingRepository
+from .value_mappings import ValueMapping, by_field, checked as checked_value_mappings, unknown_values as _unknown_values
 
 OPTION_LISTS = tuple(sorted({feed.BY_NAME[feed.PERSON_FIELD[c]].option_list for c in feed.OPTION_COLUMNS}))
 MAPPING_NAME = re.compile(r"^[\w .-]{1,100}$")
@@ -216,3 +217,29 @@ def delete_mapping(uow: UnitOfWork, *, name: str) -> None:
     if not _repo(uow).delete_mapping(name):
         raise NotFound("column mapping not found")
     uow.commit()
+
+
+def value_mappings(uow: UnitOfWork) -> list[ValueMapping]:
+    return ValueMappingRepository(uow.session, uow.landlord_id).all()
+
+
+def save_value_mappings(uow: UnitOfWork, *, field: str, entries: list[tuple[str, str]],
+                        options: list[str]) -> list[ValueMapping]:
+    """Replace one field's mappings (`options`: the field's list's current labels); all of them answered."""
+    repo = ValueMappingRepository(uow.session, uow.landlord_id)
+    repo.replace(field, checked_value_mappings(field, entries, options))
+    uow.commit()
+    return repo.all()
+
+
+def unknown_values(uow: UnitOfWork, *, run_id: str, options_of, field: str = "",
+                   proposed: list[ValueMapping] | None = None):
+    """A run's unknown option values (rejected rows, rows the mappings would accept, each value): with the saved
+    mappings, or with one field's mappings replaced by `proposed` (a preview; nothing is saved)."""
+    run = get_run(uow, run_id=run_id)
+    mappings = value_mappings(uow)
+    if proposed is not None:
+        mappings = [m for m in mappings if m.field != field] + proposed
+    problems = _repo(uow).rejections(run_id)
+    return _unknown_values(problems, lambda column: files.field_of(column, run.mapping), by_field(mappings),
+                           options_of)

@@ -1,5 +1,5 @@
-"""Storage of the import service (SQLAlchemy Core): runs, rejected rows, settings, column
-mappings and the feed records staged while a Kafka run arrives. Every query is filtered by
+"""Storage of the import service (SQLAlchemy Core): runs, rejected rows, settings, column and
+value mappings and the feed records staged while a Kafka run arrives. Every query is filtered by
 the landlord here; PostgreSQL row-level security is the second wall behind it."""
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ from services.common.uow import UnitOfWork
 from .domain import QUEUED, RUNNING, Counts, ImportRun
 from .feed import RowProblem, cut
 
-from .tables import column_mappings, feed_records, import_runs, import_settings, rejected_rows
+from .tables import column_mappings, feed_records, import_runs, import_settings, rejected_rows, value_mappings
+from .value_mappings import ValueMapping, key
 
 
 def _run_row(run: ImportRun) -> dict[str, Any]:
@@ -178,6 +179,27 @@ class RunRepository:
     def delete_mapping(self, name: str) -> bool:
         return self.session.execute(delete(column_mappings).where(
             self._mine(column_mappings), column_mappings.c.name == name)).rowcount > 0
+
+
+class ValueMappingRepository:
+    """A landlord's value mappings, field by field."""
+
+    def __init__(self, session: Session, landlord_id: str):
+        self.session = session
+        self.landlord_id = landlord_id
+
+    def all(self) -> list[ValueMapping]:
+        rows = self.session.execute(select(value_mappings).where(value_mappings.c.landlord_id == self.landlord_id)
+                                    .order_by(value_mappings.c.field, value_mappings.c.value_key)).mappings()
+        return [ValueMapping(r["field"], r["feed_value"], r["option"]) for r in rows]
+
+    def replace(self, field: str, mappings: Iterable[ValueMapping]) -> None:
+        self.session.execute(delete(value_mappings).where(value_mappings.c.landlord_id == self.landlord_id,
+                                                          value_mappings.c.field == field))
+        rows = [{"landlord_id": self.landlord_id, "field": field, "value_key": key(m.feed_value),
+                 "feed_value": m.feed_value, "option": m.option} for m in mappings]
+        if rows:
+            self.session.execute(insert(value_mappings), rows)
 
 
 class WorkQueue:

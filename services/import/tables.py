@@ -1,5 +1,6 @@
-"""The import service's tables (SQLAlchemy Core): runs, rejected rows, settings, column mappings, the
-feed records staged while a Kafka run arrives, and the service's outbox. Every row carries its landlord."""
+"""The import service's tables (SQLAlchemy Core): runs, rejected rows, settings, column and value
+mappings, the feed records staged while a Kafka run arrives, and the service's outbox. Every row
+carries its landlord."""
 from __future__ import annotations
 
 from sqlalchemy import BigInteger, Boolean, Column, DateTime, Index, MetaData, PrimaryKeyConstraint, String, Table, Text
@@ -60,6 +61,15 @@ column_mappings = Table(
     Column("columns", Text, nullable=False),  # JSON: their column -> feed v1 column, or null to ignore it
     Column("updated_at", DateTime(timezone=True), nullable=False),
     PrimaryKeyConstraint("landlord_id", "name"),
+)
+value_mappings = Table(
+    "import_value_mappings", metadata,
+    Column("landlord_id", String(36), nullable=False),
+    Column("field", String(40), nullable=False),  # a feed v1 option column
+    Column("value_key", Text, nullable=False),  # value_mappings.key(feed_value): how values match
+    Column("feed_value", Text, nullable=False),
+    Column("option", Text, nullable=False),  # the option's label
+    PrimaryKeyConstraint("landlord_id", "field", "value_key"),
 )
 feed_records = Table(
     "import_feed_records", metadata,

@@ -132,3 +132,53 @@ class MappingOut(BaseModel):
 class MappingList(BaseModel):
     total: int
     items: list[MappingOut] = Field(description="by name")
+
+
+OptionField = Literal["title", "gender", "ethnicity", "disability", "tenancy_type", "household_status", "area",
+                      "gender_identity", "marriage_civil_partnership", "pregnancy_maternity"]
+
+
+class ValueMappingIn(Body):
+    feed_value: str = Field(min_length=1, max_length=400,
+                            description="the value as the housing system writes it (case and repeated spaces do "
+                                        "not count)")
+    option: str = Field(min_length=1, max_length=200, description="the label of one of your options of the field's "
+                                                                  "list (GET /api/v1/option-lists/{list_name})")
+
+
+class ValueMappingsBody(Body):
+    model_config = _examples({"mappings": [{"feed_value": "Lead tenant", "option": "Head"},
+                                            {"feed_value": "Joint tenant", "option": "Joint"}]})
+
+    mappings: list[ValueMappingIn] = Field(max_length=1000, description="every mapping of the field: the field's "
+                                                                        "saved mappings are replaced by these")
+
+
+class ValueMappingOut(BaseModel):
+    field: OptionField
+    feed_value: str
+    option: str
+
+
+class ValueMappingList(BaseModel):
+    total: int
+    items: list[ValueMappingOut] = Field(description="by field, then feed value")
+
+
+class UnknownValueOut(BaseModel):
+    field: OptionField
+    feed_value: str = Field(description="as the first rejected row giving it wrote it")
+    rows: int = Field(description="rejected rows that gave it")
+    mapped_to: Optional[str] = Field(description="the option a mapping (saved, or previewed) gives it")
+    suggestion: Optional[str] = Field(description="the option it most likely means, when one is close")
+
+
+class UnknownValueList(BaseModel):
+    total: int
+    items: list[UnknownValueOut] = Field(description="most rows first")
+
+
+class ValueMappingPreviewOut(BaseModel):
+    rejected_rows: int = Field(description="the run's rejected rows")
+    would_be_accepted: int = Field(description="of them, rows rejected only for values the mappings map")
+    items: list[UnknownValueOut]

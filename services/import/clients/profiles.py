@@ -1,6 +1,6 @@
 """Profiles, as the import sees it: people upserted by personal reference, the references of
-imported people, and archiving. Over gRPC (profiles owns people); the caller's landlord and
-user travel in the call context."""
+imported people, archiving, and the labels of an option list (for value mappings). Over gRPC
+(profiles owns people); the caller's landlord and user travel in the call context."""
 from __future__ import annotations
 
 import json
@@ -12,6 +12,7 @@ import grpc
 from services.common import context
 from services.common.grpc_client import MAX_MESSAGE_BYTES, call, channel, domain_error
 from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb, profiles_service_pb2_grpc as pb_grpc
+from services.gen.tracker.profiles.v1 import setup_service_pb2 as setup_pb, setup_service_pb2_grpc as setup_grpc
 
 UPSERT_TIMEOUT = 120.0  # seconds: a batch of a thousand people, on a busy machine
 ARCHIVE_CHUNK = 2000
@@ -30,6 +31,12 @@ class ProfilesPeople:
     def __init__(self, address: str):
         self._channel = channel(address)
         self._stub = pb_grpc.ProfilesStub(self._channel)
+        self._setup = setup_grpc.ProfileSetupStub(self._channel)
+
+    def option_labels(self, list_name: str) -> list[str]:
+        """The labels of the list's current (not archived) options, in the list's order."""
+        answer = call(self._setup.GetOptionList, setup_pb.GetOptionListRequest(list_name=list_name))
+        return [o.label for o in answer.items if not o.archived]
 
     def upsert(self, records: Sequence[Mapping[str, str]], *, add_unknown_options: Iterable[str] = (),
                dry_run: bool = False) -> list[Outcome]:

@@ -10,7 +10,8 @@ from services.common.uow import UnitOfWork
 
 from ..domain import FEED, ImportRun, RunTakenOver
 from ..feed import RowProblem
-from ..store import RunRepository, WorkQueue
+from ..store import RunRepository, ValueMappingRepository, WorkQueue
+from ..value_mappings import ValueMapping
 
 
 def _repo(uow: UnitOfWork) -> RunRepository:
@@ -32,15 +33,17 @@ def claim_next_run(uow: UnitOfWork, *, worker: str, stale_after: dt.timedelta) -
     return claimed
 
 
-def begin_run(uow: UnitOfWork, *, run_id: str, worker: str) -> tuple[ImportRun, list[str]]:
-    """The claimed run, started (or carried on), and the option lists whose unknown values it adds."""
+def begin_run(uow: UnitOfWork, *, run_id: str, worker: str) -> tuple[ImportRun, list[str], list[ValueMapping]]:
+    """The claimed run, started (or carried on), the option lists whose unknown values it adds, and the
+    landlord's value mappings."""
     repo = _repo(uow)
     run = repo.get(run_id)
     add_unknown = repo.add_unknown_options()
+    mappings = ValueMappingRepository(uow.session, uow.landlord_id).all()
     run.begin(uow.clock.now())
     _save(uow, repo, run, worker)
     uow.commit()
-    return run, add_unknown
+    return run, add_unknown, mappings
 
 
 def restart_checking(uow: UnitOfWork, *, run: ImportRun, worker: str) -> None:

@@ -83,7 +83,7 @@ EXAMPLE_FILE = ("example.txt", b"An example document.\n", "text/plain")
 EXAMPLE_FILES = {"ImportUpload": ("people.csv", b"personal_ref,first_name,surname\r\nMX000001,Mat,Rix\r\n", "text/csv")}
 # Routes whose path names something the caller chooses (PUT saves the caller's own under that name):
 # another landlord's user saves their own, and the first landlord's stays as it was.
-OWN_NAMES = {("PUT", "/api/v1/imports/mappings/{name}")}
+OWN_NAMES = {("PUT", "/api/v1/imports/mappings/{name}"), ("PUT", "/api/v1/imports/value-mappings/{field}")}
 
 
 def _example_body(document: dict, operation: dict) -> dict:
@@ -123,6 +123,7 @@ def _path(path: str, cast: dict, caller=None) -> str:
         assert job.status_code == 202, job.text
         path = path.replace("{job_id}", job.json()["id"])
     path = path.replace("{landlord_id}", cast["landlord_id"])
+    path = path.replace("{field}", "household_status")  # a feed option field (value mappings)
     if "{provider_id}" in path:  # the cast's provider; a fresh adviser of it (routes may disable or reset them)
         path = path.replace("{provider_id}", cast["provider_id"])
         if "{user_id}" in path:

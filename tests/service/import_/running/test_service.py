@@ -39,7 +39,7 @@ def test_a_run_is_held_by_one_worker_until_it_goes_quiet_then_taken_over(runtime
     queued = _queued(runtime)
     assert _claim(runtime, "w1") == (queued.landlord_id, queued.run_id)
     with runtime.uow(queued.landlord_id) as uow:
-        run, add_unknown = running.begin_run(uow, run_id=queued.run_id, worker="w1")
+        run, add_unknown, _ = running.begin_run(uow, run_id=queued.run_id, worker="w1")
     assert (run.status, add_unknown) == (domain.RUNNING, [])
     problem = feed.RowProblem(2, "surname", "is required", {"personal_ref": "R1"})
     run.counts.rows_read = 1
@@ -77,7 +77,7 @@ def test_a_finished_feed_run_drops_its_staged_records(runtime):
         uow.commit()
     _claim(runtime, "w1")
     with runtime.uow(queued.landlord_id) as uow:
-        run, _ = running.begin_run(uow, run_id=queued.run_id, worker="w1")
+        run, _, _ = running.begin_run(uow, run_id=queued.run_id, worker="w1")
         assert running.staged_records(uow, run_id=run.run_id, after=0) == [(1, {"personal_ref": "R1"})]
         assert running.staged_records(uow, run_id=run.run_id, after=1) == []
     run.complete(0, runtime.clock.now())

@@ -198,3 +198,69 @@ class DeleteMappingRequest(_message.Message):
 class DeleteMappingResponse(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...
+
+class ValueMapping(_message.Message):
+    __slots__ = ("field", "feed_value", "option")
+    FIELD_FIELD_NUMBER: _ClassVar[int]
+    FEED_VALUE_FIELD_NUMBER: _ClassVar[int]
+    OPTION_FIELD_NUMBER: _ClassVar[int]
+    field: str
+    feed_value: str
+    option: str
+    def __init__(self, field: _Optional[str] = ..., feed_value: _Optional[str] = ..., option: _Optional[str] = ...) -> None: ...
+
+class ListValueMappingsRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class ValueMappings(_message.Message):
+    __slots__ = ("mappings",)
+    MAPPINGS_FIELD_NUMBER: _ClassVar[int]
+    mappings: _containers.RepeatedCompositeFieldContainer[ValueMapping]
+    def __init__(self, mappings: _Optional[_Iterable[_Union[ValueMapping, _Mapping]]] = ...) -> None: ...
+
+class SaveValueMappingsRequest(_message.Message):
+    __slots__ = ("field", "mappings", "run_id")
+    FIELD_FIELD_NUMBER: _ClassVar[int]
+    MAPPINGS_FIELD_NUMBER: _ClassVar[int]
+    RUN_ID_FIELD_NUMBER: _ClassVar[int]
+    field: str
+    mappings: _containers.RepeatedCompositeFieldContainer[ValueMapping]
+    run_id: str
+    def __init__(self, field: _Optional[str] = ..., mappings: _Optional[_Iterable[_Union[ValueMapping, _Mapping]]] = ..., run_id: _Optional[str] = ...) -> None: ...
+
+class GetUnknownValuesRequest(_message.Message):
+    __slots__ = ("run_id",)
+    RUN_ID_FIELD_NUMBER: _ClassVar[int]
+    run_id: str
+    def __init__(self, run_id: _Optional[str] = ...) -> None: ...
+
+class UnknownValue(_message.Message):
+    __slots__ = ("field", "feed_value", "rows", "mapped_to", "suggestion")
+    FIELD_FIELD_NUMBER: _ClassVar[int]
+    FEED_VALUE_FIELD_NUMBER: _ClassVar[int]
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    MAPPED_TO_FIELD_NUMBER: _ClassVar[int]
+    SUGGESTION_FIELD_NUMBER: _ClassVar[int]
+    field: str
+    feed_value: str
+    rows: int
+    mapped_to: str
+    suggestion: str
+    def __init__(self, field: _Optional[str] = ..., feed_value: _Optional[str] = ..., rows: _Optional[int] = ..., mapped_to: _Optional[str] = ..., suggestion: _Optional[str] = ...) -> None: ...
+
+class UnknownValues(_message.Message):
+    __slots__ = ("values",)
+    VALUES_FIELD_NUMBER: _ClassVar[int]
+    values: _containers.RepeatedCompositeFieldContainer[UnknownValue]
+    def __init__(self, values: _Optional[_Iterable[_Union[UnknownValue, _Mapping]]] = ...) -> None: ...
+
+class ValueMappingPreview(_message.Message):
+    __slots__ = ("rejected_rows", "would_be_accepted", "values")
+    REJECTED_ROWS_FIELD_NUMBER: _ClassVar[int]
+    WOULD_BE_ACCEPTED_FIELD_NUMBER: _ClassVar[int]
+    VALUES_FIELD_NUMBER: _ClassVar[int]
+    rejected_rows: int
+    would_be_accepted: int
+    values: _containers.RepeatedCompositeFieldContainer[UnknownValue]
+    def __init__(self, rejected_rows: _Optional[int] = ..., would_be_accepted: _Optional[int] = ..., values: _Optional[_Iterable[_Union[UnknownValue, _Mapping]]] = ...) -> None: ...

@@ -82,6 +82,26 @@ class ImportsStub:
                 request_serializer=tracker_dot_imports_dot_v1_dot_imports__service__pb2.DeleteMappingRequest.SerializeToString,
                 response_deserializer=tracker_dot_imports_dot_v1_dot_imports__service__pb2.DeleteMappingResponse.FromString,
                 _registered_method=True)
+        self.ListValueMappings = channel.unary_unary(
+                '/tracker.imports.v1.Imports/ListValueMappings',
+                request_serializer=tracker_dot_imports_dot_v1_dot_imports__service__pb2.ListValueMappingsRequest.SerializeToString,
+                response_deserializer=tracker_dot_imports_dot_v1_dot_imports__service__pb2.ValueMappings.FromString,
+                _registered_method=True)
+        self.SaveValueMappings = channel.unary_unary(
+                '/tracker.imports.v1.Imports/SaveValueMappings',
+                request_serializer=tracker_dot_imports_dot_v1_dot_imports__service__pb2.SaveValueMappingsRequest.SerializeToString,
+                response_deserializer=tracker_dot_imports_dot_v1_dot_imports__service__pb2.ValueMappings.FromString,
+                _registered_method=True)
+        self.GetUnknownValues = channel.unary_unary(
+                '/tracker.imports.v1.Imports/GetUnknownValues',
+                request_serializer=tracker_dot_imports_dot_v1_dot_imports__service__pb2.GetUnknownValuesRequest.SerializeToString,
+                response_deserializer=tracker_dot_imports_dot_v1_dot_imports__service__pb2.UnknownValues.FromString,
+                _registered_method=True)
+        self.PreviewValueMappings = channel.unary_unary(
+                '/tracker.imports.v1.Imports/PreviewValueMappings',
+                request_serializer=tracker_dot_imports_dot_v1_dot_imports__service__pb2.SaveValueMappingsRequest.SerializeToString,
+                response_deserializer=tracker_dot_imports_dot_v1_dot_imports__service__pb2.ValueMappingPreview.FromString,
+                _registered_method=True)
 
 
 class ImportsServicer:
@@ -148,6 +168,36 @@ class ImportsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListValueMappings(self, request, context):
+        """Value mappings: a feed's spelling of an option value -> one of the landlord's options, per field.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SaveValueMappings(self, request, context):
+        """Replaces the field's mappings; every option named must be an option of the field's list now
+        (INVALID_ARGUMENT naming mappings[i].option otherwise): a mapping never creates an option.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetUnknownValues(self, request, context):
+        """The option values a run's profiles did not know, with how many rejected rows gave each, its
+        saved mapping if any, and the option it most likely means.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PreviewValueMappings(self, request, context):
+        """What the saved mappings with one field's mappings replaced would have made of a run's rejected rows.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ImportsServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -195,6 +245,26 @@ def add_ImportsServicer_to_server(servicer, server):
                     servicer.DeleteMapping,
                     request_deserializer=tracker_dot_imports_dot_v1_dot_imports__service__pb2.DeleteMappingRequest.FromString,
                     response_serializer=tracker_dot_imports_dot_v1_dot_imports__service__pb2.DeleteMappingResponse.SerializeToString,
+            ),
+            'ListValueMappings': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListValueMappings,
+                    request_deserializer=tracker_dot_imports_dot_v1_dot_imports__service__pb2.ListValueMappingsRequest.FromString,
+                    response_serializer=tracker_dot_imports_dot_v1_dot_imports__service__pb2.ValueMappings.SerializeToString,
+            ),
+            'SaveValueMappings': grpc.unary_unary_rpc_method_handler(
+                    servicer.SaveValueMappings,
+                    request_deserializer=tracker_dot_imports_dot_v1_dot_imports__service__pb2.SaveValueMappingsRequest.FromString,
+                    response_serializer=tracker_dot_imports_dot_v1_dot_imports__service__pb2.ValueMappings.SerializeToString,
+            ),
+            'GetUnknownValues': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetUnknownValues,
+                    request_deserializer=tracker_dot_imports_dot_v1_dot_imports__service__pb2.GetUnknownValuesRequest.FromString,
+                    response_serializer=tracker_dot_imports_dot_v1_dot_imports__service__pb2.UnknownValues.SerializeToString,
+            ),
+            'PreviewValueMappings': grpc.unary_unary_rpc_method_handler(
+                    servicer.PreviewValueMappings,
+                    request_deserializer=tracker_dot_imports_dot_v1_dot_imports__service__pb2.SaveValueMappingsRequest.FromString,
+                    response_serializer=tracker_dot_imports_dot_v1_dot_imports__service__pb2.ValueMappingPreview.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -443,6 +513,114 @@ class Imports:
             '/tracker.imports.v1.Imports/DeleteMapping',
             tracker_dot_imports_dot_v1_dot_imports__service__pb2.DeleteMappingRequest.SerializeToString,
             tracker_dot_imports_dot_v1_dot_imports__service__pb2.DeleteMappingResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListValueMappings(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.imports.v1.Imports/ListValueMappings',
+            tracker_dot_imports_dot_v1_dot_imports__service__pb2.ListValueMappingsRequest.SerializeToString,
+            tracker_dot_imports_dot_v1_dot_imports__service__pb2.ValueMappings.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SaveValueMappings(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.imports.v1.Imports/SaveValueMappings',
+            tracker_dot_imports_dot_v1_dot_imports__service__pb2.SaveValueMappingsRequest.SerializeToString,
+            tracker_dot_imports_dot_v1_dot_imports__service__pb2.ValueMappings.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetUnknownValues(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.imports.v1.Imports/GetUnknownValues',
+            tracker_dot_imports_dot_v1_dot_imports__service__pb2.GetUnknownValuesRequest.SerializeToString,
+            tracker_dot_imports_dot_v1_dot_imports__service__pb2.UnknownValues.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PreviewValueMappings(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tracker.imports.v1.Imports/PreviewValueMappings',
+            tracker_dot_imports_dot_v1_dot_imports__service__pb2.SaveValueMappingsRequest.SerializeToString,
+            tracker_dot_imports_dot_v1_dot_imports__service__pb2.ValueMappingPreview.FromString,
             options,
             channel_credentials,
             insecure,
