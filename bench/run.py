@@ -10,10 +10,11 @@ against raw Elasticsearch; figures in var/bench/) and the import benchmark (benc
 1,000,000-row CSV and 100,000-row XLSX feeds end to end against raw COPY; var/bench/), and the groups
 benchmark (bench/groups_bench.py: resolving a search template and a 100,000-member admin group to people;
 bench/households_bench.py: rebuilding the households of 1,000,000 residents; var/bench/).
-BENCH_ONLY=slice, search, import, groups, drift, reporting or messaging runs one stage (reporting:
-bench/reporting_bench.py, the profile report, a population's profile beside raw Elasticsearch, and record
-exports; messaging: bench/messaging_bench.py, a 100,000-person email list built and previewed, and emails
-sent through the platform beside raw smtplib)."""
+BENCH_ONLY=slice, search, bulk, import, groups, drift, reporting or messaging runs one stage (bulk:
+bench/bulk_bench.py, search documents written by a raw _bulk loop beside index_many with 1-3 requests in
+flight; reporting: bench/reporting_bench.py, the profile report, a population's profile beside raw
+Elasticsearch, and record exports; messaging: bench/messaging_bench.py, a 100,000-person email list built
+and previewed, and emails sent through the platform beside raw smtplib)."""
 from __future__ import annotations
 
 import json
@@ -43,7 +44,7 @@ PORTS = {"TRACKER_GATEWAY_PORT": "18180", "TRACKER_PROFILES_GRPC_PORT": "15151",
          "TRACKER_GROUPS_METRICS_PORT": "19155", "TRACKER_MESSAGING_GRPC_PORT": "15156",
          "TRACKER_MESSAGING_METRICS_PORT": "19156", "TRACKER_REFERRALS_GRPC_PORT": "15157",
          "TRACKER_REFERRALS_METRICS_PORT": "19157"}
-STAGES = ("slice", "search", "import", "groups", "drift", "reporting", "messaging")
+STAGES = ("slice", "search", "bulk", "import", "groups", "drift", "reporting", "messaging")
 
 
 def _measure(command: list[str], ports: dict[str, str], samples: int) -> dict:
@@ -81,6 +82,9 @@ def main() -> None:
     if only in ("", "search"):
         from bench import search_bench
         search_bench.main([])
+    if only in ("", "bulk"):
+        from bench import bulk_bench
+        bulk_bench.main([])
     if only in ("", "import"):
         from bench import import_bench
         import_bench.main([])

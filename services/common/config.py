@@ -47,6 +47,13 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         raise ConfigError(f"{name}={raw!r}: expected a whole number") from None
 
 
+def _at_least(env: Mapping[str, str], name: str, default: int, least: int) -> int:
+    value = _int(env, name, default)
+    if value < least:
+        raise ConfigError(f"{name}={value}: expected at least {least}")
+    return value
+
+
 def kept_secret(var_dir: Path, name: str, size: int) -> str:
     """A secret generated once and kept under var/ (embedded mode, when not configured)."""
     path = var_dir / name
@@ -73,6 +80,8 @@ class Settings:
     search_shards: int = 1
     search_replicas: int = 0
     search_routing_partition: int = 1
+    search_bulk_bytes: int = 5 * 1024 * 1024
+    search_bulk_in_flight: int = 2
     gateway_host: str = "127.0.0.1"
     gateway_port: int = 8080
     gateway_trusted_proxy: str = ""  # the proxy whose X-Forwarded-For names the client ("*": any); empty: none
@@ -113,6 +122,8 @@ class Settings:
             search_shards=_int(env, "TRACKER_SEARCH_SHARDS", 1),
             search_replicas=_int(env, "TRACKER_SEARCH_REPLICAS", 0),
             search_routing_partition=_int(env, "TRACKER_SEARCH_ROUTING_PARTITION", 1),
+            search_bulk_bytes=_at_least(env, "TRACKER_SEARCH_BULK_BYTES", 5 * 1024 * 1024, 1024),
+            search_bulk_in_flight=_at_least(env, "TRACKER_SEARCH_BULK_IN_FLIGHT", 2, 1),
             gateway_host=env.get("TRACKER_GATEWAY_HOST", "127.0.0.1"),
             gateway_port=_int(env, "TRACKER_GATEWAY_PORT", 8080),
             gateway_trusted_proxy=env.get("TRACKER_GATEWAY_TRUSTED_PROXY", "").strip(),

@@ -36,7 +36,8 @@ def make_search_index(settings: Settings) -> SearchIndex:
         from .search.elastic import ElasticsearchIndex
         return ElasticsearchIndex(settings.elasticsearch_url, index_prefix=settings.search_index_prefix,
                                   shards=settings.search_shards, replicas=settings.search_replicas,
-                                  routing_partition=settings.search_routing_partition)
+                                  routing_partition=settings.search_routing_partition,
+                                  bulk_bytes=settings.search_bulk_bytes, bulk_in_flight=settings.search_bulk_in_flight)
     from .search.embedded import EmbeddedSearchIndex
     settings.var_dir.mkdir(parents=True, exist_ok=True)
     return EmbeddedSearchIndex(str(settings.var_dir / "search.sqlite"))

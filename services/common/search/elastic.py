@@ -29,11 +29,20 @@ EXTERNAL = "external_gte"  # a versioned write replaces the same version or an o
 CONFLICT = "version_conflict_engine_exception"  # a versioned write refused: the index holds a newer version
 
 
+BULK_BYTES = 5 * 1024 * 1024  # a _bulk request's body at most (Elasticsearch's guidance: a few MiB)
+BULK_DOCS = 5_000  # and at most this many documents
+BULK_IN_FLIGHT = 2  # _bulk requests at once when a write needs several
+
+
 class ElasticsearchIndex(SearchIndex):
     def __init__(self, url: str, *, index_prefix: str = "", request_timeout: float = 30,
-                 shards: int = 1, replicas: int = 0, routing_partition: int = 1) -> None:
+                 shards: int = 1, replicas: int = 0, routing_partition: int = 1,
+                 bulk_bytes: int = BULK_BYTES, bulk_in_flight: int = BULK_IN_FLIGHT) -> None:
         if routing_partition > 1 and routing_partition >= shards:
             raise ValueError("a landlord's routing partition must be smaller than the number of shards")
+        if bulk_bytes < 1024 or bulk_in_flight < 1:
+            raise ValueError("a bulk request is at least 1 KiB, and at least one is in flight")
+        self._bulk_bytes, self._bulk_in_flight = bulk_bytes, bulk_in_flight
         self._client = Elasticsearch(url, request_timeout=request_timeout, serializer=OrjsonSerializer())
         self._routing_partition = routing_partition
         self._prefix = index_prefix
@@ -125,9 +134,7 @@ class ElasticsearchIndex(SearchIndex):
         )
         failures: dict[str, int] = {}
         with _errors("index_many"):
-            for ok, item in helpers.streaming_bulk(
-                    self._client, actions, raise_on_error=False, yield_ok=False,
-                    require_alias=True):
+            for ok, item in self._bulk(actions, several=len(documents) > BULK_DOCS):
                 if not ok:
                     error = next(iter(item.values()), {}).get("error", {})
                     kind = error.get("type", "unknown") if isinstance(error, dict) else "unknown"
@@ -138,6 +145,17 @@ class ElasticsearchIndex(SearchIndex):
             raise SearchError(f"search index index_many failed for {sum(failures.values())} "
                               f"document(s): {summary}")
         return refused
+
+    def _bulk(self, actions, *, several: bool):
+        """The actions in _bulk requests of at most bulk_bytes (and BULK_DOCS documents); with `several`,
+        bulk_in_flight of them at once (the order between requests does not matter: every document is written
+        once, and versions decide between writers). Yields (ok, item) of every action."""
+        sizes = {"chunk_size": BULK_DOCS, "max_chunk_bytes": self._bulk_bytes}
+        if several and self._bulk_in_flight > 1:
+            return helpers.parallel_bulk(self._client, actions, thread_count=self._bulk_in_flight,
+                                         queue_size=self._bulk_in_flight, raise_on_error=False,
+                                         require_alias=True, **sizes)
+        return helpers.streaming_bulk(self._client, actions, raise_on_error=False, require_alias=True, **sizes)
 
     def versions(self, name: str, landlord_id: str, doc_ids: Sequence[str]) -> dict[str, int]:
         check_versions_ids(doc_ids)

@@ -21,7 +21,8 @@ def test_engines_and_addresses_come_from_the_environment():
     assert settings.database_url("reporting") == "postgresql+psycopg://a@h/tracker_reporting"
 
 
-@pytest.mark.parametrize("name,value", [("TRACKER_BUS", "rabbit"), ("TRACKER_GATEWAY_PORT", "eighty")])
+@pytest.mark.parametrize("name,value", [("TRACKER_BUS", "rabbit"), ("TRACKER_GATEWAY_PORT", "eighty"),
+                                        ("TRACKER_SEARCH_BULK_BYTES", "100"), ("TRACKER_SEARCH_BULK_IN_FLIGHT", "0")])
 def test_bad_values_name_the_variable(name, value):
     with pytest.raises(ConfigError, match=name):
         Settings.from_env({name: value})

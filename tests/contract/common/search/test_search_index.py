@@ -70,6 +70,19 @@ def test_a_versioned_write_never_replaces_a_newer_document(index):
     assert index.versions(INDEX, A, []) == {}
 
 
+def test_a_write_too_big_for_one_request_keeps_every_document_and_refuses_only_older_ones(index):
+    """12,000 documents: Elasticsearch gets them in several _bulk requests, some at once; the outcome is one
+    write's (every document there once, at its version; only the one older than the index's refused)."""
+    many = 12_000
+    index.index_many(INDEX, A, {"p7": {"name": "Newer"}}, versions={"p7": 5})
+    written = {f"p{n}": {"name": f"Person {n}", "age": n % 100} for n in range(many)}
+    assert index.index_many(INDEX, A, written, versions={doc_id: 2 for doc_id in written}) == 1
+    index.refresh(INDEX)
+    assert index.search(INDEX, A, SearchRequest(count_only=True)).total == many
+    assert index.versions(INDEX, A, ["p0", "p7", f"p{many - 1}"]) == {"p0": 2, "p7": 5, f"p{many - 1}": 2}
+    assert index.search(INDEX, A, SearchRequest(filters=[Term("name", ["Newer"])])).total == 1
+
+
 def test_unversioned_writes_count_the_version_up(index):
     index.index(INDEX, A, "p1", {"name": "One"})
     index.index_many(INDEX, A, {"p1": {"name": "Two"}, "p2": {"name": "One"}})
