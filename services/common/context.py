@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import uuid
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from .errors import Unauthenticated
+from services.common.ids import new_uuid
 
 LANDLORD_KEY = "x-landlord-id"
 USER_KEY = "x-user-id"
@@ -39,7 +39,7 @@ _current: contextvars.ContextVar[CallContext] = contextvars.ContextVar("call_con
 
 
 def new_request_id() -> str:
-    return uuid.uuid4().hex
+    return new_uuid().hex
 
 
 def current() -> CallContext:

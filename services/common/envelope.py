@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from dataclasses import dataclass
 
 from google.protobuf.message import DecodeError, Message as ProtoMessage
 
 from services.gen.tracker.common.v1 import envelope_pb2
+from services.common.ids import new_id
 
 from . import context
 
@@ -25,7 +25,7 @@ class OutgoingEvent:
 def wrap(topic: str, landlord_id: str, entity_id: str, payload: ProtoMessage, occurred_at: dt.datetime) -> OutgoingEvent:
     """The event in its envelope; `occurred_at` is when the change was made, by the service's clock."""
     env = envelope_pb2.EventEnvelope(
-        event_id=str(uuid.uuid4()),
+        event_id=new_id(),
         type=payload.DESCRIPTOR.full_name,
         landlord_id=landlord_id,
         entity_id=entity_id,

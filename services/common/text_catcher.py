@@ -21,12 +21,12 @@ import re
 import threading
 import urllib.error
 import urllib.request
-import uuid
 from collections.abc import Mapping
 from email.utils import format_datetime
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
+from services.common.ids import new_uuid
 from services.common.text_catcher_http import Answer, Server, problem
 from services.common.text_segments import segments
 from services.common.twilio_signature import HEADER, signature
@@ -43,7 +43,7 @@ _OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopba
 
 
 def _sid() -> str:
-    return "SM" + uuid.uuid4().hex
+    return "SM" + new_uuid().hex
 
 
 def _post(url: str, params: Mapping[str, str], token: str) -> int:

@@ -7,7 +7,6 @@ their password (which bumps the version) revokes every token issued before.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
 import jwt
 from argon2 import PasswordHasher
@@ -15,10 +14,11 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from services.common.clock import Clock
 from services.common.errors import Unauthenticated
+from services.common.ids import new_uuid
 
 _hasher = PasswordHasher()  # Argon2id, 64 MiB, 3 passes: RFC 9106's second recommended option
 # Verified against when the username is unknown, so the answer takes as long either way.
-_DUMMY_HASH = _hasher.hash(uuid.uuid4().hex)
+_DUMMY_HASH = _hasher.hash(new_uuid().hex)
 ALGORITHM = "HS256"
 
 
@@ -52,7 +52,7 @@ class TokenIssuer:
         now = self.clock.now()
         claims = {"sub": user_id, "lid": landlord_id or "", "ver": token_version, "iat": now,
                   **({"pid": provider_id} if provider_id else {}),
-                  "exp": now + dt.timedelta(seconds=self.ttl_seconds), "jti": uuid.uuid4().hex}
+                  "exp": now + dt.timedelta(seconds=self.ttl_seconds), "jti": new_uuid().hex}
         return jwt.encode(claims, self._secret, algorithm=ALGORITHM)
 
     def read(self, token: str) -> dict:

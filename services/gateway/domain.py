@@ -4,10 +4,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import secrets
-import uuid
 from dataclasses import dataclass
 
 from services.common.errors import FieldProblem, collect
+from services.common.ids import new_id
 
 from .privileges import Privilege, Role, effective
 
@@ -32,7 +32,7 @@ class Landlord:
             collect([FieldProblem("name", "is required")])
         if len(name) > 200:
             collect([FieldProblem("name", "must be at most 200 characters")])
-        return cls(str(uuid.uuid4()), name, now)
+        return cls(new_id(), name, now)
 
 
 @dataclass

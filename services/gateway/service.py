@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import uuid
 from dataclasses import replace
 
 from services.common.db import as_utc
 from services.common.errors import (FieldProblem, InvalidInput, NotFound, PermissionDenied, TooManyAttempts,
                                     Unauthenticated, collect)
+from services.common.ids import new_id
 from services.common.uow import UnitOfWork
 
 from . import auth, passwords
@@ -114,7 +114,7 @@ def ensure_operator(uow: UnitOfWork, *, password: str) -> None:
     users = UserRepository(uow.session)
     operator = users.by_username(OPERATOR_USERNAME)
     if operator is None:
-        users.add(User(str(uuid.uuid4()), None, OPERATOR_USERNAME, "Platform operator", Role.PLATFORM_OPERATOR,
+        users.add(User(new_id(), None, OPERATOR_USERNAME, "Platform operator", Role.PLATFORM_OPERATOR,
                        auth.hash_password(password), created_at=uow.clock.now(), all_areas=True))
     elif not auth.verify_password(operator.password_hash, password):
         users.save(replace(operator, password_hash=auth.hash_password(password), token_version=operator.token_version + 1))
@@ -136,7 +136,7 @@ def create_landlord(uow: UnitOfWork, *, caller: User, name: str, admin_username:
     except InvalidInput as error:
         problems = error.fields + problems
     collect(problems)
-    admin = User(str(uuid.uuid4()), landlord.landlord_id, username, details["name"], Role.SITE_ADMINISTRATOR,
+    admin = User(new_id(), landlord.landlord_id, username, details["name"], Role.SITE_ADMINISTRATOR,
                  auth.hash_password(admin_password), created_at=now, all_areas=True)
     LandlordRepository(uow.session).add(landlord)
     UserRepository(uow.session).add(admin, username_field="admin.username")
@@ -163,7 +163,7 @@ def add_administrator(uow: UnitOfWork, *, caller: User, landlord_id: str, userna
     collect(problems)
     password = one_time_password()
     now = uow.clock.now()
-    admin = User(str(uuid.uuid4()), landlord_id, username, details["name"], Role.SITE_ADMINISTRATOR,
+    admin = User(new_id(), landlord_id, username, details["name"], Role.SITE_ADMINISTRATOR,
                  auth.hash_password(password), created_at=now, all_areas=True, email=details["email"] or "",
                  initials=initials_of(details["name"]), must_change_password=True)
     UserRepository(uow.session).add(admin)

@@ -4,11 +4,11 @@ reaches the other's users: a landlord's never see a provider's, a provider's man
 (another provider's users are not found)."""
 from __future__ import annotations
 
-import uuid
 from dataclasses import replace
 from typing import Any
 
 from services.common.errors import FieldProblem, NotFound, PermissionDenied, collect
+from services.common.ids import new_id
 from services.common.uow import UnitOfWork
 
 from . import auth
@@ -58,7 +58,7 @@ def create_user(uow: UnitOfWork, *, caller: User, values: dict[str, Any]) -> tup
                                areas=values["areas"], all_areas=values.get("all_areas", False))
     collect(problems)
     password = one_time_password()
-    user = User(str(uuid.uuid4()), caller.landlord_id, username, values["name"], values["role"],
+    user = User(new_id(), caller.landlord_id, username, values["name"], values["role"],
                 auth.hash_password(password), created_at=uow.clock.now(),
                 initials=values.get("initials") or initials_of(values["name"]),
                 email=values.get("email") or "", phone=values.get("phone") or "", areas=values["areas"],
@@ -152,7 +152,6 @@ def _audit(uow: UnitOfWork, caller: User, action: str, target: User, details: di
                                  details=details)
 
 
-
 def _provider_scope(caller: User, provider_id: str) -> None:
     """The platform operator reaches every provider's users, a provider's user only their own provider's (any
     other provider is not found for them); a landlord's users none."""
@@ -199,7 +198,7 @@ def create_provider_user(uow: UnitOfWork, *, caller: User, provider_id: str, val
     problems += provider_grant_problems(caller, provider_id=provider_id, role=values["role"])
     collect(problems)
     password = one_time_password()
-    user = User(str(uuid.uuid4()), None, username, values["name"], values["role"], auth.hash_password(password),
+    user = User(new_id(), None, username, values["name"], values["role"], auth.hash_password(password),
                 created_at=uow.clock.now(), initials=values.get("initials") or initials_of(values["name"]),
                 email=values.get("email") or "", phone=values.get("phone") or "", must_change_password=True,
                 provider_id=provider_id)

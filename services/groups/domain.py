@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from services.common import dates
 from services.common.errors import InvalidInput
+from services.common.ids import new_id
 
 NAME_MAX = 200
 TEXT_MAX = 4000
@@ -17,10 +18,6 @@ UNSPECIFIED = "Unspecified"  # the activity admin groups belong to, and the type
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
 _UNSPECIFIED_NAMESPACE = uuid.UUID("5b0f3a4e-7c1d-4d8e-9a51-2f6c0b7e9d13")
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
 
 
 def unspecified_activity_id(landlord_id: str) -> str:

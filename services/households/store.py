@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import uuid
 from dataclasses import fields
 from typing import Any, Iterable, Sequence
 
@@ -14,13 +13,13 @@ from sqlalchemy.orm import Session
 
 from services.common.bulk import chunks, update_rows
 from services.common.db import as_utc
+from services.common.ids import new_id
 
 from . import matching
 from .domain import CURRENT, Resident
 from .tables import households, occupancies, profile_values, residents
 
 RESIDENT_COLUMNS = [f.name for f in fields(Resident)]  # resident_of reads a row in this order
-
 
 
 def _columns(resident: Resident) -> dict[str, Any]:
@@ -144,7 +143,7 @@ class HouseholdStore:
     def add_households(self, new: Iterable[tuple[matching.Match, Resident]], at: dt.datetime) -> dict[str, str]:
         """New, empty households, one per (match, the resident whose property details it takes); their
         ids by match key."""
-        rows = [{"household_id": str(uuid.uuid4()), "landlord_id": self.landlord_id, "match_key": match.key,
+        rows = [{"household_id": new_id(), "landlord_id": self.landlord_id, "match_key": match.key,
                  "matched_by": match.matched_by, **address_columns(r.property_ref, r.lines, r.postcode),
                  "occupant_count": 0, "youngest_date_of_birth": None, "tenancy_types": "", "version": 0, "property_profile": "{}",
                  "household_profile": "{}", "created_at": at, "updated_at": at} for match, r in new]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from dataclasses import asdict, dataclass, field
 from typing import Any
+from services.common.ids import new_id
 
 FILE, FEED = "file", "feed"
 FULL, DELTA = "full", "delta"
@@ -65,7 +65,7 @@ class ImportRun:
     def new(cls, *, landlord_id: str, source: str, mode: str, now: dt.datetime, preview: bool = False,
             started_by: str = "", file_name: str = "", mapping: dict | None = None, feed_run_id: str = "",
             status: str = QUEUED, encoding: str = "utf-8") -> "ImportRun":
-        return cls(str(uuid.uuid4()), landlord_id, source, mode, preview, now, started_by=started_by,
+        return cls(new_id(), landlord_id, source, mode, preview, now, started_by=started_by,
                    file_name=file_name, mapping=mapping, feed_run_id=feed_run_id, encoding=encoding, status=status,
                    phase=WAITING if status == WAITING else "")
 

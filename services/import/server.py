@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import contextlib
-import uuid
 from pathlib import Path
 
 from services.common import context
 from services.common.context import require_landlord
 from services.common.errors import InvalidInput
 from services.gen.tracker.imports.v1 import imports_service_pb2 as pb, imports_service_pb2_grpc as pb_grpc
+from services.common.ids import new_id
 
 from . import service
 from .domain import SAMPLE_KINDS, ImportRun
@@ -47,7 +47,7 @@ class ImportsServicer(pb_grpc.ImportsServicer):
             raise InvalidInput.field("file", "the upload must begin with its details (file name, mode)")
         start = first.start
         self._uploads.mkdir(parents=True, exist_ok=True)
-        partial = self._uploads / f"{uuid.uuid4()}.partial"
+        partial = self._uploads / f"{new_id()}.partial"
         try:
             size = 0
             with open(partial, "wb") as out:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import socket
-import uuid
 from typing import Callable
 
 from services.common import context
 from services.common.errors import Unavailable
+from services.common.ids import new_uuid
 from services.common.worker import BackgroundWorker
 
 from . import service
@@ -29,7 +29,7 @@ class RunWorker(BackgroundWorker):
         super().__init__("import-worker")
         self._platform_uow = platform_uow
         self._uow = uow
-        self.name = f"{socket.gethostname()}:{uuid.uuid4().hex[:8]}"
+        self.name = f"{socket.gethostname()}:{new_uuid().hex[:8]}"
         self._runner = runner_for(self.name)
 
     def work_once(self) -> bool:

@@ -4,12 +4,12 @@ history; a contact is deleted only while no record or message names it, else arc
 choices, its records kept)."""
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, insert, select, update
 
 from services.common.errors import AlreadyExists, InUse, InvalidInput, NotFound
+from services.common.ids import new_id
 from services.common.uow import UnitOfWork
 
 from .tables import communication_records, landlord_contacts as table, messages
@@ -69,7 +69,7 @@ def _unique(uow: UnitOfWork, name: str, other_than: str = "") -> None:
 def add(uow: UnitOfWork, *, name: str, user_id: str) -> Contact:
     name = _name(name)
     _unique(uow, name)
-    made = Contact(str(uuid.uuid4()), name, False, 0)
+    made = Contact(new_id(), name, False, 0)
     uow.session.execute(insert(table), [{"contact_id": made.contact_id, "landlord_id": uow.landlord_id,
                                          "name": name, "archived": False, "created_at": uow.clock.now(),
                                          "created_by": user_id}])

@@ -6,12 +6,12 @@ use case."""
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from services.common.dates import iso_date
 from services.common.errors import FieldProblem, InvalidInput, collect
+from services.common.ids import new_id
 
 TEXT_MAX = 200
 NOTES_MAX = 4000
@@ -110,10 +110,6 @@ class Catalogue:
 # The product's list: every landlord's until the landlord changes its own.
 PRODUCT = Catalogue(tuple(CommunicationCode(c.code, c.label, tuple(Outcome(o, label) for o, label in c.outcomes),
                                             colour=c.colour) for c in CODES))
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
 
 
 @dataclass(frozen=True)

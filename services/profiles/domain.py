@@ -8,11 +8,11 @@ values live in `custom` by field id. Every change of a core field becomes a
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from services.common.errors import collect
+from services.common.ids import new_id
 from services.common.person_fields import ALTERNATIVE_CONTACT, FIELDS, Kind
 
 from .setup.domain import CHOICE_TYPES, Catalogue
@@ -79,7 +79,7 @@ class Person:
     def add(cls, *, landlord_id: str, raw: Mapping[str, Any], catalogue: Catalogue, created_by: str,
             now: dt.datetime, source: str = USER) -> "Person":
         """A new person; raises InvalidInput naming every bad field."""
-        person = cls(str(uuid.uuid4()), landlord_id, blank_values(), {}, now, now, created_by,
+        person = cls(new_id(), landlord_id, blank_values(), {}, now, now, created_by,
                      imported_fields=frozenset(raw) - {"custom"} if source == IMPORT else frozenset())
         person.values["status"] = CURRENT
         person._apply(raw, catalogue, now=now, by=created_by, source=source, new=True)

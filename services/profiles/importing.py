@@ -7,13 +7,14 @@ import dataclasses
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from services.common.errors import DomainError, FieldProblem, InvalidInput
+from services.common.ids import new_id
 from services.common.person_fields import BY_NAME, FIELDS, Kind
 from services.common.uow import UnitOfWork
 
 from .catalogue_cache import CatalogueCache
 from .domain import ARCHIVED, CURRENT, IMPORT, FieldChange, Person
 from .setup.domain import Catalogue, Option, clean_label
-from .setup.store import SetupStore, load_catalogue, new_id
+from .setup.store import SetupStore, load_catalogue
 from .store import HistoryRepository, PersonRepository
 
 CREATED = FieldChange("record", None, "created")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import uuid
 from typing import Any, Iterable, Iterator
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
@@ -14,6 +13,7 @@ from sqlalchemy.orm import Session
 from services.common.bulk import chunks
 from services.common.db import as_utc
 from services.common.errors import AlreadyExists
+from services.common.ids import new_id
 from services.common.person_fields import FIELDS, Kind
 
 from .domain import FieldChange, Person, blank_values
@@ -220,7 +220,7 @@ class HistoryRepository:
     def record_many(self, entries: Iterable[tuple[str, Iterable[FieldChange]]], *, by: str, at: dt.datetime,
                     source: str) -> None:
         """The changes of many people (person id, changes) in one multi-row statement."""
-        rows = [{"change_id": str(uuid.uuid4()), "landlord_id": self.landlord_id, "person_id": person_id,
+        rows = [{"change_id": new_id(), "landlord_id": self.landlord_id, "person_id": person_id,
                  "changed_at": at, "changed_by": by, "source": source, "field": c.field, "old_value": c.old,
                  "new_value": c.new} for person_id, changes in entries for c in changes]
         if rows:
@@ -256,7 +256,6 @@ def _person(row) -> Person:
     return Person(row["person_id"], row["landlord_id"], values, {}, as_utc(row["created_at"]), as_utc(row["updated_at"]),
                   row["created_by"], row["updated_by"], frozenset(json.loads(row["imported_fields"] or "[]")),
                   row["index_version"])
-
 
 
 def _custom_cells(value: Any) -> list[str]:

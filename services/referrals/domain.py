@@ -6,11 +6,11 @@ appointment to a job sustained 26 weeks. Appointment times are UK local times; `
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from dataclasses import asdict, dataclass, field
 
 from services.common.dates import LANDLORD_ZONE, iso_date
 from services.common.errors import FieldProblem, InUse, InvalidInput, collect
+from services.common.ids import new_id
 
 from .appointments import NOTES_MAX, TEXT_MAX, Appointment, Slot, text
 
@@ -29,10 +29,6 @@ STEPS = {"first_appointment": "First appointment attended", "advice": "Advice an
 BOOKED, ATTENDED, DID_NOT_ATTEND, RESCHEDULED, CANCELLED = (
     "booked", "attended", "did_not_attend", "rescheduled", "cancelled")
 OUTCOMES = (ATTENDED, DID_NOT_ATTEND, CANCELLED)  # what an officer or adviser sets on the day
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
 
 
 def _date_on_or_before(value: str | None, name: str, today: dt.date, problems: list[FieldProblem],

@@ -10,9 +10,10 @@ from typing import Callable, Mapping, Sequence
 
 from services.common.dates import iso_date, landlord_today
 from services.common.errors import InvalidInput, NotFound
+from services.common.ids import new_id
 from services.common.uow import UnitOfWork
 
-from . import appointments, domain, providers as provider_rules
+from . import appointments, providers as provider_rules
 from .clients.profiles import People
 from .domain import Person, Referral
 from .providers import Provider
@@ -29,7 +30,7 @@ def today(uow: UnitOfWork) -> dt.date:
 # -- providers (platform-level units of work) ------------------------------------------------------------------------
 
 def add_provider(uow: UnitOfWork, *, details: Mapping) -> Provider:
-    made = provider_rules.checked(provider_id=domain.new_id(), created_at=uow.clock.now(), **details)
+    made = provider_rules.checked(provider_id=new_id(), created_at=uow.clock.now(), **details)
     ProviderRepository(uow.session).add(made)
     uow.commit()
     return made

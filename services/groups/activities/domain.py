@@ -7,8 +7,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from services.common.errors import InvalidInput
+from services.common.ids import new_id
 
-from ..domain import NAME_MAX, TEXT_MAX, UNSPECIFIED, iso_date, new_id, text, unspecified_activity_id
+from ..domain import NAME_MAX, TEXT_MAX, UNSPECIFIED, iso_date, text, unspecified_activity_id
 
 TYPE_MAX = 100
 ROLE_MAX = 200

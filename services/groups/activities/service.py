@@ -7,10 +7,11 @@ from dataclasses import replace
 from typing import Sequence
 
 from services.common.errors import InUse, InvalidInput, NotFound
+from services.common.ids import new_id
 from services.common.uow import UnitOfWork
 
 from ..clients.profiles import People
-from ..domain import new_id, paging
+from ..domain import paging
 from ..service import check_person, publish, repos
 from ..store import end_reads
 from ..templates.service import refuse_if_templates_use

@@ -17,8 +17,9 @@ from typing import Callable, Iterable
 
 from services.common.criteria import GROUP_IDS, GROUP_KEYS
 from services.common.errors import FieldProblem, InvalidInput, collect
+from services.common.ids import new_id
 
-from ..domain import NAME_MAX, TEXT_MAX, new_id, text
+from ..domain import NAME_MAX, TEXT_MAX, text
 
 TEMPLATE = "search_template"
 ANY_OF = "any_of"
@@ -53,7 +54,6 @@ class SearchTemplate:
                 raise InvalidInput.field("criteria", "must be an object")
             self.criteria = criteria
         self.updated_at = now
-
 
 
 @dataclass(frozen=True)

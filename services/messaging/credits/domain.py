@@ -4,10 +4,10 @@ anything goes out; what a send did not use comes back. Every change is a movemen
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from dataclasses import dataclass
 
 from services.common.errors import FieldProblem, InUse, collect
+from services.common.ids import new_id
 
 TOP_UP, SPEND, REFUND = "top_up", "spend", "refund"
 LOW_BALANCE = 500  # below this the balance shows as low: time to buy more
@@ -31,7 +31,7 @@ class Movement:
 
 def movement(landlord_id: str, number: int, kind: str, credits: int, balance: int, *, message_id: str = "",
              note: str = "", now: dt.datetime, user_id: str) -> Movement:
-    return Movement(str(uuid.uuid4()), landlord_id, number, kind, credits, balance + credits, message_id, note, now,
+    return Movement(new_id(), landlord_id, number, kind, credits, balance + credits, message_id, note, now,
                     user_id)
 
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from services.common.dates import iso_date
 from services.common.errors import FieldProblem, InUse, InvalidInput, collect
+from services.common.ids import new_id
 
-from ..domain import new_id
 from ..messages.checks import text_field
 
 WHAT_MAX, NOTE_MAX = 1000, 4000

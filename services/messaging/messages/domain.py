@@ -4,11 +4,11 @@ each recipient's state as the send job takes it from included to sent. Times com
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
 from services.common.errors import FieldProblem, InUse, collect
+from services.common.ids import new_id
 
 from . import needs, post, variants
 from .checks import address_field, merge_fields, phone_field, sanitise, text_field
@@ -55,11 +55,6 @@ class Delivery:
     @property
     def outcome_code(self) -> str:
         return self.outcome or OUTCOMES[self.state]
-
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import uuid
 from dataclasses import dataclass
 
 from services.common.errors import FieldProblem, collect
 from services.common.file_types import detect_content_type, sanitise_file_name
+from services.common.ids import new_id
 
 TITLE_MAX = 200
 SUMMARY_MAX = 2000
@@ -43,7 +43,7 @@ class Document:
         elif len(content) > MAX_SIZE_BYTES:
             problems.append(FieldProblem("file", f"must be at most {MAX_SIZE_BYTES // (1024 * 1024)} MiB"))
         collect(problems)
-        return cls(str(uuid.uuid4()), landlord_id, person_id, title, summary, sanitise_file_name(file_name),
+        return cls(new_id(), landlord_id, person_id, title, summary, sanitise_file_name(file_name),
                    detect_content_type(content), len(content), hashlib.sha256(content).hexdigest(),
                    now, uploaded_by, now, content)
 

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any, Mapping, NamedTuple, Sequence
 
 from services.common.errors import AlreadyExists, InUse, InvalidInput, NotFound
+from services.common.ids import new_id
 from services.common.person_fields import FIELDS
 from services.common.uow import UnitOfWork
 
@@ -17,7 +18,7 @@ from .domain import (CHOICE_TYPES, CUSTOM_LIST_PREFIX, PERSON, AgeBand, CustomFi
                      check_age_bands, check_applies_to, check_custom_type, check_group, check_ref_mode,
                      check_removable, clean_label, derive_key, in_use_message, key_problem, label_key, moved,
                      reordered, tenancy_attributes)
-from .store import SetupStore, new_id
+from .store import SetupStore
 from .usage import custom_field_usage, option_usage
 
 LIST_LABELS = {f.option_list: f.label for f in FIELDS if f.option_list}

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import uuid
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -29,10 +28,6 @@ from .tables import custom_fields, option_lists, options, profile_settings
 
 TENANCY_COLUMNS = tuple(TENANCY_DEFAULTS)  # fed_by_import, ref_prefix, ref_digits, next_number
 SEARCH_WINDOW = 200  # references checked per query when skipping those already used
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
 
 
 class SetupStore:

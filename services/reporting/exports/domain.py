@@ -4,10 +4,10 @@ downloadable when done."""
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from dataclasses import dataclass, field
 
 from services.common.errors import FieldProblem, collect
+from services.common.ids import new_id
 
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 FORMATS = ("xlsx", "csv")
@@ -50,7 +50,7 @@ def new_job(landlord_id: str, user_id: str, *, file_format: str, criteria: dict,
         problems.append(FieldProblem("columns", f"at most {MAX_COLUMNS} background fields"))
     collect(problems)
     chosen = tuple(dict.fromkeys(c for c in columns if c not in STANDARD))
-    return ExportJob(str(uuid.uuid4()), landlord_id, user_id, file_format, dict(criteria), chosen, created_at=now)
+    return ExportJob(new_id(), landlord_id, user_id, file_format, dict(criteria), chosen, created_at=now)
 
 
 def header(job: ExportJob, labels: dict[str, str]) -> list[str]:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import uuid
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from services.common.errors import FieldProblem, PermissionDenied, collect
+from services.common.ids import new_id
 
 KINDS = ("profile", "build", "trend", "outcomes", "contacts")
 MAX_NAME = 100
@@ -49,7 +49,7 @@ def _problems(name: str | None, kind: str | None, definition: Mapping | None) ->
 def new_report(landlord_id: str, owner_id: str, *, name: str, kind: str, definition: Mapping[str, Any],
                shared: bool, now: dt.datetime) -> SavedReport:
     collect(_problems(name, kind, definition))
-    return SavedReport(str(uuid.uuid4()), landlord_id, owner_id, name.strip(), kind, dict(definition), shared, now, now)
+    return SavedReport(new_id(), landlord_id, owner_id, name.strip(), kind, dict(definition), shared, now, now)
 
 
 def change(report: SavedReport, user_id: str, *, now: dt.datetime, name: str | None = None,
