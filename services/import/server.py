@@ -7,8 +7,8 @@ from pathlib import Path
 from services.common import context
 from services.common.context import require_landlord
 from services.common.errors import InvalidInput
-from services.gen.tracker.imports.v1 import imports_service_pb2 as pb, imports_service_pb2_grpc as pb_grpc
 from services.common.ids import new_id
+from services.gen.tracker.imports.v1 import imports_service_pb2 as pb, imports_service_pb2_grpc as pb_grpc
 
 from . import service
 from .domain import SAMPLE_KINDS, ImportRun
@@ -108,18 +108,21 @@ class ImportsServicer(pb_grpc.ImportsServicer):
             service.delete_mapping(uow, name=request.name)
         return pb.DeleteMappingResponse()
 
-
     def ListValueMappings(self, request, ctx):
         with self._runtime.uow(require_landlord()) as uow:
             return _value_mappings(service.value_mappings(uow))
 
+    def _field_options(self, field: str) -> list[str]:
+        """The current labels of the field's option list (none for a field that is not an option field: the use
+        case refuses it)."""
+        return self._options_of(LIST_OF[field]) if field in FIELDS else []
+
     def SaveValueMappings(self, request, ctx):
         landlord_id = require_landlord()
-        options = self._options_of(LIST_OF[request.field]) if request.field in FIELDS else []
+        options = self._field_options(request.field)
         with self._runtime.uow(landlord_id) as uow:
             return _value_mappings(service.save_value_mappings(
-                uow, field=request.field, entries=[(m.feed_value, m.option) for m in request.mappings],
-                options=options))
+                uow, field=request.field, entries=_entries(request), options=options))
 
     def GetUnknownValues(self, request, ctx):
         with self._runtime.uow(require_landlord()) as uow:
@@ -128,14 +131,17 @@ class ImportsServicer(pb_grpc.ImportsServicer):
 
     def PreviewValueMappings(self, request, ctx):
         landlord_id = require_landlord()
-        options = self._options_of(LIST_OF[request.field]) if request.field in FIELDS else []
-        proposed = service.checked_value_mappings(request.field, [(m.feed_value, m.option) for m in request.mappings],
-                                                  options)
+        proposed = service.checked_value_mappings(request.field, _entries(request),
+                                                  self._field_options(request.field))
         with self._runtime.uow(landlord_id) as uow:
             rows, accepted, found = service.unknown_values(uow, run_id=request.run_id, options_of=self._options_of,
                                                            field=request.field, proposed=proposed)
         return pb.ValueMappingPreview(rejected_rows=rows, would_be_accepted=accepted,
                                       values=[_unknown(u) for u in found])
+
+
+def _entries(request) -> list[tuple[str, str]]:
+    return [(m.feed_value, m.option) for m in request.mappings]
 
 
 def _value_mappings(found: list[ValueMapping]) -> pb.ValueMappings:

@@ -126,10 +126,10 @@ def _unknown_in(problems: Iterable[feed.RowProblem], field_of: Callable[[str], s
 
 
 def unknown_values(problems: Iterable[feed.RowProblem], field_of: Callable[[str], str | None],
-                   mapped: Mapping[str, Mapping[str, str]], options_of: Callable[[str], Sequence[str]],
-                   hidden: frozenset[str] = frozenset()) -> tuple[int, int, list[UnknownValue]]:
+                   mapped: Mapping[str, Mapping[str, str]],
+                   options_of: Callable[[str], Sequence[str]]) -> tuple[int, int, list[UnknownValue]]:
     """(rejected rows, rows rejected only for values `mapped` maps, each unknown value with its rows, what
-    `mapped` gives it and a suggestion), leaving out fields in `hidden`."""
+    `mapped` gives it and a suggestion)."""
     rows = accepted = 0
     counted: Counter = Counter()
     spelled: dict[tuple[str, str], str] = {}
@@ -137,9 +137,8 @@ def unknown_values(problems: Iterable[feed.RowProblem], field_of: Callable[[str]
         rows += 1
         accepted += only and bool(unknown) and all(key(v) in mapped.get(f, {}) for f, v in unknown)
         for field, value in unknown:
-            if field not in hidden:
-                counted[field, key(value)] += 1
-                spelled.setdefault((field, key(value)), value)
+            counted[field, key(value)] += 1
+            spelled.setdefault((field, key(value)), value)
     lists: dict[str, Sequence[str]] = {}
     for field, _ in counted:
         if field not in lists:

@@ -14,6 +14,7 @@ from services.common.row_files import chosen_format, file_chunks
 from . import invitation, links, reports, service
 from .clients.messaging import Mail
 from .clients.profiles import People
+from .domain import Person
 from .to_proto import (appointment_message, linked_message, provider_message, referral_message, report_message,
                        slot_given)
 
@@ -74,7 +75,7 @@ class ReferralsServicer(pb_grpc.ReferralsServicer):
     # -- referrals ----------------------------------------------------------------------------------------------
     def CreateReferral(self, request, ctx):
         if request.provider_scope:
-            raise InvalidInput.field("provider_scope", "a provider's self-referrals are not taken yet")
+            raise InvalidInput.field("provider_scope", "a provider's users register a resident with SelfReferral")
         given = {name: getattr(request, name) for name in (
             "person_id", "wants_support", "no_reason", "provider_id", "consent", "consent_date", "notes",
             "referred_on")} | {"needs": list(request.needs)}
@@ -83,12 +84,9 @@ class ReferralsServicer(pb_grpc.ReferralsServicer):
         return self._answer(made)
 
     def SelfReferral(self, request, ctx):
-        if not request.provider_scope:
-            raise InvalidInput.field("provider_scope", "only a provider's users register self-referrals")
         if not request.landlord_id:
             raise InvalidInput.field("landlord_id", "is required: a landlord your provider works with")
-        given = {"person": {k: getattr(request.person, k) for k in ("name", "personal_ref", "email", "mobile",
-                                                                   "phone", "address")},
+        given = {"person": {k: getattr(request.person, k) for k in Person.__annotations__},
                  "needs": list(request.needs), "consent": request.consent, "consent_date": request.consent_date,
                  "notes": request.notes, "referred_on": request.referred_on}
         with self._runtime.uow(request.landlord_id) as uow:

@@ -149,13 +149,15 @@ class ElasticsearchIndex(SearchIndex):
     def _bulk(self, actions, *, several: bool):
         """The actions in _bulk requests of at most bulk_bytes (and BULK_DOCS documents); with `several`,
         bulk_in_flight of them at once (the order between requests does not matter: every document is written
-        once, and versions decide between writers). Yields (ok, item) of every action."""
+        once, and versions decide between writers). Yields (ok, item): every action's when several, else only
+        the failed ones'."""
         sizes = {"chunk_size": BULK_DOCS, "max_chunk_bytes": self._bulk_bytes}
         if several and self._bulk_in_flight > 1:
             return helpers.parallel_bulk(self._client, actions, thread_count=self._bulk_in_flight,
                                          queue_size=self._bulk_in_flight, raise_on_error=False,
                                          require_alias=True, **sizes)
-        return helpers.streaming_bulk(self._client, actions, raise_on_error=False, require_alias=True, **sizes)
+        return helpers.streaming_bulk(self._client, actions, raise_on_error=False, yield_ok=False, require_alias=True,
+                                      **sizes)
 
     def versions(self, name: str, landlord_id: str, doc_ids: Sequence[str]) -> dict[str, int]:
         check_versions_ids(doc_ids)

@@ -39,8 +39,7 @@ def appointment(a) -> dict:
 
 def person(p) -> dict:
     return {"name": p.name, "personal_ref": p.personal_ref, "email": p.email, "mobile": p.mobile,
-            "phone": p.phone, "address": p.address,
-            "area": p.area}
+            "phone": p.phone, "address": p.address, "area": p.area}
 
 
 def referral(r) -> dict:

@@ -243,7 +243,8 @@ def test_a_self_referral_is_registered_by_the_provider_and_matched_by_the_landlo
     assert get_ok(adviser, "/api/v1/provider/landlords")["items"] == [
         {"id": landlord_record["id"], "name": landlord_record["name"]}]
 
-    body = {"landlord_id": landlord_record["id"], "person": {"name": "Ivy Walkin", "email": "ivy.walkin@example.org"},
+    body = {"landlord_id": landlord_record["id"], "person": {"name": "Ivy Walkin", "email": "ivy.walkin@example.org",
+                                                             "area": "Area B"},
             "needs": ["training"], "consent": True, "consent_date": dt.date.today().isoformat()}
     refused = adviser.post("/api/v1/provider/referrals", json={**body, "landlord_id": other_record["id"]})
     assert refused.status_code == 422 and "landlord_id" in errors(refused)
@@ -252,7 +253,8 @@ def test_a_self_referral_is_registered_by_the_provider_and_matched_by_the_landlo
     made = adviser.post("/api/v1/provider/referrals", json=body)
     assert made.status_code == 201, made.text
     walkin = made.json()
-    assert (walkin["status"], walkin["person_id"], walkin["person"]["name"]) == ("awaiting_match", "", "Ivy Walkin")
+    assert (walkin["status"], walkin["person_id"], walkin["person"]["name"], walkin["person"]["area"]) == (
+        "awaiting_match", "", "Ivy Walkin", "Area B")
 
     waiting = get_ok(admin, "/api/v1/referrals", params={"status": "awaiting_match"})
     assert [r["id"] for r in waiting["items"]] == [walkin["id"]]
