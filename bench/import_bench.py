@@ -80,6 +80,7 @@ def scenario(name: str, base: str, landlord: dict, path: Path, media_type: str, 
     print(f"import bench: ({name}) {rows:,} rows, {path.name} ({path.stat().st_size / 2**20:,.1f} MiB)", flush=True)
     sampler.reset()
     load_start = measure.load_average()
+    cpu_start = measure.cpu_seconds(sampler.pids)
     started = time.perf_counter()
     run = upload(base, token, path, media_type)
     uploaded = time.perf_counter() - started
@@ -104,6 +105,7 @@ def scenario(name: str, base: str, landlord: dict, path: Path, media_type: str, 
         time.sleep(0.5)
     searchable_s = time.perf_counter() - started
     memory = sampler.peaks_mib()
+    cpu = measure.cpu_used(cpu_start, measure.cpu_seconds(sampler.pids))
     run_started, run_finished = _iso(run.get("started_at")), _iso(run.get("finished_at"))
     api.close()
     print(f"  {run['status']} in {completed:,.1f} s, searchable after {searchable_s:,.1f} s; COPY baseline...",
@@ -121,7 +123,7 @@ def scenario(name: str, base: str, landlord: dict, path: Path, media_type: str, 
         "rows_per_s_end_to_end": round(end_to_end) if end_to_end else None,
         "run_started_at": run.get("started_at"), "run_finished_at": run.get("finished_at"),
         "run_s": round((run_finished - run_started).total_seconds(), 2) if run_started and run_finished else None,
-        "peak_rss_mib": memory, "memory_samples": sampler.samples, "copy": copy,
+        "peak_rss_mib": memory, "memory_samples": sampler.samples, "cpu_s": cpu, "copy": copy,
         "ratio_end_to_end_to_copy": round(copy["rows_per_s"] / end_to_end, 1) if end_to_end else None,
         "composition": measure.composition_check(expected_composition, answer["facets"]) if answer else {},
         "load_average": {"start": load_start, "end": measure.load_average()},
@@ -193,6 +195,8 @@ def report(results: dict) -> str:
                      f"archived {c['archived']:,} "
                      f"({'as expected' if s['counts_as_expected'] else 'NOT as expected'}); composition vs facets: "
                      + _composition_line(s["composition"]))
+        lines.append(f"({s['scenario']}) CPU s until searchable: "
+                     + ", ".join(f"{name} {used:,.1f}" for name, used in s["cpu_s"].items()))
     lines.append("run s: the run's own finished_at - started_at. x COPY: end-to-end time / COPY time for the same "
                  "rows. Peak RSS: VmRSS of each service process sampled every 0.5 s over each scenario; lifetime "
                  f"VmHWM at the end: {results['high_water_mib']}")

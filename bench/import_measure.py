@@ -110,6 +110,52 @@ class MemorySampler:
         return out
 
 
+def _cpu_ticks(stat: str, children: bool) -> int:
+    """utime + stime (and, when `children`, the reaped children's cutime + cstime) of a /proc/<pid>/stat line."""
+    fields = stat[stat.rindex(")") + 2:].split()
+    ticks = int(fields[11]) + int(fields[12])
+    return ticks + int(fields[13]) + int(fields[14]) if children else ticks
+
+
+def _engine_of(comm: str, args: str) -> str | None:
+    if comm == "postgres":
+        return "postgresql"
+    if comm == "java":
+        for name in ("kafka", "elasticsearch"):
+            if name in args:
+                return name
+    return None
+
+
+def cpu_seconds(services: Mapping[str, int]) -> dict[str, float]:
+    """CPU seconds used so far by each service process and by each engine (every postgres process, and the
+    backends its postmaster has reaped; the Kafka and Elasticsearch JVMs). Differences of two calls show where
+    a scenario's time went."""
+    by_pid = {pid: name for name, pid in services.items()}
+    found: dict[int, tuple[str, int, str]] = {}  # pid -> (name, parent pid, stat line)
+    for entry in PROC.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            name = by_pid.get(int(entry.name)) or _engine_of(
+                stat[stat.index("(") + 1:stat.rindex(")")], (entry / "cmdline").read_bytes().decode(errors="replace"))
+            if name is not None:
+                found[int(entry.name)] = (name, int(stat[stat.rindex(")") + 2:].split()[1]), stat)
+        except (OSError, ValueError, IndexError):
+            continue
+    used: dict[str, int] = {}
+    for name, parent, stat in found.values():
+        postmaster = name == "postgresql" and found.get(parent, ("",))[0] != "postgresql"
+        used[name] = used.get(name, 0) + _cpu_ticks(stat, children=postmaster)
+    tick = os.sysconf("SC_CLK_TCK")
+    return {name: round(ticks / tick, 1) for name, ticks in sorted(used.items())}
+
+
+def cpu_used(before: Mapping[str, float], after: Mapping[str, float]) -> dict[str, float]:
+    return {name: round(after[name] - before.get(name, 0.0), 1) for name in after}
+
+
 # -- the raw COPY baseline -----------------------------------------------------------------------------------
 
 def admin_conninfo() -> str:

@@ -22,7 +22,17 @@ class RecordsEvents(Protocol):
     events: list
 
 
-EventMapper = Callable[[object], Iterable[OutgoingEvent]]
+# The domain events of one commit, in order -> the outgoing events that carry them.
+EventMapper = Callable[[list], Iterable[OutgoingEvent]]
+
+
+def each(map_one: Callable[[object], Iterable[OutgoingEvent]]) -> EventMapper:
+    """An EventMapper that maps each domain event on its own (`map_one(event)`), for a service whose events
+    never travel together."""
+    def map_all(events: list) -> Iterable[OutgoingEvent]:
+        for event in events:
+            yield from map_one(event)
+    return map_all
 
 
 class UnitOfWork:
@@ -69,14 +79,14 @@ class UnitOfWork:
 
     def commit(self) -> None:
         self._refuse_if_read_only("never commits")
-        rows = []
         now = self.clock.now()
+        happened = []
         for entity in self._tracked:
-            for domain_event in entity.events:
-                for out in self._event_mapper(domain_event):
-                    rows.append({"event_id": out.event_id, "landlord_id": out.landlord_id, "topic": out.topic,
-                                 "key": out.key, "envelope": out.envelope, "created_at": now})
+            happened.extend(entity.events)
             entity.events.clear()
+        rows = [{"event_id": out.event_id, "landlord_id": out.landlord_id, "topic": out.topic, "key": out.key,
+                 "envelope": out.envelope, "created_at": now}
+                for out in (self._event_mapper(happened) if happened else ())]
         if rows:
             if self._outbox is None:
                 raise RuntimeError("this unit of work has no outbox to put events in")

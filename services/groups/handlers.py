@@ -1,40 +1,32 @@
-"""People events (tracker.people.v1): an archived person leaves every admin group; activity groups
-of current people only are resolved, so the archived are remembered (and forgotten if restored).
-Each event carries the whole person: the last one of a batch says their status."""
+"""People events (tracker.people.v1), on their own or in batches (PeopleChanged): an archived person leaves
+every admin group; activity groups of current people only are resolved, so the archived are remembered (and
+forgotten if restored). Each event carries the whole person at a version: of the events that may change whether
+they are archived, the highest version says their status, and one older than the status taken before is
+ignored, so events that come twice, late or out of order change nothing."""
 from __future__ import annotations
 
 from typing import Iterable
 
-from services.common.envelope import payload_as
-from services.gen.tracker.profiles.v1 import events_pb2
+from services.common.people_events import PersonEvent, latest, person_events
 
 from .members import service as members
 
-CREATED = events_pb2.PersonCreated.DESCRIPTOR.full_name
-CHANGED = events_pb2.PersonChanged.DESCRIPTOR.full_name
+ARCHIVED = "archived"
 
 
-def _status(envelope) -> tuple[str, str] | None:
-    """(person id, status) when the event may change whether the person is archived."""
-    if envelope.type == CREATED:
-        person = payload_as(envelope, events_pb2.PersonCreated).person
-        return (person.person_id, person.status) if person.status == "archived" else None
-    if envelope.type == CHANGED:
-        changed = payload_as(envelope, events_pb2.PersonChanged)
-        if "status" in changed.changed_fields or changed.person.status == "archived":
-            return changed.person.person_id, changed.person.status
-    return None
+def _may_change_status(event: PersonEvent) -> bool:
+    """Created archived, or changed in status (or changed while archived)."""
+    if event.created:
+        return event.person.status == ARCHIVED
+    return "status" in event.changed_fields or event.person.status == ARCHIVED
 
 
 def people_event_batch(uow, envelopes: Iterable) -> None:
-    latest: dict[str, str] = {}
-    for envelope in envelopes:
-        found = _status(envelope)
-        if found:
-            latest[found[0]] = found[1]
-    if latest:
-        members.people_status_changed(uow, archived=[p for p, s in latest.items() if s == "archived"],
-                                      current=[p for p, s in latest.items() if s != "archived"])
+    found = latest(event for event in person_events(envelopes) if _may_change_status(event))
+    if found:
+        members.people_status_changed(
+            uow, archived={p: e.version for p, e in found.items() if e.person.status == ARCHIVED},
+            current={p: e.version for p, e in found.items() if e.person.status != ARCHIVED})
 
 
 def people_events(uow, envelope) -> None:

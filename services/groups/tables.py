@@ -39,4 +39,5 @@ outbox = outbox_table(metadata)
 processed_events = processed_events_table(metadata)
 
 LANDLORD_TABLES = ("activities", "activity_members", "participation_records", "admin_groups", "admin_group_members",
-                   "search_templates", "person_versions", "archived_people", "outbox", "processed_events")
+                   "search_templates", "person_versions", "archived_people", "person_status_versions", "outbox",
+                   "processed_events")

@@ -4,6 +4,7 @@ from __future__ import annotations
 from services.common import topics
 from services.common.bus import EventBus
 from services.common.clock import Clock
+from services.common.uow import each
 from services.common.config import Settings
 from services.common.grpc_client import channel
 from services.common.runtime import ServiceRuntime, make_bus
@@ -46,6 +47,6 @@ class Households:
 def build(settings: Settings, *, bus: EventBus | None = None, setup_stub=None, clock: Clock | None = None) -> Households:
     bus = bus or make_bus(settings, client_id=NAME)
     runtime = ServiceRuntime(NAME, settings, outbox=tables.outbox, processed=tables.processed_events, bus=bus,
-                             event_mapper=events.to_outgoing, publishes=[topics.HOUSEHOLDS], clock=clock)
+                             event_mapper=each(events.to_outgoing), publishes=[topics.HOUSEHOLDS], clock=clock)
     runtime.consume([topics.PEOPLE], "households.people", handlers.people_event, handlers.people_event_batch)
     return Households(settings, runtime, setup_stub)

@@ -33,7 +33,7 @@ class Resident:
     """A person as households keeps them: the basic profiling shown for occupants, and the
     details that place them (property reference, address). `household_id` is the household they
     live in (current) or last lived in (archived), `household_key` that household's key; None when
-    nothing places them."""
+    nothing places them. `version` is the person's version (profiles) these details are of; 0: not known."""
     person_id: str
     personal_ref: str = ""
     first_name: str = ""
@@ -49,12 +49,13 @@ class Resident:
     postcode: str = ""
     household_id: str | None = None
     household_key: str | None = None
+    version: int = 0
 
     @classmethod
     def from_person(cls, person_id: str, *, personal_ref: str, first_name: str, surname: str, status: str,
-                    fields: Mapping[str, Any]) -> "Resident":
-        """From a people event's person (`fields` are its labels by field name)."""
-        return cls(person_id=person_id, personal_ref=_text(personal_ref), first_name=_text(first_name),
+                    fields: Mapping[str, Any], version: int = 0) -> "Resident":
+        """From a people event's person (`fields` are its labels by field name, `version` its version)."""
+        return cls(person_id=person_id, version=version, personal_ref=_text(personal_ref), first_name=_text(first_name),
                    surname=_text(surname), status=ARCHIVED if status == ARCHIVED else CURRENT,
                    date_of_birth=iso_date(fields.get("date_of_birth")), tenancy_type=_text(fields.get("tenancy_type")),
                    property_ref=_text(fields.get("property_ref")),
@@ -94,6 +95,13 @@ class Placement:
     @property
     def moves(self) -> bool:
         return self.leave is not None or self.join is not None
+
+
+def older(before: Resident | None, after: Resident) -> bool:
+    """Whether `after` (a person as an event gives them) is of an older version of the person than `before` as
+    kept: then what is kept is newer and the event is left out. An equal version is a redelivered event, or
+    another of the same commit: harmless to take in."""
+    return before is not None and after.version < before.version
 
 
 def place(before: Resident | None, after: Resident) -> Placement:

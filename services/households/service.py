@@ -10,7 +10,7 @@ from services.common import states
 from services.common.uow import UnitOfWork
 
 from . import criteria, custom, placing, search as searching, views
-from .domain import Announcements, HouseholdChanged, Resident
+from .domain import Announcements, HouseholdChanged, Resident, older
 from .store import HouseholdStore
 
 MAX_PEOPLE_READ = 5_000  # people one GetPeopleHouseholds call reads
@@ -18,12 +18,14 @@ MAX_PEOPLE_READ = 5_000  # people one GetPeopleHouseholds call reads
 
 def take_in_people(uow: UnitOfWork, people: Iterable[Resident]) -> placing.Placed:
     """People as events give them, in order (the last of a person wins), placed in their
-    households. Called inside the consumer's transaction (which commits it)."""
+    households; a person whose version is older than the one kept is left out (what is kept is
+    newer). Called inside the consumer's transaction (which commits it)."""
     at = uow.clock.now()
     store = HouseholdStore(uow.session, uow.landlord_id)
     latest = {p.person_id: p for p in people}
     kept = store.residents(list(latest))
-    changes = [(kept.get(person_id), after) for person_id, after in latest.items()]
+    changes = [(kept.get(person_id), after) for person_id, after in latest.items()
+               if not older(kept.get(person_id), after)]
     announcements = Announcements()
     uow.track(announcements)
     placed, moved, details = placing.place_all(store, changes, at)

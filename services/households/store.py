@@ -19,15 +19,16 @@ from . import matching
 from .domain import CURRENT, Resident
 from .tables import households, occupancies, profile_values, residents
 
-RESIDENT_COLUMNS = [f.name for f in fields(Resident)]  # resident_of reads a row in this order
+RENAMED = {"version": "person_version"}  # Resident fields whose residents column is named otherwise
+RESIDENT_COLUMNS = {f.name: RENAMED.get(f.name, f.name) for f in fields(Resident)}  # column by field
 
 
 def _columns(resident: Resident) -> dict[str, Any]:
-    return {name: getattr(resident, name) for name in RESIDENT_COLUMNS}
+    return {column: getattr(resident, name) for name, column in RESIDENT_COLUMNS.items()}
 
 
 def resident_of(row) -> Resident:
-    return Resident(*(row[name] for name in RESIDENT_COLUMNS))
+    return Resident(**{name: row[column] for name, column in RESIDENT_COLUMNS.items()})
 
 
 def address_columns(property_ref: str, lines: Sequence[str], postcode: str) -> dict[str, Any]:

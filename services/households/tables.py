@@ -66,6 +66,8 @@ residents = Table(
     Column("household_id", String(36), nullable=True),
     Column("household_key", String(600), nullable=True),  # that household's match key
     Column("updated_at", TZ, nullable=False),
+    # The person's version (profiles) these details are of: an older people event is left out. 0: not known.
+    Column("person_version", BigInteger, nullable=False, server_default="0"),
     Index("uq_household_residents_person", "landlord_id", "person_id", unique=True),
     Index("ix_household_residents_order", "landlord_id", "resident_no"),
     Index("ix_household_residents_household", "landlord_id", "household_id"),

@@ -6,6 +6,7 @@ import datetime as dt
 from services.common import topics
 from services.common.bus import EventBus
 from services.common.clock import Clock
+from services.common.uow import each
 from services.common.config import Settings
 from services.common.runtime import ServiceRuntime, make_bus
 from services.gen.tracker.messaging.v1 import messaging_service_pb2_grpc as pb_grpc
@@ -72,5 +73,5 @@ def build(settings: Settings, *, bus: EventBus | None = None, people: People | N
           households: Households | None = None, clock: Clock | None = None) -> Messaging:
     bus = bus or make_bus(settings, client_id=NAME)
     runtime = ServiceRuntime(NAME, settings, outbox=tables.outbox, processed=tables.processed_events, bus=bus,
-                             event_mapper=events.to_outgoing, publishes=[topics.MESSAGING], clock=clock)
+                             event_mapper=each(events.to_outgoing), publishes=[topics.MESSAGING], clock=clock)
     return Messaging(settings, runtime, people, households)

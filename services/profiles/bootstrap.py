@@ -50,7 +50,7 @@ def build(settings: Settings, *, bus: EventBus | None = None, index: SearchIndex
     bus = bus or make_bus(settings, client_id=NAME)
     index = index or make_search_index(settings)
     runtime = ServiceRuntime(NAME, settings, outbox=tables.outbox, processed=tables.processed_events,
-                             event_mapper=events.to_outgoing, bus=bus, publishes=[topics.PEOPLE], clock=clock)
+                             event_mapper=events.outgoing, bus=bus, publishes=[topics.PEOPLE], clock=clock)
     indexer = handlers.search_indexer(index)
     runtime.consume([topics.PEOPLE], "profiles.search-indexer", indexer.event, indexer.batch)
     households = handlers.households_consumer(index)

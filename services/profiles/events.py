@@ -1,7 +1,8 @@
 """Domain events of people -> protobuf events on tracker.people.v1."""
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+import datetime as dt
+from typing import Iterable, Iterator, Mapping
 
 from google.protobuf import struct_pb2
 
@@ -47,16 +48,49 @@ def _struct(values: dict) -> struct_pb2.Struct:
     return message
 
 
-def to_outgoing(event: object) -> Iterable[OutgoingEvent]:
+PACK_PEOPLE = 500  # people in one PeopleChanged at most
+PACK_BYTES = 512 * 1024  # and about this much of their events (the broker takes a message up to 1 MB)
+
+
+def _message(event: object) -> tuple[events_pb2.PersonCreated | events_pb2.PersonChanged, dt.datetime]:
+    """The event's protobuf message and when it happened."""
     p = event.person
     person = stamp(person_message(p), p, event.chosen)  # the version this transaction commits
     person.fields.CopyFrom(_struct(event.shown))  # as the record showed when the event happened
     if isinstance(event, PersonCreated):
-        message = events_pb2.PersonCreated(person=person, source=event.source)
-        yield wrap(topics.PEOPLE, p.landlord_id, p.person_id, message, p.created_at)
-    elif isinstance(event, PersonChanged):
-        message = events_pb2.PersonChanged(person=person, source=event.source,
-                                           changed_fields=[c.field for c in event.changes])
-        yield wrap(topics.PEOPLE, p.landlord_id, p.person_id, message, p.updated_at)
-    else:
-        raise TypeError(f"no event mapping for {type(event).__name__}")
+        return events_pb2.PersonCreated(person=person, source=event.source), p.created_at
+    if isinstance(event, PersonChanged):
+        return events_pb2.PersonChanged(person=person, source=event.source,
+                                        changed_fields=[c.field for c in event.changes]), p.updated_at
+    raise TypeError(f"no event mapping for {type(event).__name__}")
+
+
+def to_outgoing(event: object) -> Iterable[OutgoingEvent]:
+    message, occurred = _message(event)
+    yield wrap(topics.PEOPLE, event.person.landlord_id, event.person.person_id, message, occurred)
+
+
+def outgoing(events: list) -> Iterator[OutgoingEvent]:
+    """One commit's events: a person's alone when the commit changed one person; when it changed more,
+    PeopleChanged batches of at most PACK_PEOPLE people (PACK_BYTES), each person's events together in order."""
+    by_person: dict[str, list] = {}
+    for event in events:
+        by_person.setdefault(event.person.person_id, []).append(event)
+    if len(by_person) <= 1:
+        for event in events:
+            yield from to_outgoing(event)
+        return
+    batch, size, people, occurred, first = events_pb2.PeopleChanged(), 0, 0, None, None
+    for theirs in by_person.values():
+        for event in theirs:
+            message, at = _message(event)
+            entry = batch.events.add(**{"created" if isinstance(message, events_pb2.PersonCreated) else "changed":
+                                        message})
+            size += entry.ByteSize()
+            occurred = at if occurred is None else max(occurred, at)
+        first, people = first or theirs[0].person, people + 1
+        if people >= PACK_PEOPLE or size >= PACK_BYTES:
+            yield wrap(topics.PEOPLE, first.landlord_id, first.person_id, batch, occurred)
+            batch, size, people, occurred, first = events_pb2.PeopleChanged(), 0, 0, None, None
+    if batch.events:
+        yield wrap(topics.PEOPLE, first.landlord_id, first.person_id, batch, occurred)

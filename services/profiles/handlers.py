@@ -13,6 +13,7 @@ from google.protobuf import json_format
 
 from services.common.criteria import SATISFACTION_HIGHEST, SATISFACTION_LOWEST
 from services.common.envelope import payload_as
+from services.common.people_events import person_events
 from services.common.search import SearchIndex
 from services.gen.tracker.groups.v1 import events_pb2 as groups_events
 from services.gen.tracker.households.v1 import events_pb2 as households_events
@@ -47,8 +48,8 @@ class SearchIndexer(_Indexing):
     def batch(self, uow, envelopes) -> None:
         """The changes committed before their events were sent: written at once, inside this
         transaction, so the events are offered again if the index is away."""
-        index_now(uow, self._index, person_ids=[env.entity_id for env in envelopes], catalogues=self._catalogues,
-                  mapped=self._mapped)
+        index_now(uow, self._index, person_ids=[e.person_id for e in person_events(envelopes)],
+                  catalogues=self._catalogues, mapped=self._mapped)
 
 
 class FactsConsumer(_Indexing):

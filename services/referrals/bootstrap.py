@@ -4,6 +4,7 @@ from __future__ import annotations
 from services.common import topics
 from services.common.bus import EventBus
 from services.common.clock import Clock
+from services.common.uow import each
 from services.common.config import Settings
 from services.common.runtime import ServiceRuntime, make_bus
 from services.gen.tracker.referrals.v1 import referrals_service_pb2_grpc as pb_grpc
@@ -51,5 +52,5 @@ def build(settings: Settings, *, bus: EventBus | None = None, people: People | N
           clock: Clock | None = None) -> Referrals:
     bus = bus or make_bus(settings, client_id=NAME)
     runtime = ServiceRuntime(NAME, settings, outbox=tables.outbox, processed=tables.processed_events, bus=bus,
-                             event_mapper=events.to_outgoing, publishes=[topics.REFERRALS], clock=clock)
+                             event_mapper=each(events.to_outgoing), publishes=[topics.REFERRALS], clock=clock)
     return Referrals(settings, runtime, people, mail)

@@ -7,10 +7,10 @@ import datetime as dt
 from typing import Iterable, Iterator
 
 from services.common.envelope import payload_as
+from services.common.people_events import person_events
 from services.gen.tracker.groups.v1 import events_pb2 as groups_pb2
 from services.gen.tracker.households.v1 import events_pb2 as households_pb2
 from services.gen.tracker.messaging.v1 import events_pb2 as messaging_pb2
-from services.gen.tracker.profiles.v1 import events_pb2 as people_pb2
 
 from . import service
 from .contacts import service as contacts
@@ -18,15 +18,9 @@ from .choice_fields import ChoiceFields
 from .domain import HouseholdState, PersonState
 from .messages import contact_state, household_state, membership_state, person_state, profile_values
 
-PERSON_EVENTS = {message.DESCRIPTOR.full_name: message for message in (people_pb2.PersonCreated,
-                                                                        people_pb2.PersonChanged)}
-
-
 def _people(envelopes: Iterable) -> Iterator[PersonState]:
-    for envelope in envelopes:
-        message = PERSON_EVENTS.get(envelope.type)
-        if message is not None:
-            yield person_state(payload_as(envelope, message).person)
+    for event in person_events(envelopes):
+        yield person_state(event.person)
 
 
 def _households(envelopes: Iterable, landlord_id: str, choice_fields: ChoiceFields) -> Iterator[HouseholdState]:

@@ -6,7 +6,7 @@ transaction (multi-row statements: a 100,000-member group is fine). People are c
 with no transaction of ours open (store.end_reads); the group is then read again, locked, to write."""
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Mapping
 
 from services.common.errors import InUse, InvalidInput, NotFound
 from services.common.uow import UnitOfWork
@@ -64,17 +64,22 @@ def _changed(uow: UnitOfWork, group: AdminGroup, people: list[str], sign: int = 
     return len(people), group.member_count
 
 
-def people_status_changed(uow: UnitOfWork, *, archived: Sequence[str], current: Sequence[str]) -> None:
-    """Profiles archived (or brought back) people: the archived leave every admin group (not their
-    activity groups or participation, which are history) and are left out when activity groups are
-    resolved. Called inside the consumer's transaction, which commits."""
+def people_status_changed(uow: UnitOfWork, *, archived: Mapping[str, int], current: Mapping[str, int]) -> None:
+    """Profiles archived (or brought back) people, each given with the version of the person it comes from:
+    the archived leave every admin group (not their activity groups or participation, which are history) and
+    are left out when activity groups are resolved. A status older than the one taken of the person before
+    is ignored (it came late, twice or out of order); the same version again changes nothing. Called inside
+    the consumer's transaction, which commits."""
     r = repos(uow)
-    if current:
-        r.archived.mark(list(current), archived=False)
-    if not archived:
+    taken = r.archived.not_older({**current, **archived})
+    now_current = [p for p in current if p in taken and p not in archived]
+    now_archived = [p for p in archived if p in taken]
+    if now_current:
+        r.archived.mark(now_current, archived=False)
+    if not now_archived:
         return
-    r.archived.mark(list(archived), archived=True)
-    lost = r.admin_members.remove_everywhere(list(archived))
+    r.archived.mark(now_archived, archived=True)
+    lost = r.admin_members.remove_everywhere(now_archived)
     for group_id, people in lost.items():
         r.groups.add_to_count(group_id, -len(people))
     publish(uow, [p for people in lost.values() for p in people])

@@ -1,19 +1,20 @@
 """Who is in which group: admin group members, activity group members (by hand and/or by
-participation), and the people profiles archived. Large groups are read in keyset pages (by person
-id) and written in multi-row statements."""
+participation), and the people profiles archived (with the version of each person's status taken). Large
+groups are read in keyset pages (by person id) and written in multi-row statements."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterator
+from typing import Iterator, Mapping
 
 from sqlalchemy import and_, delete, exists, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from services.common.bulk import chunks
 from services.common.db import as_utc
 
 from ..store import WRITE_CHUNK, Repository
 from .domain import ActivityLink, GroupMember
-from .tables import activity_members, admin_group_members, archived_people
+from .tables import activity_members, admin_group_members, archived_people, person_status_versions
 
 
 class AdminMembers(Repository):
@@ -197,3 +198,20 @@ class ArchivedPeople(Repository):
                     self.session.execute(insert(a), [{"landlord_id": self.landlord_id, "person_id": p} for p in new])
             elif there:
                 self.session.execute(delete(a).where(self._mine(a), a.c.person_id.in_(list(there))))
+
+    def not_older(self, versions: Mapping[str, int]) -> set[str]:
+        """Of these people (person id -> version of the status given), those whose status is not older than the
+        one taken before (or is their first), their versions saved: one upsert statement for many rows, which on
+        PostgreSQL waits for another transaction writing the same person, then compares with what it wrote."""
+        t = person_status_versions
+        dialect = postgresql if self.session.get_bind().dialect.name == "postgresql" else sqlite
+        insert_ = dialect.insert(t)
+        statement = (insert_.on_conflict_do_update(index_elements=[t.c.landlord_id, t.c.person_id],
+                                                   set_={"version": insert_.excluded.version},
+                                                   where=t.c.version <= insert_.excluded.version)
+                     .returning(t.c.person_id))
+        taken: set[str] = set()
+        for part in chunks(list(versions), WRITE_CHUNK):
+            rows = [{"landlord_id": self.landlord_id, "person_id": p, "version": versions[p]} for p in part]
+            taken.update(self.session.execute(statement, rows).scalars())
+        return taken

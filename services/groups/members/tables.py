@@ -1,8 +1,8 @@
 """Who is in which group (SQLAlchemy Core, on the service's metadata): members of admin groups, people
-in activity groups, and the people profiles says are archived."""
+in activity groups, the people profiles says are archived and the version of each person's status."""
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Index, Integer, PrimaryKeyConstraint, String, Table
+from sqlalchemy import BigInteger, Boolean, Column, Index, Integer, PrimaryKeyConstraint, String, Table
 
 from ..tables import TZ, metadata
 
@@ -38,5 +38,14 @@ archived_people = Table(
     "archived_people", metadata,
     Column("landlord_id", String(36), nullable=False),
     Column("person_id", String(36), nullable=False),
+    PrimaryKeyConstraint("landlord_id", "person_id"),
+)
+
+# The version of the person (from tracker.people.v1) whose status was last taken: an older one is ignored.
+person_status_versions = Table(
+    "person_status_versions", metadata,
+    Column("landlord_id", String(36), nullable=False),
+    Column("person_id", String(36), nullable=False),
+    Column("version", BigInteger, nullable=False),
     PrimaryKeyConstraint("landlord_id", "person_id"),
 )

@@ -47,12 +47,12 @@ def test_an_activity_group_resolves_to_its_current_people(uow, people):
             activities.record_participation(unit, people, user_id="u1", person_id=person,
                                             activity_id=panel.activity_id, date="2024-01-01", role="", notes="")
     with uow() as unit:
-        members.people_status_changed(unit, archived=[b], current=[])
+        members.people_status_changed(unit, archived={b: 2}, current={})
         unit.commit()
     assert list(service.resolve_people(uow, people, activity_id=panel.activity_id, chunk_size=1)) == [
         ([min(a, c)], 2), ([max(a, c)], 0)]
     with uow() as unit:
-        members.people_status_changed(unit, archived=[], current=[b])  # restored
+        members.people_status_changed(unit, archived={}, current={b: 3})  # restored
         unit.commit()
     assert list(service.resolve_people(uow, people, activity_id=panel.activity_id))[0][1] == 3
 

@@ -98,13 +98,13 @@ def landlord():
 
 
 def person(person_id, *, ref="", line_1="", line_2="", line_3="", line_4="", postcode="", status="current",
-           born="", tenancy="General needs", first="Sam", surname="Example", personal_ref=None):
+           born="", tenancy="General needs", first="Sam", surname="Example", personal_ref=None, version=0):
     fields = struct_pb2.Struct()
     fields.update({"property_ref": ref, "address_line_1": line_1, "address_line_2": line_2, "address_line_3": line_3,
                    "address_line_4": line_4, "postcode": postcode, "date_of_birth": born, "tenancy_type": tenancy,
                    "interests": [], "custom": {}})
     return person_pb2.Person(person_id=person_id, personal_ref=personal_ref or f"R-{person_id[:6]}", status=status,
-                             first_name=first, surname=surname, fields=fields)
+                             first_name=first, surname=surname, fields=fields, version=version)
 
 
 def message(landlord_id, p, *, created=False):
@@ -115,12 +115,29 @@ def message(landlord_id, p, *, created=False):
     return Message(topics.PEOPLE, out.key, out.envelope)
 
 
+def batch_message(landlord_id, *people, created=False):
+    """One PeopleChanged (what bulk work publishes) holding each person's event, in order, keyed by the first."""
+    batch = events_pb2.PeopleChanged()
+    for p in people:
+        p.landlord_id = landlord_id
+        if created:
+            batch.events.add(created=events_pb2.PersonCreated(person=p, source="import"))
+        else:
+            batch.events.add(changed=events_pb2.PersonChanged(person=p, source="import",
+                                                              changed_fields=["address_line_1"]))
+    out = wrap(topics.PEOPLE, landlord_id, people[0].person_id, batch, FixedClock().now())
+    return Message(topics.PEOPLE, out.key, out.envelope)
+
+
+def offer(svc, *messages):
+    """Messages through the service's idempotent consumer, as one batch of the bus."""
+    svc.runtime._consumers[0][2].batch(list(messages))
+    return list(messages)
+
+
 def deliver(svc, landlord_id, *people, created=False):
     """People events through the service's idempotent consumer, as one batch."""
-    consumer = svc.runtime._consumers[0][2]
-    messages = [message(landlord_id, p, created=created) for p in people]
-    consumer.batch(messages)
-    return messages
+    return offer(svc, *(message(landlord_id, p, created=created) for p in people))
 
 
 def envelope(msg):

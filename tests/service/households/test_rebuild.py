@@ -93,6 +93,15 @@ def test_a_resident_whose_details_changed_moves_to_a_new_household(households, l
     assert [o.resident.person_id for o in moved.occupants] == [street[0]]
 
 
+def test_a_moved_resident_keeps_the_version_of_the_person_it_is_of(households, landlord, street):
+    r = residents
+    deliver(households, landlord, person(street[0], line_1="1 Willow St", postcode="CB1 1AA", version=6))
+    sql(households, landlord, update(r).where(r.c.person_id == street[0]).values(address_line_1="98 Willow St"))
+    assert rebuild(households.runtime.uow, landlord).moved == 1
+    with households.runtime.uow(landlord) as uow:
+        assert uow.session.execute(select(r.c.person_version).where(r.c.person_id == street[0])).scalar() == 6
+
+
 def test_archived_residents_stay_with_their_last_household(households, landlord, street):
     last = home(households, landlord, street[-1])
     r = residents

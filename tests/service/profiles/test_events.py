@@ -5,21 +5,23 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from services.common.envelope import payload_as, unwrap
-from services.gen.tracker.profiles.v1 import events_pb2
-from services.profiles import importing, service, tables
+from services.common.envelope import unwrap
+from services.common.people_events import BATCH, person_events
+from services.profiles import events, importing, service, tables
 from services.profiles.setup.store import read_catalogue
 
-EVENTS = {events_pb2.PersonCreated.DESCRIPTOR.full_name: events_pb2.PersonCreated,
-          events_pb2.PersonChanged.DESCRIPTOR.full_name: events_pb2.PersonChanged}
 
-
-def _people_events(profiles, landlord):
-    """The person of every people event in the landlord's outbox, oldest first."""
+def _envelopes(profiles, landlord):
+    """Every event in the landlord's outbox, oldest first."""
     with profiles.runtime.uow(landlord) as uow:
         rows = uow.session.execute(select(tables.outbox.c.envelope).where(tables.outbox.c.landlord_id == landlord)
                                    .order_by(tables.outbox.c.id)).scalars().all()
-    return [payload_as(envelope, EVENTS[envelope.type]).person for envelope in map(unwrap, rows)]
+    return [unwrap(row) for row in rows]
+
+
+def _people_events(profiles, landlord):
+    """The person of every people event in the landlord's outbox (a batch's each), oldest first."""
+    return [event.person for event in person_events(_envelopes(profiles, landlord))]
 
 
 def _versions(profiles, landlord) -> dict[str, int]:
@@ -67,3 +69,34 @@ def test_events_carry_the_option_ids_the_record_holds(profiles, landlord):
         _option_id(profiles, landlord, "communication_needs", label) for label in ("Braille", "Easy read"))
     assert "communication_needs" not in changed.options and "gender" not in changed.options  # empty: left out
     assert created.fields["marriage_civil_partnership"] == "Married"  # labels stay where they were
+
+
+def _import(profiles, landlord, records) -> None:
+    with profiles.runtime.uow(landlord) as uow:
+        importing.upsert_people(uow, records=records, user_id="import")
+
+
+def test_a_commit_that_changes_many_people_publishes_their_events_in_batches(profiles, landlord, monkeypatch):
+    monkeypatch.setattr(events, "PACK_PEOPLE", 2)
+    _import(profiles, landlord, [{"personal_ref": f"B{n}", "first_name": "Bo", "surname": "Lee"} for n in range(5)])
+    with profiles.runtime.uow(landlord) as uow:  # one person alone: their own event, as an officer's edit
+        service.add_person(uow, raw={"personal_ref": "S1", "first_name": "Ann", "surname": "Lee"}, user_id="U1")
+    envelopes = _envelopes(profiles, landlord)
+    assert [e.type == BATCH for e in envelopes] == [True, True, True, False]
+    assert [[e.person.personal_ref for e in person_events([envelope])] for envelope in envelopes] == [
+        ["B0", "B1"], ["B2", "B3"], ["B4"], ["S1"]]
+    assert all(e.created and e.source == "import" for e in person_events(envelopes[:3]))
+
+
+def test_a_persons_events_of_one_commit_stay_together_in_one_batch(profiles, landlord, monkeypatch):
+    monkeypatch.setattr(events, "PACK_PEOPLE", 2)
+    _import(profiles, landlord, [{"personal_ref": f"A{n}", "first_name": "Bo", "surname": "Lee"} for n in range(3)])
+    with profiles.runtime.uow(landlord) as uow:
+        importing.archive_imported(uow, personal_refs=["A0", "A1", "A2"], user_id="import")
+    _import(profiles, landlord, [{"personal_ref": f"A{n}", "first_name": "Bo", "surname": "Ray"} for n in range(3)])
+    last = _envelopes(profiles, landlord)[-2:]  # back from archive and renamed: two events each, together
+    assert [[(e.person.personal_ref, e.person.status, tuple(e.changed_fields)) for e in person_events([envelope])]
+            for envelope in last] == [
+        [("A0", "current", ("surname",)), ("A0", "current", ("status",)),
+         ("A1", "current", ("surname",)), ("A1", "current", ("status",))],
+        [("A2", "current", ("surname",)), ("A2", "current", ("status",))]]

@@ -23,6 +23,7 @@ from services.profiles.facts.domain import GroupFacts
 from services.profiles.facts.store import FactsRepository
 from services.profiles.search import indexing
 from services.common.dates import years_before
+from tests.service.profiles import people_events
 
 G1, G2, A1, A2 = (str(uuid.uuid4()) for _ in range(4))
 
@@ -210,7 +211,7 @@ def test_reindexing_a_person_keeps_their_facts(profiles, landlord, people, send)
         service.change_person(uow, person_id=ann, raw={"surname": "Changed"}, user_id="U1")
     indexer = handlers.search_indexer(profiles.index)
     with profiles.runtime.uow(landlord) as uow:  # the search indexer handles the PersonChanged
-        indexer.event(uow, type("Envelope", (), {"entity_id": ann})())
+        indexer.event(uow, people_events.changed(landlord, ann))
     assert found(profiles, landlord, {"admin_group": [G1], "household_id": ["h1"], "surname": "chan"}) == {ann}
     with profiles.runtime.uow(landlord) as uow:
         done = indexing.reindex_landlord(uow, profiles.index)

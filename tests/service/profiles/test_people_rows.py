@@ -4,13 +4,13 @@ and columns checked."""
 from __future__ import annotations
 
 import json
-from types import SimpleNamespace
 
 import grpc
 import pytest
 
 from services.gen.tracker.profiles.v1 import profiles_service_pb2 as pb, profiles_service_pb2_grpc as pb_grpc
 from services.profiles import handlers, service
+from tests.service.profiles import people_events
 from tests.service.profiles.test_resolve_people import _struct, index_many
 
 
@@ -38,7 +38,7 @@ def test_a_person_is_read_with_labels_as_users_see_them(profiles, landlord, chan
                                               "address_line_1": "1 Example Street", "postcode": "ZZ99 1AA"},
                                     user_id="U1")[0]
     with profiles.runtime.uow(landlord) as uow:  # indexed now (the service's own indexer may not have run yet)
-        handlers.search_indexer(profiles.index).batch(uow, [SimpleNamespace(entity_id=person.person_id)])
+        handlers.search_indexer(profiles.index).batch(uow, [people_events.changed(uow.landlord_id, person.person_id)])
     found = json.loads(rows(pb_grpc.ProfilesStub(channel), landlord, {"surname": "Lambert"},
                             ["email", "preferences", "postcode", "address"])[0].rows_json)
     assert found == [[person.person_id, "current", "L1", "Ada", "Lambert",

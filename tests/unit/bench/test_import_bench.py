@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import importlib
 import io
+import os
 import subprocess
 import sys
 import time
@@ -101,6 +102,28 @@ def test_service_processes_are_the_parents_python_m_services_children(tmp_path, 
     assert import_measure.service_processes(10) == {"profiles": 11, "import": 12}
 
 
+def test_cpu_seconds_add_up_each_service_and_engine_with_the_backends_postgres_reaped(tmp_path, monkeypatch):
+    def proc(pid: int, ppid: int, comm: str, ticks: tuple[int, int, int, int], *argv: str):
+        (tmp_path / str(pid)).mkdir()
+        utime, stime, cutime, cstime = ticks
+        (tmp_path / str(pid) / "stat").write_text(
+            f"{pid} ({comm}) S {ppid} 1 1 0 -1 0 0 0 0 0 {utime} {stime} {cutime} {cstime} 20 0")
+        (tmp_path / str(pid) / "cmdline").write_bytes(b"\0".join(a.encode() for a in argv) + b"\0")
+
+    tick = os.sysconf("SC_CLK_TCK")
+    proc(20, 1, "postgres", (tick, 0, 5 * tick, tick), "postgres", "-D", "data")  # the postmaster
+    proc(21, 20, "postgres", (2 * tick, tick, 7 * tick, 0), "postgres: tracker")  # a backend: its children aren't
+    proc(30, 1, "java", (tick, tick, 0, 0), "java", "kafka.Kafka")
+    proc(31, 1, "java", (3 * tick, 0, 0, 0), "java", "org.elasticsearch.bootstrap.Elasticsearch")
+    proc(40, 1, "python", (4 * tick, tick, 9 * tick, 0), "python", "-m", "services.profiles")
+    proc(50, 1, "java", (9 * tick, 0, 0, 0), "java", "SomethingElse")
+    monkeypatch.setattr(import_measure, "PROC", tmp_path)
+    assert import_measure.cpu_seconds({"profiles": 40}) == {
+        "elasticsearch": 3.0, "kafka": 2.0, "postgresql": 10.0, "profiles": 5.0}
+    assert import_measure.cpu_used({"profiles": 1.5}, {"profiles": 5.0, "kafka": 2.0}) == {
+        "profiles": 3.5, "kafka": 2.0}
+
+
 def test_the_composition_check_compares_labels_ignoring_case_and_lists_every_value():
     expected = {"gender": Counter({"Female": 5, "Male": 4, "not known": 1}),
                 "age_band": Counter({"under 16": 2, "65+": 8})}
@@ -120,6 +143,7 @@ def _scenario(name: str, **extra) -> dict:
             "completed_s": 30.5, "searchable_s": 33.0, "rows_per_s_end_to_end": 606, "run_s": 29.0,
             "copy": {"rows_per_s": 150000, "table": "logged"}, "ratio_end_to_end_to_copy": 247.5,
             "peak_rss_mib": {"gateway": 120.0, "import": 300.0}, "counts_as_expected": True,
+            "cpu_s": {"postgresql": 42.5, "profiles": 40.2},
             "counts": {"rows_read": 20000, "rejected": 0, "created": 20000, "updated": 0, "unchanged": 0,
                        "archived": 0},
             "composition": {"gender": {"equal": True, "values": []}}, **extra}
@@ -130,6 +154,7 @@ def test_the_report_renders_complete_and_unfinished_scenarios():
         _scenario("a"), _scenario("b", status="failed", searchable_s=None, rows_per_s_end_to_end=None, run_s=None,
                                   ratio_end_to_end_to_copy=None, composition={}, counts_as_expected=False)]})
     assert "606" in text and "247.5" in text and "not checked" in text and "NOT as expected" in text
+    assert "(a) CPU s until searchable: postgresql 42.5, profiles 40.2" in text
 
 
 @pytest.mark.engines

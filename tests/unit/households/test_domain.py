@@ -2,7 +2,7 @@
 import datetime as dt
 from dataclasses import replace
 
-from services.households.domain import Resident, age, place, youngest
+from services.households.domain import Resident, age, older, place, youngest
 
 HOME = Resident("p1", address_line_1="1 Oak Lane", postcode="YO1 1AA")
 KEY = HOME.match.key
@@ -43,6 +43,18 @@ def test_made_current_again_rejoins():
 def test_losing_the_address_leaves_and_points_nowhere():
     p = place(LIVING, Resident("p1"))
     assert p.leave == "h1" and p.join is None and p.resident.household_id is None
+
+
+def test_only_an_older_version_than_the_one_kept_is_left_out():
+    kept = replace(LIVING, version=3)
+    assert older(kept, replace(HOME, version=2))
+    assert not older(kept, replace(HOME, version=3)), "redelivered, or the same commit: taken in"
+    assert not older(kept, replace(HOME, version=4)) and not older(None, replace(HOME, version=1))
+
+
+def test_a_placed_resident_keeps_the_version_it_is_of():
+    moved = place(replace(LIVING, version=1), replace(HOME, address_line_1="9 Elm Road", version=2))
+    assert moved.moves and moved.resident.version == 2
 
 
 def test_ages_and_the_youngest():

@@ -3,11 +3,10 @@ after the index has mapped the field with its old type. Embedded storage (SQLite
 index); tests/integration/profiles/test_indexing.py runs the same scenario on the real engines."""
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from services.profiles import handlers, search, service
 from services.profiles.search import indexing
 from services.profiles.setup import service as setup_service
+from tests.service.profiles import people_events
 
 
 def _found(profiles, landlord: str, criteria: dict) -> list[str]:
@@ -29,7 +28,7 @@ def type_changes_while_unused(profiles, landlord: str) -> None:
 
     def indexed(person_id: str) -> None:
         with profiles.runtime.uow(landlord) as uow:
-            indexer.batch(uow, [SimpleNamespace(entity_id=person_id)])
+            indexer.batch(uow, [people_events.changed(landlord, person_id)])
 
     with profiles.runtime.uow(landlord) as uow:
         bedrooms = setup_service.add_custom_field(uow, label="Bedrooms", type="number")

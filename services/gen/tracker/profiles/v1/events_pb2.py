@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from services.gen.tracker.profiles.v1 import person_pb2 as tracker_dot_profiles_dot_v1_dot_person__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n tracker/profiles/v1/events.proto\x12\x13tracker.profiles.v1\x1a tracker/profiles/v1/person.proto\"L\n\rPersonCreated\x12+\n\x06person\x18\x01 \x01(\x0b\x32\x1b.tracker.profiles.v1.Person\x12\x0e\n\x06source\x18\x02 \x01(\t\"d\n\rPersonChanged\x12+\n\x06person\x18\x01 \x01(\x0b\x32\x1b.tracker.profiles.v1.Person\x12\x16\n\x0e\x63hanged_fields\x18\x02 \x03(\t\x12\x0e\n\x06source\x18\x03 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n tracker/profiles/v1/events.proto\x12\x13tracker.profiles.v1\x1a tracker/profiles/v1/person.proto\"L\n\rPersonCreated\x12+\n\x06person\x18\x01 \x01(\x0b\x32\x1b.tracker.profiles.v1.Person\x12\x0e\n\x06source\x18\x02 \x01(\t\"d\n\rPersonChanged\x12+\n\x06person\x18\x01 \x01(\x0b\x32\x1b.tracker.profiles.v1.Person\x12\x16\n\x0e\x63hanged_fields\x18\x02 \x03(\t\x12\x0e\n\x06source\x18\x03 \x01(\t\"\x84\x01\n\x0bPersonEvent\x12\x35\n\x07\x63reated\x18\x01 \x01(\x0b\x32\".tracker.profiles.v1.PersonCreatedH\x00\x12\x35\n\x07\x63hanged\x18\x02 \x01(\x0b\x32\".tracker.profiles.v1.PersonChangedH\x00\x42\x07\n\x05\x65vent\"A\n\rPeopleChanged\x12\x30\n\x06\x65vents\x18\x01 \x03(\x0b\x32 .tracker.profiles.v1.PersonEventb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -36,4 +36,8 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_PERSONCREATED']._serialized_end=167
   _globals['_PERSONCHANGED']._serialized_start=169
   _globals['_PERSONCHANGED']._serialized_end=269
+  _globals['_PERSONEVENT']._serialized_start=272
+  _globals['_PERSONEVENT']._serialized_end=404
+  _globals['_PEOPLECHANGED']._serialized_start=406
+  _globals['_PEOPLECHANGED']._serialized_end=471
 # @@protoc_insertion_point(module_scope)

@@ -24,3 +24,17 @@ class PersonChanged(_message.Message):
     changed_fields: _containers.RepeatedScalarFieldContainer[str]
     source: str
     def __init__(self, person: _Optional[_Union[_person_pb2.Person, _Mapping]] = ..., changed_fields: _Optional[_Iterable[str]] = ..., source: _Optional[str] = ...) -> None: ...
+
+class PersonEvent(_message.Message):
+    __slots__ = ("created", "changed")
+    CREATED_FIELD_NUMBER: _ClassVar[int]
+    CHANGED_FIELD_NUMBER: _ClassVar[int]
+    created: PersonCreated
+    changed: PersonChanged
+    def __init__(self, created: _Optional[_Union[PersonCreated, _Mapping]] = ..., changed: _Optional[_Union[PersonChanged, _Mapping]] = ...) -> None: ...
+
+class PeopleChanged(_message.Message):
+    __slots__ = ("events",)
+    EVENTS_FIELD_NUMBER: _ClassVar[int]
+    events: _containers.RepeatedCompositeFieldContainer[PersonEvent]
+    def __init__(self, events: _Optional[_Iterable[_Union[PersonEvent, _Mapping]]] = ...) -> None: ...
