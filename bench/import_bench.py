@@ -27,6 +27,7 @@ from typing import Any
 from bench import harness
 from bench import import_files as files
 from bench import import_measure as measure
+from bench.edits_during_import import EditsDuringImport, people_to_edit
 from bench.run import PORTS
 from bench.search_platform import ES_URL, Http, _token, create_landlord
 from services.common.sample_residents import FEED_COLUMNS, composition, feed_rows
@@ -39,6 +40,7 @@ PREFIX = os.environ.get("TRACKER_BENCH_IMPORT_INDEX_PREFIX", "benchimport_")
 # The COPY baseline's table: logged by default, durable as the platform's own tables are.
 COPY_UNLOGGED = os.environ.get("TRACKER_BENCH_IMPORT_COPY_UNLOGGED", "0") not in ("0", "false", "no", "")
 SEED = 6
+EDITED_PEOPLE = 500  # people officers edit while the re-run (c) goes on, one each 1/RATE s
 FACETS = ("gender", "tenancy_type", "age_band")
 
 
@@ -71,15 +73,18 @@ def search(api: Http, criteria: dict, facets: tuple[str, ...] = ()) -> dict:
 
 def scenario(name: str, base: str, landlord: dict, path: Path, media_type: str, copy_source: Path, *,
              rows: int, expected_counts: dict, expected_composition: dict, searchable: dict | None,
-             sampler: measure.MemorySampler) -> dict[str, Any]:
+             sampler: measure.MemorySampler, edits: bool = False) -> dict[str, Any]:
     """One full snapshot measured end to end. Searchable: the count-only total is every person the run
     applied (the landlord has only imported people, so a full snapshot leaves exactly those current) and,
-    when given, `searchable` {criteria, total} answers too."""
+    when given, `searchable` {criteria, total} answers too. `edits`: officers edit the landlord's people while
+    the run goes on (edits_during_import.py), until it is searchable."""
     token = _token(base, landlord["username"], landlord["password"])
     api = Http(base, {"Authorization": f"Bearer {token}"})
     print(f"import bench: ({name}) {rows:,} rows, {path.name} ({path.stat().st_size / 2**20:,.1f} MiB)", flush=True)
     sampler.reset()
     load_start = measure.load_average()
+    editing = (EditsDuringImport(base, api.headers, people_to_edit(api, EDITED_PEOPLE)).start()
+               if edits else None)
     cpu_start = measure.cpu_seconds(sampler.pids)
     started = time.perf_counter()
     run = upload(base, token, path, media_type)
@@ -104,6 +109,8 @@ def scenario(name: str, base: str, landlord: dict, path: Path, media_type: str, 
             break
         time.sleep(0.5)
     searchable_s = time.perf_counter() - started
+    if editing:
+        editing.stop()
     memory = sampler.peaks_mib()
     cpu = measure.cpu_used(cpu_start, measure.cpu_seconds(sampler.pids))
     run_started, run_finished = _iso(run.get("started_at")), _iso(run.get("finished_at"))
@@ -124,6 +131,7 @@ def scenario(name: str, base: str, landlord: dict, path: Path, media_type: str, 
         "run_started_at": run.get("started_at"), "run_finished_at": run.get("finished_at"),
         "run_s": round((run_finished - run_started).total_seconds(), 2) if run_started and run_finished else None,
         "peak_rss_mib": memory, "memory_samples": sampler.samples, "cpu_s": cpu, "copy": copy,
+        "edits_during_import": editing.figures() if editing else None,
         "ratio_end_to_end_to_copy": round(copy["rows_per_s"] / end_to_end, 1) if end_to_end else None,
         "composition": measure.composition_check(expected_composition, answer["facets"]) if answer else {},
         "load_average": {"start": load_start, "end": measure.load_average()},
@@ -174,6 +182,14 @@ def _composition_line(checked: dict) -> str:
     return "; ".join(unequal) if unequal else f"equal ({', '.join(checked)}: every value)"
 
 
+def _edits_line(scenario: str, e: dict) -> str:
+    latency = e["edit_to_search"]
+    return (f"({scenario}) officers' edits meanwhile ({e['edits_per_s']:g}/s): {e['edits']:,} answered, "
+            f"{e['failed']:,} failed, {e['not_found']:,} not found; edit -> search p50 "
+            f"{_num(latency['p50_ms'], ',.1f')} ms, p99 {_num(latency['p99_ms'], ',.1f')} ms, "
+            f"max {_num(latency['max_ms'], ',.1f')} ms")
+
+
 def report(results: dict) -> str:
     scenarios = results["scenarios"]
     table = scenarios[0]["copy"]["table"] if scenarios else "logged"
@@ -197,6 +213,8 @@ def report(results: dict) -> str:
                      + _composition_line(s["composition"]))
         lines.append(f"({s['scenario']}) CPU s until searchable: "
                      + ", ".join(f"{name} {used:,.1f}" for name, used in s["cpu_s"].items()))
+        if s.get("edits_during_import"):
+            lines.append(_edits_line(s["scenario"], s["edits_during_import"]))
     lines.append("run s: the run's own finished_at - started_at. x COPY: end-to-end time / COPY time for the same "
                  "rows. Peak RSS: VmRSS of each service process sampled every 0.5 s over each scenario; lifetime "
                  f"VmHWM at the end: {results['high_water_mib']}")
@@ -222,7 +240,7 @@ def run_scenarios(base: str, run_id: str, prepared: dict[str, Any],
                                       "unchanged": rows - changed, "archived": 0},
                      expected_composition=prepared["big_composition"],
                      searchable={"criteria": {"text": files.RERUN_SURNAME.lower()}, "total": changed},
-                     sampler=sampler),
+                     sampler=sampler, edits=True),
         ]
         return scenarios, sampler.high_water_mib()
 

@@ -10,6 +10,7 @@ from sqlalchemy import Table
 
 from . import migrations
 from .bus import EventBus, Subscription
+from .bus.port import MAX_BATCH
 from .clock import Clock
 from .config import Settings
 from .consumers import BatchEventHandler, EventHandler, IdempotentConsumer, idempotent
@@ -59,7 +60,7 @@ class ServiceRuntime:
         self._processed = processed
         self._event_mapper = event_mapper
         self.relay = OutboxRelay(name, self.database, outbox, bus, clock=self.clock)
-        self._consumers: list[tuple[Sequence[str], str, IdempotentConsumer]] = []
+        self._consumers: list[tuple[Sequence[str], str, IdempotentConsumer, int]] = []
         self._subscriptions: list[Subscription] = []
         self.grpc: GrpcServer | None = None
 
@@ -68,28 +69,28 @@ class ServiceRuntime:
                           platform=platform, on_commit=self.relay.nudge, clock=self.clock, read_only=read_only)
 
     def consume(self, topics: Sequence[str], consumer: str, handler: EventHandler,
-                batch_handler: BatchEventHandler | None = None) -> None:
+                batch_handler: BatchEventHandler | None = None, *, max_batch: int = MAX_BATCH) -> None:
         """Handle events of `topics` once each, as consumer group `consumer`, in batches of
-        what the bus has ready: one transaction per landlord per batch, in which
+        what the bus has ready (at most `max_batch` events): one transaction per landlord per batch, in which
         `batch_handler(uow, envelopes)` (or else `handler(uow, envelope)` for each) runs.
         `handler` alone is used when a batch fails and the bus goes one event at a time."""
         wrapped = idempotent(consumer, self._processed, lambda landlord_id: self.uow(landlord_id), handler,
                              batch_handler)
-        self._consumers.append((tuple(topics), consumer, wrapped))
+        self._consumers.append((tuple(topics), consumer, wrapped, max_batch))
 
     def migrate(self) -> None:
         migrations.upgrade(self.name, self.settings.migration_database_url(self.name))
 
     def start(self, registrations: Sequence[tuple[Callable, object, str]], address: str) -> None:
         topics = set(self.publishes)
-        for consumed, _, _ in self._consumers:
+        for consumed, *_ in self._consumers:
             topics.update(consumed)
         if topics:
             self.bus.ensure_topics(sorted(topics))
         self.relay.start()
-        for consumed, consumer, handler in self._consumers:
+        for consumed, consumer, handler, max_batch in self._consumers:
             self._subscriptions.append(self.bus.subscribe(topics=consumed, group=consumer, handler=handler,
-                                                          batch_handler=handler.batch))
+                                                          batch_handler=handler.batch, max_batch=max_batch))
         self.grpc = GrpcServer(self.name, address, registrations).start()
 
     def stop(self) -> None:

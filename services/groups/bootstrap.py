@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from services.common import topics
 from services.common.bus import EventBus
+from services.common.people_events import consume_people
 from services.common.clock import Clock
 from services.common.uow import each
 from services.common.config import Settings
@@ -45,5 +46,5 @@ def build(settings: Settings, *, bus: EventBus | None = None, people: People | N
     bus = bus or make_bus(settings, client_id=NAME)
     runtime = ServiceRuntime(NAME, settings, outbox=tables.outbox, processed=tables.processed_events, bus=bus,
                              event_mapper=each(events.to_outgoing), publishes=[topics.GROUPS], clock=clock)
-    runtime.consume([topics.PEOPLE], "groups.people", handlers.people_events, handlers.people_event_batch)
+    consume_people(runtime, "groups.people", handlers.people_events, handlers.people_event_batch)
     return Groups(settings, runtime, people)

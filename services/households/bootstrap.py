@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from services.common import topics
 from services.common.bus import EventBus
+from services.common.people_events import consume_people
 from services.common.clock import Clock
 from services.common.uow import each
 from services.common.config import Settings
@@ -48,5 +49,5 @@ def build(settings: Settings, *, bus: EventBus | None = None, setup_stub=None, c
     bus = bus or make_bus(settings, client_id=NAME)
     runtime = ServiceRuntime(NAME, settings, outbox=tables.outbox, processed=tables.processed_events, bus=bus,
                              event_mapper=each(events.to_outgoing), publishes=[topics.HOUSEHOLDS], clock=clock)
-    runtime.consume([topics.PEOPLE], "households.people", handlers.people_event, handlers.people_event_batch)
+    consume_people(runtime, "households.people", handlers.people_event, handlers.people_event_batch)
     return Households(settings, runtime, setup_stub)

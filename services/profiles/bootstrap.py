@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from services.common import topics
 from services.common.bus import EventBus
+from services.common.people_events import consume_people
 from services.common.clock import Clock
 from services.common.config import Settings
 from services.common.runtime import ServiceRuntime, make_bus, make_search_index
@@ -50,9 +51,10 @@ def build(settings: Settings, *, bus: EventBus | None = None, index: SearchIndex
     bus = bus or make_bus(settings, client_id=NAME)
     index = index or make_search_index(settings)
     runtime = ServiceRuntime(NAME, settings, outbox=tables.outbox, processed=tables.processed_events,
-                             event_mapper=events.outgoing, bus=bus, publishes=[topics.PEOPLE], clock=clock)
+                             event_mapper=events.outgoing, bus=bus, publishes=[topics.PEOPLE, topics.PEOPLE_BULK],
+                             clock=clock)
     indexer = handlers.search_indexer(index)
-    runtime.consume([topics.PEOPLE], "profiles.search-indexer", indexer.event, indexer.batch)
+    consume_people(runtime, "profiles.search-indexer", indexer.event, indexer.batch)
     households = handlers.households_consumer(index)
     runtime.consume([topics.HOUSEHOLDS], "profiles.households", households.event, households.batch)
     groups = handlers.groups_consumer(index)

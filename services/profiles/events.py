@@ -1,4 +1,5 @@
-"""Domain events of people -> protobuf events on tracker.people.v1."""
+"""Domain events of people -> protobuf events: one person's on tracker.people.v1, bulk work's in batches on
+tracker.people.bulk.v1."""
 from __future__ import annotations
 
 import datetime as dt
@@ -72,7 +73,7 @@ def to_outgoing(event: object) -> Iterable[OutgoingEvent]:
 
 def outgoing(events: list) -> Iterator[OutgoingEvent]:
     """One commit's events: a person's alone when the commit changed one person; when it changed more,
-    PeopleChanged batches of at most PACK_PEOPLE people (PACK_BYTES), each person's events together in order."""
+    PeopleChanged batches on the bulk lane of at most PACK_PEOPLE people (PACK_BYTES), each person's events together in order."""
     by_person: dict[str, list] = {}
     for event in events:
         by_person.setdefault(event.person.person_id, []).append(event)
@@ -90,7 +91,7 @@ def outgoing(events: list) -> Iterator[OutgoingEvent]:
             occurred = at if occurred is None else max(occurred, at)
         first, people = first or theirs[0].person, people + 1
         if people >= PACK_PEOPLE or size >= PACK_BYTES:
-            yield wrap(topics.PEOPLE, first.landlord_id, first.person_id, batch, occurred)
+            yield wrap(topics.PEOPLE_BULK, first.landlord_id, first.person_id, batch, occurred)
             batch, size, people, occurred, first = events_pb2.PeopleChanged(), 0, 0, None, None
     if batch.events:
-        yield wrap(topics.PEOPLE, first.landlord_id, first.person_id, batch, occurred)
+        yield wrap(topics.PEOPLE_BULK, first.landlord_id, first.person_id, batch, occurred)

@@ -5,18 +5,25 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from services.common import topics
 from services.common.envelope import unwrap
 from services.common.people_events import BATCH, person_events
 from services.profiles import events, importing, service, tables
 from services.profiles.setup.store import read_catalogue
 
 
+def _topics_and_envelopes(profiles, landlord):
+    """(topic, event) of every event in the landlord's outbox, oldest first."""
+    o = tables.outbox
+    with profiles.runtime.uow(landlord) as uow:
+        rows = uow.session.execute(select(o.c.topic, o.c.envelope).where(o.c.landlord_id == landlord)
+                                   .order_by(o.c.id)).all()
+    return [(topic, unwrap(envelope)) for topic, envelope in rows]
+
+
 def _envelopes(profiles, landlord):
     """Every event in the landlord's outbox, oldest first."""
-    with profiles.runtime.uow(landlord) as uow:
-        rows = uow.session.execute(select(tables.outbox.c.envelope).where(tables.outbox.c.landlord_id == landlord)
-                                   .order_by(tables.outbox.c.id)).scalars().all()
-    return [unwrap(row) for row in rows]
+    return [envelope for _, envelope in _topics_and_envelopes(profiles, landlord)]
 
 
 def _people_events(profiles, landlord):
@@ -83,6 +90,8 @@ def test_a_commit_that_changes_many_people_publishes_their_events_in_batches(pro
         service.add_person(uow, raw={"personal_ref": "S1", "first_name": "Ann", "surname": "Lee"}, user_id="U1")
     envelopes = _envelopes(profiles, landlord)
     assert [e.type == BATCH for e in envelopes] == [True, True, True, False]
+    assert [topic for topic, _ in _topics_and_envelopes(profiles, landlord)] == [
+        topics.PEOPLE_BULK, topics.PEOPLE_BULK, topics.PEOPLE_BULK, topics.PEOPLE]  # bulk work on its own lane
     assert [[e.person.personal_ref for e in person_events([envelope])] for envelope in envelopes] == [
         ["B0", "B1"], ["B2", "B3"], ["B4"], ["S1"]]
     assert all(e.created and e.source == "import" for e in person_events(envelopes[:3]))
