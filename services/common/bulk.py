@@ -1,7 +1,5 @@
 """Statements over many rows. `chunks` cuts a list of keys into IN (...) lists (or rows into
-statements) of a bounded size, so no statement exceeds an engine's parameter limits. `one_of` is the
-IN list itself: on PostgreSQL one array parameter (`= ANY(:keys)`), not a placeholder per key, which the
-driver would otherwise parse anew for every list (about 4 ms of the service's CPU per thousand keys).
+statements) of a bounded size, so no statement exceeds an engine's parameter limits.
 `update_rows`: on PostgreSQL each chunk is one UPDATE ... FROM (VALUES ...): the planner joins the
 new values to the table once, instead of planning and running a statement per row (where stale
 statistics, right after a bulk load, can make each one scan). On SQLite, where a statement is a
@@ -10,10 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Mapping, Sequence, TypeVar
 
-from sqlalchemy import String, Table, any_, bindparam, cast, column, update, values
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import Table, bindparam, cast, column, update, values
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import ColumnElement
 
 CHUNK = 1000  # rows per statement: at most a few tens of thousands of parameters
 IN_CHUNK = 500  # keys per IN (...) list
@@ -24,14 +20,6 @@ def chunks(items: Sequence[T], size: int = IN_CHUNK) -> Iterator[Sequence[T]]:
     """`items` in order, `size` at a time (the last part may be shorter; none when there are none)."""
     for start in range(0, len(items), size):
         yield items[start:start + size]
-
-
-def one_of(session: Session, key_column, keys: Sequence[str]) -> ColumnElement:
-    """`key_column IN keys` (text keys) as the session's engine does it best: one array parameter on PostgreSQL,
-    an IN list elsewhere."""
-    if session.get_bind().dialect.name == "postgresql":
-        return key_column == any_(bindparam(None, list(keys), type_=ARRAY(String)))
-    return key_column.in_(keys)
 
 
 def update_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]], *, key: str,
