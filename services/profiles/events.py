@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable, Iterator, Mapping
 
-from google.protobuf import struct_pb2
-
 from services.common import topics
 from services.common.envelope import OutgoingEvent, wrap
 from services.gen.tracker.profiles.v1 import events_pb2, person_pb2
@@ -15,17 +13,20 @@ from .domain import Person, PersonChanged, PersonCreated
 from .setup.domain import Catalogue
 
 
-def person_message(person: Person, catalogue: Catalogue | None = None) -> person_pb2.Person:
-    """The person as other services and the gateway see it (labels when a catalogue is given)."""
-    message = person_pb2.Person(
-        person_id=person.person_id, landlord_id=person.landlord_id, personal_ref=person.personal_ref,
-        status=person.status, first_name=person.first_name, surname=person.surname,
-        created_at=person.created_at.isoformat(), updated_at=person.updated_at.isoformat(),
-        created_by=person.created_by, updated_by=person.updated_by or "",
-        imported_fields=sorted(person.imported_fields), alerts=person.alerts(),
-    )
+def person_message(person: Person, catalogue: Catalogue | None = None,
+                   into: person_pb2.Person | None = None) -> person_pb2.Person:
+    """The person as other services and the gateway see it (labels when a catalogue is given), written into
+    `into` (an empty message, such as an event's) when given."""
+    message = person_pb2.Person() if into is None else into
+    message.person_id, message.landlord_id, message.personal_ref = (person.person_id, person.landlord_id,
+                                                                    person.personal_ref)
+    message.status, message.first_name, message.surname = person.status, person.first_name, person.surname
+    message.created_at, message.updated_at = person.created_at.isoformat(), person.updated_at.isoformat()
+    message.created_by, message.updated_by = person.created_by, person.updated_by or ""
+    message.imported_fields.extend(sorted(person.imported_fields))
+    message.alerts.extend(person.alerts())
     if catalogue is not None:
-        message.fields.CopyFrom(_struct(person.shown(catalogue)))
+        message.fields.update(person.shown(catalogue))
     return message
 
 
@@ -43,31 +44,34 @@ def person_state(person: Person, catalogue: Catalogue) -> person_pb2.Person:
     return stamp(person_message(person, catalogue), person, person.chosen(catalogue))
 
 
-def _struct(values: dict) -> struct_pb2.Struct:
-    message = struct_pb2.Struct()
-    message.update(values)
-    return message
-
-
 PACK_PEOPLE = 500  # people in one PeopleChanged at most
 PACK_BYTES = 512 * 1024  # and about this much of their events (the broker takes a message up to 1 MB)
 
 
-def _message(event: object) -> tuple[events_pb2.PersonCreated | events_pb2.PersonChanged, dt.datetime]:
-    """The event's protobuf message and when it happened."""
+def _fill(event: object, message: events_pb2.PersonCreated | events_pb2.PersonChanged) -> dt.datetime:
+    """The event written into `message` (empty, of the event's kind); answers when it happened."""
     p = event.person
-    person = stamp(person_message(p), p, event.chosen)  # the version this transaction commits
-    person.fields.CopyFrom(_struct(event.shown))  # as the record showed when the event happened
-    if isinstance(event, PersonCreated):
-        return events_pb2.PersonCreated(person=person, source=event.source), p.created_at
+    stamp(person_message(p, into=message.person), p, event.chosen)  # the version this transaction commits
+    message.person.fields.update(event.shown)  # as the record showed when the event happened
+    message.source = event.source
     if isinstance(event, PersonChanged):
-        return events_pb2.PersonChanged(person=person, source=event.source,
-                                        changed_fields=[c.field for c in event.changes]), p.updated_at
+        message.changed_fields.extend(c.field for c in event.changes)
+        return p.updated_at
+    return p.created_at
+
+
+def _kind(event: object) -> str:
+    """The event's field of PersonEvent."""
+    if isinstance(event, PersonCreated):
+        return "created"
+    if isinstance(event, PersonChanged):
+        return "changed"
     raise TypeError(f"no event mapping for {type(event).__name__}")
 
 
 def to_outgoing(event: object) -> Iterable[OutgoingEvent]:
-    message, occurred = _message(event)
+    message = events_pb2.PersonCreated() if _kind(event) == "created" else events_pb2.PersonChanged()
+    occurred = _fill(event, message)
     yield wrap(topics.PEOPLE, event.person.landlord_id, event.person.person_id, message, occurred)
 
 
@@ -84,9 +88,8 @@ def outgoing(events: list) -> Iterator[OutgoingEvent]:
     batch, size, people, occurred, first = events_pb2.PeopleChanged(), 0, 0, None, None
     for theirs in by_person.values():
         for event in theirs:
-            message, at = _message(event)
-            entry = batch.events.add(**{"created" if isinstance(message, events_pb2.PersonCreated) else "changed":
-                                        message})
+            entry = batch.events.add()
+            at = _fill(event, getattr(entry, _kind(event)))
             size += entry.ByteSize()
             occurred = at if occurred is None else max(occurred, at)
         first, people = first or theirs[0].person, people + 1
