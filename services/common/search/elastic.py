@@ -27,8 +27,6 @@ from .port import (Clause, DocumentScan, FieldType, IdScan, SearchError, SearchI
 __all__ = ["ElasticsearchIndex", "build_search"]
 EXTERNAL = "external_gte"  # a versioned write replaces the same version or an older one, never a newer one
 CONFLICT = "version_conflict_engine_exception"  # a versioned write refused: the index holds a newer version
-
-
 BULK_BYTES = 5 * 1024 * 1024  # a _bulk request's body at most (Elasticsearch's guidance: a few MiB)
 BULK_DOCS = 5_000  # and at most this many documents
 BULK_IN_FLIGHT = 2  # _bulk requests at once when a write needs several
