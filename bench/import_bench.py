@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import harness
+from bench import consumer_lag, harness
 from bench import import_files as files
 from bench import import_measure as measure
 from bench.edits_during_import import EditsDuringImport, people_to_edit
@@ -111,6 +111,8 @@ def scenario(name: str, base: str, landlord: dict, path: Path, media_type: str, 
     searchable_s = time.perf_counter() - started
     if editing:
         editing.stop()
+    behind = consumer_lag.wait_settled(deadline) if run["status"] == "completed" else {}
+    settled_s = time.perf_counter() - started
     memory = sampler.peaks_mib()
     cpu = measure.cpu_used(cpu_start, measure.cpu_seconds(sampler.pids))
     run_started, run_finished = _iso(run.get("started_at")), _iso(run.get("finished_at"))
@@ -126,6 +128,7 @@ def scenario(name: str, base: str, landlord: dict, path: Path, media_type: str, 
         "counts_as_expected": all(run["counts"].get(k) == v for k, v in expected_counts.items()),
         "upload_s": round(uploaded, 2), "completed_s": round(completed, 2),
         "searchable_s": round(searchable_s, 2) if found else None, "searchable": found,
+        "settled_s": None if behind else round(settled_s, 2), "lag_left": behind,
         "search_total": answer["total"] if answer else None, "expected_total": expected_total,
         "rows_per_s_end_to_end": round(end_to_end) if end_to_end else None,
         "run_started_at": run.get("started_at"), "run_finished_at": run.get("finished_at"),
@@ -194,13 +197,14 @@ def report(results: dict) -> str:
     scenarios = results["scenarios"]
     table = scenarios[0]["copy"]["table"] if scenarios else "logged"
     lines = [f"\nImport ({results['machine']}): end to end = from the POST until the run is completed and a count-only "
-             f"search answers the expected total; COPY = the same rows into a {table} table of text columns "
+             f"search answers the expected total; settled = every running consumer group's Kafka lag is 0 (household "
+             f"facts and reports included); COPY = the same rows into a {table} table of text columns "
              "(psycopg cursor.copy), beside it",
              f"{'':<3}{'rows':>10} {'fmt':<5}{'status':<10}{'upload s':>9}{'done s':>9}{'search s':>9}"
-             f"{'rows/s':>9}{'run s':>8}{'COPY r/s':>10}{'x COPY':>7}  peak RSS MiB"]
+             f"{'settled':>8}{'rows/s':>9}{'run s':>8}{'COPY r/s':>10}{'x COPY':>7}  peak RSS MiB"]
     for s in scenarios:
         lines.append(f"{s['scenario']:<3}{s['rows']:>10,} {s['format']:<5}{s['status']:<10}{s['upload_s']:>9.1f}"
-                     f"{s['completed_s']:>9.1f}{_num(s['searchable_s'], '.1f'):>9}"
+                     f"{s['completed_s']:>9.1f}{_num(s['searchable_s'], '.1f'):>9}{_num(s['settled_s'], '.1f'):>8}"
                      f"{_num(s['rows_per_s_end_to_end'], ',d'):>9}{_num(s['run_s'], '.1f'):>8}"
                      f"{_num(s['copy']['rows_per_s'], ',d'):>10}{_num(s['ratio_end_to_end_to_copy'], '.1f'):>7}  "
                      + ", ".join(f"{name} {mib:,.0f}" for name, mib in s["peak_rss_mib"].items()))
@@ -211,7 +215,9 @@ def report(results: dict) -> str:
                      f"archived {c['archived']:,} "
                      f"({'as expected' if s['counts_as_expected'] else 'NOT as expected'}); composition vs facets: "
                      + _composition_line(s["composition"]))
-        lines.append(f"({s['scenario']}) CPU s until searchable: "
+        if s["lag_left"]:
+            lines.append(f"({s['scenario']}) NOT settled: consumer lag left {s['lag_left']}")
+        lines.append(f"({s['scenario']}) CPU s until settled: "
                      + ", ".join(f"{name} {used:,.1f}" for name, used in s["cpu_s"].items()))
         if s.get("edits_during_import"):
             lines.append(_edits_line(s["scenario"], s["edits_during_import"]))
