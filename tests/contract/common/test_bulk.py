@@ -1,5 +1,6 @@
 """Set-based updates (services/common/bulk.py) on SQLite and PostgreSQL: only the rows named
-change, only within the landlord, NULLs and dates arrive as such, and more rows than one chunk."""
+change, only within the landlord, NULLs, dates and awkward text arrive as such; several updates in
+one transaction, and after a rolled-back one."""
 from __future__ import annotations
 
 import datetime as dt
@@ -24,7 +25,7 @@ def _row(landlord_id: str, n: int) -> dict:
 
 def test_updates_the_named_rows_of_the_landlord_only(database):
     mine, theirs = str(uuid.uuid4()), str(uuid.uuid4())
-    count = bulk.CHUNK + 7
+    count = 1007
     for landlord_id in (mine, theirs):
         session = database.open(landlord_id=landlord_id)
         session.execute(insert(residents), [_row(landlord_id, n) for n in range(count)])
@@ -47,3 +48,33 @@ def test_updates_the_named_rows_of_the_landlord_only(database):
     statuses = set(session.execute(select(residents.c.status).where(residents.c.landlord_id == theirs)).scalars())
     session.close()
     assert statuses == {"current"}
+
+
+def _statuses(database, landlord_id: str) -> dict[str, tuple]:
+    session = database.open(landlord_id=landlord_id)
+    try:
+        return {r.person_id: (r.status, r.address_line_2) for r in
+                session.execute(select(residents).where(residents.c.landlord_id == landlord_id))}
+    finally:
+        session.close()
+
+
+def test_several_updates_in_a_transaction_and_after_a_rollback(database):
+    mine = str(uuid.uuid4())
+    session = database.open(landlord_id=mine)
+    session.execute(insert(residents), [_row(mine, n) for n in range(6)])
+    session.commit()
+    awkward = 'Flat 2\tBack\\Door "B", \\N\nRear'  # COPY's own escapes and separators, as text
+    bulk.update_rows(session, residents, [{"person_id": "p-00000", "status": "archived", "address_line_2": "x"}],
+                     key="person_id", where=[residents.c.landlord_id == mine])
+    session.rollback()  # the first statement of a connection rolled back: the next one starts afresh
+    for people, status in ((["p-00001", "p-00002"], "archived"), (["p-00003"], "moved")):
+        bulk.update_rows(session, residents, [{"person_id": p, "status": status, "address_line_2": awkward}
+                                              for p in people], key="person_id", where=[residents.c.landlord_id == mine])
+    session.commit()
+    session.close()
+    rows = _statuses(database, mine)
+    assert rows["p-00000"] == ("current", "")
+    assert rows["p-00001"] == rows["p-00002"] == ("archived", awkward)
+    assert rows["p-00003"] == ("moved", awkward)
+    assert rows["p-00004"] == ("current", "")
