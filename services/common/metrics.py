@@ -12,6 +12,9 @@ OUTBOX_PUBLISHED = Counter("tracker_outbox_published_total", "Events published b
 IMPORT_ROWS = Counter("tracker_import_rows_total", "Import rows by outcome (rejected: by the feed checks or by "
                       "profiles; preview runs not counted)", ["source", "outcome"])
 IMPORT_RUNS = Counter("tracker_import_runs_total", "Import runs finished", ["source", "status"])
+CONSUMER_LAG = Gauge("tracker_consumer_lag_events", "Events on a topic not yet handled and committed by a Kafka consumer "
+                     "group, over the partitions this process holds (sum by group and topic across processes), as "
+                     "librdkafka last reported them", ["group", "topic"])
 EVENTS_CONSUMED = Counter("tracker_events_consumed_total", "Events handled by consumers", ["consumer", "outcome"])
 
 

@@ -152,4 +152,4 @@ class KafkaBus(EventBus):
                 self._subscriptions.remove(subscription)
 
     def _consumer(self, group: str) -> Consumer:
-        return Consumer(consumer_config(self._bootstrap_servers, self._client_id, group))
+        return Consumer(consumer_config(self._bootstrap_servers, self._client_id, group, self.namespace))

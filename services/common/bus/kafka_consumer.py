@@ -8,6 +8,7 @@ every partition is committed past them together.
 """
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import time
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 from confluent_kafka import OFFSET_INVALID, Consumer, KafkaError, KafkaException, TopicPartition
 
 from ..logs import error_reason
+from ..metrics import CONSUMER_LAG
 from .handling import RETRY_LATER_PAUSE_S, dead_letter_headers, run_batch_handler, run_handler
 from .port import HANDLER_ATTEMPTS, BatchHandler, BusError, Handler, Message, RetryLater, Subscription, dlq_topic
 
@@ -32,9 +34,30 @@ ERROR_BACKOFF_S = 1.0
 # at its next consume), and a rebalance waits this long for every member: a batch takes seconds.
 MAX_POLL_INTERVAL_MS = 60_000
 METADATA_REFRESH_MS = 10_000  # partitions added to a subscribed topic are seen within this (default 5 minutes)
+STATISTICS_MS = 10_000  # how often librdkafka reports the consumer's lag (tracker_consumer_lag_events)
 
 
-def consumer_config(bootstrap_servers: str, client_id: str, group: str) -> dict:
+def consumer_lag(statistics: str) -> dict[str, int]:
+    """{topic: events not yet committed} over the partitions this consumer holds, from librdkafka's
+    statistics (a JSON document; a partition's consumer_lag is -1 while unknown or not held)."""
+    lag: dict[str, int] = {}
+    for topic, detail in json.loads(statistics).get("topics", {}).items():
+        held = [p.get("consumer_lag", -1) for key, p in detail.get("partitions", {}).items() if key != "-1"]
+        lag[topic] = sum(n for n in held if n >= 0)
+    return lag
+
+
+def _lag_reporter(group: str, namespace: str):
+    def report(statistics: str) -> None:
+        try:
+            for topic, events in consumer_lag(statistics).items():
+                CONSUMER_LAG.labels(group.removeprefix(namespace), topic.removeprefix(namespace)).set(events)
+        except (ValueError, AttributeError, TypeError):
+            log.warning("group %s: librdkafka statistics not understood", group)
+    return report
+
+
+def consumer_config(bootstrap_servers: str, client_id: str, group: str, namespace: str = "") -> dict:
     return {
         "bootstrap.servers": bootstrap_servers,
         "client.id": f"{client_id}-{group}",
@@ -44,6 +67,8 @@ def consumer_config(bootstrap_servers: str, client_id: str, group: str) -> dict:
         "max.poll.interval.ms": MAX_POLL_INTERVAL_MS,
         "topic.metadata.refresh.interval.ms": METADATA_REFRESH_MS,
         "error_cb": lambda error: log.warning("group %s: %s", group, error),
+        "statistics.interval.ms": STATISTICS_MS,
+        "stats_cb": _lag_reporter(group, namespace),
         "logger": logging.getLogger("librdkafka"),
     }
 

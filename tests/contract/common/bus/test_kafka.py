@@ -1,10 +1,15 @@
-"""Platforms sharing one Kafka broker through TRACKER_KAFKA_NAMESPACE never read each other's events."""
+"""Kafka only: platforms sharing one broker through TRACKER_KAFKA_NAMESPACE never read each other's
+events; each consumer group's lag is reported to Prometheus (tracker_consumer_lag_events)."""
 from __future__ import annotations
 
 import os
+import time
 import uuid
 
 import pytest
+from prometheus_client import REGISTRY
+
+from services.common.bus import kafka_consumer
 
 from tests.contract.common.bus.test_event_bus import BusFactory, consume, msg
 
@@ -36,3 +41,38 @@ def test_the_same_topic_and_group_in_two_namespaces_are_apart(tmp_path):
     finally:
         ours.close()
         theirs.close()
+
+
+def _lag(group: str, topic: str) -> float | None:
+    return REGISTRY.get_sample_value("tracker_consumer_lag_events", {"group": group, "topic": topic})
+
+
+def test_a_groups_lag_is_reported_while_it_works_through_a_backlog_and_is_0_once_caught_up(tmp_path, monkeypatch):
+    BusFactory("kafka", tmp_path).check_engine()
+    monkeypatch.setattr(kafka_consumer, "STATISTICS_MS", 100)
+    namespace = f"lag-{uuid.uuid4().hex[:8]}."
+    bus = _bus(namespace)
+    topic, group = BusFactory.topic(), BusFactory.group()
+    try:
+        bus.ensure_topics([topic])
+        bus.publish([msg(topic, "l:1", "first")])
+        consume(bus, topic, group)  # the group has a committed position: its lag is known from now on
+        bus.publish([msg(topic, f"l:{n}", f"event {n}") for n in range(30)])
+        seen: list[float] = []
+
+        def slowly(message) -> None:
+            time.sleep(0.05)
+            value = _lag(group, topic)
+            if value is not None:
+                seen.append(value)
+
+        subscription = bus.subscribe(topics=[topic], group=group, handler=slowly, max_batch=1)
+        assert subscription.wait_idle(60)
+        deadline = time.monotonic() + 10
+        while _lag(group, topic) != 0 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        subscription.stop()
+        assert max(seen) > 0  # a backlog was reported while it was worked through, by plain group and topic
+        assert _lag(group, topic) == 0
+    finally:
+        bus.close()
