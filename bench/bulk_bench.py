@@ -16,6 +16,7 @@ import time
 import urllib.request
 import uuid
 from pathlib import Path
+from typing import Iterable
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -53,19 +54,25 @@ def raw_bulk(prefix: str, docs: dict[str, dict]) -> float:
     """NDJSON bodies of at most BULK_BYTES / BULK_DOCS, one request at a time; seconds."""
     alias = f"{prefix}{INDEX}"
     started = time.perf_counter()
-    lines, size, count = [], 0, 0
-    for person_id, doc in docs.items():
-        action = json.dumps({"index": {"_index": alias, "_id": f"{LANDLORD}:{person_id}", "routing": LANDLORD,
-                                       "version": 1, "version_type": "external"}}).encode()
-        source = json.dumps({**doc, "landlord_id": LANDLORD}).encode()
+    send_bulk((json.dumps({"index": {"_index": alias, "_id": f"{LANDLORD}:{person_id}", "routing": LANDLORD,
+                                     "version": 1, "version_type": "external"}}).encode(),
+               json.dumps({**doc, "landlord_id": LANDLORD}).encode()) for person_id, doc in docs.items())
+    return time.perf_counter() - started
+
+
+def send_bulk(pairs: Iterable[tuple[bytes, bytes]]) -> int:
+    """(action line, source line) pairs sent in `_bulk` requests of at most BULK_BYTES / BULK_DOCS, one at a
+    time, as a client without a library would; how many documents."""
+    lines, size, count, total = [], 0, 0, 0
+    for action, source in pairs:
         if lines and (size + len(action) + len(source) + 2 > BULK_BYTES or count == BULK_DOCS):
             _send(lines)
             lines, size, count = [], 0, 0
         lines += [action, source]
-        size, count = size + len(action) + len(source) + 2, count + 1
+        size, count, total = size + len(action) + len(source) + 2, count + 1, total + 1
     if lines:
         _send(lines)
-    return time.perf_counter() - started
+    return total
 
 
 def _send(lines: list[bytes]) -> None:

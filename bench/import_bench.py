@@ -28,6 +28,7 @@ from bench import consumer_lag, harness
 from bench import import_files as files
 from bench import import_measure as measure
 from bench.edits_during_import import EditsDuringImport, people_to_edit
+from bench.import_raw_bulk import raw_bulk_beside
 from bench.run import PORTS
 from bench.search_platform import ES_URL, Http, _token, create_landlord
 from services.common.sample_residents import FEED_COLUMNS, composition, feed_rows
@@ -215,6 +216,12 @@ def report(results: dict) -> str:
                      f"archived {c['archived']:,} "
                      f"({'as expected' if s['counts_as_expected'] else 'NOT as expected'}); composition vs facets: "
                      + _composition_line(s["composition"]))
+        if s.get("raw_bulk"):
+            raw = s["raw_bulk"]
+            lines.append(f"({s['scenario']}) raw _bulk of the same {raw['docs']:,} documents (read back from the index, "
+                         f"written into a fresh one by a loop without a client library): {raw['seconds']:,.1f} s "
+                         f"({_num(raw['docs_per_s'], ',d')} docs/s); searchable end to end took "
+                         f"{_num(s['searchable_s'] and s['searchable_s'] / raw['seconds'], '.1f')}x that")
         if s["lag_left"]:
             lines.append(f"({s['scenario']}) NOT settled: consumer lag left {s['lag_left']}")
         lines.append(f"({s['scenario']}) CPU s until settled: "
@@ -234,10 +241,13 @@ def run_scenarios(base: str, run_id: str, prepared: dict[str, Any],
     a, b = create_landlord(base, "IMA", run_id), create_landlord(base, "IMB", run_id)
     rows, changed = ROWS, prepared["changed"]
     with measure.MemorySampler(pids) as sampler:
+        first = scenario("a", base, a, prepared["big"], "text/csv", prepared["big"], rows=rows,
+                         expected_counts={"rejected": 0, "created": rows, "archived": 0},
+                         expected_composition=prepared["big_composition"], searchable=None, sampler=sampler)
+        print("  raw _bulk of the same documents...", flush=True)
+        first["raw_bulk"] = raw_bulk_beside(PREFIX, a["id"], prepared["big"].parent)
         scenarios = [
-            scenario("a", base, a, prepared["big"], "text/csv", prepared["big"], rows=rows,
-                     expected_counts={"rejected": 0, "created": rows, "archived": 0},
-                     expected_composition=prepared["big_composition"], searchable=None, sampler=sampler),
+            first,
             scenario("b", base, b, prepared["xlsx"], files.XLSX_MEDIA, prepared["xlsx_csv"], rows=XLSX_ROWS,
                      expected_counts={"rejected": 0, "created": XLSX_ROWS, "archived": 0},
                      expected_composition=prepared["xlsx_composition"], searchable=None, sampler=sampler),

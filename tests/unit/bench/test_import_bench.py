@@ -140,7 +140,8 @@ def test_the_composition_check_compares_labels_ignoring_case_and_lists_every_val
 
 def _scenario(name: str, **extra) -> dict:
     return {"scenario": name, "rows": 20000, "format": "csv", "status": "completed", "upload_s": 1.2,
-            "completed_s": 30.5, "searchable_s": 33.0, "rows_per_s_end_to_end": 606, "run_s": 29.0,
+            "completed_s": 30.5, "searchable_s": 33.0, "settled_s": 35.5, "lag_left": {},
+            "rows_per_s_end_to_end": 606, "run_s": 29.0,
             "copy": {"rows_per_s": 150000, "table": "logged"}, "ratio_end_to_end_to_copy": 247.5,
             "peak_rss_mib": {"gateway": 120.0, "import": 300.0}, "counts_as_expected": True,
             "cpu_s": {"postgresql": 42.5, "profiles": 40.2},
@@ -151,10 +152,15 @@ def _scenario(name: str, **extra) -> dict:
 
 def test_the_report_renders_complete_and_unfinished_scenarios():
     text = import_bench.report({"machine": "2 cores", "high_water_mib": {"import": 310.0}, "scenarios": [
-        _scenario("a"), _scenario("b", status="failed", searchable_s=None, rows_per_s_end_to_end=None, run_s=None,
-                                  ratio_end_to_end_to_copy=None, composition={}, counts_as_expected=False)]})
-    assert "606" in text and "247.5" in text and "not checked" in text and "NOT as expected" in text
-    assert "(a) CPU s until searchable: postgresql 42.5, profiles 40.2" in text
+        _scenario("a", raw_bulk={"docs": 20000, "seconds": 2.2, "docs_per_s": 9091}),
+        _scenario("b", status="failed", searchable_s=None, settled_s=None, lag_left={"households.people.bulk": 7},
+                  rows_per_s_end_to_end=None, run_s=None, ratio_end_to_end_to_copy=None, composition={},
+                  counts_as_expected=False)]})
+    assert "606" in text and "247.5" in text and "35.5" in text and "not checked" in text and "NOT as expected" in text
+    assert "(a) CPU s until settled: postgresql 42.5, profiles 40.2" in text
+    assert "(a) raw _bulk of the same 20,000 documents" in text and "2.2 s (9,091 docs/s)" in text
+    assert "searchable end to end took 15.0x that" in text
+    assert "(b) NOT settled: consumer lag left {'households.people.bulk': 7}" in text
 
 
 @pytest.mark.engines
@@ -169,3 +175,32 @@ def test_copy_rate_loads_every_row_and_drops_its_scratch_schema(tmp_path):
         left = conn.execute("SELECT count(*) FROM information_schema.schemata "
                             "WHERE schema_name LIKE 'bench_import_copy_%'").fetchone()[0]
     assert left == 0
+
+
+@pytest.mark.engines
+def test_the_raw_bulk_beside_the_import_writes_the_landlords_documents_only_and_drops_its_index(tmp_path):
+    engines()
+    import uuid
+
+    from bench.import_raw_bulk import raw_bulk_beside
+    from bench.search_platform import ES_URL, Http
+    from services.common.search.elastic import ElasticsearchIndex
+    from services.profiles.search.document import INDEX, index_fields
+    prefix = f"bench-rawtest-{uuid.uuid4().hex[:6]}-"
+    index = ElasticsearchIndex(ES_URL, index_prefix=prefix)
+    mine, theirs = str(uuid.uuid4()), str(uuid.uuid4())
+    try:
+        index.ensure_index(INDEX, index_fields())
+        for landlord_id, count in ((mine, 7), (theirs, 3)):
+            docs = {f"p-{n}": {"first_name": "Jo", "surname": f"Example{n}"} for n in range(count)}
+            index.index_many(INDEX, landlord_id, docs, versions=dict.fromkeys(docs, 4))
+        index.refresh(INDEX)
+        result = raw_bulk_beside(prefix, mine, tmp_path)
+        es = Http(ES_URL)
+        left = es.json("GET", f"/_cat/indices/{prefix}raw-bulk-*?format=json")
+        es.close()
+    finally:
+        index.drop(INDEX)
+        index.close()
+    assert result["docs"] == 7 and result["seconds"] > 0
+    assert left == [] and list(tmp_path.iterdir()) == []
