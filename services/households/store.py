@@ -11,7 +11,7 @@ from typing import Any, Iterable, Sequence
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from services.common.bulk import chunks, update_rows
+from services.common.bulk import chunks, one_of, update_rows
 from services.common.db import as_utc
 from services.common.ids import new_id
 
@@ -56,7 +56,7 @@ class HouseholdStore:
         found = {}
         for part in chunks(list(person_ids)):
             for row in self.session.execute(select(residents).where(
-                    self._mine(residents), residents.c.person_id.in_(part))).mappings().all():
+                    self._mine(residents), one_of(self.session, residents.c.person_id, part))).mappings().all():
                 found[row["person_id"]] = resident_of(row)
         return found
 
@@ -97,8 +97,8 @@ class HouseholdStore:
     def end_occupancies(self, person_ids: Sequence[str], at: dt.datetime) -> None:
         o = occupancies
         for part in chunks(list(person_ids)):
-            self.session.execute(update(o).where(self._mine(o), o.c.person_id.in_(part), o.c.left_at.is_(None))
-                                 .values(left_at=at))
+            self.session.execute(update(o).where(self._mine(o), one_of(self.session, o.c.person_id, part),
+                                                 o.c.left_at.is_(None)).values(left_at=at))
 
     def begin_occupancies(self, joins: Iterable[tuple[str, str]], at: dt.datetime) -> None:
         """(person_id, household_id) pairs."""
@@ -125,7 +125,7 @@ class HouseholdStore:
             rows = self.session.execute(
                 select(r, o.c.household_id.label("occupancy_of"), o.c.joined_at).select_from(o.join(
                     r, (r.c.person_id == o.c.person_id) & (r.c.landlord_id == o.c.landlord_id)))
-                .where(self._mine(o), o.c.household_id.in_(part), o.c.left_at.is_(None))
+                .where(self._mine(o), one_of(self.session, o.c.household_id, part), o.c.left_at.is_(None))
                 .order_by(o.c.joined_at, o.c.occupancy_id)).mappings()
             for row in rows:
                 found[row["occupancy_of"]].append((resident_of(row), as_utc(row["joined_at"])))
@@ -138,7 +138,7 @@ class HouseholdStore:
         found = {}
         for part in chunks(list(dict.fromkeys(keys))):
             found.update(self.session.execute(select(households.c.match_key, households.c.household_id).where(
-                self._mine(households), households.c.match_key.in_(part))).all())
+                self._mine(households), one_of(self.session, households.c.match_key, part))).all())
         return found
 
     def add_households(self, new: Iterable[tuple[matching.Match, Resident]], at: dt.datetime) -> dict[str, str]:
@@ -161,7 +161,8 @@ class HouseholdStore:
         until the transaction ends: their version and counts are then read and written by one."""
         found = {}
         for part in chunks(sorted(household_ids)):
-            query = select(households).where(self._mine(households), households.c.household_id.in_(part)) \
+            query = select(households).where(self._mine(households),
+                                             one_of(self.session, households.c.household_id, part)) \
                 .order_by(households.c.household_id)
             for row in self.session.execute(query.with_for_update() if for_update else query).mappings():
                 found[row["household_id"]] = row
@@ -179,7 +180,8 @@ class HouseholdStore:
         found: dict[str, list] = {h: [] for h in household_ids}
         for part in chunks(list(household_ids)):
             rows = self.session.execute(select(r.c.household_id, r.c.person_id, r.c.date_of_birth, r.c.tenancy_type)
-                                        .where(self._mine(r), r.c.household_id.in_(part), r.c.status == CURRENT)).all()
+                                        .where(self._mine(r), one_of(self.session, r.c.household_id, part),
+                                               r.c.status == CURRENT)).all()
             for household_id, *facts in rows:
                 found[household_id].append(tuple(facts))
         for occupants in found.values():

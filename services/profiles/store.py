@@ -10,7 +10,7 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from services.common.bulk import chunks
+from services.common.bulk import chunks, one_of
 from services.common.db import as_utc
 from services.common.errors import AlreadyExists
 from services.common.ids import new_id
@@ -97,7 +97,7 @@ class PersonRepository:
             person.version = versions[person.person_id]
         for table in (person_options, person_custom_values):
             self.session.execute(delete(table).where(table.c.landlord_id == self.landlord_id,
-                                                     table.c.person_id.in_(ids)))
+                                                     one_of(self.session, table.c.person_id, ids)))
         self._write_lists(*changed)
 
     def imported_refs(self, chunk: int) -> Iterator[list[str]]:
@@ -148,14 +148,14 @@ class PersonRepository:
         found = {}
         for part in chunks(list(dict.fromkeys(person_ids)), BATCH):
             found.update(self.session.execute(select(people.c.person_id, column).where(
-                people.c.landlord_id == self.landlord_id, people.c.person_id.in_(part))).all())
+                people.c.landlord_id == self.landlord_id, one_of(self.session, people.c.person_id, part))).all())
         return found
 
     def _by(self, column, keys: Iterable[str]) -> dict[str, Person]:
         found = {}
         for part in chunks(list(dict.fromkeys(keys)), BATCH):  # a BATCH of keys per query
             for person in self._load(select(people).where(people.c.landlord_id == self.landlord_id,
-                                                          column.in_(part))):
+                                                          one_of(self.session, column, part))):
                 found[getattr(person, column.name)] = person
         return found
 
@@ -196,12 +196,13 @@ class PersonRepository:
         found = {row["person_id"]: _person(row) for row in rows}
         ids = list(found)
         for row in self.session.execute(select(person_options).where(
-                person_options.c.landlord_id == self.landlord_id, person_options.c.person_id.in_(ids))
+                person_options.c.landlord_id == self.landlord_id, one_of(self.session, person_options.c.person_id, ids))
                 .order_by(person_options.c.person_id, person_options.c.field)).mappings():
             values = found[row["person_id"]].values
             values[row["field"]] = (*values[row["field"]], row["option_id"])
         for row in self.session.execute(select(person_custom_values).where(
-                person_custom_values.c.landlord_id == self.landlord_id, person_custom_values.c.person_id.in_(ids))).mappings():
+                person_custom_values.c.landlord_id == self.landlord_id,
+                one_of(self.session, person_custom_values.c.person_id, ids))).mappings():
             definition = self._custom.get(row["field_id"])
             if definition is not None:
                 custom = found[row["person_id"]].custom

@@ -13,7 +13,7 @@ from sqlalchemy import delete, insert, literal, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from services.common.bulk import chunks
+from services.common.bulk import chunks, one_of
 
 from .domain import Fact, HouseholdState, PersonState
 from .tables import counted_households, counted_people, counts, monthly_counts, processed_events, report_settings
@@ -146,7 +146,7 @@ class AggregateStore:
         for part in chunks(ids):
             for person_id, version, state, facts in self.session.execute(
                     select(t.c.person_id, t.c.version, t.c.state, t.c.facts)
-                    .where(t.c.landlord_id == self.landlord_id, t.c.person_id.in_(part))
+                    .where(t.c.landlord_id == self.landlord_id, one_of(self.session, t.c.person_id, part))
                     .order_by(t.c.person_id).with_for_update()):
                 found[person_id] = (version, _facts(facts), _state(person_id, version, state))
         return found
@@ -195,7 +195,7 @@ class AggregateStore:
         for part in chunks(sorted(set(household_ids))):
             for household_id, version, facts in self.session.execute(
                     select(t.c.household_id, t.c.version, t.c.facts)
-                    .where(t.c.landlord_id == self.landlord_id, t.c.household_id.in_(part))
+                    .where(t.c.landlord_id == self.landlord_id, one_of(self.session, t.c.household_id, part))
                     .order_by(t.c.household_id).with_for_update()):
                 found[household_id] = (version, _weighted(facts))
         return found

@@ -12,7 +12,7 @@ from typing import Iterable
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from services.common.bulk import chunks
+from services.common.bulk import chunks, one_of
 
 from .domain import (ActionFacts, Contact, ContactFacts, GroupFacts, HouseholdFacts, PersonFacts, Referral,
                      ReferralFacts)
@@ -33,11 +33,12 @@ class FactsRepository:
         """Rows of `table` whose `column` is one of `keys`, a chunk of keys per query."""
         for chunk in chunks(list(dict.fromkeys(keys)), CHUNK):
             yield from self.session.execute(select(table).where(
-                table.c.landlord_id == self.landlord_id, column.in_(chunk))).mappings()
+                table.c.landlord_id == self.landlord_id, one_of(self.session, column, chunk))).mappings()
 
     def _delete(self, table, column, keys: Iterable[str]) -> None:
         for chunk in chunks(list(dict.fromkeys(keys)), CHUNK):
-            self.session.execute(delete(table).where(table.c.landlord_id == self.landlord_id, column.in_(chunk)))
+            self.session.execute(delete(table).where(table.c.landlord_id == self.landlord_id,
+                                                     one_of(self.session, column, chunk)))
 
     # -- households -------------------------------------------------------------------------------------------------
 

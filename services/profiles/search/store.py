@@ -11,7 +11,7 @@ from typing import Iterable, Iterator, Mapping
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
-from services.common.bulk import chunks
+from services.common.bulk import chunks, one_of
 
 from ..store import BATCH, PersonRepository, people
 
@@ -42,7 +42,7 @@ class SearchVersions:
     def count_up(self, person_ids: Iterable[str]) -> None:
         """These people's documents change with this transaction (people who do not exist are left out)."""
         for chunk in chunks(sorted(set(person_ids)), BATCH):
-            where = (people.c.landlord_id == self.landlord_id, people.c.person_id.in_(chunk))
+            where = (people.c.landlord_id == self.landlord_id, one_of(self.session, people.c.person_id, chunk))
             self.session.execute(select(people.c.person_id).where(*where)
                                  .order_by(people.c.person_id).with_for_update())  # locks, in id order
             self.session.execute(update(people).where(*where).values(index_version=people.c.index_version + 1))

@@ -78,3 +78,18 @@ def test_several_updates_in_a_transaction_and_after_a_rollback(database):
     assert rows["p-00001"] == rows["p-00002"] == ("archived", awkward)
     assert rows["p-00003"] == ("moved", awkward)
     assert rows["p-00004"] == ("current", "")
+
+
+def test_one_of_finds_exactly_the_keys_given_on_either_engine(database):
+    landlord_id = str(uuid.uuid4())
+    session = database.open(landlord_id=landlord_id)
+    session.execute(insert(residents), [_row(landlord_id, n) for n in range(30)])
+    session.commit()
+    wanted = [f"p-{n:05d}" for n in (0, 7, 29)] + ["p-99999", "it's; -- not sql"]  # one absent, one odd
+    found = set(session.execute(select(residents.c.person_id).where(
+        residents.c.landlord_id == landlord_id, bulk.one_of(session, residents.c.person_id, wanted))).scalars())
+    nothing = session.execute(select(residents.c.person_id).where(
+        residents.c.landlord_id == landlord_id, bulk.one_of(session, residents.c.person_id, []))).all()
+    session.close()
+    assert found == {"p-00000", "p-00007", "p-00029"}
+    assert nothing == []
