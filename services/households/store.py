@@ -11,7 +11,7 @@ from typing import Any, Iterable, Sequence
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from services.common.bulk import chunks, one_of, update_rows
+from services.common.bulk import chunks, insert_rows, one_of, update_rows
 from services.common.db import as_utc
 from services.common.ids import new_id
 
@@ -79,8 +79,7 @@ class HouseholdStore:
 
     def add_residents(self, new: Iterable[Resident], at: dt.datetime) -> None:
         rows = [{**_columns(r), "landlord_id": self.landlord_id, "updated_at": at} for r in new]
-        if rows:
-            self.session.execute(insert(residents), rows)
+        insert_rows(self.session, residents, rows)
 
     def move_residents(self, moved: Iterable[Resident], at: dt.datetime) -> None:
         """Residents whose household (and nothing else) changed: only that is written."""
@@ -104,8 +103,7 @@ class HouseholdStore:
         """(person_id, household_id) pairs."""
         rows = [{"landlord_id": self.landlord_id, "person_id": p, "household_id": h, "joined_at": at}
                 for p, h in joins]
-        if rows:
-            self.session.execute(insert(occupancies), rows)
+        insert_rows(self.session, occupancies, rows)
 
     def occupancy_rows(self, household_id: str) -> list[tuple[Resident, dt.datetime, dt.datetime | None]]:
         """Every occupancy of the household with its resident: (resident, joined_at, left_at)."""
@@ -148,8 +146,7 @@ class HouseholdStore:
                  "matched_by": match.matched_by, **address_columns(r.property_ref, r.lines, r.postcode),
                  "occupant_count": 0, "youngest_date_of_birth": None, "tenancy_types": "", "version": 0, "property_profile": "{}",
                  "household_profile": "{}", "created_at": at, "updated_at": at} for match, r in new]
-        if rows:
-            self.session.execute(insert(households), rows)
+        insert_rows(self.session, households, rows)
         return {row["match_key"]: row["household_id"] for row in rows}
 
     def get(self, household_id: str, *, for_update: bool = False):

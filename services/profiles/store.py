@@ -10,7 +10,7 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from services.common.bulk import chunks, one_of
+from services.common.bulk import chunks, insert_rows, one_of
 from services.common.db import as_utc
 from services.common.errors import AlreadyExists
 from services.common.ids import new_id
@@ -68,7 +68,7 @@ class PersonRepository:
             return {}
         try:
             with self.session.begin_nested():
-                self.session.execute(insert(people), [_row(p) for p in new])
+                insert_rows(self.session, people, [_row(p) for p in new])
                 self._write_lists(*new)
             return {}
         except IntegrityError:
@@ -184,10 +184,8 @@ class PersonRepository:
                        for person in persons for name in MULTI_OPTION_FIELDS for oid in person.values[name]]
         custom_rows = [{"landlord_id": self.landlord_id, "person_id": person.person_id, "field_id": fid, "value": v}
                        for person in persons for fid, value in person.custom.items() for v in _custom_cells(value)]
-        if option_rows:
-            self.session.execute(insert(person_options), option_rows)
-        if custom_rows:
-            self.session.execute(insert(person_custom_values), custom_rows)
+        insert_rows(self.session, person_options, option_rows)
+        insert_rows(self.session, person_custom_values, custom_rows)
 
     def _load(self, query) -> list[Person]:
         rows = self.session.execute(query).mappings().all()
@@ -224,8 +222,7 @@ class HistoryRepository:
         rows = [{"change_id": new_id(), "landlord_id": self.landlord_id, "person_id": person_id,
                  "changed_at": at, "changed_by": by, "source": source, "field": c.field, "old_value": c.old,
                  "new_value": c.new} for person_id, changes in entries for c in changes]
-        if rows:
-            self.session.execute(insert(person_changes), rows)
+        insert_rows(self.session, person_changes, rows)
 
     def of(self, person_id: str, *, limit: int, offset: int) -> tuple[int, list[dict]]:
         where = (person_changes.c.landlord_id == self.landlord_id, person_changes.c.person_id == person_id)

@@ -38,6 +38,7 @@ people = Table(
     # households and groups say about them, in the same transaction (search/store.py)
     Column("index_version", BigInteger, nullable=False, server_default="1"),
     UniqueConstraint("landlord_id", "personal_ref", name="uq_people_landlord_ref"),
+    Index("ix_people_landlord_person", "landlord_id", "person_id"),  # pages of a landlord's people in id order
     Index("ix_people_landlord_surname", "landlord_id", "surname"),
     Index("ix_people_landlord_property", "landlord_id", "property_ref"),
 )

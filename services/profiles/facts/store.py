@@ -12,7 +12,7 @@ from typing import Iterable
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from services.common.bulk import chunks, one_of
+from services.common.bulk import chunks, insert_rows, one_of
 
 from .domain import (ActionFacts, Contact, ContactFacts, GroupFacts, HouseholdFacts, PersonFacts, Referral,
                      ReferralFacts)
@@ -56,19 +56,17 @@ class FactsRepository:
         for table in (household_facts, household_custom_values):
             self._delete(table, table.c.household_id, ids)
         self._delete(person_households, person_households.c.household_id, ids)
-        self.session.execute(insert(household_facts), [
+        insert_rows(self.session, household_facts, [
             {"landlord_id": self.landlord_id, "household_id": h.household_id, "version": h.version,
              "occupant_count": h.occupant_count, "youngest_date_of_birth": h.youngest_date_of_birth,
              "occupant_ids": json.dumps(list(h.occupant_ids)), "updated_at": now} for h in households])
         values = [{"landlord_id": self.landlord_id, "household_id": h.household_id, "field_id": field_id, "value": v}
                   for h in households for field_id, cells in h.custom.items() for v in dict.fromkeys(cells)]
-        if values:
-            self.session.execute(insert(household_custom_values), values)
+        insert_rows(self.session, household_custom_values, values)
         lives_in = {person_id: h.household_id for h in households for person_id in h.occupant_ids}  # last one wins
         self._delete(person_households, person_households.c.person_id, lives_in)
-        if lives_in:
-            self.session.execute(insert(person_households), [
-                {"landlord_id": self.landlord_id, "person_id": p, "household_id": h} for p, h in lives_in.items()])
+        insert_rows(self.session, person_households, [
+            {"landlord_id": self.landlord_id, "person_id": p, "household_id": h} for p, h in lives_in.items()])
         return affected | set(lives_in)
 
     # -- groups -----------------------------------------------------------------------------------------------------

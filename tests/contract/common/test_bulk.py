@@ -1,12 +1,14 @@
 """Set-based updates (services/common/bulk.py) on SQLite and PostgreSQL: only the rows named
 change, only within the landlord, NULLs, dates and awkward text arrive as such; several updates in
-one transaction, and after a rolled-back one."""
+one transaction, and after a rolled-back one; rows added in bulk with their defaults, or none of them."""
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 
+import pytest
 from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
 
 from services.common import bulk
 from services.households.tables import residents
@@ -93,3 +95,35 @@ def test_one_of_finds_exactly_the_keys_given_on_either_engine(database):
     session.close()
     assert found == {"p-00000", "p-00007", "p-00029"}
     assert nothing == []
+
+
+def test_insert_rows_adds_every_row_with_its_values_and_the_defaults(database):
+    landlord_id = str(uuid.uuid4())
+    session = database.open(landlord_id=landlord_id)
+    rows = [_row(landlord_id, n) for n in range(1200)]
+    rows[3]["date_of_birth"], rows[4]["address_line_2"] = None, 'Back\\Door\t"B"\n\\N'
+    bulk.insert_rows(session, residents, rows)
+    bulk.insert_rows(session, residents, [])  # nothing to add: no statement
+    session.commit()
+    kept = {r.person_id: r for r in session.execute(select(residents).where(residents.c.landlord_id == landlord_id))}
+    session.close()
+    assert len(kept) == 1200 and kept["p-00003"].date_of_birth is None
+    assert kept["p-00004"].address_line_2 == 'Back\\Door\t"B"\n\\N'
+    assert kept["p-01199"].date_of_birth == dt.date(1980, 1, 1)
+    assert kept["p-01199"].updated_at.replace(tzinfo=dt.timezone.utc) == NOW  # SQLite keeps no zone
+    assert len({r.resident_no for r in kept.values()}) == 1200  # a column not given takes its default
+
+
+def test_insert_rows_breaking_a_constraint_adds_none_of_them(database):
+    landlord_id = str(uuid.uuid4())
+    session = database.open(landlord_id=landlord_id)
+    bulk.insert_rows(session, residents, [_row(landlord_id, 5)])
+    session.commit()
+    with pytest.raises(IntegrityError):
+        with session.begin_nested():
+            bulk.insert_rows(session, residents, [_row(landlord_id, n) for n in range(4, 8)])  # p-00005 is there
+    bulk.insert_rows(session, residents, [_row(landlord_id, 9)])  # the connection carries on
+    session.commit()
+    ids = set(session.execute(select(residents.c.person_id).where(residents.c.landlord_id == landlord_id)).scalars())
+    session.close()
+    assert ids == {"p-00005", "p-00009"}
