@@ -41,21 +41,26 @@ def one_of(session: Session, key_column, keys: Sequence[str]) -> ColumnElement:
 
 
 def update_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]], *, key: str,
-                where: Sequence = ()) -> None:
-    """Set, in each row of `table` whose column `key` equals a row's `key`, that row's other
-    columns (every row names the same columns), within the extra conditions `where` (e.g. the
-    landlord's rows only)."""
+                landlord_id: str | None = None, where: Sequence = ()) -> None:
+    """Set, in each row of `table` whose column `key` equals a row's `key` (and, given `landlord_id`, of that
+    landlord), that row's other columns (every row names the same columns), within the extra conditions
+    `where`. On PostgreSQL the landlord travels with the staged rows and the join is on (landlord_id, key),
+    never `landlord_id = <constant>`: a landlord new or growing fast has no statistics yet, and a constant
+    would make the planner read the landlord's rows whole (estimated at a handful) for every batch, where
+    the join probes an index per row whatever the statistics say."""
     if not rows:
         return
     names = [name for name in rows[0] if name != key]
     if session.get_bind().dialect.name != "postgresql":
-        statement = update(table).where(*where, table.c[key] == bindparam(f"k_{key}")).values(
+        mine = [table.c.landlord_id == landlord_id] if landlord_id is not None else []
+        statement = update(table).where(*where, *mine, table.c[key] == bindparam(f"k_{key}")).values(
             {name: bindparam(f"v_{name}") for name in names})
         session.execute(statement, [{f"k_{key}": row[key], **{f"v_{n}": row[n] for n in names}} for row in rows])
         return
-    stage = _stage(table, (key, *names))
-    copy_rows(session, stage, rows)
-    session.execute(update(table).where(*where, table.c[key] == stage.c[key]).values(
+    keys = (key,) if landlord_id is None else ("landlord_id", key)
+    stage = _stage(table, (*keys, *names))
+    copy_rows(session, stage, [{**row, "landlord_id": landlord_id} for row in rows] if landlord_id else rows)
+    session.execute(update(table).where(*where, *(table.c[k] == stage.c[k] for k in keys)).values(
         {name: stage.c[name] for name in names}))
     session.execute(delete(stage))
 

@@ -112,7 +112,7 @@ def _rekey_households(uow_factory, landlord_id: str, batch_size: int, counts: Re
                     updates.append({"household_id": household_id, "match_key": match.key, "matched_by": match.matched_by,
                                     **address_columns(ref, lines, postcode)})
                 if updates:
-                    update_rows(uow.session, h, updates, key="household_id", where=[h.c.landlord_id == landlord_id])
+                    update_rows(uow.session, h, updates, key="household_id", landlord_id=landlord_id)
                     HouseholdStore(uow.session, landlord_id).rekey_residents(
                         {u["household_id"]: u["match_key"] for u in updates})
                     counts.rekeyed += len(updates)

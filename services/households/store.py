@@ -70,7 +70,7 @@ class HouseholdStore:
     def rekey_residents(self, keys: dict[str, str]) -> None:
         """The residents of each household (by id) get its new key."""
         update_rows(self.session, residents, [{"household_id": h, "household_key": key} for h, key in keys.items()],
-                    key="household_id", where=[self._mine(residents)])
+                    key="household_id", landlord_id=self.landlord_id)
 
     def resident(self, person_id: str) -> Resident | None:
         row = self.session.execute(select(residents).where(self._mine(residents), residents.c.person_id == person_id)
@@ -85,11 +85,11 @@ class HouseholdStore:
         """Residents whose household (and nothing else) changed: only that is written."""
         rows = [{"person_id": r.person_id, "household_id": r.household_id, "household_key": r.household_key,
                  "updated_at": at} for r in moved]
-        update_rows(self.session, residents, rows, key="person_id", where=[self._mine(residents)])
+        update_rows(self.session, residents, rows, key="person_id", landlord_id=self.landlord_id)
 
     def save_residents(self, changed: Iterable[Resident], at: dt.datetime) -> None:
         rows = [{**_columns(r), "updated_at": at} for r in changed]
-        update_rows(self.session, residents, rows, key="person_id", where=[self._mine(residents)])
+        update_rows(self.session, residents, rows, key="person_id", landlord_id=self.landlord_id)
 
     # -- occupancies -------------------------------------------------------------------------------------------------
 
@@ -190,7 +190,7 @@ class HouseholdStore:
         rows = [{"household_id": s["household_id"], "version": s["version"], "occupant_count": s["occupant_count"],
                  "youngest_date_of_birth": s["youngest_date_of_birth"], "tenancy_types": s["tenancy_types"],
                  "updated_at": at} for s in states]
-        update_rows(self.session, households, rows, key="household_id", where=[self._mine(households)])
+        update_rows(self.session, households, rows, key="household_id", landlord_id=self.landlord_id)
 
     def save_profiles(self, household_id: str, property_profile: dict, household_profile: dict,
                       values: Iterable[dict[str, Any]], version: int, at: dt.datetime) -> None:

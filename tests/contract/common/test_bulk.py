@@ -36,8 +36,7 @@ def test_updates_the_named_rows_of_the_landlord_only(database):
     session = database.open(landlord_id=mine)
     changes = [{"person_id": f"p-{n:05d}", "status": "archived", "date_of_birth": None if n % 2 else dt.date(1990, 5, 17),
                 "household_id": f"h-{n}"} for n in range(0, count, 1)]
-    bulk.update_rows(session, residents, changes[1:], key="person_id",
-                     where=[residents.c.landlord_id == mine])
+    bulk.update_rows(session, residents, changes[1:], key="person_id", landlord_id=mine)  # theirs: the same ids
     session.commit()
     rows = {r.person_id: r for r in session.execute(select(residents).where(residents.c.landlord_id == mine))}
     session.close()
@@ -68,11 +67,11 @@ def test_several_updates_in_a_transaction_and_after_a_rollback(database):
     session.commit()
     awkward = 'Flat 2\tBack\\Door "B", \\N\nRear'  # COPY's own escapes and separators, as text
     bulk.update_rows(session, residents, [{"person_id": "p-00000", "status": "archived", "address_line_2": "x"}],
-                     key="person_id", where=[residents.c.landlord_id == mine])
+                     key="person_id", landlord_id=mine)
     session.rollback()  # the first statement of a connection rolled back: the next one starts afresh
     for people, status in ((["p-00001", "p-00002"], "archived"), (["p-00003"], "moved")):
         bulk.update_rows(session, residents, [{"person_id": p, "status": status, "address_line_2": awkward}
-                                              for p in people], key="person_id", where=[residents.c.landlord_id == mine])
+                                              for p in people], key="person_id", landlord_id=mine)
     session.commit()
     session.close()
     rows = _statuses(database, mine)
