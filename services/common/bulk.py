@@ -41,27 +41,24 @@ def one_of(session: Session, key_column, keys: Sequence[str]) -> ColumnElement:
 
 
 def update_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]], *, key: str,
-                landlord_id: str | None = None, where: Sequence = ()) -> None:
-    """Set, in each row of `table` whose column `key` equals a row's `key` (and, given `landlord_id`, of that
-    landlord), that row's other columns (every row names the same columns), within the extra conditions
-    `where`. On PostgreSQL the landlord travels with the staged rows and the join is on (landlord_id, key),
-    never `landlord_id = <constant>`: a landlord new or growing fast has no statistics yet, and a constant
-    would make the planner read the landlord's rows whole (estimated at a handful) for every batch, where
-    the join probes an index per row whatever the statistics say."""
+                landlord_id: str) -> None:
+    """Set, in each of the landlord's rows of `table` whose column `key` equals a row's `key`, that row's
+    other columns (every row names the same columns). On PostgreSQL the landlord travels with the staged rows
+    and the join is on (landlord_id, key), never `landlord_id = <constant>`: a landlord new or growing fast
+    has no statistics yet, and a constant would make the planner read the landlord's rows whole (estimated
+    at a handful) for every batch, where the join probes an index per row whatever the statistics say."""
     if not rows:
         return
     names = [name for name in rows[0] if name != key]
     if session.get_bind().dialect.name != "postgresql":
-        mine = [table.c.landlord_id == landlord_id] if landlord_id is not None else []
-        statement = update(table).where(*where, *mine, table.c[key] == bindparam(f"k_{key}")).values(
-            {name: bindparam(f"v_{name}") for name in names})
-        session.execute(statement, [{f"k_{key}": row[key], **{f"v_{n}": row[n] for n in names}} for row in rows])
+        statement = update(table).where(table.c.landlord_id == landlord_id, table.c[key] == bindparam(f"k_{key}"))
+        session.execute(statement.values({name: bindparam(f"v_{name}") for name in names}),
+                        [{f"k_{key}": row[key], **{f"v_{n}": row[n] for n in names}} for row in rows])
         return
-    keys = (key,) if landlord_id is None else ("landlord_id", key)
-    stage = _stage(table, (*keys, *names))
-    copy_rows(session, stage, [{**row, "landlord_id": landlord_id} for row in rows] if landlord_id else rows)
-    session.execute(update(table).where(*where, *(table.c[k] == stage.c[k] for k in keys)).values(
-        {name: stage.c[name] for name in names}))
+    stage = _stage(table, ("landlord_id", key, *names))
+    _copy_rows(session, stage, [{**row, "landlord_id": landlord_id} for row in rows])
+    session.execute(update(table).where(table.c.landlord_id == stage.c.landlord_id, table.c[key] == stage.c[key])
+                    .values({name: stage.c[name] for name in names}))
     session.execute(delete(stage))
 
 
@@ -77,7 +74,7 @@ def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
         return
     columns = tuple(rows[0])
     stage = _stage(table, columns)
-    copy_rows(session, stage, rows)
+    _copy_rows(session, stage, rows)
     session.execute(insert(table).from_select(columns, select(*(stage.c[c] for c in columns))))
     session.execute(delete(stage))
 
@@ -91,7 +88,7 @@ def _stage(table: Table, columns: tuple[str, ...]) -> Table:
                  postgresql_on_commit="DELETE ROWS")
 
 
-def copy_rows(session: Session, stage: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+def _copy_rows(session: Session, stage: Table, rows: Sequence[Mapping[str, Any]]) -> None:
     """`rows` (each naming every column of the temporary table `stage`) copied into it on PostgreSQL,
     the table made first in this connection if it is not there yet; values are bound as the columns'
     types bind them in a statement (JSON as text, say)."""
