@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Column, DateTime, Engine, LargeBinary, MetaData, String, Table, Integer, create_engine, event, text
+from sqlalchemy import (Column, DateTime, Engine, Integer, LargeBinary, MetaData, String, Table, create_engine, event, func,
+                        select, text)
 from sqlalchemy.orm import Session, sessionmaker
 
 LANDLORD_SETTING = "tracker.landlord_id"
@@ -45,6 +46,16 @@ def _sqlite_engine(url: str) -> Engine:
 
     return engine
 
+
+
+def landlords_in(session: Session, column) -> list[str]:
+    """Every value of `column` (a table's landlord_id, the first column of one of its indexes), in order, by
+    stepping through the index a landlord at a time (a min() above the last one found). A DISTINCT read
+    every row: 2.5 s for reporting's 3.5 million counted people here, against 0.07 s."""
+    found = select(func.min(column).label("landlord_id")).cte("landlords_found", recursive=True)
+    after = select(func.min(column)).where(column > found.c.landlord_id).scalar_subquery()
+    found = found.union_all(select(after).where(found.c.landlord_id.is_not(None)))
+    return list(session.execute(select(found.c.landlord_id).where(found.c.landlord_id.is_not(None))).scalars())
 
 
 def as_utc(value: dt.datetime | None) -> dt.datetime | None:

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import select
-
 from services.common import context, topics
+from services.common.db import landlords_in
 
 from .rebuild import BATCH, rebuild
 from .tables import residents
@@ -17,7 +16,7 @@ def rebuild_all(households, batch_size: int = BATCH) -> None:
     """Rebuild every landlord's households from the stored residents: `python -m services.households rebuild`."""
     runtime = households.runtime
     with runtime.uow(platform=True) as uow:
-        landlords = list(uow.session.execute(select(residents.c.landlord_id).distinct()).scalars())
+        landlords = landlords_in(uow.session, residents.c.landlord_id)
     for number, landlord_id in enumerate(landlords, 1):
         def progress(counts, number=number) -> None:
             log.info("rebuilding", extra={"landlord": number, "of": len(landlords), "residents": counts.residents})

@@ -6,9 +6,8 @@ import logging
 import threading
 from typing import Sequence
 
-from sqlalchemy import select
-
 from services.common import context
+from services.common.db import landlords_in
 
 from . import search
 from .search import indexing
@@ -20,8 +19,7 @@ log = logging.getLogger(__name__)
 
 def _landlords(runtime) -> list[str]:
     with runtime.uow(platform=True) as uow:
-        return list(uow.session.execute(select(people.c.landlord_id).distinct().order_by(people.c.landlord_id))
-                    .scalars())
+        return landlords_in(uow.session, people.c.landlord_id)
 
 
 def reindex(profiles) -> None:

@@ -13,12 +13,12 @@ from sqlalchemy import delete, insert, literal, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from services.common.bulk import chunks, one_of
+from services.common.bulk import chunks, one_of, upsert_rows
+from services.common.db import landlords_in
 
 from .domain import Fact, HouseholdState, PersonState
-from .tables import counted_households, counted_people, counts, monthly_counts, processed_events, report_settings
+from .tables import counted_households, counted_people, counts, monthly_counts, report_settings
 
-WRITE_CHUNK = 500
 
 
 def _state_json(state: PersonState) -> str:
@@ -70,14 +70,7 @@ class AggregateStore:
         """Move each fact's count by its amount (one upsert statement per chunk of facts)."""
         rows = [{"landlord_id": self.landlord_id, "characteristic": c, "value": v, "total": n}
                 for (c, v), n in sorted(moved.items()) if n]
-        if not rows:
-            return
-        statement = self._dialect.insert(counts)
-        statement = statement.on_conflict_do_update(
-            index_elements=[counts.c.landlord_id, counts.c.characteristic, counts.c.value],
-            set_={"total": counts.c.total + statement.excluded.total})
-        for part in chunks(rows, WRITE_CHUNK):
-            self.session.execute(statement, list(part))
+        upsert_rows(self.session, counts, rows, keys=("landlord_id", "characteristic", "value"), add=("total",))
 
     def counts(self, characteristics: Iterable[str] | None = None, *, zeros: bool = False) -> dict[Fact, int]:
         """Every count of the landlord (of these characteristics only, when given), those down to zero only
@@ -137,12 +130,10 @@ class AggregateStore:
         one after the other, never both from nothing."""
         t, found = counted_people, {}
         ids = sorted(set(person_ids))
-        statement = self._dialect.insert(t).on_conflict_do_nothing(index_elements=[t.c.landlord_id, t.c.person_id])
-        for part in chunks(ids, WRITE_CHUNK):
-            self.session.execute(statement, [{"landlord_id": self.landlord_id, "person_id": person_id, "version": 0,
-                                              "state": _state_json(NOT_SEEN), "status": NOT_SEEN.status,
-                                              "facts": "[]", "next_birthday": None}
-                                             for person_id in part])
+        unseen = _state_json(NOT_SEEN)
+        upsert_rows(self.session, t, [{"landlord_id": self.landlord_id, "person_id": person_id, "version": 0,
+                                       "state": unseen, "status": NOT_SEEN.status, "facts": "[]",
+                                       "next_birthday": None} for person_id in ids], keys=("landlord_id", "person_id"))
         for part in chunks(ids):
             for person_id, version, state, facts in self.session.execute(
                     select(t.c.person_id, t.c.version, t.c.state, t.c.facts)
@@ -157,14 +148,8 @@ class AggregateStore:
         rows = [{"landlord_id": self.landlord_id, "person_id": s.person_id, "version": s.version,
                  "state": _state_json(s), "status": s.status, "facts": _facts_json(f), "next_birthday": birthday}
                 for s, f, birthday in counted]
-        if not rows:
-            return
-        statement = self._dialect.insert(t)
-        statement = statement.on_conflict_do_update(
-            index_elements=[t.c.landlord_id, t.c.person_id],
-            set_={name: statement.excluded[name] for name in ("version", "state", "status", "facts", "next_birthday")})
-        for part in chunks(rows, WRITE_CHUNK):
-            self.session.execute(statement, list(part))
+        upsert_rows(self.session, t, rows, keys=("landlord_id", "person_id"),
+                    replace=("version", "state", "status", "facts", "next_birthday"))
 
     def birthdays_by(self, day: dt.date, size: int) -> list[tuple[PersonState, frozenset[Fact]]]:
         """Up to `size` people whose age changes on or before `day`, locked."""
@@ -212,20 +197,12 @@ class AggregateStore:
         t = counted_households
         rows = [{"landlord_id": self.landlord_id, "household_id": s.household_id, "version": s.version,
                  "facts": _weighted_json(f)} for s, f in counted]
-        if not rows:
-            return
-        statement = self._dialect.insert(t)
-        statement = statement.on_conflict_do_update(
-            index_elements=[t.c.landlord_id, t.c.household_id],
-            set_={name: statement.excluded[name] for name in ("version", "facts")})
-        for part in chunks(rows, WRITE_CHUNK):
-            self.session.execute(statement, list(part))
+        upsert_rows(self.session, t, rows, keys=("landlord_id", "household_id"), replace=("version", "facts"))
 
 
 def landlords(session: Session) -> list[str]:
-    """Every landlord reporting has heard of: any event handled, or anything counted (a platform-level
-    transaction sees them all)."""
+    """Every landlord reporting has counted anything for (a platform-level transaction sees them all)."""
     found: set[str] = set()
-    for table in (processed_events, counted_people, counted_households):
-        found.update(session.execute(select(table.c.landlord_id).distinct()).scalars())
+    for table in (counts, counted_people, counted_households):
+        found.update(landlords_in(session, table.c.landlord_id))
     return sorted(found)
