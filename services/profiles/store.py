@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from typing import Any, Iterable, Iterator
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -18,7 +18,7 @@ from services.common.person_fields import FIELDS, Kind
 
 from .domain import FieldChange, Person, blank_values
 from .setup.domain import CustomField
-from .tables import people, person_changes, person_custom_values, person_options
+from .tables import people, person_changes, person_custom_values, person_options, search_versions
 
 BATCH = 1000
 
@@ -39,6 +39,7 @@ class PersonRepository:
         try:
             with self.session.begin_nested():
                 self.session.execute(insert(people).values(**_row(person)))
+                self.session.execute(insert(search_versions).values(_version_row(person)))
                 self._write_lists(person)
         except IntegrityError:
             raise _duplicate_ref() from None
@@ -50,9 +51,9 @@ class PersonRepository:
             raise _duplicate_ref()
         try:
             with self.session.begin_nested():
-                person.version = self.session.execute(update(people).where(
-                    people.c.landlord_id == self.landlord_id, people.c.person_id == person.person_id).values(
-                    **row, index_version=people.c.index_version + 1).returning(people.c.index_version)).scalar_one()
+                self.session.execute(update(people).where(
+                    people.c.landlord_id == self.landlord_id, people.c.person_id == person.person_id).values(**row))
+                person.version = self.count_up([person.person_id])[person.person_id]
                 for table in (person_options, person_custom_values):
                     self.session.execute(delete(table).where(
                         table.c.landlord_id == self.landlord_id, table.c.person_id == person.person_id))
@@ -69,6 +70,7 @@ class PersonRepository:
         try:
             with self.session.begin_nested():
                 insert_rows(self.session, people, [_row(p) for p in new])
+                insert_rows(self.session, search_versions, [_version_row(p) for p in new])
                 self._write_lists(*new)
             return {}
         except IntegrityError:
@@ -89,16 +91,26 @@ class PersonRepository:
         for row in rows:
             del row["person_id"], row["landlord_id"]
         self.session.execute(update(people).where(people.c.landlord_id == self.landlord_id,
-                                                  people.c.person_id == bindparam("b_id"))
-                             .values(index_version=people.c.index_version + 1), rows)
+                                                  people.c.person_id == bindparam("b_id")), rows)
         ids = [p.person_id for p in changed]
-        versions = self.column_of(people.c.index_version, ids)  # ours: the rows stay locked until commit
+        versions = self.count_up(ids)
         for person in changed:
             person.version = versions[person.person_id]
         for table in (person_options, person_custom_values):
             self.session.execute(delete(table).where(table.c.landlord_id == self.landlord_id,
                                                      one_of(self.session, table.c.person_id, ids)))
         self._write_lists(*changed)
+
+    def count_up(self, person_ids: Iterable[str]) -> dict[str, int]:
+        """Count up the search document versions of these people (those who do not exist are left out), locking
+        them in id order, the order every writer locks them in; their new versions, by id."""
+        counted, t = {}, search_versions
+        for chunk in chunks(sorted(set(person_ids)), BATCH):
+            where = (t.c.landlord_id == self.landlord_id, one_of(self.session, t.c.person_id, chunk))
+            self.session.execute(select(t.c.person_id).where(*where).order_by(t.c.person_id).with_for_update())
+            counted.update(self.session.execute(update(t).where(*where).values(version=t.c.version + 1)
+                                                .returning(t.c.person_id, t.c.version)).all())
+        return counted
 
     def imported_refs(self, chunk: int) -> Iterator[list[str]]:
         """References of current people with imported fields, in reference order, `chunk` at a time."""
@@ -188,7 +200,11 @@ class PersonRepository:
         insert_rows(self.session, person_custom_values, custom_rows)
 
     def _load(self, query) -> list[Person]:
-        rows = self.session.execute(query).mappings().all()
+        """The people `query` (a select of people) finds, with their search document versions, options and
+        custom values."""
+        rows = self.session.execute(query.add_columns(search_versions.c.version).join_from(people, search_versions, and_(
+            search_versions.c.landlord_id == people.c.landlord_id, search_versions.c.person_id == people.c.person_id)))\
+            .mappings().all()
         if not rows:
             return []
         found = {row["person_id"]: _person(row) for row in rows}
@@ -248,12 +264,16 @@ def _row(person: Person) -> dict:
     return row
 
 
+def _version_row(person: Person) -> dict:
+    return {"landlord_id": person.landlord_id, "person_id": person.person_id, "version": person.version}
+
+
 def _person(row) -> Person:
     values = blank_values()
     values.update({name: row[name] for name in COLUMN_FIELDS})
     return Person(row["person_id"], row["landlord_id"], values, {}, as_utc(row["created_at"]), as_utc(row["updated_at"]),
                   row["created_by"], row["updated_by"], frozenset(json.loads(row["imported_fields"] or "[]")),
-                  row["index_version"])
+                  row["version"])
 
 
 def _custom_cells(value: Any) -> list[str]:

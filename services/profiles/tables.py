@@ -34,13 +34,19 @@ people = Table(
     *(Column(name, String(36), nullable=True) for name in OPTION_COLUMNS),  # option ids
     *(Column(name, String(size), nullable=True) for name, size in TEXT_COLUMNS.items()),
     Column("imported_fields", Text, nullable=False, server_default="[]"),  # JSON list of field names
-    # the version of the person's search document: counted up by every change to the person or to what
-    # households and groups say about them, in the same transaction (search/store.py)
-    Column("index_version", BigInteger, nullable=False, server_default="1"),
     UniqueConstraint("landlord_id", "personal_ref", name="uq_people_landlord_ref"),
     Index("ix_people_landlord_person", "landlord_id", "person_id"),  # pages of a landlord's people in id order
     Index("ix_people_landlord_surname", "landlord_id", "surname"),
     Index("ix_people_landlord_property", "landlord_id", "property_ref"),
+)
+search_versions = Table(  # the version of each person's search document: counted up by every change to the person
+    # or to what households and groups say about them, in the same transaction (search/store.py); a narrow row of
+    # its own, so counting up rewrites three columns, not the person's row and every index of people
+    "search_versions", metadata,
+    Column("landlord_id", String(36), nullable=False),
+    Column("person_id", String(36), ForeignKey("people.person_id", ondelete="CASCADE"), nullable=False),
+    Column("version", BigInteger, nullable=False, server_default="1"),
+    PrimaryKeyConstraint("landlord_id", "person_id"),
 )
 person_options = Table(  # multi-option fields: one row per chosen option
     "person_options", metadata,

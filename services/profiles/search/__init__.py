@@ -6,7 +6,7 @@
 - criteria.py, criteria_groups.py, criteria_contacts.py, criteria_actions.py, criteria_referrals.py: criteria ->
   index clauses (person fields; household and group facts; communication records; open follow-up actions;
   referrals). Pure.
-- store.py: each person's document version (`people.index_version`), in the database.
+- store.py: each person's document version (table `search_versions`), in the database.
 - indexing.py: keeping the index in step with the database.
 
 The public names of domain.py are re-exported here, so `from services.profiles import search`

@@ -33,8 +33,10 @@ def _people_events(profiles, landlord):
 
 def _versions(profiles, landlord) -> dict[str, int]:
     with profiles.runtime.uow(landlord) as uow:
-        return dict(uow.session.execute(select(tables.people.c.personal_ref, tables.people.c.index_version)
-                                        .where(tables.people.c.landlord_id == landlord)).all())
+        people, versions = tables.people, tables.search_versions
+        return dict(uow.session.execute(select(people.c.personal_ref, versions.c.version)
+                                        .join(versions, versions.c.person_id == people.c.person_id)
+                                        .where(people.c.landlord_id == landlord)).all())
 
 
 def _option_id(profiles, landlord, list_name: str, label: str) -> str:
