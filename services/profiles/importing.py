@@ -15,7 +15,8 @@ from .catalogue_cache import CatalogueCache
 from .domain import ARCHIVED, CURRENT, IMPORT, FieldChange, Person
 from .setup.domain import Catalogue, Option, clean_label
 from .setup.store import SetupStore, load_catalogue
-from .store import HistoryRepository, PersonRepository
+from .history import HistoryRepository
+from .store import PersonRepository
 
 CREATED = FieldChange("record", None, "created")
 # Option lists the import may add unknown labels to: those of single- and multi-option person fields.
@@ -77,7 +78,8 @@ def upsert_people(uow: UnitOfWork, *, records: Sequence[Mapping[str, Any]], user
     and changes nothing."""
     catalogue, setup_changed = _prepare(uow, records, add_unknown_options)
     repository = PersonRepository(uow.session, uow.landlord_id, catalogue.custom_fields.values())
-    existing = repository.get_by_refs({_ref(r) for r in records if _ref(r)})
+    # locked: an officer's edit committed meanwhile would otherwise be written over with what was read here
+    existing = repository.get_by_refs({_ref(r) for r in records if _ref(r)}, for_update=True)
     results: list[dict[str, Any]] = []
     created: dict[str, Person] = {}
     changed: dict[str, tuple[Person, list[FieldChange]]] = {}
@@ -135,7 +137,7 @@ def archive_imported(uow: UnitOfWork, *, personal_refs: Iterable[str], user_id: 
     """Archive the current imported people among these references; others are left alone."""
     catalogue = load_catalogue(uow.session, uow.landlord_id)
     repository = PersonRepository(uow.session, uow.landlord_id, catalogue.custom_fields.values())
-    found = repository.get_by_refs(set(personal_refs))
+    found = repository.get_by_refs(set(personal_refs), for_update=True)
     now = uow.clock.now()
     archived = []
     for person in found.values():

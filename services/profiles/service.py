@@ -18,7 +18,8 @@ from .domain import USER, FieldChange, Person
 from .catalogue_cache import CatalogueCache
 from .setup.domain import REF_GENERATED, Catalogue
 from .setup.store import load_catalogue, next_personal_ref, read_catalogue
-from .store import HistoryRepository, PersonRepository
+from .history import HistoryRepository
+from .store import PersonRepository
 
 log = logging.getLogger(__name__)
 CREATED = FieldChange("record", None, "created")

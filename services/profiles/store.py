@@ -6,19 +6,18 @@ import datetime as dt
 import json
 from typing import Any, Iterable, Iterator
 
-from sqlalchemy import and_, bindparam, delete, func, insert, select, update
+from sqlalchemy import and_, bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from services.common.bulk import chunks, insert_rows, one_of
 from services.common.db import as_utc
 from services.common.errors import AlreadyExists
-from services.common.ids import new_id
 from services.common.person_fields import FIELDS, Kind
 
-from .domain import FieldChange, Person, blank_values
+from .domain import Person, blank_values
 from .setup.domain import CustomField
-from .tables import people, person_changes, person_custom_values, person_options, search_versions
+from .tables import people, person_custom_values, person_options, search_versions
 
 BATCH = 1000
 
@@ -143,9 +142,15 @@ class PersonRepository:
         return next(iter(self._load(select(people).where(
             people.c.landlord_id == self.landlord_id, people.c.personal_ref == personal_ref))), None)
 
-    def get_by_refs(self, personal_refs: Iterable[str]) -> dict[str, Person]:
-        """The people of these personal references that exist, by reference."""
-        return self._by(people.c.personal_ref, personal_refs)
+    def get_by_refs(self, personal_refs: Iterable[str], *, for_update: bool = False) -> dict[str, Person]:
+        """The people of these personal references that exist, by reference; `for_update`: locked first, in id
+        order (every writer's order), so none changes them before this transaction ends."""
+        refs = list(dict.fromkeys(personal_refs))
+        if for_update and refs:
+            self.session.execute(select(people.c.person_id).where(
+                people.c.landlord_id == self.landlord_id, one_of(self.session, people.c.personal_ref, refs))
+                .order_by(people.c.person_id).with_for_update())
+        return self._by(people.c.personal_ref, refs)
 
     def get_many(self, person_ids: Iterable[str]) -> dict[str, Person]:
         """The people of these ids that exist, by id."""
@@ -222,30 +227,6 @@ class PersonRepository:
                 custom = found[row["person_id"]].custom
                 custom[definition.field_id] = _custom_value(definition, row["value"], custom.get(definition.field_id))
         return list(found.values())
-
-
-class HistoryRepository:
-    def __init__(self, session: Session, landlord_id: str):
-        self.session = session
-        self.landlord_id = landlord_id
-
-    def record(self, person_id: str, changes: Iterable[FieldChange], *, by: str, at: dt.datetime, source: str) -> None:
-        self.record_many([(person_id, changes)], by=by, at=at, source=source)
-
-    def record_many(self, entries: Iterable[tuple[str, Iterable[FieldChange]]], *, by: str, at: dt.datetime,
-                    source: str) -> None:
-        """The changes of many people (person id, changes) in one multi-row statement."""
-        rows = [{"change_id": new_id(), "landlord_id": self.landlord_id, "person_id": person_id,
-                 "changed_at": at, "changed_by": by, "source": source, "field": c.field, "old_value": c.old,
-                 "new_value": c.new} for person_id, changes in entries for c in changes]
-        insert_rows(self.session, person_changes, rows)
-
-    def of(self, person_id: str, *, limit: int, offset: int) -> tuple[int, list[dict]]:
-        where = (person_changes.c.landlord_id == self.landlord_id, person_changes.c.person_id == person_id)
-        total = self.session.execute(select(func.count()).select_from(person_changes).where(*where)).scalar()
-        rows = self.session.execute(select(person_changes).where(*where).order_by(
-            person_changes.c.changed_at.desc(), person_changes.c.field).limit(limit).offset(offset)).mappings()
-        return total, [{**row, "changed_at": as_utc(row["changed_at"])} for row in rows]
 
 
 MULTI_OPTION_FIELDS = tuple(f.name for f in FIELDS if f.kind == Kind.OPTIONS)

@@ -13,7 +13,7 @@ from services.common.uow import UnitOfWork
 from ..catalogue_cache import CatalogueCache
 from ..domain import INTERACTIONS
 from ..search.indexing import index_people
-from ..store import HistoryRepository
+from ..history import HistoryRepository
 from .domain import (ActionFacts, ContactFacts, GroupFacts, HouseholdFacts, InteractionChanges, ReferralFacts,
                      newest)
 from .store import FactsRepository

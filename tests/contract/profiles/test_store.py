@@ -11,7 +11,8 @@ from services.common.db import Database
 from services.common.errors import AlreadyExists
 from services.profiles.domain import Person
 from services.profiles.setup.domain import Catalogue, CustomField, Option
-from services.profiles.store import HistoryRepository, PersonRepository  # noqa: F401
+from services.profiles.history import HistoryRepository
+from services.profiles.store import PersonRepository
 
 DATABASE_OF = "profiles"  # the `database` fixture (conftest.py): SQLite and PostgreSQL
 NOW = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.timezone.utc)
