@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from typing import Any, Iterable, Iterator
 
-from sqlalchemy import and_, bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -207,13 +207,14 @@ class PersonRepository:
     def _load(self, query) -> list[Person]:
         """The people `query` (a select of people) finds, with their search document versions, options and
         custom values."""
-        rows = self.session.execute(query.add_columns(search_versions.c.version).join_from(people, search_versions, and_(
-            search_versions.c.landlord_id == people.c.landlord_id, search_versions.c.person_id == people.c.person_id)))\
-            .mappings().all()
+        rows = self.session.execute(query).mappings().all()
         if not rows:
             return []
-        found = {row["person_id"]: _person(row) for row in rows}
-        ids = list(found)
+        ids = [row["person_id"] for row in rows]
+        # a query of its own (a join let the planner read a new landlord's versions whole, for every batch)
+        versions = dict(self.session.execute(select(search_versions.c.person_id, search_versions.c.version).where(
+            search_versions.c.landlord_id == self.landlord_id, one_of(self.session, search_versions.c.person_id, ids))).all())
+        found = {row["person_id"]: _person(row, versions[row["person_id"]]) for row in rows}
         for row in self.session.execute(select(person_options).where(
                 person_options.c.landlord_id == self.landlord_id, one_of(self.session, person_options.c.person_id, ids))
                 .order_by(person_options.c.person_id, person_options.c.field)).mappings():
@@ -249,12 +250,12 @@ def _version_row(person: Person) -> dict:
     return {"landlord_id": person.landlord_id, "person_id": person.person_id, "version": person.version}
 
 
-def _person(row) -> Person:
+def _person(row, version: int) -> Person:
     values = blank_values()
     values.update({name: row[name] for name in COLUMN_FIELDS})
     return Person(row["person_id"], row["landlord_id"], values, {}, as_utc(row["created_at"]), as_utc(row["updated_at"]),
                   row["created_by"], row["updated_by"], frozenset(json.loads(row["imported_fields"] or "[]")),
-                  row["version"])
+                  version)
 
 
 def _custom_cells(value: Any) -> list[str]:
