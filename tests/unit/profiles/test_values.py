@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from services.common.errors import FieldProblem
+from services.profiles import values
 from services.profiles.setup.defaults import DEFAULT_OPTIONS
 from services.profiles.setup.domain import Catalogue, CustomField, Option
 from services.profiles.values import Reader, display
@@ -223,3 +224,18 @@ def test_a_date_of_birth_not_written_yyyy_mm_dd_is_refused(raw):
 def test_status_is_current_or_archived():
     assert read("status", "archived") == ("archived", [])
     assert read("status", "gone")[1] == [FieldProblem("status", "must be 'current' or 'archived'")]
+
+
+# -- phone numbers --------------------------------------------------------------------------------------------------
+
+def test_mobiles_are_stored_in_one_written_form_and_others_as_typed():
+    assert read("mobile", "+44 7700 900123") == ("07700 900123", [])
+    assert read("phone", "01632  960123") == ("01632 960123", [])
+
+
+def test_a_number_as_it_is_stored_is_kept_without_being_read_again(monkeypatch):
+    parsed = []
+    monkeypatch.setattr(values, "tidy_phone", lambda value: parsed.append(value) or value)
+    assert read("mobile", "07700 900123", current={"mobile": "07700 900123"}) == ("07700 900123", [])
+    assert read("mobile", "07700900123", current={"mobile": "07700 900123"})[1] == []
+    assert parsed == ["07700900123"]  # only the number written another way is read
