@@ -12,12 +12,14 @@ from sqlalchemy.exc import OperationalError
 from . import context
 from .bus import Message, RetryLater
 from .envelope import unwrap
+from .errors import Unavailable
 from .metrics import EVENTS_CONSUMED
 from .search import SearchUnavailable
 from .uow import UnitOfWork
 
-# An engine that is away is not a poison message: the bus offers the event again later.
-TRANSIENT = (OperationalError, SearchUnavailable)
+# An engine or another service that is away (not started yet, restarting) is not a poison message: the bus offers
+# the event again later. Dead-lettered at once, a household's event was lost to reporting while profiles started.
+TRANSIENT = (OperationalError, SearchUnavailable, Unavailable)
 SEEN_QUERY_IDS = 500  # event ids per "already processed?" query
 
 log = logging.getLogger(__name__)
@@ -61,7 +63,7 @@ class IdempotentConsumer:
             self._handle_once(envelopes, batched)
         except TRANSIENT as error:
             EVENTS_CONSUMED.labels(self.consumer, "retry_later").inc(events)
-            raise RetryLater(f"{type(error).__name__}: an engine is away") from error
+            raise RetryLater(f"{type(error).__name__}: an engine or a service is away") from error
 
     def _handle_once(self, envelopes: list, batched: bool) -> None:
         """Events of one landlord, in one transaction."""

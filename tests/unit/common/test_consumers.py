@@ -1,4 +1,4 @@
-"""An engine outage makes a consumer ask the bus to retry later; a poison event does not."""
+"""An engine or a service that is away makes a consumer ask the bus to retry later; a poison event does not."""
 import uuid
 
 import pytest
@@ -9,6 +9,7 @@ from services.common.bus import Message, RetryLater
 from services.common.clock import FixedClock
 from services.common.consumers import idempotent
 from services.common.envelope import unwrap, wrap
+from services.common.errors import Unavailable
 from services.common.search import SearchUnavailable
 from services.gen.tracker.profiles.v1 import events_pb2, person_pb2
 from services.reporting import bootstrap
@@ -41,6 +42,18 @@ def test_an_engine_outage_asks_for_a_retry_and_records_nothing(reporting):
 
     def handler(uow, envelope):
         raise SearchUnavailable("cannot reach Elasticsearch")
+
+    handle = idempotent("test.consumer", processed_events, reporting.runtime.uow, handler)
+    with pytest.raises(RetryLater):
+        handle(_message(landlord))
+    assert _processed(reporting, landlord) == []
+
+
+def test_a_service_not_answering_yet_asks_for_a_retry_and_records_nothing(reporting):
+    landlord = str(uuid.uuid4())
+
+    def handler(uow, envelope):  # a call to profiles while it starts: gRPC UNAVAILABLE, as the client raises it
+        raise Unavailable("unavailable")
 
     handle = idempotent("test.consumer", processed_events, reporting.runtime.uow, handler)
     with pytest.raises(RetryLater):
