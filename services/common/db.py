@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import (Column, DateTime, Engine, Integer, LargeBinary, MetaData, String, Table, create_engine, event, func,
-                        select, text)
+from sqlalchemy import (Column, DateTime, Engine, Integer, LargeBinary, MetaData, String, Table, create_engine, event,
+                        func, select, text)
 from sqlalchemy.orm import Session, sessionmaker
 
 LANDLORD_SETTING = "tracker.landlord_id"

@@ -131,7 +131,7 @@ class Reader:
         elif name in ("phone", "mobile", "alt_contact_phone"):
             if not PHONE.match(value) or not 6 <= sum(c.isdigit() for c in value) <= 15:
                 self.problem(name, "must be a phone number: 6-15 digits, with spaces, + ( ) - if you like")
-            elif value != self.current.get(name):  # a number as stored is tidy already: parsing it is most of a row's cost
+            elif value != self.current.get(name):  # as stored it is tidy already (parsing is most of a row's cost)
                 value = tidy_phone(value)
         elif name == "postcode":
             value = tidy_postcode(value)

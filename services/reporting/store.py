@@ -20,7 +20,6 @@ from .domain import Fact, HouseholdState, PersonState
 from .tables import counted_households, counted_people, counts, monthly_counts, report_settings
 
 
-
 def _state_json(state: PersonState) -> str:
     return json.dumps({"status": state.status, "born": state.date_of_birth.isoformat() if state.date_of_birth else None,
                        "chosen": {k: list(v) for k, v in state.chosen.items()},
@@ -67,7 +66,7 @@ class AggregateStore:
     # -- counts -----------------------------------------------------------------------------------------------------
 
     def add(self, moved: Counter) -> None:
-        """Move each fact's count by its amount (one upsert statement per chunk of facts)."""
+        """Move each fact's count by its amount (one upsert of them all)."""
         rows = [{"landlord_id": self.landlord_id, "characteristic": c, "value": v, "total": n}
                 for (c, v), n in sorted(moved.items()) if n]
         upsert_rows(self.session, counts, rows, keys=("landlord_id", "characteristic", "value"), add=("total",))

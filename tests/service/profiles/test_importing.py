@@ -45,7 +45,8 @@ def test_a_dry_run_answers_the_same_and_changes_nothing(profiles, landlord):
 
 def test_a_reference_taken_meanwhile_rejects_that_person_and_the_others_still_land(profiles, landlord, monkeypatch):
     [first] = _upsert(profiles, landlord, [{"personal_ref": "R1", "first_name": "Ann", "surname": "Lee"}])
-    monkeypatch.setattr(PersonRepository, "get_by_refs", lambda self, refs, **_: {})  # R1 not there when the batch looked
+    # R1 not there when the batch looked
+    monkeypatch.setattr(PersonRepository, "get_by_refs", lambda self, refs, **_: {})
     results = _upsert(profiles, landlord, [{"personal_ref": "R1", "first_name": "Other", "surname": "Lee"},
                                            {"personal_ref": "R2", "first_name": "Bob", "surname": "Ray"}])
     assert [r["outcome"] for r in results] == ["rejected", "created"]
