@@ -68,6 +68,9 @@ class Person:
     # grows with every committed change of the record (the store sets it; 1 when added): events carry it,
     # so a consumer keeps the newest state of each person whatever order events arrive in
     version: int = 1
+    # a digest of the record the import last applied (importing.py: the same record again is not applied again);
+    # any change of the record clears it, so what an officer or an archive changed since is never skipped over
+    import_digest: str | None = None
     events: list = field(default_factory=list, repr=False, compare=False)
 
     personal_ref = property(lambda self: self.values["personal_ref"])
@@ -93,6 +96,7 @@ class Person:
         if source == IMPORT:
             self.imported_fields = self.imported_fields | (frozenset(raw) - {"custom"})
         if changes:
+            self.import_digest = None
             self.events.append(PersonChanged(self, changes, source, self.shown(catalogue), self.chosen(catalogue)))
         return changes
 

@@ -4,6 +4,8 @@ no longer lists. They take the unit of work first and are the only code that com
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from services.common.errors import DomainError, FieldProblem, InvalidInput
@@ -74,18 +76,34 @@ def upsert_people(uow: UnitOfWork, *, records: Sequence[Mapping[str, Any]], user
                   add_unknown_options: Iterable[str] = (), dry_run: bool = False) -> list[dict[str, Any]]:
     """Add or update people by personal reference (in the order given). Each record stands alone: a bad
     one is reported with its problems and the others still land. New people go in with multi-row
-    statements; an archived person the feed lists again is current again. `dry_run` answers the same
-    and changes nothing."""
-    catalogue, setup_changed = _prepare(uow, records, add_unknown_options)
+    statements; an archived person the feed lists again is current again. A record the import applied
+    to the person before, unchanged since on both sides, is answered "unchanged" without being read
+    again. `dry_run` answers the same and changes nothing."""
+    add_unknown = sorted(set(add_unknown_options))
+    setup = SetupStore(uow.session, uow.landlord_id)
+    results: list[dict[str, Any]] = [{} for _ in records]
+    applied = PersonRepository(uow.session, uow.landlord_id).import_digests(_ref(r) for r in records if _ref(r))
+    todo = []
+    for i, digest in enumerate(_digests(records, setup.version(), add_unknown)):
+        person_id, before = applied.get(_ref(records[i]), ("", None))
+        if before == digest:
+            results[i] = _result("unchanged", person_id)
+        else:
+            todo.append(i)
+    if not todo:
+        _finish(uow, dry_run, False)
+        return results
+    catalogue, setup_changed = _prepare(uow, [records[i] for i in todo], add_unknown)
+    digests = dict(zip(todo, _digests([records[i] for i in todo], setup.version(), add_unknown)))
     repository = PersonRepository(uow.session, uow.landlord_id, catalogue.custom_fields.values())
     # locked: an officer's edit committed meanwhile would otherwise be written over with what was read here
-    existing = repository.get_by_refs({_ref(r) for r in records if _ref(r)}, for_update=True)
-    results: list[dict[str, Any]] = []
+    existing = repository.get_by_refs({_ref(records[i]) for i in todo if _ref(records[i])}, for_update=True)
     created: dict[str, Person] = {}
     changed: dict[str, tuple[Person, list[FieldChange]]] = {}
+    marked: dict[str, Person] = {}  # found unchanged, their digest out of date
     now = uow.clock.now()
-    for raw in records:
-        ref = _ref(raw)
+    for i in todo:
+        raw, ref = records[i], _ref(records[i])
         try:
             if ref in created:
                 raise InvalidInput.field("personal_ref", "appears more than once in this batch")
@@ -93,19 +111,24 @@ def upsert_people(uow: UnitOfWork, *, records: Sequence[Mapping[str, Any]], user
             if person is None:
                 person = Person.add(landlord_id=uow.landlord_id, raw=raw, catalogue=catalogue, created_by=user_id,
                                     now=now, source=IMPORT)
+                person.import_digest = digests[i]
                 created[person.personal_ref] = person
-                results.append(_result("created", person.person_id))
+                results[i] = _result("created", person.person_id)
                 continue
             changes = list(person.change(raw, catalogue, by=user_id, now=now, source=IMPORT))
             if person.status == ARCHIVED:
                 changes += person.set_status(CURRENT, catalogue, by=user_id, now=now, source=IMPORT)
             if changes:
                 changed.setdefault(person.person_id, (person, []))[1].extend(changes)
-            results.append(_result("updated" if changes else "unchanged", person.person_id,
-                                   changed=list(dict.fromkeys(c.field for c in changes))))
+            elif person.import_digest != digests[i]:
+                marked[person.person_id] = person
+            person.import_digest = digests[i]
+            results[i] = _result("updated" if changes else "unchanged", person.person_id,
+                                 changed=list(dict.fromkeys(c.field for c in changes)))
         except DomainError as error:
-            results.append(_rejected(error))
+            results[i] = _rejected(error)
     repository.save_many([p for p, _ in changed.values()])
+    repository.mark_imported({i: p.import_digest for i, p in marked.items() if i not in changed})
     failed = repository.add_many(list(created.values()))  # a reference taken meanwhile: that person is rejected
     history = HistoryRepository(uow.session, uow.landlord_id)
     history.record_many([(p.person_id, [CREATED]) for p in created.values() if p.person_id not in failed] +
@@ -116,6 +139,14 @@ def upsert_people(uow: UnitOfWork, *, records: Sequence[Mapping[str, Any]], user
     results = [_rejected(failed[r["person_id"]]) if r["person_id"] in failed else r for r in results]
     _finish(uow, dry_run, setup_changed)
     return results
+
+
+def _digests(records: Sequence[Mapping[str, Any]], setup_version: int | None, add_unknown: list[str]) -> list[str]:
+    """What decides how each record applies: the record itself, the set-up it is read under (any change of
+    lists, options or custom fields moves its version) and the lists it may add unknown labels to."""
+    salt = json.dumps([setup_version, add_unknown])
+    return [hashlib.blake2b(f"{salt}{json.dumps(r, sort_keys=True, default=str)}".encode(), digest_size=16).hexdigest()
+            for r in records]
 
 
 def _finish(uow: UnitOfWork, dry_run: bool, setup_changed: bool) -> None:

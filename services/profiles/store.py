@@ -10,7 +10,7 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from services.common.bulk import chunks, insert_rows, one_of
+from services.common.bulk import chunks, insert_rows, one_of, update_rows
 from services.common.db import as_utc
 from services.common.errors import AlreadyExists
 from services.common.person_fields import FIELDS, Kind
@@ -152,6 +152,20 @@ class PersonRepository:
                 .order_by(people.c.person_id).with_for_update())
         return self._by(people.c.personal_ref, refs)
 
+    def import_digests(self, personal_refs: Iterable[str]) -> dict[str, tuple[str, str | None]]:
+        """(id, import digest) of the people of these personal references that exist, by reference; unlocked."""
+        found = {}
+        for part in chunks(list(dict.fromkeys(personal_refs)), BATCH):
+            found.update((ref, (pid, digest)) for ref, pid, digest in self.session.execute(select(
+                people.c.personal_ref, people.c.person_id, people.c.import_digest).where(
+                people.c.landlord_id == self.landlord_id, one_of(self.session, people.c.personal_ref, part))))
+        return found
+
+    def mark_imported(self, digests: dict[str, str]) -> None:
+        """Set the import digest of these people (by id) whose records the import found unchanged."""
+        update_rows(self.session, people, [{"person_id": i, "import_digest": d} for i, d in sorted(digests.items())],
+                    key="person_id", landlord_id=self.landlord_id)
+
     def get_many(self, person_ids: Iterable[str]) -> dict[str, Person]:
         """The people of these ids that exist, by id."""
         return self._by(people.c.person_id, person_ids)
@@ -245,7 +259,7 @@ def _row(person: Person) -> dict:
     row = {name: person.values[name] for name in COLUMN_FIELDS}
     row.update(person_id=person.person_id, landlord_id=person.landlord_id, created_at=person.created_at,
                updated_at=person.updated_at, created_by=person.created_by, updated_by=person.updated_by,
-               imported_fields=json.dumps(sorted(person.imported_fields)))
+               imported_fields=json.dumps(sorted(person.imported_fields)), import_digest=person.import_digest)
     return row
 
 
@@ -258,7 +272,7 @@ def _person(row) -> Person:
     values.update({name: row[name] for name in COLUMN_FIELDS})
     return Person(row["person_id"], row["landlord_id"], values, {}, as_utc(row["created_at"]), as_utc(row["updated_at"]),
                   row["created_by"], row["updated_by"], frozenset(json.loads(row["imported_fields"] or "[]")),
-                  row["version"])
+                  row["version"], row["import_digest"])
 
 
 def _custom_cells(value: Any) -> list[str]:

@@ -34,6 +34,8 @@ people = Table(
     *(Column(name, String(36), nullable=True) for name in OPTION_COLUMNS),  # option ids
     *(Column(name, String(size), nullable=True) for name, size in TEXT_COLUMNS.items()),
     Column("imported_fields", Text, nullable=False, server_default="[]"),  # JSON list of field names
+    Column("import_digest", String(32), nullable=True),  # what the import last applied (importing.py); None after
+    # any other change of the record
     UniqueConstraint("landlord_id", "personal_ref", name="uq_people_landlord_ref"),
     Index("ix_people_landlord_person", "landlord_id", "person_id"),  # pages of a landlord's people in id order
     Index("ix_people_landlord_surname", "landlord_id", "surname"),
