@@ -15,10 +15,11 @@ from __future__ import annotations
 import collections
 import contextlib
 import itertools
-import json
 import logging
 from pathlib import Path
 from typing import Callable, Iterator
+
+import orjson
 
 from services.common.clock import Clock
 from services.common.metrics import IMPORT_ROWS, IMPORT_RUNS
@@ -120,7 +121,7 @@ class Runner:
         seen: set[str] = set()
         read = rejected = 0
         pending: list[feed.RowProblem] = []
-        with self._table(run) as table, open(self.spool_path(run.run_id), "w", encoding="utf-8") as spool:
+        with self._table(run) as table, open(self.spool_path(run.run_id), "wb") as spool:
             names = table.header.columns
             known = set(names)
             ref_column = table.header.column_of.get("personal_ref", "personal_ref")
@@ -130,8 +131,8 @@ class Runner:
                 if ref:
                     seen.add(ref)
                 if checked.accepted:
-                    spool.write(json.dumps([checked.row, checked.person, [checked.values.get(c, "") for c in names],
-                                            {k: v for k, v in checked.values.items() if k not in known}]) + "\n")
+                    spool.write(orjson.dumps([checked.row, checked.person, [checked.values.get(c, "") for c in names],
+                                              {k: v for k, v in checked.values.items() if k not in known}]) + b"\n")
                 elif fresh:
                     rejected += 1
                     pending.extend(checked.problems)
@@ -154,21 +155,34 @@ class Runner:
 
     def _apply(self, run: ImportRun, header: Header, add_unknown: list[str], mapped: dict) -> None:
         """The spooled accepted rows, after those already applied, to profiles a batch at a time, their values
-        mapped."""
-        names, columns, batch = header.columns, header.column_of, []
-        with open(self.spool_path(run.run_id), encoding="utf-8") as spool:
+        mapped. One batch at a time in profiles, in file order; the import reads and maps the next batch while
+        profiles applies one, and records a batch's outcomes while profiles applies the next."""
+        columns, sent = header.column_of, None
+        for batch in self._batches(run, header, mapped):
+            outcomes = sent[1]() if sent else []
+            waiting = self._people.start_upsert([c.person for c in batch], add_unknown_options=add_unknown,
+                                                dry_run=run.preview)
+            if sent:
+                self._record(run, sent[0], outcomes, columns)
+            sent = (batch, waiting)
+        if sent:
+            self._record(run, sent[0], sent[1](), columns)
+
+    def _batches(self, run: ImportRun, header: Header, mapped: dict) -> Iterator[list[feed.Checked]]:
+        names, batch = header.columns, []
+        with open(self.spool_path(run.run_id), "rb") as spool:
             for line in itertools.islice(spool, run.rows_done, None):
-                row, person, cells, beyond = json.loads(line)
+                row, person, cells, beyond = orjson.loads(line)
                 batch.append(feed.Checked(row, value_mappings.apply(person, mapped), (),
                                           {**dict(zip(names, cells)), **beyond}))
                 if len(batch) == self._batch:
-                    self._send(run, batch, columns, add_unknown)
+                    yield batch
                     batch = []
         if batch:
-            self._send(run, batch, columns, add_unknown)
+            yield batch
 
-    def _send(self, run: ImportRun, batch: list[feed.Checked], columns: dict[str, str], add_unknown: list[str]) -> None:
-        outcomes = self._people.upsert([c.person for c in batch], add_unknown_options=add_unknown, dry_run=run.preview)
+    def _record(self, run: ImportRun, batch: list[feed.Checked], outcomes: list, columns: dict[str, str]) -> None:
+        """A batch's outcomes counted, sampled and saved with the run's progress."""
         tally: collections.Counter = collections.Counter()
         problems: list[feed.RowProblem] = []
         for checked, outcome in zip(batch, outcomes):

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 from typing import Any, Iterable, Iterator, Mapping, Sequence
+
+import orjson
 
 from services.common.errors import DomainError, FieldProblem, InvalidInput
 from services.common.ids import new_id
@@ -144,8 +145,8 @@ def upsert_people(uow: UnitOfWork, *, records: Sequence[Mapping[str, Any]], user
 def _digests(records: Sequence[Mapping[str, Any]], setup_version: int | None, add_unknown: list[str]) -> list[str]:
     """What decides how each record applies: the record itself, the set-up it is read under (any change of
     lists, options or custom fields moves its version) and the lists it may add unknown labels to."""
-    salt = json.dumps([setup_version, add_unknown])
-    return [hashlib.blake2b(f"{salt}{json.dumps(r, sort_keys=True, default=str)}".encode(), digest_size=16).hexdigest()
+    salt = orjson.dumps([setup_version, add_unknown])
+    return [hashlib.blake2b(salt + orjson.dumps(r, option=orjson.OPT_SORT_KEYS), digest_size=16).hexdigest()
             for r in records]
 
 

@@ -1,7 +1,6 @@
 """The Profiles gRPC servicer: proto -> use case -> proto, nothing else."""
 from __future__ import annotations
 
-import json
 from typing import Any, Callable, Iterable, Iterator
 
 import orjson
@@ -126,7 +125,7 @@ class ProfilesServicer(pb_grpc.ProfilesServicer):
 
 def _json_records(data: bytes) -> list[dict]:
     try:
-        records = json.loads(data)
+        records = orjson.loads(data)
     except ValueError:
         raise InvalidInput.field("records_json", "is not JSON") from None
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):

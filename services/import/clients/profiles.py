@@ -3,11 +3,11 @@ imported people, archiving, and the labels of an option list (for value mappings
 (profiles owns people); the caller's landlord and user travel in the call context."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 import grpc
+import orjson
 
 from services.common import context
 from services.common.grpc_client import MAX_MESSAGE_BYTES, call, channel, domain_error
@@ -40,14 +40,27 @@ class ProfilesPeople:
 
     def upsert(self, records: Sequence[Mapping[str, str]], *, add_unknown_options: Iterable[str] = (),
                dry_run: bool = False) -> list[Outcome]:
-        """Outcomes in the records' order; a batch too big for one message goes in several calls."""
-        outcomes: list[Outcome] = []
-        for records_json in _requests(records):
-            request = pb.UpsertPeopleRequest(add_unknown_options=list(add_unknown_options), dry_run=dry_run,
-                                             records_json=records_json)
-            answer = call(self._stub.UpsertPeople, request, timeout=UPSERT_TIMEOUT)
-            outcomes += [Outcome(r.outcome, r.person_id, tuple((p.field, p.reason) for p in r.problems),
-                                 tuple(r.changed_fields)) for r in answer.results]
+        """Outcomes in the records' order."""
+        return self.start_upsert(records, add_unknown_options=add_unknown_options, dry_run=dry_run)()
+
+    def start_upsert(self, records: Sequence[Mapping[str, str]], *, add_unknown_options: Iterable[str] = (),
+                     dry_run: bool = False) -> Callable[[], list[Outcome]]:
+        """The records sent now; the call returned waits for their outcomes, in the records' order. A batch too
+        big for one message goes in several calls, each sent when the one before has been answered."""
+        requests = [pb.UpsertPeopleRequest(add_unknown_options=list(add_unknown_options), dry_run=dry_run,
+                                           records_json=records_json) for records_json in _requests(records)]
+        first = self._stub.UpsertPeople.future(requests[0], timeout=UPSERT_TIMEOUT) if requests else None
+
+        def outcomes() -> list[Outcome]:
+            answers = []
+            if first is not None:
+                try:
+                    answers.append(first.result())
+                except grpc.RpcError as error:
+                    raise domain_error(error) from None
+            answers += [call(self._stub.UpsertPeople, r, timeout=UPSERT_TIMEOUT) for r in requests[1:]]
+            return [Outcome(r.outcome, r.person_id, tuple((p.field, p.reason) for p in r.problems),
+                            tuple(r.changed_fields)) for answer in answers for r in answer.results]
         return outcomes
 
     def imported_refs(self) -> set[str]:
@@ -78,7 +91,7 @@ def _requests(records: Sequence[Mapping[str, str]]) -> Iterator[bytes]:
     batch: list[bytes] = []
     size = 2
     for record in records:
-        encoded = json.dumps(record).encode()
+        encoded = orjson.dumps(record)
         if batch and size + len(encoded) + 1 > REQUEST_BYTES:
             yield b"[" + b",".join(batch) + b"]"
             batch, size = [], 2

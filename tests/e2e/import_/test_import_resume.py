@@ -24,12 +24,16 @@ class DiesAfterApplying:
     def __init__(self, people, n: int):
         self.people, self.n, self.calls = people, n, 0
 
-    def upsert(self, records, **kw):
+    def start_upsert(self, records, **kw):
         self.calls += 1
-        outcomes = self.people.upsert(records, **kw)
-        if self.calls == self.n:
+        waiting = self.people.start_upsert(records, **kw)
+        if self.calls < self.n:
+            return waiting
+
+        def dies():
+            waiting()
             raise Unavailable("the import process stopped here")
-        return outcomes
+        return dies
 
     def __getattr__(self, name):
         return getattr(self.people, name)
