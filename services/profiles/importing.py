@@ -84,8 +84,10 @@ def upsert_people(uow: UnitOfWork, *, records: Sequence[Mapping[str, Any]], user
     setup = SetupStore(uow.session, uow.landlord_id)
     results: list[dict[str, Any]] = [{} for _ in records]
     applied = PersonRepository(uow.session, uow.landlord_id).import_digests(_ref(r) for r in records if _ref(r))
+    version = setup.version()
+    digests = _digests(records, version, add_unknown)
     todo = []
-    for i, digest in enumerate(_digests(records, setup.version(), add_unknown)):
+    for i, digest in enumerate(digests):
         person_id, before = applied.get(_ref(records[i]), ("", None))
         if before == digest:
             results[i] = _result("unchanged", person_id)
@@ -95,7 +97,8 @@ def upsert_people(uow: UnitOfWork, *, records: Sequence[Mapping[str, Any]], user
         _finish(uow, dry_run, False)
         return results
     catalogue, setup_changed = _prepare(uow, [records[i] for i in todo], add_unknown)
-    digests = dict(zip(todo, _digests([records[i] for i in todo], setup.version(), add_unknown)))
+    if setup.version() != version:  # the set-up _prepare (or its defaults) just wrote: what the records apply under
+        digests = _digests(records, setup.version(), add_unknown)
     repository = PersonRepository(uow.session, uow.landlord_id, catalogue.custom_fields.values())
     # locked: an officer's edit committed meanwhile would otherwise be written over with what was read here
     existing = repository.get_by_refs({_ref(records[i]) for i in todo if _ref(records[i])}, for_update=True)
