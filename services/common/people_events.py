@@ -1,10 +1,7 @@
 """Reading people events the one way every consumer does: a person's event on its own (PersonCreated,
 PersonChanged, on tracker.people.v1) and the events a batch holds (PeopleChanged, what bulk work publishes on
 tracker.people.bulk.v1) as one sequence of person events, in order. Other kinds of event are passed over.
-
-The two topics are two lanes, each consumed by a consumer group of its own (`consume_people`): an officer's
-edit is handled at once however many batches an import has queued. A person's events may then arrive out of
-order across the lanes: every consumer keeps the state of the highest version it has seen of each person."""
+The two topics are two lanes (lanes.py), both read by `consume_people`."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,11 +12,11 @@ from services.gen.tracker.profiles.v1 import events_pb2, person_pb2
 from . import topics
 from .consumers import BatchEventHandler, EventHandler
 from .envelope import payload_as
+from .lanes import consume_lanes
 
 CREATED = events_pb2.PersonCreated.DESCRIPTOR.full_name
 CHANGED = events_pb2.PersonChanged.DESCRIPTOR.full_name
 BATCH = events_pb2.PeopleChanged.DESCRIPTOR.full_name
-BULK_AT_ONCE = 4  # PeopleChanged events (up to 500 people each) a bulk-lane consumer takes in one transaction
 
 
 @dataclass(frozen=True)
@@ -75,7 +72,5 @@ def latest(events: Iterable[PersonEvent]) -> dict[str, PersonEvent]:
 
 
 def consume_people(runtime, consumer: str, handler: EventHandler, batch_handler: BatchEventHandler) -> None:
-    """Consume both lanes of people events with the same handlers: tracker.people.v1 as consumer group
-    `consumer`, tracker.people.bulk.v1 as `<consumer>.bulk`, a few batches at a time."""
-    runtime.consume([topics.PEOPLE], consumer, handler, batch_handler)
-    runtime.consume([topics.PEOPLE_BULK], f"{consumer}.bulk", handler, batch_handler, max_batch=BULK_AT_ONCE)
+    """Consume both lanes of people events with the same handlers (lanes.py)."""
+    consume_lanes(runtime, topics.PEOPLE, consumer, handler, batch_handler)

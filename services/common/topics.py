@@ -7,7 +7,9 @@ PEOPLE = "tracker.people.v1"  # published by profiles: one person's change at a 
 # so an officer's edit never waits behind them
 PEOPLE_BULK = "tracker.people.bulk.v1"
 HOUSEHOLDS = "tracker.households.v1"  # published by households
-GROUPS = "tracker.groups.v1"  # published by groups
+GROUPS = "tracker.groups.v1"  # published by groups: one person's groups changed
+# published by groups: many people's groups changed at once (PeopleGroupsChanged), on a lane of its own
+GROUPS_BULK = "tracker.groups.bulk.v1"
 MESSAGING = "tracker.messaging.v1"  # published by messaging
 REFERRALS = "tracker.referrals.v1"  # published by referrals
 HOUSING_FEED = "housing.feed.v1"  # published by the landlords' housing systems, consumed by import

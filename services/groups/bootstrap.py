@@ -5,7 +5,6 @@ from services.common import topics
 from services.common.bus import EventBus
 from services.common.people_events import consume_people
 from services.common.clock import Clock
-from services.common.uow import each
 from services.common.config import Settings
 from services.common.runtime import ServiceRuntime, make_bus
 from services.gen.tracker.groups.v1 import groups_service_pb2_grpc as pb_grpc
@@ -45,6 +44,6 @@ def build(settings: Settings, *, bus: EventBus | None = None, people: People | N
           clock: Clock | None = None) -> Groups:
     bus = bus or make_bus(settings, client_id=NAME)
     runtime = ServiceRuntime(NAME, settings, outbox=tables.outbox, processed=tables.processed_events, bus=bus,
-                             event_mapper=each(events.to_outgoing), publishes=[topics.GROUPS], clock=clock)
+                             event_mapper=events.outgoing, publishes=[topics.GROUPS, topics.GROUPS_BULK], clock=clock)
     consume_people(runtime, "groups.people", handlers.people_events, handlers.people_event_batch)
     return Groups(settings, runtime, people)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from services.common import topics
 from services.common.bus import EventBus
+from services.common.group_events import consume_groups
 from services.common.people_events import consume_people
 from services.common.clock import Clock
 from services.common.config import Settings
@@ -58,7 +59,7 @@ def build(settings: Settings, *, bus: EventBus | None = None, index: SearchIndex
     households = handlers.households_consumer(index)
     runtime.consume([topics.HOUSEHOLDS], "profiles.households", households.event, households.batch)
     groups = handlers.groups_consumer(index)
-    runtime.consume([topics.GROUPS], "profiles.groups", groups.event, groups.batch)
+    consume_groups(runtime, "profiles.groups", groups.event, groups.batch)
     contacts = handlers.messaging_consumer(index)
     runtime.consume([topics.MESSAGING], "profiles.messaging", contacts.event, contacts.batch)
     referrals = handlers.referrals_consumer(index)

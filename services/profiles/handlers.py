@@ -7,15 +7,15 @@ what users changed by hand on interactions into the people's history, in the sam
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from typing import Callable, Iterable, Iterator
 
 from google.protobuf import json_format
 
 from services.common.criteria import SATISFACTION_HIGHEST, SATISFACTION_LOWEST
 from services.common.envelope import payload_as
+from services.common.group_events import person_groups
 from services.common.people_events import person_events
 from services.common.search import SearchIndex
-from services.gen.tracker.groups.v1 import events_pb2 as groups_events
 from services.gen.tracker.households.v1 import events_pb2 as households_events
 from services.gen.tracker.messaging.v1 import events_pb2 as messaging_events
 from services.gen.tracker.referrals.v1 import events_pb2 as referrals_events
@@ -53,9 +53,10 @@ class SearchIndexer(_Indexing):
 
 
 class FactsConsumer(_Indexing):
-    """Events of households, groups or referrals, read into facts and recorded a batch at a time."""
+    """Events of households, groups or referrals, read into facts and recorded a batch at a time. `read` takes
+    the batch's envelopes and yields the facts they hold (`each` reads one fact, or none, from each)."""
 
-    def __init__(self, index: SearchIndex, read: Callable, record: Callable, keyword: str) -> None:
+    def __init__(self, index: SearchIndex, read: Callable[[list], Iterable], record: Callable, keyword: str) -> None:
         super().__init__(index)
         self._read, self._record, self._keyword = read, record, keyword
 
@@ -63,7 +64,7 @@ class FactsConsumer(_Indexing):
         self.batch(uow, [envelope])
 
     def batch(self, uow, envelopes) -> None:
-        facts = [f for f in (self._read(env) for env in envelopes) if f is not None]
+        facts = list(self._read(envelopes))
         if facts:
             self._record(uow, self._index, catalogues=self._catalogues, mapped=self._mapped,
                          **{self._keyword: facts})
@@ -101,12 +102,19 @@ def household_facts(envelope) -> HouseholdFacts | None:
                           changed.occupant_count, iso_date(changed.youngest_date_of_birth), custom)
 
 
-def group_facts(envelope) -> GroupFacts | None:
-    if envelope.type != groups_events.PersonGroupsChanged.DESCRIPTOR.full_name:
-        return None
-    changed = payload_as(envelope, groups_events.PersonGroupsChanged)
-    return GroupFacts(changed.person_id, changed.version, tuple(changed.admin_group_ids), tuple(changed.activity_ids),
-                      tuple((p.activity_id, p.date) for p in changed.participations if iso_date(p.date)))
+def each(read_one: Callable) -> Callable[[list], Iterator]:
+    """A reader of envelopes from a reader of one fact (or None) per envelope."""
+    def read(envelopes: list) -> Iterator:
+        return (fact for fact in map(read_one, envelopes) if fact is not None)
+    return read
+
+
+def group_facts(envelopes: list) -> Iterator[GroupFacts]:
+    """Every person's groups state the envelopes hold, alone or in batches."""
+    for changed in person_groups(envelopes):
+        yield GroupFacts(changed.person_id, changed.version, tuple(changed.admin_group_ids),
+                         tuple(changed.activity_ids),
+                         tuple((p.activity_id, p.date) for p in changed.participations if iso_date(p.date)))
 
 
 def contact_facts(envelope) -> ContactFacts | None:
@@ -161,7 +169,7 @@ def search_indexer(index: SearchIndex) -> SearchIndexer:
 
 
 def households_consumer(index: SearchIndex) -> FactsConsumer:
-    return FactsConsumer(index, household_facts, facts_service.record_households, "households")
+    return FactsConsumer(index, each(household_facts), facts_service.record_households, "households")
 
 
 def groups_consumer(index: SearchIndex) -> FactsConsumer:
@@ -174,4 +182,4 @@ def messaging_consumer(index: SearchIndex) -> MessagingConsumer:
 
 
 def referrals_consumer(index: SearchIndex) -> FactsConsumer:
-    return FactsConsumer(index, referral_facts, facts_service.record_referrals, "referrals")
+    return FactsConsumer(index, each(referral_facts), facts_service.record_referrals, "referrals")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from services.common import topics
 from services.common.bus import EventBus
+from services.common.group_events import consume_groups
 from services.common.people_events import consume_people
 from services.common.clock import Clock
 from services.common.config import Settings
@@ -81,7 +82,7 @@ def build(settings: Settings, *, bus: EventBus | None = None, clock: Clock | Non
     runtime = ServiceRuntime(NAME, settings, outbox=tables.outbox, processed=tables.processed_events, bus=bus,
                              clock=clock)
     consume_people(runtime, "reporting.people", handlers.people_event, handlers.people_event_batch)
-    runtime.consume([topics.GROUPS], "reporting.groups", handlers.groups_event, handlers.groups_event_batch)
+    consume_groups(runtime, "reporting.groups", handlers.groups_event, handlers.groups_event_batch)
     runtime.consume([topics.MESSAGING], "reporting.messaging", handlers.messaging_event, handlers.messaging_event_batch)
     reporting = Reporting(settings, runtime)
     households = handlers.Households(ChoiceFields(lambda: reporting.connect().custom_field_types(), runtime.clock.now))

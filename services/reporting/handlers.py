@@ -7,8 +7,8 @@ import datetime as dt
 from typing import Iterable, Iterator
 
 from services.common.envelope import payload_as
+from services.common.group_events import person_groups
 from services.common.people_events import person_events
-from services.gen.tracker.groups.v1 import events_pb2 as groups_pb2
 from services.gen.tracker.households.v1 import events_pb2 as households_pb2
 from services.gen.tracker.messaging.v1 import events_pb2 as messaging_pb2
 
@@ -32,9 +32,8 @@ def _households(envelopes: Iterable, landlord_id: str, choice_fields: ChoiceFiel
 
 
 def _memberships(envelopes: Iterable) -> Iterator:
-    for envelope in envelopes:
-        if envelope.type == groups_pb2.PersonGroupsChanged.DESCRIPTOR.full_name:
-            yield membership_state(payload_as(envelope, groups_pb2.PersonGroupsChanged))
+    for changed in person_groups(envelopes):
+        yield membership_state(changed)
 
 
 def _contacts(envelopes: Iterable) -> Iterator:

@@ -10,7 +10,8 @@ from typing import Callable
 import pytest
 from sqlalchemy import select
 
-from services.common.envelope import payload_as, unwrap
+from services.common.envelope import unwrap
+from services.common.group_events import person_groups
 from services.common.errors import InvalidInput
 from services.gen.tracker.groups.v1 import events_pb2
 from services.groups import bootstrap, tables
@@ -98,8 +99,8 @@ def uow(groups, landlord):
 
 
 def outbox_events(groups, landlord: str) -> list[events_pb2.PersonGroupsChanged]:
-    """Every PersonGroupsChanged the landlord's changes put in the outbox, oldest first."""
+    """Every person's groups state the landlord's changes put in the outbox (alone or in batches), oldest first."""
     with groups.runtime.uow(landlord) as unit:
         rows = unit.session.execute(select(tables.outbox.c.envelope).where(tables.outbox.c.landlord_id == landlord)
                                     .order_by(tables.outbox.c.id)).scalars().all()
-    return [payload_as(unwrap(r), events_pb2.PersonGroupsChanged) for r in rows]
+    return list(person_groups(unwrap(r) for r in rows))

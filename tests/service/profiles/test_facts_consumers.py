@@ -58,6 +58,7 @@ class Sender:
                           for topic, group, handler in (
                               (topics.HOUSEHOLDS, "profiles.households", handlers.households_consumer(profiles.index)),
                               (topics.GROUPS, "profiles.groups", handlers.groups_consumer(profiles.index)),
+                              (topics.GROUPS_BULK, "profiles.groups.bulk", handlers.groups_consumer(profiles.index)),
                               (topics.MESSAGING, "profiles.messaging", handlers.messaging_consumer(profiles.index)))}
 
     def messages(self, topic: str, events: list) -> list[Message]:
@@ -76,6 +77,14 @@ class Sender:
     def groups(self, *events) -> list[Message]:
         messages = self.messages(topics.GROUPS, list(events))
         self.consumers[topics.GROUPS].batch(messages)
+        return messages
+
+    def groups_batch(self, *events) -> list[Message]:
+        """The states in one PeopleGroupsChanged on the bulk lane, as groups publishes a bulk change."""
+        sent = wrap(topics.GROUPS_BULK, self.landlord, events[0].person_id,
+                    groups_events.PeopleGroupsChanged(people=list(events)), FixedClock().now())
+        messages = [Message(topic=topics.GROUPS_BULK, key=sent.key, value=sent.envelope)]
+        self.consumers[topics.GROUPS_BULK].batch(messages)
         return messages
 
     def contacts(self, *events) -> list[Message]:
@@ -201,6 +210,21 @@ def test_a_redelivered_event_changes_nothing(profiles, landlord, people, send):
     send.groups(groups(ann, 2))
     send.consumers[topics.GROUPS].batch(first)  # the same event id again
     assert found(profiles, landlord, {"admin_group": [G1]}) == set()
+
+
+def test_batches_of_groups_states_are_exact_under_redelivery_and_reordering_across_lanes(profiles, landlord, people,
+                                                                                        send):
+    ann, ben, cal = people["Ann"], people["Ben"], people["Cal"]
+    send.groups(groups(cal, 5))  # Cal left G2 on the one-person lane before the batch that put him in came
+    batch = send.groups_batch(groups(ann, 2, admin=[G1]), groups(ben, 1, admin=[G1, G2]), groups(cal, 4, admin=[G2]))
+    send.groups(groups(ann, 1, admin=[G2]))  # older than the batch's state of Ann: changes nothing
+    assert found(profiles, landlord, {"admin_group": [G1]}) == {ann, ben}
+    assert found(profiles, landlord, {"admin_group": [G2]}) == {ben}
+    send.groups(groups(ben, 2, admin=[G2]))  # Ben left G1
+    send.consumers[topics.GROUPS_BULK].batch(batch)  # the batch again (same event id): changes nothing
+    send.groups_batch(groups(ben, 1, admin=[G1, G2]), groups(cal, 4, admin=[G2]))  # its states again, as a new event
+    assert found(profiles, landlord, {"admin_group": [G1]}) == {ann}
+    assert found(profiles, landlord, {"admin_group": [G2]}) == {ben}
 
 
 def test_reindexing_a_person_keeps_their_facts(profiles, landlord, people, send):

@@ -9,7 +9,7 @@ import uuid
 
 from services.common.bus import Message
 from services.common.consumers import idempotent
-from services.common.envelope import wrap
+from services.common.envelope import payload_as, unwrap, wrap
 from services.common import topics
 from services.gen.tracker.groups.v1 import events_pb2 as groups_pb2
 from services.gen.tracker.households.v1 import events_pb2 as households_pb2
@@ -207,6 +207,15 @@ def groups_event(landlord: str, person_id: str, version: int, groups=(), activit
     return Message(topic=topics.GROUPS, key=event.key, value=event.envelope)
 
 
+def groups_batch(landlord: str, *states: Message) -> Message:
+    """These one-person events' states in one PeopleGroupsChanged on the bulk lane, as groups publishes a bulk
+    change."""
+    batch = groups_pb2.PeopleGroupsChanged(people=[payload_as(unwrap(m.value), groups_pb2.PersonGroupsChanged)
+                                                   for m in states])
+    event = wrap(topics.GROUPS_BULK, landlord, batch.people[0].person_id, batch, NOW)
+    return Message(topic=topics.GROUPS_BULK, key=event.key, value=event.envelope)
+
+
 def memberships(reporting, landlord) -> dict:
     return {fact: n for fact, n in counts(reporting, landlord).items() if fact[0] in ("admin_group", "activity")}
 
@@ -229,6 +238,23 @@ def test_current_people_count_towards_their_groups_and_activities_whatever_order
     assert memberships(reporting, landlord) == {("activity", "A2"): 1, ("activity", "*"): 1}
     people(person_event(landlord, "P2", 3))  # back: their groups as last heard of
     assert memberships(reporting, landlord)[("activity", "A2")] == 2
+    with reporting.runtime.uow(landlord) as uow:
+        assert service.settle_counts(uow) == []
+
+
+def test_batches_of_groups_states_count_exactly_under_redelivery_and_reordering_across_lanes(reporting, landlord):
+    consumer(reporting).batch([person_event(landlord, p, 1) for p in ("P1", "P2", "P3")])
+    one = consumer(reporting, "reporting.groups", handlers.groups_event, handlers.groups_event_batch)
+    bulk = consumer(reporting, "reporting.groups.bulk", handlers.groups_event, handlers.groups_event_batch)
+    one(groups_event(landlord, "P3", 5))  # P3 left G1 on the one-person lane before the batch that put P3 in came
+    batch = groups_batch(landlord, groups_event(landlord, "P1", 2, groups=["G1"]),
+                         groups_event(landlord, "P2", 1, groups=["G1", "G2"]), groups_event(landlord, "P3", 4, groups=["G1"]))
+    bulk.batch([batch])
+    one(groups_event(landlord, "P1", 1, groups=["G2"]))  # older than the batch's state of P1
+    bulk.batch([batch])  # the same event again
+    bulk(groups_batch(landlord, groups_event(landlord, "P2", 1, groups=["G1", "G2"])))  # an old state, a new event
+    assert memberships(reporting, landlord) == {("admin_group", "G1"): 2, ("admin_group", "G2"): 1,
+                                                ("admin_group", "*"): 2}
     with reporting.runtime.uow(landlord) as uow:
         assert service.settle_counts(uow) == []
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 
-from services.common import people_events, topics
+from services.common import lanes, people_events, topics
 from services.common.bus import Message
 from services.common.bus.inprocess import InProcessBus
 from services.common.envelope import unwrap, wrap
@@ -78,7 +78,7 @@ def test_an_officers_edit_is_handled_while_the_bulk_lane_is_still_busy():
     people_events.consume_people(runtime, "test.people", lambda m: handle([m]), handle)
     try:
         assert runtime.registered == [((topics.PEOPLE,), "test.people", 500),
-                                      ((topics.PEOPLE_BULK,), "test.people.bulk", people_events.BULK_AT_ONCE)]
+                                      ((topics.PEOPLE_BULK,), "test.people.bulk", lanes.BULK_AT_ONCE)]
         batch = events_pb2.PeopleChanged(events=[events_pb2.PersonEvent(
             created=events_pb2.PersonCreated(person=_person(f"p{n}", 1))) for n in range(3)])
         bus.publish([Message(topics.PEOPLE_BULK, f"L1:b{n}", wrap(topics.PEOPLE_BULK, "L1", "b", batch, AT).envelope)

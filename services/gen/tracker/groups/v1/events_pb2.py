@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1etracker/groups/v1/events.proto\x12\x11tracker.groups.v1\"\xa2\x01\n\x13PersonGroupsChanged\x12\x11\n\tperson_id\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\x03\x12\x17\n\x0f\x61\x64min_group_ids\x18\x03 \x03(\t\x12\x14\n\x0c\x61\x63tivity_ids\x18\x04 \x03(\t\x12\x38\n\x0eparticipations\x18\x05 \x03(\x0b\x32 .tracker.groups.v1.Participation\"2\n\rParticipation\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12\x0c\n\x04\x64\x61te\x18\x02 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1etracker/groups/v1/events.proto\x12\x11tracker.groups.v1\"\xa2\x01\n\x13PersonGroupsChanged\x12\x11\n\tperson_id\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\x03\x12\x17\n\x0f\x61\x64min_group_ids\x18\x03 \x03(\t\x12\x14\n\x0c\x61\x63tivity_ids\x18\x04 \x03(\t\x12\x38\n\x0eparticipations\x18\x05 \x03(\x0b\x32 .tracker.groups.v1.Participation\"2\n\rParticipation\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12\x0c\n\x04\x64\x61te\x18\x02 \x01(\t\"M\n\x13PeopleGroupsChanged\x12\x36\n\x06people\x18\x01 \x03(\x0b\x32&.tracker.groups.v1.PersonGroupsChangedb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -35,4 +35,6 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_PERSONGROUPSCHANGED']._serialized_end=216
   _globals['_PARTICIPATION']._serialized_start=218
   _globals['_PARTICIPATION']._serialized_end=268
+  _globals['_PEOPLEGROUPSCHANGED']._serialized_start=270
+  _globals['_PEOPLEGROUPSCHANGED']._serialized_end=347
 # @@protoc_insertion_point(module_scope)

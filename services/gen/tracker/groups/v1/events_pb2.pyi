@@ -27,3 +27,9 @@ class Participation(_message.Message):
     activity_id: str
     date: str
     def __init__(self, activity_id: _Optional[str] = ..., date: _Optional[str] = ...) -> None: ...
+
+class PeopleGroupsChanged(_message.Message):
+    __slots__ = ("people",)
+    PEOPLE_FIELD_NUMBER: _ClassVar[int]
+    people: _containers.RepeatedCompositeFieldContainer[PersonGroupsChanged]
+    def __init__(self, people: _Optional[_Iterable[_Union[PersonGroupsChanged, _Mapping]]] = ...) -> None: ...
