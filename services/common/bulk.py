@@ -81,14 +81,14 @@ def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
 
 
 def upsert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]], *, keys: Sequence[str],
-                replace: Sequence[str] = (), add: Sequence[str] = ()) -> None:
+                replace: Sequence[str] = (), add: Sequence[str] = (), returning: Sequence[str] = ()) -> list:
     """Add `rows` (each naming the same columns, no two with the same `keys`) to `table`; where a row with
     their `keys` is there already, its `replace` columns take the new row's values and its `add` columns
     grow by them, and it is left as it is when neither is named. On PostgreSQL one INSERT ... SELECT ... ON
     CONFLICT from the copied rows, taken in key order (the order concurrent writers lock rows in); elsewhere
-    one executemany."""
+    one executemany. Answers the `returning` columns of each row added or changed (none if not named)."""
     if not rows:
-        return
+        return []
     postgres = session.get_bind().dialect.name == "postgresql"
     columns = tuple(rows[0])
     if postgres:
@@ -103,11 +103,13 @@ def upsert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
     target = [table.c[k] for k in keys]
     statement = (statement.on_conflict_do_update(index_elements=target, set_=changes) if changes
                  else statement.on_conflict_do_nothing(index_elements=target))
+    if returning:
+        statement = statement.returning(*(table.c[c] for c in returning))
+    result = session.execute(statement) if postgres else session.execute(statement, rows)
+    found = result.all() if returning else []
     if postgres:
-        session.execute(statement)
         session.execute(delete(stage))
-    else:
-        session.execute(statement, rows)
+    return found
 
 
 @functools.lru_cache(maxsize=None)

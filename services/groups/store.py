@@ -6,11 +6,10 @@ from __future__ import annotations
 from typing import Iterable
 
 from sqlalchemy import delete, func, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from services.common.bulk import chunks
+from services.common.bulk import chunks, one_of, upsert_rows
 from services.common.db import as_utc
 from services.common.errors import AlreadyExists
 from services.common.uow import UnitOfWork
@@ -38,12 +37,16 @@ class Repository:
     def _mine(self, table):
         return table.c.landlord_id == self.landlord_id
 
+    def _in(self, column, keys):
+        """`column IN keys` as the engine does it best (bulk.one_of)."""
+        return one_of(self.session, column, keys)
+
     def _rows(self, table, id_column, ids: Iterable[str], *columns) -> list:
         """The rows (or just `columns`) of the landlord with these ids, each id asked once."""
         rows: list = []
         for part in chunks(list(dict.fromkeys(ids))):
             query = select(*columns) if columns else select(table)
-            rows.extend(self.session.execute(query.where(self._mine(table), id_column.in_(part))).mappings())
+            rows.extend(self.session.execute(query.where(self._mine(table), self._in(id_column, part))).mappings())
         return rows
 
     def _existing(self, table, id_column, ids: Iterable[str]) -> set[str]:
@@ -132,14 +135,10 @@ class Versions(Repository):
         return {person_id: version for person_id, version in rows}
 
     def bump(self, person_ids: list[str]) -> dict[str, int]:
-        """Each person's next version (1 for the first): one upsert statement, run for many rows at once."""
-        t = person_versions
-        dialect = postgresql if self.session.get_bind().dialect.name == "postgresql" else sqlite
-        statement = (dialect.insert(t).on_conflict_do_update(index_elements=[t.c.landlord_id, t.c.person_id],
-                                                             set_={"version": t.c.version + 1})
-                     .returning(t.c.person_id, t.c.version))
+        """Each person's next version (1 for the first): one upsert of many rows (bulk.upsert_rows)."""
         versions: dict[str, int] = {}
         for part in chunks(list(dict.fromkeys(person_ids)), WRITE_CHUNK):
             rows = [{"landlord_id": self.landlord_id, "person_id": p, "version": 1} for p in part]
-            versions.update((p, v) for p, v in self.session.execute(statement, rows))
+            versions.update(upsert_rows(self.session, person_versions, rows, keys=("landlord_id", "person_id"),
+                                        add=("version",), returning=("person_id", "version")))
         return versions

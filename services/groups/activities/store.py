@@ -66,7 +66,7 @@ class ActivityRepository(Repository):
             return {}
         m = activity_members
         rows = self.session.execute(select(m.c.activity_id, func.count()).where(
-            self._mine(m), m.c.activity_id.in_(activity_ids)).group_by(m.c.activity_id))
+            self._mine(m), self._in(m.c.activity_id, activity_ids)).group_by(m.c.activity_id))
         return {activity_id: int(count) for activity_id, count in rows}
 
     def names(self, activity_ids: Iterable[str]) -> dict[str, str]:
@@ -113,7 +113,7 @@ class ParticipationRepository(Repository):
         found: dict[str, str] = {}
         for part in chunks(person_ids):
             rows = self.session.execute(select(t.c.person_id, t.c.participation_id).where(
-                self._mine(t), t.c.activity_id == activity_id, t.c.date == date, t.c.person_id.in_(part))
+                self._mine(t), t.c.activity_id == activity_id, t.c.date == date, self._in(t.c.person_id, part))
                 .order_by(t.c.created_at.desc(), t.c.participation_id.desc()))
             found.update((person_id, record_id) for person_id, record_id in rows)  # the earliest last: it stays
         return found
@@ -152,7 +152,8 @@ class ParticipationRepository(Repository):
         found: dict[str, list[tuple[str, str]]] = {}
         for part in chunks(person_ids):
             rows = self.session.execute(select(t.c.person_id, t.c.activity_id, t.c.date).where(
-                self._mine(t), t.c.person_id.in_(part)).order_by(t.c.person_id, t.c.date.desc(), t.c.created_at.desc()))
+                self._mine(t), self._in(t.c.person_id, part)).order_by(t.c.person_id, t.c.date.desc(),
+                                                                        t.c.created_at.desc()))
             for person_id, activity_id, date in rows:
                 found.setdefault(person_id, []).append((activity_id, date))
         return found

@@ -9,7 +9,7 @@ from typing import Iterator, Mapping
 from sqlalchemy import and_, delete, exists, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from services.common.bulk import chunks
+from services.common.bulk import chunks, insert_rows
 from services.common.db import as_utc
 
 from ..store import WRITE_CHUNK, Repository
@@ -25,11 +25,11 @@ class AdminMembers(Repository):
         for part in chunks(list(dict.fromkeys(person_ids)), WRITE_CHUNK):
             if not new_group:
                 there = set(self.session.execute(select(m.c.person_id).where(
-                    self._mine(m), m.c.group_id == group_id, m.c.person_id.in_(part))).scalars())
+                    self._mine(m), m.c.group_id == group_id, self._in(m.c.person_id, part))).scalars())
                 part = [p for p in part if p not in there]
             if part:
-                self.session.execute(insert(m), [{"group_id": group_id, "person_id": p, "landlord_id": self.landlord_id,
-                                                  "added_at": at, "added_by": by} for p in part])
+                insert_rows(self.session, m, [{"group_id": group_id, "person_id": p, "landlord_id": self.landlord_id,
+                                               "added_at": at, "added_by": by} for p in part])
                 added.extend(part)
         return added
 
@@ -39,9 +39,10 @@ class AdminMembers(Repository):
         removed: list[str] = []
         for part in chunks(list(dict.fromkeys(person_ids))):
             there = list(self.session.execute(select(m.c.person_id).where(
-                self._mine(m), m.c.group_id == group_id, m.c.person_id.in_(part))).scalars())
+                self._mine(m), m.c.group_id == group_id, self._in(m.c.person_id, part))).scalars())
             if there:
-                self.session.execute(delete(m).where(self._mine(m), m.c.group_id == group_id, m.c.person_id.in_(there)))
+                self.session.execute(delete(m).where(self._mine(m), m.c.group_id == group_id,
+                                                     self._in(m.c.person_id, there)))
                 removed.extend(there)
         return removed
 
@@ -76,7 +77,7 @@ class AdminMembers(Repository):
         found: dict[str, list[tuple[str, dt.datetime]]] = {}
         for part in chunks(person_ids):
             for person_id, group_id, at in self.session.execute(select(m.c.person_id, m.c.group_id, m.c.added_at).where(
-                    self._mine(m), m.c.person_id.in_(part))):
+                    self._mine(m), self._in(m.c.person_id, part))):
                 found.setdefault(person_id, []).append((group_id, as_utc(at)))
         return found
 
@@ -86,9 +87,9 @@ class AdminMembers(Repository):
         lost: dict[str, list[str]] = {}
         for part in chunks(list(dict.fromkeys(person_ids))):
             rows = self.session.execute(select(m.c.group_id, m.c.person_id).where(
-                self._mine(m), m.c.person_id.in_(part))).all()
+                self._mine(m), self._in(m.c.person_id, part))).all()
             if rows:
-                self.session.execute(delete(m).where(self._mine(m), m.c.person_id.in_(part)))
+                self.session.execute(delete(m).where(self._mine(m), self._in(m.c.person_id, part)))
             for group_id, person_id in rows:
                 lost.setdefault(group_id, []).append(person_id)
         return lost
@@ -127,10 +128,11 @@ class ActivityMembers(Repository):
         m = activity_members
         for part in chunks(list(dict.fromkeys(person_ids)), WRITE_CHUNK):
             there = set(self.session.execute(select(m.c.person_id).where(
-                self._mine(m), m.c.activity_id == activity_id, m.c.person_id.in_(part))).scalars())
+                self._mine(m), m.c.activity_id == activity_id, self._in(m.c.person_id, part))).scalars())
             if there:
                 self.session.execute(update(m).where(self._mine(m), m.c.activity_id == activity_id,
-                                                     m.c.person_id.in_(list(there))).values(records=m.c.records + 1))
+                                                     self._in(m.c.person_id, list(there)))
+                                     .values(records=m.c.records + 1))
             new = [p for p in part if p not in there]
             if new:
                 self.session.execute(insert(m), [{"activity_id": activity_id, "person_id": p,
@@ -162,7 +164,7 @@ class ActivityMembers(Repository):
         m = activity_members
         found: dict[str, list[ActivityLink]] = {}
         for part in chunks(person_ids):
-            for row in self.session.execute(select(m).where(self._mine(m), m.c.person_id.in_(part))).mappings():
+            for row in self.session.execute(select(m).where(self._mine(m), self._in(m.c.person_id, part))).mappings():
                 found.setdefault(row["person_id"], []).append(_link(row))
         return found
 
@@ -191,13 +193,14 @@ class ArchivedPeople(Repository):
     def mark(self, person_ids: list[str], *, archived: bool) -> None:
         a = archived_people
         for part in chunks(list(dict.fromkeys(person_ids))):
-            there = set(self.session.execute(select(a.c.person_id).where(self._mine(a), a.c.person_id.in_(part))).scalars())
+            there = set(self.session.execute(select(a.c.person_id).where(
+                self._mine(a), self._in(a.c.person_id, part))).scalars())
             if archived:
                 new = [p for p in part if p not in there]
                 if new:
                     self.session.execute(insert(a), [{"landlord_id": self.landlord_id, "person_id": p} for p in new])
             elif there:
-                self.session.execute(delete(a).where(self._mine(a), a.c.person_id.in_(list(there))))
+                self.session.execute(delete(a).where(self._mine(a), self._in(a.c.person_id, list(there))))
 
     def not_older(self, versions: Mapping[str, int]) -> set[str]:
         """Of these people (person id -> version of the status given), those whose status is not older than the

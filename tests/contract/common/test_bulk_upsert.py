@@ -76,3 +76,19 @@ def test_replacing_takes_the_named_columns_and_nothing_leaves_rows_as_they_are(d
     session.close()
     assert _people(database, mine) == {"p1": (4, "current"), "p2": (1, "current"), "p3": (0, "seen"),
                                        "p4": (2, "current")}
+
+
+def test_returning_answers_each_row_added_or_changed_as_it_is_now(database):
+    mine = str(uuid.uuid4())
+    keys = ("landlord_id", "characteristic", "value")
+    session = database.open(landlord_id=mine)
+    first = bulk.upsert_rows(session, counts, _count_rows(mine, {"a": 1, "b": 1}), keys=keys, add=("total",),
+                             returning=("value", "total"))
+    again = bulk.upsert_rows(session, counts, _count_rows(mine, {"b": 1, "c": 1}), keys=keys, add=("total",),
+                             returning=("value", "total"))  # a version counter: b grows, c starts
+    unasked = bulk.upsert_rows(session, counts, _count_rows(mine, {"a": 1}), keys=keys, add=("total",))
+    session.commit()
+    session.close()
+    assert sorted(map(tuple, first)) == [("a", 1), ("b", 1)]
+    assert sorted(map(tuple, again)) == [("b", 2), ("c", 1)]
+    assert unasked == [] and _counts(database, mine)[("gender", "a")] == 2
