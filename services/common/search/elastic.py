@@ -12,27 +12,24 @@ from __future__ import annotations
 import contextlib
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Iterator, Mapping, Sequence
 
-from elasticsearch import ApiError, BadRequestError, ConflictError, Elasticsearch, TransportError, helpers
+from elasticsearch import ApiError, BadRequestError, Elasticsearch, TransportError
 from elasticsearch.serializer import OrjsonSerializer
 
 from ..prefetch import merged_ahead
-from .checks import RESERVED, TOTAL_FIELDS_LIMIT, check_versions_ids
+from .checks import RESERVED, TOTAL_FIELDS_LIMIT
+from .elastic_documents import BULK_DOCS, ElasticDocuments, _errors
 from .elastic_query import (KEEP_ALIVE, SLICES, build_document_scan, build_scan, build_search, clause_fields, fields_used,
                             read_document_scan, read_scan, read_search)
-from .port import (Clause, DocumentScan, FieldType, IdScan, SearchError, SearchIndex, SearchRequest, SearchResult,
-                   SearchUnavailable, indexable)
+from .port import Clause, DocumentScan, FieldType, IdScan, SearchIndex, SearchRequest, SearchResult
 
-__all__ = ["ElasticsearchIndex", "build_search"]
-EXTERNAL = "external_gte"  # a versioned write replaces the same version or an older one, never a newer one
-CONFLICT = "version_conflict_engine_exception"  # a versioned write refused: the index holds a newer version
+__all__ = ["ElasticsearchIndex", "build_search", "BULK_DOCS"]
 BULK_BYTES = 5 * 1024 * 1024  # a _bulk request's body at most (Elasticsearch's guidance: a few MiB)
-BULK_DOCS = 5_000  # and at most this many documents
 BULK_IN_FLIGHT = 2  # _bulk requests at once when a write needs several
 
 
-class ElasticsearchIndex(SearchIndex):
+class ElasticsearchIndex(ElasticDocuments, SearchIndex):
     def __init__(self, url: str, *, index_prefix: str = "", request_timeout: float = 30,
                  shards: int = 1, replicas: int = 0, routing_partition: int = 1,
                  bulk_bytes: int = BULK_BYTES, bulk_in_flight: int = BULK_IN_FLIGHT) -> None:
@@ -106,71 +103,6 @@ class ElasticsearchIndex(SearchIndex):
 
     def close(self) -> None:
         self._client.close()
-
-    # -- documents --------------------------------------------------------------
-
-    def index(self, name: str, landlord_id: str, doc_id: str, document: Mapping[str, Any],
-              version: int | None = None) -> bool:
-        with _errors("index"):
-            try:
-                self._client.index(
-                    index=self._alias(name), id=_doc_key(landlord_id, doc_id), routing=landlord_id,
-                    document=_source(landlord_id, doc_id, document), require_alias=True,
-                    **({} if version is None else {"version": version, "version_type": EXTERNAL}))
-            except ConflictError:
-                return False
-        return True
-
-    def index_many(self, name: str, landlord_id: str, documents: Mapping[str, Mapping[str, Any]],
-                   versions: Mapping[str, int] | None = None) -> int:
-        alias = self._alias(name)
-        actions = (
-            {"_op_type": "index", "_index": alias, "_id": _doc_key(landlord_id, doc_id),
-             "_routing": landlord_id, "_source": _source(landlord_id, doc_id, doc),
-             **({} if versions is None else {"version": versions[doc_id], "version_type": EXTERNAL})}
-            for doc_id, doc in documents.items()
-        )
-        failures: dict[str, int] = {}
-        with _errors("index_many"):
-            for ok, item in self._bulk(actions, several=len(documents) > BULK_DOCS):
-                if not ok:
-                    error = next(iter(item.values()), {}).get("error", {})
-                    kind = error.get("type", "unknown") if isinstance(error, dict) else "unknown"
-                    failures[kind] = failures.get(kind, 0) + 1
-        refused = failures.pop(CONFLICT, 0) if versions is not None else 0
-        if failures:
-            summary = ", ".join(f"{n} x {kind}" for kind, n in sorted(failures.items()))
-            raise SearchError(f"search index index_many failed for {sum(failures.values())} "
-                              f"document(s): {summary}")
-        return refused
-
-    def _bulk(self, actions, *, several: bool):
-        """The actions in _bulk requests of at most bulk_bytes (and BULK_DOCS documents); with `several`,
-        bulk_in_flight of them at once (the order between requests does not matter: every document is written
-        once, and versions decide between writers). Yields (ok, item): every action's when several, else only
-        the failed ones'."""
-        sizes = {"chunk_size": BULK_DOCS, "max_chunk_bytes": self._bulk_bytes}
-        if several and self._bulk_in_flight > 1:
-            return helpers.parallel_bulk(self._client, actions, thread_count=self._bulk_in_flight,
-                                         queue_size=self._bulk_in_flight, raise_on_error=False,
-                                         require_alias=True, **sizes)
-        return helpers.streaming_bulk(self._client, actions, raise_on_error=False, yield_ok=False, require_alias=True,
-                                      **sizes)
-
-    def versions(self, name: str, landlord_id: str, doc_ids: Sequence[str]) -> dict[str, int]:
-        check_versions_ids(doc_ids)
-        if not doc_ids:
-            return {}
-        with _errors("versions"):
-            response = self._client.mget(
-                index=self._alias(name), source=False,
-                docs=[{"_id": _doc_key(landlord_id, doc_id), "routing": landlord_id} for doc_id in doc_ids]).body
-        return {doc_id: found["_version"] for doc_id, found in zip(doc_ids, response["docs"]) if found.get("found")}
-
-    def delete(self, name: str, landlord_id: str, doc_id: str) -> None:
-        with _errors("delete"):
-            self._client.options(ignore_status=404).delete(
-                index=self._alias(name), id=_doc_key(landlord_id, doc_id), routing=landlord_id)
 
     # -- search -----------------------------------------------------------------
 
@@ -270,31 +202,3 @@ class ElasticsearchIndex(SearchIndex):
         with self._types_lock:
             self._types[name] = types
         return types
-
-
-# -- helpers ------------------------------------------------------------------------
-
-def _doc_key(landlord_id: str, doc_id: str) -> str:
-    """Elasticsearch _id: unique per landlord and document, unambiguous."""
-    return f"{len(landlord_id)}:{landlord_id}:{doc_id}"
-
-
-def _source(landlord_id: str, doc_id: str, document: Mapping[str, Any]) -> dict:
-    return {**indexable(document), "id": doc_id, "landlord_id": landlord_id}
-
-
-@contextlib.contextmanager
-def _errors(operation: str, *, with_reason: bool = False) -> Iterator[None]:
-    """Client errors as SearchError; never quotes document content."""
-    try:
-        yield
-    except ApiError as exc:
-        message = f"search index {operation} failed: HTTP {exc.status_code} {exc.error}"
-        if with_reason:  # index management only: reasons name indices and fields
-            with contextlib.suppress(Exception):
-                message += f" ({exc.body['error']['reason']})"
-        transient = exc.status_code == 429 or exc.status_code >= 500
-        raise (SearchUnavailable if transient else SearchError)(message) from None
-    except TransportError as exc:
-        raise SearchUnavailable(f"search index {operation} failed: cannot reach Elasticsearch "
-                          f"({type(exc).__name__})") from None

@@ -81,6 +81,23 @@ class EmbeddedSearchIndex(SearchIndex):
                 written = self._conn.executemany(_VERSIONED if versions is not None else _REPLACE, rows).rowcount
         return max(len(rows) - written, 0)
 
+    def update_many(self, name: str, landlord_id: str, changes: Mapping[str, tuple[int, Mapping[str, Any]]]) -> set[str]:
+        left: set[str] = set()
+        where = "WHERE index_name = ? AND landlord_id = ? AND doc_id = ?"
+        with self._lock:
+            types = self._require_fields(name)
+            with self._transaction():
+                for doc_id, (version, fields) in changes.items():
+                    held = self._conn.execute(f"SELECT body, version FROM search_documents {where}",
+                                              (name, landlord_id, doc_id)).fetchone()
+                    if held is None or held[1] != version - 1:
+                        left.add(doc_id)
+                        continue
+                    body = {**json.loads(held[0]), **json.loads(encode(indexable(fields), types))}
+                    self._conn.execute(f"UPDATE search_documents SET body = ?, version = ? {where}",
+                                       (json.dumps(body), version, name, landlord_id, doc_id))
+        return left
+
     def versions(self, name: str, landlord_id: str, doc_ids: Sequence[str]) -> dict[str, int]:
         check_versions_ids(doc_ids)
         ids = list(doc_ids)

@@ -173,6 +173,13 @@ class SearchIndex(abc.ABC):
         Without: each write replaces the document and counts its version up by one.
         Returns how many writes were refused (a refusal is not an error)."""
 
+    def update_many(self, name: str, landlord_id: str, changes: Mapping[str, tuple[int, Mapping[str, Any]]]) -> set[str]:
+        """Set some fields of many documents of one landlord ({doc_id: (version, fields)}), each only where
+        the index holds the document at exactly `version - 1`: it then holds it at `version`, its other fields
+        as they were. Answers the ids it did not update (missing, at another version, or written meanwhile),
+        which the caller writes whole; an index that cannot update in place answers them all."""
+        return set(changes)
+
     @abc.abstractmethod
     def versions(self, name: str, landlord_id: str, doc_ids: Sequence[str]) -> dict[str, int]:
         """The version of each of these documents that the index holds, read at once

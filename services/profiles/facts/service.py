@@ -12,7 +12,8 @@ from services.common.uow import UnitOfWork
 
 from ..catalogue_cache import CatalogueCache
 from ..domain import INTERACTIONS
-from ..search.indexing import index_people
+from ..search.document import group_fields
+from ..search.indexing import index_people, update_people
 from ..history import HistoryRepository
 from .domain import (ActionFacts, ContactFacts, GroupFacts, HouseholdFacts, InteractionChanges, ReferralFacts,
                      newest)
@@ -30,11 +31,12 @@ def record_households(uow: UnitOfWork, index: SearchIndex, *, households: list[H
 
 def record_groups(uow: UnitOfWork, index: SearchIndex, *, groups: list[GroupFacts],
                   catalogues: CatalogueCache | None = None, mapped: set[str] | None = None) -> None:
-    """People's new groups states (old versions ignored), those people reindexed."""
+    """People's new groups states (old versions ignored): those fields of their documents updated."""
     facts = FactsRepository(uow.session, uow.landlord_id)
     fresh = newest(groups, lambda g: g.person_id, facts.group_versions(g.person_id for g in groups))
     facts.save_groups(fresh, now=uow.clock.now())
-    index_people(uow, index, person_ids=[g.person_id for g in fresh], catalogues=catalogues, mapped=mapped)
+    update_people(uow, index, fields={g.person_id: group_fields(g) for g in fresh}, catalogues=catalogues,
+                  mapped=mapped)
 
 
 def record_messaging(uow: UnitOfWork, index: SearchIndex, *, contacts: Iterable[ContactFacts] = (),

@@ -12,8 +12,8 @@ from services.common.person_fields import ADDRESS_LINES, FIELDS, Kind
 from services.common.search import FieldType
 
 from ..domain import Person
-from ..facts.domain import (NO_FACTS, PersonFacts, contact_values, custom_value, due_dates, participation_values,
-                            referral_values)
+from ..facts.domain import (NO_FACTS, GroupFacts, PersonFacts, contact_values, custom_value, due_dates,
+                            participation_values, referral_values)
 from ..setup.domain import Catalogue, CustomField
 
 INDEX = "people"
@@ -40,6 +40,7 @@ FACT_FIELDS: dict[str, FieldType] = {
     "referrals": FieldType.KEYWORD,  # "<provider|*>.<yes|no|*>.<work|nowork|*>:<YYYY-MM-DD referred on>": each
     # referral as every kind it is (to its provider or any, wanting support or not or either, in work or not or either)
 }
+GROUP_FIELDS = ("admin_groups", "activities", "participations", "participation_dates")
 FIELD_TYPES: dict[str, FieldType] = {
     **{f.name: _field_type(f.kind) for f in FIELDS},
     "id": FieldType.KEYWORD, "created_at": FieldType.DATE, "updated_at": FieldType.DATE,
@@ -104,9 +105,7 @@ def document(person: Person, catalogue: Catalogue, facts: PersonFacts = NO_FACTS
         doc.update(household_id=household.household_id, household_occupants=household.occupant_count,
                    household_youngest_dob=dob.isoformat() if dob else None)
     if groups:
-        participations, dates = participation_values(groups)
-        doc.update(admin_groups=sorted(set(groups.admin_group_ids)), activities=sorted(set(groups.activity_ids)),
-                   participations=participations, participation_dates=dates)
+        doc.update(group_fields(groups))
     if facts.contacts:
         contacts, contact_dates = contact_values(facts.contacts)
         doc.update(contacts=contacts, contact_dates=contact_dates)
@@ -115,6 +114,15 @@ def document(person: Person, catalogue: Catalogue, facts: PersonFacts = NO_FACTS
     if facts.referrals:
         doc["referrals"] = referral_values(facts.referrals)
     return doc
+
+
+def group_fields(groups: GroupFacts | None) -> dict[str, Any]:
+    """The fields of the document that show the person's groups (each None when they are in none)."""
+    if not groups:
+        return dict.fromkeys(GROUP_FIELDS)
+    participations, dates = participation_values(groups)
+    return {"admin_groups": sorted(set(groups.admin_group_ids)), "activities": sorted(set(groups.activity_ids)),
+            "participations": participations, "participation_dates": dates}
 
 
 def address(doc: Mapping[str, Any]) -> str:

@@ -9,17 +9,19 @@ document shows, and the document is written only once that has committed:
 
 - the search indexer (profiles' own events): the change committed before its event was
   sent, so it writes at once (`index_now`); if the index is away the event is offered again.
-- the households and groups consumers (`index_people`): count the versions up with the
-  facts they record, and write once that commits. If the index is away then, the document
+- the households, groups, messaging and referrals consumers (`index_people`): count the versions up
+  with the facts they record, and write once that commits. If the index is away then, the document
   waits for reconcile (profiles/maintenance.py), which compares the index with the database and
-  repairs what differs.
+  repairs what differs. Where the facts are a few fields of the document (groups: `update_people`),
+  those fields are updated in place in each document the index holds at the version just before, so
+  the index's version still counts every change; any other is written whole.
 - reindex and reconcile: the same write, a page of people at a time.
 """
 from __future__ import annotations
 
 import logging
 from dataclasses import asdict, dataclass
-from typing import Iterable
+from typing import Any, Callable, Iterable, Mapping
 
 from prometheus_client import Counter
 from sqlalchemy.exc import OperationalError
@@ -53,15 +55,40 @@ def index_people(uow: UnitOfWork, index: SearchIndex, *, person_ids: Iterable[st
     if not ids:
         return
     SearchVersions(uow.session, uow.landlord_id).count_up(ids)
+    _after_commit(uow, len(ids), lambda: index_now(uow, index, person_ids=ids, catalogues=catalogues, mapped=mapped,
+                                                   end_read=True))
+
+
+def update_people(uow: UnitOfWork, index: SearchIndex, *, fields: Mapping[str, Mapping[str, Any]],
+                  catalogues: CatalogueCache | None = None, mapped: set[str] | None = None) -> None:
+    """Only these fields of these people's documents ({person id: fields}) change with this unit of work, to
+    these values (what another service says about them): their versions are counted up now, and once it
+    commits each document the index holds at the version before is updated in place, with no read of the
+    person; the others (missing, or at another version: a write of theirs is late or failed) are written whole,
+    as the database then holds them."""
+    if not fields:
+        return
+    versions = SearchVersions(uow.session, uow.landlord_id).count_up(fields)
 
     def write() -> None:
+        left = index.update_many(INDEX, uow.landlord_id, {p: (v, fields[p]) for p, v in versions.items()})
+        WRITES.labels("written").inc(len(versions) - len(left))
+        index_now(uow, index, person_ids=sorted(left | (fields.keys() - versions.keys())), catalogues=catalogues,
+                  mapped=mapped, end_read=True)  # and those who are not people (any document of theirs removed)
+    _after_commit(uow, len(fields), write)
+
+
+def _after_commit(uow: UnitOfWork, people: int, write: Callable[[], Any]) -> None:
+    """`write` once the unit of work commits; if the index (or the database) is away then, the documents are
+    left for reconcile."""
+    def guarded() -> None:
         try:
-            index_now(uow, index, person_ids=ids, catalogues=catalogues, mapped=mapped, end_read=True)
+            write()
         except (SearchError, OperationalError) as error:  # committed already: reconcile repairs these documents
-            WRITES.labels("failed").inc(len(ids))
-            log.warning("search documents left for reconcile", extra={"people": len(ids),
+            WRITES.labels("failed").inc(people)
+            log.warning("search documents left for reconcile", extra={"people": people,
                                                                       "error": error_reason(error)})
-    uow.after_commit(write)
+    uow.after_commit(guarded)
 
 
 def index_now(uow: UnitOfWork, index: SearchIndex, *, person_ids: Iterable[str],

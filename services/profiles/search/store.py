@@ -44,9 +44,10 @@ class SearchVersions:
             yield ids
             after = ids[-1]
 
-    def count_up(self, person_ids: Iterable[str]) -> None:
-        """These people's documents change with this transaction (people who do not exist are left out)."""
-        PersonRepository(self.session, self.landlord_id).count_up(person_ids)
+    def count_up(self, person_ids: Iterable[str]) -> dict[str, int]:
+        """These people's documents change with this transaction (people who do not exist are left out): their
+        new versions, by id."""
+        return PersonRepository(self.session, self.landlord_id).count_up(person_ids)
 
     def raise_above(self, held: Mapping[str, int]) -> None:
         """Make each of these people's version higher than `held` (what the index holds), so their

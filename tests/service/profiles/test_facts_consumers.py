@@ -22,6 +22,7 @@ from services.profiles.setup import service as setup_service
 from services.profiles.facts.domain import GroupFacts
 from services.profiles.facts.store import FactsRepository
 from services.profiles.search import indexing
+from services.profiles.search.store import SearchVersions
 from services.common.dates import years_before
 from tests.service.profiles import people_events
 
@@ -225,6 +226,27 @@ def test_batches_of_groups_states_are_exact_under_redelivery_and_reordering_acro
     send.groups_batch(groups(ben, 1, admin=[G1, G2]), groups(cal, 4, admin=[G2]))  # its states again, as a new event
     assert found(profiles, landlord, {"admin_group": [G1]}) == {ann}
     assert found(profiles, landlord, {"admin_group": [G2]}) == {ben}
+
+
+def test_groups_facts_update_documents_in_place_and_one_behind_is_written_whole(profiles, landlord, people, send,
+                                                                                monkeypatch):
+    ann, ben = people["Ann"], people["Ben"]
+    with profiles.runtime.uow(landlord) as uow:  # Ben's document fell behind: a write of it never landed
+        SearchVersions(uow.session, landlord).count_up([ben])
+        uow.commit()
+    held = profiles.index.versions(search.INDEX, landlord, [ann, ben])
+    whole, write_whole = [], profiles.index.index_many
+    monkeypatch.setattr(profiles.index, "index_many", lambda name, landlord_id, documents, versions=None: (
+        whole.extend(documents), write_whole(name, landlord_id, documents, versions))[1])
+    send.groups(groups(ann, 1, admin=[G1]), groups(ben, 1, admin=[G1], activities=[A1]))
+    assert whole == [ben]  # Ann's groups fields updated in place, her record not read
+    assert profiles.index.versions(search.INDEX, landlord, [ann, ben]) == {ann: held[ann] + 1, ben: held[ben] + 2}
+    assert found(profiles, landlord, {"admin_group": [G1], "surname": "exam"}) == {ann, ben}
+    assert found(profiles, landlord, {"activity": [A1]}) == {ben}
+    send.groups(groups(ann, 2))  # left every group: the fields emptied in place
+    assert found(profiles, landlord, {"admin_group": [G1]}) == {ben}
+    assert found(profiles, landlord, {"not_admin_group": [G1]}) == {ann, people["Cal"]}
+    assert whole == [ben]
 
 
 def test_reindexing_a_person_keeps_their_facts(profiles, landlord, people, send):

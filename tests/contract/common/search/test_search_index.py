@@ -70,6 +70,46 @@ def test_a_versioned_write_never_replaces_a_newer_document(index):
     assert index.versions(INDEX, A, []) == {}
 
 
+def test_fields_are_updated_in_place_only_over_the_version_before(index):
+    """update_many: a document held at version - 1 takes the fields (the others kept) and the version; one at
+    another version, or missing, is left to the caller to write whole; a value set to None is no value."""
+    index.index_many(INDEX, A, {"p1": {"name": "One", "tags": ["a"], "age": 30}, "p2": {"name": "Two", "tags": ["b"]},
+                                "p3": {"name": "Three"}}, versions={"p1": 4, "p2": 6, "p3": 1})
+    index.index(INDEX, B, "p1", {"name": "Other landlord", "tags": ["z"]}, version=4)
+    left = index.update_many(INDEX, A, {"p1": (5, {"tags": ["c", ""]}), "p2": (6, {"tags": ["x"]}),
+                                        "p3": (2, {"tags": None, "age": 7}), "p9": (1, {"tags": ["y"]})})
+    assert left == {"p2", "p9"}
+    assert index.update_many(INDEX, A, {"p3": (3, {"age": 7})}) == set(), "the same values still count up"
+    assert index.update_many(INDEX, A, {}) == set()
+    index.refresh(INDEX)
+    assert {i["id"]: (i["name"], i.get("tags"), i.get("age")) for i in index.search(INDEX, A, SearchRequest()).items} == {
+        "p1": ("One", ["c"], 30), "p2": ("Two", ["b"], None), "p3": ("Three", None, 7)}
+    assert index.versions(INDEX, A, ["p1", "p2", "p3", "p9"]) == {"p1": 5, "p2": 6, "p3": 3}
+    assert _ids(index, Term("tags", ["c"])) == ["p1"] and _ids(index, Exists("tags")) == ["p1", "p2"]
+    assert index.search(INDEX, B, SearchRequest()).items == [{"name": "Other landlord", "tags": ["z"], "id": "p1"}]
+    assert index.index(INDEX, A, "p1", {"name": "Whole"}, version=5) is True, "a whole write of the same version"
+    assert index.index(INDEX, A, "p3", {"name": "Older"}, version=2) is False
+
+
+@pytest.mark.engines
+@pytest.mark.parametrize("index", ["elasticsearch", "elasticsearch-partitioned"], indirect=True)
+def test_an_update_in_place_loses_to_a_write_between_its_read_and_its_update(index):
+    """Elasticsearch reads the version and sequence number first: a whole write landing in between (here the
+    same version again) makes the update fail, and the document is left to the caller, never half-merged.
+    (The embedded index reads and updates under one lock.)"""
+    index.index(INDEX, A, "p1", {"name": "One", "tags": ["a"]}, version=4)
+    read = index._held
+
+    def read_then_written(*args):
+        held = read(*args)
+        index.index(INDEX, A, "p1", {"name": "Whole", "tags": ["w"]}, version=4)
+        return held
+    index._held = read_then_written
+    assert index.update_many(INDEX, A, {"p1": (5, {"tags": ["u"]})}) == {"p1"}
+    index.refresh(INDEX)
+    assert index.search(INDEX, A, SearchRequest()).items == [{"name": "Whole", "tags": ["w"], "id": "p1"}]
+
+
 def test_a_write_too_big_for_one_request_keeps_every_document_and_refuses_only_older_ones(index):
     """12,000 documents: Elasticsearch gets them in several _bulk requests, some at once; the outcome is one
     write's (every document there once, at its version; only the one older than the index's refused)."""
