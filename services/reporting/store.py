@@ -5,10 +5,10 @@ transaction, never lose each other's changes."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter
 from typing import Iterable, Iterator
 
+import orjson
 from sqlalchemy import delete, insert, literal, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
@@ -20,15 +20,18 @@ from .domain import Fact, HouseholdState, PersonState
 from .tables import counted_households, counted_people, counts, monthly_counts, report_settings
 
 
+def _json(value) -> str:
+    """JSON text of the stored states and facts (orjson: the consumers write one per person counted)."""
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
+
+
 def _state_json(state: PersonState) -> str:
-    return json.dumps({"status": state.status, "born": state.date_of_birth.isoformat() if state.date_of_birth else None,
-                       "chosen": {k: list(v) for k, v in state.chosen.items()},
-                       "groups": {k: list(v) for k, v in state.groups.items()}, "groups_version": state.groups_version},
-                      sort_keys=True)
+    return _json({"status": state.status, "born": state.date_of_birth.isoformat() if state.date_of_birth else None,
+                  "chosen": dict(state.chosen), "groups": dict(state.groups), "groups_version": state.groups_version})
 
 
 def _state(person_id: str, version: int, text: str) -> PersonState:
-    raw = json.loads(text)
+    raw = orjson.loads(text)
     born = dt.date.fromisoformat(raw["born"]) if raw.get("born") else None
     return PersonState(person_id, version, raw["status"], born, {k: tuple(v) for k, v in raw["chosen"].items()},
                        {k: tuple(v) for k, v in raw.get("groups", {}).items()}, raw.get("groups_version"))
@@ -38,21 +41,21 @@ NOT_SEEN = PersonState("", 0, "")  # a person known only by a groups event so fa
 
 
 def _facts(text: str) -> frozenset[Fact]:
-    return frozenset((c, v) for c, v in json.loads(text))
+    return frozenset((c, v) for c, v in orjson.loads(text))
 
 
 def _facts_json(facts: Iterable[Fact]) -> str:
-    return json.dumps(sorted(facts))
+    return _json(sorted(facts))
 
 
 def _weighted(text: str) -> Counter:
     """A household's facts with their weights ([characteristic, value, weight]; rows counted before weights
     were kept hold [characteristic, value], which weighed 1)."""
-    return Counter({(fact[0], fact[1]): (fact[2] if len(fact) > 2 else 1) for fact in json.loads(text)})
+    return Counter({(fact[0], fact[1]): (fact[2] if len(fact) > 2 else 1) for fact in orjson.loads(text)})
 
 
 def _weighted_json(facts: Counter) -> str:
-    return json.dumps(sorted([c, v, n] for (c, v), n in facts.items() if n))
+    return _json(sorted([c, v, n] for (c, v), n in facts.items() if n))
 
 
 class AggregateStore:
