@@ -12,8 +12,9 @@ from services.common.uow import UnitOfWork
 
 from ..catalogue_cache import CatalogueCache
 from ..domain import INTERACTIONS
-from ..search.document import group_fields
-from ..search.indexing import index_people, update_people
+from ..search.document import group_fields, household_fields
+from ..search.indexing import ensure_custom_fields, index_people, update_people
+from ..setup.store import read_catalogue
 from ..history import HistoryRepository
 from .domain import (ActionFacts, ContactFacts, GroupFacts, HouseholdFacts, InteractionChanges, ReferralFacts,
                      newest)
@@ -22,11 +23,18 @@ from .store import FactsRepository
 
 def record_households(uow: UnitOfWork, index: SearchIndex, *, households: list[HouseholdFacts],
                       catalogues: CatalogueCache | None = None, mapped: set[str] | None = None) -> None:
-    """Households' new states (old versions ignored); their occupants, past and present, reindexed."""
+    """Households' new states (old versions ignored): the household fields of their occupants' documents, past
+    and present, updated (a past one's to where they live now, if anywhere)."""
     facts = FactsRepository(uow.session, uow.landlord_id)
     fresh = newest(households, lambda h: h.household_id, facts.household_versions(h.household_id for h in households))
     people = facts.save_households(fresh, now=uow.clock.now())
-    index_people(uow, index, person_ids=sorted(people), catalogues=catalogues, mapped=mapped)
+    if not people:
+        return
+    catalogue = (catalogues.load if catalogues else read_catalogue)(uow.session, uow.landlord_id)
+    ensure_custom_fields(index, catalogue, mapped)  # the household custom fields, before any update names them
+    lives_in = facts.households_of(people)
+    update_people(uow, index, fields={p: household_fields(lives_in.get(p), catalogue) for p in sorted(people)},
+                  catalogues=catalogues, mapped=mapped)
 
 
 def record_groups(uow: UnitOfWork, index: SearchIndex, *, groups: list[GroupFacts],

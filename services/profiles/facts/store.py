@@ -138,16 +138,7 @@ class FactsRepository:
     def get_many(self, person_ids: Iterable[str]) -> dict[str, PersonFacts]:
         """The facts of these people that have any, by person id (a few queries per thousand people)."""
         person_ids = list(person_ids)
-        lives_in = {r["person_id"]: r["household_id"] for r in
-                    self._select(person_households, person_households.c.person_id, person_ids)}
-        custom: dict[str, dict[str, tuple[str, ...]]] = {}
-        for r in self._select(household_custom_values, household_custom_values.c.household_id, lives_in.values()):
-            fields = custom.setdefault(r["household_id"], {})
-            fields[r["field_id"]] = (*fields.get(r["field_id"], ()), r["value"])
-        households = {r["household_id"]: HouseholdFacts(
-            r["household_id"], r["version"], tuple(json.loads(r["occupant_ids"])), r["occupant_count"],
-            r["youngest_date_of_birth"], custom.get(r["household_id"], {}))
-            for r in self._select(household_facts, household_facts.c.household_id, lives_in.values())}
+        lives_in = self.households_of(person_ids)
         groups = {r["person_id"]: GroupFacts(
             r["person_id"], r["version"], tuple(json.loads(r["admin_group_ids"])), tuple(json.loads(r["activity_ids"])),
             tuple((a, d) for a, d in json.loads(r["participations"])))
@@ -162,13 +153,27 @@ class FactsRepository:
         referrals = self._referrals(person_ids)
         found = {}
         for person_id in person_ids:
-            household = households.get(lives_in.get(person_id, ""))
+            household = lives_in.get(person_id)
             if household is not None or any(person_id in facts for facts in (groups, contacts, actions, referrals)):
                 found[person_id] = PersonFacts(household, groups.get(person_id),
                                                tuple(sorted(contacts.get(person_id, ()), key=_contact_order)),
                                                actions.get(person_id),
                                                tuple(sorted(referrals.get(person_id, ()), key=_referral_order)))
         return found
+
+    def households_of(self, person_ids: Iterable[str]) -> dict[str, HouseholdFacts]:
+        """The household each of these people lives in, by person id (those living nowhere left out)."""
+        lives_in = {r["person_id"]: r["household_id"] for r in
+                    self._select(person_households, person_households.c.person_id, person_ids)}
+        custom: dict[str, dict[str, tuple[str, ...]]] = {}
+        for r in self._select(household_custom_values, household_custom_values.c.household_id, lives_in.values()):
+            fields = custom.setdefault(r["household_id"], {})
+            fields[r["field_id"]] = (*fields.get(r["field_id"], ()), r["value"])
+        households = {r["household_id"]: HouseholdFacts(
+            r["household_id"], r["version"], tuple(json.loads(r["occupant_ids"])), r["occupant_count"],
+            r["youngest_date_of_birth"], custom.get(r["household_id"], {}))
+            for r in self._select(household_facts, household_facts.c.household_id, lives_in.values())}
+        return {p: households[h] for p, h in lives_in.items() if h in households}
 
     def _referrals(self, person_ids: list[str]) -> dict[str, list[Referral]]:
         """The live referrals of these people, by person id."""

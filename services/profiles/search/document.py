@@ -12,7 +12,7 @@ from services.common.person_fields import ADDRESS_LINES, FIELDS, Kind
 from services.common.search import FieldType
 
 from ..domain import Person
-from ..facts.domain import (NO_FACTS, GroupFacts, PersonFacts, contact_values, custom_value, due_dates,
+from ..facts.domain import (NO_FACTS, GroupFacts, HouseholdFacts, PersonFacts, contact_values, custom_value, due_dates,
                             participation_values, referral_values)
 from ..setup.domain import Catalogue, CustomField
 
@@ -40,6 +40,7 @@ FACT_FIELDS: dict[str, FieldType] = {
     "referrals": FieldType.KEYWORD,  # "<provider|*>.<yes|no|*>.<work|nowork|*>:<YYYY-MM-DD referred on>": each
     # referral as every kind it is (to its provider or any, wanting support or not or either, in work or not or either)
 }
+HOUSEHOLD_FIELDS = ("household_id", "household_occupants", "household_youngest_dob")
 GROUP_FIELDS = ("admin_groups", "activities", "participations", "participation_dates")
 FIELD_TYPES: dict[str, FieldType] = {
     **{f.name: _field_type(f.kind) for f in FIELDS},
@@ -90,9 +91,7 @@ def document(person: Person, catalogue: Catalogue, facts: PersonFacts = NO_FACTS
     )
     household, groups = facts.household, facts.groups
     for definition in catalogue.custom_fields.values():
-        if definition.applies_to != "person":  # a property or household field: the household's value
-            doc[definition.index_field] = custom_value(definition, household.custom.get(definition.field_id, ())) \
-                if household else None
+        if definition.applies_to != "person":  # a property or household field: household_fields
             continue
         value = person.custom.get(definition.field_id)
         if isinstance(value, tuple):
@@ -100,11 +99,9 @@ def document(person: Person, catalogue: Catalogue, facts: PersonFacts = NO_FACTS
         elif hasattr(value, "isoformat"):
             value = value.isoformat()
         doc[definition.index_field] = value
-    if household:  # people in no household, or with no groups, have none of these fields
-        dob = household.youngest_date_of_birth
-        doc.update(household_id=household.household_id, household_occupants=household.occupant_count,
-                   household_youngest_dob=dob.isoformat() if dob else None)
-    if groups:
+    fields = household_fields(household, catalogue)
+    doc.update(fields if household else {name: fields[name] for name in fields if name not in HOUSEHOLD_FIELDS})
+    if groups:  # people in no household, or with no groups, have none of these fields
         doc.update(group_fields(groups))
     if facts.contacts:
         contacts, contact_dates = contact_values(facts.contacts)
@@ -114,6 +111,18 @@ def document(person: Person, catalogue: Catalogue, facts: PersonFacts = NO_FACTS
     if facts.referrals:
         doc["referrals"] = referral_values(facts.referrals)
     return doc
+
+
+def household_fields(household: HouseholdFacts | None, catalogue: Catalogue) -> dict[str, Any]:
+    """The fields of the document that show the person's household: its id, occupants and youngest date of
+    birth, and its property and household custom fields (each None when they live in none)."""
+    custom = {d.index_field: custom_value(d, household.custom.get(d.field_id, ())) if household else None
+              for d in catalogue.custom_fields.values() if d.applies_to != "person"}
+    if not household:
+        return {**dict.fromkeys(HOUSEHOLD_FIELDS), **custom}
+    dob = household.youngest_date_of_birth
+    return {"household_id": household.household_id, "household_occupants": household.occupant_count,
+            "household_youngest_dob": dob.isoformat() if dob else None, **custom}
 
 
 def group_fields(groups: GroupFacts | None) -> dict[str, Any]:

@@ -185,6 +185,27 @@ def test_household_custom_values_are_searchable(profiles, landlord, people, send
     assert in_use == {"bedrooms": 2, "garden": 1}  # households with a value
 
 
+def test_household_facts_update_documents_in_place(profiles, landlord, people, send):
+    with profiles.runtime.uow(landlord) as uow:
+        bedrooms = setup_service.add_custom_field(uow, label="Bedrooms", type="number", applies_to="property")
+    ann, ben, cal = people["Ann"], people["Ben"], people["Cal"]
+    held = profiles.index.versions(search.INDEX, landlord, [ann, ben, cal])
+    whole = written_whole(profiles)
+    send.households(household("h1", 1, ann, ben, property_profile={bedrooms.field_id: 3}))
+    send.households(household("h1", 2, ann, property_profile={bedrooms.field_id: 4}), household("h2", 1, ben))
+    assert whole == []  # every document updated in place, no record read
+    assert profiles.index.versions(search.INDEX, landlord, [ann, ben, cal]) == {
+        ann: held[ann] + 2, ben: held[ben] + 2, cal: held[cal]}
+    assert found(profiles, landlord, {"household": {"custom": {"bedrooms": {"min": 4}}, "occupants": {"max": 1}},
+                                      "surname": "exam"}) == {ann}
+    assert found(profiles, landlord, {"household_id": ["h2"]}) == {ben}
+    assert found(profiles, landlord, {"household": {"custom": {"bedrooms": {"min": 0}}}}) == {ann}  # h2: no value
+    send.households(household("h2", 2))  # nobody lives there now: Ben's household fields emptied in place
+    assert found(profiles, landlord, {"household": {"occupants": {"min": 1}}}) == {ann}
+    assert found(profiles, landlord, {"household_id": ["h1", "h2"]}) == {ann}
+    assert whole == []
+
+
 # -- groups ------------------------------------------------------------------------------------------------------------
 
 def test_groups_facts_make_people_findable_and_old_versions_change_nothing(profiles, landlord, people, send):
@@ -228,16 +249,25 @@ def test_batches_of_groups_states_are_exact_under_redelivery_and_reordering_acro
     assert found(profiles, landlord, {"admin_group": [G2]}) == {ben}
 
 
-def test_groups_facts_update_documents_in_place_and_one_behind_is_written_whole(profiles, landlord, people, send,
-                                                                                monkeypatch):
+def written_whole(profiles) -> list[str]:
+    """The ids of every document written whole from now on (rather than updated in place); the fixture
+    `profiles` is built anew for each test, so its index is changed for this one only."""
+    written, write_whole = [], profiles.index.index_many
+
+    def index_many(name, landlord_id, documents, versions=None):
+        written.extend(documents)
+        return write_whole(name, landlord_id, documents, versions)
+    profiles.index.index_many = index_many
+    return written
+
+
+def test_groups_facts_update_documents_in_place_and_one_behind_is_written_whole(profiles, landlord, people, send):
     ann, ben = people["Ann"], people["Ben"]
     with profiles.runtime.uow(landlord) as uow:  # Ben's document fell behind: a write of it never landed
         SearchVersions(uow.session, landlord).count_up([ben])
         uow.commit()
     held = profiles.index.versions(search.INDEX, landlord, [ann, ben])
-    whole, write_whole = [], profiles.index.index_many
-    monkeypatch.setattr(profiles.index, "index_many", lambda name, landlord_id, documents, versions=None: (
-        whole.extend(documents), write_whole(name, landlord_id, documents, versions))[1])
+    whole = written_whole(profiles)
     send.groups(groups(ann, 1, admin=[G1]), groups(ben, 1, admin=[G1], activities=[A1]))
     assert whole == [ben]  # Ann's groups fields updated in place, her record not read
     assert profiles.index.versions(search.INDEX, landlord, [ann, ben]) == {ann: held[ann] + 1, ben: held[ben] + 2}
