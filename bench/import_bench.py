@@ -11,6 +11,8 @@ Each: rows/s end to end (from the POST until the run is completed AND a count-on
 answers the expected total), the run's own started/finished times, each service process's
 peak memory over the run, the raw PostgreSQL COPY rate of the same rows beside it, the
 ratio, and the feed's composition (gender, tenancy type, age band) against search facets.
+During (c), officers edit people (edits_during_import.py) and search them (searches_during_import.py, beside
+the raw query and the same searches idle afterwards).
 Try it small first: TRACKER_BENCH_IMPORT_ROWS=20000 TRACKER_BENCH_IMPORT_XLSX_ROWS=5000.
 """
 from __future__ import annotations
@@ -28,6 +30,8 @@ from bench import consumer_lag, harness
 from bench import import_files as files
 from bench import import_measure as measure
 from bench.edits_during_import import EditsDuringImport, people_to_edit
+from bench.searches_during_import import SearchesDuringImport
+from bench.searches_during_import import line as searches_line
 from bench.import_raw_bulk import raw_bulk_beside
 from bench.run import PORTS
 from bench.search_platform import ES_URL, Http, _token, create_landlord
@@ -86,6 +90,7 @@ def scenario(name: str, base: str, landlord: dict, path: Path, media_type: str, 
     load_start = measure.load_average()
     editing = (EditsDuringImport(base, api.headers, people_to_edit(api, EDITED_PEOPLE)).start()
                if edits else None)
+    searching = SearchesDuringImport(base, api.headers, landlord["id"], PREFIX, name).start() if edits else None
     cpu_start = measure.cpu_seconds(sampler.pids)
     started = time.perf_counter()
     run = upload(base, token, path, media_type)
@@ -112,8 +117,12 @@ def scenario(name: str, base: str, landlord: dict, path: Path, media_type: str, 
     searchable_s = time.perf_counter() - started
     if editing:
         editing.stop()
+    if searching:
+        searching.stop()
     behind = consumer_lag.wait_settled(deadline) if run["status"] == "completed" else {}
     settled_s = time.perf_counter() - started
+    if searching:
+        searching.idle()
     memory = sampler.peaks_mib()
     cpu = measure.cpu_used(cpu_start, measure.cpu_seconds(sampler.pids))
     run_started, run_finished = _iso(run.get("started_at")), _iso(run.get("finished_at"))
@@ -136,6 +145,7 @@ def scenario(name: str, base: str, landlord: dict, path: Path, media_type: str, 
         "run_s": round((run_finished - run_started).total_seconds(), 2) if run_started and run_finished else None,
         "peak_rss_mib": memory, "memory_samples": sampler.samples, "cpu_s": cpu, "copy": copy,
         "edits_during_import": editing.figures() if editing else None,
+        "searches_during_import": searching.figures() if searching else None,
         "ratio_end_to_end_to_copy": round(copy["rows_per_s"] / end_to_end, 1) if end_to_end else None,
         "composition": measure.composition_check(expected_composition, answer["facets"]) if answer else {},
         "load_average": {"start": load_start, "end": measure.load_average()},
@@ -228,6 +238,8 @@ def report(results: dict) -> str:
                      + ", ".join(f"{name} {used:,.1f}" for name, used in s["cpu_s"].items()))
         if s.get("edits_during_import"):
             lines.append(_edits_line(s["scenario"], s["edits_during_import"]))
+        if s.get("searches_during_import"):
+            lines.append(searches_line(s["scenario"], s["searches_during_import"]))
     lines.append("run s: the run's own finished_at - started_at. x COPY: end-to-end time / COPY time for the same "
                  "rows. Peak RSS: VmRSS of each service process sampled every 0.5 s over each scenario; lifetime "
                  f"VmHWM at the end: {results['high_water_mib']}")
