@@ -96,7 +96,7 @@ class SearchesDuringImport:
         return got["gw"], got["raw"]
 
     def figures(self) -> dict:
-        return {"searches_per_s": RATE, "kind": KIND, "filters": "3 and 6, alternately",
+        return {"searches_per_s": RATE, "kind": KIND, "filters": "3 and 6",
                 "during": figures(self._during), "idle": figures(self._idle), "failures": len(self._failures),
                 "failure_examples": self._failures[:3]}
 
@@ -106,8 +106,9 @@ def line(scenario: str, found: dict) -> str:
     during, idle = found.get("during"), found.get("idle")
     if not during:
         return f"({scenario}) searches meanwhile: none answered ({found.get('failures', 0)} failed)"
-    text = (f"({scenario}) people searches meanwhile ({found['searches_per_s']:g}/s, {found['filters']} filters, first "
-            f"page with exact total), {during['gateway']['n']} of them: gateway p50 {during['gateway']['p50_ms']:.1f} "
+    text = (f"({scenario}) people searches meanwhile ({found['searches_per_s']:g}/s, {found['filters']} filters "
+            f"alternately, first page with exact total), {during['gateway']['n']} of them: gateway p50 "
+            f"{during['gateway']['p50_ms']:.1f} "
             f"ms, p95 {during['gateway']['p95_ms']:.1f} ms | raw p50 {during['raw']['p50_ms']:.1f}, p95 "
             f"{during['raw']['p95_ms']:.1f} | x{during['ratio_p95']:.2f} at p95")
     if idle:

@@ -20,7 +20,7 @@ def test_figures_put_the_gateway_beside_the_raw_query():
 
 
 def test_the_report_line_shows_during_and_idle_and_says_when_none_answered():
-    found = {"searches_per_s": 4.0, "filters": "3 and 6, alternately", "failures": 1,
+    found = {"searches_per_s": 4.0, "filters": "3 and 6", "failures": 1,
              "during": during.figures([(40.0, 20.0), (60.0, 30.0)]), "idle": during.figures([(30.0, 20.0)])}
     text = during.line("c", found)
     assert "2 of them: gateway p50 40.0 ms, p95 60.0 ms" in text and "idle after: gateway p50 30.0" in text
