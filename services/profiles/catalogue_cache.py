@@ -47,3 +47,9 @@ class CatalogueCache:
     def forget_everywhere(cls, landlord_id: str) -> None:
         for cache in list(cls._all):
             cache.forget(landlord_id)
+
+
+def catalogue_of(session: Session, landlord_id: str, catalogues: CatalogueCache | None = None) -> Catalogue:
+    """The landlord's catalogue for a read (nothing is written): a kept one when `catalogues` is given, else as
+    the database holds it now."""
+    return (catalogues.load if catalogues else read_catalogue)(session, landlord_id)

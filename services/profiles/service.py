@@ -15,9 +15,9 @@ from services.common.uow import UnitOfWork
 
 from . import search
 from .domain import USER, FieldChange, Person
-from .catalogue_cache import CatalogueCache
+from .catalogue_cache import CatalogueCache, catalogue_of
 from .setup.domain import REF_GENERATED, Catalogue
-from .setup.store import load_catalogue, next_personal_ref, read_catalogue
+from .setup.store import load_catalogue, next_personal_ref
 from .history import HistoryRepository
 from .store import PersonRepository
 
@@ -78,7 +78,7 @@ def change_person(uow: UnitOfWork, *, person_id: str, raw: Mapping[str, Any], us
 
 def _catalogue(uow: UnitOfWork, catalogues: CatalogueCache | None = None) -> Catalogue:
     """The landlord's catalogue for a read (kept ones if given): nothing is written."""
-    return (catalogues.load if catalogues else read_catalogue)(uow.session, uow.landlord_id)
+    return catalogue_of(uow.session, uow.landlord_id, catalogues)
 
 
 def get_person(uow: UnitOfWork, *, person_id: str) -> tuple[Person, Catalogue]:

@@ -8,6 +8,7 @@ from typing import Any, Iterator, Mapping, Sequence
 
 from elasticsearch import ApiError, ConflictError, TransportError, helpers
 
+from ..bulk import chunks
 from .checks import check_versions_ids
 from .port import SearchError, SearchUnavailable, indexable
 
@@ -47,10 +48,7 @@ class ElasticDocuments:
                     kind = error.get("type", "unknown") if isinstance(error, dict) else "unknown"
                     failures[kind] = failures.get(kind, 0) + 1
         refused = failures.pop(CONFLICT, 0) if versions is not None else 0
-        if failures:
-            summary = ", ".join(f"{n} x {kind}" for kind, n in sorted(failures.items()))
-            raise SearchError(f"search index index_many failed for {sum(failures.values())} "
-                              f"document(s): {summary}")
+        _raise_failures("index_many", failures)
         return refused
 
     def _bulk(self, actions, *, several: bool):
@@ -70,27 +68,26 @@ class ElasticDocuments:
         check_versions_ids(doc_ids)
         if not doc_ids:
             return {}
-        with _errors("versions"):
-            response = self._client.mget(
-                index=self._alias(name), source=False,
-                docs=[{"_id": _doc_key(landlord_id, doc_id), "routing": landlord_id} for doc_id in doc_ids]).body
-        return {doc_id: found["_version"] for doc_id, found in zip(doc_ids, response["docs"]) if found.get("found")}
+        held = self._mget("versions", name, landlord_id, doc_ids)
+        return {doc_id: found["_version"] for doc_id, found in zip(doc_ids, held) if found.get("found")}
 
-    def update_many(self, name: str, landlord_id: str, changes: Mapping[str, tuple[int, Mapping[str, Any]]]) -> set[str]:
+    def update_many(self, name: str, landlord_id: str,
+                    changes: Mapping[str, tuple[int, Mapping[str, Any]]]) -> set[str]:
         """Each document's sequence number read with its version (one mget per BULK_DOCS), then one update each
         of those held at the version before, conditional on that sequence number (if_seq_no): a write in
         between fails it (409), and it is left to the caller like a document at another version or missing.
         No no-op detection: an update that changes no value still counts the version up."""
         alias, left, keys = self._alias(name), set(), {}
         actions = []
-        for part in _parts(list(changes), BULK_DOCS):
-            for doc_id, held in zip(part, self._held(alias, landlord_id, part)):
+        for part in chunks(list(changes), BULK_DOCS):
+            for doc_id, held in zip(part, self._held(name, landlord_id, part)):
                 version, fields = changes[doc_id]
                 if held is None or held[0] != version - 1:
                     left.add(doc_id)
                     continue
-                keys[_doc_key(landlord_id, doc_id)] = doc_id
-                actions.append({"_op_type": "update", "_index": alias, "_id": _doc_key(landlord_id, doc_id),
+                key = _doc_key(landlord_id, doc_id)
+                keys[key] = doc_id
+                actions.append({"_op_type": "update", "_index": alias, "_id": key,
                                 "_routing": landlord_id, "if_seq_no": held[1], "if_primary_term": held[2],
                                 "_source": {"doc": indexable(fields), "detect_noop": False}})
         failures: dict[str, int] = {}
@@ -104,19 +101,21 @@ class ElasticDocuments:
                 else:
                     kind = result.get("error", {}).get("type", "unknown")
                     failures[kind] = failures.get(kind, 0) + 1
-        if failures:
-            summary = ", ".join(f"{n} x {kind}" for kind, n in sorted(failures.items()))
-            raise SearchError(f"search index update_many failed for {sum(failures.values())} document(s): {summary}")
+        _raise_failures("update_many", failures)
         return left
 
-    def _held(self, alias: str, landlord_id: str, doc_ids: Sequence[str]) -> list[tuple[int, int, int] | None]:
+    def _held(self, name: str, landlord_id: str, doc_ids: Sequence[str]) -> list[tuple[int, int, int] | None]:
         """(version, sequence number, primary term) of each of these documents, None where missing."""
-        with _errors("update_many"):
-            response = self._client.mget(
-                index=alias, source=False,
-                docs=[{"_id": _doc_key(landlord_id, doc_id), "routing": landlord_id} for doc_id in doc_ids]).body
         return [(found["_version"], found["_seq_no"], found["_primary_term"]) if found.get("found") else None
-                for found in response["docs"]]
+                for found in self._mget("update_many", name, landlord_id, doc_ids)]
+
+    def _mget(self, operation: str, name: str, landlord_id: str, doc_ids: Sequence[str]) -> list[dict]:
+        """What the index holds of each of these documents, without their source, in their order."""
+        with _errors(operation):
+            return self._client.mget(
+                index=self._alias(name), source=False,
+                docs=[{"_id": _doc_key(landlord_id, doc_id), "routing": landlord_id} for doc_id in doc_ids],
+            ).body["docs"]
 
     def delete(self, name: str, landlord_id: str, doc_id: str) -> None:
         with _errors("delete"):
@@ -150,6 +149,9 @@ def _errors(operation: str, *, with_reason: bool = False) -> Iterator[None]:
                           f"({type(exc).__name__})") from None
 
 
-def _parts(items: list, size: int) -> Iterator[list]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
+
+def _raise_failures(operation: str, failures: dict[str, int]) -> None:
+    """SearchError naming how many writes failed of each kind, if any did."""
+    if failures:
+        summary = ", ".join(f"{n} x {kind}" for kind, n in sorted(failures.items()))
+        raise SearchError(f"search index {operation} failed for {sum(failures.values())} document(s): {summary}")

@@ -10,11 +10,10 @@ from typing import Iterable
 from services.common.search import SearchIndex
 from services.common.uow import UnitOfWork
 
-from ..catalogue_cache import CatalogueCache
+from ..catalogue_cache import CatalogueCache, catalogue_of
 from ..domain import INTERACTIONS
 from ..search.document import group_fields, household_fields
 from ..search.indexing import ensure_custom_fields, index_people, update_people
-from ..setup.store import read_catalogue
 from ..history import HistoryRepository
 from .domain import (ActionFacts, ContactFacts, GroupFacts, HouseholdFacts, InteractionChanges, ReferralFacts,
                      newest)
@@ -30,7 +29,7 @@ def record_households(uow: UnitOfWork, index: SearchIndex, *, households: list[H
     people = facts.save_households(fresh, now=uow.clock.now())
     if not people:
         return
-    catalogue = (catalogues.load if catalogues else read_catalogue)(uow.session, uow.landlord_id)
+    catalogue = catalogue_of(uow.session, uow.landlord_id, catalogues)
     ensure_custom_fields(index, catalogue, mapped)  # the household custom fields, before any update names them
     lives_in = facts.households_of(people)
     update_people(uow, index, fields={p: household_fields(lives_in.get(p), catalogue) for p in sorted(people)},

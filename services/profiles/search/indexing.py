@@ -12,9 +12,9 @@ document shows, and the document is written only once that has committed:
 - the households, groups, messaging and referrals consumers (`index_people`): count the versions up
   with the facts they record, and write once that commits. If the index is away then, the document
   waits for reconcile (profiles/maintenance.py), which compares the index with the database and
-  repairs what differs. Where the facts are a few fields of the document (groups: `update_people`),
-  those fields are updated in place in each document the index holds at the version just before, so
-  the index's version still counts every change; any other is written whole.
+  repairs what differs. Where the facts are a few fields of the document (groups and households:
+  `update_people`), those fields are updated in place in each document the index holds at the version
+  just before, so the index's version still counts every change; any other is written whole.
 - reindex and reconcile: the same write, a page of people at a time.
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ from services.common.logs import error_reason
 from services.common.search import SearchError, SearchIndex
 from services.common.uow import UnitOfWork
 
-from ..catalogue_cache import CatalogueCache
+from ..catalogue_cache import CatalogueCache, catalogue_of
 from ..facts.domain import NO_FACTS
 from ..facts.store import FactsRepository
 from ..setup.domain import Catalogue
@@ -100,7 +100,7 @@ def index_now(uow: UnitOfWork, index: SearchIndex, *, person_ids: Iterable[str],
     if not ids:
         return 0
     versions = SearchVersions(uow.session, uow.landlord_id).of(ids)  # first: all read after is at least as new
-    catalogue = (catalogues.load if catalogues else read_catalogue)(uow.session, uow.landlord_id)
+    catalogue = catalogue_of(uow.session, uow.landlord_id, catalogues)
     found = PersonRepository(uow.session, uow.landlord_id, catalogue.custom_fields.values()).get_many(versions)
     facts = FactsRepository(uow.session, uow.landlord_id).get_many(found) if found else {}
     if end_read:
